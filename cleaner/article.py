@@ -1,0 +1,110 @@
+"""The data that flows through cleaner: Block in, Removal and Article out.
+
+Plain dataclasses with no logic beyond (de)serialising, so every layer can
+share them without importing each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph or line of the input, with what the front end knows of it.
+
+    `gap_before` is true when a blank line (text) or a block boundary with
+    vertical space (HTML) separates it from the previous block; `tag` is the
+    HTML element it came from ("p", "li", "h2"...) or None for plain text;
+    `link_density` is the share of its characters inside links (HTML only).
+    """
+
+    text: str
+    index: int
+    line: int = 0
+    gap_before: bool = False
+    tag: str | None = None
+    link_density: float = 0.0
+    path: str | None = None
+
+    @property
+    def is_heading(self) -> bool:
+        return self.tag is not None and len(self.tag) == 2 and self.tag[0] == "h" and self.tag[1].isdigit()
+
+    @property
+    def is_list_item(self) -> bool:
+        return self.tag == "li"
+
+
+@dataclass(slots=True)
+class Removal:
+    """The record every dropped block leaves: which rule, what text, where it went.
+
+    `moved_to` names the Article field that received the text (captions,
+    credits, authors...) or is None when the text was simply dropped.
+    """
+
+    code: str
+    rule: str
+    text: str
+    moved_to: str | None = None
+    line: int | None = None
+    detail: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Caption:
+    text: str
+    credit: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Article:
+    """The clean result of one document; `to_dict()` is the stable JSON schema."""
+
+    body: str = ""
+    title: str | None = None
+    subtitle: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    dateline: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    language: str | None = None
+    captions: list[Caption] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    word_count: int = 0
+    removals: list[Removal] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.body.split("\n\n") if self.body else []
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name in ("captions", "removals"):
+                value = [item.to_dict() for item in value]
+            elif isinstance(value, list):
+                value = list(value)
+            data[f.name] = value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["captions"] = [Caption(**c) for c in values.get("captions", [])]
+        values["removals"] = [Removal(**r) for r in values.get("removals", [])]
+        return cls(**values)

@@ -1,0 +1,184 @@
+"""One Config object: which rules run, extra phrases, per-site settings.
+
+Read from `[tool.cleaner]` in pyproject.toml or from a cleaner.toml (found
+from a folder upward); command-line flags are merged on top by the CLI with
+`Config.merged`. The object is immutable and picklable, and is passed down
+explicitly: there is no global configuration.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from cleaner.rules.registry import Rule, all_rules, unknown_selectors
+from cleaner.vocab import Vocabulary
+
+CONFIG_FILES = ("cleaner.toml", "pyproject.toml")
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+class ConfigError(ValueError):
+    """A configuration file or value that cannot be used."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings for one run.
+
+    select: rules to run (codes, prefixes, names or families); empty means
+        every rule that is on by default.
+    ignore: rules to leave out, matched the same way; wins over select.
+    phrases: extra vocabulary per phrase family ({"ad_markers": ["Anzeige Ende"]}).
+    sites: per-domain overrides, {"example.com": {"ignore": [...], "phrases": {...}}}.
+    timeout: seconds one document may take before it is abandoned (None: no limit).
+    max_bytes: larger inputs are refused with a clear error.
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    phrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    sites: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    timeout: float | None = DEFAULT_TIMEOUT
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def __post_init__(self) -> None:
+        unknown = unknown_selectors((*self.select, *self.ignore))
+        if unknown:
+            raise ConfigError(f"unknown rule selector(s): {', '.join(unknown)} (see `cleaner rules`)")
+
+    @cached_property
+    def rules(self) -> tuple[Rule, ...]:
+        """The rules in force, in the order they are tried."""
+        chosen = [r for r in all_rules() if (any(r.matches(s) for s in self.select) if self.select else r.default)]
+        return tuple(r for r in chosen if not any(r.matches(s) for s in self.ignore))
+
+    @cached_property
+    def enabled_codes(self) -> frozenset[str]:
+        return frozenset(r.code for r in self.rules)
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        return Vocabulary(self.phrases)
+
+    def for_url(self, url: str | None) -> Config:
+        """This config with the settings of the site `url` belongs to merged in."""
+        site = site_settings(self.sites, url)
+        return self.merged(site) if site else self
+
+    def merged(self, overrides: Mapping[str, Any]) -> Config:
+        """A new config with `overrides` (a [tool.cleaner]-shaped mapping) on top."""
+        values = _coerce(overrides)
+        if "phrases" in values:
+            values["phrases"] = {
+                **self.phrases,
+                **{k: (*self.phrases.get(k, ()), *v) for k, v in values["phrases"].items()},
+            }
+        return replace(self, **values)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Config:
+        return cls().merged(data)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Config:
+        return cls.from_mapping(read_config_file(Path(path)))
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """The cleaner settings in a cleaner.toml or in a pyproject.toml's [tool.cleaner]."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"cannot read config {path}: {error}") from error
+    if path.name == "pyproject.toml":
+        return data.get("tool", {}).get("cleaner", {})
+    return data
+
+
+def find_config_file(start: str | Path = ".") -> Path | None:
+    """The nearest cleaner.toml, or pyproject.toml with a [tool.cleaner] table, upward from start."""
+    folder = Path(start).resolve()
+    for candidate_dir in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = candidate_dir / name
+            if candidate.is_file() and (name != "pyproject.toml" or "[tool.cleaner" in _peek(candidate)):
+                return candidate
+    return None
+
+
+def site_settings(sites: Mapping[str, Mapping[str, Any]], url: str | None) -> Mapping[str, Any] | None:
+    """Settings for the URL's host: an exact domain or a parent domain ("bbc.co.uk" for "www.bbc.co.uk")."""
+    if not url or not sites:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    while host:
+        if host in sites:
+            return sites[host]
+        host = host.partition(".")[2]
+    return None
+
+
+_LIST_KEYS = ("select", "ignore")
+
+
+def _coerce(data: Mapping[str, Any]) -> dict[str, Any]:
+    known = {f.name for f in fields(Config)}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        key = key.replace("-", "_")
+        if key not in known:
+            raise ConfigError(f"unknown setting {key!r}; known: {', '.join(sorted(known))}")
+        if key in _LIST_KEYS:
+            values[key] = _string_tuple(key, value)
+        elif key == "phrases":
+            if not isinstance(value, Mapping):
+                raise ConfigError("phrases must be a table of phrase lists")
+            values[key] = {family: _string_tuple(f"phrases.{family}", v) for family, v in value.items()}
+        elif key == "sites":
+            if not isinstance(value, Mapping) or not all(isinstance(v, Mapping) for v in value.values()):
+                raise ConfigError("sites must be a table of per-domain tables")
+            values[key] = {domain.lower(): dict(v) for domain, v in value.items()}
+        elif key == "timeout":
+            values[key] = None if value in (None, 0, "none") else _positive(key, value, float)
+        else:
+            values[key] = _positive(key, value, int)
+    return values
+
+
+def _string_tuple(key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v for v in value.split(",") if v.strip()]
+    if not isinstance(value, Iterable) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{key} must be a list of strings")
+    return tuple(v.strip() for v in value)
+
+
+def _positive(key: str, value: Any, kind: type) -> Any:
+    try:
+        number = kind(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{key} must be a number, not {value!r}") from None
+    if number <= 0:
+        raise ConfigError(f"{key} must be positive")
+    return number
+
+
+def _peek(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""

@@ -1,0 +1,70 @@
+"""Finding and normalising dates in short lines of text, in several languages.
+
+Only lines that are themselves timestamps are parsed: a year inside a
+headline ("Leaked 2016 Audio...") is never taken for a publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from cleaner.vocab import month_numbers
+
+_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)")
+_NUMERIC_DMY = re.compile(r"(?<!\d)(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
+_TIME = re.compile(
+    r"(?<!\d)[0-2]?\d[:.h][0-5]\d(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*))?",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _named_month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
+    month = rf"(?P<mon>{names})\.?"
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.|º|er)?"
+    year = r"(?P<y>(?:19|20)\d\d)"
+    # "March 3, 2022" / "Mar. 3 2022"
+    mdy = re.compile(rf"(?<!\w){month}\s+{day},?\s+{year}(?!\d)", re.IGNORECASE)
+    # "3 March 2022", "3. März 2022", "3 de marzo de 2022", "le 3 mars 2022"
+    dmy = re.compile(rf"(?<!\w){day}\s*(?:de\s+)?{month},?\s*(?:de\s+)?{year}(?!\d)", re.IGNORECASE)
+    return mdy, dmy
+
+
+def find_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first calendar date in `text` as ISO "YYYY-MM-DD", with its match.
+
+    >>> find_date("Updated: March 3, 2022 10:45 IST")[0]
+    '2022-03-03'
+    >>> find_date("3. März 2022")[0]
+    '2022-03-03'
+    """
+    mdy, dmy = _named_month_patterns()
+    months = month_numbers()
+    for pattern in (mdy, dmy):
+        match = pattern.search(text)
+        if match:
+            iso = _iso(int(match["y"]), months[match["mon"].lower()], int(match["d"]))
+            if iso:
+                return iso, match
+    for pattern in (_ISO, _NUMERIC_DMY):
+        match = pattern.search(text)
+        if match:
+            iso = _iso(int(match["y"]), int(match["m"]), int(match["d"]))
+            if iso:
+                return iso, match
+    return None
+
+
+def strip_times(text: str) -> str:
+    """Remove clock times ("10:45 AM IST") so what is left can be judged."""
+    return _TIME.sub(" ", text)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,1 @@
+"""Front ends turn one input document into the blocks every rule works on."""

@@ -1,0 +1,23 @@
+"""Advertisement slot markers."""
+
+from __future__ import annotations
+
+from cleaner.rules.page import Page
+from cleaner.rules.registry import Hit, rule
+
+
+@rule("AD001", "ad-marker", "ads")
+def ad_marker(page: Page, i: int) -> Hit | None:
+    """Removes: a line that only labels an ad slot ("Advertisement", "Story continues
+    below advertisement", "Anzeige", "Publicité", "Publicidad").
+
+    Why: scrapers keep the label of every ad slot; it interrupts the body mid-text.
+
+    False positives: a one-word paragraph "Advertising" used as a section heading in an
+    article about advertising; only whole-line labels are matched, never a sentence.
+
+    Example: "ADVERTISEMENT" -> dropped.
+    """
+    if page.vocab.line_is("ad_markers", page.blocks[i].text):
+        return Hit()
+    return None

@@ -1,0 +1,111 @@
+"""Photo and image captions with their credits, moved to `Article.captions`."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.article import Caption
+from cleaner.rules.page import Page
+from cleaner.rules.registry import Hit, rule
+from cleaner.rules.shapes import word_count
+from cleaner.vocab import Vocabulary
+
+_MAX_CREDIT_WORDS = 7
+_MAX_CAPTION_WORDS = 70
+# "(AP Photo/Evan Vucci)", "(Photo by Jane Doe/Getty Images)", "(Image: Reuters)"
+_PAREN_CREDIT = re.compile(
+    r"\((?P<credit>(?:[A-Z][\w.&-]*\s+){0,2}(?:photo|image|picture|foto|bild)s?\s*(?:by\b|/|:)[^()]{1,80})\)\s*$",
+    re.IGNORECASE,
+)
+_PHOTO_AGENCY = re.compile(
+    r"^(?:[\w.'’-]+\s*){0,4}(?:/|\bvia\b|\bfor\b)\s*(?:getty images|afp|reuters|ap|epa|shutterstock|istock|alamy|dpa|anadolu|efe|imago|picture alliance|bloomberg)(?:\s*/\s*[\w ]{1,30})?$"
+    r"|^(?:getty images|shutterstock|istock(?:photo)?|alamy(?: stock photo)?|imago|picture alliance|dpa picture alliance)$",
+    re.IGNORECASE,
+)
+_TRAILING_SEPARATORS = " |•·.,;-–—(/"
+# "Photo: Twitter Image": the trailing type word repeats the marker, it is not the credit.
+_CREDIT_SUFFIX = re.compile(r"\s+(?:image|photo|picture|pic)\.?$", re.IGNORECASE)
+
+
+def _marker_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<!\w)(?:{vocab.alternation('photo_markers')})\s*(?:credit|courtesy|source|by)?\s*(?::|\bby\b)\s*",
+        re.IGNORECASE,
+    )
+
+
+def _clean_credit(credit: str) -> str:
+    credit = credit.strip(" .)")
+    return _CREDIT_SUFFIX.sub("", credit).strip() or credit
+
+
+def _split_marker_caption(page: Page, text: str) -> Caption | None:
+    """Split "Caption text | Photo: Credit" at the last picture marker."""
+    markers = list(page.vocab.derived(_marker_pattern).finditer(text))
+    if not markers:
+        return None
+    last = markers[-1]
+    credit = text[last.end() :].strip()
+    credit_words = word_count(credit)
+    if not credit or credit_words > _MAX_CREDIT_WORDS or (credit_words > 3 and credit.endswith((".", "?", "!"))):
+        return None
+    before = text[: last.start()].rstrip()
+    caption = before.rstrip(_TRAILING_SEPARATORS).strip()
+    if caption and (before[-1] not in _TRAILING_SEPARATORS or word_count(caption) > _MAX_CAPTION_WORDS):
+        return None
+    return Caption(caption, _clean_credit(credit))
+
+
+@rule("CAP001", "photo-caption", "captions")
+def photo_caption(page: Page, i: int) -> Hit | None:
+    """Removes: a caption line with a picture credit ("Russian President Vladimir Putin |
+    Photo: Twitter Image", "Protesters in Paris. (AP Photo/Evan Vucci)", "Image caption The
+    crowd outside"), a credit-only line ("Photo: Reuters") and a bare picture label
+    ("Representational image"). The caption and credit move to `captions`.
+
+    Why: dumps keep every figure caption inline, where it reads as a stray body line.
+
+    False positives: a body paragraph that starts "Photo:" and goes on as a sentence ("Photo:
+    the photographer said the light was perfect") is kept: a credit is at most seven words and
+    does not read as a sentence.
+
+    Example: "Russian President Vladimir Putin | Photo: Twitter Image" -> caption "Russian
+    President Vladimir Putin", credit "Twitter".
+    """
+    text = page.blocks[i].text
+    if len(text) > 700:
+        return None
+    vocab = page.vocab
+    label = vocab.starts("caption_labels", text)
+    if label and word_count(text) > 2:
+        caption = text[label.end() :].lstrip(" :").strip()
+        return Hit(moved_to="captions", value=Caption(caption))
+    paren = _PAREN_CREDIT.search(text)
+    if paren:
+        caption = text[: paren.start()].rstrip(_TRAILING_SEPARATORS).strip()
+        if word_count(caption) <= _MAX_CAPTION_WORDS:
+            return Hit(moved_to="captions", value=Caption(caption, _clean_credit(paren.group("credit"))))
+    if vocab.line_is("photo_markers", text):
+        return Hit(moved_to="captions", value=Caption(text))
+    caption = _split_marker_caption(page, text)
+    if caption is not None:
+        return Hit(moved_to="captions", value=caption)
+    return None
+
+
+@rule("CAP002", "photo-agency-credit", "captions")
+def photo_agency_credit(page: Page, i: int) -> Hit | None:
+    """Removes: a line that is only a picture agency credit ("Getty Images", "Jane Doe/AFP via
+    Getty Images", "Shutterstock"). It moves to `captions` as a credit with no caption text.
+
+    Why: photo credits sit on their own line under an image and are not part of the story.
+
+    False positives: a one-line paragraph naming a person and an agency with a slash in a
+    story about photography; lines over eight words are never matched.
+
+    Example: "Mikhail Klimentyev/Sputnik/AFP via Getty Images" -> credit moved to captions.
+    """
+    text = page.blocks[i].text
+    if word_count(text) > 8 or not _PHOTO_AGENCY.match(text.strip()):
+        return None
+    return Hit(moved_to="captions", value=Caption("", text.strip()))

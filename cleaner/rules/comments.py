@@ -1,0 +1,63 @@
+"""Comment sections: their disclaimers and their prompts."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.rules.page import Page
+from cleaner.rules.registry import Hit, rule
+from cleaner.rules.shapes import word_count
+
+# "...not on behalf of Onmanorama." names the publisher.
+_ON_BEHALF = re.compile(
+    r"not on behalf of\s+(?:the\s+)?(?P<publisher>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}?)[.,;]?(?:\s|$)"
+)
+# "12 Comments", "Comments (3)", "Show 45 comments"
+_COMMENT_COUNT = re.compile(
+    r"^(?:(?:show|view|see|read|load)\s+(?:all\s+)?)?\d[\d,.]*\s*(?:comments?|responses?|replies|kommentare|commentaires|comentarios)$"
+    r"|^(?:comments?|kommentare|commentaires|comentarios)\s*\(?\d[\d,.]*\)?$",
+    re.IGNORECASE,
+)
+
+
+@rule("COM001", "comment-disclaimer", "comments")
+def comment_disclaimer(page: Page, i: int) -> Hit | None:
+    """Removes: the disclaimer a site puts over its comment section ("The comments posted
+    here/below/in the given space are not on behalf of Onmanorama...", "Comments are
+    moderated", "Views expressed by readers do not reflect..."). A publisher it names is
+    recorded in `publisher`.
+
+    Why: the disclaimer is the site's legal furniture, never part of an article.
+
+    False positives: a body paragraph about a newspaper's comment moderation policy that
+    also uses a disclaimer phrase ("comments ... do not reflect") could match.
+
+    Example: "The comments posted here are not on behalf of Onmanorama." -> dropped,
+    publisher "Onmanorama".
+    """
+    text = page.blocks[i].text
+    vocab = page.vocab
+    if not vocab.search("comment_nouns", text) or not vocab.search("disclaimer_markers", text):
+        return None
+    publisher = _ON_BEHALF.search(text)
+    meta = {"publisher": publisher.group("publisher").rstrip(".")} if publisher else {}
+    return Hit(meta=meta)
+
+
+@rule("COM002", "comment-prompt", "comments")
+def comment_prompt(page: Page, i: int) -> Hit | None:
+    """Removes: the short furniture of a comment section ("Leave a comment", "12 Comments",
+    "Comments (3)", "Be the first to comment", "Kommentar schreiben", "Réagir").
+
+    Why: comment widgets render as stray lines at the end of the body.
+
+    False positives: a one-line paragraph "Comments" used as a real section heading.
+
+    Example: "Join the conversation" -> dropped.
+    """
+    text = page.blocks[i].text
+    if word_count(text) > 10:
+        return None
+    if page.vocab.line_is("comment_prompts", text) or _COMMENT_COUNT.match(text.strip()):
+        return Hit()
+    return None

@@ -1,0 +1,52 @@
+"""Agency and wire credits, moved to `Article.credits`."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.rules.page import Page
+from cleaner.rules.registry import Hit, rule
+from cleaner.rules.shapes import word_count
+from cleaner.vocab import Vocabulary
+
+# "Reporting by Jane Doe; Editing by John Smith", "Additional reporting by ..."
+_WIRE_FOOTER = re.compile(
+    r"^\(?\s*(?i:additional\s+)?(?i:reporting|writing|editing)\s+(?i:by)\s+[A-Z][^.]{0,250}\)?\.?$"
+)
+
+
+def _agency_line(vocab: Vocabulary) -> re.Pattern[str]:
+    names = vocab.alternation("agencies")
+    # "(PTI)", "— Reuters", "-AFP", "(With inputs from PTI)", "With inputs from IANS and ANI"
+    return re.compile(
+        rf"^[\s(\[—–-]*(?:(?:with\s+)?(?:inputs|input|reporting|material)\s+(?:from|by)\s+)?"
+        rf"(?:{names})(?:\s*(?:,|/|&|and|with)\s*(?:{names}))*[\s)\].]*$",
+        re.IGNORECASE,
+    )
+
+
+@rule("CRD001", "agency-credit", "credits")
+def agency_credit(page: Page, i: int) -> Hit | None:
+    """Removes: a line that only credits a news agency or wire service ("(with agency
+    inputs)", "(PTI)", "— Reuters", "With inputs from IANS", "Reporting by Jane Doe; Editing
+    by John Smith", "Mit Material von dpa"). The line moves to `credits`.
+
+    Why: the credit belongs in metadata; left in the body it reads as a stray fragment.
+
+    False positives: a one-line paragraph that is only an agency's name used as a heading
+    in a story about that agency.
+
+    Example: "(with agency inputs)" -> moved to credits.
+    """
+    text = page.blocks[i].text.strip()
+    if word_count(text) > 60:
+        return None
+    vocab = page.vocab
+    if vocab.line_is("agency_credits", text) or vocab.derived(_agency_line).match(text):
+        return Hit(moved_to="credits", value=text)
+    if _WIRE_FOOTER.match(text):
+        return Hit(moved_to="credits", value=text)
+    starts = vocab.starts("agency_credits", text)
+    if starts and word_count(text) <= 12 and not text.rstrip().endswith("."):
+        return Hit(moved_to="credits", value=text)
+    return None

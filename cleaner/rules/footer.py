@@ -1,0 +1,87 @@
+"""Page footers: copyright lines, cookie notices, legal link rows."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.rules.page import Page
+from cleaner.rules.registry import Hit, rule
+from cleaner.rules.shapes import word_count
+
+_COPYRIGHT_START = re.compile(r"^\s*(?:©|\(c\)|copyright\b|\u24b8)", re.IGNORECASE)
+# "© 2022 Onmanorama", "Copyright © 2019 The Times. All rights reserved"
+_COPYRIGHT_OWNER = re.compile(
+    r"^\s*(?:copyright\s*)?(?:©|\(c\))?\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*,?\s*)"
+    r"(?P<owner>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4})",
+    re.IGNORECASE,
+)
+_QUOTES = '"“”„«»'
+_LINK_SPLIT = re.compile(r"\s*(?:\||•|·|/|,|;|\s{2,})\s*")
+
+
+@rule("FTR001", "copyright-line", "footer")
+def copyright_line(page: Page, i: int) -> Hit | None:
+    """Removes: a copyright or rights line ("© 2022 Onmanorama", "Copyright © 2019 The
+    Times. All rights reserved.", "Alle Rechte vorbehalten", "Tous droits réservés"). An
+    owner named after the year is recorded in `publisher`.
+
+    Why: footer legalese follows the article in nearly every dump.
+
+    False positives: a sentence that quotes the phrase ('The notice read "all rights
+    reserved", he said.') is kept: the line must start with a copyright sign or word, or end
+    with the rights phrase, and hold no quotation marks.
+
+    Example: "© 2024 The Hindu. All rights reserved." -> dropped, publisher "The Hindu".
+    """
+    text = page.blocks[i].text.strip()
+    if word_count(text) > 40 or any(q in text for q in _QUOTES):
+        return None
+    rights = page.vocab.search("copyright_phrases", text)
+    at_end = rights is not None and len(text) - rights.end() <= 2
+    if not _COPYRIGHT_START.match(text) and not at_end:
+        return None
+    owner = _COPYRIGHT_OWNER.match(text)
+    meta = {"publisher": owner.group("owner").rstrip(".")} if owner else {}
+    return Hit(meta=meta)
+
+
+@rule("FTR002", "cookie-notice", "footer")
+def cookie_notice(page: Page, i: int) -> Hit | None:
+    """Removes: cookie and consent banner text ("We use cookies to improve your experience",
+    "Accept all", "Wir verwenden Cookies", "Ce site utilise des cookies").
+
+    Why: consent banners are in the page's text on every visit and say nothing of the story.
+
+    False positives: a body sentence that mentions cookies in a consent context, in a story
+    about privacy law; lines over 80 words are kept.
+
+    Example: "This website uses cookies to ensure you get the best experience." -> dropped.
+    """
+    text = page.blocks[i].text
+    if word_count(text) > 80 or not page.vocab.search("cookie_phrases", text):
+        return None
+    lowered = text.lower()
+    if "cookie" in lowered or page.vocab.line_is("cookie_phrases", text):
+        return Hit()
+    return None
+
+
+@rule("FTR003", "legal-links", "footer")
+def legal_links(page: Page, i: int) -> Hit | None:
+    """Removes: a row of footer links made only of site-service words ("Privacy Policy |
+    Terms of Use | Contact Us", "Impressum", "Mentions légales").
+
+    Why: footer link rows end every page dump.
+
+    False positives: a one-word paragraph "Contact" or "Archive" used as a body heading.
+
+    Example: "About Us | Privacy Policy | Terms & Conditions" -> dropped.
+    """
+    text = page.blocks[i].text
+    if len(text) > 300:
+        return None
+    vocab = page.vocab
+    parts = [p for p in _LINK_SPLIT.split(text.strip()) if p]
+    if parts and all(vocab.line_is("legal_links", p) for p in parts):
+        return Hit()
+    return None

@@ -1,0 +1,53 @@
+"""The headline and standfirst at the top of a plain-text article, moved to metadata."""
+
+from __future__ import annotations
+
+from cleaner.rules.page import Page
+from cleaner.rules.registry import Hit, rule
+from cleaner.rules.shapes import has_letters, is_headline_like, word_count
+
+_MAX_TITLE_WORDS = 30
+_MAX_STANDFIRST_WORDS = 70
+
+
+@rule("MET001", "headline", "metadata")
+def headline(page: Page, i: int) -> Hit | None:
+    """Removes: the headline, the first kept line of the text when it is shaped like one
+    (short, not ending in a full stop) and body text follows. It moves to `title`.
+
+    Why: scrapers put the headline on the first line; it is metadata, not body.
+
+    False positives: a text that opens on a short line that is not the headline (a section
+    label); earlier rules remove the usual labels first.
+
+    Example: "No ceasefire! Ukraine-Russia 2nd round talks yield no desirable outcome" ->
+    title.
+    """
+    if page.kept or page.article.title or i + 1 >= len(page.blocks):
+        return None
+    text = page.blocks[i].text
+    if word_count(text) < 2 or not has_letters(text) or not is_headline_like(text, max_words=_MAX_TITLE_WORDS):
+        return None
+    return Hit(moved_to="title", value=text.strip())
+
+
+@rule("MET002", "standfirst", "metadata")
+def standfirst(page: Page, i: int) -> Hit | None:
+    """Removes: the standfirst, a summary line printed right under the headline in the same
+    paragraph and closed by a blank line. It moves to `subtitle`.
+
+    Why: the standfirst repeats or summarises the story; it is metadata. When the story
+    repeats it as a body paragraph further down, that paragraph stays.
+
+    False positives: a first body paragraph written directly under the headline without a
+    blank line, in a text that separates paragraphs with blank lines.
+
+    Example: "Title\\nDuring the second round of talks... civilians.\\n\\n..." -> subtitle.
+    """
+    block = page.blocks[i]
+    if page.article.subtitle or block.gap_before or page.moved.get(i - 1) != "title":
+        return None
+    following = page.blocks[i + 1] if i + 1 < len(page.blocks) else None
+    if following is None or not following.gap_before or word_count(block.text) > _MAX_STANDFIRST_WORDS:
+        return None
+    return Hit(moved_to="subtitle", value=block.text.strip())

@@ -1,0 +1,64 @@
+"""Navigation furniture: breadcrumbs and tag lines."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.rules.page import Page
+from cleaner.rules.registry import Hit, rule
+from cleaner.rules.shapes import word_count
+
+_CRUMB_SEPARATOR = re.compile(r"\s+(?:>|/|»|›|→|\\|::)\s+|\s*[>»›→]\s*")
+_TAG_SPLIT = re.compile(r"\s*(?:,|;|\||•|·|#)\s*")
+_MAX_CRUMB_WORDS = 5
+
+
+@rule("NAV001", "breadcrumb", "navigation")
+def breadcrumb(page: Page, i: int) -> Hit | None:
+    """Removes: a breadcrumb trail ("Home > News > World", "Home / Politics / Europe",
+    "Startseite » Politik").
+
+    Why: the site's section path is navigation, not text of the article.
+
+    False positives: a line of short phrases joined by " > " in a technical article (a menu
+    path "File > Save As"); it must have three or more short parts, or start at a home page.
+
+    Example: "Home > India > Kerala" -> dropped.
+    """
+    text = page.blocks[i].text
+    if len(text) > 200:
+        return None
+    parts = [p for p in _CRUMB_SEPARATOR.split(text.strip()) if p]
+    if len(parts) < 2 or any(word_count(p) > _MAX_CRUMB_WORDS or p.rstrip()[-1] in ".!?" for p in parts):
+        return None
+    starts_home = parts[0].strip().lower() in page.vocab.phrases("breadcrumb_roots")
+    if len(parts) >= 3 or starts_home:
+        return Hit()
+    return None
+
+
+@rule("NAV002", "tag-line", "navigation")
+def tag_line(page: Page, i: int) -> Hit | None:
+    """Removes: a line of topic tags ("Tags: Russia, Ukraine, Putin", "Topics: ...", "Filed
+    under: ...", "Schlagwörter: ...", "Mots-clés : ...", "Etiquetas: ..."). The tags move to
+    `tags`.
+
+    Why: tag lists are site navigation; their words would pollute the body.
+
+    False positives: a body line that begins "Topics: " and continues as a sentence; every
+    tag must be short (five words at most).
+
+    Example: "Tags: Russia, Ukraine, Vladimir Putin" -> tags ["Russia", "Ukraine",
+    "Vladimir Putin"].
+    """
+    text = page.blocks[i].text
+    label = page.vocab.starts("tag_labels", text)
+    if not label or len(text) > 400:
+        return None
+    rest = text[label.end() :]
+    if not rest.lstrip().startswith(":") and not rest.startswith(("\t", "  ")):
+        return None
+    tags = [t.strip(" .:") for t in _TAG_SPLIT.split(rest.lstrip(" :\t")) if t.strip(" .:")]
+    if not tags or any(word_count(t) > _MAX_CRUMB_WORDS for t in tags):
+        return None
+    return Hit(moved_to="tags", value=tags)

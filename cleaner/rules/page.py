@@ -1,0 +1,45 @@
+"""What a rule sees: the page's blocks, which are already judged, and the vocabulary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cleaner.article import Article, Block
+from cleaner.vocab import Vocabulary
+
+
+@dataclass(slots=True)
+class Page:
+    """The blocks of one document while the rules run over them in order.
+
+    `dropped[i]` is true once a rule (or a page heuristic) removed block i;
+    `kept` counts the blocks before the current one that stayed, which lets
+    positional rules (the headline at the top) know where the body begins.
+    `article` holds the metadata gathered so far, so a rule can see whether
+    a field such as the title is already filled.
+    """
+
+    blocks: list[Block]
+    vocab: Vocabulary
+    article: Article = field(default_factory=Article)
+    dropped: list[bool] = field(default_factory=list)
+    kept: int = 0
+    moved: dict[int, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.dropped:
+            self.dropped = [False] * len(self.blocks)
+
+    def text(self, i: int) -> str:
+        return self.blocks[i].text if 0 <= i < len(self.blocks) else ""
+
+    def previous_kept(self, i: int) -> int | None:
+        """Index of the nearest block before i that is still kept."""
+        for j in range(i - 1, -1, -1):
+            if not self.dropped[j]:
+                return j
+        return None
+
+    def next_index(self, i: int) -> int | None:
+        """Index of the block after i, judged or not."""
+        return i + 1 if i + 1 < len(self.blocks) else None

@@ -1,0 +1,130 @@
+"""Calls to action: share bars, follow/subscribe/newsletter/app prompts, paywalls."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.rules.page import Page
+from cleaner.rules.registry import Hit, rule
+from cleaner.rules.shapes import word_count
+
+_SHARE_SPLIT = re.compile(r"[\s|/•·,:()\[\]]+")
+# Prompts are short: a 60-word paragraph that mentions a newsletter is body text.
+_PROMPT_MAX_WORDS = 30
+
+
+@rule("PRM001", "share-bar", "prompts")
+def share_bar(page: Page, i: int) -> Hit | None:
+    """Removes: a line made only of share and social-network words ("Share this article",
+    "Facebook Twitter WhatsApp Email", "Teilen", "Partager", "Compartir").
+
+    Why: share bars are rendered as text by every scraper and carry no content.
+
+    False positives: a paragraph listing the networks in a sentence ("He quit Facebook and
+    Twitter.") is kept because it holds words outside the share vocabulary.
+
+    Example: "Share: Facebook | Twitter | Email" -> dropped.
+    """
+    text = page.blocks[i].text
+    if len(text) > 150:
+        return None
+    if page.vocab.line_is("share_words", text):
+        return Hit()
+    tokens = [t for t in _SHARE_SPLIT.split(text.lower()) if t and not t.isdigit()]
+    if len(tokens) < 2:
+        return None
+    share_words = page.vocab.phrases("share_words")
+    if all(t in share_words for t in tokens) and any(t in _NETWORKS for t in tokens):
+        return Hit()
+    return None
+
+
+_NETWORKS = frozenset(
+    {
+        "facebook",
+        "twitter",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "telegram",
+        "email",
+        "e-mail",
+        "print",
+        "tumblr",
+        "flipboard",
+        "messenger",
+        "share",
+        "teilen",
+        "partager",
+        "compartir",
+        "tweet",
+    }
+)
+
+
+def _short_prompt(page: Page, i: int, family: str, *, anywhere: bool) -> Hit | None:
+    text = page.blocks[i].text
+    if word_count(text) > _PROMPT_MAX_WORDS:
+        return None
+    vocab = page.vocab
+    found = vocab.search(family, text) if anywhere else vocab.starts(family, text)
+    return Hit() if found else None
+
+
+@rule("PRM002", "follow-prompt", "prompts")
+def follow_prompt(page: Page, i: int) -> Hit | None:
+    """Removes: a short line that opens with an invitation to follow the site elsewhere
+    ("Follow us on Twitter", "Join our WhatsApp channel", "Folgen Sie uns", "Suivez-nous").
+
+    Why: these prompts sit under nearly every article and are not part of it.
+
+    False positives: a body sentence that starts "Follow the money, he said..." when it is
+    short; lines over 30 words are never matched.
+
+    Example: "Follow us on Facebook and Instagram for the latest updates" -> dropped.
+    """
+    return _short_prompt(page, i, "follow_prompts", anywhere=False)
+
+
+@rule("PRM003", "newsletter-prompt", "prompts")
+def newsletter_prompt(page: Page, i: int) -> Hit | None:
+    """Removes: a short line that invites the reader to subscribe to a newsletter or mailing
+    list ("Sign up for our newsletter", "Get the latest delivered to your inbox").
+
+    Why: newsletter boxes interrupt or close most news articles.
+
+    False positives: a short body line about a newsletter ("The newsletter closed in 2019.");
+    only lines of 30 words or fewer are judged.
+
+    Example: "Enter your email address to subscribe" -> dropped.
+    """
+    return _short_prompt(page, i, "newsletter_prompts", anywhere=True)
+
+
+@rule("PRM004", "app-download-prompt", "prompts")
+def app_download_prompt(page: Page, i: int) -> Hit | None:
+    """Removes: a short line that advertises the site's app ("Download the app",
+    "Get it on Google Play", "Laden Sie die App herunter").
+
+    Why: app banners are furniture of the page, not of the story.
+
+    False positives: a short line in a story about app stores; lines over 30 words are kept.
+
+    Example: "Download the Onmanorama app for the latest news" -> dropped.
+    """
+    return _short_prompt(page, i, "app_prompts", anywhere=True)
+
+
+@rule("PRM005", "paywall-prompt", "prompts")
+def paywall_prompt(page: Page, i: int) -> Hit | None:
+    """Removes: a short line of a paywall or registration wall ("Subscribe to continue
+    reading", "Already a subscriber? Log in", "Réservé aux abonnés").
+
+    Why: paywall text is injected into the article container and ends up in the dump.
+
+    False positives: a short line about subscriptions in a story about the media business.
+
+    Example: "This article is for subscribers only" -> dropped.
+    """
+    return _short_prompt(page, i, "paywall_prompts", anywhere=True)

@@ -1,0 +1,114 @@
+"""The rule registry: every rule is registered once with a stable code.
+
+A rule is a small pure function `check(page, i) -> Hit | None` that judges
+block `i` of a page (looking at neighbours when it needs to). Codes are a
+family prefix plus digits (`CAP001`), so rules can be selected and ignored
+by code, by prefix, by kebab-case name or by family, as ruff does.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cleaner.rules.page import Page
+
+DOC_SECTIONS = ("Removes", "Why", "False positives", "Example")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule's verdict on a block: drop `span` blocks from it.
+
+    `moved_to` names the Article field that receives `value` (the dropped
+    text itself when `value` is None); `meta` sets further fields that the
+    text reveals without being moved there (a disclaimer names the publisher).
+    """
+
+    span: int = 1
+    moved_to: str | None = None
+    value: Any = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    detail: str | None = None
+
+
+Check = Callable[["Page", int], "Hit | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    family: str
+    check: Check
+    default: bool = True
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    def matches(self, selector: str) -> bool:
+        """True when a select/ignore entry names this rule (code, prefix, name, family)."""
+        selector = selector.strip()
+        upper = selector.upper()
+        return selector == "ALL" or self.code.startswith(upper) or selector.lower() in (self.name, self.family)
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, family: str, *, default: bool = True) -> Callable[[Check], Check]:
+    """Register `check` under a code; the docstring must carry the standard sections."""
+
+    def register(check: Check) -> Check:
+        doc = inspect.cleandoc(check.__doc__ or "")
+        missing = [s for s in DOC_SECTIONS if f"{s}:" not in doc]
+        if missing:
+            raise ValueError(f"rule {code} docstring lacks sections: {', '.join(missing)}")
+        if code in _RULES or any(r.name == name for r in _RULES.values()):
+            raise ValueError(f"rule {code} {name} registered twice")
+        _RULES[code] = Rule(code, name, family, check, default)
+        return check
+
+    return register
+
+
+def all_rules() -> list[Rule]:
+    """Every registered rule, in the order they are tried on a block."""
+    _load_rule_modules()
+    return list(_RULES.values())
+
+
+def get_rule(key: str) -> Rule | None:
+    """Find a rule by exact code or name."""
+    for r in all_rules():
+        if key.upper() == r.code or key.lower() == r.name:
+            return r
+    return None
+
+
+def unknown_selectors(selectors: Iterable[str]) -> list[str]:
+    """Selectors that name no rule at all: a typo the user should hear about."""
+    rules = all_rules()
+    return [s for s in selectors if not any(r.matches(s) for r in rules)]
+
+
+def _load_rule_modules() -> None:
+    # Importing the family modules runs their @rule decorators; order here is
+    # the order rules are tried on each block: specific kinds before generic ones.
+    from cleaner.rules import (  # noqa: F401
+        ads,
+        bylines,
+        captions,
+        comments,
+        credits,
+        footer,
+        headline,
+        navigation,
+        prompts,
+        related,
+        timestamps,
+    )

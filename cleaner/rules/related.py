@@ -1,0 +1,83 @@
+"""Links to other stories: related/recent/trending lists, "Also read" lines, "Read more"."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.rules.page import Page
+from cleaner.rules.registry import Hit, rule
+from cleaner.rules.shapes import is_headline_like, is_separator, word_count
+
+# "Also read | ...", "ALSO READ: ...", "Read more - ...", "READ: ..."
+_INLINE_SEPARATOR = re.compile(r"\s*(?:\||:|–|—|-|»|>|•)\s*\S")
+_MAX_LIST_ITEMS = 60
+
+
+@rule("REL001", "related-list", "related")
+def related_list(page: Page, i: int) -> Hit | None:
+    """Removes: a header such as "RECENT STORIES", "Related articles", "You may also like",
+    "Trending", "Most read", "Lesen Sie auch", "À lire aussi", "Te puede interesar", and the
+    run of headline-like lines (with or without "-" separators) that follows it.
+
+    Why: these lists of other stories' headlines close most news pages; each item looks
+    like a short line of text, so only the header tells them apart from the body.
+
+    False positives: a body section headed "Related" followed by short items; the run stops
+    at the first line that reads as a sentence, so body prose after the list stays.
+
+    Example: "RECENT STORIES" then "BAFTA 2026: ... -", "-", "Madhubala Death Anniversary..."
+    -> all dropped.
+    """
+    if not page.vocab.line_is("related_headers", page.blocks[i].text):
+        return None
+    end = i + 1
+    blocks = page.blocks
+    while end < len(blocks) and end - i <= _MAX_LIST_ITEMS:
+        text = blocks[end].text
+        if not (is_separator(text) or is_headline_like(text)):
+            break
+        end += 1
+    if end == i + 1 and end < len(blocks):
+        # A lone header with body text after it is a heading, not a list.
+        return None
+    return Hit(span=end - i, detail=f"header and {end - i - 1} items")
+
+
+@rule("REL002", "also-read-line", "related")
+def also_read_line(page: Page, i: int) -> Hit | None:
+    """Removes: a single line that points to another story ("Also read | Putin warns...",
+    "READ MORE: ...", "Lesen Sie auch: ...", "Lire aussi : ...", "Lee también: ...").
+
+    Why: editors drop these links between paragraphs; they are other stories' headlines.
+
+    False positives: a body sentence that begins "Read: " as part of a quotation or a list
+    of instructions; the link text must be headline-shaped (no full stop, 30 words at most).
+
+    Example: "Also Read | Russia-Ukraine war: Kyiv braces for assault" -> dropped.
+    """
+    text = page.blocks[i].text
+    start = page.vocab.starts("also_read", text)
+    if not start:
+        return None
+    rest = text[start.end() :]
+    separator = _INLINE_SEPARATOR.match(rest)
+    if not separator or not is_headline_like(rest[separator.end() - 1 :]):
+        return None
+    return Hit()
+
+
+@rule("REL003", "read-more-link", "related")
+def read_more_link(page: Page, i: int) -> Hit | None:
+    """Removes: a line that only invites the reader to go on elsewhere ("Read more",
+    "Continue reading", "Read the full story", "Weiterlesen", "Lire la suite", "Leer más").
+
+    Why: teaser links and "continue" buttons survive as one-line paragraphs.
+
+    False positives: none known; the whole line must be the phrase.
+
+    Example: "Continue reading →" -> dropped.
+    """
+    text = page.blocks[i].text
+    if word_count(text) <= 8 and page.vocab.line_is("read_more", text):
+        return Hit()
+    return None

@@ -1,0 +1,92 @@
+"""Shape tests on a single line of text, shared by the rules.
+
+Cheap, regex-light predicates: how many words, does it end a sentence,
+is it headline-like, is it a run of capitalised names.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+# Hyphenated, apostrophied and dotted names: "Jean-Luc", "O'Neil", "J.R.R."
+_NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)$")
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "el", "del", "dos", "ter"}
+)
+DASH_SEPARATORS = frozenset({"-", "–", "—", "|", "•", "·", "*"})
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the line ends like a sentence (".", "!", "?", "…" or a colon)."""
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def is_separator(text: str) -> bool:
+    """A line that is only a list separator: "-", "|", "•"."""
+    return text.strip() in DASH_SEPARATORS
+
+
+def strip_trailing_separator(text: str) -> str:
+    """Drop the " -" that some dumps put after each item of a link list."""
+    stripped = text.rstrip()
+    if len(stripped) > 2 and stripped[-1] in DASH_SEPARATORS and stripped[-2] == " ":
+        return stripped[:-2].rstrip()
+    return stripped
+
+
+def is_headline_like(text: str, *, max_words: int = 30) -> bool:
+    """A line shaped like a headline or link text: short, not a full-stop sentence.
+
+    Headlines may end in "?", "!" or "..." (truncated link text) but rarely in
+    a single full stop; body sentences nearly always do.
+    """
+    text = strip_trailing_separator(text)
+    n = word_count(text)
+    if n == 0 or n > max_words:
+        return False
+    if text.endswith("...") or text.endswith("…") or text[-1] in "?!\"'”’":
+        return True
+    return text[-1] != "." and text[-1] != ":" and text[-1] != ";"
+
+
+def is_name_list(text: str, *, max_words: int = 12) -> bool:
+    """True for a short run of capitalised names: "John Smith and Jane Doe".
+
+    >>> is_name_list("Jane Doe and John O'Neil")
+    True
+    >>> is_name_list("the time the troops arrived")
+    False
+    """
+    tokens = [t.strip(",;&") for t in text.replace(" and ", " , ").replace(" und ", " , ").split()]
+    tokens = [t for t in tokens if t]
+    if not tokens or len(tokens) > max_words:
+        return False
+    capitalised = 0
+    for token in tokens:
+        if token[0].isupper():
+            capitalised += 1
+        elif token.lower() not in _NAME_PARTICLES:
+            return False
+        if not _NAME_TOKEN.match(token) and not token[0].isupper():
+            return False
+    return capitalised >= 1 and capitalised >= len(tokens) - 2
+
+
+def split_names(text: str) -> list[str]:
+    """Split "A, B and C" into names."""
+    parts = re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", text)
+    return [p.strip(" .") for p in parts if p.strip(" .")]
+
+
+def has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)

@@ -1,0 +1,126 @@
+"""Phrase vocabularies, kept as data (one TOML file per language) apart from the rules.
+
+Each file has a `[phrases]` table: family name -> list of phrases. A
+Vocabulary merges every language (a page's language is often unknown when
+the rules run) plus the user's extra phrases, and answers three questions
+per family: is this whole line one of the phrases, does it start with one,
+does it contain one. Each family compiles to one alternation, not a regex
+per phrase.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
+from importlib import resources
+from typing import Any, TypeVar
+
+# Characters that decorate a label line without changing what it says:
+# "RECENT STORIES:", "» Related", "Advertisement -", "▼ Comments".
+_DECORATION = " \t:|>»›•·–—-_*#=~.…()[]<>«‹▼▶►→"
+
+
+def normalise_label(text: str) -> str:
+    """Lower-case a short line and strip decoration, for whole-line lookups.
+
+    >>> normalise_label("  RECENT STORIES: ")
+    'recent stories'
+    """
+    return " ".join(text.strip(_DECORATION).lower().split())
+
+
+@cache
+def _language_files() -> tuple[dict, ...]:
+    """Every language file's parsed TOML, in a stable order."""
+    folder = resources.files("cleaner.vocab")
+    entries = sorted((e for e in folder.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name)
+    return tuple(tomllib.loads(e.read_text(encoding="utf-8")) for e in entries)
+
+
+@cache
+def _builtin_phrases() -> dict[str, tuple[str, ...]]:
+    merged: dict[str, list[str]] = {}
+    for data in _language_files():
+        for family, phrases in data.get("phrases", {}).items():
+            merged.setdefault(family, []).extend(phrases)
+    return {family: tuple(dict.fromkeys(p.lower() for p in phrases)) for family, phrases in merged.items()}
+
+
+@cache
+def stopwords() -> dict[str, frozenset[str]]:
+    """Per-language function words, used to tell a page's language."""
+    return {data["language"]: frozenset(data["stopwords"]) for data in _language_files() if "stopwords" in data}
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    """Month names and abbreviations of every language -> month number."""
+    result: dict[str, int] = {}
+    for data in _language_files():
+        result.update(data.get("months", {}))
+    return result
+
+
+T = TypeVar("T")
+
+
+class Vocabulary:
+    """Built-in phrases merged with the user's extras, compiled on first use."""
+
+    def __init__(self, extra: Mapping[str, Iterable[str]] | None = None):
+        builtin = _builtin_phrases()
+        extra = extra or {}
+        self._phrases = {
+            family: tuple(dict.fromkeys((*builtin.get(family, ()), *(p.lower() for p in extra.get(family, ())))))
+            for family in sorted({*builtin, *extra})
+        }
+        self._labels: dict[str, frozenset[str]] = {}
+        self._patterns: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+        self._derived: dict[Callable[[Vocabulary], Any], Any] = {}
+
+    def __reduce__(self):
+        # Compiled caches are rebuilt on first use in the receiving process.
+        return (Vocabulary, ({k: list(v) for k, v in self._phrases.items()},))
+
+    def phrases(self, family: str) -> tuple[str, ...]:
+        return self._phrases.get(family, ())
+
+    def line_is(self, family: str, text: str) -> bool:
+        """True when the whole line, decoration aside, is one of the family's phrases."""
+        if len(text) > 120:
+            return False
+        labels = self._labels.get(family)
+        if labels is None:
+            labels = self._labels[family] = frozenset(normalise_label(p) for p in self.phrases(family))
+        return normalise_label(text) in labels
+
+    def starts(self, family: str, text: str) -> re.Match[str] | None:
+        """Match a phrase of the family at the start of the line (word boundary after it)."""
+        return self._compiled(family)[0].match(text)
+
+    def search(self, family: str, text: str) -> re.Match[str] | None:
+        """Find a phrase of the family anywhere in the line, on word boundaries."""
+        return self._compiled(family)[1].search(text)
+
+    def derived(self, build: Callable[[Vocabulary], T]) -> T:
+        """`build(self)`, computed once per vocabulary: for patterns a rule makes from phrases."""
+        if build not in self._derived:
+            self._derived[build] = build(self)
+        return self._derived[build]
+
+    def alternation(self, family: str) -> str:
+        """The family as one regex alternation, longest phrase first, spaces matching any run."""
+        phrases = sorted(self.phrases(family), key=len, reverse=True)
+        return "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) or r"(?!x)x"
+
+    def _compiled(self, family: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        compiled = self._patterns.get(family)
+        if compiled is None:
+            alternation = rf"(?:{self.alternation(family)})(?!\w)"
+            compiled = self._patterns[family] = (
+                re.compile(rf"[\W_]{{0,3}}{alternation}", re.IGNORECASE),
+                re.compile(rf"(?<!\w){alternation}", re.IGNORECASE),
+            )
+        return compiled
