@@ -59,9 +59,16 @@ class Config:
         chosen = [r for r in all_rules() if (any(r.matches(s) for s in self.select) if self.select else r.default)]
         return tuple(r for r in chosen if not any(r.matches(s) for s in self.ignore))
 
+    def rules_in_scope(self, scope: str) -> tuple[Rule, ...]:
+        """The rules in force that judge `scope` ("block", "page", "lead" or "node")."""
+        return self._by_scope.get(scope, ())
+
     @cached_property
-    def enabled_codes(self) -> frozenset[str]:
-        return frozenset(r.code for r in self.rules)
+    def _by_scope(self) -> dict[str, tuple[Rule, ...]]:
+        grouped: dict[str, list[Rule]] = {}
+        for r in self.rules:
+            grouped.setdefault(r.scope, []).append(r)
+        return {scope: tuple(rules) for scope, rules in grouped.items()}
 
     @cached_property
     def vocabulary(self) -> Vocabulary:

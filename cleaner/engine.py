@@ -1,8 +1,13 @@
 """Cleaner: front end -> blocks -> rules -> metadata -> Article.
 
-The rule pass is repeated on its own output until nothing more is removed,
-so cleaning is idempotent by construction: `clean(clean(x).body)` keeps
-every paragraph of `clean(x).body`.
+Text: the rule pass is repeated on its own output until nothing more is
+removed, so cleaning is idempotent by construction: `clean(clean(x).body)`
+keeps every paragraph of `clean(x).body`.
+
+HTML: the front end prunes the page, extracts the main content and seeds
+the Article with the page's metadata; one rule pass then runs with that
+Article in view, so a title known from the markup is never replaced by a
+body line.
 """
 
 from __future__ import annotations
@@ -13,8 +18,10 @@ from typing import Any
 from cleaner import metadata
 from cleaner.article import Article, Block, Caption, Removal
 from cleaner.config import Config
+from cleaner.frontends import decode
 from cleaner.frontends import text as text_frontend
 from cleaner.rules.page import Page
+from cleaner.rules.registry import Hit, Rule
 
 # A rule pass removes what it sees; removing it can expose more (a headline
 # under a dropped label). Texts settle in two or three passes.
@@ -28,8 +35,16 @@ class Cleaner:
 
     config: Config = field(default_factory=Config)
 
-    def clean(self, text: str, *, url: str | None = None) -> Article:
+    def clean(self, source: str | bytes, *, url: str | None = None, kind: str | None = None) -> Article:
+        """Clean one document; `kind` is "html" or "text", or None to tell from the input."""
         config = self.config.for_url(url)
+        text = decode.decode(source) if isinstance(source, bytes) else source
+        if kind is None:
+            kind = "html" if decode.looks_like_html(text) else "text"
+        if kind == "html":
+            return _clean_html(text, url, config)
+        if kind != "text":
+            raise ValueError(f"kind must be 'html', 'text' or None, not {kind!r}")
         article = Article(url=url)
         blocks = text_frontend.to_blocks(text)
         for _ in range(_MAX_PASSES):
@@ -43,41 +58,75 @@ class Cleaner:
         return article
 
 
-def _run_rules(blocks: list[Block], config: Config) -> tuple[list[Block], Article]:
+def _clean_html(html: str, url: str | None, config: Config) -> Article:
+    from cleaner.frontends import html as html_frontend
+
+    page = html_frontend.read(html, url=url, rules=config.rules_in_scope("node"))
+    kept, article = _run_rules(page.blocks, config, page.article, whole_page=not page.extracted)
+    article.body = "\n\n".join(block.text for block in kept)
+    _finish(article)
+    return article
+
+
+def _run_rules(
+    blocks: list[Block], config: Config, found: Article | None = None, *, whole_page: bool = True
+) -> tuple[list[Block], Article]:
     """One pass of every enabled rule over the blocks: the kept blocks, and what was found.
 
-    Each pass starts from an empty Article, so it judges its input exactly as
-    a fresh `clean()` of that text would.
+    Block rules judge each block; page rules then judge the page as a whole
+    (the main-content run of a whole-page dump); lead rules last take the
+    headline and standfirst from the top of what is left. A text pass starts
+    from an empty Article, so it judges its input exactly as a fresh
+    `clean()` of that text would; an HTML pass starts from the Article the
+    page's markup seeded, and skips the page rules (`whole_page=False`) when
+    the front end has already extracted the main content.
     """
-    found = Article()
+    found = Article() if found is None else found
     page = Page(blocks, config.vocabulary, article=found)
-    rules = config.rules
-    kept: list[Block] = []
+    _judge_blocks(page, config.rules_in_scope("block"))
+    for rule in config.rules_in_scope("page") if whole_page else ():
+        for i, hit in rule.check(page):
+            if not page.dropped[i]:
+                _apply(page, rule, i, hit)
+    _judge_blocks(page, config.rules_in_scope("lead"))
+    return [block for block, dropped in zip(blocks, page.dropped, strict=True) if not dropped], found
+
+
+def _judge_blocks(page: Page, rules: tuple[Rule, ...]) -> None:
+    """Try the rules on every block still kept, in order; the first hit wins."""
+    if not rules:
+        return
+    page.kept = 0
     i = 0
-    while i < len(blocks):
-        hit = None
+    while i < len(page.blocks):
+        if page.dropped[i]:
+            i += 1
+            continue
         for rule in rules:
             hit = rule.check(page, i)
             if hit is not None:
+                i = _apply(page, rule, i, hit)
                 break
-        if hit is None:
-            kept.append(blocks[i])
+        else:
             page.kept += 1
             i += 1
-            continue
-        end = min(i + max(hit.span, 1), len(blocks))
-        moved_to = _absorb(found, hit.moved_to, blocks[i].text if hit.value is None else hit.value)
-        for key, value in hit.meta.items():
-            _absorb(found, key, value)
-        for j in range(i, end):
-            page.dropped[j] = True
-            if moved_to:
-                page.moved[j] = moved_to
-            found.removals.append(
-                Removal(rule.code, rule.name, blocks[j].text, moved_to, blocks[j].line or None, hit.detail)
-            )
-        i = end
-    return kept, found
+
+
+def _apply(page: Page, rule: Rule, i: int, hit: Hit) -> int:
+    """Drop the blocks a hit covers, record each removal, move its value; returns the next index."""
+    found, blocks = page.article, page.blocks
+    end = min(i + max(hit.span, 1), len(blocks))
+    moved_to = _absorb(found, hit.moved_to, blocks[i].text if hit.value is None else hit.value)
+    for key, value in hit.meta.items():
+        _absorb(found, key, value)
+    for j in range(i, end):
+        page.dropped[j] = rule.family
+        if moved_to:
+            page.moved[j] = moved_to
+        found.removals.append(
+            Removal(rule.code, rule.name, blocks[j].text, moved_to, blocks[j].line or None, hit.detail)
+        )
+    return end
 
 
 def _absorb(article: Article, name: str | None, value: Any) -> str | None:
@@ -114,14 +163,16 @@ def _finish(article: Article) -> None:
         article.dateline = dateline[0]
         if dateline[1] and dateline[1] not in article.credits:
             article.credits.append(dateline[1])
-    article.language = metadata.detect_language(article.body)
+    article.language = article.language or metadata.detect_language(article.body)
     article.publisher = article.publisher or metadata.publisher_from_url(article.url)
     article.word_count = len(article.body.split())
 
 
-def clean(text: str, *, url: str | None = None, config: Config | None = None) -> Article:
-    """Clean one document and return its Article."""
-    return Cleaner(config or Config()).clean(text, url=url)
+def clean(
+    source: str | bytes, *, url: str | None = None, config: Config | None = None, kind: str | None = None
+) -> Article:
+    """Clean one document (text or HTML, str or bytes) and return its Article."""
+    return Cleaner(config or Config()).clean(source, url=url, kind=kind)
 
 
 __all__ = ["Article", "Caption", "Cleaner", "clean"]

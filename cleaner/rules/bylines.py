@@ -8,6 +8,7 @@ from cleaner.dates import find_date
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Hit, rule
 from cleaner.rules.shapes import is_name_list, split_names, word_count
+from cleaner.vocab import Vocabulary
 
 # What may follow the names: "| Updated ...", ", Reuters", " - Staff Writer".
 _AFTER_NAMES = re.compile(r"\s*(?:\||•|·|,|—|–| - |\(|\bupdated\b|\bpublished\b)\s*", re.IGNORECASE)
@@ -23,12 +24,10 @@ def _names_in(text: str) -> tuple[list[str], str] | None:
     return split_names(names), tail
 
 
-def _tail_is_furniture(tail: str) -> bool:
-    """The rest of a byline line is a role, an agency or a date, not a sentence."""
+def _tail_is_furniture(tail: str, vocab: Vocabulary) -> bool:
+    """The rest of a byline line is a role, an agency ("dpa" too) or a date, not a sentence."""
     tail = tail.strip(" ()|")
-    if not tail:
-        return True
-    if find_date(tail):
+    if not tail or find_date(tail) or vocab.line_is("agencies", tail):
         return True
     return word_count(tail) <= _MAX_TAIL_WORDS and not tail.endswith(".") and tail[0].isupper()
 
@@ -59,7 +58,7 @@ def byline(page: Page, i: int) -> Hit | None:
     if not rest and i + 1 < len(page.blocks):
         rest, span = page.blocks[i + 1].text.strip(), 2
     found = _names_in(rest)
-    if found is None or not _tail_is_furniture(found[1]):
+    if found is None or not _tail_is_furniture(found[1], page.vocab):
         return None
     names, tail = found
     date = find_date(tail)

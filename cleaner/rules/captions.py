@@ -17,12 +17,17 @@ _PAREN_CREDIT = re.compile(
     r"\((?P<credit>(?:[A-Z][\w.&-]*\s+){0,2}(?:photo|image|picture|foto|bild)s?\s*(?:by\b|/|:)[^()]{1,80})\)\s*$",
     re.IGNORECASE,
 )
+_AGENCY = r"(?i:getty images|afp|reuters|ap|epa|shutterstock|istock|alamy|dpa|anadolu|efe|imago|picture alliance|bloomberg|sputnik|tass)"
+# "Jane Doe/AFP", "Mikhail Klimentyev/Sputnik/AFP via Getty Images", "Ann Lee for Bloomberg":
+# capitalised names, then "/", "via" or "for" segments ending on a picture agency.
 _PHOTO_AGENCY = re.compile(
-    r"^(?:[\w.'’-]+\s*){0,4}(?:/|\bvia\b|\bfor\b)\s*(?:getty images|afp|reuters|ap|epa|shutterstock|istock|alamy|dpa|anadolu|efe|imago|picture alliance|bloomberg)(?:\s*/\s*[\w ]{1,30})?$"
-    r"|^(?:getty images|shutterstock|istock(?:photo)?|alamy(?: stock photo)?|imago|picture alliance|dpa picture alliance)$",
-    re.IGNORECASE,
+    rf"^(?:[A-ZÀ-Þ][\w.'’-]*\s*){{1,4}}(?:/|\s(?:via|for)\s)\s*(?:[\w.'’-]+\s*(?:/|\svia\s)\s*){{0,3}}{_AGENCY}"
+    r"(?:\s*/\s*[\w ]{1,30}|\s+(?i:photos?|images|pictures))?$"
+    r"|^(?i:getty images|shutterstock|istock(?:photo)?|alamy(?: stock photo)?|imago|picture alliance|dpa picture alliance)$"
 )
 _TRAILING_SEPARATORS = " |•·.,;-–—(/"
+# "(Photo by Jane Doe/Getty Images)": the marker before the credit is not part of it.
+_CREDIT_PREFIX = re.compile(r"^(?:photo|image|picture|foto|bild)s?\s*(?:by\b|:)\s*", re.IGNORECASE)
 # "Photo: Twitter Image": the trailing type word repeats the marker, it is not the credit.
 _CREDIT_SUFFIX = re.compile(r"\s+(?:image|photo|picture|pic)\.?$", re.IGNORECASE)
 
@@ -84,7 +89,8 @@ def photo_caption(page: Page, i: int) -> Hit | None:
     if paren:
         caption = text[: paren.start()].rstrip(_TRAILING_SEPARATORS).strip()
         if word_count(caption) <= _MAX_CAPTION_WORDS:
-            return Hit(moved_to="captions", value=Caption(caption, _clean_credit(paren.group("credit"))))
+            credit = _CREDIT_PREFIX.sub("", paren.group("credit"))
+            return Hit(moved_to="captions", value=Caption(caption, _clean_credit(credit)))
     if vocab.line_is("photo_markers", text):
         return Hit(moved_to="captions", value=Caption(text))
     caption = _split_marker_caption(page, text)

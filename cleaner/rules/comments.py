@@ -7,14 +7,15 @@ import re
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Hit, rule
 from cleaner.rules.shapes import word_count
+from cleaner.vocab import normalise_label
 
 # "...not on behalf of Onmanorama." names the publisher.
 _ON_BEHALF = re.compile(
     r"not on behalf of\s+(?:the\s+)?(?P<publisher>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}?)[.,;]?(?:\s|$)"
 )
-# "12 Comments", "Comments (3)", "Show 45 comments"
+# "12 Comments", "Comments (3)", "Show 45 comments", "34 responses to “Headline”"
 _COMMENT_COUNT = re.compile(
-    r"^(?:(?:show|view|see|read|load)\s+(?:all\s+)?)?\d[\d,.]*\s*(?:comments?|responses?|replies|kommentare|commentaires|comentarios)$"
+    r"^(?:(?:show|view|see|read|load)\s+(?:all\s+)?)?\d[\d,.]*\s*(?:comments?|responses?|replies|kommentare|commentaires|comentarios)(?:\s+(?:to|on)\s.*)?$"
     r"|^(?:comments?|kommentare|commentaires|comentarios)\s*\(?\d[\d,.]*\)?$",
     re.IGNORECASE,
 )
@@ -30,7 +31,8 @@ def comment_disclaimer(page: Page, i: int) -> Hit | None:
     Why: the disclaimer is the site's legal furniture, never part of an article.
 
     False positives: a body paragraph about a newspaper's comment moderation policy that
-    also uses a disclaimer phrase ("comments ... do not reflect") could match.
+    also uses a disclaimer phrase. Reported speech is kept ("The minister's comments do not
+    reflect government policy, a spokesman said."): a disclaimer never quotes anyone.
 
     Example: "The comments posted here are not on behalf of Onmanorama." -> dropped,
     publisher "Onmanorama".
@@ -38,6 +40,8 @@ def comment_disclaimer(page: Page, i: int) -> Hit | None:
     text = page.blocks[i].text
     vocab = page.vocab
     if not vocab.search("comment_nouns", text) or not vocab.search("disclaimer_markers", text):
+        return None
+    if vocab.search("reporting_verbs", text):
         return None
     publisher = _ON_BEHALF.search(text)
     meta = {"publisher": publisher.group("publisher").rstrip(".")} if publisher else {}
@@ -56,8 +60,35 @@ def comment_prompt(page: Page, i: int) -> Hit | None:
     Example: "Join the conversation" -> dropped.
     """
     text = page.blocks[i].text
-    if word_count(text) > 10:
+    if word_count(text) > 10 and not _COMMENT_COUNT.match(normalise_label(text)):
         return None
-    if page.vocab.line_is("comment_prompts", text) or _COMMENT_COUNT.match(text.strip()):
+    vocab = page.vocab
+    if vocab.line_is("comment_prompts", text) or _COMMENT_COUNT.match(normalise_label(text)):
+        return Hit()
+    if vocab.starts("comment_openers", text):
         return Hit()
     return None
+
+
+# "jdoe says:", "Jane Doe on March 3, 2019 at 7:45 am said:", "Max sagt:", "Marie dit :"
+_AUTHOR_SAYS = re.compile(r"^\S.{0,60}?\s(?:says|said|wrote|sagt|schrieb|dit|a écrit|dice|escribió|disse|scrive)\s?:$", re.IGNORECASE)
+
+
+@rule("COM003", "comment-author-line", "comments")
+def comment_author_line(page: Page, i: int) -> Hit | None:
+    """Removes: the line that opens each comment in a thread, a commenter's name followed by
+    "says:" ("jdoe says:", "Jane Doe on March 3, 2019 at 7:45 am said:", "Max sagt:",
+    "Marie dit :").
+
+    Why: comment threads follow the article in page dumps; their author lines are the mark
+    that tells a thread from the article's own prose.
+
+    False positives: a short body line that ends in "says:" to introduce a quotation on the
+    next line ("The sign says:"); only lines of 12 words or fewer ending in the colon match.
+
+    Example: "thelastchargersfan says:" -> dropped.
+    """
+    text = page.blocks[i].text.strip()
+    if word_count(text) > 12 or not _AUTHOR_SAYS.match(text):
+        return None
+    return Hit()

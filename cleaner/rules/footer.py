@@ -8,13 +8,20 @@ from cleaner.rules.page import Page
 from cleaner.rules.registry import Hit, rule
 from cleaner.rules.shapes import word_count
 
-_COPYRIGHT_START = re.compile(r"^\s*(?:©|\(c\)|copyright\b|\u24b8)", re.IGNORECASE)
-# "© 2022 Onmanorama", "Copyright © 2019 The Times. All rights reserved"
+# "©", "Ⓒ", or "(c)" / "Copyright" before a sign or a year: "(c) any person..." is a clause.
+_COPYRIGHT_START = re.compile(r"^\s*(?:[©\u24b8]|(?i:\(c\)|copyright)\s*(?:[©\u24b8]|\(c\)|(?:19|20)\d\d\b))")
+_YEARS = r"(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?"
+# "© 2022 Onmanorama", "Copyright © 2019 The Times. All rights reserved": the owner's
+# capitalised words end at a full stop ("The Times") or at the rights phrase.
 _COPYRIGHT_OWNER = re.compile(
-    r"^\s*(?:copyright\s*)?(?:©|\(c\))?\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?\s*,?\s*)"
-    r"(?P<owner>[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4})",
-    re.IGNORECASE,
+    rf"^\s*(?i:copyright\s*)?(?:[©\u24b8]|\(c\))?\s*{_YEARS}\s*,?\s*"
+    r"(?P<owner>[A-Z][\w&'’-]*(?:\.\w+)*(?:\s+[A-Z&][\w&'’-]*(?:\.\w+)*){0,4})"
 )
+# The rights phrase closes a line only as its own statement: after a full stop, a
+# separator or a year ("Onmanorama 2022. All rights reserved."), not inside a sentence.
+_STATEMENT_START = re.compile(r"(?:^|[.|©\u24b8:;–—-]|(?:19|20)\d\d)\s*$")
+# Consent banners run long: they list purposes and partners.
+_MAX_COOKIE_WORDS = 200
 _QUOTES = '"“”„«»'
 _LINK_SPLIT = re.compile(r"\s*(?:\||•|·|/|,|;|\s{2,})\s*")
 
@@ -27,9 +34,10 @@ def copyright_line(page: Page, i: int) -> Hit | None:
 
     Why: footer legalese follows the article in nearly every dump.
 
-    False positives: a sentence that quotes the phrase ('The notice read "all rights
-    reserved", he said.') is kept: the line must start with a copyright sign or word, or end
-    with the rights phrase, and hold no quotation marks.
+    False positives: a sentence that quotes or uses the phrase ('The notice read "all rights
+    reserved", he said.', "Copyright law was reformed in 2019.") is kept: the line must start
+    with a copyright sign, or the word before a sign or a year, or end with the rights phrase
+    as a statement of its own, and hold no quotation marks.
 
     Example: "© 2024 The Hindu. All rights reserved." -> dropped, publisher "The Hindu".
     """
@@ -37,12 +45,13 @@ def copyright_line(page: Page, i: int) -> Hit | None:
     if word_count(text) > 40 or any(q in text for q in _QUOTES):
         return None
     rights = page.vocab.search("copyright_phrases", text)
-    at_end = rights is not None and len(text) - rights.end() <= 2
+    at_end = rights is not None and len(text) - rights.end() <= 2 and _STATEMENT_START.search(text[: rights.start()])
     if not _COPYRIGHT_START.match(text) and not at_end:
         return None
     owner = _COPYRIGHT_OWNER.match(text)
-    meta = {"publisher": owner.group("owner").rstrip(".")} if owner else {}
-    return Hit(meta=meta)
+    if owner is None or page.vocab.starts("copyright_phrases", text[owner.start("owner") :]):
+        return Hit()
+    return Hit(meta={"publisher": owner.group("owner")})
 
 
 @rule("FTR002", "cookie-notice", "footer")
@@ -53,12 +62,12 @@ def cookie_notice(page: Page, i: int) -> Hit | None:
     Why: consent banners are in the page's text on every visit and say nothing of the story.
 
     False positives: a body sentence that mentions cookies in a consent context, in a story
-    about privacy law; lines over 80 words are kept.
+    about privacy law; lines over 200 words are kept.
 
     Example: "This website uses cookies to ensure you get the best experience." -> dropped.
     """
     text = page.blocks[i].text
-    if word_count(text) > 80 or not page.vocab.search("cookie_phrases", text):
+    if word_count(text) > _MAX_COOKIE_WORDS or not page.vocab.search("cookie_phrases", text):
         return None
     lowered = text.lower()
     if "cookie" in lowered or page.vocab.line_is("cookie_phrases", text):

@@ -10,7 +10,7 @@ _MAX_TITLE_WORDS = 30
 _MAX_STANDFIRST_WORDS = 70
 
 
-@rule("MET001", "headline", "metadata")
+@rule("MET001", "headline", "metadata", scope="lead")
 def headline(page: Page, i: int) -> Hit | None:
     """Removes: the headline, the first kept line of the text when it is shaped like one
     (short, not ending in a full stop) and body text follows. It moves to `title`.
@@ -31,7 +31,7 @@ def headline(page: Page, i: int) -> Hit | None:
     return Hit(moved_to="title", value=text.strip())
 
 
-@rule("MET002", "standfirst", "metadata")
+@rule("MET002", "standfirst", "metadata", scope="lead")
 def standfirst(page: Page, i: int) -> Hit | None:
     """Removes: the standfirst, a summary line printed right under the headline in the same
     paragraph and closed by a blank line. It moves to `subtitle`.

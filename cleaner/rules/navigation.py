@@ -8,7 +8,8 @@ from cleaner.rules.page import Page
 from cleaner.rules.registry import Hit, rule
 from cleaner.rules.shapes import word_count
 
-_CRUMB_SEPARATOR = re.compile(r"\s+(?:>|/|»|›|→|\\|::)\s+|\s*[>»›→]\s*")
+# Guillemets separate only when spaced: unspaced they are German quotation marks (»Chaos«).
+_CRUMB_SEPARATOR = re.compile(r"\s+(?:>|/|»|›|→|\\|::)\s+|\s*[>→]\s*")
 _TAG_SPLIT = re.compile(r"\s*(?:,|;|\||•|·|#)\s*")
 _MAX_CRUMB_WORDS = 5
 
@@ -22,6 +23,7 @@ def breadcrumb(page: Page, i: int) -> Hit | None:
 
     False positives: a line of short phrases joined by " > " in a technical article (a menu
     path "File > Save As"); it must have three or more short parts, or start at a home page.
+    Quoted words in German style ("Zwischen »Chaos« und »Verrat«") stay.
 
     Example: "Home > India > Kerala" -> dropped.
     """

@@ -12,7 +12,7 @@ from cleaner.vocab import Vocabulary
 class Page:
     """The blocks of one document while the rules run over them in order.
 
-    `dropped[i]` is true once a rule (or a page heuristic) removed block i;
+    `dropped[i]` is the family of the rule that removed block i, None while kept;
     `kept` counts the blocks before the current one that stayed, which lets
     positional rules (the headline at the top) know where the body begins.
     `article` holds the metadata gathered so far, so a rule can see whether
@@ -22,13 +22,13 @@ class Page:
     blocks: list[Block]
     vocab: Vocabulary
     article: Article = field(default_factory=Article)
-    dropped: list[bool] = field(default_factory=list)
+    dropped: list[str | None] = field(default_factory=list)
     kept: int = 0
     moved: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.dropped:
-            self.dropped = [False] * len(self.blocks)
+            self.dropped = [None] * len(self.blocks)
 
     def text(self, i: int) -> str:
         return self.blocks[i].text if 0 <= i < len(self.blocks) else ""

@@ -7,8 +7,8 @@ import re
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Hit, rule
 from cleaner.rules.shapes import word_count
+from cleaner.vocab import Vocabulary
 
-_SHARE_SPLIT = re.compile(r"[\s|/•·,:()\[\]]+")
 # Prompts are short: a 60-word paragraph that mentions a newsletter is body text.
 _PROMPT_MAX_WORDS = 30
 
@@ -30,13 +30,16 @@ def share_bar(page: Page, i: int) -> Hit | None:
         return None
     if page.vocab.line_is("share_words", text):
         return Hit()
-    tokens = [t for t in _SHARE_SPLIT.split(text.lower()) if t and not t.isdigit()]
-    if len(tokens) < 2:
+    # Multi-word entries ("partager sur") are removed as phrases, then nothing but
+    # separators and counts may be left, and a network must have been named.
+    rest = page.vocab.derived(_share_pattern).sub(" ", text)
+    if any(ch.isalpha() for ch in rest) or not any(n in text.lower() for n in _NETWORKS):
         return None
-    share_words = page.vocab.phrases("share_words")
-    if all(t in share_words for t in tokens) and any(t in _NETWORKS for t in tokens):
-        return Hit()
-    return None
+    return Hit()
+
+
+def _share_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{vocab.alternation('share_words')})(?!\w)", re.IGNORECASE)
 
 
 _NETWORKS = frozenset(
@@ -64,12 +67,13 @@ _NETWORKS = frozenset(
 
 
 def _short_prompt(page: Page, i: int, family: str, *, anywhere: bool) -> Hit | None:
+    """A short line holding one of the family's phrases, and no reported speech."""
     text = page.blocks[i].text
     if word_count(text) > _PROMPT_MAX_WORDS:
         return None
     vocab = page.vocab
     found = vocab.search(family, text) if anywhere else vocab.starts(family, text)
-    return Hit() if found else None
+    return Hit() if found and not vocab.search("reporting_verbs", text) else None
 
 
 @rule("PRM002", "follow-prompt", "prompts")
@@ -79,8 +83,10 @@ def follow_prompt(page: Page, i: int) -> Hit | None:
 
     Why: these prompts sit under nearly every article and are not part of it.
 
-    False positives: a body sentence that starts "Follow the money, he said..." when it is
-    short; lines over 30 words are never matched.
+    False positives: a short body sentence that opens with a follow phrase ("Follow us,"
+    a guide says). Reported speech is kept ("Follow the money, the investigators said."), as
+    are lines over 30 words; openers that start ordinary sentences ("keep up with") are not
+    in the vocabulary.
 
     Example: "Follow us on Facebook and Instagram for the latest updates" -> dropped.
     """
@@ -94,8 +100,9 @@ def newsletter_prompt(page: Page, i: int) -> Hit | None:
 
     Why: newsletter boxes interrupt or close most news articles.
 
-    False positives: a short body line about a newsletter ("The newsletter closed in 2019.");
-    only lines of 30 words or fewer are judged.
+    False positives: a short body line using a sign-up phrase. A line about a newsletter
+    ("The newsletter closed in 2019.") stays: the phrases are specific to sign-up boxes
+    ("sign up for our", not "sign up for the"), and only lines of 30 words or fewer are judged.
 
     Example: "Enter your email address to subscribe" -> dropped.
     """
@@ -123,7 +130,9 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
 
     Why: paywall text is injected into the article container and ends up in the dump.
 
-    False positives: a short line about subscriptions in a story about the media business.
+    False positives: a short line about subscriptions in a story about the media business;
+    phrases that ordinary sentences use ("to continue reading", "for subscribers") are not
+    in the vocabulary.
 
     Example: "This article is for subscribers only" -> dropped.
     """

@@ -4,6 +4,15 @@ A rule is a small pure function `check(page, i) -> Hit | None` that judges
 block `i` of a page (looking at neighbours when it needs to). Codes are a
 family prefix plus digits (`CAP001`), so rules can be selected and ignored
 by code, by prefix, by kebab-case name or by family, as ruff does.
+
+A rule's `scope` says what it judges and when it runs:
+- "block": one block, `check(page, i) -> Hit | None`, in block order;
+- "page": the whole page after the block rules, `check(page) -> [(i, Hit)]`
+  (the main-content run of a whole-page dump);
+- "lead": the top of what is kept, last (the headline and standfirst);
+- "node": a DOM node, `check(node) -> Hit | None`, run by the HTML front end
+  while it prunes the page.
+All scopes are listed, selected and ignored alike.
 """
 
 from __future__ import annotations
@@ -11,6 +20,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -45,6 +55,7 @@ class Rule:
     family: str
     check: Check
     default: bool = True
+    scope: str = "block"
 
     @property
     def doc(self) -> str:
@@ -60,7 +71,10 @@ class Rule:
 _RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, family: str, *, default: bool = True) -> Callable[[Check], Check]:
+SCOPES = ("block", "page", "lead", "node")
+
+
+def rule(code: str, name: str, family: str, *, default: bool = True, scope: str = "block") -> Callable[[Check], Check]:
     """Register `check` under a code; the docstring must carry the standard sections."""
 
     def register(check: Check) -> Check:
@@ -68,9 +82,11 @@ def rule(code: str, name: str, family: str, *, default: bool = True) -> Callable
         missing = [s for s in DOC_SECTIONS if f"{s}:" not in doc]
         if missing:
             raise ValueError(f"rule {code} docstring lacks sections: {', '.join(missing)}")
+        if scope not in SCOPES:
+            raise ValueError(f"rule {code} has unknown scope {scope!r}")
         if code in _RULES or any(r.name == name for r in _RULES.values()):
             raise ValueError(f"rule {code} {name} registered twice")
-        _RULES[code] = Rule(code, name, family, check, default)
+        _RULES[code] = Rule(code, name, family, check, default, scope)
         return check
 
     return register
@@ -96,19 +112,25 @@ def unknown_selectors(selectors: Iterable[str]) -> list[str]:
     return [s for s in selectors if not any(r.matches(s) for r in rules)]
 
 
+# The order rules are tried on each block: specific kinds before generic ones.
+RULE_MODULES = (
+    "ads",
+    "prompts",
+    "captions",
+    "credits",
+    "comments",
+    "related",
+    "navigation",
+    "footer",
+    "bylines",
+    "timestamps",
+    "layout",
+    "headline",
+    "html",
+)
+
+
 def _load_rule_modules() -> None:
-    # Importing the family modules runs their @rule decorators; order here is
-    # the order rules are tried on each block: specific kinds before generic ones.
-    from cleaner.rules import (  # noqa: F401
-        ads,
-        bylines,
-        captions,
-        comments,
-        credits,
-        footer,
-        headline,
-        navigation,
-        prompts,
-        related,
-        timestamps,
-    )
+    # Importing a family module runs its @rule decorators.
+    for module in RULE_MODULES:
+        import_module(f"cleaner.rules.{module}")

@@ -23,7 +23,8 @@ def related_list(page: Page, i: int) -> Hit | None:
     like a short line of text, so only the header tells them apart from the body.
 
     False positives: a body section headed "Related" followed by short items; the run stops
-    at the first line that reads as a sentence, so body prose after the list stays.
+    at the first line that reads as a sentence, so body prose after the list stays, and a
+    list of adjacent lines stops at a blank line.
 
     Example: "RECENT STORIES" then "BAFTA 2026: ... -", "-", "Madhubala Death Anniversary..."
     -> all dropped.
@@ -32,9 +33,12 @@ def related_list(page: Page, i: int) -> Hit | None:
         return None
     end = i + 1
     blocks = page.blocks
+    # A list whose first item follows the header directly is a run of adjacent lines:
+    # a blank line ends it, so the credit or tag line under it is left to its own rule.
+    spaced = end < len(blocks) and blocks[end].gap_before
     while end < len(blocks) and end - i <= _MAX_LIST_ITEMS:
         text = blocks[end].text
-        if not (is_separator(text) or is_headline_like(text)):
+        if not (is_separator(text) or is_headline_like(text)) or (blocks[end].gap_before and not spaced):
             break
         end += 1
     if end == i + 1 and end < len(blocks):

@@ -8,6 +8,7 @@ from cleaner.dates import find_date, strip_times
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Hit, rule
 from cleaner.rules.shapes import word_count
+from cleaner.vocab import Vocabulary
 
 _LEFTOVER_WORD = re.compile(r"[^\W\d_]{2,}")
 _WEEKDAYS = frozenset(
@@ -50,6 +51,7 @@ _WEEKDAYS = frozenset(
     ]
 )
 _MAX_TIMESTAMP_WORDS = 16
+_MAX_RELATIVE_WORDS = 6
 
 
 @rule("TIM001", "timestamp", "timestamps")
@@ -61,7 +63,9 @@ def timestamp(page: Page, i: int) -> Hit | None:
     Why: timestamps are page furniture; the date belongs in metadata.
 
     False positives: a sentence that contains a date ("On March 3, 2022, troops entered
-    Kyiv.") is kept because little besides the date and its labels may be on the line.
+    Kyiv.", "Closed until March 3, 2022.") is kept: besides the date and its labels at most
+    two words may be on the line, and none when it ends in a full stop. A relative time
+    must be nearly alone too ("Vor 20 Jahren fiel die Entscheidung." stays).
 
     Example: "Published: 03 Mar 2022, 10:45 AM IST" -> published "2022-03-03".
     """
@@ -75,10 +79,18 @@ def timestamp(page: Page, i: int) -> Hit | None:
         w for w in _LEFTOVER_WORD.findall(rest) if w.lower() not in _WEEKDAYS and not vocab.line_is("date_labels", w)
     ]
     if found:
-        if len(leftover) <= 2 or vocab.line_is("date_labels", " ".join(leftover)):
+        # Two stray words may be a label ("Last modified"), unless the line is a sentence.
+        if not leftover or vocab.line_is("date_labels", " ".join(leftover)):
+            return Hit(moved_to="published", value=found[0])
+        if len(leftover) <= 2 and not text.rstrip().endswith("."):
             return Hit(moved_to="published", value=found[0])
         return None
-    relative = vocab.search("relative_time", text)
-    if relative and word_count(text) <= 6 and (any(ch.isdigit() for ch in text) or len(leftover) <= 2):
-        return Hit()
-    return None
+    if word_count(text) > _MAX_RELATIVE_WORDS or not vocab.search("relative_time", text):
+        return None
+    # "vor 5 Stunden", "Temps de lecture : 3 min": at most one word besides the phrase's own.
+    relative_words = vocab.derived(_relative_words)
+    return Hit() if sum(w.lower() not in relative_words for w in leftover) <= 1 else None
+
+
+def _relative_words(vocab: Vocabulary) -> frozenset[str]:
+    return frozenset(word for phrase in vocab.phrases("relative_time") for word in phrase.split())

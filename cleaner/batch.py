@@ -1,0 +1,317 @@
+"""One run over many inputs: documents in, outputs written, an Outcome for each document.
+
+The command line and the integrations drive this module with plain values
+(`Options`, a list of `Source`s, an executor); it knows nothing of flags.
+An executor is anything with `map(documents) -> (document, result)` pairs in
+input order: `parallel.Pool` on one machine, the Dask adapter on a cluster.
+Both run the same `Job`, so their outputs are byte-identical.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, fields, replace
+from itertools import groupby
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
+
+from cleaner.config import DEFAULT_MAX_BYTES, Config, find_config_file, read_config_file
+from cleaner.engine import Cleaner
+from cleaner.io import (
+    Document,
+    DocumentError,
+    Fields,
+    Source,
+    atomic_writer,
+    open_input,
+    output_name,
+    read_bytes,
+    read_limited,
+    sniff_stream,
+    write_atomic,
+)
+from cleaner.parallel import Failure
+from cleaner.streams import read_jsonl, read_warc
+from cleaner.writers import render
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """What a worker sends back for one document: the rendered output and its counts."""
+
+    text: str
+    words_kept: int
+    words_removed: int
+    removals: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A document left alone on purpose (an existing output, a WARC request record)."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Job:
+    """Clean one Document and render it: the picklable function every worker runs."""
+
+    cleaner: Cleaner
+    fmt: str = "txt"
+    fields: Fields = field(default_factory=Fields)
+
+    def __call__(self, doc: Document) -> Cleaned | Skipped:
+        if doc.problem:
+            raise DocumentError(doc.problem)
+        if doc.skip:
+            return Skipped(doc.skip)
+        data = doc.data
+        if data is None and doc.path is not None:
+            data = read_bytes(doc.path, doc.compressed, self.cleaner.config.max_bytes)
+        article = self.cleaner.clean(data or "", kind=doc.kind, url=doc.url)
+        return Cleaned(
+            render(article, self.fmt, doc, self.fields),
+            article.word_count,
+            sum(len(r.text.split()) for r in article.removals),
+            tuple(f"{r.code} {r.rule}" for r in article.removals),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one document: cleaned (and written), failed with a reason, or skipped."""
+
+    name: str
+    status: str
+    reason: str | None = None
+    result: Cleaned | None = None
+    output: Path | None = None
+
+
+@dataclass
+class Summary:
+    """Counts over a run, for the closing report and `--summary-json`."""
+
+    read: int = 0
+    cleaned: int = 0
+    failed: int = 0
+    skipped: int = 0
+    words_kept: int = 0
+    words_removed: int = 0
+    removals: Counter[str] = field(default_factory=Counter)
+
+    def add(self, outcome: Outcome) -> None:
+        self.read += 1
+        setattr(self, outcome.status, getattr(self, outcome.status) + 1)
+        if outcome.result:
+            self.words_kept += outcome.result.words_kept
+            self.words_removed += outcome.result.words_removed
+            self.removals.update(outcome.result.removals)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["removals"] = dict(sorted(self.removals.items()))
+        return data
+
+
+class Executor(Protocol):
+    """Runs a Job over documents; `map` yields (document, result or Failure) in input order."""
+
+    def map(self, items: Iterable[Document]) -> Iterator[tuple[Document, Any]]: ...
+
+
+@dataclass(frozen=True)
+class Options:
+    """Where and how a run writes. `output` None means stdout; a name ending in .jsonl(.gz) is one file."""
+
+    output: Path | None = None
+    fmt: str = "txt"
+    force: bool = False
+    skip_existing: bool = False
+    fields: Fields = field(default_factory=Fields)
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    @property
+    def single_file(self) -> bool:
+        return self.output is not None and self.output.name.lower().endswith((".jsonl", ".jsonl.gz"))
+
+
+def run(
+    sources: list[Source], options: Options, executor: Executor, stdin: BinaryIO, stdout: BinaryIO
+) -> Iterator[Outcome]:
+    """Clean every source and write its output, yielding one Outcome per document in input order."""
+    sources = [_sniffed(s, stdin) for s in sources]
+    if options.output is None:
+        yield from _write_stream(stdout, _all_documents(sources, options, stdin), options, executor)
+    elif options.single_file:
+        target = options.output
+        problem, skip = _check_target(target, options, {}, {s.path.resolve() for s in sources if s.path})
+        if problem or skip:
+            yield Outcome(str(target), "failed" if problem else "skipped", problem or skip)
+            return
+        with atomic_writer(target, compress=target.name.lower().endswith(".gz")) as sink:
+            yield from _write_stream(sink, _all_documents(sources, options, stdin), options, executor)
+    else:
+        yield from _write_tree(sources, options, executor, stdin)
+
+
+def _sniffed(source: Source, stdin: BinaryIO) -> Source:
+    return replace(source, kind=sniff_stream(stdin)) if source.path is None else source
+
+
+def _all_documents(sources: list[Source], options: Options, stdin: BinaryIO) -> Iterator[Document]:
+    for source in sources:
+        yield from documents(source, options, stdin)
+
+
+def documents(
+    source: Source, options: Options, stdin: BinaryIO | None, output: Path | None = None
+) -> Iterator[Document]:
+    """The documents of one source, lazily: its records for a stream, else the source itself."""
+    if source.path is not None and not source.is_stream:
+        yield Document(source.name, source.kind, path=source.path, compressed=source.compressed, output=output)
+        return
+    try:
+        stream = open_input(source, stdin)
+    except DocumentError as error:
+        yield Document(source.name, problem=str(error), output=output)
+        return
+    with stream:
+        if source.is_stream:
+            yield from _records(stream, source, options)
+            return
+        try:
+            yield Document(source.name, source.kind, data=read_limited(stream, options.max_bytes), output=output)
+        except DocumentError as error:
+            yield Document(source.name, problem=str(error), output=output)
+
+
+def _records(stream: BinaryIO, source: Source, options: Options) -> Iterator[Document]:
+    if source.kind == "jsonl":
+        return read_jsonl(stream, source.name, options.fields, options.max_bytes)
+    return read_warc(stream, source.name, options.max_bytes)
+
+
+def _write_stream(sink: BinaryIO, docs: Iterable[Document], options: Options, executor: Executor) -> Iterator[Outcome]:
+    """Append every cleaned document to one sink; documents are set apart by a blank line in txt and md."""
+    separate = False
+    for doc, result in executor.map(docs):
+        outcome = _outcome(doc, result)
+        if outcome.result:
+            if separate and doc.record is None and options.fmt in ("txt", "md"):
+                sink.write(b"\n")
+            sink.write(outcome.result.text.encode("utf-8"))
+            separate = True
+        yield outcome
+
+
+def _write_tree(sources: list[Source], options: Options, executor: Executor, stdin: BinaryIO) -> Iterator[Outcome]:
+    """Write each source to its place in the output folder: one file per document, one per stream."""
+    targets = _Targets(options, {s.path.resolve() for s in sources if s.path})
+    for is_stream, group in groupby(sources, key=lambda s: s.is_stream):
+        if is_stream:
+            for source in group:
+                yield from _write_one_stream(source, targets.claim(source), options, executor, stdin)
+            continue
+        docs = (_file_document(source, targets.claim(source), options, stdin) for source in group)
+        for doc, result in executor.map(docs):
+            outcome = _outcome(doc, result)
+            if outcome.result and doc.output:
+                try:
+                    write_atomic(doc.output, outcome.result.text.encode("utf-8"))
+                except OSError as error:
+                    outcome = Outcome(doc.name, "failed", f"cannot write {doc.output}: {error.strerror or error}")
+            yield outcome
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    path: Path
+    problem: str | None = None
+    skip: str | None = None
+
+
+class _Targets:
+    """Output paths handed out in input order, refusing a name taken twice, an input, or an existing file."""
+
+    def __init__(self, options: Options, inputs: set[Path]) -> None:
+        self.options, self.inputs = options, inputs
+        self.claims: dict[Path, str] = {}
+
+    def claim(self, source: Source) -> _Target:
+        assert self.options.output is not None
+        path = self.options.output / output_name(source, self.options.fmt)
+        problem, skip = _check_target(path, self.options, self.claims, self.inputs)
+        self.claims.setdefault(path, source.name)
+        return _Target(path, problem, skip)
+
+
+def _file_document(source: Source, target: _Target, options: Options, stdin: BinaryIO) -> Document:
+    doc = next(documents(source, options, stdin, target.path))
+    return replace(doc, problem=target.problem, skip=target.skip) if target.problem or target.skip else doc
+
+
+def _write_one_stream(
+    source: Source, target: _Target, options: Options, executor: Executor, stdin: BinaryIO
+) -> Iterator[Outcome]:
+    """A stream's records into one output file, opened only once the input could be opened."""
+    if target.problem or target.skip:
+        yield Outcome(source.name, "failed" if target.problem else "skipped", target.problem or target.skip)
+        return
+    try:
+        stream = open_input(source, stdin)
+    except DocumentError as error:
+        yield Outcome(source.name, "failed", str(error))
+        return
+    try:
+        with stream, atomic_writer(target.path, compress=source.compressed) as sink:
+            yield from _write_stream(sink, _records(stream, source, options), options, executor)
+    except OSError as error:
+        yield Outcome(source.name, "failed", f"cannot write {target.path}: {error.strerror or error}")
+
+
+def _check_target(
+    target: Path, options: Options, claims: Mapping[Path, str], inputs: set[Path]
+) -> tuple[str | None, str | None]:
+    """(problem, skip) for writing `target`: taken by another input, an input itself, or already there."""
+    if target in claims:
+        return f"same output {target} as {claims[target]}; rename one of them", None
+    if target.resolve() in inputs:
+        return f"output {target} would overwrite an input", None
+    if os.path.lexists(target):
+        if options.skip_existing:
+            return None, f"{target} exists"
+        if not options.force:
+            return f"{target} exists (use --force to overwrite or --skip-existing to keep it)", None
+    return None, None
+
+
+def _outcome(doc: Document, result: Any) -> Outcome:
+    if isinstance(result, Failure):
+        return Outcome(doc.name, "failed", result.reason)
+    if isinstance(result, Skipped):
+        return Outcome(doc.name, "skipped", result.reason)
+    return Outcome(doc.name, "cleaned", result=result, output=doc.output)
+
+
+def load_config(
+    path: Path | None, overrides: Mapping[str, Any], start: Path | None = None
+) -> tuple[Config, dict[str, str]]:
+    """The Config in force and where each setting came from: a file, the command line, or the default.
+
+    `path` is an explicit config file; without it the nearest cleaner.toml or
+    pyproject.toml with [tool.cleaner] upward from `start` is used.
+    """
+    path = path or find_config_file(start or Path.cwd())
+    from_file = read_config_file(path) if path else {}
+    config = Config.from_mapping(from_file).merged(overrides)
+    origin = {f.name: "default" for f in fields(Config)}
+    origin.update({key.replace("-", "_"): str(path) for key in from_file})
+    origin.update({key: "command line" for key in overrides})
+    return config, origin

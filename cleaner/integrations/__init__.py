@@ -1,0 +1,1 @@
+"""Adapters to other engines (Dask, Hugging Face datasets); each needs its own optional packages."""

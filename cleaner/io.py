@@ -1,0 +1,273 @@
+"""Files in and out: finding inputs, reading them, naming outputs, writing atomically.
+
+Everything that touches the file system for a run lives here, so the rest of
+the library works on `Document`s and strings. Inputs are only ever opened for
+reading; an output is written to a temporary file in its own folder and
+renamed over the target, so an interrupted run never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import os
+import tempfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path, PurePath
+from typing import Any, BinaryIO
+
+# Input kinds by extension; each may also be gzip-compressed (".html.gz").
+KINDS = {
+    ".txt": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".warc": "warc",
+}
+STREAM_KINDS = frozenset({"jsonl", "warc"})
+FORMATS = {"txt": ".txt", "md": ".md", "json": ".json", "jsonl": ".jsonl"}
+_GLOB_CHARS = frozenset("*?[")
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+class DocumentError(Exception):
+    """A document that cannot be read or written; the message is shown next to its name."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """Names of the record fields read from JSONL input (`--text-field` etc.)."""
+
+    text: str = "text"
+    html: str = "html"
+    id: str = "id"
+    url: str = "url"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input: a file, with the path its output takes under `-o`, or stdin (path None)."""
+
+    path: Path | None
+    relative: PurePath
+    kind: str | None
+    compressed: bool = False
+
+    @property
+    def name(self) -> str:
+        return "-" if self.path is None else str(self.path)
+
+    @property
+    def is_stream(self) -> bool:
+        return self.kind in STREAM_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One unit of work: its content (or the file a worker reads it from) and where it came from.
+
+    `kind` is "text" or "html", or None to let the engine tell from the content.
+
+    `problem` marks a document that is reported as failed without being
+    cleaned (a broken JSONL line, an output name already taken); `skip` one
+    that is counted and left alone (an existing output, a WARC request).
+    `record` is the JSONL or WARC record the document came from, kept whole
+    for the output record.
+    """
+
+    name: str
+    kind: str | None = None
+    data: str | bytes | None = None
+    path: Path | None = None
+    compressed: bool = False
+    url: str | None = None
+    record: dict[str, Any] | None = field(default=None, compare=False)
+    output: Path | None = None
+    problem: str | None = None
+    skip: str | None = None
+
+
+def kind_of(path: PurePath) -> tuple[str, bool] | None:
+    """The input kind of a file name and whether it is gzipped, or None for other files.
+
+    >>> kind_of(PurePath("a/page.HTML.gz")), kind_of(PurePath("notes.pdf"))
+    (('html', True), None)
+    """
+    suffixes = [s.lower() for s in path.suffixes]
+    compressed = bool(suffixes) and suffixes[-1] == ".gz"
+    if compressed:
+        suffixes.pop()
+    kind = KINDS.get(suffixes[-1]) if suffixes else None
+    return (kind, compressed) if kind else None
+
+
+def find_inputs(args: list[str], exclude: Path | None = None) -> tuple[list[Source], list[tuple[str, str]]]:
+    """Sources named by command-line paths, and the (argument, reason) of those that name nothing.
+
+    Folders are walked recursively in sorted order, keeping only known kinds
+    and leaving out `exclude` (an output folder or file inside an input folder);
+    a file named explicitly is read whatever its extension (its kind is then
+    told from its content).
+    """
+    sources: list[Source] = []
+    missing: list[tuple[str, str]] = []
+    skip = exclude.resolve() if exclude else None
+    for arg in args:
+        if arg == "-":
+            sources.append(Source(None, PurePath("stdin"), None))
+            continue
+        path = Path(arg)
+        if path.exists():
+            sources.extend(_expand(path, path.parent if path.is_file() else path, skip, explicit=True))
+        elif _GLOB_CHARS & set(arg):
+            matches = sorted(glob.glob(arg, recursive=True))
+            root = _glob_root(arg)
+            for match in matches:
+                sources.extend(_expand(Path(match), root, skip, explicit=False))
+            if not matches:
+                missing.append((arg, "no file matches this pattern"))
+        else:
+            missing.append((arg, "no such file or folder"))
+    return sources, missing
+
+
+def _expand(path: Path, root: Path, skip: Path | None, *, explicit: bool) -> Iterator[Source]:
+    if path.is_dir():
+        yield from _walk(path, root, skip)
+        return
+    found = kind_of(path)
+    if found or explicit:
+        kind, compressed = found or (None, path.suffix.lower() == ".gz")
+        yield Source(path, path.relative_to(root), kind, compressed)
+
+
+def _walk(folder: Path, root: Path, skip: Path | None) -> Iterator[Source]:
+    for current, dirs, files in os.walk(folder):
+        here = Path(current)
+        dirs[:] = sorted(d for d in dirs if skip is None or (here / d).resolve() != skip)
+        for name in sorted(files):
+            path = here / name
+            found = kind_of(path)
+            if found and not (skip is not None and name == skip.name and path.resolve() == skip):
+                yield Source(path, path.relative_to(root), *found)
+
+
+def _glob_root(pattern: str) -> Path:
+    """The folder a glob pattern starts from: its parts before the first wildcard."""
+    parts = PurePath(pattern).parts
+    first = next(i for i, part in enumerate(parts) if _GLOB_CHARS & set(part))
+    return Path(*parts[:first])
+
+
+def read_bytes(path: Path, compressed: bool, limit: int) -> bytes:
+    """A file's content (gunzipped when compressed), refused when larger than `limit` bytes."""
+    try:
+        with _open(path, compressed) as stream:
+            return read_limited(stream, limit)
+    except (OSError, EOFError, zlib.error) as error:
+        raise DocumentError(f"cannot read: {describe_error(error)}") from error
+
+
+def read_limited(stream: BinaryIO, limit: int) -> bytes:
+    """All of a stream, refused when longer than `limit` bytes (without reading past the limit)."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise DocumentError(f"larger than max_bytes ({limit} bytes)")
+    return data
+
+
+def open_input(source: Source, stdin: BinaryIO) -> BinaryIO:
+    """A binary stream over a source's content, gunzipped when compressed."""
+    if source.path is None:
+        return gzip.GzipFile(fileobj=stdin) if stdin.peek(2)[:2] == _GZIP_MAGIC else stdin
+    try:
+        return _open(source.path, source.compressed)
+    except OSError as error:
+        raise DocumentError(f"cannot read: {describe_error(error)}") from error
+
+
+def sniff_stream(stdin: BinaryIO) -> str | None:
+    """The kind of record stream on stdin, "jsonl" or "warc" (gzip looked through); None for one document."""
+    head = stdin.peek(4096)[:4096]
+    if head[:2] == _GZIP_MAGIC:
+        head = zlib.decompressobj(wbits=31).decompress(head, 4096)
+    start = head.lstrip()[:5]
+    if start.startswith(b"{"):
+        return "jsonl"
+    return "warc" if start == b"WARC/" else None
+
+
+def _open(path: Path, compressed: bool) -> BinaryIO:
+    return gzip.open(path, "rb") if compressed else open(path, "rb")
+
+
+def describe_error(error: BaseException) -> str:
+    """An I/O error as a short reason: "No such file or directory", "Not a gzipped file (b'ab')"."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
+
+
+def output_name(source: Source, fmt: str) -> PurePath:
+    """The output path of a source, relative to the output folder.
+
+    Streams give JSONL (gzipped when their input was); documents take the
+    format's extension in place of their own.
+
+    >>> str(output_name(Source(Path("x"), PurePath("a/page.html.gz"), "html", True), "json"))
+    'a/page.json'
+    >>> str(output_name(Source(Path("x"), PurePath("crawl.warc.gz"), "warc", True), "txt"))
+    'crawl.jsonl.gz'
+    """
+    name = source.relative.name
+    if source.compressed and name.lower().endswith(".gz"):
+        name = name[:-3]
+    stem, suffix = os.path.splitext(name)
+    if suffix.lower() in KINDS:
+        name = stem
+    stream = ".jsonl.gz" if source.compressed else ".jsonl"
+    return source.relative.with_name(name + (stream if source.is_stream else FORMATS[fmt]))
+
+
+@contextmanager
+def atomic_writer(path: Path, *, compress: bool = False) -> Iterator[BinaryIO]:
+    """Write `path` through a temporary file in the same folder, renamed into place on success.
+
+    On any exception (Ctrl-C included) the temporary file is removed and the
+    target is left as it was. Gzip output has no timestamp, so equal input
+    gives byte-identical files.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as raw:
+            os.fchmod(raw.fileno(), 0o666 & ~_umask())
+            if compress:
+                with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
+                    yield packed
+            else:
+                yield raw
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    with atomic_writer(path) as out:
+        out.write(data)
+
+
+@cache
+def _umask() -> int:
+    mask = os.umask(0o22)
+    os.umask(mask)
+    return mask

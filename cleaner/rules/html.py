@@ -1,0 +1,342 @@
+"""Page furniture the DOM shows plainly, pruned by the HTML front end before extraction.
+
+Each node rule claims the nodes named by its table in `vocab/selectors.toml`
+(tags, CSS selectors, class/id keywords) and then judges them one by one:
+a claimed node that holds the article itself (an <article>, <main>, the
+<h1>, an articleBody, or several paragraphs of prose) is never pruned,
+whatever its class says: layouts name their wrappers "has-sidebar" or
+"hidden-until-loaded" too.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from cleaner.article import Caption
+from cleaner.rules.registry import Hit, rule
+from cleaner.vocab import normalise_label
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborNode
+
+    from cleaner.rules.page import Page
+
+_ARTICLE_INSIDE = "article, main, h1, [itemprop='articleBody']"
+_CREDIT_INSIDE = "[class*='credit'], [class*='copyright'], small"
+_MAX_TITLE_POSITION = 3
+# Furniture holds links and blurbs; this many paragraphs of this many characters is an article.
+_PROSE_PARAGRAPHS = 3
+_PROSE_CHARS = 200
+# Hidden text longer than a label that is not mostly links may be content a script reveals.
+_HIDDEN_LABEL_CHARS = 200
+_HIDDEN_LINK_SHARE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What one node rule claims.
+
+    `css` selects its tags and selectors; `candidates` selects, fast and
+    loosely, the nodes whose class or id contains a keyword, which
+    `keywords` then checks word by word.
+    """
+
+    css: str
+    candidates: str
+    keywords: re.Pattern[str] | None
+
+
+@cache
+def claims() -> dict[str, Claim]:
+    """The selectors table of every node rule, by rule name."""
+    return {name: _claim(table) for name, table in _selectors().items() if isinstance(table, dict)}
+
+
+@cache
+def content_words() -> re.Pattern[str]:
+    """Class/id words that name the content itself; a class holding one is never claimed by keyword."""
+    return _words_pattern(_selectors()["content_words"])
+
+
+@cache
+def _selectors() -> dict:
+    return tomllib.loads(resources.files("cleaner.vocab").joinpath("selectors.toml").read_text(encoding="utf-8"))
+
+
+def _claim(table: dict) -> Claim:
+    keywords = table.get("keywords", ())
+    return Claim(
+        ", ".join((*table.get("tags", ()), *table.get("css", ()))),
+        ", ".join(f'[{attr}*="{word}" i]' for word in keywords for attr in ("class", "id")),
+        _words_pattern(keywords) if keywords else None,
+    )
+
+
+def _words_pattern(words: list[str]) -> re.Pattern[str]:
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?:^|[-_\s])(?:{alternation})(?:$|[-_\s])")
+
+
+def class_words(value: str) -> str:
+    """A class or id with camelCase split, lower-cased, so keywords match whole words.
+
+    >>> class_words("relatedPosts mostRead")
+    'related-posts most-read'
+    """
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", "-", value).lower()
+
+
+def _furniture(node: LexborNode) -> Hit | None:
+    """Drop the node unless it holds the article itself."""
+    return None if node.css_first(_ARTICLE_INSIDE) is not None or _holds_prose(node) else Hit()
+
+
+def _holds_prose(node: LexborNode) -> bool:
+    """Several long paragraphs: an article, not furniture."""
+    long_paragraphs = 0
+    for paragraph in node.css("p"):
+        if len(paragraph.text()) >= _PROSE_CHARS:
+            long_paragraphs += 1
+            if long_paragraphs >= _PROSE_PARAGRAPHS:
+                return True
+    return False
+
+
+@rule("HTM001", "hidden-element", "html", scope="node")
+def hidden_element(node: LexborNode) -> Hit | None:
+    """Removes: elements the browser does not show: `hidden`, `aria-hidden`, inline
+    `display:none`, screen-reader-only text, templates and closed dialogs, when they hold a
+    short label or mostly links.
+
+    Why: a reader never sees them, yet extractors read their text (off-screen menus,
+    "skip to content" links, duplicated teasers).
+
+    False positives: hidden prose is kept: pages that stream their article into a hidden
+    element for a script to reveal (React's `<div hidden id="S:0">`), accordions and tabs.
+
+    Example: <span class="sr-only">Opens in a new window</span> -> dropped.
+    """
+    size = len(node.text())
+    if size > _HIDDEN_LABEL_CHARS and sum(len(a.text()) for a in node.css("a")) < size * _HIDDEN_LINK_SHARE:
+        return None
+    return _furniture(node)
+
+
+@rule("HTM002", "image-caption", "html", scope="node")
+def image_caption(node: LexborNode) -> Hit | None:
+    """Removes: a figure caption (<figcaption>, or an element whose class says caption). The
+    caption moves to `captions`, with a credit found inside it (a credit or copyright element).
+
+    Why: captions describe pictures, not the story; gold article bodies leave them out.
+
+    False positives: a table caption written as a class "caption" inside the body text.
+
+    Example: <figcaption>Crowds in Kyiv <span class="credit">Reuters</span></figcaption> ->
+    caption "Crowds in Kyiv", credit "Reuters".
+    """
+    if _furniture(node) is None:
+        return None
+    credit_node = node.css_first(_CREDIT_INSIDE)
+    credit = node_text(credit_node) if credit_node is not None else None
+    text = node_text(node)
+    if credit:
+        text = " ".join(text.replace(credit, " ").split())
+    return Hit(moved_to="captions", value=Caption(text, credit or None))
+
+
+@rule("HTM003", "image-credit", "html", scope="node")
+def image_credit(node: LexborNode) -> Hit | None:
+    """Removes: a picture credit or copyright element outside a caption. It moves to `credits`.
+
+    Why: the credit names who took a picture; it is metadata, not body text.
+
+    False positives: a "credits" section that lists the makers of a film in a review.
+
+    Example: <span class="image-credit">Photo: AFP</span> -> credit "Photo: AFP".
+    """
+    text = node_text(node)
+    if _furniture(node) is None or len(text.split()) > 12:
+        return None
+    return Hit(moved_to="credits", value=text)
+
+
+@rule("HTM004", "related-box", "html", scope="node")
+def related_box(node: LexborNode) -> Hit | None:
+    """Removes: related, recommended, most-read and trending link boxes, and the widgets of
+    recommendation networks.
+
+    Why: they list other stories' headlines, which extractors take for body paragraphs.
+
+    False positives: a box of links the author wrote into the story ("Read more about the
+    trial"), which gold bodies sometimes keep.
+
+    Example: <div class="related-posts"><h3>Related</h3><ul>...</ul></div> -> dropped.
+    """
+    return _furniture(node)
+
+
+@rule("HTM005", "comment-section", "html", scope="node")
+def comment_section(node: LexborNode) -> Hit | None:
+    """Removes: reader comment threads and comment forms.
+
+    Why: comments are not the article; extractors mistake a long thread for the main text.
+
+    False positives: a page whose article is itself a comment or a forum post.
+
+    Example: <div id="comments"><ol class="comment-list">...</ol></div> -> dropped.
+    """
+    return _furniture(node)
+
+
+@rule("HTM006", "share-box", "html", scope="node")
+def share_box(node: LexborNode) -> Hit | None:
+    """Removes: share, print and follow-us button bars.
+
+    Why: their labels ("Share on Facebook", "Tweet") read as short body lines.
+
+    False positives: none known; a share bar that wraps the article is kept.
+
+    Example: <div class="social-share">Share this article: Facebook Twitter</div> -> dropped.
+    """
+    return _furniture(node)
+
+
+@rule("HTM007", "newsletter-box", "html", scope="node")
+def newsletter_box(node: LexborNode) -> Hit | None:
+    """Removes: newsletter and subscription sign-up boxes.
+
+    Why: a sign-up pitch sits between body paragraphs and reads as one.
+
+    False positives: an article about newsletters whose container class says so.
+
+    Example: <div class="newsletter-box">Get our morning briefing...</div> -> dropped.
+    """
+    return _furniture(node)
+
+
+@rule("HTM008", "paywall-box", "html", scope="node")
+def paywall_box(node: LexborNode) -> Hit | None:
+    """Removes: paywall, metering and registration-wall prompts.
+
+    Why: "You have 3 free articles left" is not part of the story.
+
+    False positives: the gated article body itself when its class names the paywall; it is
+    kept when it holds the article container.
+
+    Example: <div class="paywall-prompt">Subscribe to keep reading</div> -> dropped.
+    """
+    return _furniture(node)
+
+
+@rule("HTM009", "advert-slot", "html", scope="node")
+def advert_slot(node: LexborNode) -> Hit | None:
+    """Removes: advertisement slots, sponsored boxes and promotions.
+
+    Why: ad slots leave labels ("Advertisement") and sponsored headlines in the text.
+
+    False positives: a page about advertising whose paragraphs carry an "ad" class.
+
+    Example: <div class="ad-slot">Advertisement</div> -> dropped.
+    """
+    return _furniture(node)
+
+
+@rule("HTM010", "page-navigation", "html", scope="node")
+def page_navigation(node: LexborNode) -> Hit | None:
+    """Removes: navigation: menus, breadcrumbs, pagination and tag lists.
+
+    Why: link lists of the site, not of the story.
+
+    False positives: a table of contents inside a long guide that the gold keeps.
+
+    Example: <nav class="breadcrumb">Home > World > Europe</nav> -> dropped.
+    """
+    return _furniture(node)
+
+
+@rule("HTM011", "page-footer", "html", scope="node")
+def page_footer(node: LexborNode) -> Hit | None:
+    """Removes: the site footer and footer-like boxes.
+
+    Why: addresses, copyright lines and site links are on every page of the site.
+
+    False positives: an article <footer> with the author's note, which some gold bodies keep.
+
+    Example: <footer>© 2024 Example Media. All rights reserved.</footer> -> dropped.
+    """
+    return _furniture(node)
+
+
+@rule("HTM012", "sidebar", "html", scope="node")
+def sidebar(node: LexborNode) -> Hit | None:
+    """Removes: sidebars, rails and widget areas beside the article.
+
+    Why: they hold site-wide boxes (popular posts, archives, ads) that are not the story.
+
+    False positives: a fact box or pull quote marked up as <aside> inside the article.
+
+    Example: <aside class="sidebar"><h3>Archives</h3>...</aside> -> dropped.
+    """
+    return _furniture(node)
+
+
+@rule("HTM013", "cookie-banner", "html", scope="node")
+def cookie_banner(node: LexborNode) -> Hit | None:
+    """Removes: cookie and consent banners.
+
+    Why: "We use cookies to improve your experience" opens or closes many extracted texts.
+
+    False positives: an article about consent whose container class says so.
+
+    Example: <div id="cookie-notice">We use cookies...</div> -> dropped.
+    """
+    return _furniture(node)
+
+
+@rule("HTM015", "schema-metadata", "html", scope="node")
+def schema_metadata(node: LexborNode) -> Hit | None:
+    """Removes: microdata boxes that spell out the page's metadata as text: the publisher with
+    its logo, the canonical page, the keywords.
+
+    Why: they are meant for machines and often hidden by CSS, so extractors read "Example
+    News https://example.com/logo.png" into the body.
+
+    False positives: none known; the article's own container is kept whatever it declares.
+
+    Example: <div itemprop="publisher"><span itemprop="name">Example News</span></div> ->
+    dropped.
+    """
+    return _furniture(node)
+
+
+@rule("HTM014", "repeated-title", "html")
+def repeated_title(page: Page, i: int) -> Hit | None:
+    """Removes: the page's headline at the top of the body: a block among the first kept ones
+    that repeats the title already known (from the markup, or taken from the first line), or
+    an <h1> opening the body. It moves to `title` when no other title is known.
+
+    Why: extractors often keep the <h1> as the first body line; the title is metadata. The
+    <h1> may word the headline differently from the page's <title> or JSON-LD headline.
+
+    False positives: a story whose first paragraph is worded exactly as its headline.
+
+    Example: title "Storm hits coast" and first block "Storm hits coast" -> dropped.
+    """
+    block, title = page.blocks[i], page.article.title
+    if page.kept == 0 and block.tag == "h1":
+        return Hit(moved_to="title", value=block.text, detail="headline opening the body")
+    if not title or page.kept >= _MAX_TITLE_POSITION:
+        return None
+    if normalise_label(block.text) != normalise_label(title):
+        return None
+    return Hit(moved_to="title", value=title)
+
+
+def node_text(node: LexborNode) -> str:
+    """A node's text on one line, with a space where elements meet ("<h3>Related</h3><a>...")."""
+    return " ".join(node.text(separator=" ").split())

@@ -1,0 +1,32 @@
+"""Page layout: what lies outside the article in a whole-page text dump."""
+
+from __future__ import annotations
+
+from cleaner import heuristics
+from cleaner.rules.page import Page
+from cleaner.rules.registry import Hit, rule
+
+
+@rule("PAG001", "outside-main-content", "layout", scope="page")
+def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
+    """Removes: in a whole-page dump (a long text made mostly of short lines), every line
+    before and after the article's run: menus, teaser lists, sidebars, footers, comment
+    threads.
+
+    Why: a scraper that keeps a page's whole text keeps its navigation too; the article is
+    the stretch of long, text-like lines that outweighs everything around it.
+
+    False positives: a second stretch of article text separated from the first by a long
+    block of furniture is lost; so are short lines at the article's edges (a closing
+    one-line paragraph). Texts that are not page dumps (few lines, or mostly long ones) are
+    never judged.
+
+    Example: 120 menu lines, 8 paragraphs, 40 footer lines -> the 160 furniture lines dropped.
+    """
+    run = heuristics.main_run(page)
+    if run is None:
+        return []
+    start, end = run
+    detail = f"article run is lines {page.blocks[start].line}-{page.blocks[end - 1].line}"
+    outside = [*range(start), *range(end, len(page.blocks))]
+    return [(i, Hit(detail=detail)) for i in outside]

@@ -1,0 +1,230 @@
+"""`cleaner clean` over folders, driven through click's CliRunner."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from cleaner import batch
+from cleaner.cli import main
+from cleaner.io import atomic_writer
+
+
+def run(*args: str, input: bytes | None = None) -> Result:
+    return CliRunner().invoke(main, ["clean", *args], input=input, catch_exceptions=False)
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def digest(root: Path) -> dict[str, str]:
+    return {name: hashlib.sha256(data).hexdigest() for name, data in files(root).items()}
+
+
+def test_a_folder_run_mirrors_the_tree_and_reports_the_broken_file(tree: Path, tmp_path: Path) -> None:
+    before = digest(tree)
+    out, errors, summary = tmp_path / "out", tmp_path / "errors.tsv", tmp_path / "summary.json"
+    result = run(str(tree), "-o", str(out), "-j", "2", "--errors", str(errors), "--summary-json", str(summary))
+    assert result.exit_code == 1, result.output
+    assert sorted(files(out)) == ["a.txt", "news/2024/c.txt", "news/2024/d.txt", "news/b.txt"]
+    assert files(out)["a.txt"] == files(out)["news/2024/d.txt"]
+    assert "Russian President Vladimir Putin today held" in files(out)["a.txt"].decode()
+    assert "RECENT STORIES" not in files(out)["a.txt"].decode()
+    assert errors.read_text() == f"{tree / 'news/broken.txt.gz'}\tcannot read: Not a gzipped file (b'th')\n"
+    counts = json.loads(summary.read_text())
+    assert {k: counts[k] for k in ("read", "cleaned", "failed", "skipped")} == {
+        "read": 5,
+        "cleaned": 4,
+        "failed": 1,
+        "skipped": 0,
+    }
+    assert counts["words_kept"] > 0 and counts["removals"]["REL001 related-list"] > 0
+    assert "documents: 5 read, 4 cleaned, 1 failed, 0 skipped" in result.stderr
+    assert digest(tree) == before
+
+
+def test_existing_outputs_are_kept_unless_forced_or_skipped(tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "news").mkdir(parents=True)
+    (out / "a.txt").write_text("mine")
+    result = run(str(tree), "-o", str(out))
+    assert result.exit_code == 1
+    assert "out/a.txt exists (use --force to overwrite or --skip-existing to keep it)" in result.stderr
+    assert (out / "a.txt").read_text() == "mine"
+    assert (out / "news" / "b.txt").exists()
+    result = run(str(tree), "-o", str(out), "--skip-existing")
+    assert "documents: 5 read, 0 cleaned, 1 failed, 4 skipped" in result.stderr
+    assert (out / "a.txt").read_text() == "mine"
+    result = run(str(tree / "a.txt"), "-o", str(out), "--force")
+    assert result.exit_code == 0 and (out / "a.txt").read_text() != "mine"
+
+
+def test_two_inputs_for_one_output_are_reported_not_merged(tmp_path: Path, article: str) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "story.txt").write_text(article)
+    (tmp_path / "in" / "story.md").write_text("Another story entirely.\n")
+    result = run(str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    story_txt, story_md = tmp_path / "in" / "story.txt", tmp_path / "in" / "story.md"
+    assert (
+        f"{story_txt}: same output {tmp_path / 'out' / 'story.txt'} as {story_md}; rename one of them" in result.stderr
+    )
+    assert (tmp_path / "out" / "story.txt").read_text() == "Another story entirely.\n"
+
+
+def test_an_output_that_would_overwrite_its_input_is_refused(tmp_path: Path, article: str) -> None:
+    (tmp_path / "a.txt").write_text(article)
+    result = run(str(tmp_path / "a.txt"), "-o", str(tmp_path), "--force")
+    assert result.exit_code == 1 and "would overwrite an input" in result.stderr
+    assert (tmp_path / "a.txt").read_text() == article
+
+
+def test_an_output_folder_inside_the_input_is_not_read_back(tree: Path) -> None:
+    first = run(str(tree), "-o", str(tree / "clean"))
+    second = run(str(tree), "-o", str(tree / "clean"), "--skip-existing")
+    assert "documents: 5 read, 4 cleaned, 1 failed" in first.stderr
+    assert "documents: 5 read, 0 cleaned, 1 failed, 4 skipped" in second.stderr
+
+
+def test_formats(tmp_path: Path, article: str) -> None:
+    (tmp_path / "a.txt").write_text(article)
+    as_json = json.loads(run(str(tmp_path / "a.txt"), "--format", "json").stdout)
+    assert as_json["schema_version"] == 1 and as_json["title"].startswith("Russia-Ukraine War")
+    assert as_json["removals"][0].keys() >= {"code", "rule", "text", "moved_to", "line"}
+    as_md = run(str(tmp_path / "a.txt"), "--format", "md").stdout
+    assert as_md.startswith(f"# {as_json['title']}\n\n{as_json['body']}")
+    record = json.loads(run(str(tmp_path / "a.txt"), "--format", "jsonl").stdout)
+    assert record["id"] == str(tmp_path / "a.txt") and record["text"] == as_json["body"]
+    assert record["metadata"]["cleaner"]["title"] == as_json["title"]
+    assert run(str(tmp_path / "a.txt")).stdout == as_json["body"] + "\n"
+
+
+def test_stdout_sets_documents_apart_and_reads_stdin(tmp_path: Path, article: str) -> None:
+    (tmp_path / "a.txt").write_text("First story body line.\n")
+    (tmp_path / "b.txt").write_text("Second story body line.\n")
+    assert run(str(tmp_path / "a.txt"), str(tmp_path / "b.txt")).stdout == (
+        "First story body line.\n\nSecond story body line.\n"
+    )
+    from_stdin = run("-", input=article.encode())
+    assert from_stdin.exit_code == 0 and from_stdin.stdout == run(str(_write(tmp_path, article))).stdout
+
+
+def _write(folder: Path, text: str) -> Path:
+    path = folder / "story.txt"
+    path.write_text(text)
+    return path
+
+
+def test_config_is_found_upward_and_flags_win(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, article: str) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\nselect = ["AD"]\ntimeout = 12\n')
+    (tmp_path / "deep").mkdir()
+    monkeypatch.chdir(tmp_path / "deep")
+    shown = run("--show-config", "--timeout", "5")
+    assert shown.exit_code == 0
+    lines = shown.stdout.splitlines()
+    assert f'select = ["AD"]  # {tmp_path / "pyproject.toml"}' in lines
+    assert "timeout = 5.0  # command line" in lines
+    assert "ignore = []  # default" in lines
+    _write(tmp_path, article)
+    assert "(with agency inputs)" in run(str(tmp_path / "story.txt")).stdout
+    assert "(with agency inputs)" not in run(str(tmp_path / "story.txt"), "--select", "ALL").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "no input given"),
+        (["x.txt", "--force", "--skip-existing"], "exclude each other"),
+        (["x.txt", "--select", "NOPE123"], "unknown rule selector"),
+        (["x.txt", "-o", "out.jsonl", "--format", "txt"], "needs an output folder"),
+        (["x.txt", "--format", "pdf"], "Invalid value for '--format'"),
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_missing_inputs_fail_and_the_rest_is_cleaned(tmp_path: Path, article: str) -> None:
+    result = run(str(_write(tmp_path, article)), str(tmp_path / "gone.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'gone.txt'}: no such file or folder" in result.stderr
+    assert (tmp_path / "out" / "story.txt").exists()
+    assert "documents: 2 read, 1 cleaned, 1 failed" in result.stderr
+
+
+def test_quiet_prints_only_failures_and_verbose_names_every_output(tree: Path, tmp_path: Path) -> None:
+    quiet = run(str(tree), "-o", str(tmp_path / "q"), "-q")
+    assert quiet.stderr.strip().splitlines() == [
+        f"{tree / 'news/broken.txt.gz'}: cannot read: Not a gzipped file (b'th')"
+    ]
+    verbose = run(str(tree), "-o", str(tmp_path / "v"), "-v")
+    assert f"{tree / 'a.txt'}: written to {tmp_path / 'v' / 'a.txt'}" in verbose.stderr
+    assert "docs/s" not in verbose.stderr  # no progress bar when stderr is not a terminal
+
+
+def test_ctrl_c_leaves_only_complete_outputs_and_skip_existing_finishes(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reference = tmp_path / "reference"
+    run(str(tree), "-o", str(reference))
+    writes = []
+
+    def interrupted_on_the_third(path: Path, data: bytes) -> None:
+        writes.append(path)
+        with atomic_writer(path) as out:
+            if len(writes) < 3:
+                out.write(data)
+            else:
+                out.write(data[: len(data) // 2])
+                raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "write_atomic", interrupted_on_the_third)
+    out = tmp_path / "out"
+    result = run(str(tree), "-o", str(out), "-j", "2")
+    assert result.exit_code == 130 and "rerun with --skip-existing" in result.stderr
+    written = files(out)
+    assert len(written) == 2 and all(data == files(reference)[name] for name, data in written.items())
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+    monkeypatch.undo()
+    result = run(str(tree), "-o", str(out), "--skip-existing")
+    assert "2 skipped" in result.stderr
+    assert files(out) == files(reference)
+
+
+def test_a_runaway_document_is_abandoned_at_the_time_limit(
+    tmp_path: Path, article: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cleaner.engine import Cleaner
+
+    real_clean = Cleaner.clean
+
+    def clean_or_hang(self: Cleaner, source: str | bytes, **kwargs: object):
+        if b"RUNAWAY" in (source if isinstance(source, bytes) else source.encode()):
+            time.sleep(60)
+        return real_clean(self, source, **kwargs)
+
+    monkeypatch.setattr(Cleaner, "clean", clean_or_hang)  # the forked workers inherit it
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(article)
+    (tmp_path / "in" / "b.txt").write_text("RUNAWAY\n" + article)
+    (tmp_path / "in" / "c.txt").write_text(article)
+    result = run(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "2", "--timeout", "0.5")
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'in' / 'b.txt'}: abandoned after the time limit of 0.5 s" in result.stderr
+    assert sorted(files(tmp_path / "out")) == ["a.txt", "c.txt"]
+
+
+def test_a_stream_that_cannot_be_opened_leaves_no_output(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "gone.jsonl").symlink_to(tmp_path / "nowhere.jsonl")  # listed, but gone when opened
+    result = run(str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'in' / 'gone.jsonl'}: cannot read: No such file or directory" in result.stderr
+    assert not (tmp_path / "out" / "gone.jsonl").exists()

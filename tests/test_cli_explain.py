@@ -1,0 +1,86 @@
+"""`cleaner explain`, `rules`, `rule`, `--version` and the help of every command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner import __version__
+from cleaner.article import Article, Removal
+from cleaner.cli import main
+from cleaner.explain import explain_text
+from cleaner.rules.registry import all_rules
+
+
+def invoke(*args: str, color: bool = False):
+    return CliRunner().invoke(main, list(args), color=color, catch_exceptions=False, prog_name="cleaner")
+
+
+def test_explain_marks_every_dropped_and_moved_line_plainly_when_piped(tmp_path: Path, article: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(article)
+    result = invoke("explain", str(path))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(article.splitlines())
+    assert lines[0].startswith("> Russia-Ukraine War") and lines[0].endswith("[MET001 headline -> title]")
+    assert "- RECENT STORIES  [REL001 related-list]" in lines
+    assert "  Putin said reports about “the alleged ongoing airstrikes of Kyiv" in "\n".join(lines)
+    assert "\x1b[" not in result.stdout
+
+
+def test_explain_is_coloured_on_a_terminal(tmp_path: Path, article: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(article)
+    assert "\x1b[31m- RECENT STORIES" in invoke("explain", str(path), color=True).stdout
+
+
+def test_explain_shows_removed_blocks_then_the_body_for_html(tmp_path: Path, page: str) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(page)
+    lines = invoke("explain", str(path)).stdout.splitlines()
+    assert "  Heavy rain closed every school in the district on Monday, officials said, as rivers rose." in lines
+    assert any(line.startswith(("- ", "> ")) for line in lines)
+
+
+def test_a_removal_from_a_later_pass_is_placed_at_its_text() -> None:
+    text = "Kept line.\nDropped later.\nAnother kept line."
+    article = Article(
+        body="Kept line.\n\nAnother kept line.", removals=[Removal("X001", "x", "Dropped later.", line=1)]
+    )
+    assert [(line.number, line.removal is not None) for line in explain_text(text, article)] == [
+        (1, False),
+        (2, True),
+        (3, False),
+    ]
+
+
+def test_rules_lists_every_rule_with_family_and_default() -> None:
+    lines = invoke("rules").stdout.splitlines()
+    assert len(lines) == len(all_rules())
+    assert lines[0].split() == [all_rules()[0].code, all_rules()[0].name, all_rules()[0].family, "on"]
+
+
+@pytest.mark.parametrize("key", ["CAP001", "photo-caption", "cap001"])
+def test_rule_prints_its_documentation(key: str) -> None:
+    result = invoke("rule", key)
+    assert result.stdout.startswith("CAP001 photo-caption (captions, on by default)")
+    assert "Removes:" in result.stdout and "Example:" in result.stdout
+
+
+def test_an_unknown_rule_is_a_usage_error() -> None:
+    result = invoke("rule", "NOPE999")
+    assert result.exit_code == 2 and "no rule 'NOPE999'" in result.stderr
+
+
+def test_version() -> None:
+    assert invoke("--version").stdout.strip() == f"cleaner, version {__version__}"
+
+
+@pytest.mark.parametrize("command", [[], ["clean"], ["explain"], ["rules"], ["rule"]])
+def test_every_command_has_help_with_examples(command: list[str]) -> None:
+    result = invoke(*command, "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout

@@ -1,0 +1,102 @@
+"""The installed command as a real process: a folder tree, a pipe, a terminal, Ctrl-C and a resumed run."""
+
+from __future__ import annotations
+
+import os
+import pty
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from cleaner.engine import Cleaner
+
+COMMAND = [sys.executable, "-m", "cleaner"]
+
+
+def cleaner(*args: str, cwd: Path, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([*COMMAND, *args], cwd=cwd, capture_output=True, timeout=120, **kwargs)
+
+
+def outputs(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+def test_a_folder_run_and_a_resumed_rerun(tree: Path, tmp_path: Path) -> None:
+    first = cleaner("clean", "in", "-o", "out", "-j", "2", cwd=tmp_path)
+    assert first.returncode == 1
+    assert b"news/broken.txt.gz: cannot read: Not a gzipped file" in first.stderr
+    assert outputs(tmp_path / "out") == ["a.txt", "news/2024/c.txt", "news/2024/d.txt", "news/b.txt"]
+    (tmp_path / "out" / "news" / "b.txt").unlink()
+    (tmp_path / "in" / "news" / "broken.txt.gz").unlink()
+    second = cleaner("clean", "in", "-o", "out", "--skip-existing", cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert b"documents: 4 read, 1 cleaned, 0 failed, 3 skipped" in second.stderr
+    assert outputs(tmp_path / "out") == ["a.txt", "news/2024/c.txt", "news/2024/d.txt", "news/b.txt"]
+
+
+def test_a_pipe_through_stdin_and_stdout(tmp_path: Path, article: str) -> None:
+    piped = cleaner("clean", "-", "-q", cwd=tmp_path, input=article.encode())
+    assert piped.returncode == 0 and piped.stderr == b""
+    assert piped.stdout.decode() == Cleaner().clean(article).body + "\n"
+
+
+def test_usage_error_exits_2(tmp_path: Path) -> None:
+    assert cleaner("clean", cwd=tmp_path).returncode == 2
+
+
+def test_progress_shows_on_a_terminal_only(tree: Path, tmp_path: Path) -> None:
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [*COMMAND, "clean", "in", "-o", "out"], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=follower
+    )
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closes when the process ends
+            break
+        if not chunk:
+            break
+        seen += chunk
+    process.wait(timeout=120)
+    os.close(leader)
+    assert b"docs/s" in seen and b"/5 docs" in seen
+    piped = cleaner("clean", "in", "-o", "out2", cwd=tmp_path)
+    assert b"docs/s" not in piped.stderr
+
+
+def test_ctrl_c_leaves_complete_outputs_and_skip_existing_finishes(tmp_path: Path, article: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(150):
+        (folder / f"{i:03}.txt").write_text(article)
+    expected = (Cleaner().clean(article).body + "\n").encode()
+    process = subprocess.Popen([*COMMAND, "clean", "in", "-o", "out", "-j", "1"], cwd=tmp_path, stderr=subprocess.PIPE)
+    out = tmp_path / "out"
+    while process.poll() is None and not (out.exists() and len(os.listdir(out)) >= 5):
+        time.sleep(0.01)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    if process.returncode == 130:  # stopped part way, as intended
+        assert b"rerun with --skip-existing" in stderr
+    assert not [name for name in os.listdir(out) if name.endswith(".tmp")]
+    assert all(p.read_bytes() == expected for p in out.iterdir())
+    resumed = cleaner("clean", "in", "-o", "out", "--skip-existing", cwd=tmp_path)
+    assert resumed.returncode == 0
+    assert len(os.listdir(out)) == 150 and all(p.read_bytes() == expected for p in out.iterdir())
+
+
+def test_two_concurrent_runs_into_one_folder_leave_only_complete_files(tmp_path: Path, article: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"{i:02}.txt").write_text(article)
+    command = [*COMMAND, "clean", "in", "-o", "out", "--force", "-j", "1", "-q"]
+    runs = [subprocess.Popen(command, cwd=tmp_path) for _ in range(2)]
+    assert [run.wait(timeout=120) for run in runs] == [0, 0]
+    expected = (Cleaner().clean(article).body + "\n").encode()
+    assert sorted(os.listdir(tmp_path / "out")) == [f"{i:02}.txt" for i in range(40)]
+    assert all(p.read_bytes() == expected for p in (tmp_path / "out").iterdir())

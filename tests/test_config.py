@@ -1,0 +1,65 @@
+"""Config: selecting and ignoring rules as ruff does, and per-site settings."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Config, clean
+from cleaner.config import ConfigError
+
+DOC = "The council approved the budget on Tuesday.\nADVERTISEMENT\n(PTI)\nFollow us on Twitter\n"
+
+
+def codes(config: Config) -> set[str]:
+    return {r.code for r in config.rules}
+
+
+@pytest.mark.parametrize(
+    ("selector", "expected"),
+    [
+        ("AD001", {"AD001"}),
+        ("PRM", {"PRM001", "PRM002", "PRM003", "PRM004", "PRM005"}),
+        ("prm00", {"PRM001", "PRM002", "PRM003", "PRM004", "PRM005"}),
+        ("photo-caption", {"CAP001"}),
+        ("captions", {"CAP001", "CAP002"}),
+    ],
+)
+def test_select_by_code_prefix_name_and_family(selector: str, expected: set[str]) -> None:
+    assert codes(Config(select=(selector,))) == expected
+
+
+def test_ignore_wins_over_select() -> None:
+    config = Config(select=("captions", "AD001"), ignore=("photo-caption",))
+    assert codes(config) == {"CAP002", "AD001"}
+    assert "CRD001" not in codes(Config(ignore=("credits",)))
+
+
+def test_ignored_rule_leaves_its_lines_in_the_body() -> None:
+    assert clean(DOC).paragraphs == ["The council approved the budget on Tuesday."]
+    assert clean(DOC, config=Config(ignore=("CRD",))).paragraphs == [
+        "The council approved the budget on Tuesday.",
+        "(PTI)",
+    ]
+
+
+@pytest.mark.parametrize("bad", [("AD999",), ("no-such-rule",), ("XYZ",)])
+def test_unknown_selector_is_an_error(bad: tuple[str, ...]) -> None:
+    with pytest.raises(ConfigError, match="unknown rule selector"):
+        Config(select=bad)
+    with pytest.raises(ConfigError, match="unknown rule selector"):
+        Config.from_mapping({"ignore": list(bad)})
+
+
+def test_site_settings_apply_to_that_site_and_its_subdomains_only() -> None:
+    config = Config.from_mapping({"sites": {"example.com": {"ignore": ["ad-marker"]}}})
+    for url in ("https://example.com/a", "https://www.example.com/news/1"):
+        assert "ADVERTISEMENT" in clean(DOC, url=url, config=config).paragraphs
+    assert "ADVERTISEMENT" not in clean(DOC, url="https://example.org/a", config=config).paragraphs
+    assert "ADVERTISEMENT" not in clean(DOC, config=config).paragraphs
+
+
+def test_site_phrases_extend_the_vocabulary() -> None:
+    text = "The council approved the budget on Tuesday.\nPartner-Inhalt Ende\n"
+    config = Config.from_mapping({"sites": {"example.de": {"phrases": {"ad_markers": ["Partner-Inhalt Ende"]}}}})
+    assert clean(text, url="https://example.de/x", config=config).removals[0].code == "AD001"
+    assert "Partner-Inhalt Ende" in clean(text, url="https://other.de/x", config=config).paragraphs

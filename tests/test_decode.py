@@ -1,0 +1,96 @@
+"""Bytes -> text: BOMs, declared charsets, detection, and never mojibake on UTF-8."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from cleaner.frontends.decode import declared_encoding, decode, looks_like_html
+
+FRENCH = "Les salles fraîches « climatisées » ouvrent à Nîmes – l’été s’annonce brûlant."
+JAPANESE = "大雨で新幹線が一時運転見合わせ。静岡県内で雨量が二百ミリを超え、約三時間にわたり運転を見合わせた。"
+CHINESE = "暴雨导致多条高铁线路停运，铁路部门提醒旅客及时改签或退票，并关注最新的列车运行信息。"
+
+
+def page(charset_tag: str, text: str) -> str:
+    return f"<!DOCTYPE html><html><head>{charset_tag}<title>t</title></head><body><p>{text}</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("codec", "tag", "text"),
+    [
+        ("cp1252", '<meta charset="windows-1252">', FRENCH),
+        ("cp1252", '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">', FRENCH),
+        ("latin-1", "<meta charset='iso-8859-1'>", "Zürich, café, façade"),
+        ("shift_jis", '<meta charset="Shift_JIS">', JAPANESE),
+        ("gb18030", '<meta http-equiv="content-type" content="text/html;charset=gb2312">', CHINESE),
+        ("gb18030", '<meta charset="GB18030">', CHINESE),
+    ],
+)
+def test_declared_charset_is_used(codec: str, tag: str, text: str) -> None:
+    html = page(tag, text)
+    assert decode(html.encode(codec)) == html
+
+
+def test_latin1_name_means_cp1252_like_a_browser() -> None:
+    # 0x93/0x94 are control characters in ISO-8859-1 but quotes in cp1252, which pages mean.
+    data = page("<meta charset=iso-8859-1>", "\x93quoted\x94").encode("latin-1")
+    assert "“quoted”" in decode(data)
+
+
+def test_xml_declaration() -> None:
+    xhtml = f'<?xml version="1.0" encoding="ISO-8859-15"?><html><body><p>{FRENCH[:20]} €</p></body></html>'
+    assert decode(xhtml.encode("iso-8859-15")) == xhtml
+
+
+def test_utf8_wins_over_a_wrong_declaration() -> None:
+    html = page('<meta charset="iso-8859-1">', FRENCH)
+    assert decode(html.encode("utf-8")) == html
+
+
+@pytest.mark.parametrize("bom_codec", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_byte_order_mark(bom_codec: str) -> None:
+    html = page('<meta charset="iso-8859-1">', JAPANESE)
+    data = html.encode(bom_codec)
+    if bom_codec in ("utf-16-le", "utf-16-be"):
+        data = (codecs.BOM_UTF16_LE if bom_codec.endswith("le") else codecs.BOM_UTF16_BE) + data
+    assert decode(data) == html
+
+
+def test_utf16_without_bom() -> None:
+    html = page("", FRENCH)
+    assert decode(html.encode("utf-16-le")) == html
+
+
+def test_undeclared_legacy_encoding_is_detected() -> None:
+    html = page("", " ".join([JAPANESE] * 4))
+    assert decode(html.encode("shift_jis")) == html
+
+
+def test_broken_utf8_with_declaration_keeps_the_rest() -> None:
+    data = page('<meta charset="utf-8">', FRENCH).encode("utf-8").replace("Nîmes".encode(), b"N\xffmes")
+    text = decode(data)
+    assert "N\ufffdmes" in text and "fraîches « climatisées »" in text
+
+
+def test_declared_encoding_names() -> None:
+    assert declared_encoding(b'<meta charset="utf-8">') == "utf-8"
+    assert declared_encoding(b'<meta charset="Shift_JIS">') == "cp932"
+    assert declared_encoding(b'<meta charset="x-no-such-charset">') is None
+    assert declared_encoding(b"<p>no declaration</p>") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<!doctype html><html><body><p>x</p></body></html>", True),
+        ("  \n<html lang='en'><p>x</p></html>", True),
+        ('<?xml version="1.0"?>\n<!DOCTYPE html><html></html>', True),
+        ("<div><p>Fragment of a page</p><p>with <a href='/x'>links</a></p></div>", True),
+        ("Headline\n\nUse the <b> tag for bold text, says the style guide.", False),
+        ("Plain article text, no markup at all.", False),
+    ],
+)
+def test_looks_like_html(text: str, expected: bool) -> None:
+    assert looks_like_html(text) is expected

@@ -1,0 +1,151 @@
+"""The HTML front end: pruning rules (cases as data), metadata precedence, fallback, samples."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from cleaner import Config, clean
+from cleaner.rules.registry import all_rules
+
+HERE = Path(__file__).parent
+SAMPLES = HERE.parent / "samples"
+CASES = tomllib.loads((HERE / "html_rule_cases.toml").read_text(encoding="utf-8"))["cases"]
+CASE_KEYS = {"name", "rule", "before", "inside", "after", "pruned", "kept", "not_pruned", "expect"}
+TITLE = "River levels fall after the storm"
+PARAGRAPHS = (
+    "The river peaked at 4.2 metres on Monday night, the highest level recorded at the bridge since the gauge "
+    "was installed in 1998.",
+    "By Wednesday morning the water had dropped by more than a metre and the council reopened the two roads that "
+    "run along the embankment.",
+    "Engineers will inspect the flood walls this week before the next band of rain arrives from the west on the "
+    "weekend, the agency said.",
+)
+NODE_RULES = [r for r in all_rules() if r.scope == "node"]
+
+
+def page(before: str = "", inside: str = "", after: str = "") -> str:
+    first, *rest = (f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><title>{TITLE}</title></head><body>{before}"
+        f"<article><h1>{TITLE}</h1>{first}{inside}{''.join(rest)}</article>{after}</body></html>"
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['rule']}-{c['name']}" for c in CASES])
+def test_html_rule_case(case: dict) -> None:
+    assert set(case) <= CASE_KEYS, case["name"]
+    html = page(case.get("before", ""), case.get("inside", ""), case.get("after", ""))
+    article = clean(html, kind="html")
+    removed = [r.text for r in article.removals if r.code == case["rule"]]
+    assert [text for text in case.get("pruned", []) if text not in removed] == []
+    assert [text for text in case.get("not_pruned", []) if any(text in r for r in removed)] == []
+    assert [text for text in case.get("kept", []) if text not in article.paragraphs] == []
+    assert [p for p in PARAGRAPHS if p not in article.paragraphs] == [], "the article's own paragraphs stay"
+    result = article.to_dict()
+    for name, value in case.get("expect", {}).items():
+        if name == "captions":
+            value = [{"credit": None, **caption} for caption in value]
+        assert result[name] == value, name
+
+
+def test_every_html_rule_has_positive_and_negative_cases() -> None:
+    codes = {r.code for r in all_rules() if r.family == "html"}
+    assert {c["rule"] for c in CASES if c.get("pruned")} == codes
+    assert {c["rule"] for c in CASES if not c.get("pruned")} == codes
+
+
+def test_node_rules_are_listed_selectable_and_never_run_on_text() -> None:
+    assert len(NODE_RULES) >= 10 and all(r.code.startswith("HTM") for r in NODE_RULES)
+    assert not set(NODE_RULES) & set(Config().rules_in_scope("block"))
+    html = page(after='<div class="related-posts"><a href="/a">Storm closes coastal road today</a></div>')
+    assert "HTM004" in {r.code for r in clean(html, kind="html").removals}
+    ignored = clean(html, kind="html", config=Config(ignore=("related-box",)))
+    assert "HTM004" not in {r.code for r in ignored.removals}
+    # On text, node rules never fire even where a class name would appear.
+    text = clean('<div class="related-posts">\n\nThe river fell overnight.', kind="text")
+    assert not [r for r in text.removals if r.code.startswith("HTM")]
+
+
+def test_markup_metadata_wins_json_ld_first() -> None:
+    head = (
+        '<meta property="og:title" content="River levels fall | Example News">'
+        '<meta property="og:site_name" content="Example News">'
+        '<meta name="author" content="Meta Author">'
+        '<link rel="canonical" href="https://example.com/news/river">'
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebSite"},'
+        '{"@type": "NewsArticle", "headline": "River levels fall after the storm",'
+        '"author": [{"@type": "Person", "name": "Ana Silva"}, {"@type": "Person", "name": "Tom Berg"}],'
+        '"datePublished": "2024-05-14T08:30:00+01:00", "keywords": "floods"}]}</script>'
+    )
+    article = clean(page().replace("<head>", f"<head>{head}"))
+    assert article.title == TITLE
+    assert article.authors == ["Ana Silva", "Tom Berg"]
+    assert article.published == "2024-05-14"
+    assert article.publisher == "Example News"
+    assert article.url == "https://example.com/news/river"
+    assert article.language == "en"
+    assert article.paragraphs == list(PARAGRAPHS)
+
+
+def test_open_graph_title_when_there_is_no_json_ld() -> None:
+    head = '<meta property="og:title" content="Rivers fall across the region">'
+    article = clean(page().replace("<head>", f"<head>{head}"), url="https://example.com/a")
+    assert article.title == "Rivers fall across the region"
+    assert article.url == "https://example.com/a"
+
+
+def test_blocks_keep_structure_and_text_rules_run_on_them() -> None:
+    inside = "<h2>What happens next</h2><ul><li>Roads reopen on Friday.</li><li>Schools stay shut.</li></ul>"
+    inside += "<p>Advertisement</p>"
+    article = clean(page(inside=inside), kind="html")
+    assert article.paragraphs[1:4] == ["What happens next", "Roads reopen on Friday.", "Schools stay shut."]
+    assert ("Advertisement", "AD001") in {(r.text, r.code) for r in article.removals}
+
+
+def test_page_without_extractable_content_falls_back_to_page_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    trafilatura = pytest.importorskip("trafilatura")
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    article = clean(page(before='<nav><a href="/">Home</a></nav>'), kind="html")
+    assert article.paragraphs[-3:] == list(PARAGRAPHS)
+    assert "Home" not in article.body
+
+
+def test_kind_is_sniffed_from_str_and_bytes() -> None:
+    html = page()
+    assert clean(html).title == TITLE
+    assert clean(html.encode("utf-8")).paragraphs == list(PARAGRAPHS)
+    assert clean(html, kind="text").body.startswith("<!DOCTYPE html>")
+    with pytest.raises(ValueError):
+        clean(html, kind="pdf")
+
+
+def test_text_only_use_does_not_import_the_html_stack() -> None:
+    import subprocess
+
+    code = "import cleaner, sys; cleaner.clean('A title here\\n\\nSome body text.'); "
+    code += "print(any(m in sys.modules for m in ('trafilatura', 'selectolax')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+HTML_SAMPLES = sorted((SAMPLES / "html").glob("*.html"))
+
+
+def render(path: Path) -> str:
+    article = clean(path.read_bytes(), url=None)
+    return json.dumps(article.to_dict(), sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("path", HTML_SAMPLES, ids=lambda p: p.stem)
+def test_html_sample_matches_expected(path: Path) -> None:
+    assert render(path) == (SAMPLES / "expected" / "html" / f"{path.stem}.json").read_text(encoding="utf-8")
+
+
+def test_every_html_sample_has_an_expected_result() -> None:
+    assert len(HTML_SAMPLES) >= 3
+    assert sorted(p.stem for p in (SAMPLES / "expected" / "html").glob("*.json")) == [p.stem for p in HTML_SAMPLES]

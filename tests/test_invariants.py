@@ -1,0 +1,87 @@
+"""Invariants of text cleaning, over generated documents.
+
+Documents mix realistic body sentences, boilerplate lines (the rule cases'
+lines and the vocabularies' phrases, dressed as they appear on pages), blank
+lines and arbitrary unicode, so the rules fire, interact and meet junk.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import clean
+from cleaner.vocab import Vocabulary
+
+CASE_LINES = sorted(
+    {
+        line.strip()
+        for path in (Path(__file__).parent / "rule_cases").glob("*.toml")
+        for case in tomllib.loads(path.read_text(encoding="utf-8"))["cases"]
+        for line in case["text"].splitlines()
+        if line.strip()
+    }
+)
+_VOCAB = Vocabulary()
+PHRASES = sorted(
+    {p for family in ("ad_markers", "related_headers", "read_more", "comment_prompts") for p in _VOCAB.phrases(family)}
+)
+BODY = [
+    "The council approved the budget on Tuesday after a long debate.",
+    "Russian President Vladimir Putin today held a telephone conversation with Olaf Scholz.",
+    "Die Gespräche sollen am Montag in Genf fortgesetzt werden, teilte das Ministerium mit.",
+    "Les écoles resteront ouvertes, mais les sorties scolaires sont annulées.",
+    "El Real Betis ganó este sábado su tercera Copa del Rey.",
+    "Kyiv: The second round of talks did not yield the desirable outcome.",
+    "Shares in the company fell 4 per cent",
+    "What he took with him:",
+]
+
+# A vocabulary phrase as pages print it: labelled, dashed, piped, shouted.
+dressed_phrase = st.builds(
+    lambda phrase, case, decoration: decoration.format(case(phrase)),
+    st.sampled_from(PHRASES),
+    st.sampled_from([str, str.upper, str.title]),
+    st.sampled_from(["{}", "{}:", "- {} -", "{} |"]),
+)
+line = st.one_of(st.sampled_from(BODY), st.sampled_from(CASE_LINES), dressed_phrase, st.just(""), st.text(max_size=30))
+documents = st.lists(line, max_size=25).map("\n".join)
+SETTINGS = settings(max_examples=40, deadline=None)
+
+
+def _json(article) -> str:
+    return json.dumps(article.to_dict(), sort_keys=True, ensure_ascii=False)
+
+
+@SETTINGS
+@given(documents)
+def test_body_lines_come_from_the_input(text: str) -> None:
+    lines = {raw.strip() for raw in text.splitlines()}
+    assert [p for p in clean(text, kind="text").paragraphs if p not in lines] == []
+
+
+@SETTINGS
+@given(documents)
+def test_cleaning_the_clean_body_changes_nothing(text: str) -> None:
+    body = clean(text, kind="text").body
+    assert clean(body, kind="text").body == body
+
+
+@SETTINGS
+@given(documents)
+def test_same_input_gives_identical_json(text: str) -> None:
+    assert _json(clean(text, kind="text")) == _json(clean(text, kind="text"))
+
+
+@SETTINGS
+@given(documents)
+def test_every_dropped_line_has_a_removal_record(text: str) -> None:
+    article = clean(text, kind="text")
+    lines = [raw.strip() for raw in text.splitlines() if raw.strip()]
+    assert len(article.paragraphs) + len(article.removals) == len(lines)
+    kept_and_removed = sorted([*article.paragraphs, *(r.text for r in article.removals)])
+    assert kept_and_removed == sorted(lines)

@@ -1,0 +1,172 @@
+"""Finding inputs, reading them, naming outputs and writing atomically."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+from pathlib import Path, PurePath
+
+import pytest
+
+from cleaner.io import (
+    DocumentError,
+    Source,
+    atomic_writer,
+    find_inputs,
+    kind_of,
+    output_name,
+    read_bytes,
+    sniff_stream,
+    write_atomic,
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("a.txt", ("text", False)),
+        ("a.md.gz", ("text", True)),
+        ("a.XHTML", ("html", False)),
+        ("crawl.warc.gz", ("warc", True)),
+        ("x.jsonl", ("jsonl", False)),
+        ("report.2024.htm", ("html", False)),
+        ("notes.pdf", None),
+        ("archive.gz", None),
+        ("README", None),
+    ],
+)
+def test_kind_of(name: str, expected: tuple[str, bool] | None) -> None:
+    assert kind_of(PurePath(name)) == expected
+
+
+def test_folders_are_walked_files_first_then_subfolders_keeping_known_kinds(tree: Path) -> None:
+    sources, missing = find_inputs([str(tree)])
+    assert missing == []
+    assert [str(s.relative) for s in sources] == [
+        "a.txt",
+        "news/b.md",
+        "news/broken.txt.gz",
+        "news/2024/c.html",
+        "news/2024/d.txt.gz",
+    ]
+
+
+def test_output_folder_inside_the_input_is_not_read(tree: Path) -> None:
+    (tree / "out" / "news").mkdir(parents=True)
+    (tree / "out" / "a.txt").write_text("an earlier output")
+    sources, _ = find_inputs([str(tree)], exclude=tree / "out")
+    assert not any(s.relative.parts[0] == "out" for s in sources)
+    sources, _ = find_inputs([str(tree)])
+    assert any(s.relative.parts[0] == "out" for s in sources)
+
+
+def test_globs_are_relative_to_their_fixed_prefix(tree: Path) -> None:
+    sources, missing = find_inputs([f"{tree}/**/*.txt*"])
+    assert missing == []
+    assert [str(s.relative) for s in sources] == ["a.txt", "news/2024/d.txt.gz", "news/broken.txt.gz"]
+
+
+def test_explicit_file_of_unknown_kind_is_read_and_its_kind_left_to_the_engine(tree: Path) -> None:
+    (tree / "README").write_text("plain words")
+    [source], _ = find_inputs([str(tree / "README")])
+    assert (source.kind, str(source.relative)) == (None, "README")
+
+
+def test_missing_paths_and_empty_globs_are_reported(tmp_path: Path) -> None:
+    sources, missing = find_inputs([str(tmp_path / "nope.txt"), str(tmp_path / "*.html"), "-"])
+    assert [s.path for s in sources] == [None]
+    assert [reason for _, reason in missing] == ["no such file or folder", "no file matches this pattern"]
+
+
+@pytest.mark.parametrize(
+    ("relative", "kind", "compressed", "fmt", "expected"),
+    [
+        ("a/page.html.gz", "html", True, "json", "a/page.json"),
+        ("a/page.txt", "text", False, "md", "a/page.md"),
+        ("report.2024.txt", "text", False, "txt", "report.2024.txt"),
+        ("README", None, False, "json", "README.json"),
+        ("in.jsonl.gz", "jsonl", True, "txt", "in.jsonl.gz"),
+        ("crawl.warc", "warc", False, "json", "crawl.jsonl"),
+    ],
+)
+def test_output_names(relative: str, kind: str | None, compressed: bool, fmt: str, expected: str) -> None:
+    assert str(output_name(Source(Path("x"), PurePath(relative), kind, compressed), fmt)) == expected
+
+
+def test_read_bytes_gunzips_and_enforces_the_limit(tmp_path: Path) -> None:
+    packed = tmp_path / "a.txt.gz"
+    packed.write_bytes(gzip.compress(b"x" * 100))
+    assert read_bytes(packed, True, 100) == b"x" * 100
+    with pytest.raises(DocumentError, match="larger than max_bytes"):
+        read_bytes(packed, True, 99)
+
+
+@pytest.mark.parametrize(
+    ("content", "compressed", "reason"),
+    [(b"not gzip", True, "cannot read: Not a gzipped file"), (None, False, "No such file or directory")],
+)
+def test_unreadable_inputs_give_a_reason(tmp_path: Path, content: bytes | None, compressed: bool, reason: str) -> None:
+    path = tmp_path / "x.txt"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(DocumentError, match=reason):
+        read_bytes(path, compressed, 1000)
+
+
+def test_truncated_gzip_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt.gz"
+    path.write_bytes(gzip.compress(b"some words " * 1000)[:-20])
+    with pytest.raises(DocumentError, match="cannot read"):
+        read_bytes(path, True, 1 << 20)
+
+
+def test_atomic_write_replaces_the_target_and_leaves_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "out.txt"
+    write_atomic(target, b"first")
+    write_atomic(target, b"second")
+    assert target.read_bytes() == b"second"
+    assert os.listdir(target.parent) == ["out.txt"]
+    assert oct(target.stat().st_mode & 0o777) != oct(0o600)
+
+
+@pytest.mark.parametrize("error", [KeyboardInterrupt, OSError])
+def test_interrupted_atomic_write_keeps_the_old_file(tmp_path: Path, error: type[BaseException]) -> None:
+    target = tmp_path / "out.txt"
+    target.write_bytes(b"complete")
+    with pytest.raises(error), atomic_writer(target) as out:
+        out.write(b"half of a new")
+        raise error()
+    assert target.read_bytes() == b"complete"
+    assert os.listdir(tmp_path) == ["out.txt"]
+
+
+def test_gzip_output_is_byte_identical_across_runs(tmp_path: Path) -> None:
+    outputs = []
+    for name in ("one.jsonl.gz", "two.jsonl.gz"):
+        with atomic_writer(tmp_path / name, compress=True) as out:
+            out.write(b'{"text": "x"}\n')
+        outputs.append((tmp_path / name).read_bytes())
+    assert outputs[0] == outputs[1]
+    assert gzip.decompress(outputs[0]) == b'{"text": "x"}\n'
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b'  {"text": "a"}\n', "jsonl"),
+        (gzip.compress(b'{"text": "a"}\n'), "jsonl"),
+        (b"WARC/1.1\r\n", "warc"),
+        (b"<html><p>x</p>", None),
+        (b"Plain words", None),
+    ],
+)
+def test_sniff_stream(head: bytes, kind: str | None) -> None:
+    assert sniff_stream(io.BufferedReader(io.BytesIO(head))) == kind
+
+
+def test_a_symlink_loop_is_listed_and_fails_as_a_read_error(tmp_path: Path) -> None:
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    [source], _ = find_inputs([str(tmp_path)])
+    with pytest.raises(DocumentError, match="cannot read: Too many levels of symbolic links"):
+        read_bytes(source.path, source.compressed, 100)

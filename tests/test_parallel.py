@@ -1,0 +1,96 @@
+"""Worker processes: input order, failures in place, a time limit, bounded work in flight."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from cleaner.config import Config
+from cleaner.engine import Cleaner
+from cleaner.parallel import Failure, Pool, clean_many
+
+
+def _double_or_fail(x: int) -> int:
+    if x == 3:
+        raise ValueError("three is bad")
+    if x == 5:
+        os._exit(7)  # a crash that takes the worker process with it
+    if x == 8:
+        time.sleep(60)  # a runaway document
+    return 2 * x
+
+
+@pytest.mark.parametrize(("jobs", "timeout"), [(1, None), (2, 5.0)])
+def test_results_come_in_input_order(jobs: int, timeout: float | None) -> None:
+    with Pool(_double_or_fail, jobs=jobs, timeout=timeout) as pool:
+        assert list(pool.map([9, 1, 7, 0, 2])) == [(9, 18), (1, 2), (7, 14), (0, 0), (2, 4)]
+
+
+def test_an_exception_fails_its_item_only() -> None:
+    with Pool(_double_or_fail, jobs=1) as pool:
+        assert list(pool.map([1, 3, 4])) == [(1, 2), (3, Failure("ValueError: three is bad")), (4, 8)]
+
+
+def test_a_crashed_or_runaway_worker_is_replaced_and_the_run_goes_on() -> None:
+    with Pool(_double_or_fail, jobs=2, timeout=0.5) as pool:
+        results = dict(pool.map([1, 5, 8, 2, 4]))
+        assert results[5] == Failure("worker process died (exit code 7)")
+        assert results[8] == Failure("abandoned after the time limit of 0.5 s")
+        assert [results[i] for i in (1, 2, 4)] == [2, 4, 8]
+        assert list(pool.map([6])) == [(6, 12)]
+
+
+def test_an_abandoned_map_does_not_leak_answers_into_the_next() -> None:
+    with Pool(_double_or_fail, jobs=2, timeout=30) as pool:
+        first = pool.map(range(10, 20))
+        assert next(first) == (10, 20)
+        first.close()
+        assert list(pool.map([1, 2])) == [(1, 2), (2, 4)]
+
+
+def test_items_are_pulled_lazily() -> None:
+    pulled: list[int] = []
+
+    def endless() -> Iterator[int]:
+        n = 0
+        while True:
+            pulled.append(n)
+            yield n
+            n += 1
+
+    with Pool(_double_or_fail, jobs=2, timeout=30) as pool:
+        results = pool.map(endless())
+        assert [next(results) for _ in range(3)] == [(0, 0), (1, 2), (2, 4)]
+        assert len(pulled) <= 3 + 2 * 2
+        results.close()
+
+
+def test_pool_rejects_zero_jobs() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        Pool(_double_or_fail, jobs=0)
+
+
+def test_clean_many_yields_articles_in_order(article: str) -> None:
+    cleaner = Cleaner(Config())
+    texts = [article, "", "Only one line of body text here.", article]
+    results = list(clean_many(cleaner, texts, jobs=2))
+    assert [r.body for r in results] == [cleaner.clean(t).body for t in texts]
+
+
+def test_cleaner_survives_a_round_trip_through_pickle() -> None:
+    import pickle
+
+    cleaner = Cleaner(Config(ignore=("CAP",)))
+    copy = pickle.loads(pickle.dumps(cleaner))
+    assert copy == cleaner
+    assert "CAP001" not in {rule.code for rule in copy.config.rules}
+
+
+def test_an_item_that_cannot_be_sent_fails_alone() -> None:
+    with Pool(_double_or_fail, jobs=2, timeout=30) as pool:
+        results = list(pool.map([1, lambda: None, 2]))
+    assert results[0] == (1, 2) and results[2] == (2, 4)
+    assert results[1][1].reason.startswith("cannot be sent to a worker: ")
