@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 from cleaner.config import DEFAULT_MAX_BYTES, Config, find_config_file, read_config_file
+from cleaner.corpus import folder_site
 from cleaner.engine import Cleaner
 from cleaner.io import (
     Document,
@@ -70,7 +71,7 @@ class Job:
         data = doc.data
         if data is None and doc.path is not None:
             data = read_bytes(doc.path, doc.compressed, self.cleaner.config.max_bytes)
-        article = self.cleaner.clean(data or "", kind=doc.kind, url=doc.url)
+        article = self.cleaner.clean(data or "", kind=doc.kind, url=doc.url, site=folder_site(doc.path))
         return Cleaned(
             render(article, self.fmt, doc, self.fields),
             article.word_count,

@@ -6,6 +6,7 @@ import io
 import json
 import os
 import sys
+import tempfile
 import time
 from contextlib import closing
 from dataclasses import replace
@@ -161,11 +162,15 @@ def _config_options(command):
 def _load_config(config_path: Path | None, overrides: dict[str, object]):
     from cleaner.batch import load_config
     from cleaner.config import ConfigError
+    from cleaner.corpus import load_profile
 
     try:
-        return load_config(config_path, {k: v for k, v in overrides.items() if v not in (None, ())})
+        config, origin = load_config(config_path, {k: v for k, v in overrides.items() if v not in (None, ())})
+        if config.profile:
+            load_profile(config.profile)  # a broken profile fails here, not once per document
     except ConfigError as error:
         raise click.UsageError(str(error)) from error
+    return config, origin
 
 
 def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -206,6 +211,17 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--id-field", default="id", show_default=True, help="JSONL field naming a record in errors.")
 @click.option("--url-field", default="url", show_default=True, help="JSONL field holding the page URL.")
 @click.option("--dask-scheduler", metavar="ADDRESS", help="Clean on a Dask cluster (needs the dask extra).")
+@click.option(
+    "--profile",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Remove the boilerplate a site profile from `cleaner learn` holds for each document's site.",
+)
+@click.option(
+    "--learn",
+    is_flag=True,
+    help="Learn the site profile from PATHS first (one more pass over them), then clean with it; "
+    "with --profile, also save it there.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print every output written and every input skipped.")
 def clean_command(paths: tuple[str, ...], **flags) -> None:
@@ -221,6 +237,8 @@ def clean_command(paths: tuple[str, ...], **flags) -> None:
       cleaner clean 'dumps/**/*.html.gz' -o clean/ --skip-existing --errors failed.tsv
       cleaner clean crawl.warc.gz -o crawl.jsonl.gz
       cat in.jsonl | cleaner clean - --format jsonl > out.jsonl
+      cleaner clean scraped/ -o clean/ --profile profile.json
+      cleaner clean scraped/ -o clean/ --learn
       cleaner clean --show-config --ignore CAP
     """
     from cleaner import batch
@@ -232,6 +250,7 @@ def clean_command(paths: tuple[str, ...], **flags) -> None:
         "ignore": _selectors(flags["ignore"]),
         "timeout": flags["timeout"],
         "max_bytes": flags["max_bytes"],
+        "profile": None if flags["learn"] or not flags["profile"] else str(flags["profile"]),
     }
     config, origin = _load_config(flags["config_path"], overrides)
     if flags["show_config"]:
@@ -254,6 +273,8 @@ def clean_command(paths: tuple[str, ...], **flags) -> None:
         raise click.UsageError(f"{output} is a JSONL file; --format {flags['fmt']} needs an output folder")
     options = replace(options, fmt=flags["fmt"] or ("jsonl" if options.single_file else "txt"))
     sources, missing = cleaner_io.find_inputs(list(paths), exclude=output)
+    if flags["learn"]:
+        config = replace(config, profile=str(_learn_first(sources, options, config, flags["profile"], flags["jobs"])))
     job = batch.Job(Cleaner(config), options.fmt, options.fields)
     report = _Report(flags["quiet"], flags["verbose"], total=sum(not s.is_stream for s in sources))
     for name, reason in missing:
@@ -283,6 +304,38 @@ def clean_command(paths: tuple[str, ...], **flags) -> None:
     if not flags["quiet"]:
         click.echo(_format_summary(summary), err=True)
     sys.exit(summary.exit_code)
+
+
+def _learn_first(sources, options, config, save_to: Path | None, jobs: int | None) -> Path:
+    """Learn the profile of the inputs for `clean --learn`; the file is temporary unless `save_to` names it."""
+    if save_to is None:
+        folder = click.get_current_context().with_resource(tempfile.TemporaryDirectory(prefix="cleaner-profile-"))
+        save_to = Path(folder) / "profile.json"
+    profile = _learn(sources, options, config, jobs)
+    profile.save(save_to)
+    click.echo(_learned_summary(profile, save_to), err=True)
+    return save_to
+
+
+def _learn(sources, options, config, jobs: int | None):
+    """Read every document of `sources` with the front ends and learn its site's boilerplate."""
+    from cleaner import batch, corpus
+    from cleaner.parallel import Pool
+
+    if any(source.path is None for source in sources):
+        raise click.UsageError("learning reads its inputs twice or keeps them: name files, not - for stdin")
+    docs = (doc for source in sources for doc in batch.documents(source, options, None))
+    with Pool(corpus.Reader(config), jobs or os.cpu_count() or 1, config.timeout) as pool:
+        return corpus.Learner().feed(result for _, result in pool.map(docs)).profile()
+
+
+def _learned_summary(profile, path: Path) -> str:
+    counts = profile.counts
+    blocks = sum(len(site.items) for site in profile.sites.values())
+    return (
+        f"learned {blocks} blocks for {len(profile.sites)} of {counts['sites']} sites from {counts['documents']} "
+        f"documents ({counts['unread']} unreadable, {counts['without_site']} without a site) -> {path}"
+    )
 
 
 def _executor(job, scheduler: str | None, jobs: int | None, timeout: float | None):
@@ -363,6 +416,45 @@ def _format_summary(summary) -> str:
     return "\n".join(lines)
 
 
+@main.command("learn")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The profile to write (JSON).",
+)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@_config_options
+def learn_command(
+    paths: tuple[str, ...], output: Path, jobs: int | None, config_path: Path | None, select, ignore
+) -> None:
+    """Learn the boilerplate each site repeats on its pages from PATHS, into a site profile.
+
+    Reads what `cleaner clean` reads. Documents are grouped by site: the URL's host (a JSONL record's
+    url, the HTML's canonical or og:url, the WARC target URI), otherwise the folder holding the file.
+    A line or paragraph on a large share of a site's pages is learned; sites with few pages learn
+    nothing. Clean with the profile through `cleaner clean --profile` or the `profile` setting.
+
+    \b
+    Examples:
+      cleaner learn scraped/ -o profile.json
+      cleaner learn crawl.warc.gz pages.jsonl -o profile.json -j 4
+      cleaner clean scraped/ -o clean/ --profile profile.json
+    """
+    from cleaner import batch
+    from cleaner import io as cleaner_io
+
+    config, _ = _load_config(config_path, {"select": _selectors(select), "ignore": _selectors(ignore)})
+    sources, missing = cleaner_io.find_inputs(list(paths), exclude=output)
+    if missing:
+        raise click.UsageError("; ".join(f"{name}: {reason}" for name, reason in missing))
+    profile = _learn(sources, batch.Options(max_bytes=config.max_bytes), config, jobs)
+    profile.save(output)
+    click.echo(_learned_summary(profile, output), err=True)
+
+
 @main.command("explain")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_config_options
@@ -383,6 +475,7 @@ def explain_command(
     """
     from cleaner import explain
     from cleaner import io as cleaner_io
+    from cleaner.corpus import folder_site
     from cleaner.engine import Cleaner
     from cleaner.frontends.decode import decode, looks_like_html
 
@@ -394,7 +487,7 @@ def explain_command(
         raise click.ClickException(f"{file}: {error}") from error
     text = decode(data)
     kind = kind or ("html" if looks_like_html(text) else "text")
-    article = Cleaner(config).clean(text, kind=kind, url=url)
+    article = Cleaner(config).clean(text, kind=kind, url=url, site=folder_site(file))
     lines = explain.explain_text(text, article) if kind == "text" else explain.explain_html(article)
     for line in lines:
         click.echo(_explained(line))

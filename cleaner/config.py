@@ -13,11 +13,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from cleaner.rules.registry import Rule, all_rules, unknown_selectors
 from cleaner.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from cleaner.corpus import SiteBoilerplate
 
 CONFIG_FILES = ("cleaner.toml", "pyproject.toml")
 DEFAULT_TIMEOUT = 30.0
@@ -39,6 +42,8 @@ class Config:
     sites: per-domain overrides, {"example.com": {"ignore": [...], "phrases": {...}}}.
     timeout: seconds one document may take before it is abandoned (None: no limit).
     max_bytes: larger inputs are refused with a clear error.
+    profile: a site profile learned by `cleaner learn` (a path; relative to the config file
+        that names it), whose boilerplate the rule SITE001 removes.
     """
 
     select: tuple[str, ...] = ()
@@ -47,6 +52,7 @@ class Config:
     sites: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     timeout: float | None = DEFAULT_TIMEOUT
     max_bytes: int = DEFAULT_MAX_BYTES
+    profile: str | None = None
 
     def __post_init__(self) -> None:
         unknown = unknown_selectors((*self.select, *self.ignore))
@@ -73,6 +79,17 @@ class Config:
     @cached_property
     def vocabulary(self) -> Vocabulary:
         return Vocabulary(self.phrases)
+
+    def learned(self, site: str | None) -> SiteBoilerplate | None:
+        """The profile's boilerplate for `site`; None without a profile or when it knows no such site.
+
+        Only the path is pickled: each process reads the file once, on first use.
+        """
+        if self.profile is None or site is None:
+            return None
+        from cleaner.corpus import load_profile
+
+        return load_profile(self.profile).sites.get(site)
 
     def for_url(self, url: str | None) -> Config:
         """This config with the settings of the site `url` belongs to merged in."""
@@ -112,7 +129,9 @@ def read_config_file(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ConfigError(f"cannot read config {path}: {error}") from error
     if path.name == "pyproject.toml":
-        return data.get("tool", {}).get("cleaner", {})
+        data = data.get("tool", {}).get("cleaner", {})
+    if isinstance(data.get("profile"), str):
+        data["profile"] = str(path.parent / data["profile"])
     return data
 
 
@@ -159,6 +178,10 @@ def _coerce(data: Mapping[str, Any]) -> dict[str, Any]:
             if not isinstance(value, Mapping) or not all(isinstance(v, Mapping) for v in value.values()):
                 raise ConfigError("sites must be a table of per-domain tables")
             values[key] = {domain.lower(): dict(v) for domain, v in value.items()}
+        elif key == "profile":
+            if not isinstance(value, str):
+                raise ConfigError("profile must be the path of a profile file")
+            values[key] = value
         elif key == "timeout":
             values[key] = None if value in (None, 0, "none") else _positive(key, value, float)
         else:

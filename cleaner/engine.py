@@ -12,16 +12,21 @@ body line.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cleaner import metadata
 from cleaner.article import Article, Block, Caption, Removal
 from cleaner.config import Config
+from cleaner.corpus import SiteBoilerplate, url_site
 from cleaner.frontends import decode
 from cleaner.frontends import text as text_frontend
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Hit, Rule
+
+if TYPE_CHECKING:
+    from cleaner.parallel import Failure
 
 # A rule pass removes what it sees; removing it can expose more (a headline
 # under a dropped label). Texts settle in two or three passes.
@@ -35,20 +40,26 @@ class Cleaner:
 
     config: Config = field(default_factory=Config)
 
-    def clean(self, source: str | bytes, *, url: str | None = None, kind: str | None = None) -> Article:
-        """Clean one document; `kind` is "html" or "text", or None to tell from the input."""
+    def clean(
+        self, source: str | bytes, *, url: str | None = None, kind: str | None = None, site: str | None = None
+    ) -> Article:
+        """Clean one document; `kind` is "html" or "text", or None to tell from the input.
+
+        `site` names the document's site in the profile when its URL does not (the folder it came from).
+        """
         config = self.config.for_url(url)
         text = decode.decode(source) if isinstance(source, bytes) else source
         if kind is None:
             kind = "html" if decode.looks_like_html(text) else "text"
         if kind == "html":
-            return _clean_html(text, url, config)
+            return _clean_html(text, url, site, config)
         if kind != "text":
             raise ValueError(f"kind must be 'html', 'text' or None, not {kind!r}")
         article = Article(url=url)
         blocks = text_frontend.to_blocks(text)
-        for _ in range(_MAX_PASSES):
-            kept, found = _run_rules(blocks, config)
+        learned = config.learned(url_site(url) or site)
+        for attempt in range(_MAX_PASSES):
+            kept, found = _run_rules(blocks, config, Article(url=url), learned=learned, again=attempt > 0)
             _merge(article, found)
             article.body = "\n\n".join(block.text for block in kept)
             if len(kept) == len(blocks):
@@ -57,19 +68,37 @@ class Cleaner:
         _finish(article)
         return article
 
+    def clean_many(
+        self, items: Iterable[str | bytes], *, jobs: int | None = None, kind: str | None = None
+    ) -> Iterator[Article | Failure]:
+        """Clean many documents on worker processes, yielding results in input order.
 
-def _clean_html(html: str, url: str | None, config: Config) -> Article:
+        A document that fails or passes the time limit yields a `Failure` in its place.
+        """
+        from cleaner.parallel import clean_many
+
+        return clean_many(self, items, jobs=jobs, kind=kind)
+
+
+def _clean_html(html: str, url: str | None, site: str | None, config: Config) -> Article:
     from cleaner.frontends import html as html_frontend
 
     page = html_frontend.read(html, url=url, rules=config.rules_in_scope("node"))
-    kept, article = _run_rules(page.blocks, config, page.article, whole_page=not page.extracted)
+    learned = config.learned(url_site(page.article.url) or site)
+    kept, article = _run_rules(page.blocks, config, page.article, whole_page=not page.extracted, learned=learned)
     article.body = "\n\n".join(block.text for block in kept)
     _finish(article)
     return article
 
 
 def _run_rules(
-    blocks: list[Block], config: Config, found: Article | None = None, *, whole_page: bool = True
+    blocks: list[Block],
+    config: Config,
+    found: Article | None = None,
+    *,
+    whole_page: bool = True,
+    learned: SiteBoilerplate | None = None,
+    again: bool = False,
 ) -> tuple[list[Block], Article]:
     """One pass of every enabled rule over the blocks: the kept blocks, and what was found.
 
@@ -79,11 +108,15 @@ def _run_rules(
     from an empty Article, so it judges its input exactly as a fresh
     `clean()` of that text would; an HTML pass starts from the Article the
     page's markup seeded, and skips the page rules (`whole_page=False`) when
-    the front end has already extracted the main content.
+    the front end has already extracted the main content. `learned` is the
+    profile's boilerplate for the document's site. `again` says the blocks are
+    what a previous pass kept: every block rule let each of them through, so
+    the rules that judge a line alone are not asked again.
     """
     found = Article() if found is None else found
-    page = Page(blocks, config.vocabulary, article=found)
-    _judge_blocks(page, config.rules_in_scope("block"))
+    page = Page(blocks, config.vocabulary, article=found, learned=learned)
+    block_rules = config.rules_in_scope("block")
+    _judge_blocks(page, tuple(rule for rule in block_rules if not rule.alone) if again else block_rules)
     for rule in config.rules_in_scope("page") if whole_page else ():
         for i, hit in rule.check(page):
             if not page.dropped[i]:
@@ -93,16 +126,27 @@ def _run_rules(
 
 
 def _judge_blocks(page: Page, rules: tuple[Rule, ...]) -> None:
-    """Try the rules on every block still kept, in order; the first hit wins."""
+    """Try the rules on every block still kept, in order; the first hit wins.
+
+    A rule whose gate refuses the block is not called: the line's words and phrase
+    families are found once, not once per rule.
+    """
     if not rules:
         return
+    vocab = page.vocab
+    gated = [(rule, rule.gate, vocab.family_bits(rule.gate.phrases) if rule.gate else 0) for rule in rules]
+    any_gate = any(gate is not None for _, gate, _ in gated)
     page.kept = 0
     i = 0
     while i < len(page.blocks):
         if page.dropped[i]:
             i += 1
             continue
-        for rule in rules:
+        text = page.blocks[i].text
+        words, families = (len(text.split()), vocab.line_families(text)) if any_gate else (0, 0)
+        for rule, gate, needed in gated:
+            if gate is not None and not gate.admits(text, words, families, needed):
+                continue
             hit = rule.check(page, i)
             if hit is not None:
                 i = _apply(page, rule, i, hit)
@@ -169,10 +213,15 @@ def _finish(article: Article) -> None:
 
 
 def clean(
-    source: str | bytes, *, url: str | None = None, config: Config | None = None, kind: str | None = None
+    source: str | bytes,
+    *,
+    url: str | None = None,
+    config: Config | None = None,
+    kind: str | None = None,
+    site: str | None = None,
 ) -> Article:
     """Clean one document (text or HTML, str or bytes) and return its Article."""
-    return Cleaner(config or Config()).clean(source, url=url, kind=kind)
+    return Cleaner(config or Config()).clean(source, url=url, kind=kind, site=site)
 
 
 __all__ = ["Article", "Caption", "Cleaner", "clean"]

@@ -15,7 +15,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import html
-import inspect
 import json
 import re
 import time
@@ -24,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -340,22 +339,11 @@ def _trafilatura(data: bytes, variant: str, url: str | None) -> Extract:
 def _cleaner(config: Config, data: bytes, variant: str, url: str | None) -> Extract:
     from cleaner.engine import clean
 
-    if _clean_takes_kind():
-        article = clean(data if variant == "html" else _text(data), url=url, config=config, kind=_KINDS[variant])
-    else:
-        article = clean(_text(data), url=url, config=config)
+    article = clean(data if variant == "html" else _text(data), url=url, config=config, kind=_KINDS[variant])
     return Extract(article.body, article.title, "; ".join(article.authors) or None, article.published)
 
 
 _KINDS = {"dumps": "text", "html": "html"}
-
-
-@cache
-def _clean_takes_kind() -> bool:
-    """Whether `clean()` accepts `kind=`: HTML must be scored as HTML where the engine can tell it so."""
-    from cleaner.engine import clean
-
-    return "kind" in inspect.signature(clean).parameters
 
 
 PEERS = {

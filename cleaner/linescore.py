@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _WORD = re.compile(r"\w+")
@@ -93,6 +93,10 @@ def probability(text: str) -> float:
 _MAX_LINE_WEIGHT = 400
 
 
+@lru_cache(maxsize=1 << 16)
 def score(text: str) -> float:
-    """Expected characters of article text minus expected characters of furniture, for one line."""
+    """Expected characters of article text minus expected characters of furniture, for one line.
+
+    Cached: each rule pass over a text scores again the lines the previous pass kept.
+    """
     return min(weight(text), _MAX_LINE_WEIGHT) * (2.0 * probability(text) - 1.0)

@@ -6,6 +6,7 @@ the lines under `drop` must be removed by the case's rule (those under
 the body, in order; the fields under `expect` must hold exactly those
 values and the fields under `empty` must be empty. A case without `drop`
 is a negative case: body text that looks like the rule's boilerplate.
+A case with `profile` cleans with that site profile (a file next to it).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from cleaner import Config, clean
 from cleaner.rules.registry import DOC_SECTIONS, all_rules
 
 CASE_DIR = Path(__file__).parent / "rule_cases"
-CASE_KEYS = {"name", "rule", "text", "drop", "other_drops", "expect", "empty", "url", "select"}
+CASE_KEYS = {"name", "rule", "text", "drop", "other_drops", "expect", "empty", "url", "select", "profile"}
 
 
 def _load_cases() -> list[dict]:
@@ -40,7 +41,8 @@ TEXT_RULES = [r for r in all_rules() if r.family != "html"]
 @pytest.mark.parametrize("case", CASES, ids=[f"{c['rule']}-{c['name']}" for c in CASES])
 def test_rule_case(case: dict) -> None:
     assert set(case) - {"file"} <= CASE_KEYS, f"unknown keys in case {case['name']}"
-    config = Config(select=tuple(case["select"])) if "select" in case else Config()
+    profile = str(CASE_DIR / case["profile"]) if "profile" in case else None
+    config = Config(select=tuple(case.get("select", ())), profile=profile)
     article = clean(case["text"], url=case.get("url"), config=config)
     lines = [line.strip() for line in case["text"].splitlines() if line.strip()]
     wanted = Counter((line, case["rule"]) for line in case.get("drop", []))

@@ -22,7 +22,9 @@ _BOMS = (
 )
 _PEEK = 4096
 # <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x">, <?xml encoding="x"?>
-_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I
+)
 _BROWSER_SUPERSETS = {
     "latin-1": "cp1252",
     "iso8859-1": "cp1252",
@@ -42,7 +44,7 @@ def decode(data: bytes) -> str:
 
     >>> decode("Zürich".encode())
     'Zürich'
-    >>> decode('<meta charset="windows-1252"><p>caf\\xe9 \\x93quoted\\x94'.encode("latin-1"))[-14:]
+    >>> decode('<meta charset="windows-1252"><p>caf\\xe9 \\x93quoted\\x94'.encode("latin-1"))[-13:]
     'café “quoted”'
     """
     for bom, encoding in _BOMS:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from cleaner.rules.page import Page
-from cleaner.rules.registry import Hit, rule
+from cleaner.rules.registry import Gate, Hit, rule
 
 
-@rule("AD001", "ad-marker", "ads")
+@rule("AD001", "ad-marker", "ads", gate=Gate(max_chars=120, phrases=("ad_markers",)), alone=True)
 def ad_marker(page: Page, i: int) -> Hit | None:
     """Removes: a line that only labels an ad slot ("Advertisement", "Story continues
     below advertisement", "Anzeige", "Publicité", "Publicidad").

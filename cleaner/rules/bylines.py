@@ -6,7 +6,7 @@ import re
 
 from cleaner.dates import find_date
 from cleaner.rules.page import Page
-from cleaner.rules.registry import Hit, rule
+from cleaner.rules.registry import Gate, Hit, rule
 from cleaner.rules.shapes import is_name_list, split_names, word_count
 from cleaner.vocab import Vocabulary
 
@@ -32,7 +32,7 @@ def _tail_is_furniture(tail: str, vocab: Vocabulary) -> bool:
     return word_count(tail) <= _MAX_TAIL_WORDS and not tail.endswith(".") and tail[0].isupper()
 
 
-@rule("BYL001", "byline", "bylines")
+@rule("BYL001", "byline", "bylines", gate=Gate(max_words=20, phrases=("byline_markers",)))
 def byline(page: Page, i: int) -> Hit | None:
     """Removes: a byline ("By John Smith and Jane Doe", "By JANE DOE, Reuters", "Written by
     Ann Lee | Updated: March 3, 2022", "Von Max Mustermann", "Par Jean Dupont", "Por Juan

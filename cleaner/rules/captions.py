@@ -6,7 +6,7 @@ import re
 
 from cleaner.article import Caption
 from cleaner.rules.page import Page
-from cleaner.rules.registry import Hit, rule
+from cleaner.rules.registry import Gate, Hit, rule
 from cleaner.rules.shapes import word_count
 from cleaner.vocab import Vocabulary
 
@@ -61,7 +61,19 @@ def _split_marker_caption(page: Page, text: str) -> Caption | None:
     return Caption(caption, _clean_credit(credit))
 
 
-@rule("CAP001", "photo-caption", "captions")
+# A picture marker may run into "credit" or "by" ("Photocredit: ..."), so marker captions are
+# gated on the ":" or "by" that must follow it, and bracketed credits on the ")".
+@rule(
+    "CAP001",
+    "photo-caption",
+    "captions",
+    gate=Gate(
+        max_chars=700,
+        phrases=("caption_labels", "photo_markers"),
+        pattern=re.compile(r"[:)]|by", re.IGNORECASE),
+    ),
+    alone=True,
+)
 def photo_caption(page: Page, i: int) -> Hit | None:
     """Removes: a caption line with a picture credit ("Russian President Vladimir Putin |
     Photo: Twitter Image", "Protesters in Paris. (AP Photo/Evan Vucci)", "Image caption The
@@ -99,7 +111,7 @@ def photo_caption(page: Page, i: int) -> Hit | None:
     return None
 
 
-@rule("CAP002", "photo-agency-credit", "captions")
+@rule("CAP002", "photo-agency-credit", "captions", gate=Gate(max_words=8, pattern=re.compile(_AGENCY)), alone=True)
 def photo_agency_credit(page: Page, i: int) -> Hit | None:
     """Removes: a line that is only a picture agency credit ("Getty Images", "Jane Doe/AFP via
     Getty Images", "Shutterstock"). It moves to `captions` as a credit with no caption text.

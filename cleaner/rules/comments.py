@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.rules.page import Page
-from cleaner.rules.registry import Hit, rule
+from cleaner.rules.registry import Gate, Hit, rule
 from cleaner.rules.shapes import word_count
 from cleaner.vocab import normalise_label
 
@@ -21,7 +21,7 @@ _COMMENT_COUNT = re.compile(
 )
 
 
-@rule("COM001", "comment-disclaimer", "comments")
+@rule("COM001", "comment-disclaimer", "comments", gate=Gate(phrases=("comment_nouns",)), alone=True)
 def comment_disclaimer(page: Page, i: int) -> Hit | None:
     """Removes: the disclaimer a site puts over its comment section ("The comments posted
     here/below/in the given space are not on behalf of Onmanorama...", "Comments are
@@ -48,7 +48,14 @@ def comment_disclaimer(page: Page, i: int) -> Hit | None:
     return Hit(meta=meta)
 
 
-@rule("COM002", "comment-prompt", "comments")
+# A comment count ("12 Comments") has a digit.
+@rule(
+    "COM002",
+    "comment-prompt",
+    "comments",
+    gate=Gate(phrases=("comment_prompts", "comment_openers"), pattern=re.compile(r"\d")),
+    alone=True,
+)
 def comment_prompt(page: Page, i: int) -> Hit | None:
     """Removes: the short furniture of a comment section ("Leave a comment", "12 Comments",
     "Comments (3)", "Be the first to comment", "Kommentar schreiben", "Réagir").
@@ -71,10 +78,17 @@ def comment_prompt(page: Page, i: int) -> Hit | None:
 
 
 # "jdoe says:", "Jane Doe on March 3, 2019 at 7:45 am said:", "Max sagt:", "Marie dit :"
-_AUTHOR_SAYS = re.compile(r"^\S.{0,60}?\s(?:says|said|wrote|sagt|schrieb|dit|a écrit|dice|escribió|disse|scrive)\s?:$", re.IGNORECASE)
+_SAYS = r"(?:says|said|wrote|sagt|schrieb|dit|a écrit|dice|escribió|disse|scrive)\s?:"
+_AUTHOR_SAYS = re.compile(rf"^\S.{{0,60}}?\s{_SAYS}$", re.IGNORECASE)
 
 
-@rule("COM003", "comment-author-line", "comments")
+@rule(
+    "COM003",
+    "comment-author-line",
+    "comments",
+    gate=Gate(max_words=12, pattern=re.compile(_SAYS, re.IGNORECASE)),
+    alone=True,
+)
 def comment_author_line(page: Page, i: int) -> Hit | None:
     """Removes: the line that opens each comment in a thread, a commenter's name followed by
     "says:" ("jdoe says:", "Jane Doe on March 3, 2019 at 7:45 am said:", "Max sagt:",

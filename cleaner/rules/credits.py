@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.rules.page import Page
-from cleaner.rules.registry import Hit, rule
+from cleaner.rules.registry import Gate, Hit, rule
 from cleaner.rules.shapes import word_count
 from cleaner.vocab import Vocabulary
 
@@ -25,7 +25,8 @@ def _agency_line(vocab: Vocabulary) -> re.Pattern[str]:
     )
 
 
-@rule("CRD001", "agency-credit", "credits")
+# Not gated on the agency names: "ReutersandAFP" is a credit line with no word "reuters".
+@rule("CRD001", "agency-credit", "credits", gate=Gate(max_words=60), alone=True)
 def agency_credit(page: Page, i: int) -> Hit | None:
     """Removes: a line that only credits a news agency or wire service ("(with agency
     inputs)", "(PTI)", "— Reuters", "With inputs from IANS", "Reporting by Jane Doe; Editing

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.rules.page import Page
-from cleaner.rules.registry import Hit, rule
+from cleaner.rules.registry import Gate, Hit, rule
 from cleaner.rules.shapes import word_count
 
 # "©", "Ⓒ", or "(c)" / "Copyright" before a sign or a year: "(c) any person..." is a clause.
@@ -26,7 +26,13 @@ _QUOTES = '"“”„«»'
 _LINK_SPLIT = re.compile(r"\s*(?:\||•|·|/|,|;|\s{2,})\s*")
 
 
-@rule("FTR001", "copyright-line", "footer")
+@rule(
+    "FTR001",
+    "copyright-line",
+    "footer",
+    gate=Gate(max_words=40, phrases=("copyright_phrases",), pattern=re.compile(r"[©\u24b8]|\(c\)|copyright", re.I)),
+    alone=True,
+)
 def copyright_line(page: Page, i: int) -> Hit | None:
     """Removes: a copyright or rights line ("© 2022 Onmanorama", "Copyright © 2019 The
     Times. All rights reserved.", "Alle Rechte vorbehalten", "Tous droits réservés"). An
@@ -54,7 +60,9 @@ def copyright_line(page: Page, i: int) -> Hit | None:
     return Hit(meta={"publisher": owner.group("owner")})
 
 
-@rule("FTR002", "cookie-notice", "footer")
+@rule(
+    "FTR002", "cookie-notice", "footer", gate=Gate(max_words=_MAX_COOKIE_WORDS, phrases=("cookie_phrases",)), alone=True
+)
 def cookie_notice(page: Page, i: int) -> Hit | None:
     """Removes: cookie and consent banner text ("We use cookies to improve your experience",
     "Accept all", "Wir verwenden Cookies", "Ce site utilise des cookies").
@@ -75,7 +83,7 @@ def cookie_notice(page: Page, i: int) -> Hit | None:
     return None
 
 
-@rule("FTR003", "legal-links", "footer")
+@rule("FTR003", "legal-links", "footer", gate=Gate(max_chars=300, phrases=("legal_links",)), alone=True)
 def legal_links(page: Page, i: int) -> Hit | None:
     """Removes: a row of footer links made only of site-service words ("Privacy Policy |
     Terms of Use | Contact Us", "Impressum", "Mentions légales").

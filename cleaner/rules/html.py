@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from cleaner.article import Caption
-from cleaner.rules.registry import Hit, rule
+from cleaner.rules.registry import Hit, Rule, rule
 from cleaner.vocab import normalise_label
 
 if TYPE_CHECKING:
@@ -38,28 +39,55 @@ _HIDDEN_LINK_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
-class Claim:
-    """What one node rule claims.
-
-    `css` selects its tags and selectors; `candidates` selects, fast and
-    loosely, the nodes whose class or id contains a keyword, which
-    `keywords` then checks word by word.
-    """
+class _Claim:
+    """What one node rule claims: a CSS selector (its tags and selectors) and class/id words."""
 
     css: str
-    candidates: str
     keywords: re.Pattern[str] | None
 
 
+def claimed(body: LexborNode, rules: Iterable[Rule]) -> list[tuple[LexborNode, Rule]]:
+    """Each node the rules' selectors claim, with the first rule (in registry order) claiming it."""
+    table = _claims()
+    ruled = {node_rule.name: node_rule for node_rule in rules if node_rule.name in table}
+    found: dict[int, tuple[LexborNode, Rule]] = {}
+    for name, node_rule in ruled.items():
+        for node in body.css(table[name].css) if table[name].css else ():
+            found.setdefault(node.mem_id, (node, node_rule))
+    names = tuple(ruled)
+    for node in body.css("[class], [id]"):
+        attributes = node.attributes
+        name = _keyword_rule(f"{attributes.get('class') or ''} {attributes.get('id') or ''}", names)
+        if name is not None and node.mem_id not in found:
+            found[node.mem_id] = (node, ruled[name])
+    return list(found.values())
+
+
+@lru_cache(maxsize=16384)
+def _keyword_rule(class_and_id: str, rule_names: tuple[str, ...]) -> str | None:
+    """The first of the rules whose keywords a class/id holds (cached: pages repeat their classes)."""
+    words = _class_words(class_and_id)
+    if not _any_keyword().search(words) or _content_words().search(words):
+        return None
+    table = _claims()
+    return next((name for name in rule_names if table[name].keywords and table[name].keywords.search(words)), None)
+
+
 @cache
-def claims() -> dict[str, Claim]:
-    """The selectors table of every node rule, by rule name."""
+def _claims() -> dict[str, _Claim]:
     return {name: _claim(table) for name, table in _selectors().items() if isinstance(table, dict)}
 
 
 @cache
-def content_words() -> re.Pattern[str]:
-    """Class/id words that name the content itself; a class holding one is never claimed by keyword."""
+def _any_keyword() -> re.Pattern[str]:
+    """Every rule's keywords at once: one search rules out most class names."""
+    return _words_pattern(
+        [w for table in _selectors().values() if isinstance(table, dict) for w in table.get("keywords", ())]
+    )
+
+
+@cache
+def _content_words() -> re.Pattern[str]:
     return _words_pattern(_selectors()["content_words"])
 
 
@@ -68,13 +96,10 @@ def _selectors() -> dict:
     return tomllib.loads(resources.files("cleaner.vocab").joinpath("selectors.toml").read_text(encoding="utf-8"))
 
 
-def _claim(table: dict) -> Claim:
-    keywords = table.get("keywords", ())
-    return Claim(
-        ", ".join((*table.get("tags", ()), *table.get("css", ()))),
-        ", ".join(f'[{attr}*="{word}" i]' for word in keywords for attr in ("class", "id")),
-        _words_pattern(keywords) if keywords else None,
-    )
+def _claim(table: dict) -> _Claim:
+    keywords = table.get("keywords")
+    css = ", ".join((*table.get("tags", ()), *table.get("css", ())))
+    return _Claim(css, _words_pattern(keywords) if keywords else None)
 
 
 def _words_pattern(words: list[str]) -> re.Pattern[str]:
@@ -82,10 +107,10 @@ def _words_pattern(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:^|[-_\s])(?:{alternation})(?:$|[-_\s])")
 
 
-def class_words(value: str) -> str:
+def _class_words(value: str) -> str:
     """A class or id with camelCase split, lower-cased, so keywords match whole words.
 
-    >>> class_words("relatedPosts mostRead")
+    >>> _class_words("relatedPosts mostRead")
     'related-posts most-read'
     """
     return re.sub(r"(?<=[a-z])(?=[A-Z])", "-", value).lower()
@@ -298,7 +323,7 @@ def cookie_banner(node: LexborNode) -> Hit | None:
     return _furniture(node)
 
 
-@rule("HTM015", "schema-metadata", "html", scope="node")
+@rule("HTM014", "schema-metadata", "html", scope="node")
 def schema_metadata(node: LexborNode) -> Hit | None:
     """Removes: microdata boxes that spell out the page's metadata as text: the publisher with
     its logo, the canonical page, the keywords.
@@ -314,7 +339,7 @@ def schema_metadata(node: LexborNode) -> Hit | None:
     return _furniture(node)
 
 
-@rule("HTM014", "repeated-title", "html")
+@rule("HTM015", "repeated-title", "html")
 def repeated_title(page: Page, i: int) -> Hit | None:
     """Removes: the page's headline at the top of the body: a block among the first kept ones
     that repeats the title already known (from the markup, or taken from the first line), or
@@ -335,6 +360,23 @@ def repeated_title(page: Page, i: int) -> Hit | None:
     if normalise_label(block.text) != normalise_label(title):
         return None
     return Hit(moved_to="title", value=title)
+
+
+@rule("HTM016", "print-only", "html", scope="node")
+def print_only(node: LexborNode) -> Hit | None:
+    """Removes: headers and footers shown only on paper copies of the page: the printed URL,
+    the copyright and reprint notice.
+
+    Why: the screen never shows them, yet they are in the markup, often first or last, where
+    extractors keep them.
+
+    False positives: a print-friendly version of the article itself, marked up as print-only;
+    it is kept when it holds the article container or paragraphs of prose.
+
+    Example: <div class="print-header">This copy is for your personal use only.</div> ->
+    dropped.
+    """
+    return _furniture(node)
 
 
 def node_text(node: LexborNode) -> str:

@@ -11,7 +11,8 @@ from cleaner.rules.registry import Hit, rule
 def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     """Removes: in a whole-page dump (a long text made mostly of short lines), every line
     before and after the article's run: menus, teaser lists, sidebars, footers, comment
-    threads.
+    threads. The headline just above the run (the line that repeats the words of the
+    page URL's slug) is moved to `title`.
 
     Why: a scraper that keeps a page's whole text keeps its navigation too; the article is
     the stretch of long, text-like lines that outweighs everything around it.
@@ -21,12 +22,14 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     one-line paragraph). Texts that are not page dumps (few lines, or mostly long ones) are
     never judged.
 
-    Example: 120 menu lines, 8 paragraphs, 40 footer lines -> the 160 furniture lines dropped.
+    Example: 120 menu lines, 8 paragraphs, 40 footer lines -> the 160 furniture lines dropped;
+    with the URL ".../river-floods-lower-town", the line "River floods the lower town" above
+    the paragraphs becomes the title.
     """
     run = heuristics.main_run(page)
     if run is None:
         return []
-    start, end = run
+    start, end, _ = run
     detail = f"article run is lines {page.blocks[start].line}-{page.blocks[end - 1].line}"
     outside = [*range(start), *range(end, len(page.blocks))]
-    return [(i, Hit(detail=detail)) for i in outside]
+    return [(i, Hit(moved_to="title", detail=detail) if i == run.headline else Hit(detail=detail)) for i in outside]

@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 
 from cleaner.rules.page import Page
-from cleaner.rules.registry import Hit, rule
+from cleaner.rules.registry import Gate, Hit, rule
 from cleaner.rules.shapes import word_count
 
 # Guillemets separate only when spaced: unspaced they are German quotation marks (»Chaos«).
 _CRUMB_SEPARATOR = re.compile(r"\s+(?:>|/|»|›|→|\\|::)\s+|\s*[>→]\s*")
 _TAG_SPLIT = re.compile(r"\s*(?:,|;|\||•|·|#)\s*")
 _MAX_CRUMB_WORDS = 5
+# Every separator holds one of these.
+_CRUMB_MARK = re.compile(r"[>/»›→\\:]")
 
 
-@rule("NAV001", "breadcrumb", "navigation")
+@rule("NAV001", "breadcrumb", "navigation", gate=Gate(max_chars=200, pattern=_CRUMB_MARK), alone=True)
 def breadcrumb(page: Page, i: int) -> Hit | None:
     """Removes: a breadcrumb trail ("Home > News > World", "Home / Politics / Europe",
     "Startseite » Politik").
@@ -39,7 +41,7 @@ def breadcrumb(page: Page, i: int) -> Hit | None:
     return None
 
 
-@rule("NAV002", "tag-line", "navigation")
+@rule("NAV002", "tag-line", "navigation", gate=Gate(max_chars=400, phrases=("tag_labels",)), alone=True)
 def tag_line(page: Page, i: int) -> Hit | None:
     """Removes: a line of topic tags ("Tags: Russia, Ukraine, Putin", "Topics: ...", "Filed
     under: ...", "Schlagwörter: ...", "Mots-clés : ...", "Etiquetas: ..."). The tags move to

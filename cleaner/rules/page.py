@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from cleaner.article import Article, Block
 from cleaner.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from cleaner.corpus import SiteBoilerplate
 
 
 @dataclass(slots=True)
@@ -16,7 +20,8 @@ class Page:
     `kept` counts the blocks before the current one that stayed, which lets
     positional rules (the headline at the top) know where the body begins.
     `article` holds the metadata gathered so far, so a rule can see whether
-    a field such as the title is already filled.
+    a field such as the title is already filled. `learned` is what the site
+    profile knows of the document's site (None without one).
     """
 
     blocks: list[Block]
@@ -25,6 +30,7 @@ class Page:
     dropped: list[str | None] = field(default_factory=list)
     kept: int = 0
     moved: dict[int, str] = field(default_factory=dict)
+    learned: SiteBoilerplate | None = None
 
     def __post_init__(self) -> None:
         if not self.dropped:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.rules.page import Page
-from cleaner.rules.registry import Hit, rule
+from cleaner.rules.registry import Gate, Hit, rule
 from cleaner.rules.shapes import word_count
 from cleaner.vocab import Vocabulary
 
@@ -13,7 +13,7 @@ from cleaner.vocab import Vocabulary
 _PROMPT_MAX_WORDS = 30
 
 
-@rule("PRM001", "share-bar", "prompts")
+@rule("PRM001", "share-bar", "prompts", gate=Gate(max_chars=150, phrases=("share_words",)), alone=True)
 def share_bar(page: Page, i: int) -> Hit | None:
     """Removes: a line made only of share and social-network words ("Share this article",
     "Facebook Twitter WhatsApp Email", "Teilen", "Partager", "Compartir").
@@ -66,6 +66,10 @@ _NETWORKS = frozenset(
 )
 
 
+def _prompt_gate(family: str) -> Gate:
+    return Gate(max_words=_PROMPT_MAX_WORDS, phrases=(family,))
+
+
 def _short_prompt(page: Page, i: int, family: str, *, anywhere: bool) -> Hit | None:
     """A short line holding one of the family's phrases, and no reported speech."""
     text = page.blocks[i].text
@@ -76,7 +80,7 @@ def _short_prompt(page: Page, i: int, family: str, *, anywhere: bool) -> Hit | N
     return Hit() if found and not vocab.search("reporting_verbs", text) else None
 
 
-@rule("PRM002", "follow-prompt", "prompts")
+@rule("PRM002", "follow-prompt", "prompts", gate=_prompt_gate("follow_prompts"), alone=True)
 def follow_prompt(page: Page, i: int) -> Hit | None:
     """Removes: a short line that opens with an invitation to follow the site elsewhere
     ("Follow us on Twitter", "Join our WhatsApp channel", "Folgen Sie uns", "Suivez-nous").
@@ -93,7 +97,7 @@ def follow_prompt(page: Page, i: int) -> Hit | None:
     return _short_prompt(page, i, "follow_prompts", anywhere=False)
 
 
-@rule("PRM003", "newsletter-prompt", "prompts")
+@rule("PRM003", "newsletter-prompt", "prompts", gate=_prompt_gate("newsletter_prompts"), alone=True)
 def newsletter_prompt(page: Page, i: int) -> Hit | None:
     """Removes: a short line that invites the reader to subscribe to a newsletter or mailing
     list ("Sign up for our newsletter", "Get the latest delivered to your inbox").
@@ -109,7 +113,7 @@ def newsletter_prompt(page: Page, i: int) -> Hit | None:
     return _short_prompt(page, i, "newsletter_prompts", anywhere=True)
 
 
-@rule("PRM004", "app-download-prompt", "prompts")
+@rule("PRM004", "app-download-prompt", "prompts", gate=_prompt_gate("app_prompts"), alone=True)
 def app_download_prompt(page: Page, i: int) -> Hit | None:
     """Removes: a short line that advertises the site's app ("Download the app",
     "Get it on Google Play", "Laden Sie die App herunter").
@@ -123,7 +127,7 @@ def app_download_prompt(page: Page, i: int) -> Hit | None:
     return _short_prompt(page, i, "app_prompts", anywhere=True)
 
 
-@rule("PRM005", "paywall-prompt", "prompts")
+@rule("PRM005", "paywall-prompt", "prompts", gate=_prompt_gate("paywall_prompts"), alone=True)
 def paywall_prompt(page: Page, i: int) -> Hit | None:
     """Removes: a short line of a paywall or registration wall ("Subscribe to continue
     reading", "Already a subscriber? Log in", "Réservé aux abonnés").

@@ -13,11 +13,19 @@ A rule's `scope` says what it judges and when it runs:
 - "node": a DOM node, `check(node) -> Hit | None`, run by the HTML front end
   while it prunes the page.
 All scopes are listed, selected and ignored alike.
+
+A block rule may declare a `Gate`: what a line must have for the rule to
+possibly fire. The engine skips the rule on lines without it, so most rules
+are never called on most lines. A rule registered with `alone=True` judges
+a line by its text and the vocabulary alone, never by its neighbours or what
+the page has found: a line it let through once it lets through again.
 """
 
 from __future__ import annotations
 
 import inspect
+import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -49,6 +57,29 @@ Check = Callable[["Page", int], "Hit | None"]
 
 
 @dataclass(frozen=True, slots=True)
+class Gate:
+    """A cheap precondition of a block rule: it must hold of every line the rule removes.
+
+    The line has at most `max_words` words and `max_chars` characters, and, when
+    `phrases` or `pattern` are given, holds a phrase of one of the `phrases` families
+    (`Vocabulary.line_families`) or a match of `pattern`.
+    """
+
+    max_words: int = sys.maxsize
+    max_chars: int = sys.maxsize
+    phrases: tuple[str, ...] = ()
+    pattern: re.Pattern[str] | None = None
+
+    def admits(self, text: str, words: int, families: int, needed: int) -> bool:
+        """`words` and `families` are the line's; `needed` is `phrases` as family bits."""
+        if words > self.max_words or len(text) > self.max_chars:
+            return False
+        if not needed and self.pattern is None:
+            return True
+        return bool(families & needed) or (self.pattern is not None and self.pattern.search(text) is not None)
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     code: str
     name: str
@@ -56,6 +87,8 @@ class Rule:
     check: Check
     default: bool = True
     scope: str = "block"
+    gate: Gate | None = None
+    alone: bool = False
 
     @property
     def doc(self) -> str:
@@ -74,7 +107,16 @@ _RULES: dict[str, Rule] = {}
 SCOPES = ("block", "page", "lead", "node")
 
 
-def rule(code: str, name: str, family: str, *, default: bool = True, scope: str = "block") -> Callable[[Check], Check]:
+def rule(
+    code: str,
+    name: str,
+    family: str,
+    *,
+    default: bool = True,
+    scope: str = "block",
+    gate: Gate | None = None,
+    alone: bool = False,
+) -> Callable[[Check], Check]:
     """Register `check` under a code; the docstring must carry the standard sections."""
 
     def register(check: Check) -> Check:
@@ -86,7 +128,7 @@ def rule(code: str, name: str, family: str, *, default: bool = True, scope: str 
             raise ValueError(f"rule {code} has unknown scope {scope!r}")
         if code in _RULES or any(r.name == name for r in _RULES.values()):
             raise ValueError(f"rule {code} {name} registered twice")
-        _RULES[code] = Rule(code, name, family, check, default, scope)
+        _RULES[code] = Rule(code, name, family, check, default, scope, gate, alone)
         return check
 
     return register
@@ -127,6 +169,8 @@ RULE_MODULES = (
     "layout",
     "headline",
     "html",
+    # Last: a specific rule that also matches learned boilerplate records it better (a caption, a byline).
+    "learned",
 )
 
 

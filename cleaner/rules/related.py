@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.rules.page import Page
-from cleaner.rules.registry import Hit, rule
+from cleaner.rules.registry import Gate, Hit, rule
 from cleaner.rules.shapes import is_headline_like, is_separator, word_count
 
 # "Also read | ...", "ALSO READ: ...", "Read more - ...", "READ: ..."
@@ -13,7 +13,7 @@ _INLINE_SEPARATOR = re.compile(r"\s*(?:\||:|–|—|-|»|>|•)\s*\S")
 _MAX_LIST_ITEMS = 60
 
 
-@rule("REL001", "related-list", "related")
+@rule("REL001", "related-list", "related", gate=Gate(max_chars=120, phrases=("related_headers",)))
 def related_list(page: Page, i: int) -> Hit | None:
     """Removes: a header such as "RECENT STORIES", "Related articles", "You may also like",
     "Trending", "Most read", "Lesen Sie auch", "À lire aussi", "Te puede interesar", and the
@@ -47,7 +47,7 @@ def related_list(page: Page, i: int) -> Hit | None:
     return Hit(span=end - i, detail=f"header and {end - i - 1} items")
 
 
-@rule("REL002", "also-read-line", "related")
+@rule("REL002", "also-read-line", "related", gate=Gate(phrases=("also_read",)), alone=True)
 def also_read_line(page: Page, i: int) -> Hit | None:
     """Removes: a single line that points to another story ("Also read | Putin warns...",
     "READ MORE: ...", "Lesen Sie auch: ...", "Lire aussi : ...", "Lee también: ...").
@@ -70,7 +70,7 @@ def also_read_line(page: Page, i: int) -> Hit | None:
     return Hit()
 
 
-@rule("REL003", "read-more-link", "related")
+@rule("REL003", "read-more-link", "related", gate=Gate(max_words=8, phrases=("read_more",)), alone=True)
 def read_more_link(page: Page, i: int) -> Hit | None:
     """Removes: a line that only invites the reader to go on elsewhere ("Read more",
     "Continue reading", "Read the full story", "Weiterlesen", "Lire la suite", "Leer más").

@@ -7,6 +7,7 @@ is it headline-like, is it a run of capitalised names.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
@@ -22,7 +23,9 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
+@lru_cache(maxsize=4096)
 def word_count(text: str) -> int:
+    """Whitespace-separated words; cached, since every rule asks it of the same line in turn."""
     return len(text.split())
 
 

@@ -6,7 +6,7 @@ import re
 
 from cleaner.dates import find_date, strip_times
 from cleaner.rules.page import Page
-from cleaner.rules.registry import Hit, rule
+from cleaner.rules.registry import Gate, Hit, rule
 from cleaner.rules.shapes import word_count
 from cleaner.vocab import Vocabulary
 
@@ -54,7 +54,14 @@ _MAX_TIMESTAMP_WORDS = 16
 _MAX_RELATIVE_WORDS = 6
 
 
-@rule("TIM001", "timestamp", "timestamps")
+# Every date has a year's digits.
+@rule(
+    "TIM001",
+    "timestamp",
+    "timestamps",
+    gate=Gate(max_words=_MAX_TIMESTAMP_WORDS, phrases=("relative_time",), pattern=re.compile(r"\d")),
+    alone=True,
+)
 def timestamp(page: Page, i: int) -> Hit | None:
     """Removes: a line that is only a date, a time or a reading time ("Updated: March 3, 2022
     10:45 IST", "Thursday, 3 March 2022", "Veröffentlicht am 3. März 2022", "5 hours ago",

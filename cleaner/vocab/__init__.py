@@ -13,17 +13,25 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, TypeVar
 
 # Characters that decorate a label line without changing what it says:
 # "RECENT STORIES:", "» Related", "Advertisement -", "▼ Comments".
 _DECORATION = " \t:|>»›•·–—-_*#=~.…()[]<>«‹▼▶►→"
+# A word of a line or phrase, for the phrase gate (`Vocabulary.line_families`).
+_WORD_RUN = re.compile(r"[^\W_]+")
+# Characters that re.IGNORECASE equates with others beyond what str.lower() shows (re._casefix),
+# and "İ", which lower() turns into two: lines and phrases holding one are never gated.
+_CASE_SPECIAL = frozenset("İµıſͅΐΒΕΘΙΚΜΠΡΣΦΰβεθικμπρςσφϐϑϕϖϰϱϵВДОСТЪвдостъѢѣᲀᲁᲂᲃᲄᲅᲆᲇᲈṠṡẛιΐΰꙊꙋﬅﬆ")
 
 
+@lru_cache(maxsize=4096)
 def normalise_label(text: str) -> str:
     """Lower-case a short line and strip decoration, for whole-line lookups.
+
+    Cached: every block rule asks this of the same line in turn.
 
     >>> normalise_label("  RECENT STORIES: ")
     'recent stories'
@@ -79,6 +87,8 @@ class Vocabulary:
         self._labels: dict[str, frozenset[str]] = {}
         self._patterns: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
         self._derived: dict[Callable[[Vocabulary], Any], Any] = {}
+        self._bits = {family: 1 << n for n, family in enumerate(self._phrases)}
+        self._first_words: tuple[dict[str, int], int] | None = None
 
     def __reduce__(self):
         # Compiled caches are rebuilt on first use in the receiving process.
@@ -103,6 +113,41 @@ class Vocabulary:
     def search(self, family: str, text: str) -> re.Match[str] | None:
         """Find a phrase of the family anywhere in the line, on word boundaries."""
         return self._compiled(family)[1].search(text)
+
+    def family_bits(self, families: Iterable[str]) -> int:
+        """The families as a bit set, as `line_families` reports them."""
+        return sum(self._bits.get(family, 0) for family in set(families))
+
+    def line_families(self, text: str) -> int:
+        """The families (a bit set) one of whose phrases the line may hold: one whose first word is a word of the line.
+
+        Every phrase match (`line_is`, `starts`, `search`, and patterns built from `alternation`
+        whose phrases end on a word boundary) implies it, so a rule that needs a family's phrase
+        can skip a line without it. Families that cannot be told this way are always reported.
+        """
+        if self._first_words is None:
+            self._first_words = self._index_first_words()
+        index, always = self._first_words
+        if not text.isascii() and not _CASE_SPECIAL.isdisjoint(text):
+            return -1
+        found = always
+        for word in _WORD_RUN.findall(text.lower()):
+            found |= index.get(word, 0)
+        return found
+
+    def _index_first_words(self) -> tuple[dict[str, int], int]:
+        """First word of each phrase -> the bits of its families; and the bits of families with a phrase
+        that has no word or holds a character case-insensitive matching treats specially."""
+        index: dict[str, int] = {}
+        always = 0
+        for family, phrases in self._phrases.items():
+            for phrase in phrases:
+                first = _WORD_RUN.search(normalise_label(phrase))
+                if first is None or not _CASE_SPECIAL.isdisjoint(phrase):
+                    always |= self._bits[family]
+                else:
+                    index[first.group()] = index.get(first.group(), 0) | self._bits[family]
+        return index, always
 
     def derived(self, build: Callable[[Vocabulary], T]) -> T:
         """`build(self)`, computed once per vocabulary: for patterns a rule makes from phrases."""

@@ -1,0 +1,252 @@
+"""Speed and memory of cleaner against its peers, measured in one run on one machine.
+
+    python benchmarks/speed.py                       # bundled ScrapingHub set, quick
+    python benchmarks/speed.py --set ../wcxb-dev-articles --repeat 5 --stream-mb 1024
+
+Reports, per system and input: docs/s, MB/s of input, peak RSS and the ratio
+to trafilatura's docs/s (medians of --repeat runs, one core each, every
+system in its own process so peak RSS is its own); `cleaner clean --jobs 1`
+against `--jobs 2` on the same folder; the start-up time of `cleaner
+--version` and of cleaning one small file; cost against document size (10 KB
+to 10 MB); and peak RSS while streaming a generated JSONL file. Results are
+printed as a table and written as JSON (--json). Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# The installed console script, as a user runs it.
+CLEANER = [str(Path(sys.executable).with_name("cleaner"))]
+# (system, input) pairs measured on each set; trafilatura is the reference for ratios.
+RUNS = (
+    ("cleaner", "dumps"),
+    ("cleaner", "html"),
+    ("trafilatura", "html"),
+    ("justext", "dumps"),
+    ("c4", "dumps"),
+)
+SIZES_KB = (10, 100, 1000, 10000)
+
+
+def measure_system(dataset: str, system: str, variant: str) -> dict[str, float]:
+    """Run one system over one set's inputs in this process; its time and peak RSS."""
+    from cleaner.evaluate import get_system, load_dataset, read_input
+
+    pages = [p for p in load_dataset(dataset).pages if variant in p.inputs]
+    inputs = [(read_input(p.inputs[variant]), p.url) for p in pages]
+    extract = get_system(system).extract
+    extract(*inputs[0][:1], variant, inputs[0][1])  # warm imports and caches outside the clock
+    start = time.perf_counter()
+    for data, url in inputs:
+        extract(data, variant, url)
+    seconds = time.perf_counter() - start
+    size = sum(len(data) for data, _ in inputs)
+    return {
+        "docs": len(inputs),
+        "seconds": seconds,
+        "docs_per_s": len(inputs) / seconds,
+        "mb_per_s": size / 1e6 / seconds,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def in_subprocess(*args: str) -> dict:
+    out = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True).stdout
+    return json.loads(out.splitlines()[-1])
+
+
+def median_of(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def systems_table(dataset: str, repeat: int) -> list[dict]:
+    rows = []
+    for system, variant in RUNS:
+        runs = [in_subprocess("--measure", dataset, system, variant) for _ in range(repeat)]
+        rows.append({"set": Path(dataset).name, "system": system, "input": variant, **median_of(runs)})
+    reference = next(r["docs_per_s"] for r in rows if r["system"] == "trafilatura")
+    for row in rows:
+        row["vs_trafilatura"] = row["docs_per_s"] / reference
+    return rows
+
+
+def timed(command: list[str], **kwargs) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, **kwargs)
+    return time.perf_counter() - start
+
+
+def scaling(dataset: str, repeat: int, workdir: Path) -> dict[str, float]:
+    """`cleaner clean` on the set's dump folder with one and with two worker processes."""
+    folder = Path(dataset) / "dumps"
+    result = {}
+    for jobs in (1, 2):
+        times = []
+        for attempt in range(repeat):
+            out = workdir / f"jobs{jobs}-{attempt}"
+            times.append(timed([*CLEANER, "clean", str(folder), "-o", str(out), "-j", str(jobs), "-q"]))
+        docs = len(list(folder.glob("*.txt")))
+        result[f"jobs{jobs}_docs_per_s"] = docs / statistics.median(times)
+    result["speedup"] = result["jobs2_docs_per_s"] / result["jobs1_docs_per_s"]
+    return result
+
+
+def startup(repeat: int, workdir: Path) -> dict[str, float]:
+    sample = workdir / "small.txt"
+    sample.write_text("A headline\n\nOne short paragraph of a story.\n", encoding="utf-8")
+    version = [timed([*CLEANER, "--version"]) for _ in range(repeat)]
+    one = [timed([*CLEANER, "clean", str(sample)]) for _ in range(repeat)]
+    return {"version_s": statistics.median(version), "clean_one_file_s": statistics.median(one)}
+
+
+def growth(dataset: str) -> list[dict[str, float]]:
+    """Seconds to clean one text document built to each size from the set's dumps."""
+    from cleaner.engine import clean
+
+    pool = "\n".join(p.read_text(encoding="utf-8") for p in sorted((Path(dataset) / "dumps").glob("*.txt")))
+    rows = []
+    for kb in SIZES_KB:
+        text = (pool * (kb * 1000 // len(pool) + 1))[: kb * 1000]
+        start = time.perf_counter()
+        clean(text, kind="text")
+        seconds = time.perf_counter() - start
+        rows.append({"kb": kb, "seconds": seconds, "mb_per_s": kb / 1000 / seconds})
+    return rows
+
+
+def stream_memory(dataset: str, megabytes: int, workdir: Path) -> dict[str, float]:
+    """Peak RSS of the whole process tree while `cleaner clean` streams a generated JSONL file."""
+    records = [
+        json.dumps({"id": p.stem, "text": p.read_text(encoding="utf-8")}) + "\n"
+        for p in sorted((Path(dataset) / "dumps").glob("*.txt"))
+    ]
+    source = workdir / "stream.jsonl"
+    written, count = 0, 0
+    with source.open("w", encoding="utf-8") as handle:
+        while written < megabytes * 1_000_000:
+            record = records[count % len(records)]
+            handle.write(record)
+            written += len(record.encode())
+            count += 1
+    command = [*CLEANER, "clean", str(source), "-o", str(workdir / "stream-out.jsonl"), "-j", "2", "-q"]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss_kb(process.pid))
+        time.sleep(0.2)
+    seconds = time.perf_counter() - start
+    return {"input_mb": written / 1e6, "records": count, "seconds": seconds, "peak_tree_rss_mb": peak / 1024}
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+        rss[int(entry.name)] = next(
+            (int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0
+        )
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss.get(current, 0)
+        todo.extend(children.get(current, []))
+    return total
+
+
+def machine() -> dict[str, str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        (line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0"
+    )
+    return {
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "memory_gb": f"{int(memory) / 1024**2:.0f}",
+        "python": platform.python_version(),
+    }
+
+
+def report(results: dict) -> str:
+    lines = ["| set | system | input | docs/s | MB/s | peak RSS MB | × trafilatura |", "|---|---|---|---|---|---|---|"]
+    for row in results["systems"]:
+        lines.append(
+            f"| {row['set']} | {row['system']} | {row['input']} | {row['docs_per_s']:.1f} | {row['mb_per_s']:.2f} "
+            f"| {row['peak_rss_mb']:.0f} | {row['vs_trafilatura']:.2f} |"
+        )
+    scale = results["scaling"]
+    lines.append(
+        f"\n`cleaner clean --jobs 1`: {scale['jobs1_docs_per_s']:.1f} docs/s; `--jobs 2`: {scale['jobs2_docs_per_s']:.1f} docs/s "
+        f"({scale['speedup']:.2f}×)"
+    )
+    start = results["startup"]
+    lines.append(
+        f"Start-up: `cleaner --version` {start['version_s']:.2f} s; one small file {start['clean_one_file_s']:.2f} s"
+    )
+    lines.append("Document size: " + ", ".join(f"{r['kb']} KB {r['seconds']:.3f} s" for r in results["growth"]))
+    if "stream" in results:
+        stream = results["stream"]
+        lines.append(
+            f"JSONL stream: {stream['input_mb']:.0f} MB, {stream['records']} records in {stream['seconds']:.0f} s, "
+            f"peak RSS of the process tree {stream['peak_tree_rss_mb']:.0f} MB"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", action="append", help="evaluation set folder(s); default: bench/scrapinghub")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is reported")
+    parser.add_argument("--stream-mb", type=int, default=0, help="also stream a generated JSONL file this large")
+    parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results.json")
+    parser.add_argument("--measure", nargs=3, metavar=("SET", "SYSTEM", "INPUT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure_system(*args.measure)))
+        return
+    sets = args.set or [str(ROOT / "bench" / "scrapinghub")]
+    workdir = Path(tempfile.mkdtemp(prefix="cleaner-speed-"))
+    try:
+        results: dict = {"machine": machine(), "systems": [row for s in sets for row in systems_table(s, args.repeat)]}
+        results["scaling"] = scaling(sets[0], args.repeat, workdir)
+        results["startup"] = startup(args.repeat, workdir)
+        results["growth"] = growth(sets[0])
+        if args.stream_mb:
+            results["stream"] = stream_memory(sets[0], args.stream_mb, workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(report(results))
+
+
+if __name__ == "__main__":
+    main()

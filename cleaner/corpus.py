@@ -1,0 +1,395 @@
+"""Site profiles: the boilerplate each site repeats on its pages, learned from a corpus.
+
+No single page shows that "Tips? Write to the Valley Courier newsroom" is
+furniture; forty pages of the same site do. Learning groups documents by
+site, normalises each block (case, whitespace, digits), hashes it, and
+counts in how many of a site's documents each hash occurs. A block that
+recurs on a large share of a site's pages is learned; the rule SITE001
+(`cleaner/rules/learned.py`) removes it when cleaning with the profile.
+
+Guards against learning real content:
+- a site needs `MIN_DOCUMENTS` pages before anything is learned, so the
+  shares mean something (a site with five pages learns nothing);
+- short sentences ("He said.", "Police declined to comment.") are never
+  learned, nor blocks with fewer than `MIN_LETTERS` letters;
+- furniture and repeated prose differ in shape and in spread: furniture is
+  a label, a link line or a short prompt that the template puts on most
+  pages; a repeated quote or a syndicated wire paragraph is a long,
+  complete sentence that recurs on the handful of pages covering one
+  story. So a sentence of `PROSE_WORDS` words or more must be on
+  `PROSE_SHARE` of the site's pages, far more than the `FURNITURE_SHARE`
+  other blocks need.
+
+Memory is bounded: the counts live in at most `CAPACITY` entries. When
+they are full, the entries seen least often are dropped (most are body
+lines seen once) and the site remembers how many sightings a dropped entry
+may have had; an entry made later carries that as the number of earlier
+sightings it may have missed.
+Decisions use the count alone, a lower bound, so pruning can only make
+learning more cautious, never remove more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import urlsplit
+
+from cleaner.config import ConfigError
+from cleaner.frontends import decode
+from cleaner.frontends import text as text_frontend
+from cleaner.io import Document, DocumentError, read_bytes, write_atomic
+
+if TYPE_CHECKING:
+    from cleaner.config import Config
+
+PROFILE_FORMAT = "cleaner-site-profile"
+PROFILE_VERSION = 1
+
+# A share is only meaningful over enough pages; the benchmark sets have at most three per site.
+MIN_DOCUMENTS = 20
+# Template furniture sits on most pages; a section's own box on a third of them still counts.
+FURNITURE_SHARE = 0.3
+# A complete sentence this long is prose: learned only when it is on most of the site's pages.
+PROSE_WORDS = 8
+PROSE_SHARE = 0.7
+# Sentences shorter than this are common speech ("He said.") and never learned.
+SHORT_SENTENCE_WORDS = 5
+MIN_LETTERS = 3
+# Count entries kept at most (about 150 bytes each), and the share of them kept after a pruning.
+CAPACITY = 1_000_000
+KEEP_AFTER_PRUNE = 0.75
+SAMPLE_CHARS = 120
+
+_SPACE = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
+
+
+def normalise(text: str) -> str:
+    """The form blocks are compared in: case, whitespace and digits do not count.
+
+    >>> normalise("  © 2024 Valley   COURIER.  ")
+    '© 0 valley courier.'
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return _SPACE.sub(" ", _DIGITS.sub("0", text)).strip()
+
+
+def fingerprint(normalised: str) -> int:
+    """A stable 64-bit hash of a normalised block (the same in every process and run)."""
+    return int.from_bytes(hashlib.blake2b(normalised.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def is_prose(normalised: str) -> bool | None:
+    """True for a long sentence, False for furniture-shaped text, None when it is never learned.
+
+    >>> is_prose("he said."), is_prose("more from the courier"), is_prose("the council will vote on the plan next week.")
+    (None, False, True)
+    """
+    if sum(c.isalpha() for c in normalised) < MIN_LETTERS:
+        return None
+    words = len(normalised.split())
+    if _SENTENCE_END.search(normalised):
+        if words < SHORT_SENTENCE_WORDS:
+            return None
+        return words >= PROSE_WORDS
+    return False
+
+
+def url_site(url: str | None) -> str | None:
+    """The site of a URL: its host, lower-cased, without "www.".
+
+    >>> url_site("https://WWW.Example.com/news/1"), url_site("not a url")
+    ('example.com', None)
+    """
+    host = (urlsplit(url).hostname or "") if url else ""
+    return host.removeprefix("www.") or None
+
+
+def folder_site(path: Path | None) -> str | None:
+    """The site of a file whose URL is unknown: the name of the folder holding it."""
+    if path is None:
+        return None
+    return path.parent.resolve().name.lower() or None
+
+
+class Item(NamedTuple):
+    """One distinct block of a document: its hash, its shape, and its text to show."""
+
+    hash: int
+    prose: bool
+    sample: str
+
+
+def items_of(texts: Iterable[str]) -> tuple[Item, ...]:
+    """The distinct learnable blocks of one document (each counts once per document)."""
+    found: dict[int, Item] = {}
+    for text in texts:
+        normalised = normalise(text)
+        prose = is_prose(normalised)
+        if prose is not None:
+            key = fingerprint(normalised)
+            found.setdefault(key, Item(key, prose, text[:SAMPLE_CHARS]))
+    return tuple(found.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """What reading one document gives the learner: its site (None: unknown) and its blocks."""
+
+    site: str | None
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Read one Document into a Sighting, with the blocks the engine's front ends make.
+
+    Picklable, so worker processes can run it (`parallel.Pool`). For HTML the
+    site comes from the page's canonical or og:url when the document has no URL.
+    """
+
+    config: Config
+
+    def __call__(self, doc: Document) -> Sighting | None:
+        if doc.problem:
+            raise DocumentError(doc.problem)
+        if doc.skip:
+            return None
+        data = doc.data
+        if data is None and doc.path is not None:
+            data = read_bytes(doc.path, doc.compressed, self.config.max_bytes)
+        text = decode.decode(data) if isinstance(data, bytes) else data or ""
+        url = doc.url
+        if (doc.kind or ("html" if decode.looks_like_html(text) else "text")) == "html":
+            from cleaner.frontends import html as html_frontend
+
+            page = html_frontend.read(text, url=url, rules=self.config.rules_in_scope("node"))
+            blocks, url = page.blocks, page.article.url
+        else:
+            blocks = text_frontend.to_blocks(text)
+        site = url_site(url) or folder_site(doc.path)
+        return Sighting(site, items_of(block.text for block in blocks)) if site else Sighting(None)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """How much recurrence makes boilerplate; see the module docstring for why."""
+
+    min_documents: int = MIN_DOCUMENTS
+    furniture_share: float = FURNITURE_SHARE
+    prose_share: float = PROSE_SHARE
+
+    def needed(self, documents: int, prose: bool) -> int:
+        """Pages of `documents` a block must be on to be learned."""
+        return math.ceil((self.prose_share if prose else self.furniture_share) * documents)
+
+    def to_dict(self) -> dict[str, Any]:
+        shapes = {"prose_words": PROSE_WORDS, "short_sentence_words": SHORT_SENTENCE_WORDS, "min_letters": MIN_LETTERS}
+        return {**asdict(self), **shapes}
+
+
+@dataclass(slots=True)
+class _Tally:
+    count: int
+    missed: int
+    prose: bool
+    # Kept from the second sighting on: most entries are body lines seen once.
+    sample: str | None = None
+
+
+@dataclass(slots=True)
+class _Site:
+    documents: int = 0
+    floor: int = 0
+    tallies: dict[int, _Tally] = field(default_factory=dict)
+
+
+class Learner:
+    """Count, per site, in how many documents each block occurs, in at most `capacity` entries."""
+
+    def __init__(self, thresholds: Thresholds | None = None, capacity: int = CAPACITY) -> None:
+        self.thresholds = thresholds or Thresholds()
+        self.capacity = capacity
+        self.size = 0
+        self.documents = self.unread = self.without_site = 0
+        self._sites: dict[str, _Site] = {}
+
+    def feed(self, results: Iterable[object]) -> Learner:
+        """Add what a Reader gave for each document: Sightings, None (not a page), or a failure."""
+        for result in results:
+            if isinstance(result, Sighting):
+                self.add(result)
+            elif result is not None:
+                self.unread += 1
+        return self
+
+    def add(self, sighting: Sighting) -> None:
+        self.documents += 1
+        if sighting.site is None:
+            self.without_site += 1
+            return
+        site = self._sites.setdefault(sighting.site, _Site())
+        site.documents += 1
+        for item in sighting.items:
+            tally = site.tallies.get(item.hash)
+            if tally is None:
+                site.tallies[item.hash] = _Tally(1, site.floor, item.prose)
+                self.size += 1
+            else:
+                tally.count += 1
+                tally.sample = tally.sample or item.sample
+        if self.size > self.capacity:
+            self.prune()
+
+    def prune(self) -> None:
+        """Drop the entries seen least often until a quarter of the room is free.
+
+        A site's floor becomes the most sightings any dropped entry may have had,
+        which every entry it makes later may have missed.
+        """
+        bound = 0
+        while self.size > self.capacity * KEEP_AFTER_PRUNE:
+            bound += 1
+            for site in self._sites.values():
+                kept: dict[int, _Tally] = {}
+                for key, tally in site.tallies.items():
+                    if tally.count > bound:
+                        kept[key] = tally
+                    else:
+                        site.floor = max(site.floor, tally.count + tally.missed)
+                self.size -= len(site.tallies) - len(kept)
+                site.tallies = kept
+
+    def profile(self) -> Profile:
+        """The blocks that cleared the thresholds, per site with enough documents."""
+        sites = {}
+        for name, site in sorted(self._sites.items()):
+            if site.documents < self.thresholds.min_documents:
+                continue
+            learned = {
+                key: Learned(t.count, t.sample or "", t.prose)
+                for key, t in site.tallies.items()
+                if t.count >= self.thresholds.needed(site.documents, t.prose)
+            }
+            if learned:
+                sites[name] = SiteBoilerplate(name, site.documents, learned, site.floor)
+        counts = {
+            "documents": self.documents,
+            "unread": self.unread,
+            "without_site": self.without_site,
+            "sites": len(self._sites),
+        }
+        return Profile(sites, self.thresholds, counts)
+
+
+@dataclass(frozen=True, slots=True)
+class Learned:
+    """A learned block: on `count` of its site's documents."""
+
+    count: int
+    sample: str
+    prose: bool
+
+
+@dataclass(frozen=True)
+class SiteBoilerplate:
+    """One site's learned blocks by hash; `missed` bounds how many sightings pruning may have lost."""
+
+    site: str
+    documents: int
+    items: Mapping[int, Learned]
+    missed: int = 0
+
+    def find(self, text: str) -> Learned | None:
+        return self.items.get(fingerprint(normalise(text)))
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Every site's learned boilerplate, with the thresholds and counts of the run that learned it."""
+
+    sites: Mapping[str, SiteBoilerplate]
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    counts: Mapping[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": PROFILE_FORMAT,
+            "version": PROFILE_VERSION,
+            "thresholds": self.thresholds.to_dict(),
+            "counts": dict(self.counts),
+            "sites": {name: _site_dict(site, self.thresholds) for name, site in self.sites.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Profile:
+        if data.get("format") != PROFILE_FORMAT or data.get("version") != PROFILE_VERSION:
+            raise ValueError(f"not a version {PROFILE_VERSION} {PROFILE_FORMAT}")
+        known = Thresholds.__dataclass_fields__
+        thresholds = Thresholds(**{k: v for k, v in data["thresholds"].items() if k in known})
+        sites = {
+            name: SiteBoilerplate(
+                name,
+                entry["documents"],
+                {int(i["hash"], 16): Learned(i["count"], i["sample"], i["kind"] == "prose") for i in entry["items"]},
+                entry.get("missed", 0),
+            )
+            for name, entry in data["sites"].items()
+        }
+        return cls(sites, thresholds, data.get("counts", {}))
+
+    def save(self, path: Path) -> None:
+        write_atomic(path, (json.dumps(self.to_dict(), indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
+
+
+def _site_dict(site: SiteBoilerplate, thresholds: Thresholds) -> dict[str, Any]:
+    items = sorted(site.items.items(), key=lambda pair: (-pair[1].count, pair[0]))
+    return {
+        "documents": site.documents,
+        "needed": {
+            "furniture": thresholds.needed(site.documents, False),
+            "prose": thresholds.needed(site.documents, True),
+        },
+        "missed": site.missed,
+        "items": [
+            {
+                "hash": f"{key:016x}",
+                "count": item.count,
+                "kind": "prose" if item.prose else "furniture",
+                "sample": item.sample,
+            }
+            for key, item in items
+        ],
+    }
+
+
+class ProfileError(ConfigError):
+    """A profile file that cannot be used."""
+
+
+def load_profile(path: str | Path) -> Profile:
+    """The profile in a file, read once per process while the file is unchanged."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise ProfileError(f"cannot read profile {path}: {error.strerror or error}") from error
+    return _load(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, mtime_ns: int, size: int) -> Profile:
+    try:
+        return Profile.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ProfileError(f"cannot read profile {path}: {error}") from error
