@@ -1,8 +1,9 @@
 """Cleaner: front end -> blocks -> rules -> metadata -> Article.
 
-Text: the rule pass is repeated on its own output until nothing more is
-removed, so cleaning is idempotent by construction: `clean(clean(x).body)`
-keeps every paragraph of `clean(x).body`.
+Text: the rule pass is repeated on its own output (read as the body it
+makes) until nothing more is removed, so cleaning is idempotent by
+construction: `clean(clean(x).body)` keeps every paragraph of
+`clean(x).body`. Every removal keeps the input line it came from.
 
 HTML: the front end prunes the page, extracts the main content and seeds
 the Article with the page's metadata; one rule pass then runs with that
@@ -13,7 +14,7 @@ body line.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from cleaner import metadata
@@ -64,7 +65,7 @@ class Cleaner:
             article.body = "\n\n".join(block.text for block in kept)
             if len(kept) == len(blocks):
                 break
-            blocks = text_frontend.to_blocks(article.body)
+            blocks = _as_paragraphs(kept)
         _finish(article)
         return article
 
@@ -78,6 +79,12 @@ class Cleaner:
         from cleaner.parallel import clean_many
 
         return clean_many(self, items, jobs=jobs, kind=kind)
+
+
+def _as_paragraphs(kept: list[Block]) -> list[Block]:
+    """The kept blocks as the text front end would read the body they make (one paragraph
+    each, a blank line before all but the first), keeping each block's input line number."""
+    return [replace(block, index=k, gap_before=k > 0) for k, block in enumerate(kept)]
 
 
 def _clean_html(html: str, url: str | None, site: str | None, config: Config) -> Article:

@@ -1,11 +1,9 @@
 """The explaining view: every input line with what the cleaner did to it.
 
 For text, each input line is paired with the Removal that dropped or moved
-it (None when it was kept). A removal found in a later rule pass numbers its
-line within that pass's input, so a removal whose line number does not
-point at its text is placed at the first unclaimed input line with that
-text. For HTML the input lines are markup, so the view is the removed
-blocks, then the kept body.
+it (None when it was kept): every text removal records its input line. For
+HTML the input lines are markup, so the view is the removed blocks, then
+the kept body.
 """
 
 from __future__ import annotations
@@ -31,18 +29,7 @@ def explain_text(text: str, article: Article) -> list[Line]:
     [(1, None), (2, 'ADS001')]
     """
     lines = text.splitlines()
-    taken: dict[int, Removal] = {}
-    unplaced: list[Removal] = []
-    for removal in article.removals:
-        number = removal.line
-        if number and number not in taken and number <= len(lines) and lines[number - 1].strip() == removal.text:
-            taken[number] = removal
-        else:
-            unplaced.append(removal)
-    for removal in unplaced:
-        number = next((n for n, line in enumerate(lines, 1) if n not in taken and line.strip() == removal.text), None)
-        if number is not None:
-            taken[number] = removal
+    taken = {removal.line: removal for removal in article.removals if removal.line}
     return [Line(line, n, taken.get(n)) for n, line in enumerate(lines, 1)]
 
 

@@ -8,10 +8,11 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner import __version__
-from cleaner.article import Article, Removal
 from cleaner.cli import main
-from cleaner.explain import explain_text
+from cleaner.engine import clean
 from cleaner.rules.registry import all_rules
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 def invoke(*args: str, color: bool = False):
@@ -45,16 +46,14 @@ def test_explain_shows_removed_blocks_then_the_body_for_html(tmp_path: Path, pag
     assert any(line.startswith(("- ", "> ")) for line in lines)
 
 
-def test_a_removal_from_a_later_pass_is_placed_at_its_text() -> None:
-    text = "Kept line.\nDropped later.\nAnother kept line."
-    article = Article(
-        body="Kept line.\n\nAnother kept line.", removals=[Removal("X001", "x", "Dropped later.", line=1)]
-    )
-    assert [(line.number, line.removal is not None) for line in explain_text(text, article)] == [
-        (1, False),
-        (2, True),
-        (3, False),
-    ]
+@pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.stem)
+def test_every_removal_points_at_its_input_line(sample: Path) -> None:
+    text = sample.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    article = clean(text, kind="text")
+    assert article.removals
+    for removal in article.removals:
+        assert lines[removal.line - 1].strip() == removal.text
 
 
 def test_rules_lists_every_rule_with_family_and_default() -> None:
