@@ -54,16 +54,13 @@ def tree_rss(root: int) -> int:
     return total
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--megabytes", type=int, default=50)
-    parser.add_argument("--jobs", type=int, default=2)
-    args = parser.parse_args()
-    command = [sys.executable, "-m", "cleaner", "clean", "-", "--format", "jsonl", "-j", str(args.jobs), "-q"]
+def measure(megabytes: int, jobs: int) -> dict[str, float]:
+    """Stream `megabytes` of generated JSONL through the command; its peak tree RSS and time."""
+    command = [sys.executable, "-m", "cleaner", "clean", "-", "--format", "jsonl", "-j", str(jobs), "-q"]
     process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
 
     def feed() -> None:
-        for line in records(args.megabytes):
+        for line in records(megabytes):
             process.stdin.write(line)
         process.stdin.close()
 
@@ -74,9 +71,25 @@ def main() -> None:
         peak = max(peak, tree_rss(process.pid))
         time.sleep(0.2)
     seconds = time.monotonic() - started
+    return {
+        "input_mb": megabytes,
+        "jobs": jobs,
+        "seconds": seconds,
+        "peak_tree_rss_mb": peak / 2**20,
+        "exit": process.returncode,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--megabytes", type=int, default=50)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    result = measure(args.megabytes, args.jobs)
     print(
-        f"{args.megabytes} MB of JSONL, --jobs {args.jobs}: peak RSS {peak / 2**20:.0f} MB "
-        f"(command and workers together), {seconds:.0f} s, {args.megabytes / seconds:.2f} MB/s, exit {process.returncode}"
+        f"{args.megabytes} MB of JSONL, --jobs {args.jobs}: peak RSS {result['peak_tree_rss_mb']:.0f} MB "
+        f"(command and workers together), {result['seconds']:.0f} s, "
+        f"{args.megabytes / result['seconds']:.2f} MB/s, exit {result['exit']}"
     )
 
 

@@ -8,7 +8,7 @@ to trafilatura's docs/s (medians of --repeat runs, one core each, every
 system in its own process so peak RSS is its own); `cleaner clean --jobs 1`
 against `--jobs 2` on the same folder; the start-up time of `cleaner
 --version` and of cleaning one small file; cost against document size (10 KB
-to 10 MB); and peak RSS while streaming a generated JSONL file. Results are
+to 10 MB); and peak RSS while streaming a generated JSONL file (jsonl_memory.py). Results are
 printed as a table and written as JSON (--json). Not part of the test suite.
 """
 
@@ -26,6 +26,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import jsonl_memory  # beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 # The installed console script, as a user runs it.
@@ -127,55 +129,6 @@ def growth(dataset: str) -> list[dict[str, float]]:
     return rows
 
 
-def stream_memory(dataset: str, megabytes: int, workdir: Path) -> dict[str, float]:
-    """Peak RSS of the whole process tree while `cleaner clean` streams a generated JSONL file."""
-    records = [
-        json.dumps({"id": p.stem, "text": p.read_text(encoding="utf-8")}) + "\n"
-        for p in sorted((Path(dataset) / "dumps").glob("*.txt"))
-    ]
-    source = workdir / "stream.jsonl"
-    written, count = 0, 0
-    with source.open("w", encoding="utf-8") as handle:
-        while written < megabytes * 1_000_000:
-            record = records[count % len(records)]
-            handle.write(record)
-            written += len(record.encode())
-            count += 1
-    command = [*CLEANER, "clean", str(source), "-o", str(workdir / "stream-out.jsonl"), "-j", "2", "-q"]
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, tree_rss_kb(process.pid))
-        time.sleep(0.2)
-    seconds = time.perf_counter() - start
-    return {"input_mb": written / 1e6, "records": count, "seconds": seconds, "peak_tree_rss_mb": peak / 1024}
-
-
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            status = (entry / "status").read_text()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(entry.name))
-        rss[int(entry.name)] = next(
-            (int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0
-        )
-    total, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        total += rss.get(current, 0)
-        todo.extend(children.get(current, []))
-    return total
-
-
 def machine() -> dict[str, str]:
     cpu = next(
         (
@@ -216,7 +169,7 @@ def report(results: dict) -> str:
     if "stream" in results:
         stream = results["stream"]
         lines.append(
-            f"JSONL stream: {stream['input_mb']:.0f} MB, {stream['records']} records in {stream['seconds']:.0f} s, "
+            f"JSONL stream: {stream['input_mb']:.0f} MB with --jobs 2 in {stream['seconds']:.0f} s, "
             f"peak RSS of the process tree {stream['peak_tree_rss_mb']:.0f} MB"
         )
     return "\n".join(lines)
@@ -241,7 +194,7 @@ def main() -> None:
         results["startup"] = startup(args.repeat, workdir)
         results["growth"] = growth(sets[0])
         if args.stream_mb:
-            results["stream"] = stream_memory(sets[0], args.stream_mb, workdir)
+            results["stream"] = jsonl_memory.measure(args.stream_mb, jobs=2)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

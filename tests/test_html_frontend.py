@@ -55,8 +55,8 @@ def test_html_rule_case(case: dict) -> None:
 
 def test_every_html_rule_has_positive_and_negative_cases() -> None:
     codes = {r.code for r in all_rules() if r.family == "html"}
-    assert {c["rule"] for c in CASES if c.get("pruned")} == codes
-    assert {c["rule"] for c in CASES if not c.get("pruned")} == codes
+    assert {c["rule"] for c in CASES if c.get("pruned")} >= codes
+    assert {c["rule"] for c in CASES if not c.get("pruned")} >= codes
 
 
 def test_node_rules_are_listed_selectable_and_never_run_on_text() -> None:

@@ -46,7 +46,10 @@ def decode(data: bytes) -> str:
     'Zürich'
     >>> decode('<meta charset="windows-1252"><p>caf\\xe9 \\x93quoted\\x94'.encode("latin-1"))[-13:]
     'café “quoted”'
+
+    Raises `NotText` for binary content (see `refuse_binary`).
     """
+    refuse_binary(data)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
@@ -65,6 +68,55 @@ def decode(data: bytes) -> str:
         except UnicodeDecodeError:
             pass
     return _detect(data) or data.decode("cp1252", errors="replace")
+
+
+class NotText(ValueError):
+    """Bytes that are no text or HTML document at all: an image, a PDF, an archive, random data."""
+
+
+# Signatures of the binary files that turn up among scraped pages under text names.
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "zip archive"),
+    (b"PK\x05\x06", "zip archive"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"\x28\xb5\x2f\xfd", "zstd data"),
+    (b"\xfd7zXZ\x00", "xz data"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x7fELF", "executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Office document"),
+    (b"SQLite format 3\x00", "SQLite database"),
+)
+# C0 controls other than whitespace, DEL, and U+FFFD (what undecodable UTF-16 becomes): text has next to none.
+_CONTROLS = dict.fromkeys([*range(9), *range(14, 32), 127, 0xFFFD])
+_MAX_CONTROL_SHARE = 0.05
+
+
+def refuse_binary(data: bytes) -> None:
+    """Raise `NotText` when `data` starts like a binary format or is more than 5% control characters.
+
+    Decoding random bytes as cp1252 "succeeds", and the rules would then clean
+    mojibake; a clear "not text or HTML" is more use to whoever sent the file.
+    Only the head is looked at, so this costs nothing on large documents.
+
+    >>> refuse_binary(b"%PDF-1.7 ...")
+    Traceback (most recent call last):
+    cleaner.frontends.decode.NotText: not text or HTML (PDF document)
+    """
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            raise NotText(f"not text or HTML ({kind})")
+    head = data[:_PEEK]
+    wide = next((codec for bom, codec in _BOMS if head.startswith(bom) and codec != "utf-8"), None)
+    text = head.decode(wide or _utf16_without_bom(head) or "latin-1", errors="replace")
+    controls = len(text) - len(text.translate(_CONTROLS))
+    if text and controls / len(text) > _MAX_CONTROL_SHARE:
+        raise NotText(f"not text or HTML ({controls / len(text):.0%} control characters)")
 
 
 def declared_encoding(data: bytes) -> str | None:

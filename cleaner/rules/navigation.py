@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner.rules.markup import is_content_markup, is_unlinked_html
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Gate, Hit, rule
 from cleaner.rules.shapes import word_count
@@ -25,12 +26,15 @@ def breadcrumb(page: Page, i: int) -> Hit | None:
 
     False positives: a line of short phrases joined by " > " in a technical article (a menu
     path "File > Save As"); it must have three or more short parts, or start at a home page.
-    Quoted words in German style ("Zwischen »Chaos« und »Verrat«") stay.
+    Quoted words in German style ("Zwischen »Chaos« und »Verrat«") stay. On HTML a trail
+    must be mostly links and not code, a table row or a quotation: an unlinked "Products >
+    Data Files" in the main content is a menu path the article explains.
 
     Example: "Home > India > Kerala" -> dropped.
     """
-    text = page.blocks[i].text
-    if len(text) > 200:
+    block = page.blocks[i]
+    text = block.text
+    if len(text) > 200 or is_content_markup(block) or is_unlinked_html(block):
         return None
     parts = [p for p in _CRUMB_SEPARATOR.split(text.strip()) if p]
     if len(parts) < 2 or any(word_count(p) > _MAX_CRUMB_WORDS or p.rstrip()[-1] in ".!?" for p in parts):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner.rules.markup import is_content_markup
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Gate, Hit, rule
 from cleaner.rules.shapes import word_count
@@ -136,8 +137,12 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
 
     False positives: a short line about subscriptions in a story about the media business;
     phrases that ordinary sentences use ("to continue reading", "for subscribers") are not
-    in the vocabulary.
+    in the vocabulary. On HTML a list item, table row, quotation or code line is content (a
+    plan's features: "Subscription required for offline maps"): a paywall prompt stands alone.
 
     Example: "This article is for subscribers only" -> dropped.
     """
+    block = page.blocks[i]
+    if block.is_list_item or is_content_markup(block):
+        return None
     return _short_prompt(page, i, "paywall_prompts", anywhere=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner.rules.markup import is_content_markup
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Gate, Hit, rule
 from cleaner.rules.shapes import is_headline_like, is_separator, word_count
@@ -56,12 +57,14 @@ def also_read_line(page: Page, i: int) -> Hit | None:
 
     False positives: a body sentence that begins "Read: " as part of a quotation or a list
     of instructions; the link text must be headline-shaped (no full stop, 30 words at most).
+    On HTML a line in code, a table row or a quotation is kept.
 
     Example: "Also Read | Russia-Ukraine war: Kyiv braces for assault" -> dropped.
     """
-    text = page.blocks[i].text
+    block = page.blocks[i]
+    text = block.text
     start = page.vocab.starts("also_read", text)
-    if not start:
+    if not start or is_content_markup(block):
         return None
     rest = text[start.end() :]
     separator = _INLINE_SEPARATOR.match(rest)

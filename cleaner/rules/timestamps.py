@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.dates import find_date, strip_times
+from cleaner.rules.markup import is_content_markup
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Gate, Hit, rule
 from cleaner.rules.shapes import word_count
@@ -72,12 +73,14 @@ def timestamp(page: Page, i: int) -> Hit | None:
     False positives: a sentence that contains a date ("On March 3, 2022, troops entered
     Kyiv.", "Closed until March 3, 2022.") is kept: besides the date and its labels at most
     two words may be on the line, and none when it ends in a full stop. A relative time
-    must be nearly alone too ("Vor 20 Jahren fiel die Entscheidung." stays).
+    must be nearly alone too ("Vor 20 Jahren fiel die Entscheidung." stays). On HTML a
+    date in code, a table row or a quotation is content (a schedule, a quoted e-mail header).
 
     Example: "Published: 03 Mar 2022, 10:45 AM IST" -> published "2022-03-03".
     """
-    text = page.blocks[i].text
-    if word_count(text) > _MAX_TIMESTAMP_WORDS:
+    block = page.blocks[i]
+    text = block.text
+    if word_count(text) > _MAX_TIMESTAMP_WORDS or is_content_markup(block):
         return None
     vocab = page.vocab
     found = find_date(text)
