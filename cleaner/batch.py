@@ -30,6 +30,7 @@ from cleaner.io import (
     output_name,
     read_bytes,
     read_limited,
+    resolved,
     sniff_stream,
     write_atomic,
 )
@@ -152,7 +153,7 @@ def run(
         yield from _write_stream(stdout, _all_documents(sources, options, stdin), options, executor)
     elif options.single_file:
         target = options.output
-        problem, skip = _check_target(target, options, {}, {s.path.resolve() for s in sources if s.path})
+        problem, skip = _check_target(target, options, {}, {resolved(s.path) for s in sources if s.path})
         if problem or skip:
             yield Outcome(str(target), "failed" if problem else "skipped", problem or skip)
             return
@@ -214,7 +215,7 @@ def _write_stream(sink: BinaryIO, docs: Iterable[Document], options: Options, ex
 
 def _write_tree(sources: list[Source], options: Options, executor: Executor, stdin: BinaryIO) -> Iterator[Outcome]:
     """Write each source to its place in the output folder: one file per document, one per stream."""
-    targets = _Targets(options, {s.path.resolve() for s in sources if s.path})
+    targets = _Targets(options, {resolved(s.path) for s in sources if s.path})
     for is_stream, group in groupby(sources, key=lambda s: s.is_stream):
         if is_stream:
             for source in group:
@@ -283,7 +284,7 @@ def _check_target(
     """(problem, skip) for writing `target`: taken by another input, an input itself, or already there."""
     if target in claims:
         return f"same output {target} as {claims[target]}; rename one of them", None
-    if target.resolve() in inputs:
+    if resolved(target) in inputs:
         return f"output {target} would overwrite an input", None
     if os.path.lexists(target):
         if options.skip_existing:

@@ -485,9 +485,12 @@ def explain_command(
         data = cleaner_io.read_bytes(file, compressed, config.max_bytes)
     except cleaner_io.DocumentError as error:
         raise click.ClickException(f"{file}: {error}") from error
-    text = decode(data)
-    kind = kind or ("html" if looks_like_html(text) else "text")
-    article = Cleaner(config).clean(text, kind=kind, url=url, site=folder_site(file))
+    try:
+        text = decode(data)
+        kind = kind or ("html" if looks_like_html(text) else "text")
+        article = Cleaner(config).clean(text, kind=kind, url=url, site=folder_site(file))
+    except ValueError as error:  # not text or HTML, markup too deep, a URL that does not parse
+        raise click.ClickException(f"{file}: {error}") from error
     lines = explain.explain_text(text, article) if kind == "text" else explain.explain_html(article)
     for line in lines:
         click.echo(_explained(line))

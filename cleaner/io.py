@@ -117,7 +117,7 @@ def find_inputs(args: list[str], exclude: Path | None = None) -> tuple[list[Sour
     """
     sources: list[Source] = []
     missing: list[tuple[str, str]] = []
-    skip = exclude.resolve() if exclude else None
+    skip = resolved(exclude) if exclude else None
     for arg in args:
         if arg == "-":
             sources.append(Source(None, PurePath("stdin"), None))
@@ -150,12 +150,17 @@ def _expand(path: Path, root: Path, skip: Path | None, *, explicit: bool) -> Ite
 def _walk(folder: Path, root: Path, skip: Path | None) -> Iterator[Source]:
     for current, dirs, files in os.walk(folder):
         here = Path(current)
-        dirs[:] = sorted(d for d in dirs if skip is None or (here / d).resolve() != skip)
+        dirs[:] = sorted(d for d in dirs if skip is None or resolved(here / d) != skip)
         for name in sorted(files):
             path = here / name
             found = kind_of(path)
-            if found and not (skip is not None and name == skip.name and path.resolve() == skip):
+            if found and not (skip is not None and name == skip.name and resolved(path) == skip):
                 yield Source(path, path.relative_to(root), *found)
+
+
+def resolved(path: Path) -> Path:
+    """The absolute path with symlinks followed; unlike `Path.resolve`, a symlink loop is no error."""
+    return Path(os.path.realpath(path))
 
 
 def _glob_root(pattern: str) -> Path:

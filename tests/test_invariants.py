@@ -85,3 +85,50 @@ def test_every_dropped_line_has_a_removal_record(text: str) -> None:
     assert len(article.paragraphs) + len(article.removals) == len(lines)
     kept_and_removed = sorted([*article.paragraphs, *(r.text for r in article.removals)])
     assert kept_and_removed == sorted(lines)
+
+
+@SETTINGS
+@given(st.text())
+def test_arbitrary_unicode_text_keeps_only_input_lines_and_settles(text: str) -> None:
+    article = clean(text, kind="text")
+    lines = {raw.strip() for raw in text.splitlines()}
+    assert [p for p in article.paragraphs if p not in lines] == []
+    assert clean(article.body, kind="text").body == article.body
+    assert _json(clean(text, kind="text")) == _json(article)
+
+
+_TAGS = ["div", "p", "span", "a", "b", "article", "aside", "nav", "figure", "figcaption", "ul", "li", "table", "td"]
+_ATTRIBUTES = st.sampled_from(
+    ["", ' class="related"', ' class="sidebar-widget"', ' id="comments"', " hidden", ' style="display:none"']
+)
+_TEXT = st.one_of(st.sampled_from(BODY), st.sampled_from(CASE_LINES), st.text(max_size=20)).map(
+    lambda s: s.replace("<", "&lt;")
+)
+# Well-formed trees of page elements, then cut, spliced with stray tags, or left whole.
+_TREES = st.recursive(
+    _TEXT,
+    lambda inner: st.builds(
+        lambda tag, attributes, children: f"<{tag}{attributes}>{''.join(children)}</{tag}>",
+        st.sampled_from(_TAGS),
+        _ATTRIBUTES,
+        st.lists(inner, max_size=4),
+    ),
+    max_leaves=20,
+)
+html_pages = st.builds(
+    lambda title, body, cut, junk: (
+        f"<!DOCTYPE html><html><head><title>{title}</title></head><body>{body}"[: -cut or None] + junk
+    ),
+    _TEXT,
+    _TREES,
+    st.integers(0, 40),
+    st.sampled_from(["", "</div></div>", "<p><b><i>", "<!--", "<script>", "</html>x"]),
+)
+
+
+@SETTINGS
+@given(html_pages)
+def test_generated_html_gives_a_deterministic_result_that_settles(html: str) -> None:
+    article = clean(html, kind="html")
+    assert _json(clean(html, kind="html")) == _json(article)
+    assert clean(article.body, kind="text").body == article.body

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from cleaner import dates
 from cleaner.article import Article, Block, Caption, Removal
@@ -43,6 +44,29 @@ _DUMP_BREAKS = frozenset(
     | {"h1", "h2", "h3", "h4", "h5", "h6"}
 )
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Review|Recipe|HowTo|WebPage")
+# Elements that never hold others or close themselves when the next one opens: they do not nest.
+_FLAT_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    | {"p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot", "html", "head", "body"}
+)
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)")
+# Browsers stop nesting at 512 levels; lexbor and the node rules slow down with the square of depth.
+MAX_DEPTH = 1000
+
+
+class MarkupError(ValueError):
+    """HTML nested deeper than any real page: hostile input, refused before it is parsed."""
+
+
+def refuse_deep_nesting(html: str) -> None:
+    """Raise `MarkupError` when elements nest more than `MAX_DEPTH` deep (counted from the tags)."""
+    depth = 0
+    for closing, name in _TAG.findall(html):
+        if name.lower() in _FLAT_TAGS:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        if depth > MAX_DEPTH:
+            raise MarkupError(f"HTML nested more than {MAX_DEPTH} elements deep")
 
 
 @dataclass(slots=True)
@@ -62,6 +86,7 @@ def read(html: str, *, url: str | None, rules: Iterable[Rule]) -> HtmlPage:
     """Parse, prune with the node rules `rules`, extract; see the module docstring."""
     from selectolax.lexbor import LexborHTMLParser
 
+    refuse_deep_nesting(html)
     tree = LexborHTMLParser(html)
     article = Article(url=url)
     markup = markup_metadata(tree)
@@ -275,6 +300,14 @@ def _setdefaults(found: dict[str, Any], values: dict[str, Any]) -> None:
             found[key] = value
 
 
+def _parses(url: str) -> bool:
+    try:
+        urlsplit(url)
+    except ValueError:
+        return False
+    return True
+
+
 def _fill(article: Article, values: dict[str, Any]) -> None:
     """Fill the article's empty fields; a field already filled keeps its value."""
     for key, value in values.items():
@@ -285,6 +318,8 @@ def _fill(article: Article, values: dict[str, Any]) -> None:
             value = found[0] if found else value
         elif key == "language":  # "en-GB", "en_US" -> "en", as the text path reports it
             value = re.split(r"[-_]", value.strip(), maxsplit=1)[0].lower()
+        elif key == "url" and not _parses(value):  # "http://[broken" would fail every use of the URL
+            continue
         elif key == "tags":  # "floods, weather" is two tags
             value = list(dict.fromkeys(t.strip() for tags in value for t in tags.split(",") if t.strip()))
         elif isinstance(value, str):

@@ -19,9 +19,10 @@ _PAREN_CREDIT = re.compile(
 )
 _AGENCY = r"(?i:getty images|afp|reuters|ap|epa|shutterstock|istock|alamy|dpa|anadolu|efe|imago|picture alliance|bloomberg|sputnik|tass)"
 # "Jane Doe/AFP", "Mikhail Klimentyev/Sputnik/AFP via Getty Images", "Ann Lee for Bloomberg":
-# capitalised names, then "/", "via" or "for" segments ending on a picture agency.
+# capitalised names, then "/", "via" or "for" segments ending on a picture agency. The names are
+# set apart by whitespace, so a long word cannot be split into names in every possible way.
 _PHOTO_AGENCY = re.compile(
-    rf"^(?:[A-ZÀ-Þ][\w.'’-]*\s*){{1,4}}(?:/|\s(?:via|for)\s)\s*(?:[\w.'’-]+\s*(?:/|\svia\s)\s*){{0,3}}{_AGENCY}"
+    rf"^[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){{0,3}}\s*(?:/|\s(?:via|for)\s)\s*(?:[\w.'’-]+\s*(?:/|\svia\s)\s*){{0,3}}{_AGENCY}"
     r"(?:\s*/\s*[\w ]{1,30}|\s+(?i:photos?|images|pictures))?$"
     r"|^(?i:getty images|shutterstock|istock(?:photo)?|alamy(?: stock photo)?|imago|picture alliance|dpa picture alliance)$"
 )

@@ -10,11 +10,12 @@ from cleaner.rules.shapes import word_count
 
 # "©", "Ⓒ", or "(c)" / "Copyright" before a sign or a year: "(c) any person..." is a clause.
 _COPYRIGHT_START = re.compile(r"^\s*(?:[©\u24b8]|(?i:\(c\)|copyright)\s*(?:[©\u24b8]|\(c\)|(?:19|20)\d\d\b))")
-_YEARS = r"(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d)?"
+_YEARS = r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?"
 # "© 2022 Onmanorama", "Copyright © 2019 The Times. All rights reserved": the owner's
 # capitalised words end at a full stop ("The Times") or at the rights phrase.
+# No two whitespace runs meet without a token between them, so a long run is scanned once.
 _COPYRIGHT_OWNER = re.compile(
-    rf"^\s*(?i:copyright\s*)?(?:[©\u24b8]|\(c\))?\s*{_YEARS}\s*,?\s*"
+    rf"^\s*(?:(?i:copyright)\s*)?(?:(?:[©\u24b8]|\(c\))\s*)?{_YEARS}\s*(?:,\s*)?"
     r"(?P<owner>[A-Z][\w&'’-]*(?:\.\w+)*(?:\s+[A-Z&][\w&'’-]*(?:\.\w+)*){0,4})"
 )
 # The rights phrase closes a line only as its own statement: after a full stop, a

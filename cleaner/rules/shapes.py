@@ -13,6 +13,8 @@ _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 # Hyphenated, apostrophied and dotted names: "Jean-Luc", "O'Neil", "J.R.R."
 _NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)$")
+# "A, B and C": leading whitespace is taken from the start of its run only (no rescan per space).
+_NAME_SEPARATOR = re.compile(r"(?:(?<!\s)\s+)?(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 _NAME_PARTICLES = frozenset(
     {"de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "el", "del", "dos", "ter"}
 )
@@ -87,7 +89,7 @@ def is_name_list(text: str, *, max_words: int = 12) -> bool:
 
 def split_names(text: str) -> list[str]:
     """Split "A, B and C" into names."""
-    parts = re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", text)
+    parts = _NAME_SEPARATOR.split(text)
     return [p.strip(" .") for p in parts if p.strip(" .")]
 
 
