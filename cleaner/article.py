@@ -31,10 +31,6 @@ class Block:
     path: str | None = None
 
     @property
-    def is_heading(self) -> bool:
-        return self.tag is not None and len(self.tag) == 2 and self.tag[0] == "h" and self.tag[1].isdigit()
-
-    @property
     def is_list_item(self) -> bool:
         return self.tag == "li"
 

@@ -35,17 +35,3 @@ class Page:
     def __post_init__(self) -> None:
         if not self.dropped:
             self.dropped = [None] * len(self.blocks)
-
-    def text(self, i: int) -> str:
-        return self.blocks[i].text if 0 <= i < len(self.blocks) else ""
-
-    def previous_kept(self, i: int) -> int | None:
-        """Index of the nearest block before i that is still kept."""
-        for j in range(i - 1, -1, -1):
-            if not self.dropped[j]:
-                return j
-        return None
-
-    def next_index(self, i: int) -> int | None:
-        """Index of the block after i, judged or not."""
-        return i + 1 if i + 1 < len(self.blocks) else None
