@@ -23,6 +23,7 @@ from cleaner.config import Config
 from cleaner.corpus import SiteBoilerplate, url_site
 from cleaner.frontends import decode
 from cleaner.frontends import text as text_frontend
+from cleaner.rules import dispatch
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Hit, Rule
 
@@ -135,14 +136,11 @@ def _run_rules(
 def _judge_blocks(page: Page, rules: tuple[Rule, ...]) -> None:
     """Try the rules on every block still kept, in order; the first hit wins.
 
-    A rule whose gate refuses the block is not called: the line's words and phrase
-    families are found once, not once per rule.
+    Only the rules whose gates may admit a block are called (`dispatch.RulePlan`).
     """
     if not rules:
         return
-    vocab = page.vocab
-    gated = [(rule, rule.gate, vocab.family_bits(rule.gate.phrases) if rule.gate else 0) for rule in rules]
-    any_gate = any(gate is not None for _, gate, _ in gated)
+    candidates = dispatch.plan(rules, page.vocab).candidates
     page.kept = 0
     i = 0
     while i < len(page.blocks):
@@ -150,9 +148,8 @@ def _judge_blocks(page: Page, rules: tuple[Rule, ...]) -> None:
             i += 1
             continue
         text = page.blocks[i].text
-        words, families = (len(text.split()), vocab.line_families(text)) if any_gate else (0, 0)
-        for rule, gate, needed in gated:
-            if gate is not None and not gate.admits(text, words, families, needed):
+        for rule, pattern in candidates(text):
+            if pattern is not None and pattern.search(text) is None:
                 continue
             hit = rule.check(page, i)
             if hit is not None:

@@ -7,6 +7,8 @@ stays empty rather than guessed.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import cache
 from urllib.parse import urlsplit
 
 from cleaner.vocab import stopwords
@@ -89,15 +91,24 @@ def detect_language(text: str) -> str | None:
     'en'
     """
     counts = dict.fromkeys(stopwords(), 0)
-    lists = stopwords()
-    for word in _WORD.findall(text[:_LANGUAGE_SAMPLE].lower()):
-        for language, words in lists.items():
-            if word in words:
-                counts[language] += 1
+    languages_of = _stopword_languages()
+    for word, n in Counter(_WORD.findall(text[:_LANGUAGE_SAMPLE].lower())).items():
+        for language in languages_of.get(word, ()):
+            counts[language] += n
     best = max(counts, key=counts.__getitem__, default=None)
     if best is None or counts[best] < _MIN_LANGUAGE_HITS:
         return None
     return best
+
+
+@cache
+def _stopword_languages() -> dict[str, tuple[str, ...]]:
+    """Each function word -> the languages that have it: one lookup per word, not one per language."""
+    index: dict[str, tuple[str, ...]] = {}
+    for language, words in stopwords().items():
+        for word in words:
+            index[word] = (*index.get(word, ()), language)
+    return index
 
 
 def publisher_from_url(url: str | None) -> str | None:

@@ -25,6 +25,7 @@ from cleaner.corpus import SiteBoilerplate
 from cleaner.frontends import html as html_frontend
 from cleaner.frontends import text as text_frontend
 from cleaner.parallel import Failure, Pool
+from cleaner.rules.dispatch import RulePlan, line_facts
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Rule, all_rules
 
@@ -84,27 +85,30 @@ def _run(unit: str, prefix: str, suffix: str) -> str:
 
 
 @cache
-def _texts() -> list[tuple[list[Block], list[tuple[int, int]]]]:
-    """Each adversarial text as blocks, with each block's word count and phrase families (found once)."""
+def _texts() -> list[list[Block]]:
+    """Each adversarial text as blocks, with the facts the gates read of each line found once."""
     texts = [_run(unit, *wrap) for n, unit in enumerate(UNITS) for wrap in _wraps(n, unit)]
     texts.append("\n".join(SHORT_LINES * (SIZE // sum(len(line) + 1 for line in SHORT_LINES))))
     found = []
     for text in texts:
         blocks = text_frontend.to_blocks(text)
-        found.append((blocks, [(len(b.text.split()), VOCAB.line_families(b.text)) for b in blocks]))
+        for block in blocks:
+            line_facts(VOCAB, block.text)
+        found.append(blocks)
     return found
 
 
-def _judge_text(rule: Rule, blocks: list[Block], stats: list[tuple[int, int]]) -> None:
+def _judge_text(rule: Rule, blocks: list[Block]) -> None:
     """Run one rule over the blocks as the engine does, its gate first."""
     page = Page(blocks, VOCAB, article=Article(), learned=LEARNED)
     if rule.scope == "page":
         rule.check(page)
         return
-    needed = VOCAB.family_bits(rule.gate.phrases) if rule.gate else 0
-    for i, (block, (words, families)) in enumerate(zip(blocks, stats, strict=True)):
-        if rule.gate is None or rule.gate.admits(block.text, words, families, needed):
-            rule.check(page, i)
+    candidates = RulePlan((rule,), VOCAB).candidates
+    for i, block in enumerate(blocks):
+        for _, pattern in candidates(block.text):
+            if pattern is None or pattern.search(block.text):
+                rule.check(page, i)
 
 
 def _judge_pages(rule: Rule) -> None:
@@ -125,8 +129,8 @@ def _clean_with(code: str) -> None:
     if rule.scope == "node":
         _judge_pages(rule)
         return
-    for blocks, stats in _texts():
-        _judge_text(rule, blocks, stats)
+    for blocks in _texts():
+        _judge_text(rule, blocks)
 
 
 @pytest.mark.parametrize("code", [rule.code for rule in all_rules()])

@@ -70,13 +70,9 @@ class Gate:
     phrases: tuple[str, ...] = ()
     pattern: re.Pattern[str] | None = None
 
-    def admits(self, text: str, words: int, families: int, needed: int) -> bool:
-        """`words` and `families` are the line's; `needed` is `phrases` as family bits."""
-        if words > self.max_words or len(text) > self.max_chars:
-            return False
-        if not needed and self.pattern is None:
-            return True
-        return bool(families & needed) or (self.pattern is not None and self.pattern.search(text) is not None)
+    def fits(self, words: int, chars: int) -> bool:
+        """The size limits; the phrase and pattern condition is `dispatch.RulePlan`'s to check."""
+        return words <= self.max_words and chars <= self.max_chars
 
 
 @dataclass(frozen=True, slots=True)

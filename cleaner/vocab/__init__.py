@@ -72,6 +72,18 @@ def month_numbers() -> dict[str, int]:
 
 
 T = TypeVar("T")
+_PHRASE_END = ""
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    """A regex for the phrases below a trie node; greedy, so a longer phrase is tried first."""
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child) for char, child in node.items() if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if _PHRASE_END in node else body
 
 
 class Vocabulary:
@@ -156,9 +168,18 @@ class Vocabulary:
         return self._derived[build]
 
     def alternation(self, family: str) -> str:
-        """The family as one regex alternation, longest phrase first, spaces matching any run."""
-        phrases = sorted(self.phrases(family), key=len, reverse=True)
-        return "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) or r"(?!x)x"
+        """The family as one regex matching any of its phrases, longest first, spaces matching any run.
+
+        The phrases share their prefixes (a trie), so at each position of a line the regex
+        reads the text once instead of trying every phrase in turn.
+        """
+        trie: dict[str, dict] = {}
+        for phrase in self.phrases(family):
+            node = trie
+            for char in " ".join(phrase.split()):
+                node = node.setdefault(char, {})
+            node[_PHRASE_END] = {}
+        return _trie_regex(trie) or r"(?!x)x"
 
     def _compiled(self, family: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         compiled = self._patterns.get(family)

@@ -1,0 +1,87 @@
+"""The shortcuts the engine takes must not change what the rules see.
+
+A rule plan calls exactly the rules whose gates admit a line, as the gates
+define it; a family's trie-shaped alternation matches exactly what the plain
+list of its phrases, longest first, matches.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.config import Config
+from cleaner.rules.dispatch import RulePlan
+from cleaner.rules.registry import Gate, Rule
+from cleaner.vocab import Vocabulary
+
+CONFIG = Config()
+VOCAB = CONFIG.vocabulary
+BLOCK_RULES = CONFIG.rules_in_scope("block")
+# Lines that open the gates: the vocabularies' phrases, digits, separators, long and short text.
+PHRASES = sorted(
+    {p for family in ("read_more", "share_words", "byline_markers", "cookie_phrases") for p in VOCAB.phrases(family)}
+)
+PIECES = st.sampled_from(
+    [*PHRASES, "2024", "Photo:", "©", "»", "by", "said:", "Reuters", "the council met on Tuesday."]
+)
+LINES = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40).map(" ".join)
+
+
+def admitted(gate: Gate | None, text: str) -> bool:
+    """A gate's definition, read plainly: size limits, then a phrase family or the pattern."""
+    if gate is None:
+        return True
+    if len(text.split()) > gate.max_words or len(text) > gate.max_chars:
+        return False
+    if not gate.phrases and gate.pattern is None:
+        return True
+    has_phrase = any(VOCAB.search(family, text) for family in gate.phrases)
+    return has_phrase or (gate.pattern is not None and gate.pattern.search(text) is not None)
+
+
+def tried(plan: RulePlan, text: str) -> list[str]:
+    return [rule.code for rule, pattern in plan.candidates(text) if pattern is None or pattern.search(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(LINES, min_size=1, max_size=8))
+def test_a_plan_tries_every_rule_whose_gate_admits_the_line(lines: list[str]) -> None:
+    plan = RulePlan(BLOCK_RULES, VOCAB)
+    for text in lines:
+        must = {rule.code for rule in BLOCK_RULES if admitted(rule.gate, text)}
+        # Phrase families are a superset test (first words), so a plan may try more, never fewer.
+        assert must <= set(tried(plan, text))
+
+
+def test_a_plan_keeps_the_rules_order_and_skips_lines_too_long() -> None:
+    def never(page, i):
+        return None
+
+    short = Rule("T001", "short", "test", never, gate=Gate(max_words=3))
+    digits = Rule("T002", "digits", "test", never, gate=Gate(pattern=re.compile(r"\d")))
+    ungated = Rule("T003", "ungated", "test", never)
+    plan = RulePlan((short, digits, ungated), VOCAB)
+    assert tried(plan, "one two 3") == ["T001", "T002", "T003"]
+    assert tried(plan, "one two three four 5") == ["T002", "T003"]
+    assert tried(plan, "one two three four") == ["T003"]
+    # A line of the same kind as one seen before gets the cached list, its pattern still checked.
+    assert tried(plan, "five six seven eight") == ["T003"]
+
+
+WORDS = st.text(alphabet="abc", min_size=1, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    phrases=st.lists(st.lists(WORDS, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=12),
+    text=st.text(alphabet="abc -\t", max_size=40),
+)
+def test_a_family_alternation_matches_as_its_phrases_longest_first(phrases: list[str], text: str) -> None:
+    plain = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+    trie = Vocabulary({"test": phrases}).alternation("test")
+    expected = re.search(rf"(?<!\w)(?:{plain})(?!\w)", text, re.IGNORECASE)
+    found = re.search(rf"(?<!\w)(?:{trie})(?!\w)", text, re.IGNORECASE)
+    assert (found and found.span()) == (expected and expected.span())
