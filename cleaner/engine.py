@@ -128,7 +128,7 @@ def _run_rules(
     for rule in config.rules_in_scope("page") if whole_page else ():
         for i, hit in rule.check(page):
             if not page.dropped[i]:
-                _apply(page, rule, i, hit)
+                _apply(page, rule, hit, i)
     _judge_blocks(page, config.rules_in_scope("lead"))
     return [block for block, dropped in zip(blocks, page.dropped, strict=True) if not dropped], found
 
@@ -136,31 +136,26 @@ def _run_rules(
 def _judge_blocks(page: Page, rules: tuple[Rule, ...]) -> None:
     """Try the rules on every block still kept, in order; the first hit wins.
 
-    Only the rules whose gates may admit a block are called (`dispatch.RulePlan`).
+    Only the rules whose gates may admit a block are called, a verdict that depends on
+    the line's text alone is not asked twice, and rules of the top of the page stop
+    being asked below it (`dispatch.RulePlan`).
     """
-    if not rules:
-        return
-    candidates = dispatch.plan(rules, page.vocab).candidates
+    plan = dispatch.plan_for(page, rules)
     page.kept = 0
     i = 0
-    while i < len(page.blocks):
-        if page.dropped[i]:
+    while plan is not None and i < len(page.blocks):
+        if page.kept >= plan.reach:
+            plan = plan.beyond
+        elif page.dropped[i]:
             i += 1
-            continue
-        text = page.blocks[i].text
-        for rule, pattern in candidates(text):
-            if pattern is not None and pattern.search(text) is None:
-                continue
-            hit = rule.check(page, i)
-            if hit is not None:
-                i = _apply(page, rule, i, hit)
-                break
+        elif found := plan.first_hit(page, i):
+            i = _apply(page, *found, i)
         else:
             page.kept += 1
             i += 1
 
 
-def _apply(page: Page, rule: Rule, i: int, hit: Hit) -> int:
+def _apply(page: Page, rule: Rule, hit: Hit, i: int) -> int:
     """Drop the blocks a hit covers, record each removal, move its value; returns the next index."""
     found, blocks = page.article, page.blocks
     end = min(i + max(hit.span, 1), len(blocks))

@@ -104,11 +104,9 @@ def _judge_text(rule: Rule, blocks: list[Block]) -> None:
     if rule.scope == "page":
         rule.check(page)
         return
-    candidates = RulePlan((rule,), VOCAB).candidates
-    for i, block in enumerate(blocks):
-        for _, pattern in candidates(block.text):
-            if pattern is None or pattern.search(block.text):
-                rule.check(page, i)
+    plan = RulePlan((rule,), VOCAB)
+    for i in range(len(blocks)):
+        plan.first_hit(page, i)
 
 
 def _judge_pages(rule: Rule) -> None:

@@ -1,20 +1,24 @@
 """The shortcuts the engine takes must not change what the rules see.
 
-A rule plan calls exactly the rules whose gates admit a line, as the gates
-define it; a family's trie-shaped alternation matches exactly what the plain
-list of its phrases, longest first, matches.
+A rule plan calls every rule whose gate admits a line, as the gates define
+it, remembers only the verdicts that depend on the line's text alone, and
+drops rules only where they cannot fire; a family's trie-shaped alternation
+matches exactly what the plain list of its phrases, longest first, matches.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner.article import Block
 from cleaner.config import Config
-from cleaner.rules.dispatch import RulePlan
-from cleaner.rules.registry import Gate, Rule
+from cleaner.rules.dispatch import RulePlan, plan_for
+from cleaner.rules.page import Page
+from cleaner.rules.registry import Gate, Hit, Rule
 from cleaner.vocab import Vocabulary
 
 CONFIG = Config()
@@ -43,7 +47,8 @@ def admitted(gate: Gate | None, text: str) -> bool:
 
 
 def tried(plan: RulePlan, text: str) -> list[str]:
-    return [rule.code for rule, pattern in plan.candidates(text) if pattern is None or pattern.search(text)]
+    candidates, _ = plan.candidates(text)
+    return [rule.code for rule, pattern in candidates if pattern is None or pattern.search(text)]
 
 
 @settings(max_examples=300, deadline=None)
@@ -85,3 +90,47 @@ def test_a_family_alternation_matches_as_its_phrases_longest_first(phrases: list
     expected = re.search(rf"(?<!\w)(?:{plain})(?!\w)", text, re.IGNORECASE)
     found = re.search(rf"(?<!\w)(?:{trie})(?!\w)", text, re.IGNORECASE)
     assert (found and found.span()) == (expected and expected.span())
+
+
+def _page(*lines: str, learned=None) -> Page:
+    return Page([Block(text, n) for n, text in enumerate(lines)], VOCAB, learned=learned)
+
+
+def test_a_verdict_on_the_text_alone_is_asked_once_per_line_text() -> None:
+    asked: list[tuple[str, int]] = []
+
+    def drop_ads(page: Page, i: int) -> Hit | None:
+        asked.append(("alone", i))
+        return Hit() if page.blocks[i].text == "Advertisement" else None
+
+    def after_a_drop(page: Page, i: int) -> Hit | None:
+        asked.append(("context", i))
+        return None
+
+    alone = Rule("T001", "ads", "test", drop_ads, alone=True)
+    context = Rule("T002", "context", "test", after_a_drop)
+    page = _page("Advertisement", "Body text.", "Advertisement", "Body text.")
+    only_alone = RulePlan((alone,), VOCAB)
+    assert [only_alone.first_hit(page, i) for i in range(4)] == [(alone, Hit()), None, (alone, Hit()), None]
+    assert asked == [("alone", 0), ("alone", 1)]
+    asked.clear()
+    # With a rule that looks at the page among the candidates, every line is judged afresh.
+    mixed = RulePlan((alone, context), VOCAB)
+    assert [mixed.first_hit(page, i) for i in range(4)] == [(alone, Hit()), None, (alone, Hit()), None]
+    assert asked == [("alone", 0), ("alone", 1), ("context", 1), ("alone", 2), ("alone", 3), ("context", 3)]
+
+
+def test_rules_of_the_top_leave_the_plan_below_their_reach_and_profiled_ones_need_a_profile() -> None:
+    def never(page: Page, i: int) -> None:
+        return None
+
+    top = Rule("T001", "top", "test", never, gate=Gate(top=2))
+    everywhere = Rule("T002", "everywhere", "test", never)
+    profiled = Rule("T003", "profiled", "test", never, gate=Gate(profiled=True))
+    plan = RulePlan((top, everywhere), VOCAB)
+    assert plan.reach == 2 and plan.beyond is not None
+    assert plan.beyond.rules == (everywhere,) and plan.beyond.reach == sys.maxsize
+    assert RulePlan((top,), VOCAB).beyond is None
+    assert plan_for(_page("x"), (everywhere, profiled)).rules == (everywhere,)
+    assert plan_for(_page("x", learned=object()), (everywhere, profiled)).rules == (everywhere, profiled)
+    assert plan_for(_page("x"), (profiled,)) is None

@@ -112,7 +112,14 @@ def photo_caption(page: Page, i: int) -> Hit | None:
     return None
 
 
-@rule("CAP002", "photo-agency-credit", "captions", gate=Gate(max_words=8, pattern=re.compile(_AGENCY)), alone=True)
+# An agency's name opens the line or follows a "/" or a space: the look-behind spares the gate a try at every letter.
+@rule(
+    "CAP002",
+    "photo-agency-credit",
+    "captions",
+    gate=Gate(max_words=8, pattern=re.compile(rf"(?<!\w){_AGENCY}")),
+    alone=True,
+)
 def photo_agency_credit(page: Page, i: int) -> Hit | None:
     """Removes: a line that is only a picture agency credit ("Getty Images", "Jane Doe/AFP via
     Getty Images", "Shutterstock"). It moves to `captions` as a credit with no caption text.

@@ -86,7 +86,7 @@ _AUTHOR_SAYS = re.compile(rf"^\S.{{0,60}}?\s{_SAYS}$", re.IGNORECASE)
     "COM003",
     "comment-author-line",
     "comments",
-    gate=Gate(max_words=12, pattern=re.compile(_SAYS, re.IGNORECASE)),
+    gate=Gate(max_words=12, pattern=re.compile(rf"(?<!\w){_SAYS}", re.IGNORECASE)),
     alone=True,
 )
 def comment_author_line(page: Page, i: int) -> Hit | None:

@@ -1,4 +1,4 @@
-"""Which block rules to try on a line: the gates worked out once per kind of line.
+"""Which block rules to try on a line, and what they say: worked out once, not once per line.
 
 A gate (`registry.Gate`) looks at a line through its word count, its length,
 the phrase families it may hold and, for some rules, one regex. Lines alike in
@@ -6,54 +6,96 @@ the first three (same families, word count and length between the same gate
 limits) admit the same rules, so a plan keeps each kind's candidate list and
 only the regex, where a gate has one, is tried per line. The engine calls a
 handful of rules per line instead of asking every gate of every rule.
+
+Pages repeat their lines (a menu at the top and the bottom, a site's footer on
+every page). When every candidate for a line judges it by its text alone
+(rules registered `alone`), the verdict is remembered per line text. Rules
+that only judge the top of a page (`Gate.top`) leave the plan once that many
+blocks are kept, and rules that need a site profile are left out without one.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from cleaner.rules.registry import Rule
+from cleaner.rules.page import Page
+from cleaner.rules.registry import Hit, Rule
 from cleaner.vocab import Vocabulary
 
 # A candidate rule, and the regex the line must match for it to be tried (None: no condition).
 Candidate = tuple[Rule, "re.Pattern[str] | None"]
+Verdict = tuple[Rule, Hit] | None
+# What a plan remembers: lines up to this long (furniture is short; long lines rarely repeat and
+# would make the memory grow with the input), this many of them, then it forgets them all.
+_REMEMBERED_CHARS = 200
+_REMEMBERED_LINES = 1 << 15
+_UNKNOWN = object()
 
 
-@lru_cache(maxsize=1 << 16)
 def line_facts(vocab: Vocabulary, text: str) -> tuple[int, int, int]:
-    """What the gates read of a line: its words, its characters, its phrase families.
+    """What the gates read of a line, remembered for short lines."""
+    return _facts(vocab, text) if len(text) > _REMEMBERED_CHARS else _remembered_facts(vocab, text)
 
-    Cached: each rule pass over a text reads again the lines the previous pass kept.
-    """
+
+def _facts(vocab: Vocabulary, text: str) -> tuple[int, int, int]:
+    """Its words, its characters, its phrase families."""
     return len(text.split()), len(text), vocab.line_families(text)
+
+
+_remembered_facts = lru_cache(maxsize=_REMEMBERED_LINES)(_facts)
 
 
 class RulePlan:
     """The candidate rules of one rule list, per kind of line, in the list's order."""
 
     def __init__(self, rules: tuple[Rule, ...], vocab: Vocabulary) -> None:
-        self.vocab = vocab
+        self.rules, self.vocab = rules, vocab
         gates = [r.gate for r in rules if r.gate is not None]
-        self._rules = [(r, vocab.family_bits(r.gate.phrases) if r.gate else 0) for r in rules]
+        # Blocks kept before the plan has nothing more to say with its top-of-page rules.
+        self.reach = max((gate.top for gate in gates if gate.top < sys.maxsize), default=sys.maxsize)
+        self._needed = [vocab.family_bits(r.gate.phrases) if r.gate else 0 for r in rules]
         self._word_limits = sorted({gate.max_words for gate in gates})
         self._char_limits = sorted({gate.max_chars for gate in gates})
-        self._kinds: dict[tuple[int, int, int], tuple[Candidate, ...]] = {}
+        self._kinds: dict[tuple[int, int, int], tuple[tuple[Candidate, ...], bool]] = {}
+        self._remembered: dict[str, Verdict] = {}
 
-    def candidates(self, text: str) -> tuple[Candidate, ...]:
-        """The rules whose gates may admit `text`, each with the regex still to match."""
+    @cached_property
+    def beyond(self) -> RulePlan | None:
+        """The plan for the blocks past `reach`: without the top-of-page rules; None if no rule is left."""
+        rules = tuple(r for r in self.rules if r.gate is None or r.gate.top == sys.maxsize)
+        return plan(rules, self.vocab) if rules else None
+
+    def first_hit(self, page: Page, i: int) -> Verdict:
+        """The first candidate rule that removes block `i`, with its hit; None when all let it through."""
+        text = page.blocks[i].text
+        candidates, alone = self.candidates(text)
+        if not alone or len(text) > _REMEMBERED_CHARS:
+            return _first_hit(candidates, page, i)
+        verdict = self._remembered.get(text, _UNKNOWN)
+        if verdict is _UNKNOWN:
+            if len(self._remembered) >= _REMEMBERED_LINES:
+                self._remembered.clear()
+            verdict = self._remembered[text] = _first_hit(candidates, page, i)
+        return verdict
+
+    def candidates(self, text: str) -> tuple[tuple[Candidate, ...], bool]:
+        """The rules whose gates may admit `text`, each with the regex still to match; and whether
+        all of them judge the line alone."""
         words, chars, families = line_facts(self.vocab, text)
         kind = (families, bisect_left(self._word_limits, words), bisect_left(self._char_limits, chars))
         found = self._kinds.get(kind)
         if found is None:
-            found = self._kinds[kind] = tuple(self._admitted(words, chars, families))
+            admitted = tuple(self._admitted(words, chars, families))
+            found = self._kinds[kind] = admitted, all(rule.alone for rule, _ in admitted)
         return found
 
     def _admitted(self, words: int, chars: int, families: int) -> Iterator[Candidate]:
         """Every line of this kind gets the same answer: the limits fall between the same values."""
-        for rule, needed in self._rules:
+        for rule, needed in zip(self.rules, self._needed, strict=True):
             gate = rule.gate
             if gate is None:
                 yield rule, None
@@ -65,7 +107,25 @@ class RulePlan:
                 yield rule, gate.pattern
 
 
+def _first_hit(candidates: tuple[Candidate, ...], page: Page, i: int) -> Verdict:
+    text = page.blocks[i].text
+    for rule, pattern in candidates:
+        if pattern is not None and pattern.search(text) is None:
+            continue
+        hit = rule.check(page, i)
+        if hit is not None:
+            return rule, hit
+    return None
+
+
 @lru_cache(maxsize=64)
 def plan(rules: tuple[Rule, ...], vocab: Vocabulary) -> RulePlan:
     """The plan of a rule list, made once per configuration."""
     return RulePlan(rules, vocab)
+
+
+def plan_for(page: Page, rules: tuple[Rule, ...]) -> RulePlan | None:
+    """The plan of the rules that can judge this page: those needing a site profile only with one."""
+    if page.learned is None:
+        rules = tuple(r for r in rules if r.gate is None or not r.gate.profiled)
+    return plan(rules, page.vocab) if rules else None

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from cleaner.rules.page import Page
-from cleaner.rules.registry import Hit, rule
+from cleaner.rules.registry import Gate, Hit, rule
 from cleaner.rules.shapes import has_letters, is_headline_like, word_count
 
 _MAX_TITLE_WORDS = 30
 _MAX_STANDFIRST_WORDS = 70
 
 
-@rule("MET001", "headline", "metadata", scope="lead")
+@rule("MET001", "headline", "metadata", scope="lead", gate=Gate(top=1))
 def headline(page: Page, i: int) -> Hit | None:
     """Removes: the headline, the first kept line of the text when it is shaped like one
     (short, not ending in a full stop) and body text follows. It moves to `title`.
@@ -31,7 +31,8 @@ def headline(page: Page, i: int) -> Hit | None:
     return Hit(moved_to="title", value=text.strip())
 
 
-@rule("MET002", "standfirst", "metadata", scope="lead")
+# Right under the headline, itself the first block: nothing is kept above either.
+@rule("MET002", "standfirst", "metadata", scope="lead", gate=Gate(top=1))
 def standfirst(page: Page, i: int) -> Hit | None:
     """Removes: the standfirst, a summary line printed right under the headline in the same
     paragraph and closed by a blank line. It moves to `subtitle`.

@@ -19,7 +19,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from cleaner.article import Caption
-from cleaner.rules.registry import Hit, Rule, rule
+from cleaner.rules.registry import Gate, Hit, Rule, rule
 from cleaner.vocab import normalise_label
 
 if TYPE_CHECKING:
@@ -339,7 +339,7 @@ def schema_metadata(node: LexborNode) -> Hit | None:
     return _furniture(node)
 
 
-@rule("HTM015", "repeated-title", "html")
+@rule("HTM015", "repeated-title", "html", gate=Gate(top=_MAX_TITLE_POSITION))
 def repeated_title(page: Page, i: int) -> Hit | None:
     """Removes: the page's headline at the top of the body: a block among the first kept ones
     that repeats the title already known (from the markup, or taken from the first line), or

@@ -31,5 +31,5 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
         return []
     start, end, _ = run
     detail = f"article run is lines {page.blocks[start].line}-{page.blocks[end - 1].line}"
-    outside = [*range(start), *range(end, len(page.blocks))]
-    return [(i, Hit(moved_to="title", detail=detail) if i == run.headline else Hit(detail=detail)) for i in outside]
+    outside, headline = Hit(detail=detail), Hit(moved_to="title", detail=detail)
+    return [(i, headline if i == run.headline else outside) for i in (*range(start), *range(end, len(page.blocks)))]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from cleaner.rules.page import Page
-from cleaner.rules.registry import Hit, rule
+from cleaner.rules.registry import Gate, Hit, rule
 
 
-@rule("SITE001", "learned-site-boilerplate", "site")
+@rule("SITE001", "learned-site-boilerplate", "site", gate=Gate(profiled=True))
 def learned_site_boilerplate(page: Page, i: int) -> Hit | None:
     """Removes: a line or paragraph that the site profile (`--profile`, the `profile` setting)
     learned as recurring on a large share of the site's pages: its own disclaimers, section

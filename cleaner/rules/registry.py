@@ -62,13 +62,17 @@ class Gate:
 
     The line has at most `max_words` words and `max_chars` characters, and, when
     `phrases` or `pattern` are given, holds a phrase of one of the `phrases` families
-    (`Vocabulary.line_families`) or a match of `pattern`.
+    (`Vocabulary.line_families`) or a match of `pattern`. A rule of the top of the page
+    fires only while fewer than `top` blocks before the line are kept (`Page.kept`); a
+    `profiled` rule only on a page whose site the profile knows (`Page.learned`).
     """
 
     max_words: int = sys.maxsize
     max_chars: int = sys.maxsize
     phrases: tuple[str, ...] = ()
     pattern: re.Pattern[str] | None = None
+    top: int = sys.maxsize
+    profiled: bool = False
 
     def fits(self, words: int, chars: int) -> bool:
         """The size limits; the phrase and pattern condition is `dispatch.RulePlan`'s to check."""
