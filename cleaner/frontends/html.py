@@ -6,7 +6,8 @@
    and gives the date.
 2. The node rules (`cleaner/rules/html.py`) prune page furniture, each
    pruned node leaving a Removal; captions and credits move to metadata.
-3. trafilatura finds the main content of the pruned page (comments off).
+3. trafilatura finds the main content of the pruned page (comments off), in
+   its balanced mode, or in its recall mode when that finds clearly more.
 4. Its output becomes one Block per paragraph, heading, list item, quote or
    table row, so the text rules run on it next. When trafilatura finds
    nothing, the pruned page's own text becomes the blocks instead.
@@ -50,6 +51,11 @@ _FLAT_TAGS = frozenset(
     | {"p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot", "html", "head", "body"}
 )
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)")
+# How much longer than the balanced extraction the recall-favouring one must be to replace it,
+# and the share of the pruned page's text below which the balanced one is worth that second try
+# (most pages' balanced extraction holds more: the second run is spared on four pages in five).
+_RECALL_GAIN = 1.2
+_RECALL_TRY_SHARE = 0.75
 # Browsers stop nesting at 512 levels; lexbor and the node rules slow down with the square of depth.
 MAX_DEPTH = 1000
 
@@ -171,13 +177,37 @@ def page_metadata(html: str, url: str | None) -> dict[str, Any]:
 
 
 def _extract(tree: LexborHTMLParser, url: str | None) -> list[Block]:
-    """The main content of the pruned page as blocks."""
+    """The main content of the pruned page as blocks: trafilatura's balanced extraction, or its
+    recall-favouring one when that finds clearly more text.
+
+    Balanced mode sometimes settles on part of the article (one section of a guide, the text
+    before a table or a list of entries) where recall mode takes the whole; when recall mode
+    finds little more, the balanced extraction is the more precise one. On the WCXB dev pages
+    this choice raised recall from 0.943 to 0.951 with precision unchanged; ScrapingHub's
+    scores did not change. Recall mode is only tried when the balanced extraction leaves out
+    a good part of the page's text.
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    html = tree.html
+    balanced = _trafilatura_blocks(html, url, favor_recall=False)
+    if _chars(balanced) >= _RECALL_TRY_SHARE * len(page_text(LexborHTMLParser(html))):
+        return balanced
+    recall = _trafilatura_blocks(html, url, favor_recall=True)
+    return recall if _chars(recall) > _RECALL_GAIN * _chars(balanced) else balanced
+
+
+def _trafilatura_blocks(html: str, url: str | None, *, favor_recall: bool) -> list[Block]:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        tree.html, url=url, include_comments=False, include_links=True, with_metadata=False
+        html, url=url, include_comments=False, include_links=True, with_metadata=False, favor_recall=favor_recall
     )  # links are kept for each block's link density
     return list(_blocks(doc.body)) if doc is not None and doc.body is not None else []
+
+
+def _chars(blocks: list[Block]) -> int:
+    return sum(len(block.text) for block in blocks)
 
 
 def _blocks(body: _Element) -> Iterator[Block]:

@@ -28,14 +28,33 @@ if TYPE_CHECKING:
     from cleaner.rules.page import Page
 
 _ARTICLE_INSIDE = "article, main, h1, [itemprop='articleBody']"
+_CONTAINERS = "article, main, [itemprop='articleBody']"
+_HEADLINE = "h1, [itemprop='headline']"
 _CREDIT_INSIDE = "[class*='credit'], [class*='copyright'], small"
 _MAX_TITLE_POSITION = 3
 # Furniture holds links and blurbs; this many paragraphs of this many characters is an article.
 _PROSE_PARAGRAPHS = 3
 _PROSE_CHARS = 200
+# A node holding more than this share of the page's written paragraphs, and at least this many
+# characters of them, is the article's column, whatever its class says.
+_PAGE_PROSE_SHARE = 0.5
+_PAGE_PROSE_MIN_CHARS = 500
 # Hidden text longer than a label that is not mostly links may be content a script reveals.
 _HIDDEN_LABEL_CHARS = 200
-_HIDDEN_LINK_SHARE = 0.5
+# Text with less than this share of its characters in links is written text, not a link list.
+_LINK_SHARE = 0.5
+# Class/id words of overlays: modals and popups (sign-in, republishing terms, quizzes).
+_OVERLAY_WORDS = ("modal", "popup", "lightbox")
+# A standalone link paragraph names another page in at least this many words, and its link
+# covers at least this share of its text.
+_LINK_PARAGRAPH_WORDS = 4
+_LINK_PARAGRAPH_SHARE = 0.9
+# List items and table cells hold link lists the author wrote (sources, changelogs).
+_LIST_PARENTS = frozenset({"li", "td", "th", "dd"})
+
+
+# Rules that judge every element of a kind by its shape, and the kind (a CSS selector).
+_STRUCTURAL_CLAIMS = {"link-paragraph": "p", "article-header": "article header, main header"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +66,13 @@ class _Claim:
 
 
 def claimed(body: LexborNode, rules: Iterable[Rule]) -> list[tuple[LexborNode, Rule]]:
-    """Each node the rules' selectors claim, with the first rule (in registry order) claiming it."""
+    """Each node the rules' selectors claim, with the first rule (in registry order) claiming it.
+
+    The structural rules, which judge every element of a kind by its shape, claim last: a
+    paragraph whose class says caption stays the caption rule's.
+    """
     table = _claims()
+    rules = list(rules)
     ruled = {node_rule.name: node_rule for node_rule in rules if node_rule.name in table}
     found: dict[int, tuple[LexborNode, Rule]] = {}
     for name, node_rule in ruled.items():
@@ -60,6 +84,9 @@ def claimed(body: LexborNode, rules: Iterable[Rule]) -> list[tuple[LexborNode, R
         name = _keyword_rule(f"{attributes.get('class') or ''} {attributes.get('id') or ''}", names)
         if name is not None and node.mem_id not in found:
             found[node.mem_id] = (node, ruled[name])
+    for node_rule in rules:
+        for node in body.css(_STRUCTURAL_CLAIMS[node_rule.name]) if node_rule.name in _STRUCTURAL_CLAIMS else ():
+            found.setdefault(node.mem_id, (node, node_rule))
     return list(found.values())
 
 
@@ -118,7 +145,9 @@ def _class_words(value: str) -> str:
 
 def _furniture(node: LexborNode) -> Hit | None:
     """Drop the node unless it holds the article itself."""
-    return None if node.css_first(_ARTICLE_INSIDE) is not None or _holds_prose(node) else Hit()
+    if node.css_first(_ARTICLE_INSIDE) is not None or _holds_prose(node) or _holds_most_prose(node):
+        return None
+    return Hit()
 
 
 def _holds_prose(node: LexborNode) -> bool:
@@ -132,6 +161,34 @@ def _holds_prose(node: LexborNode) -> bool:
     return False
 
 
+def _holds_most_prose(node: LexborNode) -> bool:
+    """Most of the page's written paragraphs: a layout column ("c-layout-sidebar-left"), not a box.
+
+    Short paragraphs escape `_holds_prose`; a box beside the article never holds most of them.
+    """
+    own = _prose_chars(node)
+    if own < _PAGE_PROSE_MIN_CHARS:
+        return False
+    body = node
+    while body.parent is not None and body.tag != "body":
+        body = body.parent
+    return own > _PAGE_PROSE_SHARE * _prose_chars(body)
+
+
+def _prose_chars(node: LexborNode) -> int:
+    """Characters in the node's paragraphs that are mostly not links."""
+    total = 0
+    for paragraph in node.css("p"):
+        size = len(paragraph.text())
+        if _link_chars(paragraph) < size * _LINK_SHARE:
+            total += size
+    return total
+
+
+def _link_chars(node: LexborNode) -> int:
+    return sum(len(link.text()) for link in node.css("a"))
+
+
 @rule("HTM001", "hidden-element", "html", scope="node")
 def hidden_element(node: LexborNode) -> Hit | None:
     """Removes: elements the browser does not show: `hidden`, `aria-hidden`, inline
@@ -143,13 +200,31 @@ def hidden_element(node: LexborNode) -> Hit | None:
 
     False positives: hidden prose is kept: pages that stream their article into a hidden
     element for a script to reveal (React's `<div hidden id="S:0">`), accordions and tabs.
+    Hidden dialogs and modals, and hidden microdata items (a copy of the article for
+    machines), go whatever they hold: a modal's prose is republishing terms or a sign-in form.
 
     Example: <span class="sr-only">Opens in a new window</span> -> dropped.
     """
+    if _is_overlay(node):
+        return Hit()
     size = len(node.text())
-    if size > _HIDDEN_LABEL_CHARS and sum(len(a.text()) for a in node.css("a")) < size * _HIDDEN_LINK_SHARE:
+    if size > _HIDDEN_LABEL_CHARS and _link_chars(node) < size * _LINK_SHARE:
         return None
     return _furniture(node)
+
+
+def _is_overlay(node: LexborNode) -> bool:
+    """A dialog, a modal or a microdata item: hidden, it is never text the page reveals to read."""
+    attributes = node.attributes
+    if "itemscope" in attributes or "aria-modal" in attributes or attributes.get("role") == "dialog":
+        return True
+    class_and_id = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    return _overlay_words().search(_class_words(class_and_id)) is not None
+
+
+@cache
+def _overlay_words() -> re.Pattern[str]:
+    return _words_pattern(list(_OVERLAY_WORDS))
 
 
 @rule("HTM002", "image-caption", "html", scope="node")
@@ -377,6 +452,102 @@ def print_only(node: LexborNode) -> Hit | None:
     dropped.
     """
     return _furniture(node)
+
+
+@rule("HTM017", "link-paragraph", "html", scope="node")
+def link_paragraph(node: LexborNode) -> Hit | None:
+    """Removes: a paragraph that is one link to another page and nothing else, standing alone
+    between paragraphs of text: the headline of another story set into the article.
+
+    Why: sites drop "see also" headlines between the paragraphs of a story, often in bold or
+    capitals, with no label an earlier rule knows; extractors keep them as body paragraphs.
+
+    False positives: a run of link paragraphs (a list of sources or of releases) is kept, and
+    so are links in list items and table cells; a lone link the author wrote as a paragraph
+    ("Read the full report") of four words or more is lost.
+
+    Example: <p>...</p><p><strong><a href="/storm-closes-road">STORM CLOSES COASTAL
+    ROAD</a></strong></p><p>...</p> -> the middle paragraph dropped.
+    """
+    if not _is_link_paragraph(node) or (node.parent is not None and node.parent.tag in _LIST_PARENTS):
+        return None
+    if any(_is_link_paragraph(sibling) for sibling in (_element_sibling(node, "prev"), _element_sibling(node, "next"))):
+        return None
+    return Hit()
+
+
+def _is_link_paragraph(node: LexborNode | None) -> bool:
+    """A <p> that is one link to another page, named in a few words."""
+    if node is None or node.tag != "p":
+        return False
+    links = node.css("a")
+    if len(links) != 1 or (links[0].attributes.get("href") or "#").startswith("#"):
+        return False
+    text = node_text(node)
+    return len(text.split()) >= _LINK_PARAGRAPH_WORDS and len(node_text(links[0])) >= _LINK_PARAGRAPH_SHARE * len(text)
+
+
+def _element_sibling(node: LexborNode, direction: str) -> LexborNode | None:
+    """The previous or next element beside the node ("prev" or "next"), past text between them."""
+    sibling = getattr(node, direction)
+    while sibling is not None and sibling.tag in ("-text", "-comment"):
+        sibling = getattr(sibling, direction)
+    return sibling
+
+
+@rule("HTM018", "author-box", "html", scope="node")
+def author_box(node: LexborNode) -> Hit | None:
+    """Removes: the box about the author that follows a story or post: photo, short biography,
+    links to the author's profiles.
+
+    Why: the biography is the same under every story the author writes; gold bodies leave it
+    out, and extractors take its sentences for the closing paragraphs.
+
+    False positives: a profile page whose article is the biography itself; it is kept when it
+    holds the article container or paragraphs of prose.
+
+    Example: <div class="author-box"><p>Jane Doe covers climate for Example News.</p></div> ->
+    dropped.
+    """
+    return _furniture(node)
+
+
+@rule("HTM019", "disclaimer-box", "html", scope="node")
+def disclaimer_box(node: LexborNode) -> Hit | None:
+    """Removes: disclaimer and disclosure boxes: the site's legal notice, affiliate-link and
+    investment-risk disclosures set apart from the story.
+
+    Why: the same notice is printed under every page of the site; it is not the story.
+
+    False positives: a disclosure the story itself makes in a box so named. Disclaimers are
+    written as long paragraphs, so unlike other boxes one is dropped even when it holds prose;
+    it is kept only when it holds the article container or most of the page's paragraphs.
+
+    Example: <div class="disclaimer">This page contains affiliate links.</div> -> dropped.
+    """
+    if node.css_first(_ARTICLE_INSIDE) is not None or _holds_most_prose(node):
+        return None
+    return Hit()
+
+
+@rule("HTM020", "article-header", "html", scope="node")
+def article_header(node: LexborNode) -> Hit | None:
+    """Removes: the header of the article inside its container: the <header> that holds the
+    headline, with the standfirst, byline and date printed around it.
+
+    Why: the headline, byline and date are metadata, read from the whole page before pruning;
+    the standfirst summarises the story. Gold bodies start with the story's first paragraph,
+    and extractors keep the standfirst as one.
+
+    False positives: a header holding the article's opening paragraphs is kept (prose); a
+    <header> wrapping a section's heading inside the story holds no headline and is kept.
+
+    Example: <article><header><h1>Storm hits coast</h1><p class="dek">Roads closed as the
+    river rises.</p></header><p>...</p></article> -> the header dropped.
+    """
+    if node.css_first(_HEADLINE) is None or node.css_first(_CONTAINERS) is not None or _holds_prose(node):
+        return None
+    return Hit()
 
 
 def node_text(node: LexborNode) -> str:

@@ -1,0 +1,113 @@
+"""HTML pruning judged against the whole page, and the choice between trafilatura's extractions.
+
+The rule cases in html_rule_cases.toml share one short article; these need a page of their own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+from cleaner.article import Block
+from cleaner.frontends import html as html_frontend
+
+# Written paragraphs a little shorter than the prose test's 200 characters, as guides and
+# explainers write them.
+SHORT_PARAGRAPHS = [
+    f"Step {n}: keep a copy of every file you cannot afford to lose on a drive that is not connected to "
+    f"the office network, and test that you can restore it."
+    for n in range(1, 7)
+]
+LONG_PARAGRAPHS = [
+    f"Paragraph {n} of the report: the river peaked at 4.2 metres on Monday night, the highest level recorded at "
+    "the bridge since the gauge was installed in 1998, and the council closed the two roads that run along the "
+    "embankment until the water fell."
+    for n in range(1, 7)
+]
+
+
+def _removed(html: str, code: str) -> list[str]:
+    return [r.text for r in clean(html, kind="html").removals if r.code == code]
+
+
+def test_layout_column_named_for_a_sidebar_holds_the_article() -> None:
+    column = "".join(f"<p>{p}</p>" for p in SHORT_PARAGRAPHS)
+    html = (
+        "<html><body><div class='c-layout-sidebar-left'><h2>Backing up your data</h2>"
+        f"{column}</div><div class='c-layout-sidebar-right'><h3>Popular</h3><a href='/a'>Passwords</a></div>"
+        "</body></html>"
+    )
+    article = clean(html, kind="html")
+    removed = [r.text for r in article.removals if r.code == "HTM012"]
+    assert removed == ["Popular Passwords"]
+    assert SHORT_PARAGRAPHS[0] in article.paragraphs
+
+
+def test_long_disclaimer_is_dropped_though_it_is_prose() -> None:
+    disclaimer = (
+        "<div class='disclaimer'>"
+        + "".join(
+            f"<p>Notice {n}: all investing is subject to risk, including the possible loss of the money you invest; "
+            "past performance is no guarantee of future returns, and nothing on this page is investment, tax or "
+            "legal advice.</p>"
+            for n in range(1, 4)
+        )
+        + "</div>"
+    )
+    html = f"<html><body><article>{''.join(f'<p>{p}</p>' for p in LONG_PARAGRAPHS)}</article>{disclaimer}</body></html>"
+    removed = _removed(html, "HTM019")
+    assert len(removed) == 1 and removed[0].startswith("Notice 1: all investing is subject to risk")
+
+
+def test_hidden_overlay_is_dropped_but_hidden_prose_is_kept() -> None:
+    prose = " ".join(SHORT_PARAGRAPHS[:2])
+    html = (
+        f"<html><body><article>{''.join(f'<p>{p}</p>' for p in LONG_PARAGRAPHS)}</article>"
+        f"<div role='dialog' hidden><p>{prose}</p></div><div hidden id='S:0'><p>{prose} Again.</p></div></body></html>"
+    )
+    assert _removed(html, "HTM001") == [prose]
+
+
+def _blocks(*texts: str) -> list[Block]:
+    return [Block(text, index) for index, text in enumerate(texts)]
+
+
+class _Tree:
+    """The pruned page as `_extract` reads it: only its HTML."""
+
+    def __init__(self, text: str) -> None:
+        self.html = f"<html><body><p>{text}</p></body></html>"
+
+
+GUIDE = "Intro. Section one of the guide. Section two, three. The guide's last section, and its summary."
+
+
+@pytest.mark.parametrize(
+    ("balanced", "recall", "chosen"),
+    [
+        (["Intro.", "Section one of the guide."], ["Intro.", "Section one of the guide.", "Section two, three."], 1),
+        (["Intro.", "Section one of the guide."], ["Intro.", "Section one of the guide!"], 0),
+        ([], ["Text recall mode found."], 1),
+    ],
+    ids=["recall-finds-clearly-more", "recall-finds-about-the-same", "balanced-finds-nothing"],
+)
+def test_recall_extraction_replaces_balanced_only_when_clearly_longer(
+    monkeypatch: pytest.MonkeyPatch, balanced: list[str], recall: list[str], chosen: int
+) -> None:
+    candidates = (_blocks(*balanced), _blocks(*recall))
+    monkeypatch.setattr(
+        html_frontend, "_trafilatura_blocks", lambda html, url, *, favor_recall: candidates[favor_recall]
+    )
+    assert html_frontend._extract(_Tree(GUIDE), None) is candidates[chosen]
+
+
+def test_recall_extraction_is_not_tried_when_balanced_holds_most_of_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    modes: list[bool] = []
+
+    def extract(html: str, url: str | None, *, favor_recall: bool) -> list[Block]:
+        modes.append(favor_recall)
+        return _blocks(GUIDE)
+
+    monkeypatch.setattr(html_frontend, "_trafilatura_blocks", extract)
+    assert html_frontend._extract(_Tree(GUIDE), None)[0].text == GUIDE
+    assert modes == [False]
