@@ -54,7 +54,7 @@ class Removal:
         return asdict(self)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Caption:
     text: str
     credit: str | None = None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from cleaner import metadata
@@ -220,7 +221,14 @@ def clean(
     site: str | None = None,
 ) -> Article:
     """Clean one document (text or HTML, str or bytes) and return its Article."""
-    return Cleaner(config or Config()).clean(source, url=url, kind=kind, site=site)
+    cleaner = Cleaner(config) if config is not None else _default_cleaner()
+    return cleaner.clean(source, url=url, kind=kind, site=site)
+
+
+@cache
+def _default_cleaner() -> Cleaner:
+    """One Cleaner for every call without a config: its compiled vocabulary and rule plans are reused."""
+    return Cleaner()
 
 
 __all__ = ["Article", "Caption", "Cleaner", "clean"]

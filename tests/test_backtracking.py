@@ -25,7 +25,7 @@ from cleaner.corpus import SiteBoilerplate
 from cleaner.frontends import html as html_frontend
 from cleaner.frontends import text as text_frontend
 from cleaner.parallel import Failure, Pool
-from cleaner.rules.dispatch import RulePlan, line_facts
+from cleaner.rules.dispatch import RulePlan
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Rule, all_rules
 
@@ -86,27 +86,24 @@ def _run(unit: str, prefix: str, suffix: str) -> str:
 
 @cache
 def _texts() -> list[list[Block]]:
-    """Each adversarial text as blocks, with the facts the gates read of each line found once."""
+    """Each adversarial text as blocks."""
     texts = [_run(unit, *wrap) for n, unit in enumerate(UNITS) for wrap in _wraps(n, unit)]
     texts.append("\n".join(SHORT_LINES * (SIZE // sum(len(line) + 1 for line in SHORT_LINES))))
-    found = []
-    for text in texts:
-        blocks = text_frontend.to_blocks(text)
-        for block in blocks:
-            line_facts(VOCAB, block.text)
-        found.append(blocks)
-    return found
+    return [text_frontend.to_blocks(text) for text in texts]
 
 
 def _judge_text(rule: Rule, blocks: list[Block]) -> None:
-    """Run one rule over the blocks as the engine does, its gate first."""
+    """Run one rule over every block its gate admits (no verdict remembered: each line is judged)."""
     page = Page(blocks, VOCAB, article=Article(), learned=LEARNED)
     if rule.scope == "page":
         rule.check(page)
         return
     plan = RulePlan((rule,), VOCAB)
-    for i in range(len(blocks)):
-        plan.first_hit(page, i)
+    for i, block in enumerate(blocks):
+        candidates, _ = plan.candidates(block.text)
+        for _, pattern in candidates:
+            if pattern is None or pattern.search(block.text):
+                rule.check(page, i)
 
 
 def _judge_pages(rule: Rule) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import sys
+import tomllib
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -134,3 +136,41 @@ def test_rules_of_the_top_leave_the_plan_below_their_reach_and_profiled_ones_nee
     assert plan_for(_page("x"), (everywhere, profiled)).rules == (everywhere,)
     assert plan_for(_page("x", learned=object()), (everywhere, profiled)).rules == (everywhere, profiled)
     assert plan_for(_page("x"), (profiled,)) is None
+
+
+CASE_TEXTS = [
+    tomllib.loads(path.read_text(encoding="utf-8"))["cases"]
+    for path in (Path(__file__).parent / "rule_cases").glob("*.toml")
+]
+CASE_LINES = [
+    [line.strip() for line in case["text"].splitlines() if line.strip()] for cases in CASE_TEXTS for case in cases
+]
+
+
+def test_a_rule_that_judges_a_line_by_itself_says_the_same_of_it_anywhere() -> None:
+    """The contract that lets a plan remember verdicts: the line's neighbours and place never count."""
+    alone = [rule for rule in BLOCK_RULES if rule.alone]
+    for lines in CASE_LINES:
+        page = _page(*lines)
+        for i, line in enumerate(lines):
+            for rule in alone:
+                assert rule.check(page, i) == rule.check(_page(line), 0), (rule.code, line)
+
+
+def test_verdicts_on_marked_up_blocks_are_not_remembered() -> None:
+    def list_items_only(page: Page, i: int) -> Hit | None:
+        return Hit() if page.blocks[i].tag == "li" else None
+
+    rule = Rule("T001", "list-items", "test", list_items_only, alone=True)
+    plan = RulePlan((rule,), VOCAB)
+    page = Page([Block("Subscribe now", 0, tag="li"), Block("Subscribe now", 1, tag="p")], VOCAB)
+    assert plan.first_hit(page, 0) == (rule, Hit())
+    assert plan.first_hit(page, 1) is None
+
+
+def test_long_and_deeply_nested_phrases_still_make_a_regex() -> None:
+    banner = " ".join(["cookies"] * 120)
+    nested = [" ".join(["more"] * n) for n in range(1, 300)]
+    vocab = Vocabulary({"cookie_phrases": [banner], "read_more": nested})
+    assert vocab.search("cookie_phrases", f"Note: {banner}.")
+    assert vocab.starts("read_more", "more more more!").group().strip("! ") == "more more more"

@@ -131,4 +131,10 @@ html_pages = st.builds(
 def test_generated_html_gives_a_deterministic_result_that_settles(html: str) -> None:
     article = clean(html, kind="html")
     assert _json(clean(html, kind="html")) == _json(article)
-    assert clean(article.body, kind="text").body == article.body
+    # Read as plain text, an HTML body loses what only its markup vouched for (a first paragraph
+    # shaped like a headline when the title came from <title>, an unlinked line shaped like a
+    # breadcrumb); it gains nothing, keeps its order, and then settles.
+    again = clean(article.body, kind="text").body
+    paragraphs = iter(article.body.split("\n\n"))
+    assert all(kept in paragraphs for kept in again.split("\n\n") if kept)
+    assert clean(again, kind="text").body == again

@@ -8,10 +8,13 @@ only the regex, where a gate has one, is tried per line. The engine calls a
 handful of rules per line instead of asking every gate of every rule.
 
 Pages repeat their lines (a menu at the top and the bottom, a site's footer on
-every page). When every candidate for a line judges it by its text alone
+every page). When every candidate for a plain-text line judges it by itself
 (rules registered `alone`), the verdict is remembered per line text. Rules
 that only judge the top of a page (`Gate.top`) leave the plan once that many
 blocks are kept, and rules that need a site profile are left out without one.
+
+Plans live on their vocabulary (`Vocabulary.derived`), so what they remember
+goes when the configuration goes.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import re
 import sys
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Hit, Rule
@@ -28,25 +31,14 @@ from cleaner.vocab import Vocabulary
 
 # A candidate rule, and the regex the line must match for it to be tried (None: no condition).
 Candidate = tuple[Rule, "re.Pattern[str] | None"]
+Candidates = tuple[tuple[Candidate, ...], bool]
 Verdict = tuple[Rule, Hit] | None
 # What a plan remembers: lines up to this long (furniture is short; long lines rarely repeat and
-# would make the memory grow with the input), this many of them, then it forgets them all.
+# would make the memory grow with the input), and this many lines or kinds of line, after which
+# it forgets them all and starts again.
 _REMEMBERED_CHARS = 200
-_REMEMBERED_LINES = 1 << 15
+_REMEMBERED = 1 << 15
 _UNKNOWN = object()
-
-
-def line_facts(vocab: Vocabulary, text: str) -> tuple[int, int, int]:
-    """What the gates read of a line, remembered for short lines."""
-    return _facts(vocab, text) if len(text) > _REMEMBERED_CHARS else _remembered_facts(vocab, text)
-
-
-def _facts(vocab: Vocabulary, text: str) -> tuple[int, int, int]:
-    """Its words, its characters, its phrase families."""
-    return len(text.split()), len(text), vocab.line_families(text)
-
-
-_remembered_facts = lru_cache(maxsize=_REMEMBERED_LINES)(_facts)
 
 
 class RulePlan:
@@ -60,8 +52,11 @@ class RulePlan:
         self._needed = [vocab.family_bits(r.gate.phrases) if r.gate else 0 for r in rules]
         self._word_limits = sorted({gate.max_words for gate in gates})
         self._char_limits = sorted({gate.max_chars for gate in gates})
-        self._kinds: dict[tuple[int, int, int], tuple[tuple[Candidate, ...], bool]] = {}
-        self._remembered: dict[str, Verdict] = {}
+        self._kinds: dict[tuple[int, int, int], Candidates] = {}
+        # Without gates every line is of one kind: its words and families need not be found.
+        self._ungated = None if gates else self._of_kind(0, 0, 0)
+        self._lines: dict[str, Candidates] = {}
+        self._verdicts: dict[str, Verdict] = {}
 
     @cached_property
     def beyond(self) -> RulePlan | None:
@@ -71,26 +66,36 @@ class RulePlan:
 
     def first_hit(self, page: Page, i: int) -> Verdict:
         """The first candidate rule that removes block `i`, with its hit; None when all let it through."""
-        text = page.blocks[i].text
+        block = page.blocks[i]
+        text = block.text
         candidates, alone = self.candidates(text)
-        if not alone or len(text) > _REMEMBERED_CHARS:
+        if not candidates:
+            return None
+        if not alone or block.tag is not None or block.link_density or len(text) > _REMEMBERED_CHARS:
             return _first_hit(candidates, page, i)
-        verdict = self._remembered.get(text, _UNKNOWN)
+        verdict = self._verdicts.get(text, _UNKNOWN)
         if verdict is _UNKNOWN:
-            if len(self._remembered) >= _REMEMBERED_LINES:
-                self._remembered.clear()
-            verdict = self._remembered[text] = _first_hit(candidates, page, i)
+            verdict = _first_hit(candidates, page, i)
+            _remember(self._verdicts, text, verdict)
         return verdict
 
-    def candidates(self, text: str) -> tuple[tuple[Candidate, ...], bool]:
+    def candidates(self, text: str) -> Candidates:
         """The rules whose gates may admit `text`, each with the regex still to match; and whether
-        all of them judge the line alone."""
-        words, chars, families = line_facts(self.vocab, text)
+        all of them judge a line by itself."""
+        found = self._ungated or self._lines.get(text)
+        if found is None:
+            found = self._of_kind(len(text.split()), len(text), self.vocab.line_families(text))
+            if len(text) <= _REMEMBERED_CHARS:
+                _remember(self._lines, text, found)
+        return found
+
+    def _of_kind(self, words: int, chars: int, families: int) -> Candidates:
         kind = (families, bisect_left(self._word_limits, words), bisect_left(self._char_limits, chars))
         found = self._kinds.get(kind)
         if found is None:
             admitted = tuple(self._admitted(words, chars, families))
-            found = self._kinds[kind] = admitted, all(rule.alone for rule, _ in admitted)
+            found = (admitted, all(rule.alone for rule, _ in admitted))
+            _remember(self._kinds, kind, found)
         return found
 
     def _admitted(self, words: int, chars: int, families: int) -> Iterator[Candidate]:
@@ -118,10 +123,23 @@ def _first_hit(candidates: tuple[Candidate, ...], page: Page, i: int) -> Verdict
     return None
 
 
-@lru_cache(maxsize=64)
+def _remember(table: dict, key: object, value: object) -> None:
+    if len(table) >= _REMEMBERED:
+        table.clear()
+    table[key] = value
+
+
 def plan(rules: tuple[Rule, ...], vocab: Vocabulary) -> RulePlan:
-    """The plan of a rule list, made once per configuration."""
-    return RulePlan(rules, vocab)
+    """The plan of a rule list, made once per vocabulary."""
+    plans = vocab.derived(_plan_table)
+    found = plans.get(rules)
+    if found is None:
+        found = plans[rules] = RulePlan(rules, vocab)
+    return found
+
+
+def _plan_table(vocab: Vocabulary) -> dict[tuple[Rule, ...], RulePlan]:
+    return {}
 
 
 def plan_for(page: Page, rules: tuple[Rule, ...]) -> RulePlan | None:

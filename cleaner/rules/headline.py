@@ -31,8 +31,7 @@ def headline(page: Page, i: int) -> Hit | None:
     return Hit(moved_to="title", value=text.strip())
 
 
-# Right under the headline, itself the first block: nothing is kept above either.
-@rule("MET002", "standfirst", "metadata", scope="lead", gate=Gate(top=1))
+@rule("MET002", "standfirst", "metadata", scope="lead")
 def standfirst(page: Page, i: int) -> Hit | None:
     """Removes: the standfirst, a summary line printed right under the headline in the same
     paragraph and closed by a blank line. It moves to `subtitle`.

@@ -17,8 +17,11 @@ All scopes are listed, selected and ignored alike.
 A block rule may declare a `Gate`: what a line must have for the rule to
 possibly fire. The engine skips the rule on lines without it, so most rules
 are never called on most lines. A rule registered with `alone=True` judges
-a line by its text and the vocabulary alone, never by its neighbours or what
-the page has found: a line it let through once it lets through again.
+a block by itself (its text, and its tag and link density in HTML) and the
+vocabulary, never by its neighbours or what the page has found: a block it
+let through once it lets through again, and a plain-text line gets the same
+verdict wherever it stands. Its hits must not be changed after it returns
+them: they may be handed out again.
 """
 
 from __future__ import annotations

@@ -73,17 +73,46 @@ def month_numbers() -> dict[str, int]:
 
 T = TypeVar("T")
 _PHRASE_END = ""
+# Choices nested deeper than this are listed flat below it: Python's regex compiler recurses on nesting.
+_MAX_NESTING = 40
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
+def _trie_regex(node: dict[str, dict], depth: int = 0) -> str:
     """A regex for the phrases below a trie node; greedy, so a longer phrase is tried first."""
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child) for char, child in node.items() if char
-    ]
+    if depth >= _MAX_NESTING:
+        suffixes = sorted(_suffixes(node), key=len, reverse=True)
+        return f"(?:{'|'.join(map(_literal, suffixes))})"
+    branches = []
+    for char, child in node.items():
+        if char == _PHRASE_END:
+            continue
+        chain = char
+        while len(child) == 1 and _PHRASE_END not in child:  # no choice to make: one literal
+            [(char, child)] = child.items()
+            chain += char
+        branches.append(_literal(chain) + _trie_regex(child, depth + 1))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
     return f"(?:{body})?" if _PHRASE_END in node else body
+
+
+def _suffixes(node: dict[str, dict]) -> list[str]:
+    """Every phrase ending below a trie node, as the text after the node."""
+    found, stack = [], [("", node)]
+    while stack:
+        prefix, current = stack.pop()
+        for char, child in current.items():
+            if char == _PHRASE_END:
+                found.append(prefix)
+            else:
+                stack.append((prefix + char, child))
+    return found
+
+
+def _literal(text: str) -> str:
+    """Phrase text as a regex: its (single) spaces match any run of whitespace."""
+    return r"\s+".join(map(re.escape, text.split(" ")))
 
 
 class Vocabulary:
