@@ -2,16 +2,22 @@
 
     python benchmarks/train_line_scorer.py ../shared/bench/wcxb-dev-articles
 
-Lines of each page dump are labelled by whether most of their 4-token
-shingles appear in the page's gold body; lines that a block rule already
-removes are left out. Only the development split is used, so the held-out
-split and other sets stay unseen. Needs numpy (the `train` extra).
+Lines of each page dump that no block rule removes are labelled by whether
+they belong to the page's gold body: most of their 4-token shingles appear
+in it, or, for a line of fewer than four tokens (a subheading, a list
+item), its tokens appear there in a row. Two models are fitted: one on each
+line's own shape, then one that adds what the first says of the line's
+neighbours (`linescore.context_features`). Only the development split is
+used, so the held-out split and other sets stay unseen. Needs numpy (the
+`train` extra).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +25,7 @@ import numpy as np
 from cleaner import linescore
 from cleaner.config import Config
 from cleaner.engine import _judge_blocks
-from cleaner.evaluate import load_dataset, read_input, select_pages, shingles, tokens
+from cleaner.evaluate import SHINGLE_SIZE, load_dataset, read_input, select_pages, shingles, tokens
 from cleaner.frontends.text import to_blocks
 from cleaner.rules.page import Page
 
@@ -28,25 +34,66 @@ IN_GOLD_SHARE = 0.5
 STEPS, LEARNING_RATE, L2 = 3000, 0.5, 1e-4
 
 
-def labelled_lines(folder: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line no block rule removed; `label` is None for a line without words (never trained on)."""
+
+    text: str
+    label: bool | None
+
+
+def label(text: str, gold: set[tuple[str, ...]], gold_tokens: str) -> bool | None:
+    """Whether the line belongs to the gold body; None when it has no words.
+
+    A line shorter than a shingle is one shingle that the gold's 4-token shingles never
+    hold, so it is looked for as a run of the gold's tokens instead.
+
+    >>> label("Red Wine", set(), " Still wine Red Wine is made ")
+    True
+    """
+    words = tokens(text)
+    if not words:
+        return None
+    if len(words) < SHINGLE_SIZE:
+        return f" {' '.join(words)} " in gold_tokens
+    own = shingles(words)
+    return sum(1 for s in own if s in gold) / len(own) >= IN_GOLD_SHARE
+
+
+def page_lines(folder: str) -> list[list[Line]]:
+    """Per page of the dev split, its lines that no block rule removes, in order."""
     config = Config()
-    rows, labels, weights = [], [], []
+    pages = []
     for page in select_pages(load_dataset(folder), "dev"):
         if not page.gold.strip() or "dumps" not in page.inputs:
             continue
         gold = set(shingles(tokens(page.gold)))
+        gold_tokens = f" {' '.join(tokens(page.gold))} "
         blocks = to_blocks(read_input(page.inputs["dumps"]).decode("utf-8", "replace"))
         judged = Page(blocks, config.vocabulary)
         _judge_blocks(judged, config.rules_in_scope("block"))
-        for block, dropped in zip(blocks, judged.dropped, strict=True):
-            own = shingles(tokens(block.text))
-            if dropped or not own:
-                continue
-            rows.append(linescore.features(block.text))
-            labels.append(sum(1 for s in own if s in gold) / len(own) >= IN_GOLD_SHARE)
-            weights.append(min(len(block.text), 400))
-    weights_array = np.array(weights, dtype=float)
-    return np.array(rows), np.array(labels, dtype=float), weights_array / weights_array.mean()
+        kept = [block.text for block, dropped in zip(blocks, judged.dropped, strict=True) if not dropped]
+        if kept:
+            pages.append([Line(text, label(text, gold, gold_tokens)) for text in kept])
+    return pages
+
+
+def training_set(
+    pages: list[list[Line]], row: Callable[[list[Line], int], tuple[float, ...]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Features (`row(lines, i)` for line i of a page), labels and weights of the labelled lines.
+
+    A line weighs as many characters as it has, up to 400: the measure counts text, not lines.
+    """
+    x, y, w = [], [], []
+    for lines in pages:
+        for i, line in enumerate(lines):
+            if line.label is not None:
+                x.append(row(lines, i))
+                y.append(float(line.label))
+                w.append(min(len(line.text), 400))
+    weights = np.array(w, dtype=float)
+    return np.array(x), np.array(y), weights / weights.mean()
 
 
 def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> np.ndarray:
@@ -62,11 +109,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dataset", help="an evaluation set folder with dumps/ and gold bodies")
     args = parser.parse_args()
-    x, y, w = labelled_lines(args.dataset)
-    beta = fit(x, y, w)
+    pages = page_lines(args.dataset)
+    x, y, w = training_set(pages, lambda lines, i: linescore.features(lines[i].text))
+    own_beta = fit(x, y, w)
+    context = {}
+    for lines in pages:
+        own = np.array([linescore.features(line.text) for line in lines])
+        probabilities = 1.0 / (1.0 + np.exp(-(own @ own_beta)))
+        context[id(lines)] = linescore.context_features(list(probabilities), list(own[:, 1]))
+
+    def with_context(lines: list[Line], i: int) -> tuple[float, ...]:
+        return (*linescore.features(lines[i].text), *context[id(lines)][i])
+
+    context_beta = fit(*training_set(pages, with_context))
+    names = (*linescore.FEATURES, *linescore.CONTEXT_FEATURES)
     data = {
         "trained_on": f"{Path(args.dataset).name}, dev split, {len(y)} lines",
-        "weights": {name: round(float(b), 4) for name, b in zip(linescore.FEATURES, beta, strict=True)},
+        "weights": {name: round(float(b), 4) for name, b in zip(linescore.FEATURES, own_beta, strict=True)},
+        "context_weights": {name: round(float(b), 4) for name, b in zip(names, context_beta, strict=True)},
     }
     OUTPUT.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(data, indent=2))

@@ -19,6 +19,8 @@ _NAME_PARTICLES = frozenset(
     {"de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "el", "del", "dos", "ter"}
 )
 DASH_SEPARATORS = frozenset({"-", "–", "—", "|", "•", "·", "*"})
+# A sentence closed by a short credit in brackets: "...after a long debate. (AP)".
+_CREDITED_SENTENCE = re.compile(r"[.!?…]\s*\([^()]{1,30}\)$")
 
 
 def words(text: str) -> list[str]:
@@ -53,11 +55,15 @@ def is_headline_like(text: str, *, max_words: int = 30) -> bool:
     """A line shaped like a headline or link text: short, not a full-stop sentence.
 
     Headlines may end in "?", "!" or "..." (truncated link text) but rarely in
-    a single full stop; body sentences nearly always do.
+    a single full stop; body sentences nearly always do, if at times before a
+    bracketed credit.
+
+    >>> is_headline_like("Council approves the budget (VIDEO)"), is_headline_like("It passed.(AP)")
+    (True, False)
     """
     text = strip_trailing_separator(text)
     n = word_count(text)
-    if n == 0 or n > max_words:
+    if n == 0 or n > max_words or _CREDITED_SENTENCE.search(text):
         return False
     if text.endswith("...") or text.endswith("…") or text[-1] in "?!\"'”’":
         return True

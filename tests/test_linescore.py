@@ -1,0 +1,39 @@
+"""The line scorer in context, and the whole-page judgement it feeds."""
+
+from __future__ import annotations
+
+from cleaner import heuristics, linescore
+from cleaner.frontends.text import to_blocks
+from cleaner.rules.page import Page
+from cleaner.vocab import Vocabulary
+
+PARAGRAPHS = [
+    "The river burst its banks overnight on Sunday, flooding more than two hundred homes in the lower town.",
+    "Emergency crews worked through the night to move residents from the worst affected streets to the hall.",
+    "The mayor said the council would open a fund for families who lost their belongings in the flood water.",
+]
+TEASER = "Growers say the rain has delayed planting by a month across the valley."
+
+
+def test_a_teaser_among_headlines_and_times_scores_lower_than_among_paragraphs() -> None:
+    teasers = []
+    for n in range(8):
+        teasers += [f"Bridge {n} reopens after repairs", TEASER, f"{n + 2}H ago"]
+    among_teasers = linescore.scores(teasers)[3 * 4 + 1]
+    among_paragraphs = linescore.scores([*PARAGRAPHS, TEASER, *PARAGRAPHS])[3]
+    assert among_teasers < 0.9 * among_paragraphs
+
+
+def test_neighbours_never_raise_a_line_above_its_own_shape() -> None:
+    texts = [*PARAGRAPHS, "Lottery results", *PARAGRAPHS]
+    for text, value in zip(texts, linescore.scores(texts), strict=True):
+        own = min(linescore.weight(text), 400) * 2 * (linescore.probability(text) - linescore.TEXT_THRESHOLD)
+        assert value <= own + 1e-9
+    assert linescore.scores(texts)[3] < 0
+
+
+def test_a_page_whose_menus_the_rules_dropped_is_still_a_whole_page() -> None:
+    menu = [f"Section {n}" for n in range(20)]
+    page = Page(to_blocks("\n".join([*menu, *PARAGRAPHS * 4])), Vocabulary())
+    page.dropped[: len(menu)] = ["navigation"] * len(menu)
+    assert heuristics.is_whole_page(page)
