@@ -1,12 +1,12 @@
 """Speed and memory of cleaner against its peers, measured in one run on one machine.
 
     python benchmarks/speed.py                       # bundled ScrapingHub set, quick
-    python benchmarks/speed.py --set ../wcxb-dev-articles --repeat 5 --stream-mb 1024
+    python benchmarks/speed.py --set bench/scrapinghub --set ../shared/bench/wcxb-dev-articles --stream-mb 1024
 
 Reports, per system and input: docs/s, MB/s of input, peak RSS and the ratio
 to trafilatura's docs/s (medians of --repeat runs, one core each, every
 system in its own process so peak RSS is its own); `cleaner clean --jobs 1`
-against `--jobs 2` on the same folder; the start-up time of `cleaner
+against `--jobs 2` on one folder of every set's dumps; the start-up time of `cleaner
 --version` and of cleaning one small file; cost against document size (10 KB
 to 10 MB); and peak RSS while streaming a generated JSONL file (jsonl_memory.py). Results are
 printed as a table and written as JSON (--json). Not part of the test suite.
@@ -91,21 +91,13 @@ def timed(command: list[str], **kwargs) -> float:
     return time.perf_counter() - start
 
 
-# Copies of the set's dumps in the scaling folder: enough work that start-up is a small share of the run.
-SCALING_COPIES = 5
-
-
-def scaling(dataset: str, repeat: int, workdir: Path) -> dict[str, float]:
-    """`cleaner clean` with one and with two worker processes on a folder of the set's dumps, copied
-    SCALING_COPIES times so that the run measures throughput rather than start-up."""
+def scaling(datasets: list[str], repeat: int, workdir: Path) -> dict[str, float]:
+    """`cleaner clean` with one and with two worker processes on one folder holding the dumps of
+    every set: the more documents, the less start-up weighs in the run."""
     folder = workdir / "scaling-input"
-    dumps = sorted((Path(dataset) / "dumps").glob("*.txt"))
-    for copy in range(SCALING_COPIES):
-        for dump in dumps:
-            target = folder / str(copy) / dump.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(dump, target)
-    docs = len(dumps) * SCALING_COPIES
+    for dataset in datasets:
+        shutil.copytree(Path(dataset) / "dumps", folder / Path(dataset).name)
+    docs = len(list(folder.rglob("*.txt")))
     result: dict[str, float] = {"docs": docs}
     for jobs in (1, 2):
         times = []
@@ -201,7 +193,7 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="cleaner-speed-"))
     try:
         results: dict = {"machine": machine(), "systems": [row for s in sets for row in systems_table(s, args.repeat)]}
-        results["scaling"] = scaling(sets[0], args.repeat, workdir)
+        results["scaling"] = scaling(sets, args.repeat, workdir)
         results["startup"] = startup(args.repeat, workdir)
         results["growth"] = growth(sets[0])
         if args.stream_mb:
