@@ -66,7 +66,8 @@ def copyright_line(page: Page, i: int) -> Hit | None:
 )
 def cookie_notice(page: Page, i: int) -> Hit | None:
     """Removes: cookie and consent banner text ("We use cookies to improve your experience",
-    "Accept all", "Wir verwenden Cookies", "Ce site utilise des cookies").
+    "Accept all", "Wir verwenden Cookies", "Ce site utilise des cookies"), and the rows of a
+    consent dialog's cookie table ("YouTube sets this cookie to...", "The cookie is used to...").
 
     Why: consent banners are in the page's text on every visit and say nothing of the story.
 

@@ -14,11 +14,17 @@ _INLINE_SEPARATOR = re.compile(r"\s*(?:\||:|–|—|-|»|>|•)\s*\S")
 _MAX_LIST_ITEMS = 60
 
 
-@rule("REL001", "related-list", "related", gate=Gate(max_chars=120, phrases=("related_headers",)))
+# A header naming its list's source ("More in Politics") holds a few words after its opener.
+_MAX_SOURCE_HEADER_WORDS = 6
+
+
+@rule("REL001", "related-list", "related", gate=Gate(max_chars=120, phrases=("related_headers", "related_sources")))
 def related_list(page: Page, i: int) -> Hit | None:
     """Removes: a header such as "RECENT STORIES", "Related articles", "You may also like",
-    "Trending", "Most read", "Lesen Sie auch", "À lire aussi", "Te puede interesar", and the
-    run of headline-like lines (with or without "-" separators) that follows it.
+    "Trending", "Most read", "Lesen Sie auch", "À lire aussi", "Te puede interesar", or one
+    naming the section or site the list comes from ("More in Politics", "More from The
+    Times", "Mehr aus Berlin", "Lo último en Deportes"), and the run of headline-like lines (with
+    or without "-" separators) that follows it.
 
     Why: these lists of other stories' headlines close most news pages; each item looks
     like a short line of text, so only the header tells them apart from the body.
@@ -28,9 +34,9 @@ def related_list(page: Page, i: int) -> Hit | None:
     list of adjacent lines stops at a blank line.
 
     Example: "RECENT STORIES" then "BAFTA 2026: ... -", "-", "Madhubala Death Anniversary..."
-    -> all dropped.
+    -> all dropped; so are "More in Politics" and the headlines under it.
     """
-    if not page.vocab.line_is("related_headers", page.blocks[i].text):
+    if not is_related_header(page, page.blocks[i].text):
         return None
     end = i + 1
     blocks = page.blocks
@@ -46,6 +52,20 @@ def related_list(page: Page, i: int) -> Hit | None:
         # A lone header with body text after it is a heading, not a list.
         return None
     return Hit(span=end - i, detail=f"header and {end - i - 1} items")
+
+
+def is_related_header(page: Page, text: str) -> bool:
+    """A header of a list of other stories: a phrase of its own ("Related articles"), or
+    an opener that names the section or site the list comes from ("More in Politics")."""
+    if page.vocab.line_is("related_headers", text):
+        return True
+    opener = page.vocab.starts("related_sources", text)
+    return (
+        opener is not None
+        and word_count(text[opener.end() :]) >= 1
+        and word_count(text) <= _MAX_SOURCE_HEADER_WORDS
+        and is_headline_like(text)
+    )
 
 
 @rule("REL002", "also-read-line", "related", gate=Gate(phrases=("also_read",)), alone=True)
