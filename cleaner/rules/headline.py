@@ -10,12 +10,23 @@ _MAX_TITLE_WORDS = 30
 _MAX_STANDFIRST_WORDS = 70
 
 
+def _prose_follows(page: Page, i: int) -> bool:
+    """The next kept block is not shaped like a headline itself. A headline stands above the
+    story; in a run of short lines (a list, a stack of teasers) the first is no headline, and
+    taking it would leave the next one to be taken when the body is cleaned again."""
+    following = next((j for j in range(i + 1, len(page.blocks)) if not page.dropped[j]), None)
+    return following is not None and not is_headline_like(page.blocks[following].text, max_words=_MAX_TITLE_WORDS)
+
+
 @rule("MET001", "headline", "metadata", scope="lead", gate=Gate(top=1))
 def headline(page: Page, i: int) -> Hit | None:
     """Removes: the headline, the first kept line of the text when it is shaped like one
-    (short, not ending in a full stop) and body text follows. It moves to `title`.
+    (short, not ending in a full stop) and the next kept line is not (body text follows).
+    It moves to `title`.
 
-    Why: scrapers put the headline on the first line; it is metadata, not body.
+    Why: scrapers put the headline on the first line; it is metadata, not body. A text that
+    opens on a run of short lines (a list, links, teasers) has no headline on top: taking
+    the first would leave the next to be taken when the body is cleaned again.
 
     False positives: a text that opens on a short line that is not the headline (a section
     label); earlier rules remove the usual labels first.
@@ -23,7 +34,7 @@ def headline(page: Page, i: int) -> Hit | None:
     Example: "No ceasefire! Ukraine-Russia 2nd round talks yield no desirable outcome" ->
     title.
     """
-    if page.kept or page.article.title or i + 1 >= len(page.blocks):
+    if page.kept or page.article.title or not _prose_follows(page, i):
         return None
     text = page.blocks[i].text
     if word_count(text) < 2 or not has_letters(text) or not is_headline_like(text, max_words=_MAX_TITLE_WORDS):
