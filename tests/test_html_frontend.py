@@ -107,6 +107,13 @@ def test_blocks_keep_structure_and_text_rules_run_on_them() -> None:
     assert ("Advertisement", "AD001") in {(r.text, r.code) for r in article.removals}
 
 
+def test_utf8_garbled_into_cp1252_is_repaired_in_raw_text_and_in_entities() -> None:
+    inside = "<p>The mayor said it wasnâ€™t over.</p><p>Crews hadn&acirc;&euro;&trade;t left â€” yet.</p>"
+    article = clean(page(inside=inside), kind="html")
+    assert "The mayor said it wasn’t over." in article.paragraphs
+    assert "Crews hadn’t left — yet." in article.paragraphs
+
+
 def test_page_without_extractable_content_falls_back_to_page_text(monkeypatch: pytest.MonkeyPatch) -> None:
     trafilatura = pytest.importorskip("trafilatura")
     monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)

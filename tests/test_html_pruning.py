@@ -6,6 +6,7 @@ The rule cases in html_rule_cases.toml share one short article; these need a pag
 from __future__ import annotations
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import clean
 from cleaner.article import Block
@@ -72,11 +73,9 @@ def _blocks(*texts: str) -> list[Block]:
     return [Block(text, index) for index, text in enumerate(texts)]
 
 
-class _Tree:
-    """The pruned page as `_extract` reads it: only its HTML."""
-
-    def __init__(self, text: str) -> None:
-        self.html = f"<html><body><p>{text}</p></body></html>"
+def _tree(text: str) -> LexborHTMLParser:
+    """A pruned page holding one paragraph."""
+    return LexborHTMLParser(f"<html><body><p>{text}</p></body></html>")
 
 
 GUIDE = "Intro. Section one of the guide. Section two, three. The guide's last section, and its summary."
@@ -98,7 +97,7 @@ def test_recall_extraction_replaces_balanced_only_when_clearly_longer(
     monkeypatch.setattr(
         html_frontend, "_trafilatura_blocks", lambda html, url, *, favor_recall: candidates[favor_recall]
     )
-    assert html_frontend._extract(_Tree(GUIDE), None) is candidates[chosen]
+    assert html_frontend._extract(_tree(GUIDE), None) is candidates[chosen]
 
 
 def test_recall_extraction_is_not_tried_when_balanced_holds_most_of_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -109,5 +108,5 @@ def test_recall_extraction_is_not_tried_when_balanced_holds_most_of_the_page(mon
         return _blocks(GUIDE)
 
     monkeypatch.setattr(html_frontend, "_trafilatura_blocks", extract)
-    assert html_frontend._extract(_Tree(GUIDE), None)[0].text == GUIDE
+    assert html_frontend._extract(_tree(GUIDE), None)[0].text == GUIDE
     assert modes == [False]

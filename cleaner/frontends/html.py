@@ -1,6 +1,7 @@
 """HTML page -> blocks plus the metadata and removals the markup itself gives.
 
-1. selectolax parses the page. Metadata comes from the markup (JSON-LD,
+1. selectolax parses the page, once UTF-8 garbled into cp1252 ("canâ€™t")
+   is put back (`repair_mojibake`). Metadata comes from the markup (JSON-LD,
    then OpenGraph and <meta>, then <html lang> and the canonical link),
    then from trafilatura's reading of the whole page, which fills the rest
    and gives the date.
@@ -56,6 +57,16 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)")
 # (most pages' balanced extraction holds more: the second run is spared on four pages in five).
 _RECALL_GAIN = 1.2
 _RECALL_TRY_SHARE = 0.75
+# UTF-8 read once as cp1252 or latin-1 and written out again as UTF-8 ("canâ€™t" for "can’t"):
+# the lead byte of a multi-byte character, then its continuation bytes, each shown as the character
+# cp1252 (or latin-1, for the bytes cp1252 leaves undefined) gives that byte. Of the two-byte
+# characters only those of Latin-1 (lead "Â" or "Ã") are repaired: other leads are letters that
+# real text puts before a quote or a dash ("groß“").
+_CONTINUATION = "[\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
+_MOJIBAKE = re.compile(
+    f"[\u00c2\u00c3]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}}|[\u00f0-\u00f4]{_CONTINUATION}{{3}}"
+)
+_MOJIBAKE_MARKS = ("â€", "â\x80", "Ã", "Â")
 # Browsers stop nesting at 512 levels; lexbor and the node rules slow down with the square of depth.
 MAX_DEPTH = 1000
 
@@ -73,6 +84,33 @@ def refuse_deep_nesting(html: str) -> None:
         depth = max(depth - 1, 0) if closing else depth + 1
         if depth > MAX_DEPTH:
             raise MarkupError(f"HTML nested more than {MAX_DEPTH} elements deep")
+
+
+def repair_mojibake(html: str) -> str:
+    """Undo UTF-8 that was decoded as cp1252 or latin-1 and saved again, character by character.
+
+    Content systems that copy text between databases garble it this way, and the page then
+    declares UTF-8 truthfully: the bytes are valid, the characters are wrong. Each run that spells
+    one UTF-8 character's bytes is put back; a run whose bytes are no UTF-8 character is left.
+
+    Only pages holding one of the commonest garbled pairs are searched (a fast test): left and
+    right quotes, dashes, accented capitals and lower-case letters, the no-break space.
+
+    >>> repair_mojibake("canâ€™t stop â\x80\x94 cafÃ© Â½")
+    'can’t stop — café ½'
+    """
+    if not any(mark in html for mark in _MOJIBAKE_MARKS):
+        return html
+    return _MOJIBAKE.sub(_unmangle, html)
+
+
+def _unmangle(match: re.Match[str]) -> str:
+    garbled = match.group()
+    raw = bytes(ord(char) if ord(char) < 256 else char.encode("cp1252")[0] for char in garbled)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return garbled
 
 
 @dataclass(slots=True)
@@ -93,6 +131,7 @@ def read(html: str, *, url: str | None, rules: Iterable[Rule]) -> HtmlPage:
     from selectolax.lexbor import LexborHTMLParser
 
     refuse_deep_nesting(html)
+    html = repair_mojibake(html)
     tree = LexborHTMLParser(html)
     article = Article(url=url)
     markup = markup_metadata(tree)
@@ -187,11 +226,9 @@ def _extract(tree: LexborHTMLParser, url: str | None) -> list[Block]:
     scores did not change. Recall mode is only tried when the balanced extraction leaves out
     a good part of the page's text.
     """
-    from selectolax.lexbor import LexborHTMLParser
-
-    html = tree.html
+    html = tree.html  # before page_text strips the scripts from the tree
     balanced = _trafilatura_blocks(html, url, favor_recall=False)
-    if _chars(balanced) >= _RECALL_TRY_SHARE * len(page_text(LexborHTMLParser(html))):
+    if _chars(balanced) >= _RECALL_TRY_SHARE * len(page_text(tree)):
         return balanced
     recall = _trafilatura_blocks(html, url, favor_recall=True)
     return recall if _chars(recall) > _RECALL_GAIN * _chars(balanced) else balanced
@@ -214,6 +251,7 @@ def _blocks(body: _Element) -> Iterator[Block]:
     """One block per line of each paragraph-like element of trafilatura's output tree."""
     index = 0
     for tag, text, link_chars in _leaf_texts(body):
+        text = repair_mojibake(text)  # again: garbled characters may have been written as entities
         density = min(1.0, link_chars / max(1, len(text.strip())))
         for n, line in enumerate(line.strip() for line in text.splitlines()):
             if line:

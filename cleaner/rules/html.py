@@ -5,7 +5,8 @@ Each node rule claims the nodes named by its table in `vocab/selectors.toml`
 a claimed node that holds the article itself (an <article>, <main>, the
 <h1>, an articleBody, or several paragraphs of prose) is never pruned,
 whatever its class says: layouts name their wrappers "has-sidebar" or
-"hidden-until-loaded" too.
+"hidden-until-loaded" too. A box of several <article> elements is a list
+of teaser cards, not the article.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
     from cleaner.rules.page import Page
 
-_ARTICLE_INSIDE = "article, main, h1, [itemprop='articleBody']"
+_ARTICLE_INSIDE = "main, h1, [itemprop='articleBody']"
 _CONTAINERS = "article, main, [itemprop='articleBody']"
 _HEADLINE = "h1, [itemprop='headline']"
 _CREDIT_INSIDE = "[class*='credit'], [class*='copyright'], small"
@@ -43,12 +44,18 @@ _PAGE_PROSE_MIN_CHARS = 500
 _HIDDEN_LABEL_CHARS = 200
 # Text with less than this share of its characters in links is written text, not a link list.
 _LINK_SHARE = 0.5
-# Class/id words of overlays: modals and popups (sign-in, republishing terms, quizzes).
-_OVERLAY_WORDS = ("modal", "popup", "lightbox")
+# Elements that can hold a pop-up window; a link or button named "popup" only opens one.
+_OVERLAY_CONTAINERS = frozenset({"div", "section", "aside", "form", "dialog", "article"})
 # A standalone link paragraph names another page in at least this many words, and its link
 # covers at least this share of its text.
 _LINK_PARAGRAPH_WORDS = 4
 _LINK_PARAGRAPH_SHARE = 0.9
+# Utility classes that style text ("text-center", "text-sm", "text-gray-600"): the word "text" in
+# them says nothing about what the element holds.
+_UTILITY_CLASS = re.compile(r"(?<!\S)text-\S+")
+# Headings whose id is an anchor of this many of their own words are sections, not boxes.
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_ANCHOR_WORDS = 2
 # List items and table cells hold link lists the author wrote (sources, changelogs).
 _LIST_PARENTS = frozenset({"li", "td", "th", "dd"})
 
@@ -81,7 +88,7 @@ def claimed(body: LexborNode, rules: Iterable[Rule]) -> list[tuple[LexborNode, R
     names = tuple(ruled)
     for node in body.css("[class], [id]"):
         attributes = node.attributes
-        name = _keyword_rule(f"{attributes.get('class') or ''} {attributes.get('id') or ''}", names)
+        name = _keyword_rule(f"{attributes.get('class') or ''} {_box_id(node)}", names)
         if name is not None and node.mem_id not in found:
             found[node.mem_id] = (node, ruled[name])
     for node_rule in rules:
@@ -90,11 +97,27 @@ def claimed(body: LexborNode, rules: Iterable[Rule]) -> list[tuple[LexborNode, R
     return list(found.values())
 
 
+def _box_id(node: LexborNode) -> str:
+    """The node's id, unless it is a heading's anchor spelled from the heading's own words.
+
+    Pages give their section headings ids made from the heading ("what-is-social-media-marketing",
+    "h-4-select-times-for-social-media") so tables of contents can link to them; such an id names
+    the section, not a box, whatever words it happens to hold.
+    """
+    node_id = node.attributes.get("id") or ""
+    if not node_id or node.tag not in _HEADINGS:
+        return node_id
+    id_words = [word for word in re.split(r"[\W_]+", node_id.lower()) if word and word != "h" and not word.isdigit()]
+    heading_words = set(re.split(r"\W+", node.text().lower()))
+    is_anchor = len(id_words) >= _ANCHOR_WORDS and all(word in heading_words for word in id_words)
+    return "" if is_anchor else node_id
+
+
 @lru_cache(maxsize=16384)
 def _keyword_rule(class_and_id: str, rule_names: tuple[str, ...]) -> str | None:
     """The first of the rules whose keywords a class/id holds (cached: pages repeat their classes)."""
     words = _class_words(class_and_id)
-    if not _any_keyword().search(words) or _content_words().search(words):
+    if not _any_keyword().search(words) or _content_words().search(_UTILITY_CLASS.sub(" ", words)):
         return None
     table = _claims()
     return next((name for name in rule_names if table[name].keywords and table[name].keywords.search(words)), None)
@@ -145,9 +168,17 @@ def _class_words(value: str) -> str:
 
 def _furniture(node: LexborNode) -> Hit | None:
     """Drop the node unless it holds the article itself."""
-    if node.css_first(_ARTICLE_INSIDE) is not None or _holds_prose(node) or _holds_most_prose(node):
+    if _holds_article(node) or _holds_prose(node) or _holds_most_prose(node):
         return None
     return Hit()
+
+
+def _holds_article(node: LexborNode) -> bool:
+    """The article's container or headline: a <main>, an <h1>, an articleBody, or one <article>.
+
+    Several <article> elements side by side are teaser cards ("Related posts"), not the article.
+    """
+    return node.css_first(_ARTICLE_INSIDE) is not None or len(node.css("article")) == 1
 
 
 def _holds_prose(node: LexborNode) -> bool:
@@ -224,7 +255,8 @@ def _is_overlay(node: LexborNode) -> bool:
 
 @cache
 def _overlay_words() -> re.Pattern[str]:
-    return _words_pattern(list(_OVERLAY_WORDS))
+    """Class/id words of overlays: modals and pop-ups (sign-in, republishing terms, quizzes)."""
+    return _words_pattern(_selectors()["overlay-box"]["keywords"])
 
 
 @rule("HTM002", "image-caption", "html", scope="node")
@@ -525,7 +557,7 @@ def disclaimer_box(node: LexborNode) -> Hit | None:
 
     Example: <div class="disclaimer">This page contains affiliate links.</div> -> dropped.
     """
-    if node.css_first(_ARTICLE_INSIDE) is not None or _holds_most_prose(node):
+    if _holds_article(node) or _holds_most_prose(node):
         return None
     return Hit()
 
@@ -548,6 +580,26 @@ def article_header(node: LexborNode) -> Hit | None:
     if node.css_first(_HEADLINE) is None or node.css_first(_CONTAINERS) is not None or _holds_prose(node):
         return None
     return Hit()
+
+
+@rule("HTM021", "overlay-box", "html", scope="node")
+def overlay_box(node: LexborNode) -> Hit | None:
+    """Removes: pop-ups and modal windows written into the page: sign-in and lead forms,
+    country and language pickers, "before you go" offers, which a script shows over the page.
+
+    Why: the stylesheet hides them by their class, not by an attribute or inline style
+    `hidden-element` can see, so extractors read their text with the page's.
+
+    False positives: a link or button that opens a pop-up ("external-popup", "open-modal") is
+    kept, as only containers are judged; so is a container that holds the article or prose. An
+    image gallery marked "lightbox" that holds captions the gold keeps is lost.
+
+    Example: <div class="modal sign-in-modal"><h3>Welcome back</h3><form>...</form></div> ->
+    dropped.
+    """
+    if node.tag not in _OVERLAY_CONTAINERS:
+        return None
+    return _furniture(node)
 
 
 def node_text(node: LexborNode) -> str:
