@@ -127,7 +127,7 @@ def _dot(weights: Sequence[float], values: Sequence[float]) -> float:
 
 def probability(text: str) -> float:
     """The probability that the line is article text, from its own shape."""
-    return _sigmoid(_dot(_weights(), features(text)))
+    return _judged(text).probability
 
 
 class _Judged(NamedTuple):

@@ -36,7 +36,7 @@ def related_list(page: Page, i: int) -> Hit | None:
     Example: "RECENT STORIES" then "BAFTA 2026: ... -", "-", "Madhubala Death Anniversary..."
     -> all dropped; so are "More in Politics" and the headlines under it.
     """
-    if not is_related_header(page, page.blocks[i].text):
+    if not _is_related_header(page, page.blocks[i].text):
         return None
     end = i + 1
     blocks = page.blocks
@@ -54,7 +54,7 @@ def related_list(page: Page, i: int) -> Hit | None:
     return Hit(span=end - i, detail=f"header and {end - i - 1} items")
 
 
-def is_related_header(page: Page, text: str) -> bool:
+def _is_related_header(page: Page, text: str) -> bool:
     """A header of a list of other stories: a phrase of its own ("Related articles"), or
     an opener that names the section or site the list comes from ("More in Politics")."""
     if page.vocab.line_is("related_headers", text):
