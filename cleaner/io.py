@@ -11,12 +11,11 @@ from __future__ import annotations
 import glob
 import gzip
 import os
-import tempfile
+import secrets
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path, PurePath
 from typing import Any, BinaryIO
 
@@ -253,10 +252,11 @@ def atomic_writer(path: Path, *, compress: bool = False) -> Iterator[BinaryIO]:
     """
     replacing = path.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # Named before it exists, so an interrupt at any point after it is created still removes it;
+    # created with the umask's permissions, as any new file.
+    temp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
     try:
-        with os.fdopen(handle, "wb") as raw:
-            os.fchmod(raw.fileno(), 0o666 & ~_umask())
+        with os.fdopen(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as raw:
             if compress:
                 with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
                     yield packed
@@ -267,17 +267,10 @@ def atomic_writer(path: Path, *, compress: bool = False) -> Iterator[BinaryIO]:
                 os.fsync(raw.fileno())
         os.replace(temp, path)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     with atomic_writer(path) as out:
         out.write(data)
-
-
-@cache
-def _umask() -> int:
-    mask = os.umask(0o22)
-    os.umask(mask)
-    return mask
