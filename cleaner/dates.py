@@ -14,6 +14,8 @@ from cleaner.vocab import month_numbers
 
 _ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)")
 _NUMERIC_DMY = re.compile(r"(?<!\d)(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
+# The most words a line holding a date can have and still be a dateline, not a sentence.
+DATELINE_MAX_WORDS = 16
 _TIME = re.compile(
     r"(?<!\d)[0-2]?\d[:.h][0-5]\d(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*))?",
     re.IGNORECASE,
@@ -55,6 +57,20 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
             iso = _iso(int(match["y"]), int(match["m"]), int(match["d"]))
             if iso:
                 return iso, match
+    return None
+
+
+def first_dateline(text: str) -> str | None:
+    """The date of the first line of `text` short enough to be a dateline ("Posted on March 3,
+    2022 by Jane Doe"), as ISO "YYYY-MM-DD"; a date inside a longer sentence is not taken.
+
+    >>> sentence = "The deal, first signed on 3 March 2022 in Geneva, is renewed every spring by both of the parties."
+    >>> first_dateline(f"Home\\n{sentence}\\nBy Jane Doe, 4 March 2022")
+    '2022-03-04'
+    """
+    for line in text.splitlines():
+        if len(line.split()) <= DATELINE_MAX_WORDS and (found := find_date(line)):
+            return found[0]
     return None
 
 

@@ -92,6 +92,15 @@ def test_markup_metadata_wins_json_ld_first() -> None:
     assert article.paragraphs == list(PARAGRAPHS)
 
 
+def test_dateline_gives_the_date_when_the_markup_has_none() -> None:
+    dated = page(before="<div>Posted on May 14, 2024 by Jane Doe</div>")
+    assert clean(dated, kind="html").published == "2024-05-14"
+    in_a_sentence = page(
+        inside="<p>The council first met on 14 May 2024 to agree on the plan for the two roads by the river.</p>"
+    )
+    assert clean(in_a_sentence, kind="html").published is None
+
+
 def test_open_graph_title_when_there_is_no_json_ld() -> None:
     head = '<meta property="og:title" content="Rivers fall across the region">'
     article = clean(page().replace("<head>", f"<head>{head}"), url="https://example.com/a")

@@ -6,7 +6,6 @@ The rule cases in html_rule_cases.toml share one short article; these need a pag
 from __future__ import annotations
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import clean
 from cleaner.article import Block
@@ -73,11 +72,6 @@ def _blocks(*texts: str) -> list[Block]:
     return [Block(text, index) for index, text in enumerate(texts)]
 
 
-def _tree(text: str) -> LexborHTMLParser:
-    """A pruned page holding one paragraph."""
-    return LexborHTMLParser(f"<html><body><p>{text}</p></body></html>")
-
-
 GUIDE = "Intro. Section one of the guide. Section two, three. The guide's last section, and its summary."
 
 
@@ -94,19 +88,17 @@ def test_recall_extraction_replaces_balanced_only_when_clearly_longer(
     monkeypatch: pytest.MonkeyPatch, balanced: list[str], recall: list[str], chosen: int
 ) -> None:
     candidates = (_blocks(*balanced), _blocks(*recall))
-    monkeypatch.setattr(
-        html_frontend, "_trafilatura_blocks", lambda html, url, *, favor_recall: candidates[favor_recall]
-    )
-    assert html_frontend._extract(_tree(GUIDE), None) is candidates[chosen]
+    monkeypatch.setattr(html_frontend, "_trafilatura_blocks", lambda html, *, favor_recall: candidates[favor_recall])
+    assert html_frontend._extract(f"<p>{GUIDE}</p>", len(GUIDE)) is candidates[chosen]
 
 
 def test_recall_extraction_is_not_tried_when_balanced_holds_most_of_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
     modes: list[bool] = []
 
-    def extract(html: str, url: str | None, *, favor_recall: bool) -> list[Block]:
+    def extract(html: str, *, favor_recall: bool) -> list[Block]:
         modes.append(favor_recall)
         return _blocks(GUIDE)
 
     monkeypatch.setattr(html_frontend, "_trafilatura_blocks", extract)
-    assert html_frontend._extract(_tree(GUIDE), None)[0].text == GUIDE
+    assert html_frontend._extract(f"<p>{GUIDE}</p>", len(GUIDE))[0].text == GUIDE
     assert modes == [False]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.dates import find_date, strip_times
+from cleaner.dates import DATELINE_MAX_WORDS, find_date, strip_times
 from cleaner.rules.markup import is_content_markup
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Gate, Hit, rule
@@ -51,7 +51,6 @@ _WEEKDAYS = frozenset(
         "domingo",
     ]
 )
-_MAX_TIMESTAMP_WORDS = 16
 _MAX_RELATIVE_WORDS = 6
 
 
@@ -60,7 +59,7 @@ _MAX_RELATIVE_WORDS = 6
     "TIM001",
     "timestamp",
     "timestamps",
-    gate=Gate(max_words=_MAX_TIMESTAMP_WORDS, phrases=("relative_time",), pattern=re.compile(r"\d")),
+    gate=Gate(max_words=DATELINE_MAX_WORDS, phrases=("relative_time",), pattern=re.compile(r"\d")),
     alone=True,
 )
 def timestamp(page: Page, i: int) -> Hit | None:
@@ -80,7 +79,7 @@ def timestamp(page: Page, i: int) -> Hit | None:
     """
     block = page.blocks[i]
     text = block.text
-    if word_count(text) > _MAX_TIMESTAMP_WORDS or is_content_markup(block):
+    if word_count(text) > DATELINE_MAX_WORDS or is_content_markup(block):
         return None
     vocab = page.vocab
     found = find_date(text)
