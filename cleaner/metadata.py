@@ -111,6 +111,15 @@ def _stopword_languages() -> dict[str, tuple[str, ...]]:
     return index
 
 
+def is_url(text: str) -> bool:
+    """Whether `text` splits as a URL; one that does not ("http://[broken") would fail every use."""
+    try:
+        urlsplit(text)
+    except ValueError:
+        return False
+    return True
+
+
 def publisher_from_url(url: str | None) -> str | None:
     """The site's host name without "www.", as a last resort for `publisher`."""
     if not url:

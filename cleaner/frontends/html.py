@@ -24,9 +24,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
-from cleaner import dates
+from cleaner import dates, metadata
 from cleaner.article import Article, Block, Caption, Removal
 from cleaner.frontends import text as text_frontend
 from cleaner.rules import html as html_rules
@@ -383,14 +382,6 @@ def _setdefaults(found: dict[str, Any], values: dict[str, Any]) -> None:
             found[key] = value
 
 
-def _parses(url: str) -> bool:
-    try:
-        urlsplit(url)
-    except ValueError:
-        return False
-    return True
-
-
 def _fill(article: Article, values: dict[str, Any]) -> None:
     """Fill the article's empty fields; a field already filled keeps its value."""
     for key, value in values.items():
@@ -401,7 +392,7 @@ def _fill(article: Article, values: dict[str, Any]) -> None:
             value = found[0] if found else value
         elif key == "language":  # "en-GB", "en_US" -> "en", as the text path reports it
             value = re.split(r"[-_]", value.strip(), maxsplit=1)[0].lower()
-        elif key == "url" and not _parses(value):  # "http://[broken" would fail every use of the URL
+        elif key == "url" and not metadata.is_url(value):
             continue
         elif key == "tags":  # "floods, weather" is two tags
             value = list(dict.fromkeys(t.strip() for tags in value for t in tags.split(",") if t.strip()))
