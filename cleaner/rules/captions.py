@@ -21,11 +21,27 @@ _AGENCY = r"(?i:getty images|afp|reuters|ap|epa|shutterstock|istock|alamy|dpa|an
 # "Jane Doe/AFP", "Mikhail Klimentyev/Sputnik/AFP via Getty Images", "Ann Lee for Bloomberg":
 # capitalised names, then "/", "via" or "for" segments ending on a picture agency. The names are
 # set apart by whitespace, so a long word cannot be split into names in every possible way.
+# Segments may run to three words and be set apart by "|" ("Jane Doe/Hindustan Times/Getty Images",
+# "Jane Doe | Bloomberg | Getty Images"); the agency may also come first ("Getty Images / Jane Doe").
 _PHOTO_AGENCY = re.compile(
-    rf"^[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){{0,3}}\s*(?:/|\s(?:via|for)\s)\s*(?:[\w.'’-]+\s*(?:/|\svia\s)\s*){{0,3}}{_AGENCY}"
+    rf"^[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){{0,3}}\s*(?:/|\||\s(?:via|for)\s)\s*"
+    rf"(?:[\w.'’-]+(?:\s+[\w.'’-]+){{0,2}}\s*(?:/|\||\svia\s)\s*){{0,3}}{_AGENCY}"
     r"(?:\s*/\s*[\w ]{1,30}|\s+(?i:photos?|images|pictures))?$"
-    r"|^(?i:getty images|shutterstock|istock(?:photo)?|alamy(?: stock photo)?|imago|picture alliance|dpa picture alliance)$"
+    r"|^(?i:getty images|shutterstock|istock(?:photo)?|alamy(?: stock photo)?|imago|picture alliance|dpa picture alliance)"
+    rf"(?:\s*/\s*[A-ZÀ-Þ][\w .'’-]{{1,40}})?$"
 )
+# A credit closing a caption line: "... La Paz, Bolivia. © Reuters / Jane Doe", "... | © 2019 Jane Doe",
+# "... in New York. REUTERS/Jane Doe", and "... after eating a rabbitCredit: Getty" or "...last
+# week.Credit...Jane Doe/The Times", where the dump ran the credit's span into the caption.
+_TRAILING_CREDIT = re.compile(
+    r"\s*©\s*(?P<credit>[^©\s][^©]{0,80})$"
+    r"|\s*Credit(?::|\.\.\.|…)\s*(?P<named>[^\W\d_][^©]{0,80})$"
+    r"|(?<=[.\s])(?P<name>(?:REUTERS|AFP|EPA|AP Photo)/[A-Z][\w'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$"
+)
+# A gallery's counter under each picture: "Image 3 of 12", "Photo 1 / 5", "Image 1 of / 5".
+_GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide)\s+\d+\s*(?:of|/)\s*/?\s*\d+$", re.IGNORECASE)
+# A caption names what the picture shows; fewer words before a "©" make a site's copyright line.
+_MIN_CREDITED_CAPTION_WORDS = 3
 _TRAILING_SEPARATORS = " |•·.,;-–—(/"
 # "(Photo by Jane Doe/Getty Images)": the marker before the credit is not part of it.
 _CREDIT_PREFIX = re.compile(r"^(?:photo|image|picture|foto|bild)s?\s*(?:by\b|:)\s*", re.IGNORECASE)
@@ -45,6 +61,25 @@ def _clean_credit(credit: str) -> str:
     return _CREDIT_SUFFIX.sub("", credit).strip() or credit
 
 
+def _is_credit(credit: str) -> bool:
+    """Short, and not a sentence: a name, an agency, a year."""
+    words = word_count(credit)
+    return 0 < words <= _MAX_CREDIT_WORDS and not (words > 3 and credit.endswith((".", "?", "!")))
+
+
+def _split_trailing_credit(text: str) -> Caption | None:
+    """Split "Caption text © Credit" or "Caption textCredit: Credit" at the credit."""
+    found = _TRAILING_CREDIT.search(text)
+    credit = found and (found.group("credit") or found.group("named") or found.group("name")).strip()
+    if not credit or not _is_credit(credit):
+        return None
+    caption = text[: found.start()].rstrip(_TRAILING_SEPARATORS).strip()
+    words = word_count(caption)
+    if words < _MIN_CREDITED_CAPTION_WORDS or words > _MAX_CAPTION_WORDS or "copyright" in caption.lower():
+        return None
+    return Caption(caption, _clean_credit(credit))
+
+
 def _split_marker_caption(page: Page, text: str) -> Caption | None:
     """Split "Caption text | Photo: Credit" at the last picture marker."""
     markers = list(page.vocab.derived(_marker_pattern).finditer(text))
@@ -52,8 +87,7 @@ def _split_marker_caption(page: Page, text: str) -> Caption | None:
         return None
     last = markers[-1]
     credit = text[last.end() :].strip()
-    credit_words = word_count(credit)
-    if not credit or credit_words > _MAX_CREDIT_WORDS or (credit_words > 3 and credit.endswith((".", "?", "!"))):
+    if not _is_credit(credit):
         return None
     before = text[: last.start()].rstrip()
     caption = before.rstrip(_TRAILING_SEPARATORS).strip()
@@ -63,7 +97,8 @@ def _split_marker_caption(page: Page, text: str) -> Caption | None:
 
 
 # A picture marker may run into "credit" or "by" ("Photocredit: ..."), so marker captions are
-# gated on the ":" or "by" that must follow it, and bracketed credits on the ")".
+# gated on the ":" or "by" that must follow it, bracketed credits on the ")", and credits closing
+# a caption on their "©", "Credit:" or agency's "/".
 @rule(
     "CAP001",
     "photo-caption",
@@ -71,15 +106,16 @@ def _split_marker_caption(page: Page, text: str) -> Caption | None:
     gate=Gate(
         max_chars=700,
         phrases=("caption_labels", "photo_markers"),
-        pattern=re.compile(r"[:)]|by", re.IGNORECASE),
+        pattern=re.compile(r"[:)©]|by|[A-Z]/[A-Z]", re.IGNORECASE),
     ),
     alone=True,
 )
 def photo_caption(page: Page, i: int) -> Hit | None:
     """Removes: a caption line with a picture credit ("Russian President Vladimir Putin |
     Photo: Twitter Image", "Protesters in Paris. (AP Photo/Evan Vucci)", "Image caption The
-    crowd outside"), a credit-only line ("Photo: Reuters") and a bare picture label
-    ("Representational image"). The caption and credit move to `captions`.
+    crowd outside", "Traders on the floor. © Reuters / Jane Doe", "The hospital in BeijingCredit:
+    EPA"), a credit-only line ("Photo: Reuters"), a bare picture label ("Representational
+    image") and a gallery's counter ("Image 3 of 12"). The caption and credit move to `captions`.
 
     Why: dumps keep every figure caption inline, where it reads as a stray body line.
 
@@ -104,9 +140,9 @@ def photo_caption(page: Page, i: int) -> Hit | None:
         if word_count(caption) <= _MAX_CAPTION_WORDS:
             credit = _CREDIT_PREFIX.sub("", paren.group("credit"))
             return Hit(moved_to="captions", value=Caption(caption, _clean_credit(credit)))
-    if vocab.line_is("photo_markers", text):
+    if vocab.line_is("photo_markers", text) or _GALLERY_COUNTER.match(text.strip()):
         return Hit(moved_to="captions", value=Caption(text))
-    caption = _split_marker_caption(page, text)
+    caption = _split_marker_caption(page, text) or _split_trailing_credit(text)
     if caption is not None:
         return Hit(moved_to="captions", value=caption)
     return None

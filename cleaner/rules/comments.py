@@ -13,9 +13,12 @@ from cleaner.vocab import normalise_label
 _ON_BEHALF = re.compile(
     r"not on behalf of\s+(?:the\s+)?(?P<publisher>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}?)[.,;]?(?:\s|$)"
 )
-# "12 Comments", "Comments (3)", "Show 45 comments", "34 responses to “Headline”"
+# "12 Comments", "Comments (3)", "Show 45 comments", "34 responses to “Headline”", and the
+# WordPress thread header "10 thoughts on “Headline”" / "One thought on “Headline”", whose
+# headline is quoted ("3 thoughts on the loss" is a heading).
 _COMMENT_COUNT = re.compile(
     r"^(?:(?:show|view|see|read|load)\s+(?:all\s+)?)?\d[\d,.]*\s*(?:comments?|responses?|replies|kommentare|commentaires|comentarios)(?:\s+(?:to|on)\s.*)?$"
+    r"|^(?:\d[\d,.]*|one)\s+thoughts?\s+on\s+[“\"«„].*$"
     r"|^(?:comments?|kommentare|commentaires|comentarios)\s*\(?\d[\d,.]*\)?$",
     re.IGNORECASE,
 )

@@ -81,21 +81,72 @@ def _short_prompt(page: Page, i: int, family: str, *, anywhere: bool) -> Hit | N
     return Hit() if found and not vocab.search("reporting_verbs", text) else None
 
 
-@rule("PRM002", "follow-prompt", "prompts", gate=_prompt_gate("follow_prompts"), alone=True)
+# "Follow Newsbeat on Instagram and YouTube", "Follow me on Twitter", "Follow RT on" (the networks
+# were icons): a follow verb, up to four words naming whom, then where.
+_FOLLOW_NAMED = re.compile(
+    r"^(?:follow|folgen sie|folge|suivez|sigue a|siga a)\s+(?:\S+\s+){0,4}?(?:on|auf|sur|en)(?!\w)(?P<where>.*)$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+# Where a "Follow <whom> on" line sends the reader; any other place ("on the map") is prose.
+_SOCIAL_NETWORKS = frozenset(
+    {
+        "facebook",
+        "twitter",
+        "x",
+        "instagram",
+        "youtube",
+        "linkedin",
+        "tiktok",
+        "pinterest",
+        "threads",
+        "bluesky",
+        "mastodon",
+        "telegram",
+        "whatsapp",
+        "snapchat",
+    }
+)
+
+
+def _names_follow_target(text: str) -> bool:
+    """A "Follow <whom> on" line that names only social networks after it, or nothing (their icons)."""
+    found = _FOLLOW_NAMED.match(text.strip())
+    if not found:
+        return False
+    where = found.group("where").strip(" .:!")
+    return not where or not _SOCIAL_NETWORKS.isdisjoint(_WORD.findall(where.lower()))
+
+
+@rule(
+    "PRM002",
+    "follow-prompt",
+    "prompts",
+    gate=Gate(max_words=_PROMPT_MAX_WORDS, phrases=("follow_prompts",), pattern=_FOLLOW_NAMED),
+    alone=True,
+)
 def follow_prompt(page: Page, i: int) -> Hit | None:
-    """Removes: a short line that opens with an invitation to follow the site elsewhere
-    ("Follow us on Twitter", "Join our WhatsApp channel", "Folgen Sie uns", "Suivez-nous").
+    """Removes: a short line that invites the reader to follow the site or the writer elsewhere
+    ("Follow us on Twitter", "Join our WhatsApp channel", "Folgen Sie uns", "Suivez-nous",
+    "Follow Newsbeat on Instagram, Facebook and YouTube", "Follow me on Twitter").
 
     Why: these prompts sit under nearly every article and are not part of it.
 
     False positives: a short body sentence that opens with a follow phrase ("Follow us,"
     a guide says). Reported speech is kept ("Follow the money, the investigators said."), as
     are lines over 30 words; openers that start ordinary sentences ("keep up with") are not
-    in the vocabulary.
+    in the vocabulary, and "Follow ... on" counts only when a social network follows it
+    ("Follow the signs on the motorway" stays).
 
     Example: "Follow us on Facebook and Instagram for the latest updates" -> dropped.
     """
-    return _short_prompt(page, i, "follow_prompts", anywhere=False)
+    hit = _short_prompt(page, i, "follow_prompts", anywhere=False)
+    if hit is not None:
+        return hit
+    text = page.blocks[i].text
+    if word_count(text) > _PROMPT_MAX_WORDS or page.vocab.search("reporting_verbs", text):
+        return None
+    return Hit() if _names_follow_target(text) else None
 
 
 @rule("PRM003", "newsletter-prompt", "prompts", gate=_prompt_gate("newsletter_prompts"), alone=True)
