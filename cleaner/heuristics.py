@@ -6,8 +6,9 @@ kept gets a score, positive for lines shaped like article text and negative
 for the rest (`linescore`: its own shape, lowered when its kept neighbours
 read unlike text), and strongly negative where a block rule found
 end-of-page furniture (related lists, footers); comment-section furniture
-is a wall no run may cross. The article is a run of lines with a large
-total (a maximum-sum segment). Comments and teaser blocks come after the article
+and the site's copyright notice are walls no run may cross. The article is
+a run of lines with a large total (a maximum-sum segment). Comments and
+teaser blocks come after the article
 on nearly every site, so among the runs whose totals come close to the
 best, the earliest is taken; but a run that starts at or just below the
 headline (a line repeating the words of the URL's slug; it may read like
@@ -39,6 +40,10 @@ FURNITURE_PENALTY = 100.0
 BOUNDARY_FAMILIES = frozenset({"related", "footer", "navigation", "prompts"})
 # A comment section's furniture is never inside an article: a run cannot cross it.
 WALL_FAMILIES = frozenset({"comments"})
+# Nor can a run cross the site's copyright notice ("© 2019 Site", "Copyright © 2004-2025"):
+# a footer line where the mark is followed by a year. A photo credit ("© Jane Doe") names
+# no year and stays a mere boundary.
+_COPYRIGHT_NOTICE = re.compile(r"(?:(?:[©\u24b8]|\(c\)|copyright)\s*)+(?:19|20)\d\d\b", re.IGNORECASE)
 _WALL = float("-inf")
 # An earlier run is taken over the best one when its total reaches this share of the best.
 EARLIER_RUN_SHARE = 0.5
@@ -120,6 +125,15 @@ def is_whole_page(page: Page) -> bool:
     return short >= DUMP_SHORT_SHARE * len(lines)
 
 
+def is_wall(text: str, family: str) -> bool:
+    """Whether a dropped line closes off the article: comment furniture, or the site's copyright notice.
+
+    >>> is_wall("© 2019 Example Media. All rights reserved.", "footer"), is_wall("© Jane Doe", "footer")
+    (True, False)
+    """
+    return family in WALL_FAMILIES or (family == "footer" and _COPYRIGHT_NOTICE.search(text) is not None)
+
+
 def main_run(page: Page) -> Run | None:
     """Where the article runs in a whole-page dump, and its headline; None if the text is not one."""
     if not is_whole_page(page):
@@ -127,10 +141,10 @@ def main_run(page: Page) -> Run | None:
     kept = [block.text for block, family in zip(page.blocks, page.dropped, strict=True) if family is None]
     kept_scores = iter(linescore.scores(kept))
     scores: list[float | None] = []
-    for family in page.dropped:
+    for block, family in zip(page.blocks, page.dropped, strict=True):
         if family is None:
             scores.append(next(kept_scores))
-        elif family in WALL_FAMILIES:
+        elif is_wall(block.text, family):
             scores.append(_WALL)
         elif family in BOUNDARY_FAMILIES:
             scores.append(-FURNITURE_PENALTY)

@@ -15,7 +15,9 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     page URL's slug) is moved to `title`.
 
     Why: a scraper that keeps a page's whole text keeps its navigation too; the article is
-    the stretch of long, text-like lines that outweighs everything around it.
+    the stretch of long, text-like lines that outweighs everything around it. A run never
+    crosses comment furniture or the site's copyright notice ("© 2024 Site"): what follows is
+    teasers and comments, however text-like.
 
     False positives: a second stretch of article text separated from the first by a long
     block of furniture is lost; so are short lines at the article's edges (a closing
