@@ -74,6 +74,15 @@ def first_dateline(text: str) -> str | None:
     return None
 
 
+def has_time(text: str) -> bool:
+    """Whether the line names a clock time ("10:45 AM IST").
+
+    >>> has_time("March 3, 2022 at 10:45 am"), has_time("March 3, 2022")
+    (True, False)
+    """
+    return _TIME.search(text) is not None
+
+
 def strip_times(text: str) -> str:
     """Remove clock times ("10:45 AM IST") so what is left can be judged."""
     return _TIME.sub(" ", text)

@@ -21,7 +21,9 @@ class Page:
     positional rules (the headline at the top) know where the body begins.
     `article` holds the metadata gathered so far, so a rule can see whether
     a field such as the title is already filled. `learned` is what the site
-    profile knows of the document's site (None without one).
+    profile knows of the document's site (None without one). `dated_lists` holds
+    the datelines that head the entries of a chronological list, once a rule has
+    looked for them.
     """
 
     blocks: list[Block]
@@ -31,6 +33,7 @@ class Page:
     kept: int = 0
     moved: dict[int, str] = field(default_factory=dict)
     learned: SiteBoilerplate | None = None
+    dated_lists: frozenset[int] | None = None
 
     def __post_init__(self) -> None:
         if not self.dropped:

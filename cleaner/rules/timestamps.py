@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.dates import DATELINE_MAX_WORDS, find_date, strip_times
+from cleaner.dates import DATELINE_MAX_WORDS, find_date, has_time, strip_times
 from cleaner.rules.markup import is_content_markup
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Gate, Hit, rule
@@ -52,6 +52,15 @@ _WEEKDAYS = frozenset(
     ]
 )
 _MAX_RELATIVE_WORDS = 6
+_DIGIT = re.compile(r"\d")
+# A chronological list (an events calendar, a time series, a race schedule) dates this many
+# entries in time order, each dateline at most this many lines below the one before. Teaser
+# lists run newest first, and a comment thread stamps each comment with its time of day.
+_CHRONOLOGY_MIN_ENTRIES = 8
+_LIST_ENTRY_MAX_LINES = 6
+# At least this share of its entries fall on different days: a list of today's teasers all
+# stamped with today's date is no chronology.
+_CHRONOLOGY_MIN_DAY_SHARE = 0.5
 
 
 # Every date has a year's digits.
@@ -59,8 +68,7 @@ _MAX_RELATIVE_WORDS = 6
     "TIM001",
     "timestamp",
     "timestamps",
-    gate=Gate(max_words=DATELINE_MAX_WORDS, phrases=("relative_time",), pattern=re.compile(r"\d")),
-    alone=True,
+    gate=Gate(max_words=DATELINE_MAX_WORDS, phrases=("relative_time",), pattern=_DIGIT),
 )
 def timestamp(page: Page, i: int) -> Hit | None:
     """Removes: a line that is only a date, a time or a reading time ("Updated: March 3, 2022
@@ -74,6 +82,8 @@ def timestamp(page: Page, i: int) -> Hit | None:
     two words may be on the line, and none when it ends in a full stop. A relative time
     must be nearly alone too ("Vor 20 Jahren fiel die Entscheidung." stays). On HTML a
     date in code, a table row or a quotation is content (a schedule, a quoted e-mail header).
+    So are the datelines of a chronological list (an events calendar, a time series): many
+    entries close together, dated oldest first, without clock times.
 
     Example: "Published: 03 Mar 2022, 10:45 AM IST" -> published "2022-03-03".
     """
@@ -83,22 +93,76 @@ def timestamp(page: Page, i: int) -> Hit | None:
         return None
     vocab = page.vocab
     found = find_date(text)
-    rest = strip_times(text[: found[1].start()] + " " + text[found[1].end() :] if found else text)
-    leftover = [
-        w for w in _LEFTOVER_WORD.findall(rest) if w.lower() not in _WEEKDAYS and not vocab.line_is("date_labels", w)
-    ]
+    leftover = _leftover_words(text, found, vocab)
     if found:
-        # Two stray words may be a label ("Last modified"), unless the line is a sentence.
-        if not leftover or vocab.line_is("date_labels", " ".join(leftover)):
-            return Hit(moved_to="published", value=found[0])
-        if len(leftover) <= 2 and not text.rstrip().endswith("."):
-            return Hit(moved_to="published", value=found[0])
-        return None
+        if not _is_dateline(text, leftover, vocab) or i in _dated_list_lines(page):
+            return None
+        return Hit(moved_to="published", value=found[0])
     if word_count(text) > _MAX_RELATIVE_WORDS or not vocab.search("relative_time", text):
         return None
     # "vor 5 Stunden", "Temps de lecture : 3 min": at most one word besides the phrase's own.
     relative_words = vocab.derived(_relative_words)
     return Hit() if sum(w.lower() not in relative_words for w in leftover) <= 1 else None
+
+
+def _leftover_words(text: str, found: tuple[str, re.Match[str]] | None, vocab: Vocabulary) -> list[str]:
+    """The words of a line besides its date, its clock times, weekdays and date labels."""
+    rest = strip_times(text[: found[1].start()] + " " + text[found[1].end() :] if found else text)
+    return [
+        w for w in _LEFTOVER_WORD.findall(rest) if w.lower() not in _WEEKDAYS and not vocab.line_is("date_labels", w)
+    ]
+
+
+def _is_dateline(text: str, leftover: list[str], vocab: Vocabulary) -> bool:
+    """A dated line with nothing but labels: two stray words may be a label ("Last modified"),
+    unless the line is a sentence."""
+    if not leftover or vocab.line_is("date_labels", " ".join(leftover)):
+        return True
+    return len(leftover) <= 2 and not text.rstrip().endswith(".")
+
+
+def _dateline_date(text: str, vocab: Vocabulary) -> str | None:
+    """The ISO date of a line that is a dateline by its words alone, else None."""
+    if word_count(text) > DATELINE_MAX_WORDS or not _DIGIT.search(text):
+        return None
+    found = find_date(text)
+    if found is None or not _is_dateline(text, _leftover_words(text, found, vocab), vocab):
+        return None
+    return found[0]
+
+
+def _dated_list_lines(page: Page) -> frozenset[int]:
+    """The datelines of the page that head the entries of a chronological list; found once per page."""
+    if page.dated_lists is None:
+        page.dated_lists = frozenset(
+            i for entries in _dated_runs(page) if _is_chronology(page, entries) for i, _ in entries
+        )
+    return page.dated_lists
+
+
+def _dated_runs(page: Page) -> list[list[tuple[int, str]]]:
+    """The page's datelines, with their dates, in runs where each stands near the one before
+    and is dated no earlier."""
+    runs: list[list[tuple[int, str]]] = []
+    for i, block in enumerate(page.blocks):
+        day = _dateline_date(block.text, page.vocab)
+        if day is None:
+            continue
+        if runs and i - runs[-1][-1][0] <= _LIST_ENTRY_MAX_LINES and day >= runs[-1][-1][1]:
+            runs[-1].append((i, day))
+        else:
+            runs.append([(i, day)])
+    return runs
+
+
+def _is_chronology(page: Page, entries: list[tuple[int, str]]) -> bool:
+    """Many entries, over several days, none stamped with a clock time."""
+    days = [day for _, day in entries]
+    return (
+        len(entries) >= _CHRONOLOGY_MIN_ENTRIES
+        and len(set(days)) >= _CHRONOLOGY_MIN_DAY_SHARE * len(days)
+        and not any(has_time(page.blocks[i].text) for i, _ in entries)
+    )
 
 
 def _relative_words(vocab: Vocabulary) -> frozenset[str]:
