@@ -51,7 +51,7 @@ class Cleaner:
         `site` names the document's site in the profile when its URL does not (the folder it came from).
         """
         if url is not None and not metadata.is_url(url):
-            raise ValueError(f"not a valid URL: {url!r}")
+            raise ValueError(f"URL cannot be split into its parts: {url!r}")
         config = self.config.for_url(url)
         text = decode.decode(source) if isinstance(source, bytes) else source
         if kind is None:

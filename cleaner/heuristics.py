@@ -33,6 +33,7 @@ from urllib.parse import unquote, urlsplit
 
 from cleaner import linescore
 from cleaner.rules.page import Page
+from cleaner.vocab import Vocabulary
 
 # A line a block rule marked as end-of-page furniture weighs this much against a run.
 FURNITURE_PENALTY = 100.0
@@ -40,10 +41,12 @@ FURNITURE_PENALTY = 100.0
 BOUNDARY_FAMILIES = frozenset({"related", "footer", "navigation", "prompts"})
 # A comment section's furniture is never inside an article: a run cannot cross it.
 WALL_FAMILIES = frozenset({"comments"})
-# Nor can a run cross the site's copyright notice ("© 2019 Site", "Copyright © 2004-2025"):
-# a footer line where the mark is followed by a year. A photo credit ("© Jane Doe") names
-# no year and stays a mere boundary.
-_COPYRIGHT_NOTICE = re.compile(r"(?:(?:[©\u24b8]|\(c\)|copyright)\s*)+(?:19|20)\d\d\b", re.IGNORECASE)
+# Nor can a run cross the site's copyright notice ("© 2019 Site. All rights reserved."): a footer
+# line where the mark is followed by a year and the rights are reserved. A photo credit ("© Jane
+# Doe", "© 2024 Getty Images") reserves nothing and stays a mere boundary.
+_COPYRIGHT_NOTICE = re.compile(
+    r"(?:[©\u24b8]|\(c\)|copyright)\s*(?:(?:[©\u24b8]|\(c\))\s*)?(?:19|20)\d\d\b", re.IGNORECASE
+)
 _WALL = float("-inf")
 # An earlier run is taken over the best one when its total reaches this share of the best.
 EARLIER_RUN_SHARE = 0.5
@@ -125,13 +128,17 @@ def is_whole_page(page: Page) -> bool:
     return short >= DUMP_SHORT_SHARE * len(lines)
 
 
-def is_wall(text: str, family: str) -> bool:
+def is_wall(text: str, family: str, vocab: Vocabulary) -> bool:
     """Whether a dropped line closes off the article: comment furniture, or the site's copyright notice.
 
-    >>> is_wall("© 2019 Example Media. All rights reserved.", "footer"), is_wall("© Jane Doe", "footer")
-    (True, False)
+    >>> from cleaner.vocab import Vocabulary
+    >>> [is_wall(line, "footer", Vocabulary()) for line in ("© 2019 Site. All rights reserved.", "© 2024 Getty Images")]
+    [True, False]
     """
-    return family in WALL_FAMILIES or (family == "footer" and _COPYRIGHT_NOTICE.search(text) is not None)
+    if family in WALL_FAMILIES:
+        return True
+    notice = family == "footer" and _COPYRIGHT_NOTICE.search(text) is not None
+    return notice and vocab.search("copyright_phrases", text) is not None
 
 
 def main_run(page: Page) -> Run | None:
@@ -144,7 +151,7 @@ def main_run(page: Page) -> Run | None:
     for block, family in zip(page.blocks, page.dropped, strict=True):
         if family is None:
             scores.append(next(kept_scores))
-        elif is_wall(block.text, family):
+        elif is_wall(block.text, family, page.vocab):
             scores.append(_WALL)
         elif family in BOUNDARY_FAMILIES:
             scores.append(-FURNITURE_PENALTY)

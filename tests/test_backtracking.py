@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import cleaner.vocab
+from cleaner import heuristics
 from cleaner.article import Article, Block
 from cleaner.config import Config
 from cleaner.corpus import SiteBoilerplate
@@ -134,6 +135,20 @@ def test_adversarial_input_cleans_in_bounded_time(code: str) -> None:
     with Pool(_clean_with, jobs=1, timeout=LIMIT) as pool:
         [(_, result)] = list(pool.map([code]))
     assert not isinstance(result, Failure), f"{code}: {result.reason}"
+
+
+def _judge_walls(family: str) -> None:
+    """Every adversarial line asked whether it is a wall the article's run cannot cross."""
+    for blocks in _texts():
+        for block in blocks:
+            heuristics.is_wall(block.text, family, VOCAB)
+
+
+def test_walls_are_told_in_bounded_time() -> None:
+    _texts()
+    with Pool(_judge_walls, jobs=1, timeout=LIMIT) as pool:
+        [(_, result)] = list(pool.map(["footer"]))
+    assert not isinstance(result, Failure), result
 
 
 def test_html_nested_past_the_limit_is_refused_before_parsing() -> None:

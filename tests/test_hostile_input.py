@@ -221,10 +221,10 @@ def test_a_page_whose_own_url_does_not_parse_is_still_cleaned() -> None:
 
 
 def test_a_given_url_that_does_not_parse_is_refused_with_a_reason(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match=r"not a valid URL: 'http://\[broken'"):
+    with pytest.raises(ValueError, match=r"URL cannot be split into its parts: 'http://\[broken'"):
         clean(SENTENCE, url="http://[broken")
     stream = tmp_path / "in.jsonl"
     stream.write_text(f'{{"text": "{SENTENCE}", "url": "http://[broken"}}\n{{"text": "{SENTENCE}"}}\n')
     result = CliRunner().invoke(main, ["clean", str(stream), "-o", str(tmp_path / "out.jsonl")])
-    assert result.exit_code == 1 and "not a valid URL" in result.output
+    assert result.exit_code == 1 and "URL cannot be split" in result.output
     assert SENTENCE in (tmp_path / "out.jsonl").read_text()

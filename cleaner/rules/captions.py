@@ -21,28 +21,36 @@ _AGENCY = r"(?i:getty images|afp|reuters|ap|epa|shutterstock|istock|alamy|dpa|an
 # "Jane Doe/AFP", "Mikhail Klimentyev/Sputnik/AFP via Getty Images", "Ann Lee for Bloomberg":
 # capitalised names, then "/", "via" or "for" segments ending on a picture agency. The names are
 # set apart by whitespace, so a long word cannot be split into names in every possible way.
-# Segments may run to three words and be set apart by "|" ("Jane Doe/Hindustan Times/Getty Images",
-# "Jane Doe | Bloomberg | Getty Images"); the agency may also come first ("Getty Images / Jane Doe").
-_PHOTO_AGENCY = re.compile(
-    rf"^[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){{0,3}}\s*(?:/|\||\s(?:via|for)\s)\s*"
-    rf"(?:[\w.'’-]+(?:\s+[\w.'’-]+){{0,2}}\s*(?:/|\||\svia\s)\s*){{0,3}}{_AGENCY}"
-    r"(?:\s*/\s*[\w ]{1,30}|\s+(?i:photos?|images|pictures))?$"
-    r"|^(?i:getty images|shutterstock|istock(?:photo)?|alamy(?: stock photo)?|imago|picture alliance|dpa picture alliance)"
-    rf"(?:\s*/\s*[A-ZÀ-Þ][\w .'’-]{{1,40}})?$"
+# Segments may run to three words ("Jane Doe/Hindustan Times/Getty Images"). Set apart by "|", a
+# credit names three segments and ends on a picture agency ("Jane Doe | Bloomberg | Getty Images"):
+# "Oil Prices Rise | Reuters" is a headline. A picture agency may also come first ("Getty Images /
+# Jane Doe").
+_PICTURE_AGENCY = (
+    r"(?i:getty images|shutterstock|istock(?:photo)?|alamy(?: stock photo)?|imago|(?:dpa )?picture alliance)"
 )
-# A credit closing a caption line: "... La Paz, Bolivia. © Reuters / Jane Doe", "... | © 2019 Jane Doe",
-# "... in New York. REUTERS/Jane Doe", and "... after eating a rabbitCredit: Getty" or "...last
-# week.Credit...Jane Doe/The Times", where the dump ran the credit's span into the caption.
+_CREDIT_NAME = r"[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,3}"
+_CREDIT_SEGMENT = r"[\w.'’-]+(?:\s+[\w.'’-]+){0,2}"
+_PHOTO_AGENCY = re.compile(
+    rf"^{_CREDIT_NAME}\s*(?:/|\s(?:via|for)\s)\s*(?:{_CREDIT_SEGMENT}\s*(?:/|\svia\s)\s*){{0,3}}{_AGENCY}"
+    r"(?:\s*/\s*[\w ]{1,30}|\s+(?i:photos?|images|pictures))?$"
+    rf"|^{_CREDIT_NAME}(?:\s*\|\s*{_CREDIT_SEGMENT}){{1,3}}\s*\|\s*{_PICTURE_AGENCY}$"
+    rf"|^{_PICTURE_AGENCY}(?:\s*/\s*[A-ZÀ-Þ][\w .'’-]{{1,40}})?$"
+)
+# A credit closing a caption line: "... La Paz, Bolivia. © Reuters / Jane Doe", "... | © 2019 Jane Doe"
+# (set apart from the caption, and naming someone), "... in New York. REUTERS/Jane Doe", and "...
+# after eating a rabbitCredit: Getty" or "...last week.Credit...Jane Doe/The Times", where the dump
+# ran the credit's span into the caption ("his Credit: a blow" is a sentence).
 _TRAILING_CREDIT = re.compile(
-    r"\s*©\s*(?P<credit>[^©\s][^©]{0,80})$"
-    r"|\s*Credit(?::|\.\.\.|…)\s*(?P<named>[^\W\d_][^©]{0,80})$"
+    r"[.|•·–—]\s*©\s*(?P<credit>[^©\s][^©]{0,80})$"
+    r"|(?<=\S)Credit(?::|\.\.\.|…)\s*(?P<named>[^\W\d_][^©]{0,80})$"
     r"|(?<=[.\s])(?P<name>(?:REUTERS|AFP|EPA|AP Photo)/[A-Z][\w'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$"
 )
 # A gallery's counter under each picture: "Image 3 of 12", "Photo 1 / 5", "Image 1 of / 5".
-_GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide)\s+\d+\s*(?:of|/)\s*/?\s*\d+$", re.IGNORECASE)
+_GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture)\s+\d+\s*(?:of|/)\s*/?\s*\d+$", re.IGNORECASE)
 # A caption names what the picture shows; fewer words before a "©" make a site's copyright line.
 _MIN_CREDITED_CAPTION_WORDS = 3
 _TRAILING_SEPARATORS = " |•·.,;-–—(/"
+_LETTER = re.compile(r"[^\W\d_]")
 # "(Photo by Jane Doe/Getty Images)": the marker before the credit is not part of it.
 _CREDIT_PREFIX = re.compile(r"^(?:photo|image|picture|foto|bild)s?\s*(?:by\b|:)\s*", re.IGNORECASE)
 # "Photo: Twitter Image": the trailing type word repeats the marker, it is not the credit.
@@ -67,17 +75,22 @@ def _is_credit(credit: str) -> bool:
     return 0 < words <= _MAX_CREDIT_WORDS and not (words > 3 and credit.endswith((".", "?", "!")))
 
 
-def _split_trailing_credit(text: str) -> Caption | None:
-    """Split "Caption text © Credit" or "Caption textCredit: Credit" at the credit."""
+def _split_trailing_credit(page: Page, text: str) -> Caption | None:
+    """Split "Caption text. © Credit" or "Caption textCredit: Credit" at the credit; a line that
+    reserves rights ("Tous droits réservés. © 2024 Le Monde") is the site's copyright notice."""
     found = _TRAILING_CREDIT.search(text)
     credit = found and (found.group("credit") or found.group("named") or found.group("name")).strip()
-    if not credit or not _is_credit(credit):
+    if not credit or not _is_credit(credit) or not _LETTER.search(credit):
         return None
     caption = text[: found.start()].rstrip(_TRAILING_SEPARATORS).strip()
     words = word_count(caption)
-    if words < _MIN_CREDITED_CAPTION_WORDS or words > _MAX_CAPTION_WORDS or "copyright" in caption.lower():
+    if words < _MIN_CREDITED_CAPTION_WORDS or words > _MAX_CAPTION_WORDS or _reserves_rights(page, caption):
         return None
     return Caption(caption, _clean_credit(credit))
+
+
+def _reserves_rights(page: Page, text: str) -> bool:
+    return "copyright" in text.lower() or page.vocab.search("copyright_phrases", text) is not None
 
 
 def _split_marker_caption(page: Page, text: str) -> Caption | None:
@@ -142,7 +155,7 @@ def photo_caption(page: Page, i: int) -> Hit | None:
             return Hit(moved_to="captions", value=Caption(caption, _clean_credit(credit)))
     if vocab.line_is("photo_markers", text) or _GALLERY_COUNTER.match(text.strip()):
         return Hit(moved_to="captions", value=Caption(text))
-    caption = _split_marker_caption(page, text) or _split_trailing_credit(text)
+    caption = _split_marker_caption(page, text) or _split_trailing_credit(page, text)
     if caption is not None:
         return Hit(moved_to="captions", value=caption)
     return None

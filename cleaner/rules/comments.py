@@ -18,7 +18,7 @@ _ON_BEHALF = re.compile(
 # headline is quoted ("3 thoughts on the loss" is a heading).
 _COMMENT_COUNT = re.compile(
     r"^(?:(?:show|view|see|read|load)\s+(?:all\s+)?)?\d[\d,.]*\s*(?:comments?|responses?|replies|kommentare|commentaires|comentarios)(?:\s+(?:to|on)\s.*)?$"
-    r"|^(?:\d[\d,.]*|one)\s+thoughts?\s+on\s+[“\"«„].*$"
+    r"|^(?:\d[\d,.]*|one)\s+thoughts?\s+on\s+[“\"«„][^”\"»“]*[”\"»“]$"
     r"|^(?:comments?|kommentare|commentaires|comentarios)\s*\(?\d[\d,.]*\)?$",
     re.IGNORECASE,
 )
@@ -51,12 +51,12 @@ def comment_disclaimer(page: Page, i: int) -> Hit | None:
     return Hit(meta=meta)
 
 
-# A comment count ("12 Comments") has a digit.
+# A comment count ("12 Comments") has a digit; a thread header may spell its count ("One thought on").
 @rule(
     "COM002",
     "comment-prompt",
     "comments",
-    gate=Gate(phrases=("comment_prompts", "comment_openers"), pattern=re.compile(r"\d")),
+    gate=Gate(phrases=("comment_prompts", "comment_openers"), pattern=re.compile(r"\d|\bthoughts? on\b", re.I)),
     alone=True,
 )
 def comment_prompt(page: Page, i: int) -> Hit | None:

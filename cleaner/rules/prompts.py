@@ -43,28 +43,17 @@ def _share_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{vocab.alternation('share_words')})(?!\w)", re.IGNORECASE)
 
 
-_NETWORKS = frozenset(
-    {
-        "facebook",
-        "twitter",
-        "whatsapp",
-        "linkedin",
-        "pinterest",
-        "reddit",
-        "telegram",
-        "email",
-        "e-mail",
-        "print",
-        "tumblr",
-        "flipboard",
-        "messenger",
-        "share",
-        "teilen",
-        "partager",
-        "compartir",
-        "tweet",
-    }
+# Where a "Follow <whom> on" line sends the reader; any other place ("on the map") is prose.
+_SOCIAL_NETWORKS = frozenset(
+    {"facebook", "twitter", "x", "instagram", "youtube", "linkedin", "tiktok", "pinterest", "threads", "bluesky"}
+    | {"mastodon", "telegram", "whatsapp", "snapchat", "reddit", "tumblr", "flipboard", "messenger"}
 )
+# Words that join the networks of a list ("Instagram, Facebook and YouTube").
+_LIST_JOINERS = frozenset({"and", "or", "und", "oder", "et", "ou", "y", "o"})
+
+# A line naming one of these (as a substring) names where to share; the social networks are also
+# where a reader is asked to follow a site.
+_NETWORKS = _SOCIAL_NETWORKS - {"x"} | {"email", "e-mail", "print", "share", "teilen", "partager", "compartir", "tweet"}
 
 
 def _prompt_gate(family: str) -> Gate:
@@ -88,34 +77,16 @@ _FOLLOW_NAMED = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
-# Where a "Follow <whom> on" line sends the reader; any other place ("on the map") is prose.
-_SOCIAL_NETWORKS = frozenset(
-    {
-        "facebook",
-        "twitter",
-        "x",
-        "instagram",
-        "youtube",
-        "linkedin",
-        "tiktok",
-        "pinterest",
-        "threads",
-        "bluesky",
-        "mastodon",
-        "telegram",
-        "whatsapp",
-        "snapchat",
-    }
-)
 
 
 def _names_follow_target(text: str) -> bool:
-    """A "Follow <whom> on" line that names only social networks after it, or nothing (their icons)."""
+    """A "Follow <whom> on" line whose first sentence ends on a list of social networks, or on
+    nothing (their icons): "Follow the signs on Telegram Road" is directions."""
     found = _FOLLOW_NAMED.match(text.strip())
     if not found:
         return False
-    where = found.group("where").strip(" .:!")
-    return not where or not _SOCIAL_NETWORKS.isdisjoint(_WORD.findall(where.lower()))
+    where = _WORD.findall(found.group("where").split(".")[0].lower())
+    return all(word in _SOCIAL_NETWORKS or word in _LIST_JOINERS for word in where)
 
 
 @rule(
