@@ -27,6 +27,7 @@ chooses between runs, and a cleaned body is one run.)
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
@@ -97,14 +98,26 @@ def slug_words(url: str | None) -> frozenset[str]:
     segments = [_FILE_SUFFIX.sub("", seg) for seg in path.split("/") if _SLUG_WORD.search(seg)]
     if not segments:
         return frozenset()
-    return frozenset(w.casefold() for w in _SLUG_WORD.findall(max(segments[-2:], key=len)))
+    return frozenset(_folded(w) for w in _SLUG_WORD.findall(max(segments[-2:], key=len)))
+
+
+def _folded(text: str) -> str:
+    """Casefolded and stripped of accents: slugs spell "classificação" as "classificacao".
+
+    >>> _folded("Classificação")
+    'classificacao'
+    """
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def headline_lines(page: Page, slug: frozenset[str]) -> list[int]:
     """Indices of the lines that repeat most of the URL slug's words: the headline and its echoes."""
     found = []
     for i, block in enumerate(page.blocks):
-        words = _WORD.findall(block.text.casefold())
+        words = _WORD.findall(_folded(block.text))
         if len(words) > HEADLINE_MAX_WORDS:
             continue
         common = len(slug & set(words))
