@@ -1,0 +1,41 @@
+"""detect_language tells the vocabulary languages apart on a paragraph of ordinary prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.dates import find_date
+from cleaner.metadata import detect_language
+
+PARAGRAPHS = {
+    "en": "The talks had aimed at stopping the fighting that has sent more than a million people from their homes, "
+    "but the two sides left without an agreement and said they would meet again next week.",
+    "de": "Die Gespräche sollten die Kämpfe beenden, die mehr als eine Million Menschen aus ihren Häusern vertrieben "
+    "haben, aber die beiden Seiten gingen ohne Einigung auseinander und wollen sich nächste Woche wieder treffen.",
+    "fr": "Les négociations visaient à mettre fin aux combats qui ont chassé plus d'un million de personnes de leurs "
+    "maisons, mais les deux camps sont repartis sans accord et se retrouveront la semaine prochaine.",
+    "es": "Las conversaciones buscaban detener los combates que han expulsado de sus casas a más de un millón de "
+    "personas, pero las dos partes se fueron sin un acuerdo y dijeron que volverán a reunirse la próxima semana.",
+    "pt": "As negociações pretendiam pôr fim aos combates que já expulsaram de suas casas mais de um milhão de "
+    "pessoas, mas os dois lados saíram sem um acordo e disseram que voltarão a se reunir na próxima semana.",
+    "it": "I negoziati miravano a fermare i combattimenti che hanno cacciato dalle loro case più di un milione di "
+    "persone, ma le due parti se ne sono andate senza un accordo e si incontreranno di nuovo la prossima settimana.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(PARAGRAPHS))
+def test_detect_language(language: str) -> None:
+    assert detect_language(PARAGRAPHS[language]) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Publicado em 3 de março de 2022", "2022-03-03"),
+        ("12 out 2021 - 10h30", "2021-10-12"),
+        ("Pubblicato il 5 giugno 2023", "2023-06-05"),
+        ("Aggiornato: 12 set 2022", "2022-09-12"),
+    ],
+)
+def test_portuguese_italian_dates(text: str, iso: str) -> None:
+    assert find_date(text)[0] == iso
