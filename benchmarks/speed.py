@@ -75,10 +75,16 @@ def median_of(runs: list[dict[str, float]]) -> dict[str, float]:
 
 
 def systems_table(dataset: str, repeat: int) -> list[dict]:
-    rows = []
-    for system, variant in RUNS:
-        runs = [in_subprocess("--measure", dataset, system, variant) for _ in range(repeat)]
-        rows.append({"set": Path(dataset).name, "system": system, "input": variant, **median_of(runs)})
+    """Every system's median over `repeat` rounds; each round runs every system once, so a slow
+    spell of the machine weighs on all of them alike rather than on one system's runs."""
+    runs: dict[tuple[str, str], list[dict]] = {pair: [] for pair in RUNS}
+    for _ in range(repeat):
+        for system, variant in RUNS:
+            runs[system, variant].append(in_subprocess("--measure", dataset, system, variant))
+    rows = [
+        {"set": Path(dataset).name, "system": system, "input": variant, **median_of(runs[system, variant])}
+        for system, variant in RUNS
+    ]
     reference = next(r["docs_per_s"] for r in rows if r["system"] == "trafilatura")
     for row in rows:
         row["vs_trafilatura"] = row["docs_per_s"] / reference
