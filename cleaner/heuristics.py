@@ -8,9 +8,8 @@ read unlike text), and strongly negative where a block rule found
 end-of-page furniture (related lists, footers); comment-section furniture
 and the site's copyright notice are walls no run may cross. The article is
 a run of lines with a large total (a maximum-sum segment). Comments and
-teaser blocks come after the article
-on nearly every site, so among the runs whose totals come close to the
-best, the earliest is taken; but a run that starts at or just below the
+teaser blocks come after the article on nearly every site, so among the
+runs whose totals come close to the best, the earliest is taken; but a run that starts at or just below the
 headline (a line repeating the words of the URL's slug; it may read like
 text and open the run) is the article even when an earlier sidebar or a
 longer comment thread outweighs it.

@@ -195,10 +195,8 @@ def scores(texts: Sequence[str]) -> list[float]:
     """
     judged = [_remembered(text) if len(text) <= _REMEMBERED_CHARS else _judged(text) for text in texts]
     rows = context_features([j.probability for j in judged], [j.log_weight for j in judged])
-    w_previous, w_next, w_isolated, w_isolated_weight, w_near, w_around = _context_weights()[1]
-    result = []
-    for line, (previous, following, isolated, isolated_weight, near, around) in zip(judged, rows, strict=True):
-        z = line.own_part + w_previous * previous + w_next * following + w_isolated * isolated
-        z += w_isolated_weight * isolated_weight + w_near * near + w_around * around
-        result.append(line.value * 2.0 * (min(line.probability, _sigmoid(z)) - TEXT_THRESHOLD))
-    return result
+    weights = (1.0, *_context_weights()[1])  # the line's own part, then its context
+    return [
+        line.value * 2.0 * (min(line.probability, _sigmoid(_dot(weights, (line.own_part, *row)))) - TEXT_THRESHOLD)
+        for line, row in zip(judged, rows, strict=True)
+    ]

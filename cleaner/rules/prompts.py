@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from cleaner.rules.markup import is_content_markup
 from cleaner.rules.page import Page
@@ -60,13 +61,16 @@ def _prompt_gate(family: str) -> Gate:
     return Gate(max_words=_PROMPT_MAX_WORDS, phrases=(family,))
 
 
-def _short_prompt(page: Page, i: int, family: str, *, anywhere: bool) -> Hit | None:
-    """A short line holding one of the family's phrases, and no reported speech."""
+def _short_prompt(
+    page: Page, i: int, family: str, *, anywhere: bool, also: Callable[[str], bool] | None = None
+) -> Hit | None:
+    """A short line holding one of the family's phrases (or passing `also`), and no reported speech."""
     text = page.blocks[i].text
     if word_count(text) > _PROMPT_MAX_WORDS:
         return None
     vocab = page.vocab
     found = vocab.search(family, text) if anywhere else vocab.starts(family, text)
+    found = found or (also is not None and also(text))
     return Hit() if found and not vocab.search("reporting_verbs", text) else None
 
 
@@ -111,13 +115,7 @@ def follow_prompt(page: Page, i: int) -> Hit | None:
 
     Example: "Follow us on Facebook and Instagram for the latest updates" -> dropped.
     """
-    hit = _short_prompt(page, i, "follow_prompts", anywhere=False)
-    if hit is not None:
-        return hit
-    text = page.blocks[i].text
-    if word_count(text) > _PROMPT_MAX_WORDS or page.vocab.search("reporting_verbs", text):
-        return None
-    return Hit() if _names_follow_target(text) else None
+    return _short_prompt(page, i, "follow_prompts", anywhere=False, also=_names_follow_target)
 
 
 @rule("PRM003", "newsletter-prompt", "prompts", gate=_prompt_gate("newsletter_prompts"), alone=True)
