@@ -13,7 +13,9 @@ from functools import cache
 from cleaner.vocab import month_numbers
 
 _ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)")
-_NUMERIC_DMY = re.compile(r"(?<!\d)(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
+# "20/11/2019", "20.11.2019"; and "11/20/2019", where the first number cannot be the day's month.
+# A date both ways ("3/4/2022") is read day first.
+_NUMERIC = re.compile(r"(?<!\d)(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
 # The most words a line holding a date can have and still be a dateline, not a sentence.
 DATELINE_MAX_WORDS = 16
 _TIME = re.compile(
@@ -42,6 +44,8 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     '2022-03-03'
     >>> find_date("3. März 2022")[0]
     '2022-03-03'
+    >>> find_date("20.11.2019")[0], find_date("11/20/2019 01:14 PM")[0]
+    ('2019-11-20', '2019-11-20')
     """
     mdy, dmy = _named_month_patterns()
     months = month_numbers()
@@ -51,12 +55,15 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
             iso = _iso(int(match["y"]), months[match["mon"].lower()], int(match["d"]))
             if iso:
                 return iso, match
-    for pattern in (_ISO, _NUMERIC_DMY):
-        match = pattern.search(text)
-        if match:
-            iso = _iso(int(match["y"]), int(match["m"]), int(match["d"]))
-            if iso:
-                return iso, match
+    match = _ISO.search(text)
+    if match and (iso := _iso(int(match["y"]), int(match["m"]), int(match["d"]))):
+        return iso, match
+    match = _NUMERIC.search(text)
+    if match:
+        year, first, second = int(match["y"]), int(match["a"]), int(match["b"])
+        iso = _iso(year, second, first) or _iso(year, first, second)
+        if iso:
+            return iso, match
     return None
 
 

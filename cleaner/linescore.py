@@ -31,6 +31,9 @@ _INNER_STOP = re.compile(r"[.!?;:。！？](?:\s|$)")
 _SEPARATOR = re.compile(r"\s[|•»›/]\s")
 _BULLETS = tuple("-•*·–—►▶")
 _COMMAS = (",", "，", "、")
+# A web address, an e-mail address or a handle: furniture when it is most of the line, a
+# mere mention inside a paragraph.
+_LINK = re.compile(r"\S*(?:@|https?:|www\.)\S*")
 
 FEATURES = (
     "bias",
@@ -44,7 +47,7 @@ FEATURES = (
     "separators",
     "wide",
     "word_length",
-    "link_or_handle",
+    "link_share",
     "all_capitalised",
     "starts_bullet",
     "ends_colon",
@@ -75,12 +78,23 @@ def features(text: str) -> tuple[float, ...]:
         float(bool(_SEPARATOR.search(text))),
         len(_WIDE.findall(text)) / max(len(text), 1),
         min(sum(map(len, words)) / count, 15) / 15,
-        float("@" in text or "http" in text or "www." in text),
+        _link_share(text),
         float(len(words) >= 2 and capitalised == len(words)),
         float(text.startswith(_BULLETS)),
         float(stripped.endswith(":")),
         float(stripped.endswith(("...", "…"))),
     )
+
+
+def _link_share(text: str) -> float:
+    """The share of the line's characters in web addresses, e-mail addresses and handles.
+
+    >>> _link_share("www.example.org"), round(_link_share("Tickets at www.example.org"), 2)
+    (1.0, 0.58)
+    """
+    if "@" not in text and "http" not in text and "www." not in text:
+        return 0.0
+    return sum(map(len, _LINK.findall(text))) / len(text)
 
 
 # What a line's neighbours say of it, from their own probabilities: the previous and the

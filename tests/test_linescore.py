@@ -32,6 +32,17 @@ def test_neighbours_never_raise_a_line_above_its_own_shape() -> None:
     assert linescore.scores(texts)[3] < 0
 
 
+def test_a_web_address_sinks_a_line_made_of_it_but_barely_a_paragraph_that_mentions_it() -> None:
+    paragraph = (
+        "Visit the county show next weekend, where growers from the whole valley bring their best"
+        " produce and livestock; tickets and the timetable are at {}."
+    )
+    with_address = linescore.scores([*PARAGRAPHS, paragraph.format("www.countyshow.org"), *PARAGRAPHS])[3]
+    without = linescore.scores([*PARAGRAPHS, paragraph.format("the gate"), *PARAGRAPHS])[3]
+    assert with_address > 0.8 * without
+    assert linescore.scores([*PARAGRAPHS, "www.countyshow.org", *PARAGRAPHS])[3] < 0
+
+
 def test_a_page_whose_menus_the_rules_dropped_is_still_a_whole_page() -> None:
     menu = [f"Section {n}" for n in range(20)]
     page = Page(to_blocks("\n".join([*menu, *PARAGRAPHS * 4])), Vocabulary())
