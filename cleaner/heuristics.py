@@ -50,7 +50,9 @@ _COPYRIGHT_NOTICE = re.compile(
 _WALL = float("-inf")
 # An earlier run is taken over the best one when its total reaches this share of the best.
 EARLIER_RUN_SHARE = 0.5
-CANDIDATE_RUNS = 4
+# The best few disjoint runs are candidates. A long comment thread breaks into many runs of
+# its own, so eight leave room for a short article's run below its headline (four left it out).
+CANDIDATE_RUNS = 8
 # A text is a whole-page dump, not an article, when it has this many lines
 # and this share of them are short (0.3 beat 0.4 on the WCXB dev split: archive
 # and teaser lists of six words or more hid dumps; it holds on the held-out split).
