@@ -18,6 +18,9 @@ _ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?
 _NUMERIC = re.compile(r"(?<!\d)(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
 # The most words a line holding a date can have and still be a dateline, not a sentence.
 DATELINE_MAX_WORDS = 16
+# Every date written in full has a year of this century or the last: most lines have none,
+# and this one search spares them the four date patterns.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _TIME = re.compile(
     r"(?<!\d)[0-2]?\d[:.h][0-5]\d(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*))?",
     re.IGNORECASE,
@@ -47,6 +50,8 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     >>> find_date("20.11.2019")[0], find_date("11/20/2019 01:14 PM")[0]
     ('2019-11-20', '2019-11-20')
     """
+    if _YEAR.search(text) is None:
+        return None
     mdy, dmy = _named_month_patterns()
     months = month_numbers()
     for pattern in (mdy, dmy):

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
@@ -114,11 +114,12 @@ def _folded(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def headline_lines(page: Page, slug: frozenset[str]) -> list[int]:
-    """Indices of the lines that repeat most of the URL slug's words: the headline and its echoes."""
+def headline_lines(page: Page, slug: frozenset[str], indices: Iterable[int]) -> list[int]:
+    """Of the lines at `indices` (in order), those that repeat most of the URL slug's words: the
+    headline and its echoes."""
     found = []
-    for i, block in enumerate(page.blocks):
-        words = _WORD.findall(_folded(block.text))
+    for i in indices:
+        words = _WORD.findall(_folded(page.blocks[i].text))
         if len(words) > HEADLINE_MAX_WORDS:
             continue
         common = len(slug & set(words))
@@ -171,27 +172,23 @@ def main_run(page: Page) -> Run | None:
             scores.append(-FURNITURE_PENALTY)
         else:
             scores.append(None)
-    anchors = headline_lines(page, slug_words(page.article.url))
-    found = earliest_strong_run(scores, anchors)
-    if found is None:
+    runs = candidate_runs(scores)
+    if not runs:
         return None
-    start, end = found
+    # Only a line within reach above a run's start can anchor the run or be its headline.
+    near = sorted({a for _, start, _ in runs for a in range(max(start - HEADLINE_REACH, 0), start + 1)})
+    anchors = headline_lines(page, slug_words(page.article.url), near)
+    start, end = earliest_strong_run(runs, anchors)
     headline = max((a for a in anchors if 0 < start - a <= HEADLINE_REACH), default=None)
     return Run(start, end, headline)
 
 
-def earliest_strong_run(scores: Sequence[float | None], anchors: Sequence[int] = ()) -> tuple[int, int] | None:
-    """Of the best few disjoint runs, the earliest whose total is close to the best one's;
-    the earliest that starts on or just below one of the `anchors` (headline lines) if any does.
+def candidate_runs(scores: Sequence[float | None]) -> list[tuple[float, int, int]]:
+    """The best few disjoint runs as (total, start, end), best first: each the best run of what
+    the ones before it leave.
 
-    >>> earliest_strong_run([5, -9, 3, 3, -9, 8])
-    (0, 1)
-    >>> earliest_strong_run([1, -9, 2, 1, -9, 8])
-    (5, 6)
-    >>> earliest_strong_run([1, -9, 2, 1, -9, 8], anchors=[1])
-    (2, 4)
-    >>> earliest_strong_run([1, -9, 2, 1, -9, 8], anchors=[2])
-    (2, 4)
+    >>> candidate_runs([5, -9, 3, 3, -9, 8])
+    [(8.0, 5, 6), (6.0, 2, 4), (5.0, 0, 1)]
     """
     remaining = list(scores)
     runs: list[tuple[float, int, int]] = []
@@ -202,8 +199,22 @@ def earliest_strong_run(scores: Sequence[float | None], anchors: Sequence[int] =
         _, start, end = found
         runs.append(found)
         remaining[start:end] = [_WALL] * (end - start)
-    if not runs:
-        return None
+    return runs
+
+
+def earliest_strong_run(runs: Sequence[tuple[float, int, int]], anchors: Sequence[int] = ()) -> tuple[int, int]:
+    """Of the `candidate_runs` (at least one), the earliest whose total is close to the best one's;
+    the earliest that starts on or just below one of the `anchors` (headline lines) if any does.
+
+    >>> earliest_strong_run(candidate_runs([5, -9, 3, 3, -9, 8]))
+    (0, 1)
+    >>> earliest_strong_run(candidate_runs([1, -9, 2, 1, -9, 8]))
+    (5, 6)
+    >>> earliest_strong_run(candidate_runs([1, -9, 2, 1, -9, 8]), anchors=[1])
+    (2, 4)
+    >>> earliest_strong_run(candidate_runs([1, -9, 2, 1, -9, 8]), anchors=[2])
+    (2, 4)
+    """
     best = runs[0][0]
     anchored = [
         run

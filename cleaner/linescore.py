@@ -21,6 +21,8 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import starmap
+from operator import mul
 from typing import NamedTuple
 
 _WORD = re.compile(r"\w+")
@@ -136,7 +138,7 @@ def _sigmoid(z: float) -> float:
 
 
 def _dot(weights: Sequence[float], values: Sequence[float]) -> float:
-    return sum(w * f for w, f in zip(weights, values, strict=True))
+    return sum(starmap(mul, zip(weights, values, strict=True)))
 
 
 def probability(text: str) -> float:

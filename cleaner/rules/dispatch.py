@@ -2,10 +2,12 @@
 
 A gate (`registry.Gate`) looks at a line through its word count, its length,
 the phrase families it may hold and, for some rules, one regex. Lines alike in
-the first three (same families, word count and length between the same gate
-limits) admit the same rules, so a plan keeps each kind's candidate list and
-only the regex, where a gate has one, is tried per line. The engine calls a
-handful of rules per line instead of asking every gate of every rule.
+the first three (word count and length between the same gate limits, the same
+families among those the gates ask for) admit the same rules, so a plan keeps
+each kind's candidate list and only the regex, where a gate has one, is tried
+per line. The engine calls a handful of rules per line instead of asking every
+gate of every rule. A line's words, length and families are found once for all
+the plans of a vocabulary: every pass asks them again of the lines it keeps.
 
 Pages repeat their lines (a menu at the top and the bottom, a site's footer on
 every page). When every candidate for a plain-text line judges it by itself
@@ -23,7 +25,8 @@ import re
 import sys
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, reduce
+from operator import or_
 
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Hit, Rule
@@ -50,6 +53,8 @@ class RulePlan:
         # Blocks kept before the plan has nothing more to say with its top-of-page rules.
         self.reach = max((gate.top for gate in gates if gate.top < sys.maxsize), default=sys.maxsize)
         self._needed = [vocab.family_bits(r.gate.phrases) if r.gate else 0 for r in rules]
+        # The families some gate asks for: a line's other families admit no other rules.
+        self._asked = reduce(or_, self._needed, 0)
         self._word_limits = sorted({gate.max_words for gate in gates})
         self._char_limits = sorted({gate.max_chars for gate in gates})
         self._kinds: dict[tuple[int, int, int], Candidates] = {}
@@ -84,12 +89,13 @@ class RulePlan:
         all of them judge a line by itself."""
         found = self._ungated or self._lines.get(text)
         if found is None:
-            found = self._of_kind(len(text.split()), len(text), self.vocab.line_families(text))
+            found = self._of_kind(*_line_shape(self.vocab, text))
             if len(text) <= _REMEMBERED_CHARS:
                 _remember(self._lines, text, found)
         return found
 
     def _of_kind(self, words: int, chars: int, families: int) -> Candidates:
+        families &= self._asked
         kind = (families, bisect_left(self._word_limits, words), bisect_left(self._char_limits, chars))
         found = self._kinds.get(kind)
         if found is None:
@@ -110,6 +116,25 @@ class RulePlan:
                 yield rule, None
             elif gate.pattern is not None:
                 yield rule, gate.pattern
+
+
+def _line_shape(vocab: Vocabulary, text: str) -> tuple[int, int, int]:
+    """What the gates look at in a line: its words, its length and its phrase families.
+
+    Remembered for every plan of the vocabulary: each pass, and the lead rules after it,
+    ask it again of the lines the pass before kept.
+    """
+    shapes = vocab.derived(_shape_table)
+    found = shapes.get(text)
+    if found is None:
+        found = (len(text.split()), len(text), vocab.line_families(text))
+        if len(text) <= _REMEMBERED_CHARS:
+            _remember(shapes, text, found)
+    return found
+
+
+def _shape_table(vocab: Vocabulary) -> dict[str, tuple[int, int, int]]:
+    return {}
 
 
 def _first_hit(candidates: tuple[Candidate, ...], page: Page, i: int) -> Verdict:

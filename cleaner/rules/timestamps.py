@@ -92,16 +92,17 @@ def timestamp(page: Page, i: int) -> Hit | None:
     if word_count(text) > DATELINE_MAX_WORDS or is_content_markup(block):
         return None
     vocab = page.vocab
+    # The leftover words are looked for only once a date or a relative time is found: most lines have neither.
     found = find_date(text)
-    leftover = _leftover_words(text, found, vocab)
     if found:
-        if not _is_dateline(text, leftover, vocab) or i in _dated_list_lines(page):
+        if not _is_dateline(text, _leftover_words(text, found, vocab), vocab) or i in _dated_list_lines(page):
             return None
         return Hit(moved_to="published", value=found[0])
     if word_count(text) > _MAX_RELATIVE_WORDS or not vocab.search("relative_time", text):
         return None
     # "vor 5 Stunden", "Temps de lecture : 3 min": at most one word besides the phrase's own.
     relative_words = vocab.derived(_relative_words)
+    leftover = _leftover_words(text, None, vocab)
     return Hit() if sum(w.lower() not in relative_words for w in leftover) <= 1 else None
 
 
