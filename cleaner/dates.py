@@ -40,6 +40,33 @@ def _named_month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return mdy, dmy
 
 
+@cache
+def _opening_day_pattern() -> re.Pattern[str]:
+    names = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
+    month = rf"(?P<mon>{names})\.?"
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.|º)?"
+    return re.compile(
+        rf"^\W*(?:{month}\s+{day}|{day.replace('<d>', '<d2>')}\s*(?:de\s+)?{month.replace('<mon>', '<mon2>')})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def opening_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of a line that opens with a day of a month, the year given or not: a
+    schedule's entry.
+
+    >>> opening_day("June 9 – West Palm Beach, FL"), opening_day("10 de março – Interlagos")
+    ((6, 9), (3, 10))
+    >>> opening_day("Junebug Café opens") is None
+    True
+    """
+    match = _opening_day_pattern().match(text)
+    if match is None:
+        return None
+    day = int(match["d"] or match["d2"])
+    return (month_numbers()[(match["mon"] or match["mon2"]).lower()], day) if 1 <= day <= 31 else None
+
+
 def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     """The first calendar date in `text` as ISO "YYYY-MM-DD", with its match.
 

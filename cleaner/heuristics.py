@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from cleaner import linescore
+from cleaner import dates, linescore
 from cleaner.rules.page import Page
 from cleaner.vocab import Vocabulary
 
@@ -48,6 +48,13 @@ _COPYRIGHT_NOTICE = re.compile(
     r"(?:[©\u24b8]|\(c\)|copyright)\s*(?:(?:[©\u24b8]|\(c\))\s*)?(?:19|20)\d\d\b", re.IGNORECASE
 )
 _WALL = float("-inf")
+# A schedule (tour dates, fixtures, an events calendar) is content however short its lines:
+# this many kept lines in a row, each opening with a day and month in calendar order and none
+# stamped with a clock time. Teaser and comment lists run newest first or by the time of day.
+# Its lines count as text at even odds: enough to carry a run on through the list, not to
+# make a run of their own outweigh an article.
+SCHEDULE_MIN_ENTRIES = 8
+_SCHEDULE_ODDS = 0.5
 # An earlier run is taken over the best one when its total reaches this share of the best.
 EARLIER_RUN_SHARE = 0.5
 # The best few disjoint runs are candidates. A long comment thread breaks into many runs of
@@ -161,7 +168,7 @@ def main_run(page: Page) -> Run | None:
     if not is_whole_page(page):
         return None
     kept = [block.text for block, family in zip(page.blocks, page.dropped, strict=True) if family is None]
-    kept_scores = iter(linescore.scores(kept))
+    kept_scores = iter(_with_schedules(kept, linescore.scores(kept)))
     scores: list[float | None] = []
     for block, family in zip(page.blocks, page.dropped, strict=True):
         if family is None:
@@ -181,6 +188,41 @@ def main_run(page: Page) -> Run | None:
     start, end = earliest_strong_run(runs, anchors)
     headline = max((a for a in anchors if 0 < start - a <= HEADLINE_REACH), default=None)
     return Run(start, end, headline)
+
+
+def _with_schedules(texts: Sequence[str], scores: list[float]) -> list[float]:
+    """The lines' scores, those of a schedule's entries raised to what text at even odds adds."""
+    for i in schedule_lines(texts):
+        floor = linescore.value(texts[i]) * 2.0 * (_SCHEDULE_ODDS - linescore.TEXT_THRESHOLD)
+        scores[i] = max(scores[i], floor)
+    return scores
+
+
+def schedule_lines(texts: Sequence[str]) -> list[int]:
+    """Indices of the lines that are entries of a schedule: SCHEDULE_MIN_ENTRIES or more in a row,
+    each opening with a day no earlier than the one before, none with a clock time.
+
+    >>> tour = [f"June {day} – Arena {day}, Springfield" for day in range(10, 18)]
+    >>> schedule_lines(["Tour dates", *tour, "Tickets on sale now"])
+    [1, 2, 3, 4, 5, 6, 7, 8]
+    >>> schedule_lines(["Tour dates", *reversed(tour)])
+    []
+    """
+    found: list[int] = []
+    entries: list[int] = []
+    previous: tuple[int, int] | None = None
+    for i, text in enumerate([*texts, ""]):
+        day = dates.opening_day(text)
+        if day is not None and dates.has_time(text):
+            day = None
+        if day is None or previous is None or day < previous:
+            if len(entries) >= SCHEDULE_MIN_ENTRIES:
+                found += entries
+            entries = []
+        if day is not None:
+            entries.append(i)
+        previous = day
+    return found
 
 
 def candidate_runs(scores: Sequence[float | None]) -> list[tuple[float, int, int]]:

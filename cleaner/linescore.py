@@ -156,9 +156,7 @@ class _Judged(NamedTuple):
 def _judged(text: str) -> _Judged:
     """What the line alone gives both models."""
     own = features(text)
-    return _Judged(
-        _sigmoid(_dot(_weights(), own)), _dot(_context_weights()[0], own), own[1], min(weight(text), _MAX_LINE_WEIGHT)
-    )
+    return _Judged(_sigmoid(_dot(_weights(), own)), _dot(_context_weights()[0], own), own[1], value(text))
 
 
 # Each rule pass scores again the lines the previous pass kept, and pages repeat their menus:
@@ -166,6 +164,12 @@ def _judged(text: str) -> _Judged:
 # with the input).
 _REMEMBERED_CHARS = 2000
 _remembered = lru_cache(maxsize=1 << 14)(_judged)
+
+
+def value(text: str) -> int:
+    """The characters of a line that count towards a run: a long line counts for more, up to a
+    paragraph's worth."""
+    return min(weight(text), _MAX_LINE_WEIGHT)
 
 
 def context_features(probabilities: Sequence[float], log_weights: Sequence[float]) -> list[tuple[float, ...]]:

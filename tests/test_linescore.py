@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cleaner
 from cleaner import heuristics, linescore
 from cleaner.frontends.text import to_blocks
 from cleaner.rules.page import Page
@@ -48,3 +49,14 @@ def test_a_page_whose_menus_the_rules_dropped_is_still_a_whole_page() -> None:
     page = Page(to_blocks("\n".join([*menu, *PARAGRAPHS * 4])), Vocabulary())
     page.dropped[: len(menu)] = ["navigation"] * len(menu)
     assert heuristics.is_whole_page(page)
+
+
+def test_a_schedule_after_the_article_stays_with_it_but_a_list_stamped_newest_first_does_not() -> None:
+    menu = [f"Section {n}" for n in range(20)]
+    footer = ["About us", "Contact", "Privacy Policy", "Terms of Use", "Careers"]
+    tour = [f"June {day} – Springfield, IL @ Riverside Arena" for day in range(10, 20)]
+    for dates, kept in ((tour, True), (list(reversed(tour)), False)):
+        page = "\n".join([*menu, *PARAGRAPHS * 2, "Tour dates", *dates, *footer])
+        body = cleaner.clean(page, kind="text").body
+        assert (dates[0] in body) is kept
+        assert PARAGRAPHS[0] in body and "Privacy Policy" not in body
