@@ -109,3 +109,29 @@ def comment_author_line(page: Page, i: int) -> Hit | None:
     if word_count(text) > 12 or not _AUTHOR_SAYS.match(text):
         return None
     return Hit()
+
+
+# A comment form's fine print runs to a sentence or two; a longer paragraph that quotes it is prose.
+_MAX_FORM_WORDS = 40
+
+
+@rule("COM004", "comment-form", "comments", gate=Gate(max_words=_MAX_FORM_WORDS, phrases=("comment_form",)), alone=True)
+def comment_form(page: Page, i: int) -> Hit | None:
+    """Removes: the fine print of a comment form ("Your email address will not be published.
+    Required fields are marked *", "Save my name, email, and website in this browser for the
+    next time I comment.", "Notify me of follow-up comments by email.", "Deine E-Mail-Adresse
+    wird nicht veröffentlicht.").
+
+    Why: blog engines print the same form under every post; in a page dump its sentences read
+    like text and would carry the article's run on into the comments. Like the rest of a
+    comment section, it ends the article's run.
+
+    False positives: an article about blogging that quotes the form in a short paragraph of
+    its own; paragraphs over forty words are kept.
+
+    Example: "Your email address will not be published. Required fields are marked *" -> dropped.
+    """
+    text = page.blocks[i].text
+    if word_count(text) > _MAX_FORM_WORDS or not page.vocab.search("comment_form", text):
+        return None
+    return Hit()
