@@ -12,6 +12,9 @@ from cleaner.rules.shapes import is_headline_like, is_separator, word_count
 # "Also read | ...", "ALSO READ: ...", "Read more - ...", "READ: ..."
 _INLINE_SEPARATOR = re.compile(r"\s*(?:\||:|–|—|-|»|>|•)\s*\S")
 _MAX_LIST_ITEMS = 60
+# A list's item is a headline of twenty words at most: a longer line is prose, even one whose
+# writer left off the full stop.
+_MAX_ITEM_WORDS = 20
 
 
 # A header naming its list's source ("More in Politics") holds a few words after its opener.
@@ -30,8 +33,8 @@ def related_list(page: Page, i: int) -> Hit | None:
     like a short line of text, so only the header tells them apart from the body.
 
     False positives: a body section headed "Related" followed by short items; the run stops
-    at the first line that reads as a sentence, so body prose after the list stays, and a
-    list of adjacent lines stops at a blank line.
+    at the first line that reads as a sentence or runs past twenty words, so body prose after
+    the list stays, and a list of adjacent lines stops at a blank line.
 
     Example: "RECENT STORIES" then "BAFTA 2026: ... -", "-", "Madhubala Death Anniversary..."
     -> all dropped; so are "More in Politics" and the headlines under it.
@@ -45,7 +48,9 @@ def related_list(page: Page, i: int) -> Hit | None:
     spaced = end < len(blocks) and blocks[end].gap_before
     while end < len(blocks) and end - i <= _MAX_LIST_ITEMS:
         text = blocks[end].text
-        if not (is_separator(text) or is_headline_like(text)) or (blocks[end].gap_before and not spaced):
+        if not (is_separator(text) or is_headline_like(text, max_words=_MAX_ITEM_WORDS)) or (
+            blocks[end].gap_before and not spaced
+        ):
             break
         end += 1
     if end == i + 1 and end < len(blocks):
