@@ -20,6 +20,8 @@ PARAGRAPHS = {
     "pessoas, mas os dois lados saíram sem um acordo e disseram que voltarão a se reunir na próxima semana.",
     "it": "I negoziati miravano a fermare i combattimenti che hanno cacciato dalle loro case più di un milione di "
     "persone, ma le due parti se ne sono andate senza un accordo e si incontreranno di nuovo la prossima settimana.",
+    "ru": "Переговоры должны были остановить бои, из-за которых более миллиона человек покинули свои дома, но "
+    "стороны разошлись без соглашения и сказали, что встретятся снова на следующей неделе.",
 }
 
 
@@ -35,7 +37,8 @@ def test_detect_language(language: str) -> None:
         ("12 de outubro de 2021 - 10h30", "2021-10-12"),
         ("Pubblicato il 5 giugno 2023", "2023-06-05"),
         ("Aggiornato: 12 settembre 2022", "2022-09-12"),
+        ("Опубликовано 3 марта 2022 в 10:30", "2022-03-03"),
     ],
 )
-def test_portuguese_italian_dates(text: str, iso: str) -> None:
+def test_portuguese_italian_russian_dates(text: str, iso: str) -> None:
     assert find_date(text)[0] == iso
