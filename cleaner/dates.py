@@ -7,20 +7,26 @@ headline ("Leaked 2016 Audio...") is never taken for a publication date.
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable, Sequence
 from datetime import date
 from functools import cache
 
 from cleaner.vocab import month_numbers
 
 _ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)")
-# "20/11/2019", "20.11.2019"; and "11/20/2019", where the first number cannot be the day's month.
-# A date both ways ("3/4/2022") is read day first.
+# "20/11/2019", "20.11.2019"; and "11/20/2019", read month first where the second number
+# cannot be a month. A date both ways ("3/4/2022") is read day first.
 _NUMERIC = re.compile(r"(?<!\d)(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
 # The most words a line holding a date can have and still be a dateline, not a sentence.
 DATELINE_MAX_WORDS = 16
 # Every date written in full has a year of this century or the last: most lines have none,
 # and this one search spares them the four date patterns.
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A chronological list (an events calendar, a time series, tour dates) dates at least this many
+# entries in time order, this share of them on different days, none with a clock time: teaser
+# lists run newest first, stamped with today's date, and a comment thread with the time of day.
+CHRONOLOGY_MIN_ENTRIES = 8
+CHRONOLOGY_MIN_DAY_SHARE = 0.5
 _TIME = re.compile(
     r"(?<!\d)[0-2]?\d[:.h][0-5]\d(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*))?",
     re.IGNORECASE,
@@ -28,10 +34,15 @@ _TIME = re.compile(
 
 
 @cache
-def _named_month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _month_and_day() -> tuple[str, str]:
+    """The regex of a month's name (any language, abbreviated or not) and of a day of the month."""
     names = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
-    month = rf"(?P<mon>{names})\.?"
-    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.|º|er)?"
+    return rf"(?P<mon>{names})\.?", r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.|º|er)?"
+
+
+@cache
+def _named_month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    month, day = _month_and_day()
     year = r"(?P<y>(?:19|20)\d\d)"
     # "March 3, 2022" / "Mar. 3 2022"
     mdy = re.compile(rf"(?<!\w){month}\s+{day},?\s+{year}(?!\d)", re.IGNORECASE)
@@ -41,14 +52,17 @@ def _named_month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
-def _opening_day_pattern() -> re.Pattern[str]:
-    names = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
-    month = rf"(?P<mon>{names})\.?"
-    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.|º)?"
-    return re.compile(
-        rf"^\W*(?:{month}\s+{day}|{day.replace('<d>', '<d2>')}\s*(?:de\s+)?{month.replace('<mon>', '<mon2>')})(?!\w)",
-        re.IGNORECASE,
+def _opening_day_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A day and month opening a line, either way round, a few marks before them at most."""
+    month, day = _month_and_day()
+    return (
+        re.compile(rf"\W{{0,3}}{month}\s+{day}(?!\w)", re.IGNORECASE),
+        re.compile(rf"\W{{0,3}}{day}\s*(?:de\s+)?{month}(?!\w)", re.IGNORECASE),
     )
+
+
+def _month_number(name: str) -> int | None:
+    return month_numbers().get(name.casefold())
 
 
 def opening_day(text: str) -> tuple[int, int] | None:
@@ -57,14 +71,14 @@ def opening_day(text: str) -> tuple[int, int] | None:
 
     >>> opening_day("June 9 – West Palm Beach, FL"), opening_day("10 de março – Interlagos")
     ((6, 9), (3, 10))
-    >>> opening_day("Junebug Café opens") is None
-    True
+    >>> opening_day("1er juin – Paris"), opening_day("Junebug Café opens")
+    ((6, 1), None)
     """
-    match = _opening_day_pattern().match(text)
-    if match is None:
-        return None
-    day = int(match["d"] or match["d2"])
-    return (month_numbers()[(match["mon"] or match["mon2"]).lower()], day) if 1 <= day <= 31 else None
+    for pattern in _opening_day_patterns():
+        match = pattern.match(text)
+        if match and (month := _month_number(match["mon"])) and 1 <= int(match["d"]) <= 31:
+            return month, int(match["d"])
+    return None
 
 
 def find_date(text: str) -> tuple[str, re.Match[str]] | None:
@@ -79,12 +93,10 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     """
     if _YEAR.search(text) is None:
         return None
-    mdy, dmy = _named_month_patterns()
-    months = month_numbers()
-    for pattern in (mdy, dmy):
+    for pattern in _named_month_patterns():
         match = pattern.search(text)
-        if match:
-            iso = _iso(int(match["y"]), months[match["mon"].lower()], int(match["d"]))
+        if match and (month := _month_number(match["mon"])):
+            iso = _iso(int(match["y"]), month, int(match["d"]))
             if iso:
                 return iso, match
     match = _ISO.search(text)
@@ -111,6 +123,16 @@ def first_dateline(text: str) -> str | None:
         if len(line.split()) <= DATELINE_MAX_WORDS and (found := find_date(line)):
             return found[0]
     return None
+
+
+def is_chronology(days: Sequence[Hashable], lines: Sequence[str]) -> bool:
+    """Whether dated entries, already in time order, are a chronological list: many of them,
+    over several days, none stamped with a clock time. `lines` are the entries' datelines."""
+    return (
+        len(days) >= CHRONOLOGY_MIN_ENTRIES
+        and len(set(days)) >= CHRONOLOGY_MIN_DAY_SHARE * len(days)
+        and not any(has_time(line) for line in lines)
+    )
 
 
 def has_time(text: str) -> bool:

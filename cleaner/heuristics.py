@@ -49,11 +49,9 @@ _COPYRIGHT_NOTICE = re.compile(
 )
 _WALL = float("-inf")
 # A schedule (tour dates, fixtures, an events calendar) is content however short its lines:
-# this many kept lines in a row, each opening with a day and month in calendar order and none
-# stamped with a clock time. Teaser and comment lists run newest first or by the time of day.
-# Its lines count as text at even odds: enough to carry a run on through the list, not to
-# make a run of their own outweigh an article.
-SCHEDULE_MIN_ENTRIES = 8
+# kept lines in a row, each opening with a day and month in calendar order, that make a
+# chronological list (`dates.is_chronology`). Its lines count as text at even odds: enough to
+# carry a run on through the list, not to make a run of their own outweigh an article.
 _SCHEDULE_ODDS = 0.5
 # An earlier run is taken over the best one when its total reaches this share of the best.
 EARLIER_RUN_SHARE = 0.5
@@ -199,29 +197,25 @@ def _with_schedules(texts: Sequence[str], scores: list[float]) -> list[float]:
 
 
 def schedule_lines(texts: Sequence[str]) -> list[int]:
-    """Indices of the lines that are entries of a schedule: SCHEDULE_MIN_ENTRIES or more in a row,
-    each opening with a day no earlier than the one before, none with a clock time.
+    """Indices of the lines that are entries of a schedule: lines in a row, each opening with a
+    day no earlier than the one before, that make a chronological list.
 
     >>> tour = [f"June {day} – Arena {day}, Springfield" for day in range(10, 18)]
     >>> schedule_lines(["Tour dates", *tour, "Tickets on sale now"])
     [1, 2, 3, 4, 5, 6, 7, 8]
-    >>> schedule_lines(["Tour dates", *reversed(tour)])
-    []
+    >>> schedule_lines(["Tour dates", *reversed(tour)]), schedule_lines([f"June 9 · Teaser {n}" for n in range(8)])
+    ([], [])
     """
     found: list[int] = []
-    entries: list[int] = []
-    previous: tuple[int, int] | None = None
+    run: list[tuple[int, tuple[int, int]]] = []
     for i, text in enumerate([*texts, ""]):
         day = dates.opening_day(text)
-        if day is not None and dates.has_time(text):
-            day = None
-        if day is None or previous is None or day < previous:
-            if len(entries) >= SCHEDULE_MIN_ENTRIES:
-                found += entries
-            entries = []
+        if day is None or (run and day < run[-1][1]):
+            if dates.is_chronology([d for _, d in run], [texts[j] for j, _ in run]):
+                found += [j for j, _ in run]
+            run = []
         if day is not None:
-            entries.append(i)
-        previous = day
+            run.append((i, day))
     return found
 
 

@@ -33,9 +33,9 @@ _INNER_STOP = re.compile(r"[.!?;:。！？](?:\s|$)")
 _SEPARATOR = re.compile(r"\s[|•»›/]\s")
 _BULLETS = tuple("-•*·–—►▶")
 _COMMAS = (",", "，", "、")
-# A web address, an e-mail address or a handle: furniture when it is most of the line, a
-# mere mention inside a paragraph.
-_LINK = re.compile(r"\S*(?:@|https?:|www\.)\S*")
+# A web address, an e-mail address or a handle (a word holding one of these): furniture when it
+# is most of the line, a mere mention inside a paragraph.
+_LINK_MARKS = ("@", "http:", "https:", "www.")
 
 FEATURES = (
     "bias",
@@ -96,7 +96,7 @@ def _link_share(text: str) -> float:
     """
     if "@" not in text and "http" not in text and "www." not in text:
         return 0.0
-    return sum(map(len, _LINK.findall(text))) / len(text)
+    return sum(len(word) for word in text.split() if any(mark in word for mark in _LINK_MARKS)) / len(text)
 
 
 # What a line's neighbours say of it, from their own probabilities: the previous and the

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import cleaner.vocab
-from cleaner import heuristics
+from cleaner import heuristics, linescore
 from cleaner.article import Article, Block
 from cleaner.config import Config
 from cleaner.corpus import SiteBoilerplate
@@ -148,6 +148,22 @@ def test_walls_are_told_in_bounded_time() -> None:
     _texts()
     with Pool(_judge_walls, jobs=1, timeout=LIMIT) as pool:
         [(_, result)] = list(pool.map(["footer"]))
+    assert not isinstance(result, Failure), result
+
+
+def _score_lines(_: object) -> None:
+    """Every adversarial line scored by the line model and tested as a schedule's entry, each
+    with a web address beside it (a link's share of the line is measured then)."""
+    for blocks in _texts():
+        texts = [f"http {block.text}" for block in blocks]
+        linescore.scores(texts)
+        heuristics.schedule_lines(texts)
+
+
+def test_lines_are_scored_in_bounded_time() -> None:
+    _texts()
+    with Pool(_score_lines, jobs=1, timeout=LIMIT) as pool:
+        [(_, result)] = list(pool.map([None]))
     assert not isinstance(result, Failure), result
 
 

@@ -174,3 +174,12 @@ def test_long_and_deeply_nested_phrases_still_make_a_regex() -> None:
     vocab = Vocabulary({"cookie_phrases": [banner], "read_more": nested})
     assert vocab.search("cookie_phrases", f"Note: {banner}.")
     assert vocab.starts("read_more", "more more more!").group().strip("! ") == "more more more"
+
+
+def test_every_phrase_family_is_gated_by_its_first_words_even_across_case_variants() -> None:
+    # A family no first word can vouch for would be asked of every line: the gate would cost
+    # without sparing anything.
+    assert VOCAB.line_families("") == 0
+    # "ᲀ" is a variant of "в" to a case-insensitive match: the gate must admit the line too.
+    assert VOCAB.search("comment_prompts", "ᲀсе комментарии")
+    assert VOCAB.line_families("ᲀсе комментарии") & VOCAB.family_bits(["comment_prompts"])

@@ -42,3 +42,9 @@ def test_detect_language(language: str) -> None:
 )
 def test_portuguese_italian_russian_dates(text: str, iso: str) -> None:
     assert find_date(text)[0] == iso
+
+
+def test_a_month_spelled_with_a_case_variant_letter_is_read() -> None:
+    # A case-insensitive match takes "ſ" for "s" and "ᲀ" for "в": the month must still be looked up.
+    assert find_date("3 ſept 2019")[0] == "2019-09-03"
+    assert find_date("3 аᲀгуста 2019")[0] == "2019-08-03"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.dates import DATELINE_MAX_WORDS, find_date, has_time, strip_times
+from cleaner.dates import DATELINE_MAX_WORDS, find_date, is_chronology, strip_times
 from cleaner.rules.markup import is_content_markup
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Gate, Hit, rule
@@ -53,14 +53,9 @@ _WEEKDAYS = frozenset(
 )
 _MAX_RELATIVE_WORDS = 6
 _DIGIT = re.compile(r"\d")
-# A chronological list (an events calendar, a time series, a race schedule) dates this many
-# entries in time order, each dateline at most this many lines below the one before. Teaser
-# lists run newest first, and a comment thread stamps each comment with its time of day.
-_CHRONOLOGY_MIN_ENTRIES = 8
+# The entries of a chronological list (`dates.is_chronology`) stand close: each dateline at most
+# this many lines below the one before.
 _LIST_ENTRY_MAX_LINES = 6
-# At least this share of its entries fall on different days: a list of today's teasers all
-# stamped with today's date is no chronology.
-_CHRONOLOGY_MIN_DAY_SHARE = 0.5
 
 
 # Every date has a year's digits.
@@ -136,7 +131,10 @@ def _dated_list_lines(page: Page) -> frozenset[int]:
     """The datelines of the page that head the entries of a chronological list; found once per page."""
     if page.dated_lists is None:
         page.dated_lists = frozenset(
-            i for entries in _dated_runs(page) if _is_chronology(page, entries) for i, _ in entries
+            i
+            for entries in _dated_runs(page)
+            if is_chronology([day for _, day in entries], [page.blocks[i].text for i, _ in entries])
+            for i, _ in entries
         )
     return page.dated_lists
 
@@ -154,16 +152,6 @@ def _dated_runs(page: Page) -> list[list[tuple[int, str]]]:
         else:
             runs.append([(i, day)])
     return runs
-
-
-def _is_chronology(page: Page, entries: list[tuple[int, str]]) -> bool:
-    """Many entries, over several days, none stamped with a clock time."""
-    days = [day for _, day in entries]
-    return (
-        len(entries) >= _CHRONOLOGY_MIN_ENTRIES
-        and len(set(days)) >= _CHRONOLOGY_MIN_DAY_SHARE * len(days)
-        and not any(has_time(page.blocks[i].text) for i, _ in entries)
-    )
 
 
 def _relative_words(vocab: Vocabulary) -> frozenset[str]:

@@ -22,9 +22,10 @@ from typing import Any, TypeVar
 _DECORATION = " \t:|>»›•·–—-_*#=~.…()[]<>«‹▼▶►→"
 # A word of a line or phrase, for the phrase gate (`Vocabulary.line_families`).
 _WORD_RUN = re.compile(r"[^\W_]+")
-# Characters that re.IGNORECASE equates with others beyond what str.lower() shows (re._casefix),
-# and "İ", which lower() turns into two: lines and phrases holding one are never gated.
-_CASE_SPECIAL = frozenset("İµıſͅΐΒΕΘΙΚΜΠΡΣΦΰβεθικμπρςσφϐϑϕϖϰϱϵВДОСТЪвдостъѢѣᲀᲁᲂᲃᲄᲅᲆᲇᲈṠṡẛιΐΰꙊꙋﬅﬆ")
+# The phrase gate compares casefolded words: casefolding equates every pair of letters that
+# re.IGNORECASE does ("ſ" and "s", "ᲀ" and "в"), but for these two: "ı" matches "i" and "İ" folds
+# into two characters. Lines and phrases holding one are never gated.
+_CASE_SPECIAL = frozenset("İı")
 
 
 @lru_cache(maxsize=4096)
@@ -64,10 +65,14 @@ def stopwords() -> dict[str, frozenset[str]]:
 
 @cache
 def month_numbers() -> dict[str, int]:
-    """Month names and abbreviations of every language -> month number."""
+    """Month names and abbreviations of every language, casefolded -> month number.
+
+    Casefolded, as a case-insensitive match may spell a name with letters that lower() keeps
+    ("ſept" matches "sept").
+    """
     result: dict[str, int] = {}
     for data in _language_files():
-        result.update(data.get("months", {}))
+        result.update((name.casefold(), number) for name, number in data.get("months", {}).items())
     return result
 
 
@@ -172,7 +177,7 @@ class Vocabulary:
         if not text.isascii() and not _CASE_SPECIAL.isdisjoint(text):
             return -1
         found = always
-        for word in _WORD_RUN.findall(text.lower()):
+        for word in _WORD_RUN.findall(text.casefold()):
             found |= index.get(word, 0)
         return found
 
@@ -183,7 +188,7 @@ class Vocabulary:
         always = 0
         for family, phrases in self._phrases.items():
             for phrase in phrases:
-                first = _WORD_RUN.search(normalise_label(phrase))
+                first = _WORD_RUN.search(normalise_label(phrase).casefold())
                 if first is None or not _CASE_SPECIAL.isdisjoint(phrase):
                     always |= self._bits[family]
                 else:
