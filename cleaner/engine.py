@@ -14,7 +14,7 @@ body line.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -87,8 +87,13 @@ class Cleaner:
 
 def _as_paragraphs(kept: list[Block]) -> list[Block]:
     """The kept blocks as the text front end would read the body they make (one paragraph
-    each, a blank line before all but the first), keeping each block's input line number."""
-    return [replace(block, index=k, gap_before=k > 0) for k, block in enumerate(kept)]
+    each, a blank line before all but the first), keeping each block's input line number.
+
+    Renumbered in place: they are the pass's own blocks, which nothing else holds.
+    """
+    for k, block in enumerate(kept):
+        block.index, block.gap_before = k, k > 0
+    return kept
 
 
 def _clean_html(html: str, url: str | None, site: str | None, config: Config) -> Article:

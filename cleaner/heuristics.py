@@ -143,7 +143,7 @@ def is_whole_page(page: Page) -> bool:
     if len(lines) < DUMP_MIN_LINES:
         return False
     short = sum(
-        1 for text in lines if len(text.split()) <= SHORT_LINE_WORDS and linescore.weight(text) < SHORT_LINE_CHARS
+        1 for text in lines if linescore.weight(text) < SHORT_LINE_CHARS and len(text.split()) <= SHORT_LINE_WORDS
     )
     return short >= DUMP_SHORT_SHARE * len(lines)
 

@@ -21,7 +21,6 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import starmap
 from operator import mul
 from typing import NamedTuple
 
@@ -59,26 +58,33 @@ FEATURES = (
 
 def weight(text: str) -> int:
     """Characters, with ideographs and Hangul syllables counted thrice (they carry a word each)."""
-    return len(text) + 2 * len(_WIDE.findall(text))
+    return len(text) + 2 * _wide_count(text)
+
+
+def _wide_count(text: str) -> int:
+    """The line's ideographs and Hangul syllables; an ASCII line has none, and most lines are ASCII."""
+    return 0 if text.isascii() else len(_WIDE.findall(text))
 
 
 def features(text: str) -> tuple[float, ...]:
     """The shape of one line, each feature scaled to about [0, 1]; order as in FEATURES."""
     words = _WORD.findall(text)
     count = len(words) or 1
-    capitalised = sum(1 for w in words if w[0].isupper())
+    initials = [w[0] for w in words]
+    capitalised = sum(map(str.isupper, initials))
+    wide = _wide_count(text)
     stripped = text.rstrip()
     return (
         1.0,
-        math.log1p(weight(text)),
+        math.log1p(len(text) + 2 * wide),
         min(len(words), 80) / 80,
         float(bool(_SENTENCE_END.search(stripped))),
         min(len(_INNER_STOP.findall(text)), 5) / 5,
-        min(sum(text.count(c) for c in _COMMAS), 6) / 6,
+        min(sum(map(text.count, _COMMAS)), 6) / 6,
         capitalised / count,
-        sum(1 for w in words if w[0].isdigit()) / count,
+        sum(map(str.isdigit, initials)) / count,
         float(bool(_SEPARATOR.search(text))),
-        len(_WIDE.findall(text)) / max(len(text), 1),
+        wide / max(len(text), 1),
         min(sum(map(len, words)) / count, 15) / 15,
         _link_share(text),
         float(len(words) >= 2 and capitalised == len(words)),
@@ -138,7 +144,8 @@ def _sigmoid(z: float) -> float:
 
 
 def _dot(weights: Sequence[float], values: Sequence[float]) -> float:
-    return sum(starmap(mul, zip(weights, values, strict=True)))
+    """The weighted sum. Both hold one number per feature (a test checks), so they are paired unchecked."""
+    return sum(map(mul, weights, values))
 
 
 def probability(text: str) -> float:

@@ -101,7 +101,7 @@ def _judge_text(rule: Rule, blocks: list[Block]) -> None:
         return
     plan = RulePlan((rule,), VOCAB)
     for i, block in enumerate(blocks):
-        candidates, _ = plan.candidates(block.text)
+        candidates = plan.candidates(block.text).every
         for _, pattern in candidates:
             if pattern is None or pattern.search(block.text):
                 rule.check(page, i)

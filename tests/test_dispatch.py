@@ -1,9 +1,10 @@
 """The shortcuts the engine takes must not change what the rules see.
 
 A rule plan calls every rule whose gate admits a line, as the gates define
-it, remembers only the verdicts that depend on the line's text alone, and
-drops rules only where they cannot fire; a family's trie-shaped alternation
-matches exactly what the plain list of its phrases, longest first, matches.
+it, remembers only the verdicts that depend on the line's text alone (asking
+the other rules listed before them each time), and drops rules only where
+they cannot fire; a family's trie-shaped alternation matches exactly what the
+plain list of its phrases, longest first, matches.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def admitted(gate: Gate | None, text: str) -> bool:
 
 
 def tried(plan: RulePlan, text: str) -> list[str]:
-    candidates, _ = plan.candidates(text)
+    candidates = plan.candidates(text).every
     return [rule.code for rule, pattern in candidates if pattern is None or pattern.search(text)]
 
 
@@ -116,10 +117,16 @@ def test_a_verdict_on_the_text_alone_is_asked_once_per_line_text() -> None:
     assert [only_alone.first_hit(page, i) for i in range(4)] == [(alone, Hit()), None, (alone, Hit()), None]
     assert asked == [("alone", 0), ("alone", 1)]
     asked.clear()
-    # With a rule that looks at the page among the candidates, every line is judged afresh.
+    # A rule that looks at the page is asked afresh on every line, but only where no rule
+    # before it in the list has removed the line.
     mixed = RulePlan((alone, context), VOCAB)
     assert [mixed.first_hit(page, i) for i in range(4)] == [(alone, Hit()), None, (alone, Hit()), None]
-    assert asked == [("alone", 0), ("alone", 1), ("context", 1), ("alone", 2), ("alone", 3), ("context", 3)]
+    assert asked == [("alone", 0), ("alone", 1), ("context", 1), ("context", 3)]
+    asked.clear()
+    # Listed first, it is asked before the remembered verdict of the rule after it.
+    context_first = RulePlan((context, alone), VOCAB)
+    assert [context_first.first_hit(page, i) for i in range(4)] == [(alone, Hit()), None, (alone, Hit()), None]
+    assert asked == [("alone", 0), ("context", 0), ("alone", 1), ("context", 1), ("context", 2), ("context", 3)]
 
 
 def test_rules_of_the_top_leave_the_plan_below_their_reach_and_profiled_ones_need_a_profile() -> None:
@@ -155,6 +162,19 @@ def test_a_rule_that_judges_a_line_by_itself_says_the_same_of_it_anywhere() -> N
         for i, line in enumerate(lines):
             for rule in alone:
                 assert rule.check(page, i) == rule.check(_page(line), 0), (rule.code, line)
+
+
+def test_remembered_verdicts_give_the_first_hit_of_asking_every_candidate_in_order() -> None:
+    plan = RulePlan(BLOCK_RULES, VOCAB)
+    for _ in range(2):  # the second time round, the verdicts of the first are remembered
+        for lines in CASE_LINES:
+            page = _page(*lines)
+            for i, line in enumerate(lines):
+                asked_in_order = next(
+                    ((rule, hit) for rule in BLOCK_RULES if admitted(rule.gate, line) and (hit := rule.check(page, i))),
+                    None,
+                )
+                assert plan.first_hit(page, i) == asked_in_order, line
 
 
 def test_verdicts_on_marked_up_blocks_are_not_remembered() -> None:

@@ -16,6 +16,14 @@ PARAGRAPHS = [
 TEASER = "Growers say the rain has delayed planting by a month across the valley."
 
 
+def test_features_match_the_weights() -> None:
+    """The models pair weights with features by position (`linescore._dot`), so the counts must agree."""
+    assert len(linescore.features(TEASER)) == len(linescore.FEATURES) == len(linescore._weights())
+    own, context = linescore._context_weights()
+    assert (len(own), len(context)) == (len(linescore.FEATURES), len(linescore.CONTEXT_FEATURES))
+    assert len(linescore.context_features([0.5], [1.0])[0]) == len(linescore.CONTEXT_FEATURES)
+
+
 def test_a_teaser_among_headlines_and_times_scores_lower_than_among_paragraphs() -> None:
     teasers = []
     for n in range(8):

@@ -6,12 +6,15 @@ the first three (word count and length between the same gate limits, the same
 families among those the gates ask for) admit the same rules, so a plan keeps
 each kind's candidate list and only the regex, where a gate has one, is tried
 per line. The engine calls a handful of rules per line instead of asking every
-gate of every rule. A line's words, length and families are found once for all
-the plans of a vocabulary: every pass asks them again of the lines it keeps.
+gate of every rule. A line's families are the costly part: they are found only
+when a rule that fits the line's size asks for some (a long paragraph fits few
+gates), and once for all the plans of a vocabulary: every pass asks them again
+of the lines it keeps.
 
 Pages repeat their lines (a menu at the top and the bottom, a site's footer on
-every page). When every candidate for a plain-text line judges it by itself
-(rules registered `alone`), the verdict is remembered per line text. Rules
+every page). What the candidates that judge a plain-text line by itself (rules
+registered `alone`) say of it is remembered per line text; the other candidates
+are asked each time, those before the remembered verdict's rule only. Rules
 that only judge the top of a page (`Gate.top`) leave the plan once that many
 blocks are kept, and rules that need a site profile are left out without one.
 
@@ -27,6 +30,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cached_property, reduce
 from operator import or_
+from typing import NamedTuple
 
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Hit, Rule
@@ -34,14 +38,24 @@ from cleaner.vocab import Vocabulary
 
 # A candidate rule, and the regex the line must match for it to be tried (None: no condition).
 Candidate = tuple[Rule, "re.Pattern[str] | None"]
-Candidates = tuple[tuple[Candidate, ...], bool]
 Verdict = tuple[Rule, Hit] | None
+# What a plan remembers of a line: the candidates not judging it alone that come before the
+# verdict of those that do, and that verdict.
+Remembered = tuple[tuple[Candidate, ...], Verdict]
 # What a plan remembers: lines up to this long (furniture is short; long lines rarely repeat and
 # would make the memory grow with the input), and this many lines or kinds of line, after which
 # it forgets them all and starts again.
 _REMEMBERED_CHARS = 200
 _REMEMBERED = 1 << 15
-_UNKNOWN = object()
+
+
+class Candidates(NamedTuple):
+    """The candidate rules for a kind of line in the plan's order: all of them, those that judge
+    a line by itself (`Rule.alone`) and the others."""
+
+    every: tuple[Candidate, ...]
+    alone: tuple[Candidate, ...]
+    others: tuple[Candidate, ...]
 
 
 class RulePlan:
@@ -53,15 +67,16 @@ class RulePlan:
         # Blocks kept before the plan has nothing more to say with its top-of-page rules.
         self.reach = max((gate.top for gate in gates if gate.top < sys.maxsize), default=sys.maxsize)
         self._needed = [vocab.family_bits(r.gate.phrases) if r.gate else 0 for r in rules]
-        # The families some gate asks for: a line's other families admit no other rules.
-        self._asked = reduce(or_, self._needed, 0)
         self._word_limits = sorted({gate.max_words for gate in gates})
         self._char_limits = sorted({gate.max_chars for gate in gates})
+        # Per size (word count and length between the same limits): the families the gates that
+        # fit it ask for. A line's other families admit no other rules.
+        self._asked: dict[tuple[int, int], int] = {}
         self._kinds: dict[tuple[int, int, int], Candidates] = {}
         # Without gates every line is of one kind: its words and families need not be found.
-        self._ungated = None if gates else self._of_kind(0, 0, 0)
+        self._ungated = None if gates else self._of_kind(0, 0, "")
         self._lines: dict[str, Candidates] = {}
-        self._verdicts: dict[str, Verdict] = {}
+        self._verdicts: dict[str, Remembered] = {}
 
     @cached_property
     def beyond(self) -> RulePlan | None:
@@ -73,36 +88,47 @@ class RulePlan:
         """The first candidate rule that removes block `i`, with its hit; None when all let it through."""
         block = page.blocks[i]
         text = block.text
-        candidates, alone = self.candidates(text)
-        if not candidates:
-            return None
-        if not alone or block.tag is not None or block.link_density or len(text) > _REMEMBERED_CHARS:
-            return _first_hit(candidates, page, i)
-        verdict = self._verdicts.get(text, _UNKNOWN)
-        if verdict is _UNKNOWN:
-            verdict = _first_hit(candidates, page, i)
-            _remember(self._verdicts, text, verdict)
+        candidates = self.candidates(text)
+        if not candidates.alone or block.tag is not None or block.link_density or len(text) > _REMEMBERED_CHARS:
+            return _first_hit(candidates.every, page, i)
+        remembered = self._verdicts.get(text)
+        if remembered is None:
+            remembered = _alone_verdict(candidates, page, i)
+            _remember(self._verdicts, text, remembered)
+        ask_first, verdict = remembered
+        if ask_first:
+            return _first_hit(ask_first, page, i) or verdict
         return verdict
 
     def candidates(self, text: str) -> Candidates:
-        """The rules whose gates may admit `text`, each with the regex still to match; and whether
-        all of them judge a line by itself."""
+        """The rules whose gates may admit `text`, each with the regex still to match."""
         found = self._ungated or self._lines.get(text)
         if found is None:
-            found = self._of_kind(*_line_shape(self.vocab, text))
+            found = self._of_kind(len(text.split()), len(text), text)
             if len(text) <= _REMEMBERED_CHARS:
                 _remember(self._lines, text, found)
         return found
 
-    def _of_kind(self, words: int, chars: int, families: int) -> Candidates:
-        families &= self._asked
-        kind = (families, bisect_left(self._word_limits, words), bisect_left(self._char_limits, chars))
+    def _of_kind(self, words: int, chars: int, text: str) -> Candidates:
+        size = (bisect_left(self._word_limits, words), bisect_left(self._char_limits, chars))
+        asked = self._asked.get(size)
+        if asked is None:
+            asked = self._asked[size] = self._asked_of_size(words, chars)
+        families = _line_families(self.vocab, text) & asked if asked else 0
+        kind = (families, *size)
         found = self._kinds.get(kind)
         if found is None:
             admitted = tuple(self._admitted(words, chars, families))
-            found = (admitted, all(rule.alone for rule, _ in admitted))
+            found = Candidates(
+                admitted, tuple(c for c in admitted if c[0].alone), tuple(c for c in admitted if not c[0].alone)
+            )
             _remember(self._kinds, kind, found)
         return found
+
+    def _asked_of_size(self, words: int, chars: int) -> int:
+        """The families asked for by the gates a line of this size fits."""
+        rules = zip(self.rules, self._needed, strict=True)
+        return reduce(or_, (needed for rule, needed in rules if needed and rule.gate.fits(words, chars)), 0)
 
     def _admitted(self, words: int, chars: int, families: int) -> Iterator[Candidate]:
         """Every line of this kind gets the same answer: the limits fall between the same values."""
@@ -118,22 +144,22 @@ class RulePlan:
                 yield rule, gate.pattern
 
 
-def _line_shape(vocab: Vocabulary, text: str) -> tuple[int, int, int]:
-    """What the gates look at in a line: its words, its length and its phrase families.
+def _line_families(vocab: Vocabulary, text: str) -> int:
+    """The line's phrase families (`Vocabulary.line_families`).
 
     Remembered for every plan of the vocabulary: each pass, and the lead rules after it,
-    ask it again of the lines the pass before kept.
+    ask them again of the lines the pass before kept.
     """
-    shapes = vocab.derived(_shape_table)
-    found = shapes.get(text)
+    table = vocab.derived(_families_table)
+    found = table.get(text)
     if found is None:
-        found = (len(text.split()), len(text), vocab.line_families(text))
+        found = vocab.line_families(text)
         if len(text) <= _REMEMBERED_CHARS:
-            _remember(shapes, text, found)
+            _remember(table, text, found)
     return found
 
 
-def _shape_table(vocab: Vocabulary) -> dict[str, tuple[int, int, int]]:
+def _families_table(vocab: Vocabulary) -> dict[str, int]:
     return {}
 
 
@@ -146,6 +172,16 @@ def _first_hit(candidates: tuple[Candidate, ...], page: Page, i: int) -> Verdict
         if hit is not None:
             return rule, hit
     return None
+
+
+def _alone_verdict(candidates: Candidates, page: Page, i: int) -> Remembered:
+    """The first hit of the candidates that judge block `i` by itself, and the other candidates
+    to ask before it (all of them when none hits)."""
+    verdict = _first_hit(candidates.alone, page, i)
+    if verdict is None:
+        return candidates.others, None
+    position = next(k for k, (rule, _) in enumerate(candidates.every) if rule is verdict[0])
+    return tuple(c for c in candidates.every[:position] if not c[0].alone), verdict
 
 
 def _remember(table: dict, key: object, value: object) -> None:
