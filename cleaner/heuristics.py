@@ -198,7 +198,8 @@ def _with_schedules(texts: Sequence[str], scores: list[float]) -> list[float]:
 
 def schedule_lines(texts: Sequence[str]) -> list[int]:
     """Indices of the lines that are entries of a schedule: lines in a row, each opening with a
-    day no earlier than the one before, that make a chronological list.
+    day no earlier than the one before, that make a chronological list. As for timestamps, one
+    entry with a clock time makes the whole row a list of stamped items, not a schedule.
 
     >>> tour = [f"June {day} – Arena {day}, Springfield" for day in range(10, 18)]
     >>> schedule_lines(["Tour dates", *tour, "Tickets on sale now"])

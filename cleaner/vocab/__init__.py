@@ -23,9 +23,10 @@ _DECORATION = " \t:|>»›•·–—-_*#=~.…()[]<>«‹▼▶►→"
 # A word of a line or phrase, for the phrase gate (`Vocabulary.line_families`).
 _WORD_RUN = re.compile(r"[^\W_]+")
 # The phrase gate compares casefolded words: casefolding equates every pair of letters that
-# re.IGNORECASE does ("ſ" and "s", "ᲀ" and "в"), but for these two: "ı" matches "i" and "İ" folds
-# into two characters. Lines and phrases holding one are never gated.
-_CASE_SPECIAL = frozenset("İı")
+# re.IGNORECASE does ("ſ" and "s", "ᲀ" and "в"), but for these: "ı" matches "i", "İ" folds into
+# two characters, and the combining ypogegrammeni, no word character, folds into "ι", one. Lines
+# and phrases holding one are never gated.
+_CASE_SPECIAL = frozenset("İı\u0345")
 
 
 @lru_cache(maxsize=4096)
