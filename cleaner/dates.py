@@ -7,9 +7,10 @@ headline ("Leaked 2016 Audio...") is never taken for a publication date.
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
+from typing import Any
 
 from cleaner.vocab import month_numbers
 
@@ -125,13 +126,28 @@ def first_dateline(text: str) -> str | None:
     return None
 
 
-def is_chronology(days: Sequence[Hashable], lines: Sequence[str]) -> bool:
-    """Whether dated entries, already in time order, are a chronological list: many of them,
-    over several days, none stamped with a clock time. `lines` are the entries' datelines."""
+def chronological_lists(entries: Iterable[tuple[int, Any]], lines: Sequence[str], max_gap: int) -> list[int]:
+    """The line indices of the `entries` that make chronological lists.
+
+    `entries` are (line index, day) in line order, `lines` every line. A list runs on while
+    each entry stands at most `max_gap` lines below the one before and is dated no earlier; it
+    counts when it has many entries, over several days, none stamped with a clock time.
+    """
+    runs: list[list[tuple[int, Any]]] = []
+    for i, day in entries:
+        if runs and i - runs[-1][-1][0] <= max_gap and day >= runs[-1][-1][1]:
+            runs[-1].append((i, day))
+        else:
+            runs.append([(i, day)])
+    return [i for run in runs if _is_chronology(run, lines) for i, _ in run]
+
+
+def _is_chronology(run: list[tuple[int, Any]], lines: Sequence[str]) -> bool:
+    days = [day for _, day in run]
     return (
         len(days) >= CHRONOLOGY_MIN_ENTRIES
         and len(set(days)) >= CHRONOLOGY_MIN_DAY_SHARE * len(days)
-        and not any(has_time(line) for line in lines)
+        and not any(has_time(lines[i]) for i, _ in run)
     )
 
 

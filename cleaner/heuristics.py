@@ -9,10 +9,10 @@ end-of-page furniture (related lists, footers); comment-section furniture
 and the site's copyright notice are walls no run may cross. The article is
 a run of lines with a large total (a maximum-sum segment). Comments and
 teaser blocks come after the article on nearly every site, so among the
-runs whose totals come close to the best, the earliest is taken; but a run that starts at or just below the
-headline (a line repeating the words of the URL's slug; it may read like
-text and open the run) is the article even when an earlier sidebar or a
-longer comment thread outweighs it.
+runs whose totals come close to the best, the earliest is taken; but a run
+that starts at or just below the headline (a line repeating the words of the
+URL's slug; it may read like text and open the run) is the article even when
+an earlier sidebar or a longer comment thread outweighs it.
 
 Scores depend on the line and its kept neighbours, never on its position.
 The run is a maximum-sum segment, so no part of it outweighs the whole; in
@@ -50,7 +50,7 @@ _COPYRIGHT_NOTICE = re.compile(
 _WALL = float("-inf")
 # A schedule (tour dates, fixtures, an events calendar) is content however short its lines:
 # kept lines in a row, each opening with a day and month in calendar order, that make a
-# chronological list (`dates.is_chronology`). Its lines count as text at even odds: enough to
+# chronological list (`dates.chronological_lists`). Its lines count as text at even odds: enough to
 # carry a run on through the list, not to make a run of their own outweigh an article.
 _SCHEDULE_ODDS = 0.5
 # An earlier run is taken over the best one when its total reaches this share of the best.
@@ -207,17 +207,8 @@ def schedule_lines(texts: Sequence[str]) -> list[int]:
     >>> schedule_lines(["Tour dates", *reversed(tour)]), schedule_lines([f"June 9 · Teaser {n}" for n in range(8)])
     ([], [])
     """
-    found: list[int] = []
-    run: list[tuple[int, tuple[int, int]]] = []
-    for i, text in enumerate([*texts, ""]):
-        day = dates.opening_day(text)
-        if day is None or (run and day < run[-1][1]):
-            if dates.is_chronology([d for _, d in run], [texts[j] for j, _ in run]):
-                found += [j for j, _ in run]
-            run = []
-        if day is not None:
-            run.append((i, day))
-    return found
+    entries = [(i, day) for i, text in enumerate(texts) if (day := dates.opening_day(text))]
+    return dates.chronological_lists(entries, texts, max_gap=1)
 
 
 def candidate_runs(scores: Sequence[float | None]) -> list[tuple[float, int, int]]:

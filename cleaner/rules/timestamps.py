@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.dates import DATELINE_MAX_WORDS, find_date, is_chronology, strip_times
+from cleaner.dates import DATELINE_MAX_WORDS, chronological_lists, find_date, strip_times
 from cleaner.rules.markup import is_content_markup
 from cleaner.rules.page import Page
 from cleaner.rules.registry import Gate, Hit, rule
@@ -53,7 +53,7 @@ _WEEKDAYS = frozenset(
 )
 _MAX_RELATIVE_WORDS = 6
 _DIGIT = re.compile(r"\d")
-# The entries of a chronological list (`dates.is_chronology`) stand close: each dateline at most
+# The entries of a chronological list (`dates.chronological_lists`) stand close: each dateline at most
 # this many lines below the one before.
 _LIST_ENTRY_MAX_LINES = 6
 
@@ -130,28 +130,11 @@ def _dateline_date(text: str, vocab: Vocabulary) -> str | None:
 def _dated_list_lines(page: Page) -> frozenset[int]:
     """The datelines of the page that head the entries of a chronological list; found once per page."""
     if page.dated_lists is None:
-        page.dated_lists = frozenset(
-            i
-            for entries in _dated_runs(page)
-            if is_chronology([day for _, day in entries], [page.blocks[i].text for i, _ in entries])
-            for i, _ in entries
-        )
+        blocks, vocab = page.blocks, page.vocab
+        entries = [(i, day) for i, block in enumerate(blocks) if (day := _dateline_date(block.text, vocab))]
+        lines = [block.text for block in blocks]
+        page.dated_lists = frozenset(chronological_lists(entries, lines, _LIST_ENTRY_MAX_LINES))
     return page.dated_lists
-
-
-def _dated_runs(page: Page) -> list[list[tuple[int, str]]]:
-    """The page's datelines, with their dates, in runs where each stands near the one before
-    and is dated no earlier."""
-    runs: list[list[tuple[int, str]]] = []
-    for i, block in enumerate(page.blocks):
-        day = _dateline_date(block.text, page.vocab)
-        if day is None:
-            continue
-        if runs and i - runs[-1][-1][0] <= _LIST_ENTRY_MAX_LINES and day >= runs[-1][-1][1]:
-            runs[-1].append((i, day))
-        else:
-            runs.append([(i, day)])
-    return runs
 
 
 def _relative_words(vocab: Vocabulary) -> frozenset[str]:
