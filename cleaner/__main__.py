@@ -2,4 +2,5 @@
 
 from cleaner.cli import main
 
-main(prog_name="cleaner")
+if __name__ == "__main__":  # worker processes import the main module again; they must not run the command
+    main(prog_name="cleaner")

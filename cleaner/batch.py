@@ -24,10 +24,13 @@ from cleaner.io import (
     Document,
     DocumentError,
     Fields,
+    Inputs,
     Source,
     atomic_writer,
+    describe_error,
     open_input,
     output_name,
+    probe_writable,
     read_bytes,
     read_limited,
     resolved,
@@ -122,6 +125,10 @@ class Summary:
         return data
 
 
+class OutputError(Exception):
+    """An output that cannot be written: the run stops, as every later document would fail alike."""
+
+
 class Executor(Protocol):
     """Runs a Job over documents; `map` yields (document, result or Failure) in input order."""
 
@@ -157,10 +164,67 @@ def run(
         if problem or skip:
             yield Outcome(str(target), "failed" if problem else "skipped", problem or skip)
             return
-        with atomic_writer(target, compress=target.name.lower().endswith(".gz")) as sink:
-            yield from _write_stream(sink, _all_documents(sources, options, stdin), options, executor)
+        try:
+            with atomic_writer(target, compress=target.name.lower().endswith(".gz")) as sink:
+                yield from _write_stream(sink, _all_documents(sources, options, stdin), options, executor)
+        except OSError as error:  # opening, compressing or renaming into place
+            raise OutputError(f"cannot write {target}: {describe_error(error)}") from error
     else:
         yield from _write_tree(sources, options, executor, stdin)
+
+
+def preflight(inputs: Inputs, options: Options, reports: Mapping[str, Path | None]) -> list[str]:
+    """What stops a run before anything is cleaned, one line each (the command's usage errors).
+
+    Checked: every path names something; the output is writable and not an input folder; no
+    output exists already unless `--force` or `--skip-existing` say what to do with it; a
+    report file (`reports`: option name -> path) names no input, nothing inside an input
+    folder, no output of the run, and no other report, and can be written. A report file of
+    an earlier run may be replaced.
+    """
+    problems = [f"{name}: {reason}" for name, reason in inputs.missing]
+    output, sources = options.output, inputs.sources
+    targets: list[Path] = []
+    if output is not None:
+        if resolved(output) in inputs.folders:
+            problems.append(f"-o {output} is an input folder: its outputs would be read back as inputs next time")
+        targets = [output] if options.single_file else [output / output_name(s, options.fmt) for s in sources]
+        if not options.single_file and output.exists() and not output.is_dir():
+            problems.append(f"-o {output} is a file, not a folder (name a .jsonl file to write one file)")
+        elif problem := probe_writable(output if options.single_file else output / "x"):
+            problems.append(f"-o {output}: {problem}")
+        problems += _existing(targets, options)
+    taken = {resolved(s.path): f"input {s.path}" for s in sources if s.path}
+    taken.update((resolved(t), f"output {t}") for t in targets)
+    for option, path in reports.items():
+        if path is not None:
+            problems += _report_problems(option, path, taken, inputs.folders)
+            taken[resolved(path)] = f"{option} file"
+    return problems
+
+
+def _existing(targets: list[Path], options: Options) -> list[str]:
+    if options.force or options.skip_existing:
+        return []
+    existing = [t for t in targets if os.path.lexists(t)]
+    if not existing:
+        return []
+    named = ", ".join(map(str, existing[:3])) + (", ..." if len(existing) > 3 else "")
+    return [
+        f"{len(existing)} of {len(targets)} outputs exist ({named}): use --force to overwrite them "
+        "or --skip-existing to keep them and clean the rest"
+    ]
+
+
+def _report_problems(option: str, path: Path, taken: Mapping[Path, str], folders: list[Path]) -> list[str]:
+    where = resolved(path)
+    if where in taken:
+        return [f"{option} {path} is the {taken[where]}: a report never replaces it"]
+    folder = next((f for f in folders if where.is_relative_to(f)), None)
+    if folder is not None:
+        return [f"{option} {path} is inside the input folder {folder}: write reports elsewhere"]
+    problem = probe_writable(path)
+    return [f"{option} {path}: {problem}"] if problem else []
 
 
 def _sniffed(source: Source, stdin: BinaryIO) -> Source:
@@ -206,11 +270,17 @@ def _write_stream(sink: BinaryIO, docs: Iterable[Document], options: Options, ex
     for doc, result in executor.map(docs):
         outcome = _outcome(doc, result)
         if outcome.result:
-            if separate and doc.record is None and options.fmt in ("txt", "md"):
-                sink.write(b"\n")
-            sink.write(outcome.result.text.encode("utf-8"))
+            text = outcome.result.text.encode("utf-8")
+            try:
+                sink.write(b"\n" + text if separate and doc.record is None and options.fmt in ("txt", "md") else text)
+            except OSError as error:
+                raise OutputError(f"cannot write {_sink_name(sink, options)}: {describe_error(error)}") from error
             separate = True
         yield outcome
+
+
+def _sink_name(sink: BinaryIO, options: Options) -> str:
+    return "standard output" if options.output is None else str(getattr(sink, "name", options.output))
 
 
 def _write_tree(sources: list[Source], options: Options, executor: Executor, stdin: BinaryIO) -> Iterator[Outcome]:

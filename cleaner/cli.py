@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -196,6 +197,12 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
 @_config_options
 @click.option("--timeout", type=float, help="Seconds one document may take before it is abandoned (0: no limit).")
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse documents larger than this many bytes.")
+@click.option(
+    "--max-memory",
+    metavar="SIZE",
+    help="Memory one worker process may use (4G, 512M; 0: no bound); a document past it fails alone. "
+    "Default: the machine's memory shared among the workers.",
+)
 @click.option("--skip-existing", is_flag=True, help="Leave outputs that already exist alone (to resume a run).")
 @click.option("--force", is_flag=True, help="Overwrite outputs that already exist.")
 @click.option(
@@ -250,6 +257,7 @@ def clean_command(paths: tuple[str, ...], **flags) -> None:
         "ignore": _selectors(flags["ignore"]),
         "timeout": flags["timeout"],
         "max_bytes": flags["max_bytes"],
+        "max_memory": flags["max_memory"],
         "profile": None if flags["learn"] or not flags["profile"] else str(flags["profile"]),
     }
     config, origin = _load_config(flags["config_path"], overrides)
@@ -272,38 +280,68 @@ def clean_command(paths: tuple[str, ...], **flags) -> None:
     if options.single_file and flags["fmt"] not in (None, "jsonl"):
         raise click.UsageError(f"{output} is a JSONL file; --format {flags['fmt']} needs an output folder")
     options = replace(options, fmt=flags["fmt"] or ("jsonl" if options.single_file else "txt"))
-    sources, missing = cleaner_io.find_inputs(list(paths), exclude=output)
+    inputs = cleaner_io.find_inputs(list(paths), exclude=output)
+    reports = {"--errors": flags["errors_path"], "--summary-json": flags["summary_json"]}
+    problems = batch.preflight(inputs, options, reports)
+    if problems:
+        raise click.UsageError("\n".join(problems))
+    sources = inputs.sources
     if flags["learn"]:
         config = replace(config, profile=str(_learn_first(sources, options, config, flags["profile"], flags["jobs"])))
     job = batch.Job(Cleaner(config), options.fmt, options.fields)
     report = _Report(flags["quiet"], flags["verbose"], total=sum(not s.is_stream for s in sources))
-    for name, reason in missing:
-        report.add(batch.Outcome(name, "failed", reason))
-    try:
-        with (
-            _executor(job, flags["dask_scheduler"], flags["jobs"], config.timeout) as executor,
-            _errors_file(flags["errors_path"]) as errors,
-        ):
-            for name, reason in missing:
-                errors.write(f"{name}\t{reason}\n".encode())
-            with closing(batch.run(sources, options, executor, _stdin(), sys.stdout.buffer)) as outcomes:
-                for outcome in outcomes:
-                    report.add(outcome)
-                    if outcome.status == "failed":
-                        errors.write(f"{outcome.name}\t{outcome.reason}\n".encode())
-    except KeyboardInterrupt:
-        report.close()
-        click.echo("interrupted: finished outputs are complete; rerun with --skip-existing to do the rest", err=True)
-        sys.exit(130)
+    for name, reason in inputs.skipped:
+        report.add(batch.Outcome(name, "skipped", reason))
+    if not sources and not inputs.skipped:
+        click.echo(f"no files to clean in {', '.join(paths)} (see --help for the kinds read)", err=True)
+    stopped = _run(job, sources, options, flags, report)
     report.close()
     summary = report.summary
     if flags["summary_json"]:
         from cleaner.io import write_atomic
 
         write_atomic(flags["summary_json"], (json.dumps(summary.to_dict(), indent=2) + "\n").encode())
+    if stopped is not None:
+        message, code = stopped
+        click.echo(message, err=True)
+        sys.exit(code)
     if not flags["quiet"]:
         click.echo(_format_summary(summary), err=True)
     sys.exit(summary.exit_code)
+
+
+class _Terminated(BaseException):
+    """SIGTERM, handled as Ctrl-C is: outputs left complete, workers stopped."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _run(job, sources, options, flags, report) -> tuple[str, int] | None:
+    """Clean the sources into the report; why the run stopped early and its exit status, if it did.
+
+    Whatever stops the run, the errors file keeps every failure met until then.
+    """
+    from cleaner import batch
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    with _errors_file(flags["errors_path"]) as errors:
+        try:
+            with (
+                _executor(job, flags["dask_scheduler"], flags["jobs"], job.cleaner.config) as executor,
+                closing(batch.run(sources, options, executor, _stdin(), sys.stdout.buffer)) as outcomes,
+            ):
+                for outcome in outcomes:
+                    report.add(outcome)
+                    if outcome.status == "failed":
+                        errors.write(f"{outcome.name}\t{outcome.reason}\n".encode())
+        except batch.OutputError as error:
+            return f"{error}; the run stopped", 1
+        except (KeyboardInterrupt, _Terminated) as interrupt:
+            done = "interrupted: finished outputs are complete; rerun with --skip-existing to do the rest"
+            return done, 143 if isinstance(interrupt, _Terminated) else 130
+    return None
 
 
 def _learn_first(sources, options, config, save_to: Path | None, jobs: int | None) -> Path:
@@ -320,12 +358,11 @@ def _learn_first(sources, options, config, save_to: Path | None, jobs: int | Non
 def _learn(sources, options, config, jobs: int | None):
     """Read every document of `sources` with the front ends and learn its site's boilerplate."""
     from cleaner import batch, corpus
-    from cleaner.parallel import Pool
 
     if any(source.path is None for source in sources):
         raise click.UsageError("learning reads its inputs twice or keeps them: name files, not - for stdin")
     docs = (doc for source in sources for doc in batch.documents(source, options, None))
-    with Pool(corpus.Reader(config), jobs or os.cpu_count() or 1, config.timeout) as pool:
+    with _pool(corpus.Reader(config), jobs, config) as pool:
         return corpus.Learner().feed(result for _, result in pool.map(docs)).profile()
 
 
@@ -338,16 +375,21 @@ def _learned_summary(profile, path: Path) -> str:
     )
 
 
-def _executor(job, scheduler: str | None, jobs: int | None, timeout: float | None):
+def _executor(job, scheduler: str | None, jobs: int | None, config):
     if scheduler:
         try:
             from cleaner.integrations.dask import DaskExecutor
         except ImportError as error:
             raise click.UsageError(f"--dask-scheduler needs Dask: pip install 'cleaner[dask]' ({error})") from error
         return DaskExecutor.connect(job, scheduler)
+    return _pool(job, jobs, config)
+
+
+def _pool(fn, jobs: int | None, config):
     from cleaner.parallel import Pool
 
-    return Pool(job, jobs or os.cpu_count() or 1, timeout)
+    jobs = jobs or os.cpu_count() or 1
+    return Pool(fn, jobs, config.timeout, config.memory_limit(jobs))
 
 
 def _errors_file(path: Path | None):
@@ -447,10 +489,10 @@ def learn_command(
     from cleaner import io as cleaner_io
 
     config, _ = _load_config(config_path, {"select": _selectors(select), "ignore": _selectors(ignore)})
-    sources, missing = cleaner_io.find_inputs(list(paths), exclude=output)
-    if missing:
-        raise click.UsageError("; ".join(f"{name}: {reason}" for name, reason in missing))
-    profile = _learn(sources, batch.Options(max_bytes=config.max_bytes), config, jobs)
+    inputs = cleaner_io.find_inputs(list(paths), exclude=output)
+    if inputs.missing:
+        raise click.UsageError("; ".join(f"{name}: {reason}" for name, reason in inputs.missing))
+    profile = _learn(inputs.sources, batch.Options(max_bytes=config.max_bytes), config, jobs)
     profile.save(output)
     click.echo(_learned_summary(profile, output), err=True)
 

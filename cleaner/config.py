@@ -44,6 +44,8 @@ class Config:
     max_bytes: larger inputs are refused with a clear error.
     profile: a site profile learned by `cleaner learn` (a path; relative to the config file
         that names it), whose boilerplate the rule SITE001 removes.
+    max_memory: bytes of memory one worker process may use; a document past it fails alone.
+        None sizes it to the machine (`parallel.default_memory_limit`); 0 means no bound.
     """
 
     select: tuple[str, ...] = ()
@@ -53,11 +55,20 @@ class Config:
     timeout: float | None = DEFAULT_TIMEOUT
     max_bytes: int = DEFAULT_MAX_BYTES
     profile: str | None = None
+    max_memory: int | None = None
 
     def __post_init__(self) -> None:
         unknown = unknown_selectors((*self.select, *self.ignore))
         if unknown:
             raise ConfigError(f"unknown rule selector(s): {', '.join(unknown)} (see `cleaner rules`)")
+
+    def memory_limit(self, jobs: int) -> int | None:
+        """Bytes one of `jobs` worker processes may use, or None for no bound."""
+        if self.max_memory is None:
+            from cleaner.parallel import default_memory_limit
+
+            return default_memory_limit(jobs)
+        return self.max_memory or None
 
     @cached_property
     def rules(self) -> tuple[Rule, ...]:
@@ -184,6 +195,8 @@ def _coerce(data: Mapping[str, Any]) -> dict[str, Any]:
             values[key] = value
         elif key == "timeout":
             values[key] = None if value in (None, 0, "none") else _positive(key, value, float)
+        elif key == "max_memory":
+            values[key] = 0 if value in (0, "0", "none") else parse_size(key, value)
         else:
             values[key] = _positive(key, value, int)
     return values
@@ -205,6 +218,26 @@ def _positive(key: str, value: Any, kind: type) -> Any:
     if number <= 0:
         raise ConfigError(f"{key} must be positive")
     return number
+
+
+_SIZE_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+
+
+def parse_size(key: str, value: Any) -> int:
+    """Bytes from a number or a size with a binary unit.
+
+    >>> parse_size("max_memory", "1.5G"), parse_size("max_memory", 4096), parse_size("max_memory", "512MiB")
+    (1610612736, 4096, 536870912)
+    """
+    text = str(value).strip().lower().removesuffix("ib").removesuffix("b")
+    unit = text[-1:] if text[-1:] in _SIZE_UNITS else ""
+    try:
+        number = float(text[: len(text) - len(unit)])
+    except ValueError:
+        raise ConfigError(f"{key} must be a size such as 4G or 512M, not {value!r}") from None
+    if number <= 0:
+        raise ConfigError(f"{key} must be positive")
+    return int(number * _SIZE_UNITS[unit])
 
 
 def _peek(path: Path) -> str:

@@ -13,6 +13,7 @@ body line.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -76,13 +77,29 @@ class Cleaner:
     def clean_many(
         self, items: Iterable[str | bytes], *, jobs: int | None = None, kind: str | None = None
     ) -> Iterator[Article | Failure]:
-        """Clean many documents on worker processes, yielding results in input order.
+        """Clean many documents on `jobs` worker processes (default: all cores), yielding
+        Articles in input order.
 
-        A document that fails or passes the time limit yields a `Failure` in its place.
+        A document that fails or passes the config's time or memory limit yields a
+        `Failure` with the reason in its place, so one bad input never stops the iteration.
         """
-        from cleaner.parallel import clean_many
+        from cleaner.parallel import Pool
 
-        return clean_many(self, items, jobs=jobs, kind=kind)
+        jobs = jobs or os.cpu_count() or 1
+        with Pool(_CleanOne(self, kind), jobs, self.config.timeout, self.config.memory_limit(jobs)) as pool:
+            for _, result in pool.map(items):
+                yield result
+
+
+@dataclass(frozen=True)
+class _CleanOne:
+    """Picklable `cleaner.clean(item, kind=kind)` for the worker processes."""
+
+    cleaner: Cleaner
+    kind: str | None
+
+    def __call__(self, item: str | bytes) -> Article:
+        return self.cleaner.clean(item, kind=self.kind)
 
 
 def _as_paragraphs(kept: list[Block]) -> list[Block]:

@@ -12,6 +12,7 @@ import glob
 import gzip
 import os
 import secrets
+import stat
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -106,55 +107,108 @@ def kind_of(path: PurePath) -> tuple[str, bool] | None:
     return (kind, compressed) if kind else None
 
 
-def find_inputs(args: list[str], exclude: Path | None = None) -> tuple[list[Source], list[tuple[str, str]]]:
-    """Sources named by command-line paths, and the (argument, reason) of those that name nothing.
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What command-line paths name: the sources to read, the arguments that name nothing
+    (argument, reason), the paths left unread on purpose (path, reason), and the folders named."""
 
-    Folders are walked recursively in sorted order, keeping only known kinds
-    and leaving out `exclude` (an output folder or file inside an input folder);
-    a file named explicitly is read whatever its extension (its kind is then
-    told from its content).
+    sources: list[Source]
+    missing: list[tuple[str, str]]
+    skipped: list[tuple[str, str]]
+    folders: list[Path]
+
+
+def find_inputs(args: list[str], exclude: Path | None = None) -> Inputs:
+    """The inputs named by command-line paths.
+
+    Folders are walked recursively in sorted order, symlinked folders included (each
+    real folder once), keeping only known kinds and leaving out `exclude` (an output
+    folder or file inside an input folder); a file named explicitly is read whatever
+    its extension (its kind is then told from its content). Only regular files are
+    read: a FIFO or a device could block the run forever.
     """
-    sources: list[Source] = []
-    missing: list[tuple[str, str]] = []
+    found = Inputs([], [], [], [])
     skip = resolved(exclude) if exclude else None
     for arg in args:
         if arg == "-":
-            sources.append(Source(None, PurePath("stdin"), None))
+            found.sources.append(Source(None, PurePath("stdin"), None))
             continue
         path = Path(arg)
         if path.exists():
-            sources.extend(_expand(path, path.parent if path.is_file() else path, skip, explicit=True))
+            if path.is_dir():
+                found.folders.append(resolved(path))
+            _expand(path, path.parent if not path.is_dir() else path, skip, found, explicit=True)
         elif _GLOB_CHARS & set(arg):
             matches = sorted(glob.glob(arg, recursive=True))
             root = _glob_root(arg)
             for match in matches:
-                sources.extend(_expand(Path(match), root, skip, explicit=False))
+                _expand(Path(match), root, skip, found, explicit=False)
             if not matches:
-                missing.append((arg, "no file matches this pattern"))
+                found.missing.append((arg, "no file matches this pattern"))
         else:
-            missing.append((arg, "no such file or folder"))
-    return sources, missing
+            found.missing.append((arg, "no such file or folder"))
+    return found
 
 
-def _expand(path: Path, root: Path, skip: Path | None, *, explicit: bool) -> Iterator[Source]:
+def _expand(path: Path, root: Path, skip: Path | None, found: Inputs, *, explicit: bool) -> None:
     if path.is_dir():
-        yield from _walk(path, root, skip)
+        _walk(path, root, skip, found)
         return
-    found = kind_of(path)
-    if found or explicit:
-        kind, compressed = found or (None, path.suffix.lower() == ".gz")
-        yield Source(path, path.relative_to(root), kind, compressed)
+    kind = kind_of(path)
+    if not (kind or explicit):
+        return
+    if (problem := _not_regular(path)) is not None:
+        found.skipped.append((str(path), problem))
+        return
+    kind, compressed = kind or (None, path.suffix.lower() == ".gz")
+    found.sources.append(Source(path, path.relative_to(root), kind, compressed))
 
 
-def _walk(folder: Path, root: Path, skip: Path | None) -> Iterator[Source]:
-    for current, dirs, files in os.walk(folder):
+def _walk(folder: Path, root: Path, skip: Path | None, found: Inputs) -> None:
+    seen = {_identity(folder)}
+    for current, dirs, files in os.walk(folder, followlinks=True):
         here = Path(current)
-        dirs[:] = sorted(d for d in dirs if skip is None or resolved(here / d) != skip)
+        kept = []
+        for name in sorted(dirs):
+            child = here / name
+            if skip is not None and resolved(child) == skip:
+                continue
+            identity = _identity(child)
+            if identity in seen:
+                found.skipped.append((str(child), "a folder already read (symlink loop or second link)"))
+                continue
+            seen.add(identity)
+            kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
             path = here / name
-            found = kind_of(path)
-            if found and not (skip is not None and name == skip.name and resolved(path) == skip):
-                yield Source(path, path.relative_to(root), *found)
+            if kind_of(path) and not (skip is not None and name == skip.name and resolved(path) == skip):
+                _expand(path, root, skip, found, explicit=False)
+
+
+def _identity(folder: Path) -> tuple[int, int]:
+    info = folder.stat()
+    return info.st_dev, info.st_ino
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why a path is not read (a FIFO, a socket, a device), or None for a regular file.
+
+    A broken link or an unreadable entry is left to fail when read, with its own reason.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    kinds = (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+    )
+    return f"not a regular file ({next((name for test, name in kinds if test(mode)), 'special file')})"
 
 
 def resolved(path: Path) -> Path:
@@ -208,7 +262,32 @@ def sniff_stream(stdin: BinaryIO) -> str | None:
 
 
 def _open(path: Path, compressed: bool) -> BinaryIO:
-    return gzip.open(path, "rb") if compressed else open(path, "rb")
+    """Open a regular file for reading; anything else fails at once instead of blocking the run."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise DocumentError("not a regular file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        raw = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    return _GzipReader(raw) if compressed else raw
+
+
+class _GzipReader(gzip.GzipFile):
+    """A gzip stream that closes the file under it when it is closed."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        super().__init__(fileobj=raw, mode="rb")
+        self._raw = raw
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._raw.close()
 
 
 def describe_error(error: BaseException) -> str:
@@ -237,6 +316,27 @@ def output_name(source: Source, fmt: str) -> PurePath:
         name = stem
     stream = ".jsonl.gz" if source.compressed else ".jsonl"
     return source.relative.with_name(name + (stream if source.is_stream else FORMATS[fmt]))
+
+
+def probe_writable(path: Path) -> str | None:
+    """Why a file could not be written at `path`, or None when it could: checked before a run
+    by creating (and removing) a file in the nearest folder that exists on its way."""
+    if path.is_dir():
+        return "is a folder"
+    folder = path.parent
+    while not folder.exists():
+        if folder == folder.parent:
+            break
+        folder = folder.parent
+    if not folder.is_dir():
+        return f"{folder} is not a folder"
+    probe = folder / f".cleaner-probe-{secrets.token_hex(6)}.tmp"
+    try:
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError as error:
+        return f"cannot write in {folder}: {describe_error(error)}"
+    probe.unlink(missing_ok=True)
+    return None
 
 
 @contextmanager

@@ -1,45 +1,69 @@
 """Worker processes that apply one function to a stream of items, results in input order.
 
-Each worker is a process of its own so that a runaway document (a regular
+Each worker is a process of its own so that a runaway item (a regular
 expression that never returns, a page that eats memory) can be stopped by
-killing its worker when it passes the time limit; the item gets a `Failure`
-and the run goes on with a fresh worker. At most `2 * jobs` items are in
-flight or waiting to be yielded, so memory stays flat on endless streams.
+killing its worker when it passes the time limit, or fail alone when it
+passes the memory limit; the item gets a `Failure` and the run goes on with
+a fresh worker. At most `2 * jobs` items are in flight or waiting to be
+yielded, so memory stays flat on endless streams.
+
+Workers never outlive the process that started them, however it ends. They
+are started from a fork server (a clean single-threaded process, where a
+plain fork of a process with threads may deadlock), so no worker holds
+another's pipe: when the parent dies, each idle worker reads end-of-file and
+leaves. A busy one is killed by the parent-death signal where Linux offers
+it. Workers read no standard input and write no standard output, which stay
+the parent's.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import TYPE_CHECKING, Any, TypeVar
-
-if TYPE_CHECKING:
-    from cleaner.engine import Cleaner
+from typing import Any, TypeVar
 
 T = TypeVar("T")
-# Forked workers start without importing the engine again, so replacing one
-# abandoned at the time limit costs milliseconds, not a second.
-_CONTEXT = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+_START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+_CONTEXT = multiprocessing.get_context(_START_METHOD)
+_PR_SET_PDEATHSIG = 1
+# Memory a worker may hold by default: the machine's memory shared among the workers, with room
+# left for the parent and the system, and never less than a large page needs.
+_MEMORY_SHARE = 0.75
+_MIN_MEMORY = 1 << 30
 
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    """What an item produced instead of a result: the reason, ready to show."""
+    """What an item produced instead of a result.
+
+    `reason` is ready to show; `kind` names what went wrong: the exception's type
+    ("NotText", "ValueError"), or "timeout", "memory", "crash" (the worker died) or
+    "unsendable". `id` names the item when the caller knows it.
+    """
 
     reason: str
+    kind: str = "error"
+    id: str | None = None
 
 
-def call(fn: Callable[[T], Any], item: T) -> Any:
-    """`fn(item)`, or a Failure naming the exception it raised."""
+def call(fn: Callable[[T], Any], item: T, memory: int | None = None) -> Any:
+    """`fn(item)`, or a Failure naming the exception it raised; `memory` is the limit to name
+    when it ran out of memory."""
     try:
         return fn(item)
+    except MemoryError:
+        limit = "" if memory is None else f" (the limit is {format_size(memory)} per worker)"
+        return Failure(f"ran out of memory{limit}", "memory")
     except Exception as error:
-        return Failure(describe(error))
+        return Failure(describe(error), type(error).__name__)
 
 
 def describe(error: BaseException) -> str:
@@ -47,18 +71,37 @@ def describe(error: BaseException) -> str:
     return message if type(error).__module__.startswith("cleaner") and message else f"{type(error).__name__}: {message}"
 
 
+def format_size(size: int) -> str:
+    """>>> format_size(300 << 20), format_size(9 << 30)
+    ('300 MiB', '9.0 GiB')
+    """
+    return f"{size / (1 << 30):.1f} GiB" if size >= 1 << 30 else f"{size >> 20} MiB"
+
+
+def default_memory_limit(jobs: int) -> int:
+    """Bytes of memory one of `jobs` workers may use, sized to this machine."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return 4 * _MIN_MEMORY
+    return max(_MIN_MEMORY, int(total * _MEMORY_SHARE / max(jobs, 1)))
+
+
 class Pool:
     """`jobs` worker processes applying `fn`; `map` yields (item, result or Failure) in input order.
 
-    With one job and no time limit the work is done in this process, which
-    is simplest to debug. Use as a context manager: leaving it stops the
-    workers, whatever they were doing.
+    `timeout` bounds the seconds one item may take and `memory` the bytes one worker may
+    hold (None: no bound). With one job and neither bound the work is done in this process,
+    which is simplest to debug. Workers are started as items arrive, so one item starts one
+    worker. Use as a context manager: leaving it stops the workers, whatever they were doing.
     """
 
-    def __init__(self, fn: Callable[[Any], Any], jobs: int = 1, timeout: float | None = None) -> None:
+    def __init__(
+        self, fn: Callable[[Any], Any], jobs: int = 1, timeout: float | None = None, memory: int | None = None
+    ) -> None:
         if jobs < 1:
             raise ValueError("jobs must be at least 1")
-        self.fn, self.jobs, self.timeout = fn, jobs, timeout
+        self.fn, self.jobs, self.timeout, self.memory = fn, jobs, timeout, memory
         self._workers: list[_Worker] = []
 
     def __enter__(self) -> Pool:
@@ -73,7 +116,7 @@ class Pool:
         self._workers = []
 
     def map(self, items: Iterable[T]) -> Iterator[tuple[T, Any]]:
-        if self.jobs == 1 and self.timeout is None:
+        if self.jobs == 1 and self.timeout is None and self.memory is None:
             return ((item, call(self.fn, item)) for item in items)
         return self._map(iter(items))
 
@@ -85,20 +128,17 @@ class Pool:
         exhausted = False
         try:
             while True:
-                while len(self._workers) < self.jobs:
-                    self._workers.append(_Worker(self.fn))
-                idle = [w for w in self._workers if w not in busy]
-                while idle and not exhausted and sent - emitted < 2 * self.jobs:
+                while not exhausted and sent - emitted < 2 * self.jobs and len(busy) < self.jobs:
                     item = next(items, _END)
                     if item is _END:
                         exhausted = True
                         break
-                    worker = idle.pop()
+                    worker = self._idle_worker(busy)
                     pending[sent] = item
                     try:
                         worker.conn.send(item)
                     except Exception as error:  # unpicklable, or the worker died while idle
-                        done[sent] = Failure(f"cannot be sent to a worker: {describe(error)}")
+                        done[sent] = Failure(f"cannot be sent to a worker: {describe(error)}", "unsendable")
                         if isinstance(error, OSError):
                             self._discard(worker)
                     else:
@@ -116,6 +156,13 @@ class Pool:
             for worker in busy:  # abandoned mid-item: its answer must not reach the next map
                 self._discard(worker)
 
+    def _idle_worker(self, busy: dict[_Worker, tuple[int, float]]) -> _Worker:
+        idle = next((w for w in self._workers if w not in busy), None)
+        if idle is None:
+            idle = _Worker(self.fn, self.memory)
+            self._workers.append(idle)
+        return idle
+
     def _collect(self, busy: dict[_Worker, tuple[int, float]], done: dict[int, Any]) -> None:
         """Wait for a worker to answer, die or pass its deadline, and record what its item produced."""
         deadline = min(end for _, end in busy.values())
@@ -125,7 +172,7 @@ class Pool:
             if worker.conn in ready or worker.process.sentinel in ready:
                 done[seq] = worker.receive()
             elif now >= end:
-                done[seq] = Failure(f"abandoned after the time limit of {self.timeout:g} s")
+                done[seq] = Failure(f"abandoned after the time limit of {self.timeout:g} s", "timeout")
                 worker.lost = True
             else:
                 continue
@@ -146,10 +193,11 @@ _END = object()
 
 
 class _Worker:
-    def __init__(self, fn: Callable[[Any], Any]) -> None:
+    def __init__(self, fn: Callable[[Any], Any], memory: int | None) -> None:
+        _preload(fn)
         self.lost = False
         self.conn, child = _CONTEXT.Pipe()
-        self.process = _CONTEXT.Process(target=_serve, args=(child, fn), daemon=True)
+        self.process = _CONTEXT.Process(target=_serve, args=(child, fn, memory, os.getpid()), daemon=True)
         self.process.start()
         child.close()
 
@@ -160,7 +208,7 @@ class _Worker:
         except (EOFError, OSError):
             self.lost = True
             self.process.join(1)
-            return Failure(f"worker process died (exit code {self.process.exitcode})")
+            return Failure(f"worker process died ({_exit_text(self.process.exitcode)})", "crash")
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -169,39 +217,72 @@ class _Worker:
         self.conn.close()
 
 
-def _serve(conn: Connection, fn: Callable[[Any], Any]) -> None:
+def _preload(fn: Callable[[Any], Any]) -> None:
+    """Have the fork server import the module that defines `fn` before it starts, so a worker
+    replaced after a timeout starts in milliseconds with the library already loaded."""
+    if _START_METHOD == "forkserver":
+        module = getattr(fn, "__module__", None) or type(fn).__module__
+        if module and module != "__main__":
+            _CONTEXT.set_forkserver_preload([module])
+
+
+def _exit_text(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit code {code}"
+
+
+def _serve(conn: Connection, fn: Callable[[Any], Any], memory: int | None, parent: int) -> None:
     """A worker's loop: receive an item, send back fn(item) or its Failure, until the pipe closes."""
+    _bind_to_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _detach_standard_streams()
+    if memory is not None:
+        _limit_memory(memory)
     while True:
         try:
             item = conn.recv()
         except (EOFError, OSError):
             return
-        result = call(fn, item)
+        result = call(fn, item, memory)
         try:
             conn.send(result)
         except Exception as error:
-            conn.send(Failure(f"result cannot be sent back: {describe(error)}"))
+            conn.send(Failure(f"result cannot be sent back: {describe(error)}", "unsendable"))
 
 
-def clean_many(
-    cleaner: Cleaner, items: Iterable[str | bytes], *, jobs: int | None = None, kind: str | None = None
-) -> Iterator[Any]:
-    """Clean many documents on `jobs` processes (default: all cores), yielding Articles in input order.
+def _bind_to_parent(parent: int) -> None:
+    """Die when the process that started the worker dies, even mid-item (Linux); leave at once if it already has."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        os._exit(0)
+    except PermissionError:
+        pass
 
-    A document that fails or passes the config's time limit yields a
-    `Failure` with the reason in its place, so one bad input never stops
-    the iteration.
-    """
-    with Pool(_CleanOne(cleaner, kind), jobs or os.cpu_count() or 1, cleaner.config.timeout) as pool:
-        for _, result in pool.map(items):
-            yield result
+
+def _detach_standard_streams() -> None:
+    """Standard input and output are the parent's: a worker neither reads nor writes them, nor
+    keeps a pipe the caller waits on open."""
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1):
+        os.dup2(devnull, fd)
+    os.close(devnull)
 
 
-@dataclass(frozen=True)
-class _CleanOne:
-    cleaner: Cleaner
-    kind: str | None
-
-    def __call__(self, item: str | bytes) -> Any:
-        return self.cleaner.clean(item, kind=self.kind)
+def _limit_memory(limit: int) -> None:
+    """Bound the worker's data memory, so a document past it raises MemoryError in its own worker."""
+    try:
+        import resource
+    except ImportError:  # no resource limits on this system
+        return
+    kind = getattr(resource, "RLIMIT_DATA", None) if sys.platform.startswith("linux") else None
+    kind = resource.RLIMIT_AS if kind is None else kind
+    _, hard = resource.getrlimit(kind)
+    resource.setrlimit(kind, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))

@@ -37,6 +37,12 @@ def tree(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def runaway() -> str:
+    """A text dump that takes seconds to clean (7 MB of teaser lines): a document for time limits."""
+    return "\n".join(f"Story number {i} about the council budget and the river {i % 97}" for i in range(100_000))
+
+
 @pytest.fixture
 def article() -> str:
     return ARTICLE

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
+import io
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -49,17 +51,17 @@ def test_a_folder_run_mirrors_the_tree_and_reports_the_broken_file(tree: Path, t
     assert digest(tree) == before
 
 
-def test_existing_outputs_are_kept_unless_forced_or_skipped(tree: Path, tmp_path: Path) -> None:
+def test_existing_outputs_stop_the_run_before_it_starts_unless_forced_or_skipped(tree: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     (out / "news").mkdir(parents=True)
     (out / "a.txt").write_text("mine")
     result = run(str(tree), "-o", str(out))
-    assert result.exit_code == 1
-    assert "out/a.txt exists (use --force to overwrite or --skip-existing to keep it)" in result.stderr
-    assert (out / "a.txt").read_text() == "mine"
-    assert (out / "news" / "b.txt").exists()
+    assert result.exit_code == 2
+    assert "1 of 5 outputs exist" in result.stderr and "--force" in result.stderr and "--skip-existing" in result.stderr
+    assert result.stderr.count("outputs exist") == 1
+    assert files(out) == {"a.txt": b"mine"}
     result = run(str(tree), "-o", str(out), "--skip-existing")
-    assert "documents: 5 read, 0 cleaned, 1 failed, 4 skipped" in result.stderr
+    assert "documents: 5 read, 3 cleaned, 1 failed, 1 skipped" in result.stderr
     assert (out / "a.txt").read_text() == "mine"
     result = run(str(tree / "a.txt"), "-o", str(out), "--force")
     assert result.exit_code == 0 and (out / "a.txt").read_text() != "mine"
@@ -151,12 +153,11 @@ def test_usage_errors_exit_2(args: list[str], message: str) -> None:
     assert result.exit_code == 2 and message in result.stderr
 
 
-def test_missing_inputs_fail_and_the_rest_is_cleaned(tmp_path: Path, article: str) -> None:
+def test_a_missing_input_is_a_usage_error_before_anything_is_cleaned(tmp_path: Path, article: str) -> None:
     result = run(str(_write(tmp_path, article)), str(tmp_path / "gone.txt"), "-o", str(tmp_path / "out"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert f"{tmp_path / 'gone.txt'}: no such file or folder" in result.stderr
-    assert (tmp_path / "out" / "story.txt").exists()
-    assert "documents: 2 read, 1 cleaned, 1 failed" in result.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_quiet_prints_only_failures_and_verbose_names_every_output(tree: Path, tmp_path: Path) -> None:
@@ -198,22 +199,10 @@ def test_ctrl_c_leaves_only_complete_outputs_and_skip_existing_finishes(
     assert files(out) == files(reference)
 
 
-def test_a_runaway_document_is_abandoned_at_the_time_limit(
-    tmp_path: Path, article: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from cleaner.engine import Cleaner
-
-    real_clean = Cleaner.clean
-
-    def clean_or_hang(self: Cleaner, source: str | bytes, **kwargs: object):
-        if b"RUNAWAY" in (source if isinstance(source, bytes) else source.encode()):
-            time.sleep(60)
-        return real_clean(self, source, **kwargs)
-
-    monkeypatch.setattr(Cleaner, "clean", clean_or_hang)  # the forked workers inherit it
+def test_a_runaway_document_is_abandoned_at_the_time_limit(tmp_path: Path, article: str, runaway: str) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(article)
-    (tmp_path / "in" / "b.txt").write_text("RUNAWAY\n" + article)
+    (tmp_path / "in" / "b.txt").write_text(runaway)
     (tmp_path / "in" / "c.txt").write_text(article)
     result = run(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "2", "--timeout", "0.5")
     assert result.exit_code == 1
@@ -228,3 +217,92 @@ def test_a_stream_that_cannot_be_opened_leaves_no_output(tmp_path: Path) -> None
     assert result.exit_code == 1
     assert f"{tmp_path / 'in' / 'gone.jsonl'}: cannot read: No such file or directory" in result.stderr
     assert not (tmp_path / "out" / "gone.jsonl").exists()
+
+
+def test_a_report_file_never_replaces_an_input_or_an_output(tree: Path, tmp_path: Path) -> None:
+    before = digest(tree)
+    out = tmp_path / "out.jsonl"
+    cases = [
+        ("--errors", str(tree / "a.txt"), "is the input"),
+        ("--summary-json", str(tree / "news" / "new.json"), "is inside the input folder"),
+        ("--errors", str(out), "is the output"),
+    ]
+    for option, path, message in cases:
+        result = run(str(tree), "-o", str(out), option, path)
+        assert result.exit_code == 2 and message in result.stderr, (option, path, result.stderr)
+    same = run(str(tree), "-o", str(out), "--errors", str(tmp_path / "r"), "--summary-json", str(tmp_path / "r"))
+    assert same.exit_code == 2 and "is the --errors file" in same.stderr
+    assert digest(tree) == before and not out.exists()
+
+
+def test_a_report_file_of_an_earlier_run_is_replaced(tree: Path, tmp_path: Path) -> None:
+    errors = tmp_path / "failed.tsv"
+    errors.write_text("an earlier run's failures\n")
+    result = run(str(tree), "-o", str(tmp_path / "out"), "--errors", str(errors))
+    assert result.exit_code == 1 and errors.read_text().startswith(str(tree / "news" / "broken.txt.gz"))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-o", "{tmp}/afile/y.jsonl"], "afile is not a folder"),
+        (["-o", "/proc/y.jsonl"], "cannot write in /proc"),
+        (["-o", "{tmp}/out", "--errors", "/proc/e.tsv"], "--errors /proc/e.tsv: cannot write in /proc"),
+        (["-o", "{tmp}/afile"], "is a file, not a folder"),
+        (["-o", "{tmp}/in"], "is an input folder"),
+    ],
+)
+def test_what_cannot_be_written_is_a_usage_error_before_cleaning(
+    tmp_path: Path, article: str, args: list[str], message: str
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "story.txt").write_text(article)
+    (tmp_path / "afile").write_text("a file")
+    result = run(str(tmp_path / "in"), *[arg.format(tmp=tmp_path) for arg in args])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.name for p in (tmp_path / "in").iterdir()) == ["story.txt"]
+
+
+class _DiskFull(io.RawIOBase):
+    """A sink that fills up after a few writes, as a disk does."""
+
+    def __init__(self) -> None:
+        self.writes = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.writes += 1
+        if self.writes > 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return len(data)
+
+
+def test_a_full_disk_stops_the_run_with_one_line_and_keeps_the_reports(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    @contextlib.contextmanager
+    def full_disk(path: Path, *, compress: bool = False):
+        yield _DiskFull()
+
+    monkeypatch.setattr(batch, "atomic_writer", full_disk)
+    errors, summary = tmp_path / "errors.tsv", tmp_path / "summary.json"
+    result = run(str(tree), "-o", str(tmp_path / "out.jsonl"), "--errors", str(errors), "--summary-json", str(summary))
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert f"cannot write {tmp_path / 'out.jsonl'}: No space left on device; the run stopped" in result.stderr
+    assert json.loads(summary.read_text())["cleaned"] == 2
+    assert errors.read_text().startswith(str(tree / "news" / "broken.txt.gz"))
+
+
+def test_a_symlinked_folder_is_read_once_and_a_loop_is_reported(tmp_path: Path, article: str) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "story.txt").write_text(article)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "linked").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "in" / "loop").symlink_to(tmp_path / "in")
+    result = run(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-v")
+    assert result.exit_code == 0
+    assert sorted(files(tmp_path / "out")) == ["linked/story.txt"]
+    assert f"{tmp_path / 'in' / 'loop'}: a folder already read" in result.stderr

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from cleaner.engine import Cleaner
+from tests.processes import descendants, wait_until_gone
 
 COMMAND = [sys.executable, "-m", "cleaner"]
 
@@ -100,3 +101,48 @@ def test_two_concurrent_runs_into_one_folder_leave_only_complete_files(tmp_path:
     expected = (Cleaner().clean(article).body + "\n").encode()
     assert sorted(os.listdir(tmp_path / "out")) == [f"{i:02}.txt" for i in range(40)]
     assert all(p.read_bytes() == expected for p in (tmp_path / "out").iterdir())
+
+
+def _a_slow_run(tmp_path: Path, runaway: str, **kwargs) -> tuple[subprocess.Popen, set[int]]:
+    """A run over two slow documents on two workers, once both workers are busy with them."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(runaway)
+    process = subprocess.Popen([*COMMAND, "clean", "in", "-o", "out", "-j", "2"], cwd=tmp_path, **kwargs)
+    deadline = time.monotonic() + 60
+    while len(descendants(process.pid)) < 3 and time.monotonic() < deadline:  # the fork server and two workers
+        time.sleep(0.05)
+    time.sleep(0.3)
+    return process, descendants(process.pid)
+
+
+def test_sigterm_stops_the_run_as_ctrl_c_does(tmp_path: Path, runaway: str) -> None:
+    process, started = _a_slow_run(tmp_path, runaway, stderr=subprocess.PIPE)
+    process.terminate()
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 143 and b"rerun with --skip-existing" in stderr
+    assert not [p for p in (tmp_path / "out").rglob("*") if p.name.endswith(".tmp")]
+    assert wait_until_gone(started) == set()
+
+
+def test_kill_9_of_the_command_ends_its_workers_and_closes_its_pipes(tmp_path: Path, runaway: str) -> None:
+    process, started = _a_slow_run(tmp_path, runaway, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert started
+    process.kill()
+    process.wait(timeout=10)
+    assert wait_until_gone(started) == set()
+    assert process.stdout.read() == b"" and process.stderr.read() is not None  # both reach end-of-file
+
+
+def test_an_input_that_would_block_is_skipped_with_its_reason(tmp_path: Path, article: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(article)
+    os.mkfifo(folder / "x.jsonl")
+    result = cleaner("clean", "in", "-o", "out", "-v", cwd=tmp_path)
+    assert result.returncode == 0
+    assert b"in/x.jsonl: not a regular file (a FIFO)" in result.stderr
+    assert b"documents: 2 read, 1 cleaned, 0 failed, 1 skipped" in result.stderr
+    named = cleaner("clean", "in/x.jsonl", "-v", cwd=tmp_path)
+    assert named.returncode == 0 and b"not a regular file (a FIFO)" in named.stderr

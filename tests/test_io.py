@@ -41,7 +41,9 @@ def test_kind_of(name: str, expected: tuple[str, bool] | None) -> None:
 
 
 def test_folders_are_walked_files_first_then_subfolders_keeping_known_kinds(tree: Path) -> None:
-    sources, missing = find_inputs([str(tree)])
+    inputs = find_inputs([str(tree)])
+    sources = inputs.sources
+    missing = inputs.missing
     assert missing == []
     assert [str(s.relative) for s in sources] == [
         "a.txt",
@@ -55,26 +57,32 @@ def test_folders_are_walked_files_first_then_subfolders_keeping_known_kinds(tree
 def test_output_folder_inside_the_input_is_not_read(tree: Path) -> None:
     (tree / "out" / "news").mkdir(parents=True)
     (tree / "out" / "a.txt").write_text("an earlier output")
-    sources, _ = find_inputs([str(tree)], exclude=tree / "out")
+    inputs = find_inputs([str(tree)], exclude=tree / "out")
+    sources = inputs.sources
     assert not any(s.relative.parts[0] == "out" for s in sources)
-    sources, _ = find_inputs([str(tree)])
+    inputs = find_inputs([str(tree)])
+    sources = inputs.sources
     assert any(s.relative.parts[0] == "out" for s in sources)
 
 
 def test_globs_are_relative_to_their_fixed_prefix(tree: Path) -> None:
-    sources, missing = find_inputs([f"{tree}/**/*.txt*"])
+    inputs = find_inputs([f"{tree}/**/*.txt*"])
+    sources = inputs.sources
+    missing = inputs.missing
     assert missing == []
     assert [str(s.relative) for s in sources] == ["a.txt", "news/2024/d.txt.gz", "news/broken.txt.gz"]
 
 
 def test_explicit_file_of_unknown_kind_is_read_and_its_kind_left_to_the_engine(tree: Path) -> None:
     (tree / "README").write_text("plain words")
-    [source], _ = find_inputs([str(tree / "README")])
+    [source] = find_inputs([str(tree / "README")]).sources
     assert (source.kind, str(source.relative)) == (None, "README")
 
 
 def test_missing_paths_and_empty_globs_are_reported(tmp_path: Path) -> None:
-    sources, missing = find_inputs([str(tmp_path / "nope.txt"), str(tmp_path / "*.html"), "-"])
+    inputs = find_inputs([str(tmp_path / "nope.txt"), str(tmp_path / "*.html"), "-"])
+    sources = inputs.sources
+    missing = inputs.missing
     assert [s.path for s in sources] == [None]
     assert [reason for _, reason in missing] == ["no such file or folder", "no file matches this pattern"]
 
@@ -167,6 +175,6 @@ def test_sniff_stream(head: bytes, kind: str | None) -> None:
 
 def test_a_symlink_loop_is_listed_and_fails_as_a_read_error(tmp_path: Path) -> None:
     (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
-    [source], _ = find_inputs([str(tmp_path)])
+    [source] = find_inputs([str(tmp_path)]).sources
     with pytest.raises(DocumentError, match="cannot read: Too many levels of symbolic links"):
         read_bytes(source.path, source.compressed, 100)

@@ -10,7 +10,7 @@ import pytest
 
 from cleaner.config import Config
 from cleaner.engine import Cleaner
-from cleaner.parallel import Failure, Pool, clean_many
+from cleaner.parallel import Failure, Pool
 
 
 def _double_or_fail(x: int) -> int:
@@ -31,14 +31,14 @@ def test_results_come_in_input_order(jobs: int, timeout: float | None) -> None:
 
 def test_an_exception_fails_its_item_only() -> None:
     with Pool(_double_or_fail, jobs=1) as pool:
-        assert list(pool.map([1, 3, 4])) == [(1, 2), (3, Failure("ValueError: three is bad")), (4, 8)]
+        assert list(pool.map([1, 3, 4])) == [(1, 2), (3, Failure("ValueError: three is bad", "ValueError")), (4, 8)]
 
 
 def test_a_crashed_or_runaway_worker_is_replaced_and_the_run_goes_on() -> None:
     with Pool(_double_or_fail, jobs=2, timeout=0.5) as pool:
         results = dict(pool.map([1, 5, 8, 2, 4]))
-        assert results[5] == Failure("worker process died (exit code 7)")
-        assert results[8] == Failure("abandoned after the time limit of 0.5 s")
+        assert results[5] == Failure("worker process died (exit code 7)", "crash")
+        assert results[8] == Failure("abandoned after the time limit of 0.5 s", "timeout")
         assert [results[i] for i in (1, 2, 4)] == [2, 4, 8]
         assert list(pool.map([6])) == [(6, 12)]
 
@@ -76,7 +76,7 @@ def test_pool_rejects_zero_jobs() -> None:
 def test_clean_many_yields_articles_in_order(article: str) -> None:
     cleaner = Cleaner(Config())
     texts = [article, "", "Only one line of body text here.", article]
-    results = list(clean_many(cleaner, texts, jobs=2))
+    results = list(cleaner.clean_many(texts, jobs=2))
     assert [r.body for r in results] == [cleaner.clean(t).body for t in texts]
 
 
@@ -94,3 +94,20 @@ def test_an_item_that_cannot_be_sent_fails_alone() -> None:
         results = list(pool.map([1, lambda: None, 2]))
     assert results[0] == (1, 2) and results[2] == (2, 4)
     assert results[1][1].reason.startswith("cannot be sent to a worker: ")
+
+
+def _allocate(megabytes: int) -> int:
+    return len(bytearray(megabytes << 20))
+
+
+def test_an_item_past_the_memory_limit_fails_alone_and_the_worker_goes_on() -> None:
+    with Pool(_allocate, jobs=1, memory=256 << 20) as pool:
+        results = list(pool.map([8, 2048, 16]))
+    assert [results[0][1], results[2][1]] == [8 << 20, 16 << 20]
+    assert results[1][1] == Failure("ran out of memory (the limit is 256 MiB per worker)", "memory")
+
+
+def test_one_item_starts_one_worker() -> None:
+    with Pool(_double_or_fail, jobs=4, timeout=30) as pool:
+        assert list(pool.map([2])) == [(2, 4)]
+        assert len(pool._workers) == 1
