@@ -22,12 +22,12 @@ from pathlib import Path
 
 import numpy as np
 
-from cleaner import linescore
 from cleaner.config import Config
 from cleaner.engine import _judge_blocks
 from cleaner.evaluate import SHINGLE_SIZE, load_dataset, read_input, select_pages, shingles, tokens
 from cleaner.frontends.text import to_blocks
-from cleaner.rules.page import Page
+from cleaner.pagemodel import lines as linescore
+from cleaner.rules.framework.context import Page
 
 OUTPUT = Path(__file__).resolve().parents[1] / "cleaner" / "data" / "line_scorer.json"
 IN_GOLD_SHARE = 0.5

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 from cleaner.config import DEFAULT_MAX_BYTES, Config, find_config_file, read_config_file
-from cleaner.corpus import folder_site
 from cleaner.engine import Cleaner
 from cleaner.io import (
     Document,
@@ -37,6 +36,7 @@ from cleaner.io import (
     sniff_stream,
     write_atomic,
 )
+from cleaner.metadata import folder_site
 from cleaner.parallel import Failure
 from cleaner.streams import read_jsonl, read_warc
 from cleaner.writers import render

@@ -163,7 +163,7 @@ def _config_options(command):
 def _load_config(config_path: Path | None, overrides: dict[str, object]):
     from cleaner.batch import load_config
     from cleaner.config import ConfigError
-    from cleaner.corpus import load_profile
+    from cleaner.profile import load_profile
 
     try:
         config, origin = load_config(config_path, {k: v for k, v in overrides.items() if v not in (None, ())})
@@ -357,13 +357,13 @@ def _learn_first(sources, options, config, save_to: Path | None, jobs: int | Non
 
 def _learn(sources, options, config, jobs: int | None):
     """Read every document of `sources` with the front ends and learn its site's boilerplate."""
-    from cleaner import batch, corpus
+    from cleaner import batch, learn
 
     if any(source.path is None for source in sources):
         raise click.UsageError("learning reads its inputs twice or keeps them: name files, not - for stdin")
     docs = (doc for source in sources for doc in batch.documents(source, options, None))
-    with _pool(corpus.Reader(config), jobs, config) as pool:
-        return corpus.Learner().feed(result for _, result in pool.map(docs)).profile()
+    with _pool(learn.Reader(config), jobs, config) as pool:
+        return learn.Learner().feed(result for _, result in pool.map(docs)).profile()
 
 
 def _learned_summary(profile, path: Path) -> str:
@@ -517,9 +517,9 @@ def explain_command(
     """
     from cleaner import explain
     from cleaner import io as cleaner_io
-    from cleaner.corpus import folder_site
     from cleaner.engine import Cleaner
     from cleaner.frontends.decode import decode, looks_like_html
+    from cleaner.metadata import folder_site
 
     config, _ = _load_config(config_path, {"select": _selectors(select), "ignore": _selectors(ignore)})
     kind, compressed = cleaner_io.kind_of(file) or (None, file.suffix.lower() == ".gz")
@@ -559,7 +559,7 @@ def rules_command() -> None:
       cleaner rules
       cleaner rules | grep captions
     """
-    from cleaner.rules.registry import all_rules
+    from cleaner.rules.framework.registry import all_rules
 
     for rule in all_rules():
         click.echo(f"{rule.code:<8} {rule.name:<32} {rule.family:<12} {'on' if rule.default else 'off'}")
@@ -575,7 +575,7 @@ def rule_command(code: str) -> None:
       cleaner rule CAP001
       cleaner rule photo-caption
     """
-    from cleaner.rules.registry import get_rule
+    from cleaner.rules.framework.registry import get_rule
 
     rule = get_rule(code)
     if rule is None:

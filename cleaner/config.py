@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from cleaner.rules.registry import Rule, all_rules, unknown_selectors
+from cleaner.rules.framework.registry import Rule, all_rules, unknown_selectors
 from cleaner.vocab import Vocabulary
 
 if TYPE_CHECKING:
-    from cleaner.corpus import SiteBoilerplate
+    from cleaner.profile import SiteBoilerplate
 
 CONFIG_FILES = ("cleaner.toml", "pyproject.toml")
 DEFAULT_TIMEOUT = 30.0
@@ -98,7 +98,7 @@ class Config:
         """
         if self.profile is None or site is None:
             return None
-        from cleaner.corpus import load_profile
+        from cleaner.profile import load_profile
 
         return load_profile(self.profile).sites.get(site)
 

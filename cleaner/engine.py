@@ -22,12 +22,14 @@ from typing import TYPE_CHECKING, Any
 from cleaner import metadata
 from cleaner.article import Article, Block, Caption, Removal
 from cleaner.config import Config
-from cleaner.corpus import SiteBoilerplate, url_site
 from cleaner.frontends import decode
 from cleaner.frontends import text as text_frontend
-from cleaner.rules import dispatch
-from cleaner.rules.page import Page
-from cleaner.rules.registry import Hit, Rule
+from cleaner.language import detect_language
+from cleaner.metadata import url_site
+from cleaner.profile import SiteBoilerplate
+from cleaner.rules.framework import dispatch
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.registry import Hit, Rule
 
 if TYPE_CHECKING:
     from cleaner.parallel import Failure
@@ -231,8 +233,8 @@ def _finish(article: Article) -> None:
         article.dateline = dateline[0]
         if dateline[1] and dateline[1] not in article.credits:
             article.credits.append(dateline[1])
-    article.language = article.language or metadata.detect_language(article.body)
-    article.publisher = article.publisher or metadata.publisher_from_url(article.url)
+    article.language = article.language or detect_language(article.body)
+    article.publisher = article.publisher or metadata.url_site(article.url)
     article.word_count = len(article.body.split())
 
 

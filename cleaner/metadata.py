@@ -1,4 +1,4 @@
-"""Metadata the body itself shows: dateline, language, publisher from the URL.
+"""Metadata the body and the address show: the dateline, the site a URL or a folder names.
 
 Only what the text states is recorded; a field the text does not show
 stays empty rather than guessed.
@@ -7,11 +7,8 @@ stays empty rather than guessed.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from functools import cache
+from pathlib import Path
 from urllib.parse import urlsplit
-
-from cleaner.vocab import stopwords
 
 # "Kyiv: The second round...", "NEW DELHI (Reuters) - India...", "WASHINGTON — The..."
 _DATELINE = re.compile(
@@ -61,8 +58,6 @@ _NOT_PLACES = frozenset(
     ]
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_MIN_LANGUAGE_HITS = 5
-_LANGUAGE_SAMPLE = 20000
 _DATELINE_WINDOW = 3
 
 
@@ -84,33 +79,6 @@ def find_dateline(paragraphs: list[str]) -> tuple[str, str | None] | None:
     return None
 
 
-def detect_language(text: str) -> str | None:
-    """The language whose function words are most frequent, if clearly any.
-
-    >>> detect_language("The talks had aimed at stopping the fighting that has sent more than a million people")
-    'en'
-    """
-    counts = dict.fromkeys(stopwords(), 0)
-    languages_of = _stopword_languages()
-    for word, n in Counter(_WORD.findall(text[:_LANGUAGE_SAMPLE].lower())).items():
-        for language in languages_of.get(word, ()):
-            counts[language] += n
-    best = max(counts, key=counts.__getitem__, default=None)
-    if best is None or counts[best] < _MIN_LANGUAGE_HITS:
-        return None
-    return best
-
-
-@cache
-def _stopword_languages() -> dict[str, tuple[str, ...]]:
-    """Each function word -> the languages that have it: one lookup per word, not one per language."""
-    index: dict[str, tuple[str, ...]] = {}
-    for language, words in stopwords().items():
-        for word in words:
-            index[word] = (*index.get(word, ()), language)
-    return index
-
-
 def is_url(text: str) -> bool:
     """Whether `text` splits as a URL; one that does not ("http://[broken") would fail every use."""
     try:
@@ -120,9 +88,18 @@ def is_url(text: str) -> bool:
     return True
 
 
-def publisher_from_url(url: str | None) -> str | None:
-    """The site's host name without "www.", as a last resort for `publisher`."""
-    if not url:
-        return None
-    host = (urlsplit(url).hostname or "").lower()
+def url_site(url: str | None) -> str | None:
+    """The site of a URL: its host, lower-cased, without "www.".
+
+    >>> url_site("https://WWW.Example.com/news/1"), url_site("not a url")
+    ('example.com', None)
+    """
+    host = (urlsplit(url).hostname or "") if url else ""
     return host.removeprefix("www.") or None
+
+
+def folder_site(path: Path | None) -> str | None:
+    """The site of a file whose URL is unknown: the name of the folder holding it."""
+    if path is None:
+        return None
+    return path.parent.resolve().name.lower() or None

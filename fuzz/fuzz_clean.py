@@ -89,7 +89,7 @@ def atheris_main(argv: list[str]) -> None:
     with atheris.instrument_imports():
         import cleaner.engine
         import cleaner.frontends.html  # noqa: F401
-        from cleaner.rules.registry import all_rules
+        from cleaner.rules.framework.registry import all_rules
 
         all_rules()  # the rule modules load on first use: instrument them too
 

@@ -19,16 +19,17 @@ from pathlib import Path
 import pytest
 
 import cleaner.vocab
-from cleaner import heuristics, linescore
 from cleaner.article import Article, Block
 from cleaner.config import Config
-from cleaner.corpus import SiteBoilerplate
 from cleaner.frontends import html as html_frontend
 from cleaner.frontends import text as text_frontend
+from cleaner.pagemodel import lines as linescore
+from cleaner.pagemodel import run as heuristics
 from cleaner.parallel import Failure, Pool
-from cleaner.rules.dispatch import RulePlan
-from cleaner.rules.page import Page
-from cleaner.rules.registry import Rule, all_rules
+from cleaner.profile import SiteBoilerplate
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.dispatch import RulePlan
+from cleaner.rules.framework.registry import Rule, all_rules
 
 SIZE = 1 << 20
 LIMIT = 60.0

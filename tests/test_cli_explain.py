@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from cleaner import __version__
 from cleaner.cli import main
 from cleaner.engine import clean
-from cleaner.rules.registry import all_rules
+from cleaner.rules.framework.registry import all_rules
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

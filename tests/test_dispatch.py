@@ -19,10 +19,11 @@ from hypothesis import strategies as st
 
 from cleaner.article import Block
 from cleaner.config import Config
-from cleaner.rules.dispatch import RulePlan, plan_for
-from cleaner.rules.page import Page
-from cleaner.rules.registry import Gate, Hit, Rule
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.dispatch import RulePlan, plan_for
+from cleaner.rules.framework.registry import Gate, Hit, Rule
 from cleaner.vocab import Vocabulary
+from tests.cases import case_lines
 
 VOCAB_FOLDER = Path(__file__).resolve().parents[1] / "cleaner" / "vocab"
 FAMILIES = sorted(
@@ -153,13 +154,7 @@ def test_rules_of_the_top_leave_the_plan_below_their_reach_and_profiled_ones_nee
     assert plan_for(_page("x"), (profiled,)) is None
 
 
-CASE_TEXTS = [
-    tomllib.loads(path.read_text(encoding="utf-8"))["cases"]
-    for path in (Path(__file__).parent / "rule_cases").glob("*.toml")
-]
-CASE_LINES = [
-    [line.strip() for line in case["text"].splitlines() if line.strip()] for cases in CASE_TEXTS for case in cases
-]
+CASE_LINES = case_lines()
 
 
 def test_a_rule_that_judges_a_line_by_itself_says_the_same_of_it_anywhere() -> None:

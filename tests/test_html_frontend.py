@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
 
 from cleaner import Config, clean
-from cleaner.rules.registry import all_rules
+from cleaner.rules.framework.registry import all_rules
+from tests.cases import html_cases
 
 HERE = Path(__file__).parent
 SAMPLES = HERE.parent / "samples"
-CASES = tomllib.loads((HERE / "html_rule_cases.toml").read_text(encoding="utf-8"))["cases"]
-CASE_KEYS = {"name", "rule", "before", "inside", "after", "pruned", "kept", "not_pruned", "expect"}
+CASES = html_cases()
+CASE_KEYS = {"file", "name", "rule", "before", "inside", "after", "pruned", "kept", "not_pruned", "expect"}
 TITLE = "River levels fall after the storm"
 PARAGRAPHS = (
     "The river peaked at 4.2 metres on Monday night, the highest level recorded at the bridge since the gauge "

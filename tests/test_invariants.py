@@ -8,24 +8,15 @@ lines and arbitrary unicode, so the rules fire, interact and meet junk.
 from __future__ import annotations
 
 import json
-import tomllib
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean
 from cleaner.vocab import Vocabulary
+from tests.cases import case_lines
 
-CASE_LINES = sorted(
-    {
-        line.strip()
-        for path in (Path(__file__).parent / "rule_cases").glob("*.toml")
-        for case in tomllib.loads(path.read_text(encoding="utf-8"))["cases"]
-        for line in case["text"].splitlines()
-        if line.strip()
-    }
-)
+CASE_LINES = sorted({line for lines in case_lines() for line in lines})
 _VOCAB = Vocabulary()
 PHRASES = sorted(
     {p for family in ("ad_markers", "related_headers", "read_more", "comment_prompts") for p in _VOCAB.phrases(family)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner.dates import find_date
-from cleaner.metadata import detect_language
+from cleaner.language import detect_language
 
 PARAGRAPHS = {
     "en": "The talks had aimed at stopping the fighting that has sent more than a million people from their homes, "

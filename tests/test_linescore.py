@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import cleaner
-from cleaner import heuristics, linescore
 from cleaner.frontends.text import to_blocks
-from cleaner.rules.page import Page
+from cleaner.pagemodel import lines as linescore
+from cleaner.pagemodel import run as heuristics
+from cleaner.rules.framework.context import Page
 from cleaner.vocab import Vocabulary
 
 PARAGRAPHS = [

@@ -11,28 +11,18 @@ A case with `profile` cleans with that site profile (a file next to it).
 
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from cleaner import Config, clean
-from cleaner.rules.registry import DOC_SECTIONS, all_rules
+from cleaner.rules.framework.registry import DOC_SECTIONS, all_rules
+from tests.cases import CASE_DIR, text_cases
 
-CASE_DIR = Path(__file__).parent / "rule_cases"
 CASE_KEYS = {"name", "rule", "text", "drop", "other_drops", "expect", "empty", "url", "select", "profile"}
 
 
-def _load_cases() -> list[dict]:
-    cases = []
-    for path in sorted(CASE_DIR.glob("*.toml")):
-        for case in tomllib.loads(path.read_text(encoding="utf-8"))["cases"]:
-            cases.append({**case, "file": path.stem})
-    return cases
-
-
-CASES = _load_cases()
+CASES = text_cases()
 # The html family judges DOM nodes, or a title only the markup provides: its cases are HTML
 # pages, tested with the HTML front end.
 TEXT_RULES = [r for r in all_rules() if r.family != "html"]

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
     from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-    from cleaner.rules.registry import Rule
+    from cleaner.rules.framework.registry import Rule
 
 # trafilatura's output elements that make a block of their own, and the HTML tag each stands for.
 _BLOCK_TAGS = {"p": "p", "head": "h2", "item": "li", "row": "tr", "quote": "blockquote", "code": "pre"}

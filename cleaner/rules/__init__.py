@@ -1,5 +1,5 @@
 """Rules: one module per family of boilerplate, all registered in `registry`."""
 
-from cleaner.rules.registry import Hit, Rule, all_rules, get_rule, rule
+from cleaner.rules.framework.registry import Hit, Rule, all_rules, get_rule, rule
 
 __all__ = ["Hit", "Rule", "all_rules", "get_rule", "rule"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cleaner.rules.page import Page
-from cleaner.rules.registry import Gate, Hit, rule
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.registry import Gate, Hit, rule
 
 
 @rule("AD001", "ad-marker", "ads", gate=Gate(max_chars=120, phrases=("ad_markers",)), alone=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from cleaner.dates import find_date
-from cleaner.rules.page import Page
-from cleaner.rules.registry import Gate, Hit, rule
-from cleaner.rules.shapes import is_name_list, split_names, word_count
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.registry import Gate, Hit, rule
+from cleaner.shapes import is_name_list, split_names, word_count
 from cleaner.vocab import Vocabulary
 
 # What may follow the names: "| Updated ...", ", Reuters", " - Staff Writer". Leading

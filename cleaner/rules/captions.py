@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from cleaner.article import Caption
-from cleaner.rules.page import Page
-from cleaner.rules.registry import Gate, Hit, rule
-from cleaner.rules.shapes import word_count
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.registry import Gate, Hit, rule
+from cleaner.shapes import word_count
 from cleaner.vocab import Vocabulary
 
 _MAX_CREDIT_WORDS = 7

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from cleaner.rules.page import Page
-from cleaner.rules.registry import Gate, Hit, rule
-from cleaner.rules.shapes import word_count
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.registry import Gate, Hit, rule
+from cleaner.shapes import word_count
 
 # "©", "Ⓒ", or "(c)" / "Copyright" before a sign or a year: "(c) any person..." is a clause.
 _COPYRIGHT_START = re.compile(r"^\s*(?:[©\u24b8]|(?i:\(c\)|copyright)\s*(?:[©\u24b8]|\(c\)|(?:19|20)\d\d\b))")

@@ -1,6 +1,6 @@
 """Page furniture the DOM shows plainly, pruned by the HTML front end before extraction.
 
-Each node rule claims the nodes named by its table in `vocab/selectors.toml`
+Each node rule claims the nodes named by its table in `rules/html.toml`
 (tags, CSS selectors, class/id keywords) and then judges them one by one:
 a claimed node that holds the article itself (an <article>, <main>, the
 <h1>, an articleBody, or several paragraphs of prose) is never pruned,
@@ -20,13 +20,13 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from cleaner.article import Caption
-from cleaner.rules.registry import Gate, Hit, Rule, rule
+from cleaner.rules.framework.registry import Gate, Hit, Rule, rule
 from cleaner.vocab import normalise_label
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
 
-    from cleaner.rules.page import Page
+    from cleaner.rules.framework.context import Page
 
 _ARTICLE_INSIDE = "main, h1, [itemprop='articleBody']"
 _CONTAINERS = "article, main, [itemprop='articleBody']"
@@ -143,7 +143,7 @@ def _content_words() -> re.Pattern[str]:
 
 @cache
 def _selectors() -> dict:
-    return tomllib.loads(resources.files("cleaner.vocab").joinpath("selectors.toml").read_text(encoding="utf-8"))
+    return tomllib.loads(resources.files("cleaner.rules").joinpath("html.toml").read_text(encoding="utf-8"))
 
 
 def _claim(table: dict) -> _Claim:

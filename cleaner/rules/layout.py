@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from cleaner import heuristics
-from cleaner.rules.page import Page
-from cleaner.rules.registry import Hit, rule
+from cleaner.pagemodel import run as heuristics
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.registry import Hit, rule
 
 
 @rule("PAG001", "outside-main-content", "layout", scope="page")

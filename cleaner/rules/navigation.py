@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from cleaner.rules.markup import is_content_markup, is_unlinked_html
-from cleaner.rules.page import Page
-from cleaner.rules.registry import Gate, Hit, rule
-from cleaner.rules.shapes import word_count
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.registry import Gate, Hit, rule
+from cleaner.shapes import is_content_markup, is_unlinked_html, word_count
 
 # Guillemets separate only when spaced: unspaced they are German quotation marks (»Chaos«).
 _CRUMB_SEPARATOR = re.compile(r"\s+(?:>|/|»|›|→|\\|::)\s+|\s*[>→]\s*")

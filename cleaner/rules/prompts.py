@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from cleaner.rules.markup import is_content_markup
-from cleaner.rules.page import Page
-from cleaner.rules.registry import Gate, Hit, rule
-from cleaner.rules.shapes import word_count
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.registry import Gate, Hit, rule
+from cleaner.shapes import is_content_markup, word_count
 from cleaner.vocab import Vocabulary
 
 # Prompts are short: a 60-word paragraph that mentions a newsletter is body text.

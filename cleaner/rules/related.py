@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from cleaner.rules.markup import is_content_markup
-from cleaner.rules.page import Page
-from cleaner.rules.registry import Gate, Hit, rule
-from cleaner.rules.shapes import is_headline_like, is_separator, word_count
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.registry import Gate, Hit, rule
+from cleaner.shapes import is_content_markup, is_headline_like, is_separator, word_count
 
 # "Also read | ...", "ALSO READ: ...", "Read more - ...", "READ: ..."
 _INLINE_SEPARATOR = re.compile(r"\s*(?:\||:|–|—|-|»|>|•)\s*\S")

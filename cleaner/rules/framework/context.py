@@ -9,7 +9,7 @@ from cleaner.article import Article, Block
 from cleaner.vocab import Vocabulary
 
 if TYPE_CHECKING:
-    from cleaner.corpus import SiteBoilerplate
+    from cleaner.profile import SiteBoilerplate
 
 
 @dataclass(slots=True)

@@ -32,8 +32,8 @@ from functools import cached_property, reduce
 from operator import or_
 from typing import NamedTuple
 
-from cleaner.rules.page import Page
-from cleaner.rules.registry import Hit, Rule
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.registry import Hit, Rule
 from cleaner.vocab import Vocabulary
 
 # A candidate rule, and the regex the line must match for it to be tried (None: no condition).

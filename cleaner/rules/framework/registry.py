@@ -35,7 +35,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from cleaner.rules.page import Page
+    from cleaner.rules.framework.context import Page
 
 DOC_SECTIONS = ("Removes", "Why", "False positives", "Example")
 
@@ -170,10 +170,10 @@ RULE_MODULES = (
     "bylines",
     "timestamps",
     "layout",
-    "headline",
+    "metadata",
     "html",
     # Last: a specific rule that also matches learned boilerplate records it better (a caption, a byline).
-    "learned",
+    "site",
 )
 
 

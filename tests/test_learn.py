@@ -19,18 +19,10 @@ from click.testing import CliRunner
 
 from cleaner import Config, clean
 from cleaner.cli import main
-from cleaner.corpus import (
-    Learner,
-    Profile,
-    Reader,
-    Sighting,
-    Thresholds,
-    folder_site,
-    items_of,
-    load_profile,
-    url_site,
-)
 from cleaner.io import Document
+from cleaner.learn import Learner, Reader, Sighting, Thresholds, items_of
+from cleaner.metadata import folder_site, url_site
+from cleaner.profile import Profile, load_profile
 
 SUBJECTS = [
     "The county council",
@@ -333,7 +325,7 @@ def test_site_keys() -> None:
 
 
 def _sighting(site: str, *keys: int) -> Sighting:
-    from cleaner.corpus import Item
+    from cleaner.learn import Item
 
     return Sighting(site, tuple(Item(key, False, f"line {key}") for key in keys))
 

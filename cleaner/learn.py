@@ -1,11 +1,11 @@
-"""Site profiles: the boilerplate each site repeats on its pages, learned from a corpus.
+"""`cleaner learn`: the boilerplate each site repeats on its pages, learned from a corpus.
 
 No single page shows that "Tips? Write to the Valley Courier newsroom" is
 furniture; forty pages of the same site do. Learning groups documents by
-site, normalises each block (case, whitespace, digits), hashes it, and
-counts in how many of a site's documents each hash occurs. A block that
-recurs on a large share of a site's pages is learned; the rule SITE001
-(`cleaner/rules/learned.py`) removes it when cleaning with the profile.
+site, normalises each block (`profile.normalise`), hashes it, and counts in
+how many of a site's documents each hash occurs. A block that recurs on a
+large share of a site's pages is learned into the site's profile
+(`cleaner/profile.py`), which the rule SITE001 uses when cleaning.
 
 Guards against learning real content:
 - a site needs `MIN_DOCUMENTS` pages before anything is learned, so the
@@ -31,28 +31,20 @@ learning more cautious, never remove more.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 import re
-import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
-from urllib.parse import urlsplit
 
-from cleaner.config import ConfigError
 from cleaner.frontends import decode
 from cleaner.frontends import text as text_frontend
-from cleaner.io import Document, DocumentError, read_bytes, write_atomic
+from cleaner.io import Document, DocumentError, read_bytes
+from cleaner.metadata import folder_site, url_site
+from cleaner.profile import Learned, Profile, SiteBoilerplate, fingerprint, normalise
 
 if TYPE_CHECKING:
     from cleaner.config import Config
-
-PROFILE_FORMAT = "cleaner-site-profile"
-PROFILE_VERSION = 1
 
 # A share is only meaningful over enough pages; the benchmark sets have at most three per site.
 MIN_DOCUMENTS = 20
@@ -69,24 +61,7 @@ CAPACITY = 1_000_000
 KEEP_AFTER_PRUNE = 0.75
 SAMPLE_CHARS = 120
 
-_SPACE = re.compile(r"\s+")
-_DIGITS = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
-
-
-def normalise(text: str) -> str:
-    """The form blocks are compared in: case, whitespace and digits do not count.
-
-    >>> normalise("  © 2024 Valley   COURIER.  ")
-    '© 0 valley courier.'
-    """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return _SPACE.sub(" ", _DIGITS.sub("0", text)).strip()
-
-
-def fingerprint(normalised: str) -> int:
-    """A stable 64-bit hash of a normalised block (the same in every process and run)."""
-    return int.from_bytes(hashlib.blake2b(normalised.encode("utf-8"), digest_size=8).digest(), "big")
 
 
 def is_prose(normalised: str) -> bool | None:
@@ -103,23 +78,6 @@ def is_prose(normalised: str) -> bool | None:
             return None
         return words >= PROSE_WORDS
     return False
-
-
-def url_site(url: str | None) -> str | None:
-    """The site of a URL: its host, lower-cased, without "www.".
-
-    >>> url_site("https://WWW.Example.com/news/1"), url_site("not a url")
-    ('example.com', None)
-    """
-    host = (urlsplit(url).hostname or "") if url else ""
-    return host.removeprefix("www.") or None
-
-
-def folder_site(path: Path | None) -> str | None:
-    """The site of a file whose URL is unknown: the name of the folder holding it."""
-    if path is None:
-        return None
-    return path.parent.resolve().name.lower() or None
 
 
 class Item(NamedTuple):
@@ -282,114 +240,13 @@ class Learner:
                 if t.count >= self.thresholds.needed(site.documents, t.prose)
             }
             if learned:
-                sites[name] = SiteBoilerplate(name, site.documents, learned, site.floor)
+                needed = {"furniture": self.thresholds.needed(site.documents, False)}
+                needed["prose"] = self.thresholds.needed(site.documents, True)
+                sites[name] = SiteBoilerplate(name, site.documents, learned, site.floor, needed)
         counts = {
             "documents": self.documents,
             "unread": self.unread,
             "without_site": self.without_site,
             "sites": len(self._sites),
         }
-        return Profile(sites, self.thresholds, counts)
-
-
-@dataclass(frozen=True, slots=True)
-class Learned:
-    """A learned block: on `count` of its site's documents."""
-
-    count: int
-    sample: str
-    prose: bool
-
-
-@dataclass(frozen=True)
-class SiteBoilerplate:
-    """One site's learned blocks by hash; `missed` bounds how many sightings pruning may have lost."""
-
-    site: str
-    documents: int
-    items: Mapping[int, Learned]
-    missed: int = 0
-
-    def find(self, text: str) -> Learned | None:
-        return self.items.get(fingerprint(normalise(text)))
-
-
-@dataclass(frozen=True)
-class Profile:
-    """Every site's learned boilerplate, with the thresholds and counts of the run that learned it."""
-
-    sites: Mapping[str, SiteBoilerplate]
-    thresholds: Thresholds = field(default_factory=Thresholds)
-    counts: Mapping[str, int] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "format": PROFILE_FORMAT,
-            "version": PROFILE_VERSION,
-            "thresholds": self.thresholds.to_dict(),
-            "counts": dict(self.counts),
-            "sites": {name: _site_dict(site, self.thresholds) for name, site in self.sites.items()},
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Profile:
-        if data.get("format") != PROFILE_FORMAT or data.get("version") != PROFILE_VERSION:
-            raise ValueError(f"not a version {PROFILE_VERSION} {PROFILE_FORMAT}")
-        known = Thresholds.__dataclass_fields__
-        thresholds = Thresholds(**{k: v for k, v in data["thresholds"].items() if k in known})
-        sites = {
-            name: SiteBoilerplate(
-                name,
-                entry["documents"],
-                {int(i["hash"], 16): Learned(i["count"], i["sample"], i["kind"] == "prose") for i in entry["items"]},
-                entry.get("missed", 0),
-            )
-            for name, entry in data["sites"].items()
-        }
-        return cls(sites, thresholds, data.get("counts", {}))
-
-    def save(self, path: Path) -> None:
-        write_atomic(path, (json.dumps(self.to_dict(), indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
-
-
-def _site_dict(site: SiteBoilerplate, thresholds: Thresholds) -> dict[str, Any]:
-    items = sorted(site.items.items(), key=lambda pair: (-pair[1].count, pair[0]))
-    return {
-        "documents": site.documents,
-        "needed": {
-            "furniture": thresholds.needed(site.documents, False),
-            "prose": thresholds.needed(site.documents, True),
-        },
-        "missed": site.missed,
-        "items": [
-            {
-                "hash": f"{key:016x}",
-                "count": item.count,
-                "kind": "prose" if item.prose else "furniture",
-                "sample": item.sample,
-            }
-            for key, item in items
-        ],
-    }
-
-
-class ProfileError(ConfigError):
-    """A profile file that cannot be used."""
-
-
-def load_profile(path: str | Path) -> Profile:
-    """The profile in a file, read once per process while the file is unchanged."""
-    path = Path(path)
-    try:
-        stat = path.stat()
-    except OSError as error:
-        raise ProfileError(f"cannot read profile {path}: {error.strerror or error}") from error
-    return _load(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=4)
-def _load(path: str, mtime_ns: int, size: int) -> Profile:
-    try:
-        return Profile.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise ProfileError(f"cannot read profile {path}: {error}") from error
+        return Profile(sites, self.thresholds.to_dict(), counts)

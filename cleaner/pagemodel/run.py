@@ -31,8 +31,9 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from cleaner import dates, linescore
-from cleaner.rules.page import Page
+from cleaner import dates
+from cleaner.pagemodel import lines as linescore
+from cleaner.rules.framework.context import Page
 from cleaner.vocab import Vocabulary
 
 # A line a block rule marked as end-of-page furniture weighs this much against a run.

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from cleaner.rules.page import Page
-from cleaner.rules.registry import Gate, Hit, rule
-from cleaner.rules.shapes import has_letters, is_headline_like, word_count
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.registry import Gate, Hit, rule
+from cleaner.shapes import has_letters, is_headline_like, word_count
 
 _MAX_TITLE_WORDS = 30
 _MAX_STANDFIRST_WORDS = 70

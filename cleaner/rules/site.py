@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cleaner.rules.page import Page
-from cleaner.rules.registry import Gate, Hit, rule
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.registry import Gate, Hit, rule
 
 
 @rule("SITE001", "learned-site-boilerplate", "site", gate=Gate(profiled=True))
@@ -14,7 +14,7 @@ def learned_site_boilerplate(page: Page, i: int) -> Hit | None:
     the site and on how many of its pages the block was seen. Does nothing without a profile.
 
     Why: a site repeats its furniture on every page in phrasings no vocabulary can list; the
-    corpus shows them plainly (see `cleaner/corpus.py`).
+    corpus shows them plainly (see `cleaner/learn.py`).
 
     False positives: a sentence the site really prints on most of its pages, such as a standard
     background paragraph on every story of a long-running series. Learning guards against it:

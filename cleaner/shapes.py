@@ -1,13 +1,17 @@
-"""Shape tests on a single line of text, shared by the rules.
+"""Shape tests on a single line of text, and on what an HTML block's markup says of it.
 
-Cheap, regex-light predicates: how many words, does it end a sentence,
-is it headline-like, is it a run of capitalised names.
+Cheap, regex-light predicates shared by the rules: how many words, does it end a
+sentence, is it headline-like, is it a run of capitalised names; is the block code,
+a table row or a quotation. Plain text blocks carry no tag, so the markup tests
+never hold of them and the rules judge plain text alike.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from cleaner.article import Block
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
@@ -101,3 +105,20 @@ def split_names(text: str) -> list[str]:
 
 def has_letters(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
+
+
+# Code, table rows and quotations hold what the author wrote: a date, an arrow or a
+# "Read:" there is the content itself (a log line, a schedule row, a quoted e-mail header).
+_CONTENT_TAGS = frozenset({"pre", "tr", "blockquote"})
+# Furniture lines are link lists; below this share of linked characters a line is written text.
+_LINK_HEAVY = 0.5
+
+
+def is_content_markup(block: Block) -> bool:
+    """True for a block the markup marks as the author's own: code, a table row, a quotation."""
+    return block.tag in _CONTENT_TAGS
+
+
+def is_unlinked_html(block: Block) -> bool:
+    """True for an HTML block whose text is mostly not links; never for a plain text line."""
+    return block.tag is not None and block.link_density < _LINK_HEAVY

@@ -1,0 +1,129 @@
+"""Gold sets: ScrapingHub, WCXB and plain folders, their pages and the fixed dev/holdout split."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+VARIANTS = ("dumps", "html")
+SPLITS = ("all", "dev", "holdout")
+
+
+class EvaluationError(ValueError):
+    """A dataset, prediction file, system or floor file that cannot be used."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One gold page: its inputs by variant ("dumps", "html") and the gold metadata it has."""
+
+    id: str
+    gold: str
+    url: str | None
+    inputs: Mapping[str, Path]
+    meta: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    name: str
+    layout: str
+    pages: tuple[Page, ...]
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        return tuple(v for v in VARIANTS if any(v in page.inputs for page in self.pages))
+
+    @property
+    def has_metadata(self) -> bool:
+        return any(page.meta for page in self.pages)
+
+
+def load_dataset(folder: str | Path) -> Dataset:
+    """Read a gold set, recognising its layout.
+
+    scrapinghub: ground-truth.json {id: {articleBody, url}}; wcxb: ground-truth/<id>.json;
+    plain: <id>.gold.txt next to <id>.txt and/or <id>.html. Inputs: dumps/<id>.txt, html/<id>.html.gz
+    (or the plain files).
+    """
+    folder = Path(folder)
+    if (folder / "ground-truth.json").is_file():
+        layout, pages = "scrapinghub", _scrapinghub_pages(folder)
+    elif (folder / "ground-truth").is_dir():
+        layout, pages = "wcxb", _wcxb_pages(folder)
+    elif any(folder.glob("*.gold.txt")):
+        layout, pages = "plain", _plain_pages(folder)
+    else:
+        raise EvaluationError(f"{folder}: no ground-truth.json, ground-truth/ or *.gold.txt found")
+    return Dataset(folder.resolve().name, layout, tuple(sorted(pages, key=lambda page: page.id)))
+
+
+def _scrapinghub_pages(folder: Path) -> Iterable[Page]:
+    for page_id, entry in read_json(folder / "ground-truth.json").items():
+        yield Page(page_id, entry["articleBody"], entry.get("url"), _bench_inputs(folder, page_id))
+
+
+def _wcxb_pages(folder: Path) -> Iterable[Page]:
+    for path in (folder / "ground-truth").glob("*.json"):
+        entry = read_json(path)
+        gold = entry["ground_truth"]
+        meta = {"title": gold.get("title"), "author": gold.get("author"), "date": gold.get("publish_date")}
+        page_id = path.stem
+        yield Page(
+            page_id, gold.get("main_content") or "", entry.get("url"), _bench_inputs(folder, page_id), _present(meta)
+        )
+
+
+def _plain_pages(folder: Path) -> Iterable[Page]:
+    for path in folder.glob("*.gold.txt"):
+        page_id = path.name.removesuffix(".gold.txt")
+        inputs = {}
+        for variant, names in (("dumps", ("txt",)), ("html", ("html", "htm", "html.gz", "htm.gz"))):
+            found = [folder / f"{page_id}.{name}" for name in names if (folder / f"{page_id}.{name}").is_file()]
+            if found:
+                inputs[variant] = found[0]
+        yield Page(page_id, path.read_text(encoding="utf-8"), None, inputs)
+
+
+def _bench_inputs(folder: Path, page_id: str) -> dict[str, Path]:
+    paths = {"dumps": folder / "dumps" / f"{page_id}.txt", "html": folder / "html" / f"{page_id}.html.gz"}
+    return {variant: path for variant, path in paths.items() if path.is_file()}
+
+
+def _present(values: Mapping[str, Any]) -> dict[str, str]:
+    return {key: str(value) for key, value in values.items() if value not in (None, "", [])}
+
+
+def read_json(path: Path) -> Any:
+    try:
+        return json.loads(read_input(path))
+    except (OSError, ValueError) as error:
+        raise EvaluationError(f"cannot read {path}: {error}") from error
+
+
+def read_input(path: Path) -> bytes:
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.suffix == ".gz" else data
+
+
+def split_of(page_id: str) -> str:
+    """'holdout' for a fixed quarter of ids, 'dev' for the rest.
+
+    Chosen by a hash of the id alone, so a page keeps its side whatever the set's size or order.
+
+    >>> [split_of(i) for i in ("0001", "0002", "0003", "0004", "0005")]
+    ['dev', 'dev', 'dev', 'holdout', 'holdout']
+    """
+    return "holdout" if hashlib.sha256(page_id.encode()).digest()[0] < 64 else "dev"
+
+
+def select_pages(dataset: Dataset, split: str = "all", limit: int | None = None) -> tuple[Page, ...]:
+    if split not in SPLITS:
+        raise EvaluationError(f"unknown split {split!r}; known: {', '.join(SPLITS)}")
+    pages = tuple(page for page in dataset.pages if split == "all" or split_of(page.id) == split)
+    return pages[:limit] if limit is not None else pages

@@ -1,0 +1,1 @@
+"""What every rule is built on: rule kinds and their registry, the rule context, dispatch."""
