@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from cleaner.rules.framework.registry import Rule, all_rules, unknown_selectors
+from cleaner.rules.framework.kinds import Rule
+from cleaner.rules.framework.registry import R, all_rules, rules_of, unknown_selectors
 from cleaner.vocab import Vocabulary
 
 if TYPE_CHECKING:
@@ -76,16 +77,16 @@ class Config:
         chosen = [r for r in all_rules() if (any(r.matches(s) for s in self.select) if self.select else r.default)]
         return tuple(r for r in chosen if not any(r.matches(s) for s in self.ignore))
 
-    def rules_in_scope(self, scope: str) -> tuple[Rule, ...]:
-        """The rules in force that judge `scope` ("block", "page", "lead" or "node")."""
-        return self._by_scope.get(scope, ())
+    def rules_of(self, kind: type[R]) -> tuple[R, ...]:
+        """The rules in force of one kind (`BlockRule`, `PageRule`, `LeadRule`, `NodeRule`)."""
+        found = self._by_kind.get(kind)
+        if found is None:
+            found = self._by_kind[kind] = rules_of(kind, self.rules)
+        return found
 
     @cached_property
-    def _by_scope(self) -> dict[str, tuple[Rule, ...]]:
-        grouped: dict[str, list[Rule]] = {}
-        for r in self.rules:
-            grouped.setdefault(r.scope, []).append(r)
-        return {scope: tuple(rules) for scope, rules in grouped.items()}
+    def _by_kind(self) -> dict[type, tuple[Rule, ...]]:
+        return {}
 
     @cached_property
     def vocabulary(self) -> Vocabulary:

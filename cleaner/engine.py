@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cleaner import metadata
 from cleaner.article import Article, Block, Caption, Removal
@@ -28,8 +28,9 @@ from cleaner.language import detect_language
 from cleaner.metadata import url_site
 from cleaner.profile import SiteBoilerplate
 from cleaner.rules.framework import dispatch
-from cleaner.rules.framework.context import Page
-from cleaner.rules.framework.registry import Hit, Rule
+from cleaner.rules.framework.context import Dropped, Page
+from cleaner.rules.framework.fields import absorb, absorb_hit
+from cleaner.rules.framework.kinds import BlockRule, Hit, LeadRule, LineRule, NodeRule, PageRule, Rule
 
 if TYPE_CHECKING:
     from cleaner.parallel import Failure
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 # A rule pass removes what it sees; removing it can expose more (a headline
 # under a dropped label). Texts settle in two or three passes.
 _MAX_PASSES = 4
-_LIST_FIELDS = frozenset({"authors", "captions", "credits", "tags"})
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ def _as_paragraphs(kept: list[Block]) -> list[Block]:
 def _clean_html(html: str, url: str | None, site: str | None, config: Config) -> Article:
     from cleaner.frontends import html as html_frontend
 
-    page = html_frontend.read(html, url=url, rules=config.rules_in_scope("node"))
+    page = html_frontend.read(html, url=url, rules=config.rules_of(NodeRule))
     learned = config.learned(url_site(page.article.url) or site)
     kept, article = _run_rules(page.blocks, config, page.article, whole_page=not page.extracted, learned=learned)
     article.body = "\n\n".join(block.text for block in kept)
@@ -150,17 +150,17 @@ def _run_rules(
     """
     found = Article() if found is None else found
     page = Page(blocks, config.vocabulary, article=found, learned=learned)
-    block_rules = config.rules_in_scope("block")
+    block_rules = config.rules_of(BlockRule)
     _judge_blocks(page, tuple(rule for rule in block_rules if not rule.alone) if again else block_rules)
-    for rule in config.rules_in_scope("page") if whole_page else ():
-        for i, hit in rule.check(page):
+    for rule in config.rules_of(PageRule) if whole_page else ():
+        for i, hit in rule(page):
             if not page.dropped[i]:
                 _apply(page, rule, hit, i)
-    _judge_blocks(page, config.rules_in_scope("lead"))
+    _judge_blocks(page, config.rules_of(LeadRule))
     return [block for block, dropped in zip(blocks, page.dropped, strict=True) if not dropped], found
 
 
-def _judge_blocks(page: Page, rules: tuple[Rule, ...]) -> None:
+def _judge_blocks(page: Page, rules: tuple[LineRule, ...]) -> None:
     """Try the rules on every block still kept, in order; the first hit wins.
 
     Only the rules whose gates may admit a block are called, a verdict that depends on
@@ -186,31 +186,13 @@ def _apply(page: Page, rule: Rule, hit: Hit, i: int) -> int:
     """Drop the blocks a hit covers, record each removal, move its value; returns the next index."""
     found, blocks = page.article, page.blocks
     end = min(i + max(hit.span, 1), len(blocks))
-    moved_to = _absorb(found, hit.moved_to, blocks[i].text if hit.value is None else hit.value)
-    for key, value in hit.meta.items():
-        _absorb(found, key, value)
+    moved_to = absorb_hit(found, hit, blocks[i].text)
     for j in range(i, end):
-        page.dropped[j] = rule.family
-        if moved_to:
-            page.moved[j] = moved_to
+        page.dropped[j] = Dropped(rule.family, moved_to)
         found.removals.append(
             Removal(rule.code, rule.name, blocks[j].text, moved_to, blocks[j].line or None, hit.detail)
         )
     return end
-
-
-def _absorb(article: Article, name: str | None, value: Any) -> str | None:
-    """Put a value into the field `name`; returns the name, or None when it already held another value."""
-    if name is None:
-        return None
-    if name in _LIST_FIELDS:
-        current = getattr(article, name)
-        current.extend(item for item in (value if isinstance(value, list) else [value]) if item not in current)
-        return name
-    if getattr(article, name) in (None, ""):
-        setattr(article, name, value)
-        return name
-    return name if getattr(article, name) == value else None
 
 
 def _merge(article: Article, found: Article) -> None:
@@ -218,11 +200,11 @@ def _merge(article: Article, found: Article) -> None:
     for removal in found.removals:
         if removal.moved_to:
             value = getattr(found, removal.moved_to)
-            if _absorb(article, removal.moved_to, value) is None:
+            if absorb(article, removal.moved_to, value) is None:
                 removal.moved_to, removal.detail = None, f"{removal.moved_to} already set"
         article.removals.append(removal)
     for name in ("published", "publisher"):
-        _absorb(article, name, getattr(found, name))
+        absorb(article, name, getattr(found, name))
 
 
 def _finish(article: Article) -> None:

@@ -29,7 +29,8 @@ from cleaner.parallel import Failure, Pool
 from cleaner.profile import SiteBoilerplate
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.dispatch import RulePlan
-from cleaner.rules.framework.registry import Rule, all_rules
+from cleaner.rules.framework.kinds import Rule
+from cleaner.rules.framework.registry import all_rules
 
 SIZE = 1 << 20
 LIMIT = 60.0

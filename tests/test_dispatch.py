@@ -21,7 +21,7 @@ from cleaner.article import Block
 from cleaner.config import Config
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.dispatch import RulePlan, plan_for
-from cleaner.rules.framework.registry import Gate, Hit, Rule
+from cleaner.rules.framework.kinds import BlockRule, Gate, Hit
 from cleaner.vocab import Vocabulary
 from tests.cases import case_lines
 
@@ -35,7 +35,7 @@ FAMILIES = sorted(
 )
 CONFIG = Config()
 VOCAB = CONFIG.vocabulary
-BLOCK_RULES = CONFIG.rules_in_scope("block")
+BLOCK_RULES = CONFIG.rules_of(BlockRule)
 # Lines that open the gates: the vocabularies' phrases, digits, separators, long and short text.
 PHRASES = sorted(
     {p for family in ("read_more", "share_words", "byline_markers", "cookie_phrases") for p in VOCAB.phrases(family)}
@@ -44,6 +44,10 @@ PIECES = st.sampled_from(
     [*PHRASES, "2024", "Photo:", "©", "»", "by", "said:", "Reuters", "the council met on Tuesday."]
 )
 LINES = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40).map(" ".join)
+
+
+def _rule(code: str, name: str, check, **fields) -> BlockRule:
+    return BlockRule(code=code, name=name, family="test", doc="", check=check, **fields)
 
 
 def admitted(gate: Gate | None, text: str) -> bool:
@@ -77,9 +81,9 @@ def test_a_plan_keeps_the_rules_order_and_skips_lines_too_long() -> None:
     def never(page, i):
         return None
 
-    short = Rule("T001", "short", "test", never, gate=Gate(max_words=3))
-    digits = Rule("T002", "digits", "test", never, gate=Gate(pattern=re.compile(r"\d")))
-    ungated = Rule("T003", "ungated", "test", never)
+    short = _rule("T001", "short", never, gate=Gate(max_words=3))
+    digits = _rule("T002", "digits", never, gate=Gate(pattern=re.compile(r"\d")))
+    ungated = _rule("T003", "ungated", never)
     plan = RulePlan((short, digits, ungated), VOCAB)
     assert tried(plan, "one two 3") == ["T001", "T002", "T003"]
     assert tried(plan, "one two three four 5") == ["T002", "T003"]
@@ -119,8 +123,8 @@ def test_a_verdict_on_the_text_alone_is_asked_once_per_line_text() -> None:
         asked.append(("context", i))
         return None
 
-    alone = Rule("T001", "ads", "test", drop_ads, alone=True)
-    context = Rule("T002", "context", "test", after_a_drop)
+    alone = _rule("T001", "ads", drop_ads, alone=True)
+    context = _rule("T002", "context", after_a_drop)
     page = _page("Advertisement", "Body text.", "Advertisement", "Body text.")
     only_alone = RulePlan((alone,), VOCAB)
     assert [only_alone.first_hit(page, i) for i in range(4)] == [(alone, Hit()), None, (alone, Hit()), None]
@@ -142,9 +146,9 @@ def test_rules_of_the_top_leave_the_plan_below_their_reach_and_profiled_ones_nee
     def never(page: Page, i: int) -> None:
         return None
 
-    top = Rule("T001", "top", "test", never, gate=Gate(top=2))
-    everywhere = Rule("T002", "everywhere", "test", never)
-    profiled = Rule("T003", "profiled", "test", never, gate=Gate(profiled=True))
+    top = _rule("T001", "top", never, gate=Gate(top=2))
+    everywhere = _rule("T002", "everywhere", never)
+    profiled = _rule("T003", "profiled", never, gate=Gate(profiled=True))
     plan = RulePlan((top, everywhere), VOCAB)
     assert plan.reach == 2 and plan.beyond is not None
     assert plan.beyond.rules == (everywhere,) and plan.beyond.reach == sys.maxsize
@@ -184,7 +188,7 @@ def test_verdicts_on_marked_up_blocks_are_not_remembered() -> None:
     def list_items_only(page: Page, i: int) -> Hit | None:
         return Hit() if page.blocks[i].tag == "li" else None
 
-    rule = Rule("T001", "list-items", "test", list_items_only, alone=True)
+    rule = _rule("T001", "list-items", list_items_only, alone=True)
     plan = RulePlan((rule,), VOCAB)
     page = Page([Block("Subscribe now", 0, tag="li"), Block("Subscribe now", 1, tag="p")], VOCAB)
     assert plan.first_hit(page, 0) == (rule, Hit())

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import Config, clean
+from cleaner.rules.framework.kinds import BlockRule
 from cleaner.rules.framework.registry import all_rules
 from tests.cases import html_cases
 
@@ -61,7 +62,7 @@ def test_every_html_rule_has_positive_and_negative_cases() -> None:
 
 def test_node_rules_are_listed_selectable_and_never_run_on_text() -> None:
     assert len(NODE_RULES) >= 10 and all(r.code.startswith("HTM") for r in NODE_RULES)
-    assert not set(NODE_RULES) & set(Config().rules_in_scope("block"))
+    assert not set(NODE_RULES) & set(Config().rules_of(BlockRule))
     html = page(after='<div class="related-posts"><a href="/a">Storm closes coastal road today</a></div>')
     assert "HTM004" in {r.code for r in clean(html, kind="html").removals}
     ignored = clean(html, kind="html", config=Config(ignore=("related-box",)))

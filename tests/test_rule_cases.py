@@ -16,7 +16,8 @@ from collections import Counter
 import pytest
 
 from cleaner import Config, clean
-from cleaner.rules.framework.registry import DOC_SECTIONS, all_rules
+from cleaner.rules.framework.kinds import DOC_SECTIONS
+from cleaner.rules.framework.registry import all_rules
 from tests.cases import CASE_DIR, text_cases
 
 CASE_KEYS = {"name", "rule", "text", "drop", "other_drops", "expect", "empty", "url", "select", "profile"}

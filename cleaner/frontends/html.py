@@ -26,15 +26,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cleaner import dates, metadata
-from cleaner.article import Article, Block, Caption, Removal
+from cleaner.article import Article, Block, Removal
 from cleaner.frontends import text as text_frontend
 from cleaner.rules import html as html_rules
+from cleaner.rules.framework.fields import absorb_hit
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
     from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-    from cleaner.rules.framework.registry import Rule
+    from cleaner.rules.framework.kinds import NodeRule
 
 # trafilatura's output elements that make a block of their own, and the HTML tag each stands for.
 _BLOCK_TAGS = {"p": "p", "head": "h2", "item": "li", "row": "tr", "quote": "blockquote", "code": "pre"}
@@ -125,7 +126,7 @@ class HtmlPage:
     extracted: bool
 
 
-def read(html: str, *, url: str | None, rules: Iterable[Rule]) -> HtmlPage:
+def read(html: str, *, url: str | None, rules: Iterable[NodeRule]) -> HtmlPage:
     """Parse, prune with the node rules `rules`, extract; see the module docstring."""
     from selectolax.lexbor import LexborHTMLParser
 
@@ -154,7 +155,7 @@ def read(html: str, *, url: str | None, rules: Iterable[Rule]) -> HtmlPage:
     return HtmlPage(text_frontend.to_blocks(text), article, extracted=False)
 
 
-def prune(tree: LexborHTMLParser, rules: list[Rule], article: Article) -> None:
+def prune(tree: LexborHTMLParser, rules: list[NodeRule], article: Article) -> None:
     """Remove the nodes the node rules claim and confirm, recording each removal.
 
     Outer nodes are judged first, so a box inside a pruned box is not recorded twice.
@@ -165,14 +166,14 @@ def prune(tree: LexborHTMLParser, rules: list[Rule], article: Article) -> None:
     for depth, _, node, rule in sorted((_depth(n), order, n, r) for order, (n, r) in enumerate(claimed)):
         if _inside(node, pruned, depth):
             continue
-        hit = rule.check(node)
+        hit = rule(node)
         if hit is None:
             continue
         pruned.add(node.mem_id)
         doomed.append(node)
         text = html_rules.node_text(node)
         if text:
-            moved_to = _record(article, hit.moved_to, hit.value)
+            moved_to = absorb_hit(article, hit, text)
             article.removals.append(Removal(rule.code, rule.name, text, moved_to, detail=f"<{node.tag}>"))
     for node in doomed:  # only now: judging reads nodes inside these
         node.decompose()
@@ -191,16 +192,6 @@ def _inside(node: LexborNode, pruned: set[int], depth: int) -> bool:
         if node.mem_id in pruned:
             return True
     return False
-
-
-def _record(article: Article, field: str | None, value: Any) -> str | None:
-    if field == "captions" and isinstance(value, Caption) and (value.text or value.credit):
-        article.captions.append(value)
-        return field
-    if field == "credits" and value and value not in article.credits:
-        article.credits.append(value)
-        return field
-    return None
 
 
 def page_metadata(html: str, url: str | None) -> dict[str, Any]:

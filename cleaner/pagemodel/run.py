@@ -166,15 +166,15 @@ def main_run(page: Page) -> Run | None:
     """Where the article runs in a whole-page dump, and its headline; None if the text is not one."""
     if not is_whole_page(page):
         return None
-    kept = [block.text for block, family in zip(page.blocks, page.dropped, strict=True) if family is None]
+    kept = [block.text for block, dropped in zip(page.blocks, page.dropped, strict=True) if dropped is None]
     kept_scores = iter(_with_schedules(kept, linescore.scores(kept)))
     scores: list[float | None] = []
-    for block, family in zip(page.blocks, page.dropped, strict=True):
-        if family is None:
+    for block, dropped in zip(page.blocks, page.dropped, strict=True):
+        if dropped is None:
             scores.append(next(kept_scores))
-        elif is_wall(block.text, family, page.vocab):
+        elif is_wall(block.text, dropped.family, page.vocab):
             scores.append(_WALL)
-        elif family in BOUNDARY_FAMILIES:
+        elif dropped.family in BOUNDARY_FAMILIES:
             scores.append(-FURNITURE_PENALTY)
         else:
             scores.append(None)

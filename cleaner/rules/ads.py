@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from cleaner.rules.framework.context import Page
-from cleaner.rules.framework.registry import Gate, Hit, rule
+from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.registry import block_rule
 
 
-@rule("AD001", "ad-marker", "ads", gate=Gate(max_chars=120, phrases=("ad_markers",)), alone=True)
+@block_rule("AD001", "ad-marker", "ads", gate=Gate(max_chars=120, phrases=("ad_markers",)), alone=True)
 def ad_marker(page: Page, i: int) -> Hit | None:
     """Removes: a line that only labels an ad slot ("Advertisement", "Story continues
     below advertisement", "Anzeige", "Publicité", "Publicidad").

@@ -6,7 +6,8 @@ import re
 
 from cleaner.dates import find_date
 from cleaner.rules.framework.context import Page
-from cleaner.rules.framework.registry import Gate, Hit, rule
+from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import is_name_list, split_names, word_count
 from cleaner.vocab import Vocabulary
 
@@ -40,7 +41,7 @@ def _tail_is_furniture(tail: str, vocab: Vocabulary) -> bool:
     return word_count(tail) <= _MAX_TAIL_WORDS and not tail.endswith(".") and tail[0].isupper()
 
 
-@rule("BYL001", "byline", "bylines", gate=Gate(max_words=20, phrases=("byline_markers",)))
+@block_rule("BYL001", "byline", "bylines", gate=Gate(max_words=20, phrases=("byline_markers",)))
 def byline(page: Page, i: int) -> Hit | None:
     """Removes: a byline ("By John Smith and Jane Doe", "By JANE DOE, Reuters", "Written by
     Ann Lee | Updated: March 3, 2022", "Von Max Mustermann", "Par Jean Dupont", "Por Juan
@@ -56,8 +57,6 @@ def byline(page: Page, i: int) -> Hit | None:
     Example: "By Jane Doe and John O'Neil" -> authors ["Jane Doe", "John O'Neil"].
     """
     text = page.blocks[i].text.strip()
-    if word_count(text) > 20:
-        return None
     marker = page.vocab.starts("byline_markers", text)
     if not marker:
         return None
@@ -85,7 +84,7 @@ def _is_biography(page: Page, line: str) -> bool:
     return word_count(line) >= _MIN_BIO_WORDS and page.vocab.search("writer_roles", line) is not None
 
 
-@rule("BYL002", "author-bio", "bylines", gate=Gate(max_words=_MAX_NAME_WORDS))
+@block_rule("BYL002", "author-bio", "bylines", gate=Gate(max_words=_MAX_NAME_WORDS))
 def author_bio(page: Page, i: int) -> Hit | None:
     """Removes: an author box: a line holding only a person's name, up to two short role
     lines under it, and the biography that follows, which opens with the name or its

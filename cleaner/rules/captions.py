@@ -6,7 +6,8 @@ import re
 
 from cleaner.article import Caption
 from cleaner.rules.framework.context import Page
-from cleaner.rules.framework.registry import Gate, Hit, rule
+from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import word_count
 from cleaner.vocab import Vocabulary
 
@@ -112,7 +113,7 @@ def _split_marker_caption(page: Page, text: str) -> Caption | None:
 # A picture marker may run into "credit" or "by" ("Photocredit: ..."), so marker captions are
 # gated on the ":" or "by" that must follow it, bracketed credits on the ")", and credits closing
 # a caption on their "©", "Credit:" or agency's "/".
-@rule(
+@block_rule(
     "CAP001",
     "photo-caption",
     "captions",
@@ -140,8 +141,6 @@ def photo_caption(page: Page, i: int) -> Hit | None:
     President Vladimir Putin", credit "Twitter".
     """
     text = page.blocks[i].text
-    if len(text) > 700:
-        return None
     vocab = page.vocab
     label = vocab.starts("caption_labels", text)
     if label and word_count(text) > 2:
@@ -162,7 +161,7 @@ def photo_caption(page: Page, i: int) -> Hit | None:
 
 
 # An agency's name opens the line or follows a "/" or a space: the look-behind spares the gate a try at every letter.
-@rule(
+@block_rule(
     "CAP002",
     "photo-agency-credit",
     "captions",
@@ -181,6 +180,6 @@ def photo_agency_credit(page: Page, i: int) -> Hit | None:
     Example: "Mikhail Klimentyev/Sputnik/AFP via Getty Images" -> credit moved to captions.
     """
     text = page.blocks[i].text
-    if word_count(text) > 8 or not _PHOTO_AGENCY.match(text.strip()):
+    if not _PHOTO_AGENCY.match(text.strip()):
         return None
     return Hit(moved_to="captions", value=Caption("", text.strip()))

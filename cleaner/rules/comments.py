@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from cleaner.rules.framework.context import Page
-from cleaner.rules.framework.registry import Gate, Hit, rule
+from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import word_count
 from cleaner.vocab import normalise_label
 
@@ -24,7 +25,7 @@ _COMMENT_COUNT = re.compile(
 )
 
 
-@rule("COM001", "comment-disclaimer", "comments", gate=Gate(phrases=("comment_nouns",)), alone=True)
+@block_rule("COM001", "comment-disclaimer", "comments", gate=Gate(phrases=("comment_nouns",)), alone=True)
 def comment_disclaimer(page: Page, i: int) -> Hit | None:
     """Removes: the disclaimer a site puts over its comment section ("The comments posted
     here/below/in the given space are not on behalf of Onmanorama...", "Comments are
@@ -52,7 +53,7 @@ def comment_disclaimer(page: Page, i: int) -> Hit | None:
 
 
 # A comment count ("12 Comments") has a digit; a thread header may spell its count ("One thought on").
-@rule(
+@block_rule(
     "COM002",
     "comment-prompt",
     "comments",
@@ -85,7 +86,7 @@ _SAYS = r"(?:says|said|wrote|sagt|schrieb|dit|a écrit|dice|escribió|disse|scri
 _AUTHOR_SAYS = re.compile(rf"^\S.{{0,60}}?\s{_SAYS}$", re.IGNORECASE)
 
 
-@rule(
+@block_rule(
     "COM003",
     "comment-author-line",
     "comments",
@@ -106,7 +107,7 @@ def comment_author_line(page: Page, i: int) -> Hit | None:
     Example: "thelastchargersfan says:" -> dropped.
     """
     text = page.blocks[i].text.strip()
-    if word_count(text) > 12 or not _AUTHOR_SAYS.match(text):
+    if not _AUTHOR_SAYS.match(text):
         return None
     return Hit()
 
@@ -115,7 +116,9 @@ def comment_author_line(page: Page, i: int) -> Hit | None:
 _MAX_FORM_WORDS = 40
 
 
-@rule("COM004", "comment-form", "comments", gate=Gate(max_words=_MAX_FORM_WORDS, phrases=("comment_form",)), alone=True)
+@block_rule(
+    "COM004", "comment-form", "comments", gate=Gate(max_words=_MAX_FORM_WORDS, phrases=("comment_form",)), alone=True
+)
 def comment_form(page: Page, i: int) -> Hit | None:
     """Removes: the fine print of a comment form ("Your email address will not be published.
     Required fields are marked *", "Save my name, email, and website in this browser for the
@@ -132,6 +135,6 @@ def comment_form(page: Page, i: int) -> Hit | None:
     Example: "Your email address will not be published. Required fields are marked *" -> dropped.
     """
     text = page.blocks[i].text
-    if word_count(text) > _MAX_FORM_WORDS or not page.vocab.search("comment_form", text):
+    if not page.vocab.search("comment_form", text):
         return None
     return Hit()

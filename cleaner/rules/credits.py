@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from cleaner.rules.framework.context import Page
-from cleaner.rules.framework.registry import Gate, Hit, rule
+from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import word_count
 from cleaner.vocab import Vocabulary
 
@@ -26,7 +27,7 @@ def _agency_line(vocab: Vocabulary) -> re.Pattern[str]:
 
 
 # Not gated on the agency names: "ReutersandAFP" is a credit line with no word "reuters".
-@rule("CRD001", "agency-credit", "credits", gate=Gate(max_words=60), alone=True)
+@block_rule("CRD001", "agency-credit", "credits", gate=Gate(max_words=60), alone=True)
 def agency_credit(page: Page, i: int) -> Hit | None:
     """Removes: a line that only credits a news agency or wire service ("(with agency
     inputs)", "(PTI)", "— Reuters", "With inputs from IANS", "Reporting by Jane Doe; Editing
@@ -40,8 +41,6 @@ def agency_credit(page: Page, i: int) -> Hit | None:
     Example: "(with agency inputs)" -> moved to credits.
     """
     text = page.blocks[i].text.strip()
-    if word_count(text) > 60:
-        return None
     vocab = page.vocab
     if vocab.line_is("agency_credits", text) or vocab.derived(_agency_line).match(text):
         return Hit(moved_to="credits", value=text)

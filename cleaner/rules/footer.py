@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from cleaner.rules.framework.context import Page
-from cleaner.rules.framework.registry import Gate, Hit, rule
-from cleaner.shapes import word_count
+from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.registry import block_rule
 
 # "©", "Ⓒ", or "(c)" / "Copyright" before a sign or a year: "(c) any person..." is a clause.
 _COPYRIGHT_START = re.compile(r"^\s*(?:[©\u24b8]|(?i:\(c\)|copyright)\s*(?:[©\u24b8]|\(c\)|(?:19|20)\d\d\b))")
@@ -27,7 +27,7 @@ _QUOTES = '"“”„«»'
 _LINK_SPLIT = re.compile(r"\s*(?:\||•|·|/|,|;|\s{2,})\s*")
 
 
-@rule(
+@block_rule(
     "FTR001",
     "copyright-line",
     "footer",
@@ -49,7 +49,7 @@ def copyright_line(page: Page, i: int) -> Hit | None:
     Example: "© 2024 The Hindu. All rights reserved." -> dropped, publisher "The Hindu".
     """
     text = page.blocks[i].text.strip()
-    if word_count(text) > 40 or any(q in text for q in _QUOTES):
+    if any(q in text for q in _QUOTES):
         return None
     rights = page.vocab.search("copyright_phrases", text)
     at_end = rights is not None and len(text) - rights.end() <= 2 and _STATEMENT_START.search(text[: rights.start()])
@@ -61,7 +61,7 @@ def copyright_line(page: Page, i: int) -> Hit | None:
     return Hit(meta={"publisher": owner.group("owner")})
 
 
-@rule(
+@block_rule(
     "FTR002", "cookie-notice", "footer", gate=Gate(max_words=_MAX_COOKIE_WORDS, phrases=("cookie_phrases",)), alone=True
 )
 def cookie_notice(page: Page, i: int) -> Hit | None:
@@ -77,15 +77,13 @@ def cookie_notice(page: Page, i: int) -> Hit | None:
     Example: "This website uses cookies to ensure you get the best experience." -> dropped.
     """
     text = page.blocks[i].text
-    if word_count(text) > _MAX_COOKIE_WORDS:
-        return None
     # The phrase search costs most, so it comes last: few lines name cookies or are a phrase.
     if "cookie" not in text.lower() and not page.vocab.line_is("cookie_phrases", text):
         return None
     return Hit() if page.vocab.search("cookie_phrases", text) else None
 
 
-@rule("FTR003", "legal-links", "footer", gate=Gate(max_chars=300, phrases=("legal_links",)), alone=True)
+@block_rule("FTR003", "legal-links", "footer", gate=Gate(max_chars=300, phrases=("legal_links",)), alone=True)
 def legal_links(page: Page, i: int) -> Hit | None:
     """Removes: a row of footer links made only of site-service words ("Privacy Policy |
     Terms of Use | Contact Us", "Impressum", "Mentions légales").
@@ -97,8 +95,6 @@ def legal_links(page: Page, i: int) -> Hit | None:
     Example: "About Us | Privacy Policy | Terms & Conditions" -> dropped.
     """
     text = page.blocks[i].text
-    if len(text) > 300:
-        return None
     vocab = page.vocab
     parts = [p for p in _LINK_SPLIT.split(text.strip()) if p]
     if parts and all(vocab.line_is("legal_links", p) for p in parts):

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from cleaner.article import Caption
-from cleaner.rules.framework.registry import Gate, Hit, Rule, rule
+from cleaner.rules.framework.kinds import Claim, Gate, Hit, NodeRule, documentation
+from cleaner.rules.framework.registry import block_rule, node_rule, register
 from cleaner.vocab import normalise_label
 
 if TYPE_CHECKING:
@@ -60,40 +60,26 @@ _ANCHOR_WORDS = 2
 _LIST_PARENTS = frozenset({"li", "td", "th", "dd"})
 
 
-# Rules that judge every element of a kind by its shape, and the kind (a CSS selector).
-_STRUCTURAL_CLAIMS = {"link-paragraph": "p", "article-header": "article header, main header"}
+def claimed(body: LexborNode, rules: Iterable[NodeRule]) -> list[tuple[LexborNode, NodeRule]]:
+    """Each node the rules' claims select, with the first rule (in the order given) claiming it.
 
-
-@dataclass(frozen=True, slots=True)
-class _Claim:
-    """What one node rule claims: a CSS selector (its tags and selectors) and class/id words."""
-
-    css: str
-    keywords: re.Pattern[str] | None
-
-
-def claimed(body: LexborNode, rules: Iterable[Rule]) -> list[tuple[LexborNode, Rule]]:
-    """Each node the rules' selectors claim, with the first rule (in registry order) claiming it.
-
-    The structural rules, which judge every element of a kind by its shape, claim last: a
-    paragraph whose class says caption stays the caption rule's.
+    The rules that judge every element of a kind by its shape claim last: a paragraph whose
+    class says caption stays the caption rule's.
     """
-    table = _claims()
-    rules = list(rules)
-    ruled = {node_rule.name: node_rule for node_rule in rules if node_rule.name in table}
-    found: dict[int, tuple[LexborNode, Rule]] = {}
-    for name, node_rule in ruled.items():
-        for node in body.css(table[name].css) if table[name].css else ():
-            found.setdefault(node.mem_id, (node, node_rule))
-    names = tuple(ruled)
+    rules = tuple(rules)
+    found: dict[int, tuple[LexborNode, NodeRule]] = {}
+    for rule in rules:
+        for node in body.css(rule.claim.css) if rule.claim.css else ():
+            found.setdefault(node.mem_id, (node, rule))
+    by_name = {rule.name: rule for rule in rules if rule.claim.keywords is not None}
+    names = tuple(by_name)
     for node in body.css("[class], [id]"):
-        attributes = node.attributes
-        name = _keyword_rule(f"{attributes.get('class') or ''} {_box_id(node)}", names)
+        name = _keyword_rule(f"{node.attributes.get('class') or ''} {_box_id(node)}", names)
         if name is not None and node.mem_id not in found:
-            found[node.mem_id] = (node, ruled[name])
-    for node_rule in rules:
-        for node in body.css(_STRUCTURAL_CLAIMS[node_rule.name]) if node_rule.name in _STRUCTURAL_CLAIMS else ():
-            found.setdefault(node.mem_id, (node, node_rule))
+            found[node.mem_id] = (node, by_name[name])
+    for rule in rules:
+        for node in body.css(rule.claim.every) if rule.claim.every else ():
+            found.setdefault(node.mem_id, (node, rule))
     return list(found.values())
 
 
@@ -119,12 +105,17 @@ def _keyword_rule(class_and_id: str, rule_names: tuple[str, ...]) -> str | None:
     words = _class_words(class_and_id)
     if not _any_keyword().search(words) or _content_words().search(_UTILITY_CLASS.sub(" ", words)):
         return None
-    table = _claims()
-    return next((name for name in rule_names if table[name].keywords and table[name].keywords.search(words)), None)
+    claims = _claims()
+    return next((name for name in rule_names if _holds_keyword(claims[name], words)), None)
+
+
+def _holds_keyword(claim: Claim, words: str) -> bool:
+    return claim.keywords is not None and claim.keywords.search(words) is not None
 
 
 @cache
-def _claims() -> dict[str, _Claim]:
+def _claims() -> dict[str, Claim]:
+    """Every node rule's claim, by the rule's name, from the rules' table."""
     return {name: _claim(table) for name, table in _selectors().items() if isinstance(table, dict)}
 
 
@@ -146,10 +137,19 @@ def _selectors() -> dict:
     return tomllib.loads(resources.files("cleaner.rules").joinpath("html.toml").read_text(encoding="utf-8"))
 
 
-def _claim(table: dict) -> _Claim:
+def _node_rule(
+    code: str, name: str
+) -> Callable[[Callable[[LexborNode], Hit | None]], Callable[[LexborNode], Hit | None]]:
+    """Register a node rule of this family with the claim its table gives; a rule without a table is an error."""
+    if name not in _claims():
+        raise ValueError(f"node rule {code} {name} has no table in rules/html.toml")
+    return node_rule(code, name, "html", _claims()[name])
+
+
+def _claim(table: dict) -> Claim:
     keywords = table.get("keywords")
     css = ", ".join((*table.get("tags", ()), *table.get("css", ())))
-    return _Claim(css, _words_pattern(keywords) if keywords else None)
+    return Claim(css, _words_pattern(keywords) if keywords else None, table.get("every", ""))
 
 
 def _words_pattern(words: list[str]) -> re.Pattern[str]:
@@ -220,7 +220,7 @@ def _link_chars(node: LexborNode) -> int:
     return sum(len(link.text()) for link in node.css("a"))
 
 
-@rule("HTM001", "hidden-element", "html", scope="node")
+@_node_rule("HTM001", "hidden-element")
 def hidden_element(node: LexborNode) -> Hit | None:
     """Removes: elements the browser does not show: `hidden`, `aria-hidden`, inline
     `display:none`, screen-reader-only text, templates and closed dialogs, when they hold a
@@ -259,7 +259,7 @@ def _overlay_words() -> re.Pattern[str]:
     return _words_pattern(_selectors()["overlay-box"]["keywords"])
 
 
-@rule("HTM002", "image-caption", "html", scope="node")
+@_node_rule("HTM002", "image-caption")
 def image_caption(node: LexborNode) -> Hit | None:
     """Removes: a figure caption (<figcaption>, or an element whose class says caption). The
     caption moves to `captions`, with a credit found inside it (a credit or copyright element).
@@ -281,7 +281,7 @@ def image_caption(node: LexborNode) -> Hit | None:
     return Hit(moved_to="captions", value=Caption(text, credit or None))
 
 
-@rule("HTM003", "image-credit", "html", scope="node")
+@_node_rule("HTM003", "image-credit")
 def image_credit(node: LexborNode) -> Hit | None:
     """Removes: a picture credit or copyright element outside a caption. It moves to `credits`.
 
@@ -297,156 +297,7 @@ def image_credit(node: LexborNode) -> Hit | None:
     return Hit(moved_to="credits", value=text)
 
 
-@rule("HTM004", "related-box", "html", scope="node")
-def related_box(node: LexborNode) -> Hit | None:
-    """Removes: related, recommended, most-read and trending link boxes, and the widgets of
-    recommendation networks.
-
-    Why: they list other stories' headlines, which extractors take for body paragraphs.
-
-    False positives: a box of links the author wrote into the story ("Read more about the
-    trial"), which gold bodies sometimes keep.
-
-    Example: <div class="related-posts"><h3>Related</h3><ul>...</ul></div> -> dropped.
-    """
-    return _furniture(node)
-
-
-@rule("HTM005", "comment-section", "html", scope="node")
-def comment_section(node: LexborNode) -> Hit | None:
-    """Removes: reader comment threads and comment forms.
-
-    Why: comments are not the article; extractors mistake a long thread for the main text.
-
-    False positives: a page whose article is itself a comment or a forum post.
-
-    Example: <div id="comments"><ol class="comment-list">...</ol></div> -> dropped.
-    """
-    return _furniture(node)
-
-
-@rule("HTM006", "share-box", "html", scope="node")
-def share_box(node: LexborNode) -> Hit | None:
-    """Removes: share, print and follow-us button bars.
-
-    Why: their labels ("Share on Facebook", "Tweet") read as short body lines.
-
-    False positives: none known; a share bar that wraps the article is kept.
-
-    Example: <div class="social-share">Share this article: Facebook Twitter</div> -> dropped.
-    """
-    return _furniture(node)
-
-
-@rule("HTM007", "newsletter-box", "html", scope="node")
-def newsletter_box(node: LexborNode) -> Hit | None:
-    """Removes: newsletter and subscription sign-up boxes.
-
-    Why: a sign-up pitch sits between body paragraphs and reads as one.
-
-    False positives: an article about newsletters whose container class says so.
-
-    Example: <div class="newsletter-box">Get our morning briefing...</div> -> dropped.
-    """
-    return _furniture(node)
-
-
-@rule("HTM008", "paywall-box", "html", scope="node")
-def paywall_box(node: LexborNode) -> Hit | None:
-    """Removes: paywall, metering and registration-wall prompts.
-
-    Why: "You have 3 free articles left" is not part of the story.
-
-    False positives: the gated article body itself when its class names the paywall; it is
-    kept when it holds the article container.
-
-    Example: <div class="paywall-prompt">Subscribe to keep reading</div> -> dropped.
-    """
-    return _furniture(node)
-
-
-@rule("HTM009", "advert-slot", "html", scope="node")
-def advert_slot(node: LexborNode) -> Hit | None:
-    """Removes: advertisement slots, sponsored boxes and promotions.
-
-    Why: ad slots leave labels ("Advertisement") and sponsored headlines in the text.
-
-    False positives: a page about advertising whose paragraphs carry an "ad" class.
-
-    Example: <div class="ad-slot">Advertisement</div> -> dropped.
-    """
-    return _furniture(node)
-
-
-@rule("HTM010", "page-navigation", "html", scope="node")
-def page_navigation(node: LexborNode) -> Hit | None:
-    """Removes: navigation: menus, breadcrumbs, pagination and tag lists.
-
-    Why: link lists of the site, not of the story.
-
-    False positives: a table of contents inside a long guide that the gold keeps.
-
-    Example: <nav class="breadcrumb">Home > World > Europe</nav> -> dropped.
-    """
-    return _furniture(node)
-
-
-@rule("HTM011", "page-footer", "html", scope="node")
-def page_footer(node: LexborNode) -> Hit | None:
-    """Removes: the site footer and footer-like boxes.
-
-    Why: addresses, copyright lines and site links are on every page of the site.
-
-    False positives: an article <footer> with the author's note, which some gold bodies keep.
-
-    Example: <footer>© 2024 Example Media. All rights reserved.</footer> -> dropped.
-    """
-    return _furniture(node)
-
-
-@rule("HTM012", "sidebar", "html", scope="node")
-def sidebar(node: LexborNode) -> Hit | None:
-    """Removes: sidebars, rails and widget areas beside the article.
-
-    Why: they hold site-wide boxes (popular posts, archives, ads) that are not the story.
-
-    False positives: a fact box or pull quote marked up as <aside> inside the article.
-
-    Example: <aside class="sidebar"><h3>Archives</h3>...</aside> -> dropped.
-    """
-    return _furniture(node)
-
-
-@rule("HTM013", "cookie-banner", "html", scope="node")
-def cookie_banner(node: LexborNode) -> Hit | None:
-    """Removes: cookie and consent banners.
-
-    Why: "We use cookies to improve your experience" opens or closes many extracted texts.
-
-    False positives: an article about consent whose container class says so.
-
-    Example: <div id="cookie-notice">We use cookies...</div> -> dropped.
-    """
-    return _furniture(node)
-
-
-@rule("HTM014", "schema-metadata", "html", scope="node")
-def schema_metadata(node: LexborNode) -> Hit | None:
-    """Removes: microdata boxes that spell out the page's metadata as text: the publisher with
-    its logo, the canonical page, the keywords.
-
-    Why: they are meant for machines and often hidden by CSS, so extractors read "Example
-    News https://example.com/logo.png" into the body.
-
-    False positives: none known; the article's own container is kept whatever it declares.
-
-    Example: <div itemprop="publisher"><span itemprop="name">Example News</span></div> ->
-    dropped.
-    """
-    return _furniture(node)
-
-
-@rule("HTM015", "repeated-title", "html", gate=Gate(top=_MAX_TITLE_POSITION))
+@block_rule("HTM015", "repeated-title", "html", gate=Gate(top=_MAX_TITLE_POSITION))
 def repeated_title(page: Page, i: int) -> Hit | None:
     """Removes: the page's headline at the top of the body: a block among the first kept ones
     that repeats the title already known (from the markup, or taken from the first line), or
@@ -469,24 +320,7 @@ def repeated_title(page: Page, i: int) -> Hit | None:
     return Hit(moved_to="title", value=title)
 
 
-@rule("HTM016", "print-only", "html", scope="node")
-def print_only(node: LexborNode) -> Hit | None:
-    """Removes: headers and footers shown only on paper copies of the page: the printed URL,
-    the copyright and reprint notice.
-
-    Why: the screen never shows them, yet they are in the markup, often first or last, where
-    extractors keep them.
-
-    False positives: a print-friendly version of the article itself, marked up as print-only;
-    it is kept when it holds the article container or paragraphs of prose.
-
-    Example: <div class="print-header">This copy is for your personal use only.</div> ->
-    dropped.
-    """
-    return _furniture(node)
-
-
-@rule("HTM017", "link-paragraph", "html", scope="node")
+@_node_rule("HTM017", "link-paragraph")
 def link_paragraph(node: LexborNode) -> Hit | None:
     """Removes: a paragraph that is one link to another page and nothing else, standing alone
     between paragraphs of text: the headline of another story set into the article.
@@ -527,24 +361,7 @@ def _element_sibling(node: LexborNode, direction: str) -> LexborNode | None:
     return sibling
 
 
-@rule("HTM018", "author-box", "html", scope="node")
-def author_box(node: LexborNode) -> Hit | None:
-    """Removes: the box about the author that follows a story or post: photo, short biography,
-    links to the author's profiles.
-
-    Why: the biography is the same under every story the author writes; gold bodies leave it
-    out, and extractors take its sentences for the closing paragraphs.
-
-    False positives: a profile page whose article is the biography itself; it is kept when it
-    holds the article container or paragraphs of prose.
-
-    Example: <div class="author-box"><p>Jane Doe covers climate for Example News.</p></div> ->
-    dropped.
-    """
-    return _furniture(node)
-
-
-@rule("HTM019", "disclaimer-box", "html", scope="node")
+@_node_rule("HTM019", "disclaimer-box")
 def disclaimer_box(node: LexborNode) -> Hit | None:
     """Removes: disclaimer and disclosure boxes: the site's legal notice, affiliate-link and
     investment-risk disclosures set apart from the story.
@@ -562,7 +379,7 @@ def disclaimer_box(node: LexborNode) -> Hit | None:
     return Hit()
 
 
-@rule("HTM020", "article-header", "html", scope="node")
+@_node_rule("HTM020", "article-header")
 def article_header(node: LexborNode) -> Hit | None:
     """Removes: the header of the article inside its container: the <header> that holds the
     headline, with the standfirst, byline and date printed around it.
@@ -582,7 +399,7 @@ def article_header(node: LexborNode) -> Hit | None:
     return Hit()
 
 
-@rule("HTM021", "overlay-box", "html", scope="node")
+@_node_rule("HTM021", "overlay-box")
 def overlay_box(node: LexborNode) -> Hit | None:
     """Removes: pop-ups and modal windows written into the page: sign-in and lead forms,
     country and language pickers, "before you go" offers, which a script shows over the page.
@@ -605,3 +422,16 @@ def overlay_box(node: LexborNode) -> Hit | None:
 def node_text(node: LexborNode) -> str:
     """A node's text on one line, with a space where elements meet ("<h3>Related</h3><a>...")."""
     return " ".join(node.text(separator=" ").split())
+
+
+def _register_furniture_boxes() -> None:
+    """The furniture boxes: rules that are data alone (a code, a claim, a documentation in the
+    table), each dropping what it claims unless it holds the article."""
+    for name, table in _selectors().items():
+        if isinstance(table, dict) and "code" in table:
+            code = table["code"]
+            doc = documentation(code, table["doc"])
+            register(NodeRule(code=code, name=name, family="html", doc=doc, check=_furniture, claim=_claims()[name]))
+
+
+_register_furniture_boxes()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from cleaner.pagemodel import run as heuristics
 from cleaner.rules.framework.context import Page
-from cleaner.rules.framework.registry import Hit, rule
+from cleaner.rules.framework.kinds import Hit
+from cleaner.rules.framework.registry import page_rule
 
 
-@rule("PAG001", "outside-main-content", "layout", scope="page")
+@page_rule("PAG001", "outside-main-content", "layout")
 def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     """Removes: in a whole-page dump (a long text made mostly of short lines), every line
     before and after the article's run: menus, teaser lists, sidebars, footers, comment

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from cleaner.rules.framework.context import Page
-from cleaner.rules.framework.registry import Gate, Hit, rule
+from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.registry import lead_rule
 from cleaner.shapes import has_letters, is_headline_like, word_count
 
 _MAX_TITLE_WORDS = 30
@@ -18,7 +19,7 @@ def _prose_follows(page: Page, i: int) -> bool:
     return following is not None and not is_headline_like(page.blocks[following].text, max_words=_MAX_TITLE_WORDS)
 
 
-@rule("MET001", "headline", "metadata", scope="lead", gate=Gate(top=1))
+@lead_rule("MET001", "headline", "metadata", gate=Gate(top=1))
 def headline(page: Page, i: int) -> Hit | None:
     """Removes: the headline, the first kept line of the text when it is shaped like one
     (short, not ending in a full stop) and the next kept line is not (body text follows).
@@ -42,7 +43,7 @@ def headline(page: Page, i: int) -> Hit | None:
     return Hit(moved_to="title", value=text.strip())
 
 
-@rule("MET002", "standfirst", "metadata", scope="lead")
+@lead_rule("MET002", "standfirst", "metadata")
 def standfirst(page: Page, i: int) -> Hit | None:
     """Removes: the standfirst, a summary line printed right under the headline in the same
     paragraph and closed by a blank line. It moves to `subtitle`.
@@ -55,8 +56,8 @@ def standfirst(page: Page, i: int) -> Hit | None:
 
     Example: "Title\\nDuring the second round of talks... civilians.\\n\\n..." -> subtitle.
     """
-    block = page.blocks[i]
-    if page.article.subtitle or block.gap_before or page.moved.get(i - 1) != "title":
+    block, above = page.blocks[i], page.dropped[i - 1] if i else None
+    if page.article.subtitle or block.gap_before or above is None or above.moved_to != "title":
         return None
     following = page.blocks[i + 1] if i + 1 < len(page.blocks) else None
     if following is None or not following.gap_before or word_count(block.text) > _MAX_STANDFIRST_WORDS:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from cleaner.rules.framework.context import Page
-from cleaner.rules.framework.registry import Gate, Hit, rule
+from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import is_content_markup, is_unlinked_html, word_count
 
 # Guillemets separate only when spaced: unspaced they are German quotation marks (»Chaos«).
@@ -16,7 +17,7 @@ _MAX_CRUMB_WORDS = 5
 _CRUMB_MARK = re.compile(r"[>/»›→\\:]")
 
 
-@rule("NAV001", "breadcrumb", "navigation", gate=Gate(max_chars=200, pattern=_CRUMB_MARK), alone=True)
+@block_rule("NAV001", "breadcrumb", "navigation", gate=Gate(max_chars=200, pattern=_CRUMB_MARK), alone=True)
 def breadcrumb(page: Page, i: int) -> Hit | None:
     """Removes: a breadcrumb trail ("Home > News > World", "Home / Politics / Europe",
     "Startseite » Politik").
@@ -33,7 +34,7 @@ def breadcrumb(page: Page, i: int) -> Hit | None:
     """
     block = page.blocks[i]
     text = block.text
-    if len(text) > 200 or is_content_markup(block) or is_unlinked_html(block):
+    if is_content_markup(block) or is_unlinked_html(block):
         return None
     parts = [p for p in _CRUMB_SEPARATOR.split(text.strip()) if p]
     if len(parts) < 2 or any(word_count(p) > _MAX_CRUMB_WORDS or p.rstrip()[-1] in ".!?" for p in parts):
@@ -44,7 +45,7 @@ def breadcrumb(page: Page, i: int) -> Hit | None:
     return None
 
 
-@rule("NAV002", "tag-line", "navigation", gate=Gate(max_chars=400, phrases=("tag_labels",)), alone=True)
+@block_rule("NAV002", "tag-line", "navigation", gate=Gate(max_chars=400, phrases=("tag_labels",)), alone=True)
 def tag_line(page: Page, i: int) -> Hit | None:
     """Removes: a line of topic tags ("Tags: Russia, Ukraine, Putin", "Topics: ...", "Filed
     under: ...", "Schlagwörter: ...", "Mots-clés : ...", "Etiquetas: ..."). The tags move to

@@ -6,15 +6,16 @@ import re
 from collections.abc import Callable
 
 from cleaner.rules.framework.context import Page
-from cleaner.rules.framework.registry import Gate, Hit, rule
-from cleaner.shapes import is_content_markup, word_count
+from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.registry import block_rule
+from cleaner.shapes import is_content_markup
 from cleaner.vocab import Vocabulary
 
 # Prompts are short: a 60-word paragraph that mentions a newsletter is body text.
 _PROMPT_MAX_WORDS = 30
 
 
-@rule("PRM001", "share-bar", "prompts", gate=Gate(max_chars=150, phrases=("share_words",)), alone=True)
+@block_rule("PRM001", "share-bar", "prompts", gate=Gate(max_chars=150, phrases=("share_words",)), alone=True)
 def share_bar(page: Page, i: int) -> Hit | None:
     """Removes: a line made only of share and social-network words ("Share this article",
     "Facebook Twitter WhatsApp Email", "Teilen", "Partager", "Compartir").
@@ -27,8 +28,6 @@ def share_bar(page: Page, i: int) -> Hit | None:
     Example: "Share: Facebook | Twitter | Email" -> dropped.
     """
     text = page.blocks[i].text
-    if len(text) > 150:
-        return None
     if page.vocab.line_is("share_words", text):
         return Hit()
     # Multi-word entries ("partager sur") are removed as phrases, then nothing but
@@ -65,8 +64,6 @@ def _short_prompt(
 ) -> Hit | None:
     """A short line holding one of the family's phrases (or passing `also`), and no reported speech."""
     text = page.blocks[i].text
-    if word_count(text) > _PROMPT_MAX_WORDS:
-        return None
     vocab = page.vocab
     found = vocab.search(family, text) if anywhere else vocab.starts(family, text)
     found = found or (also is not None and also(text))
@@ -92,7 +89,7 @@ def _names_follow_target(text: str) -> bool:
     return all(word in _SOCIAL_NETWORKS or word in _LIST_JOINERS for word in where)
 
 
-@rule(
+@block_rule(
     "PRM002",
     "follow-prompt",
     "prompts",
@@ -117,7 +114,7 @@ def follow_prompt(page: Page, i: int) -> Hit | None:
     return _short_prompt(page, i, "follow_prompts", anywhere=False, also=_names_follow_target)
 
 
-@rule("PRM003", "newsletter-prompt", "prompts", gate=_prompt_gate("newsletter_prompts"), alone=True)
+@block_rule("PRM003", "newsletter-prompt", "prompts", gate=_prompt_gate("newsletter_prompts"), alone=True)
 def newsletter_prompt(page: Page, i: int) -> Hit | None:
     """Removes: a short line that invites the reader to subscribe to a newsletter or mailing
     list ("Sign up for our newsletter", "Get the latest delivered to your inbox").
@@ -133,7 +130,7 @@ def newsletter_prompt(page: Page, i: int) -> Hit | None:
     return _short_prompt(page, i, "newsletter_prompts", anywhere=True)
 
 
-@rule("PRM004", "app-download-prompt", "prompts", gate=_prompt_gate("app_prompts"), alone=True)
+@block_rule("PRM004", "app-download-prompt", "prompts", gate=_prompt_gate("app_prompts"), alone=True)
 def app_download_prompt(page: Page, i: int) -> Hit | None:
     """Removes: a short line that advertises the site's app ("Download the app",
     "Get it on Google Play", "Laden Sie die App herunter").
@@ -147,7 +144,7 @@ def app_download_prompt(page: Page, i: int) -> Hit | None:
     return _short_prompt(page, i, "app_prompts", anywhere=True)
 
 
-@rule("PRM005", "paywall-prompt", "prompts", gate=_prompt_gate("paywall_prompts"), alone=True)
+@block_rule("PRM005", "paywall-prompt", "prompts", gate=_prompt_gate("paywall_prompts"), alone=True)
 def paywall_prompt(page: Page, i: int) -> Hit | None:
     """Removes: a short line of a paywall or registration wall ("Subscribe to continue
     reading", "Already a subscriber? Log in", "Réservé aux abonnés").

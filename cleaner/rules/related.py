@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from cleaner.rules.framework.context import Page
-from cleaner.rules.framework.registry import Gate, Hit, rule
+from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import is_content_markup, is_headline_like, is_separator, word_count
 
 # "Also read | ...", "ALSO READ: ...", "Read more - ...", "READ: ..."
@@ -20,7 +21,9 @@ _MAX_ITEM_WORDS = 20
 _MAX_SOURCE_HEADER_WORDS = 6
 
 
-@rule("REL001", "related-list", "related", gate=Gate(max_chars=120, phrases=("related_headers", "related_sources")))
+@block_rule(
+    "REL001", "related-list", "related", gate=Gate(max_chars=120, phrases=("related_headers", "related_sources"))
+)
 def related_list(page: Page, i: int) -> Hit | None:
     """Removes: a header such as "RECENT STORIES", "Related articles", "You may also like",
     "Trending", "Most read", "Lesen Sie auch", "À lire aussi", "Te puede interesar", or one
@@ -72,7 +75,7 @@ def _is_related_header(page: Page, text: str) -> bool:
     )
 
 
-@rule("REL002", "also-read-line", "related", gate=Gate(phrases=("also_read",)), alone=True)
+@block_rule("REL002", "also-read-line", "related", gate=Gate(phrases=("also_read",)), alone=True)
 def also_read_line(page: Page, i: int) -> Hit | None:
     """Removes: a single line that points to another story ("Also read | Putin warns...",
     "READ MORE: ...", "Lesen Sie auch: ...", "Lire aussi : ...", "Lee también: ...").
@@ -97,7 +100,7 @@ def also_read_line(page: Page, i: int) -> Hit | None:
     return Hit()
 
 
-@rule("REL003", "read-more-link", "related", gate=Gate(max_words=8, phrases=("read_more",)), alone=True)
+@block_rule("REL003", "read-more-link", "related", gate=Gate(max_words=8, phrases=("read_more",)), alone=True)
 def read_more_link(page: Page, i: int) -> Hit | None:
     """Removes: a line that only invites the reader to go on elsewhere ("Read more",
     "Continue reading", "Read the full story", "Weiterlesen", "Lire la suite", "Leer más").
@@ -109,6 +112,6 @@ def read_more_link(page: Page, i: int) -> Hit | None:
     Example: "Continue reading →" -> dropped.
     """
     text = page.blocks[i].text
-    if word_count(text) <= 8 and page.vocab.line_is("read_more", text):
+    if page.vocab.line_is("read_more", text):
         return Hit()
     return None

@@ -6,7 +6,8 @@ import re
 
 from cleaner.dates import DATELINE_MAX_WORDS, chronological_lists, find_date, strip_times
 from cleaner.rules.framework.context import Page
-from cleaner.rules.framework.registry import Gate, Hit, rule
+from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import is_content_markup, word_count
 from cleaner.vocab import Vocabulary
 
@@ -58,7 +59,7 @@ _LIST_ENTRY_MAX_LINES = 6
 
 
 # Every date has a year's digits.
-@rule(
+@block_rule(
     "TIM001",
     "timestamp",
     "timestamps",
@@ -83,13 +84,13 @@ def timestamp(page: Page, i: int) -> Hit | None:
     """
     block = page.blocks[i]
     text = block.text
-    if word_count(text) > DATELINE_MAX_WORDS or is_content_markup(block):
+    if is_content_markup(block):
         return None
     vocab = page.vocab
     # The leftover words are looked for only once a date or a relative time is found: most lines have neither.
     found = find_date(text)
     if found:
-        if not _is_dateline(text, _leftover_words(text, found, vocab), vocab) or i in _dated_list_lines(page):
+        if not _is_dateline(text, _leftover_words(text, found, vocab), vocab) or i in page.memo(_dated_list_lines):
             return None
         return Hit(moved_to="published", value=found[0])
     if word_count(text) > _MAX_RELATIVE_WORDS or not vocab.search("relative_time", text):
@@ -127,13 +128,11 @@ def _dateline_date(text: str, vocab: Vocabulary) -> str | None:
 
 
 def _dated_list_lines(page: Page) -> frozenset[int]:
-    """The datelines of the page that head the entries of a chronological list; found once per page."""
-    if page.dated_lists is None:
-        blocks, vocab = page.blocks, page.vocab
-        entries = [(i, day) for i, block in enumerate(blocks) if (day := _dateline_date(block.text, vocab))]
-        lines = [block.text for block in blocks]
-        page.dated_lists = frozenset(chronological_lists(entries, lines, _LIST_ENTRY_MAX_LINES))
-    return page.dated_lists
+    """The datelines of the page that head the entries of a chronological list (`Page.memo`: once per page)."""
+    blocks, vocab = page.blocks, page.vocab
+    entries = [(i, day) for i, block in enumerate(blocks) if (day := _dateline_date(block.text, vocab))]
+    lines = [block.text for block in blocks]
+    return frozenset(chronological_lists(entries, lines, _LIST_ENTRY_MAX_LINES))
 
 
 def _relative_words(vocab: Vocabulary) -> frozenset[str]:

@@ -33,7 +33,8 @@ from operator import or_
 from typing import NamedTuple
 
 from cleaner.rules.framework.context import Page
-from cleaner.rules.framework.registry import Hit, Rule
+from cleaner.rules.framework.kinds import Hit
+from cleaner.rules.framework.kinds import LineRule as Rule
 from cleaner.vocab import Vocabulary
 
 # A candidate rule, and the regex the line must match for it to be tried (None: no condition).

@@ -1,0 +1,40 @@
+"""Putting what a rule found into the Article: one function for every rule kind and front end."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cleaner.article import Article
+from cleaner.rules.framework.kinds import Hit
+
+LIST_FIELDS = frozenset({"authors", "captions", "credits", "tags"})
+
+
+def absorb(article: Article, name: str | None, value: Any) -> str | None:
+    """Put a value into the field `name`; returns the name, or None when it already held another value.
+
+    A list field gains the items it lacks; any other field is set only while empty.
+
+    >>> article = Article(title="Storm hits coast")
+    >>> absorb(article, "authors", ["Jane Doe"]), absorb(article, "title", "Other"), article.authors
+    ('authors', None, ['Jane Doe'])
+    """
+    if name is None:
+        return None
+    if name in LIST_FIELDS:
+        current = getattr(article, name)
+        current.extend(item for item in (value if isinstance(value, list) else [value]) if item not in current)
+        return name
+    if getattr(article, name) in (None, ""):
+        setattr(article, name, value)
+        return name
+    return name if getattr(article, name) == value else None
+
+
+def absorb_hit(article: Article, hit: Hit, text: str) -> str | None:
+    """Move what a hit found into the article (its value, or the removed `text` itself, and its
+    `meta` fields); returns the field the text moved to, or None when it was only dropped."""
+    moved_to = absorb(article, hit.moved_to, text if hit.value is None else hit.value)
+    for key, value in hit.meta.items():
+        absorb(article, key, value)
+    return moved_to
