@@ -23,12 +23,10 @@ class Block:
     """
 
     text: str
-    index: int
     line: int = 0
     gap_before: bool = False
     tag: str | None = None
     link_density: float = 0.0
-    path: str | None = None
 
     @property
     def is_list_item(self) -> bool:

@@ -518,7 +518,8 @@ def explain_command(
     from cleaner import explain
     from cleaner import io as cleaner_io
     from cleaner.engine import Cleaner
-    from cleaner.frontends.decode import decode, looks_like_html
+    from cleaner.frontends import kind_of
+    from cleaner.frontends.decode import decode
     from cleaner.metadata import folder_site
 
     config, _ = _load_config(config_path, {"select": _selectors(select), "ignore": _selectors(ignore)})
@@ -529,7 +530,7 @@ def explain_command(
         raise click.ClickException(f"{file}: {error}") from error
     try:
         text = decode(data)
-        kind = kind or ("html" if looks_like_html(text) else "text")
+        kind = kind or kind_of(text)
         article = Cleaner(config).clean(text, kind=kind, url=url, site=folder_site(file))
     except ValueError as error:  # not text or HTML, markup too deep, a URL that does not parse
         raise click.ClickException(f"{file}: {error}") from error

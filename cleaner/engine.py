@@ -19,18 +19,17 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from cleaner import metadata
+from cleaner import frontends, metadata
 from cleaner.article import Article, Block, Caption, Removal
 from cleaner.config import Config
-from cleaner.frontends import decode
-from cleaner.frontends import text as text_frontend
+from cleaner.frontends import Reading, decode
 from cleaner.language import detect_language
 from cleaner.metadata import url_site
 from cleaner.profile import SiteBoilerplate
 from cleaner.rules.framework import dispatch
 from cleaner.rules.framework.context import Dropped, Page
 from cleaner.rules.framework.fields import absorb, absorb_hit
-from cleaner.rules.framework.kinds import BlockRule, Hit, LeadRule, LineRule, NodeRule, PageRule, Rule
+from cleaner.rules.framework.kinds import BlockRule, Hit, LeadRule, LineRule, PageRule, Rule
 
 if TYPE_CHECKING:
     from cleaner.parallel import Failure
@@ -57,22 +56,8 @@ class Cleaner:
             raise ValueError(f"URL cannot be split into its parts: {url!r}")
         config = self.config.for_url(url)
         text = decode.decode(source) if isinstance(source, bytes) else source
-        if kind is None:
-            kind = "html" if decode.looks_like_html(text) else "text"
-        if kind == "html":
-            return _clean_html(text, url, site, config)
-        if kind != "text":
-            raise ValueError(f"kind must be 'html', 'text' or None, not {kind!r}")
-        article = Article(url=url)
-        blocks = text_frontend.to_blocks(text)
-        learned = config.learned(url_site(url) or site)
-        for attempt in range(_MAX_PASSES):
-            kept, found = _run_rules(blocks, config, Article(url=url), learned=learned, again=attempt > 0)
-            _merge(article, found)
-            article.body = "\n\n".join(block.text for block in kept)
-            if len(kept) == len(blocks):
-                break
-            blocks = _as_paragraphs(kept)
+        reading = frontends.read(text, kind=kind, url=url, config=config)
+        article = _rule_passes(reading, config, config.learned(url_site(reading.article.url) or site))
         _finish(article)
         return article
 
@@ -104,26 +89,34 @@ class _CleanOne:
         return self.cleaner.clean(item, kind=self.kind)
 
 
+def _rule_passes(reading: Reading, config: Config, learned: SiteBoilerplate | None) -> Article:
+    """The rule pass over a reading: once, or, for a reading that settles, repeated on its own
+    output (read as the body it makes) until it removes nothing more."""
+    article, blocks = reading.article, reading.blocks
+    if not reading.settle:
+        kept, _ = _run_rules(blocks, config, article, whole_page=reading.whole_page, learned=learned)
+        article.body = "\n\n".join(block.text for block in kept)
+        return article
+    for attempt in range(_MAX_PASSES):
+        found = Article(url=article.url)
+        kept, _ = _run_rules(blocks, config, found, whole_page=reading.whole_page, learned=learned, again=attempt > 0)
+        _merge(article, found)
+        article.body = "\n\n".join(block.text for block in kept)
+        if len(kept) == len(blocks):
+            break
+        blocks = _as_paragraphs(kept)
+    return article
+
+
 def _as_paragraphs(kept: list[Block]) -> list[Block]:
     """The kept blocks as the text front end would read the body they make (one paragraph
     each, a blank line before all but the first), keeping each block's input line number.
 
-    Renumbered in place: they are the pass's own blocks, which nothing else holds.
+    Changed in place: they are the pass's own blocks, which nothing else holds.
     """
     for k, block in enumerate(kept):
-        block.index, block.gap_before = k, k > 0
+        block.gap_before = k > 0
     return kept
-
-
-def _clean_html(html: str, url: str | None, site: str | None, config: Config) -> Article:
-    from cleaner.frontends import html as html_frontend
-
-    page = html_frontend.read(html, url=url, rules=config.rules_of(NodeRule))
-    learned = config.learned(url_site(page.article.url) or site)
-    kept, article = _run_rules(page.blocks, config, page.article, whole_page=not page.extracted, learned=learned)
-    article.body = "\n\n".join(block.text for block in kept)
-    _finish(article)
-    return article
 
 
 def _run_rules(

@@ -37,8 +37,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from cleaner import frontends
 from cleaner.frontends import decode
-from cleaner.frontends import text as text_frontend
 from cleaner.io import Document, DocumentError, read_bytes
 from cleaner.metadata import folder_site, url_site
 from cleaner.profile import Learned, Profile, SiteBoilerplate, fingerprint, normalise
@@ -127,16 +127,9 @@ class Reader:
         if data is None and doc.path is not None:
             data = read_bytes(doc.path, doc.compressed, self.config.max_bytes)
         text = decode.decode(data) if isinstance(data, bytes) else data or ""
-        url = doc.url
-        if (doc.kind or ("html" if decode.looks_like_html(text) else "text")) == "html":
-            from cleaner.frontends import html as html_frontend
-
-            page = html_frontend.read(text, url=url, rules=self.config.rules_in_scope("node"))
-            blocks, url = page.blocks, page.article.url
-        else:
-            blocks = text_frontend.to_blocks(text)
-        site = url_site(url) or folder_site(doc.path)
-        return Sighting(site, items_of(block.text for block in blocks)) if site else Sighting(None)
+        reading = frontends.read(text, kind=doc.kind, url=doc.url, config=self.config)
+        site = url_site(reading.article.url) or folder_site(doc.path)
+        return Sighting(site, items_of(block.text for block in reading.blocks)) if site else Sighting(None)
 
 
 @dataclass(frozen=True)

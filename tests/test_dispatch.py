@@ -109,7 +109,7 @@ def test_a_family_alternation_matches_as_its_phrases_longest_first(phrases: list
 
 
 def _page(*lines: str, learned=None) -> Page:
-    return Page([Block(text, n) for n, text in enumerate(lines)], VOCAB, learned=learned)
+    return Page([Block(text) for text in lines], VOCAB, learned=learned)
 
 
 def test_a_verdict_on_the_text_alone_is_asked_once_per_line_text() -> None:
@@ -190,7 +190,7 @@ def test_verdicts_on_marked_up_blocks_are_not_remembered() -> None:
 
     rule = _rule("T001", "list-items", list_items_only, alone=True)
     plan = RulePlan((rule,), VOCAB)
-    page = Page([Block("Subscribe now", 0, tag="li"), Block("Subscribe now", 1, tag="p")], VOCAB)
+    page = Page([Block("Subscribe now", tag="li"), Block("Subscribe now", tag="p")], VOCAB)
     assert plan.first_hit(page, 0) == (rule, Hit())
     assert plan.first_hit(page, 1) is None
 

@@ -69,7 +69,7 @@ def test_hidden_overlay_is_dropped_but_hidden_prose_is_kept() -> None:
 
 
 def _blocks(*texts: str) -> list[Block]:
-    return [Block(text, index) for index, text in enumerate(texts)]
+    return [Block(text) for text in texts]
 
 
 GUIDE = "Intro. Section one of the guide. Section two, three. The guide's last section, and its summary."

@@ -19,23 +19,22 @@ cleaner never loads them.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from cleaner import dates, metadata
 from cleaner.article import Article, Block, Removal
+from cleaner.frontends import Reading, pagemeta
 from cleaner.frontends import text as text_frontend
 from cleaner.rules import html as html_rules
-from cleaner.rules.framework.fields import absorb_hit
+from cleaner.rules.framework.fields import absorb, absorb_hit
+from cleaner.rules.framework.kinds import NodeRule
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
     from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-    from cleaner.rules.framework.kinds import NodeRule
+    from cleaner.config import Config
 
 # trafilatura's output elements that make a block of their own, and the HTML tag each stands for.
 _BLOCK_TAGS = {"p": "p", "head": "h2", "item": "li", "row": "tr", "quote": "blockquote", "code": "pre"}
@@ -45,7 +44,6 @@ _DUMP_BREAKS = frozenset(
     | {"li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "br", "blockquote", "pre"}
     | {"h1", "h2", "h3", "h4", "h5", "h6"}
 )
-_ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Review|Recipe|HowTo|WebPage")
 # Elements that never hold others or close themselves when the next one opens: they do not nest.
 _FLAT_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -113,46 +111,31 @@ def _unmangle(match: re.Match[str]) -> str:
         return garbled
 
 
-@dataclass(slots=True)
-class HtmlPage:
-    """What the front end hands the engine: blocks, and an Article seeded from the page.
+def read(html: str, *, url: str | None, config: Config) -> Reading:
+    """Parse, prune with the configuration's node rules, extract; see the module docstring.
 
-    `extracted` is false when the blocks are the whole pruned page's text
-    (trafilatura found nothing), which the page rules then judge as a dump.
+    The rule pass runs once, with the Article the page's metadata seeded, so a title known
+    from the markup is never replaced by a body line. When trafilatura finds nothing, the
+    pruned page's text is judged as a whole-page dump, page rules included.
     """
-
-    blocks: list[Block]
-    article: Article
-    extracted: bool
-
-
-def read(html: str, *, url: str | None, rules: Iterable[NodeRule]) -> HtmlPage:
-    """Parse, prune with the node rules `rules`, extract; see the module docstring."""
     from selectolax.lexbor import LexborHTMLParser
 
     refuse_deep_nesting(html)
     html = repair_mojibake(html)
     tree = LexborHTMLParser(html)
     article = Article(url=url)
-    markup = markup_metadata(tree)  # reads the JSON-LD scripts, which go next
+    markup = pagemeta.markup_fields(tree)  # reads the JSON-LD scripts, which go next
     tree.strip_tags(["script", "style", "noscript", "template"])
-    # htmldate's quick search reads the page's dates with more care than taking JSON-LD's
-    # datePublished, and where it finds none the page's first dateline does better than the markup:
-    # on the WCXB gold 0.848, against 0.828 for the markup first and 0.845 for trafilatura alone.
-    markup_date = markup.pop("published", None)
-    _fill(article, markup)
-    _fill(article, page_metadata(html, url))
-    if not article.published:
-        _fill(article, {"published": dates.first_dateline(page_text(tree))})
-    _fill(article, {"published": markup_date})
+    for name, value in pagemeta.page_fields(markup, html, url, lambda: page_text(tree)).items():
+        absorb(article, name, value)
     if tree.body is not None:
-        prune(tree, list(rules), article)
+        prune(tree, list(config.rules_of(NodeRule)), article)
     pruned = tree.html
     text = page_text(tree)
     blocks = _extract(pruned, len(text))
     if blocks:
-        return HtmlPage(blocks, article, extracted=True)
-    return HtmlPage(text_frontend.to_blocks(text), article, extracted=False)
+        return Reading(blocks, article, whole_page=False, settle=False)
+    return Reading(text_frontend.to_blocks(text), article, whole_page=True, settle=False)
 
 
 def prune(tree: LexborHTMLParser, rules: list[NodeRule], article: Article) -> None:
@@ -194,28 +177,6 @@ def _inside(node: LexborNode, pruned: set[int], depth: int) -> bool:
     return False
 
 
-def page_metadata(html: str, url: str | None) -> dict[str, Any]:
-    """trafilatura's metadata of the whole page: pruning first would hide bylines and dates from it.
-
-    The date comes from htmldate's quick search (markup, date elements and patterns, the URL). Its
-    extensive search (dateparser over free text, then the whole page text) costs four times as
-    much; where the quick one finds nothing, the page's first dateline does as well (`read`).
-    """
-    from trafilatura import extract_metadata
-
-    doc = extract_metadata(html, default_url=url, extensive=False)
-    return {
-        "title": doc.title,
-        "authors": [a.strip() for a in (doc.author or "").split(";") if a.strip()],
-        "published": doc.date,
-        "publisher": doc.sitename,
-        "subtitle": doc.description,
-        "tags": [*(doc.categories or []), *(doc.tags or [])],
-        "url": doc.url,
-        "language": doc.language,
-    }
-
-
 def _extract(html: str, page_chars: int) -> list[Block]:
     """The main content of the pruned page as blocks: trafilatura's balanced extraction, or its
     recall-favouring one when that finds clearly more text.
@@ -254,15 +215,16 @@ def _chars(blocks: list[Block]) -> int:
 
 def _blocks(body: _Element) -> Iterator[Block]:
     """One block per line of each paragraph-like element of trafilatura's output tree."""
-    index = 0
+    first = True
     for tag, text, link_chars in _leaf_texts(body):
         text = repair_mojibake(text)  # again: garbled characters may have been written as entities
         density = min(1.0, link_chars / max(1, len(text.strip())))
         for n, line in enumerate(line.strip() for line in text.splitlines()):
             if line:
-                gap = index > 0 and n == 0
-                yield Block(" ".join(line.split()), index, gap_before=gap, tag=tag, link_density=round(density, 2))
-                index += 1
+                yield Block(
+                    " ".join(line.split()), gap_before=not first and n == 0, tag=tag, link_density=round(density, 2)
+                )
+                first = False
 
 
 def _leaf_texts(element: _Element) -> Iterator[tuple[str, str, int]]:
@@ -300,93 +262,3 @@ def page_text(tree: LexborHTMLParser) -> str:
         elif node.tag in _DUMP_BREAKS:
             lines.append("")
     return "\n".join(" ".join(line.split()) for line in lines)
-
-
-def markup_metadata(tree: LexborHTMLParser) -> dict[str, Any]:
-    """Metadata the page states in its markup: JSON-LD first, then OpenGraph and <meta>."""
-    found: dict[str, Any] = {}
-    for item in _json_ld_items(tree):
-        _setdefaults(found, _from_json_ld(item))
-    meta = {
-        (node.attributes.get("property") or node.attributes.get("name") or "").lower(): node.attributes.get("content")
-        for node in tree.css("meta[content]")
-    }
-    canonical = tree.css_first("link[rel='canonical'][href]")
-    html = tree.css_first("html")
-    _setdefaults(
-        found,
-        {
-            "title": meta.get("og:title"),
-            "authors": [meta["author"]] if meta.get("author") and "://" not in meta["author"] else [],
-            "published": meta.get("article:published_time"),
-            "publisher": meta.get("og:site_name"),
-            "subtitle": meta.get("og:description") or meta.get("description"),
-            "url": canonical.attributes.get("href") if canonical else meta.get("og:url"),
-            "language": (html.attributes.get("lang") if html else None) or meta.get("og:locale"),
-        },
-    )
-    return found
-
-
-def _json_ld_items(tree: LexborHTMLParser) -> Iterator[dict]:
-    for script in tree.css("script[type='application/ld+json']"):
-        try:
-            data = json.loads(script.text(), strict=False)
-        except ValueError:
-            continue
-        stack = data if isinstance(data, list) else [data]
-        while stack:
-            item = stack.pop(0)
-            if not isinstance(item, dict):
-                continue
-            stack.extend(item.get("@graph", ()) if isinstance(item.get("@graph"), list) else ())
-            kind = item.get("@type")
-            if _ARTICLE_TYPES.search(" ".join(kind) if isinstance(kind, list) else str(kind or "")):
-                yield item
-
-
-def _from_json_ld(item: dict) -> dict[str, Any]:
-    publisher = item.get("publisher")
-    return {
-        "title": _string(item.get("headline")),
-        "authors": _names(item.get("author")),
-        "published": _string(item.get("datePublished")),
-        "publisher": _string(publisher.get("name")) if isinstance(publisher, dict) else None,
-        "subtitle": _string(item.get("description")),
-        "language": _string(item.get("inLanguage")),
-    }
-
-
-def _names(value: Any) -> list[str]:
-    items = value if isinstance(value, list) else [value]
-    names = [item.get("name") if isinstance(item, dict) else item for item in items]
-    return [" ".join(n.split()) for n in names if isinstance(n, str) and n.strip() and "://" not in n]
-
-
-def _string(value: Any) -> str | None:
-    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
-
-
-def _setdefaults(found: dict[str, Any], values: dict[str, Any]) -> None:
-    for key, value in values.items():
-        if value and not found.get(key):
-            found[key] = value
-
-
-def _fill(article: Article, values: dict[str, Any]) -> None:
-    """Fill the article's empty fields; a field already filled keeps its value."""
-    for key, value in values.items():
-        if not value or getattr(article, key):
-            continue
-        if key == "published":  # "2024-11-25T07:10:00Z", "Mon, 25 Nov 2024 07:10" -> "2024-11-25"
-            found = dates.find_date(value)
-            value = found[0] if found else value
-        elif key == "language":  # "en-GB", "en_US" -> "en", as the text path reports it
-            value = re.split(r"[-_]", value.strip(), maxsplit=1)[0].lower()
-        elif key == "url" and not metadata.is_url(value):
-            continue
-        elif key == "tags":  # "floods, weather" is two tags
-            value = list(dict.fromkeys(t.strip() for tags in value for t in tags.split(",") if t.strip()))
-        elif isinstance(value, str):
-            value = " ".join(value.split())
-        setattr(article, key, value)

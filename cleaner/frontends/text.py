@@ -8,7 +8,18 @@ line of the result is a line of the input.
 
 from __future__ import annotations
 
-from cleaner.article import Block
+from typing import TYPE_CHECKING
+
+from cleaner.article import Article, Block
+from cleaner.frontends import Reading
+
+if TYPE_CHECKING:
+    from cleaner.config import Config
+
+
+def read(text: str, *, url: str | None, config: Config) -> Reading:
+    """A text's lines as blocks; the page rules judge it, and the rule pass repeats until it settles."""
+    return Reading(to_blocks(text), Article(url=url), whole_page=True, settle=True)
 
 
 def to_blocks(text: str) -> list[Block]:
@@ -24,6 +35,6 @@ def to_blocks(text: str) -> list[Block]:
         if not line:
             gap = True
             continue
-        blocks.append(Block(text=line, index=len(blocks), line=number, gap_before=gap and bool(blocks)))
+        blocks.append(Block(text=line, line=number, gap_before=gap and bool(blocks)))
         gap = False
     return blocks

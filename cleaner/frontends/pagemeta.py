@@ -1,0 +1,154 @@
+"""The metadata an HTML page states: JSON-LD, OpenGraph and <meta>, and trafilatura's reading of it.
+
+What the markup states wins (JSON-LD, then OpenGraph and <meta>, then <html lang>
+and the canonical link); trafilatura's reading of the whole page, before pruning,
+fills the rest. The date is the exception: htmldate (inside trafilatura) reads
+dates with more care than taking JSON-LD's datePublished, so its date comes
+first, then the page's first dateline, then the markup's. Values are normalised
+as the text path reports them (ISO dates, two-letter languages, one tag per item).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from cleaner import dates, metadata
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser
+
+_ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Review|Recipe|HowTo|WebPage")
+
+
+def page_fields(markup: dict[str, Any], html: str, url: str | None, page_text: Callable[[], str]) -> dict[str, Any]:
+    """Every field the page gives, each from the first source that has it (see the module docstring).
+
+    `markup` is what `markup_fields` read; `page_text` gives the page's visible text, read
+    only when no source dates the page.
+    """
+    # htmldate's quick search reads the page's dates with more care than taking JSON-LD's
+    # datePublished, and where it finds none the page's first dateline does better than the markup:
+    # on the WCXB gold 0.848, against 0.828 for the markup first and 0.845 for trafilatura alone.
+    found = _normalised({key: value for key, value in markup.items() if key != "published"})
+    _setdefaults(found, _normalised(trafilatura_fields(html, url)))
+    if not found.get("published"):
+        _setdefaults(found, _normalised({"published": dates.first_dateline(page_text())}))
+    _setdefaults(found, _normalised({"published": markup.get("published")}))
+    return found
+
+
+def trafilatura_fields(html: str, url: str | None) -> dict[str, Any]:
+    """trafilatura's metadata of the whole page: pruning first would hide bylines and dates from it.
+
+    The date comes from htmldate's quick search (markup, date elements and patterns, the URL). Its
+    extensive search (dateparser over free text, then the whole page text) costs four times as
+    much; where the quick one finds nothing, the page's first dateline does as well (`read`).
+    """
+    from trafilatura import extract_metadata
+
+    doc = extract_metadata(html, default_url=url, extensive=False)
+    return {
+        "title": doc.title,
+        "authors": [a.strip() for a in (doc.author or "").split(";") if a.strip()],
+        "published": doc.date,
+        "publisher": doc.sitename,
+        "subtitle": doc.description,
+        "tags": [*(doc.categories or []), *(doc.tags or [])],
+        "url": doc.url,
+        "language": doc.language,
+    }
+
+
+def markup_fields(tree: LexborHTMLParser) -> dict[str, Any]:
+    """Metadata the page states in its markup: JSON-LD first, then OpenGraph and <meta>."""
+    found: dict[str, Any] = {}
+    for item in _json_ld_items(tree):
+        _setdefaults(found, _from_json_ld(item))
+    meta = {
+        (node.attributes.get("property") or node.attributes.get("name") or "").lower(): node.attributes.get("content")
+        for node in tree.css("meta[content]")
+    }
+    canonical = tree.css_first("link[rel='canonical'][href]")
+    html = tree.css_first("html")
+    _setdefaults(
+        found,
+        {
+            "title": meta.get("og:title"),
+            "authors": [meta["author"]] if meta.get("author") and "://" not in meta["author"] else [],
+            "published": meta.get("article:published_time"),
+            "publisher": meta.get("og:site_name"),
+            "subtitle": meta.get("og:description") or meta.get("description"),
+            "url": canonical.attributes.get("href") if canonical else meta.get("og:url"),
+            "language": (html.attributes.get("lang") if html else None) or meta.get("og:locale"),
+        },
+    )
+    return found
+
+
+def _json_ld_items(tree: LexborHTMLParser) -> Iterator[dict]:
+    for script in tree.css("script[type='application/ld+json']"):
+        try:
+            data = json.loads(script.text(), strict=False)
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if not isinstance(item, dict):
+                continue
+            stack.extend(item.get("@graph", ()) if isinstance(item.get("@graph"), list) else ())
+            kind = item.get("@type")
+            if _ARTICLE_TYPES.search(" ".join(kind) if isinstance(kind, list) else str(kind or "")):
+                yield item
+
+
+def _from_json_ld(item: dict) -> dict[str, Any]:
+    publisher = item.get("publisher")
+    return {
+        "title": _string(item.get("headline")),
+        "authors": _names(item.get("author")),
+        "published": _string(item.get("datePublished")),
+        "publisher": _string(publisher.get("name")) if isinstance(publisher, dict) else None,
+        "subtitle": _string(item.get("description")),
+        "language": _string(item.get("inLanguage")),
+    }
+
+
+def _names(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    names = [item.get("name") if isinstance(item, dict) else item for item in items]
+    return [" ".join(n.split()) for n in names if isinstance(n, str) and n.strip() and "://" not in n]
+
+
+def _string(value: Any) -> str | None:
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+def _setdefaults(found: dict[str, Any], values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        if value and not found.get(key):
+            found[key] = value
+
+
+def _normalised(values: dict[str, Any]) -> dict[str, Any]:
+    """The values as the Article holds them; empty ones, and URLs that do not parse, left out."""
+    found = {}
+    for key, value in values.items():
+        if not value:
+            continue
+        if key == "published":  # "2024-11-25T07:10:00Z", "Mon, 25 Nov 2024 07:10" -> "2024-11-25"
+            date = dates.find_date(value)
+            value = date[0] if date else value
+        elif key == "language":  # "en-GB", "en_US" -> "en", as the text path reports it
+            value = re.split(r"[-_]", value.strip(), maxsplit=1)[0].lower()
+        elif key == "url" and not metadata.is_url(value):
+            continue
+        elif key == "tags":  # "floods, weather" is two tags
+            value = list(dict.fromkeys(t.strip() for tags in value for t in tags.split(",") if t.strip()))
+        elif isinstance(value, str):
+            value = " ".join(value.split())
+        found[key] = value
+    return found
