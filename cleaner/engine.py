@@ -30,6 +30,7 @@ from cleaner.rules.framework import dispatch
 from cleaner.rules.framework.context import Dropped, Page
 from cleaner.rules.framework.fields import absorb, absorb_hit
 from cleaner.rules.framework.kinds import BlockRule, Hit, LeadRule, LineRule, PageRule, Rule
+from cleaner.vocab import Vocabulary
 
 if TYPE_CHECKING:
     from cleaner.parallel import Failure
@@ -58,7 +59,7 @@ class Cleaner:
         text = decode.decode(source) if isinstance(source, bytes) else source
         reading = frontends.read(text, kind=kind, url=url, config=config)
         article = _rule_passes(reading, config, config.learned(url_site(reading.article.url) or site))
-        _finish(article)
+        _finish(article, config.vocabulary)
         return article
 
     def clean_many(
@@ -200,10 +201,10 @@ def _merge(article: Article, found: Article) -> None:
         absorb(article, name, getattr(found, name))
 
 
-def _finish(article: Article) -> None:
+def _finish(article: Article, vocab: Vocabulary) -> None:
     """Fill what the kept body reveals: dateline, language, publisher, word count."""
     paragraphs = article.paragraphs
-    dateline = metadata.find_dateline(paragraphs)
+    dateline = metadata.find_dateline(paragraphs, vocab)
     if dateline:
         article.dateline = dateline[0]
         if dateline[1] and dateline[1] not in article.credits:

@@ -10,63 +10,24 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cleaner.vocab import Vocabulary
+
 # "Kyiv: The second round...", "NEW DELHI (Reuters) - India...", "WASHINGTON — The..."
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý][\w'’.-]*){0,3}(?:,\s*[A-ZÀ-Ý][\w'’.-]*(?:\s[A-ZÀ-Ý][\w'’.-]*){0,2})?)"
     r"\s*(?:\((?P<agency>[A-Z][\w .&/-]{0,25})\)\s*)?(?::|\s[—–-]{1,2})\s+(?=[\"“‘'A-ZÀ-Ý0-9])"
 )
-# Labels that look like a dateline's "Place:" but are not places.
-_NOT_PLACES = frozenset(
-    [
-        "photo",
-        "image",
-        "video",
-        "watch",
-        "note",
-        "update",
-        "updated",
-        "editor",
-        "editors",
-        "read",
-        "also",
-        "related",
-        "source",
-        "sources",
-        "caption",
-        "credit",
-        "warning",
-        "disclaimer",
-        "q",
-        "a",
-        "question",
-        "answer",
-        "summary",
-        "analysis",
-        "opinion",
-        "comment",
-        "live",
-        "breaking",
-        "exclusive",
-        "advertisement",
-        "sponsored",
-        "by",
-        "tags",
-        "topics",
-        "listen",
-        "subscribe",
-        "share",
-    ]
-)
 _WORD = re.compile(r"[^\W\d_]+")
 _DATELINE_WINDOW = 3
 
 
-def find_dateline(paragraphs: list[str]) -> tuple[str, str | None] | None:
-    """The (place, agency) a story's first paragraphs open with, if any.
+def find_dateline(paragraphs: list[str], vocab: Vocabulary) -> tuple[str, str | None] | None:
+    """The (place, agency) a story's first paragraphs open with, if any; a label that opens a
+    paragraph as a place does ("Photo:", `not_places` in the vocabulary) is none.
 
-    >>> find_dateline(["NEW DELHI (Reuters) - India said on Monday..."])
+    >>> find_dateline(["NEW DELHI (Reuters) - India said on Monday..."], Vocabulary())
     ('NEW DELHI', 'Reuters')
-    >>> find_dateline(["Photo: the photographer said it was dark."]) is None
+    >>> find_dateline(["Photo: the photographer said it was dark."], Vocabulary()) is None
     True
     """
     for paragraph in paragraphs[:_DATELINE_WINDOW]:
@@ -74,7 +35,7 @@ def find_dateline(paragraphs: list[str]) -> tuple[str, str | None] | None:
         if not match or len(paragraph) < len(match.group(0)) + 20:
             continue
         place = match.group("place").strip()
-        if not set(place.lower().replace(",", " ").split()) & _NOT_PLACES:
+        if not set(place.lower().replace(",", " ").split()) & vocab.members("not_places"):
             return place, match.group("agency")
     return None
 

@@ -8,21 +8,25 @@ from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import word_count
-from cleaner.vocab import normalise_label
+from cleaner.vocab import Vocabulary, normalise_label
 
 # "...not on behalf of Onmanorama." names the publisher.
 _ON_BEHALF = re.compile(
     r"not on behalf of\s+(?:the\s+)?(?P<publisher>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}?)[.,;]?(?:\s|$)"
 )
+
+
 # "12 Comments", "Comments (3)", "Show 45 comments", "34 responses to “Headline”", and the
 # WordPress thread header "10 thoughts on “Headline”" / "One thought on “Headline”", whose
 # headline is quoted ("3 thoughts on the loss" is a heading).
-_COMMENT_COUNT = re.compile(
-    r"^(?:(?:show|view|see|read|load)\s+(?:all\s+)?)?\d[\d,.]*\s*(?:comments?|responses?|replies|kommentare|commentaires|comentarios)(?:\s+(?:to|on)\s.*)?$"
-    r"|^(?:\d[\d,.]*|one)\s+thoughts?\s+on\s+[“\"«„][^”\"»“]*[”\"»“]$"
-    r"|^(?:comments?|kommentare|commentaires|comentarios)\s*\(?\d[\d,.]*\)?$",
-    re.IGNORECASE,
-)
+def _comment_count(vocab: Vocabulary) -> re.Pattern[str]:
+    counts = vocab.alternation("comment_counts")
+    return re.compile(
+        rf"^(?:(?:show|view|see|read|load)\s+(?:all\s+)?)?\d[\d,.]*\s*(?:{counts})(?:\s+(?:to|on)\s.*)?$"
+        r"|^(?:\d[\d,.]*|one)\s+thoughts?\s+on\s+[“\"«„][^”\"»“]*[”\"»“]$"
+        rf"|^(?:{counts})\s*\(?\d[\d,.]*\)?$",
+        re.IGNORECASE,
+    )
 
 
 @block_rule("COM001", "comment-disclaimer", "comments", gate=Gate(phrases=("comment_nouns",)), alone=True)
@@ -70,27 +74,27 @@ def comment_prompt(page: Page, i: int) -> Hit | None:
 
     Example: "Join the conversation" -> dropped.
     """
-    text = page.blocks[i].text
-    if word_count(text) > 10 and not _COMMENT_COUNT.match(normalise_label(text)):
+    text, vocab = page.blocks[i].text, page.vocab
+    is_count = vocab.derived(_comment_count).match(normalise_label(text)) is not None
+    if word_count(text) > 10 and not is_count:
         return None
-    vocab = page.vocab
-    if vocab.line_is("comment_prompts", text) or _COMMENT_COUNT.match(normalise_label(text)):
+    if vocab.line_is("comment_prompts", text) or is_count:
         return Hit()
     if vocab.starts("comment_openers", text):
         return Hit()
     return None
 
 
-# "jdoe says:", "Jane Doe on March 3, 2019 at 7:45 am said:", "Max sagt:", "Marie dit :"
-_SAYS = r"(?:says|said|wrote|sagt|schrieb|dit|a écrit|dice|escribió|disse|scrive)\s?:"
-_AUTHOR_SAYS = re.compile(rf"^\S.{{0,60}}?\s{_SAYS}$", re.IGNORECASE)
+def _author_says(vocab: Vocabulary) -> re.Pattern[str]:
+    """ "jdoe says:", "Jane Doe on March 3, 2019 at 7:45 am said:", "Max sagt:", "Marie dit :" """
+    return re.compile(rf"^\S.{{0,60}}?\s(?:{vocab.alternation('comment_says')})\s?:$", re.IGNORECASE)
 
 
 @block_rule(
     "COM003",
     "comment-author-line",
     "comments",
-    gate=Gate(max_words=12, pattern=re.compile(rf"(?<!\w){_SAYS}", re.IGNORECASE)),
+    gate=Gate(max_words=12, pattern=re.compile(r":$")),
     alone=True,
 )
 def comment_author_line(page: Page, i: int) -> Hit | None:
@@ -107,7 +111,7 @@ def comment_author_line(page: Page, i: int) -> Hit | None:
     Example: "thelastchargersfan says:" -> dropped.
     """
     text = page.blocks[i].text.strip()
-    if not _AUTHOR_SAYS.match(text):
+    if not page.vocab.derived(_author_says).match(text):
         return None
     return Hit()
 

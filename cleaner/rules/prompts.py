@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
@@ -33,7 +34,7 @@ def share_bar(page: Page, i: int) -> Hit | None:
     # Multi-word entries ("partager sur") are removed as phrases, then nothing but
     # separators and counts may be left, and a network must have been named.
     rest = page.vocab.derived(_share_pattern).sub(" ", text)
-    if any(ch.isalpha() for ch in rest) or not any(n in text.lower() for n in _NETWORKS):
+    if any(ch.isalpha() for ch in rest) or not any(n in text.lower() for n in page.vocab.derived(_share_names)):
         return None
     return Hit()
 
@@ -42,17 +43,10 @@ def _share_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{vocab.alternation('share_words')})(?!\w)", re.IGNORECASE)
 
 
-# Where a "Follow <whom> on" line sends the reader; any other place ("on the map") is prose.
-_SOCIAL_NETWORKS = frozenset(
-    {"facebook", "twitter", "x", "instagram", "youtube", "linkedin", "tiktok", "pinterest", "threads", "bluesky"}
-    | {"mastodon", "telegram", "whatsapp", "snapchat", "reddit", "tumblr", "flipboard", "messenger"}
-)
-# Words that join the networks of a list ("Instagram, Facebook and YouTube").
-_LIST_JOINERS = frozenset({"and", "or", "und", "oder", "et", "ou", "y", "o"})
-
-# A line naming one of these (as a substring) names where to share; the social networks are also
-# where a reader is asked to follow a site.
-_NETWORKS = _SOCIAL_NETWORKS - {"x"} | {"email", "e-mail", "print", "share", "teilen", "partager", "compartir", "tweet"}
+def _share_names(vocab: Vocabulary) -> frozenset[str]:
+    """What a line must name (as a substring) to be a share bar: a network (but "x", a letter
+    of many words) or another place to share to ("Email", "Print")."""
+    return vocab.members("social_networks") - {"x"} | vocab.members("share_targets")
 
 
 def _prompt_gate(family: str) -> Gate:
@@ -70,30 +64,31 @@ def _short_prompt(
     return Hit() if found and not vocab.search("reporting_verbs", text) else None
 
 
-# "Follow Newsbeat on Instagram and YouTube", "Follow me on Twitter", "Follow RT on" (the networks
-# were icons): a follow verb, up to four words naming whom, then where.
-_FOLLOW_NAMED = re.compile(
-    r"^(?:follow|folgen sie|folge|suivez|sigue a|siga a)\s+(?:\S+\s+){0,4}?(?:on|auf|sur|en)(?!\w)(?P<where>.*)$",
-    re.IGNORECASE,
-)
+def _follow_named(vocab: Vocabulary) -> re.Pattern[str]:
+    """ "Follow Newsbeat on Instagram and YouTube", "Follow me on Twitter", "Follow RT on" (the
+    networks were icons): a follow verb, up to four words naming whom, then where."""
+    verbs, places = vocab.alternation("follow_verbs"), vocab.alternation("follow_places")
+    return re.compile(rf"^(?:{verbs})\s+(?:\S+\s+){{0,4}}?(?:{places})(?!\w)(?P<where>.*)$", re.IGNORECASE)
+
+
 _WORD = re.compile(r"\w+")
 
 
-def _names_follow_target(text: str) -> bool:
+def _names_follow_target(vocab: Vocabulary, text: str) -> bool:
     """A "Follow <whom> on" line whose first sentence ends on a list of social networks, or on
     nothing (their icons): "Follow the signs on Telegram Road" is directions."""
-    found = _FOLLOW_NAMED.match(text.strip())
+    found = vocab.derived(_follow_named).match(text.strip())
     if not found:
         return False
-    where = _WORD.findall(found.group("where").split(".")[0].lower())
-    return all(word in _SOCIAL_NETWORKS or word in _LIST_JOINERS for word in where)
+    places = vocab.members("social_networks") | vocab.members("list_joiners")
+    return all(word in places for word in _WORD.findall(found.group("where").split(".")[0].lower()))
 
 
 @block_rule(
     "PRM002",
     "follow-prompt",
     "prompts",
-    gate=Gate(max_words=_PROMPT_MAX_WORDS, phrases=("follow_prompts",), pattern=_FOLLOW_NAMED),
+    gate=Gate(max_words=_PROMPT_MAX_WORDS, phrases=("follow_prompts", "follow_verbs")),
     alone=True,
 )
 def follow_prompt(page: Page, i: int) -> Hit | None:
@@ -111,7 +106,7 @@ def follow_prompt(page: Page, i: int) -> Hit | None:
 
     Example: "Follow us on Facebook and Instagram for the latest updates" -> dropped.
     """
-    return _short_prompt(page, i, "follow_prompts", anywhere=False, also=_names_follow_target)
+    return _short_prompt(page, i, "follow_prompts", anywhere=False, also=partial(_names_follow_target, page.vocab))
 
 
 @block_rule("PRM003", "newsletter-prompt", "prompts", gate=_prompt_gate("newsletter_prompts"), alone=True)

@@ -12,45 +12,6 @@ from cleaner.shapes import is_content_markup, word_count
 from cleaner.vocab import Vocabulary
 
 _LEFTOVER_WORD = re.compile(r"[^\W\d_]{2,}")
-_WEEKDAYS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag",
-        "sonntag",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "lunes",
-        "martes",
-        "miércoles",
-        "jueves",
-        "viernes",
-        "sábado",
-        "domingo",
-    ]
-)
 _MAX_RELATIVE_WORDS = 6
 _DIGIT = re.compile(r"\d")
 # The entries of a chronological list (`dates.chronological_lists`) stand close: each dateline at most
@@ -104,8 +65,9 @@ def timestamp(page: Page, i: int) -> Hit | None:
 def _leftover_words(text: str, found: tuple[str, re.Match[str]] | None, vocab: Vocabulary) -> list[str]:
     """The words of a line besides its date, its clock times, weekdays and date labels."""
     rest = strip_times(text[: found[1].start()] + " " + text[found[1].end() :] if found else text)
+    weekdays = vocab.members("weekdays")
     return [
-        w for w in _LEFTOVER_WORD.findall(rest) if w.lower() not in _WEEKDAYS and not vocab.line_is("date_labels", w)
+        w for w in _LEFTOVER_WORD.findall(rest) if w.lower() not in weekdays and not vocab.line_is("date_labels", w)
     ]
 
 

@@ -132,6 +132,7 @@ class Vocabulary:
             for family in sorted({*builtin, *extra})
         }
         self._labels: dict[str, frozenset[str]] = {}
+        self._members: dict[str, frozenset[str]] = {}
         self._patterns: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
         self._derived: dict[Callable[[Vocabulary], Any], Any] = {}
         self._bits = {family: 1 << n for n, family in enumerate(self._phrases)}
@@ -143,6 +144,13 @@ class Vocabulary:
 
     def phrases(self, family: str) -> tuple[str, ...]:
         return self._phrases.get(family, ())
+
+    def members(self, family: str) -> frozenset[str]:
+        """The family's phrases as a set, to look up one word at a time (a weekday, a network)."""
+        found = self._members.get(family)
+        if found is None:
+            found = self._members[family] = frozenset(self.phrases(family))
+        return found
 
     def line_is(self, family: str, text: str) -> bool:
         """True when the whole line, decoration aside, is one of the family's phrases."""
