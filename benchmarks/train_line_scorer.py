@@ -7,7 +7,7 @@ they belong to the page's gold body: most of their 4-token shingles appear
 in it, or, for a line of fewer than four tokens (a subheading, a list
 item), its tokens appear there in a row. Two models are fitted: one on each
 line's own shape, then one that adds what the first says of the line's
-neighbours (`linescore.context_features`). Only the development split is
+neighbours (`linemodel.context_features`). Only the development split is
 used, so the held-out split and other sets stay unseen. Needs numpy (the
 `train` extra).
 """
@@ -26,7 +26,7 @@ from cleaner.config import Config
 from cleaner.engine import _judge_blocks
 from cleaner.evaluate import SHINGLE_SIZE, load_dataset, read_input, select_pages, shingles, tokens
 from cleaner.frontends.text import to_blocks
-from cleaner.pagemodel import lines as linescore
+from cleaner.pagemodel import linemodel
 from cleaner.rules.framework.context import Page
 
 OUTPUT = Path(__file__).resolve().parents[1] / "cleaner" / "data" / "line_scorer.json"
@@ -110,22 +110,22 @@ def main() -> None:
     parser.add_argument("dataset", help="an evaluation set folder with dumps/ and gold bodies")
     args = parser.parse_args()
     pages = page_lines(args.dataset)
-    x, y, w = training_set(pages, lambda lines, i: linescore.features(lines[i].text))
+    x, y, w = training_set(pages, lambda lines, i: linemodel.features(lines[i].text))
     own_beta = fit(x, y, w)
     context = {}
     for lines in pages:
-        own = np.array([linescore.features(line.text) for line in lines])
+        own = np.array([linemodel.features(line.text) for line in lines])
         probabilities = 1.0 / (1.0 + np.exp(-(own @ own_beta)))
-        context[id(lines)] = linescore.context_features(list(probabilities), list(own[:, 1]))
+        context[id(lines)] = linemodel.context_features(list(probabilities), list(own[:, 1]))
 
     def with_context(lines: list[Line], i: int) -> tuple[float, ...]:
-        return (*linescore.features(lines[i].text), *context[id(lines)][i])
+        return (*linemodel.features(lines[i].text), *context[id(lines)][i])
 
     context_beta = fit(*training_set(pages, with_context))
-    names = (*linescore.FEATURES, *linescore.CONTEXT_FEATURES)
+    names = (*linemodel.FEATURES, *linemodel.CONTEXT_FEATURES)
     data = {
         "trained_on": f"{Path(args.dataset).name}, dev split, {len(y)} lines",
-        "weights": {name: round(float(b), 4) for name, b in zip(linescore.FEATURES, own_beta, strict=True)},
+        "weights": {name: round(float(b), 4) for name, b in zip(linemodel.FEATURES, own_beta, strict=True)},
         "context_weights": {name: round(float(b), 4) for name, b in zip(names, context_beta, strict=True)},
     }
     OUTPUT.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

@@ -16,10 +16,12 @@ SCHEMA_VERSION = 1
 class Block:
     """One paragraph or line of the input, with what the front end knows of it.
 
-    `gap_before` is true when a blank line (text) or a block boundary with
-    vertical space (HTML) separates it from the previous block; `tag` is the
-    HTML element it came from ("p", "li", "h2"...) or None for plain text;
-    `link_density` is the share of its characters inside links (HTML only).
+    `line` is its input line (text input); `gap_before` is true when a blank line
+    (text) or a block boundary with vertical space (HTML) separates it from the
+    previous block; `tag` is the HTML element it came from ("p", "li", "h2"...)
+    or None for plain text; `link_density` is the share of its characters inside
+    links (HTML only). `wrapped` holds the input lines, from `line` on, of a
+    hard-wrapped paragraph read as one block (empty for a block of one line).
     """
 
     text: str
@@ -27,6 +29,12 @@ class Block:
     gap_before: bool = False
     tag: str | None = None
     link_density: float = 0.0
+    wrapped: tuple[str, ...] = ()
+
+    @property
+    def input_lines(self) -> tuple[str, ...]:
+        """The input lines the block holds."""
+        return self.wrapped or (self.text,)
 
     @property
     def is_list_item(self) -> bool:

@@ -183,9 +183,9 @@ def _apply(page: Page, rule: Rule, hit: Hit, i: int) -> int:
     moved_to = absorb_hit(found, hit, blocks[i].text)
     for j in range(i, end):
         page.dropped[j] = Dropped(rule.family, moved_to)
-        found.removals.append(
-            Removal(rule.code, rule.name, blocks[j].text, moved_to, blocks[j].line or None, hit.detail)
-        )
+        block = blocks[j]
+        for n, text in enumerate(block.input_lines):  # a record for every input line it took
+            found.removals.append(Removal(rule.code, rule.name, text, moved_to, (block.line + n) or None, hit.detail))
     return end
 
 

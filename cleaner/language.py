@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import cache
 
+from cleaner.shapes import LETTERS
 from cleaner.vocab import stopwords
 
-_WORD = re.compile(r"[^\W\d_]+")
 _MIN_LANGUAGE_HITS = 5
 _LANGUAGE_SAMPLE = 20000
 
@@ -21,7 +20,7 @@ def detect_language(text: str) -> str | None:
     """
     counts = dict.fromkeys(stopwords(), 0)
     languages_of = _stopword_languages()
-    for word, n in Counter(_WORD.findall(text[:_LANGUAGE_SAMPLE].lower())).items():
+    for word, n in Counter(LETTERS.findall(text[:_LANGUAGE_SAMPLE].lower())).items():
         for language in languages_of.get(word, ()):
             counts[language] += n
     best = max(counts, key=counts.__getitem__, default=None)

@@ -32,7 +32,6 @@ learning more cautious, never remove more.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -42,6 +41,7 @@ from cleaner.frontends import decode
 from cleaner.io import Document, DocumentError, read_bytes
 from cleaner.metadata import folder_site, url_site
 from cleaner.profile import Learned, Profile, SiteBoilerplate, fingerprint, normalise
+from cleaner.shapes import SENTENCE_END
 
 if TYPE_CHECKING:
     from cleaner.config import Config
@@ -61,8 +61,6 @@ CAPACITY = 1_000_000
 KEEP_AFTER_PRUNE = 0.75
 SAMPLE_CHARS = 120
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
-
 
 def is_prose(normalised: str) -> bool | None:
     """True for a long sentence, False for furniture-shaped text, None when it is never learned.
@@ -73,7 +71,7 @@ def is_prose(normalised: str) -> bool | None:
     if sum(c.isalpha() for c in normalised) < MIN_LETTERS:
         return None
     words = len(normalised.split())
-    if _SENTENCE_END.search(normalised):
+    if SENTENCE_END.search(normalised):
         if words < SHORT_SENTENCE_WORDS:
             return None
         return words >= PROSE_WORDS

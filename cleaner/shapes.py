@@ -13,8 +13,12 @@ from functools import lru_cache
 
 from cleaner.article import Block
 
-_WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+# A word, and a run of letters; what closes a sentence in any script (closing quotes and
+# brackets may follow it); the marks that open a list item.
+WORD = re.compile(r"\w+")
+LETTERS = re.compile(r"[^\W\d_]+")
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+BULLETS = tuple("-•*·–—►▶")
 # Hyphenated, apostrophied and dotted names: "Jean-Luc", "O'Neil", "J.R.R."
 _NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)$")
 # "A, B and C": leading whitespace is taken from the start of its run only (no rescan per space).
@@ -38,8 +42,12 @@ def word_count(text: str) -> int:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when the line ends like a sentence (".", "!", "?", "…" or a colon)."""
-    return bool(_SENTENCE_END.search(text.rstrip()))
+    """True when the line ends like a sentence: a stop, "!", "?" or "…", in any script.
+
+    >>> ends_sentence("It passed."), ends_sentence("He said: “Go!”"), ends_sentence("The plan was")
+    (True, True, False)
+    """
+    return SENTENCE_END.search(text.rstrip()) is not None
 
 
 def is_separator(text: str) -> bool:

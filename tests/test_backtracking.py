@@ -23,8 +23,8 @@ from cleaner.article import Article, Block
 from cleaner.config import Config
 from cleaner.frontends import html as html_frontend
 from cleaner.frontends import text as text_frontend
-from cleaner.pagemodel import lines as linescore
-from cleaner.pagemodel import run as heuristics
+from cleaner.pagemodel import linemodel
+from cleaner.pagemodel import run as page_run
 from cleaner.parallel import Failure, Pool
 from cleaner.profile import SiteBoilerplate
 from cleaner.rules.framework.context import Page
@@ -143,7 +143,7 @@ def _judge_walls(family: str) -> None:
     """Every adversarial line asked whether it is a wall the article's run cannot cross."""
     for blocks in _texts():
         for block in blocks:
-            heuristics.is_wall(block.text, family, VOCAB)
+            page_run.is_wall(block.text, family, VOCAB)
 
 
 def test_walls_are_told_in_bounded_time() -> None:
@@ -158,8 +158,8 @@ def _score_lines(_: object) -> None:
     with a web address beside it (a link's share of the line is measured then)."""
     for blocks in _texts():
         texts = [f"http {block.text}" for block in blocks]
-        linescore.scores(texts)
-        heuristics.schedule_lines(texts)
+        linemodel.scores(texts)
+        page_run.schedule_lines(texts)
 
 
 def test_lines_are_scored_in_bounded_time() -> None:

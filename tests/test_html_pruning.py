@@ -9,7 +9,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.article import Block
-from cleaner.frontends import html as html_frontend
+from cleaner.frontends import extract
 
 # Written paragraphs a little shorter than the prose test's 200 characters, as guides and
 # explainers write them.
@@ -88,17 +88,18 @@ def test_recall_extraction_replaces_balanced_only_when_clearly_longer(
     monkeypatch: pytest.MonkeyPatch, balanced: list[str], recall: list[str], chosen: int
 ) -> None:
     candidates = (_blocks(*balanced), _blocks(*recall))
-    monkeypatch.setattr(html_frontend, "_trafilatura_blocks", lambda html, *, favor_recall: candidates[favor_recall])
-    assert html_frontend._extract(f"<p>{GUIDE}</p>", len(GUIDE)) is candidates[chosen]
+    monkeypatch.setattr(extract, "_trafilatura_blocks", lambda html, *, favor_recall: candidates[favor_recall])
+    found = extract.main_content(f"<p>{GUIDE}</p>", GUIDE)
+    assert [block.text for block in found] == [block.text for block in candidates[chosen]]
 
 
 def test_recall_extraction_is_not_tried_when_balanced_holds_most_of_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
     modes: list[bool] = []
 
-    def extract(html: str, *, favor_recall: bool) -> list[Block]:
+    def trafilatura_blocks(html: str, *, favor_recall: bool) -> list[Block]:
         modes.append(favor_recall)
         return _blocks(GUIDE)
 
-    monkeypatch.setattr(html_frontend, "_trafilatura_blocks", extract)
-    assert html_frontend._extract(f"<p>{GUIDE}</p>", len(GUIDE))[0].text == GUIDE
+    monkeypatch.setattr(extract, "_trafilatura_blocks", trafilatura_blocks)
+    assert extract.main_content(f"<p>{GUIDE}</p>", GUIDE)[0].text == GUIDE
     assert modes == [False]

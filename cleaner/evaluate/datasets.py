@@ -20,13 +20,16 @@ class EvaluationError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One gold page: its inputs by variant ("dumps", "html") and the gold metadata it has."""
+    """One gold page: its inputs by variant ("dumps", "html") and what else the gold has: metadata,
+    snippets that must appear (`with`) and must not (`without`), the body as Markdown."""
 
     id: str
     gold: str
     url: str | None
     inputs: Mapping[str, Path]
     meta: Mapping[str, str] = field(default_factory=dict)
+    snippets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    markdown: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +77,15 @@ def _wcxb_pages(folder: Path) -> Iterable[Page]:
         gold = entry["ground_truth"]
         meta = {"title": gold.get("title"), "author": gold.get("author"), "date": gold.get("publish_date")}
         page_id = path.stem
+        snippets = {name: tuple(s for s in gold.get(name) or () if isinstance(s, str)) for name in ("with", "without")}
         yield Page(
-            page_id, gold.get("main_content") or "", entry.get("url"), _bench_inputs(folder, page_id), _present(meta)
+            page_id,
+            gold.get("main_content") or "",
+            entry.get("url"),
+            _bench_inputs(folder, page_id),
+            _present(meta),
+            snippets,
+            gold.get("main_content_markdown"),
         )
 
 

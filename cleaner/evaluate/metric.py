@@ -76,6 +76,7 @@ class PageScore:
     gold_empty: bool
     error: str | None = None
     metadata: Mapping[str, bool] = field(default_factory=dict)
+    reading: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def f1(self) -> float:
@@ -92,8 +93,10 @@ def score_page(
     found: Extract,
     gold_meta: Mapping[str, str] | None = None,
     error: str | None = None,
+    reading: Mapping[str, int] | None = None,
 ) -> PageScore:
-    """Score one output. Pass `gold_meta` only for systems that report metadata.
+    """Score one output. Pass `gold_meta` only for systems that report metadata, and `reading`,
+    the page's `reading.reading_counts`, to keep them with its scores.
 
     Bag of words follows WCXB's word F1 (lower-cased tokens, an empty output scores 0), as the
     baselines in bench/results did, so the numbers compare.
@@ -110,8 +113,9 @@ def score_page(
     metadata = {
         name: metadata_matches(name, value, getattr(found, name)) for name, value in (gold_meta or {}).items() if value
     }
+    exact = gold_words == found_words
     return PageScore(
-        page_id, precision, recall, *bow, gold_words == found_words, not found_words, not gold_words, error, metadata
+        page_id, precision, recall, *bow, exact, not found_words, not gold_words, error, metadata, dict(reading or {})
     )
 
 

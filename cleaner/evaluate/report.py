@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import time
 import tomllib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -20,6 +21,7 @@ from typing import Any, NamedTuple
 
 from cleaner.evaluate.datasets import VARIANTS, Dataset, EvaluationError, Page, read_input, read_json, select_pages
 from cleaner.evaluate.metric import META_FIELDS, Extract, PageScore, f1, score_page
+from cleaner.evaluate.reading import rates, reading_counts
 from cleaner.evaluate.systems import System
 from cleaner.parallel import Failure, Pool
 
@@ -86,6 +88,7 @@ class SystemResult:
             judged = [p.metadata[name] for p in self.pages if name in p.metadata]
             if judged:
                 values[name] = _mean(judged)
+        values.update(rates(sum((Counter(p.reading) for p in self.pages), Counter())))
         return values
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,7 +101,14 @@ def _mean(values: Sequence[float]) -> float:
 
 def _score_runs(name: str, variant: str, pages: Sequence[Page], runs: Sequence[_Run], metadata: bool) -> SystemResult:
     scores = tuple(
-        score_page(page.id, page.gold, run.found, page.meta if metadata else None, run.error)
+        score_page(
+            page.id,
+            page.gold,
+            run.found,
+            page.meta if metadata else None,
+            run.error,
+            reading_counts(page.gold, run.found.body, page.snippets, page.markdown),
+        )
         for page, run in zip(pages, runs, strict=True)
     )
     return SystemResult(name, variant, scores, sum(r.seconds for r in runs), sum(r.size for r in runs))
@@ -183,8 +193,10 @@ def format_table(report: Report) -> str:
     """A Markdown table of the report, with title/author/date columns when any system was judged on them."""
     rows = [result.summary() for result in report.results]
     meta = [name for name in META_FIELDS if any(name in row for row in rows)]
-    head = ["system", "input", "P", "R", "F1", "acc", "BoW F1", "empty", "err", "docs/s", *meta]
+    read = [(key, name) for key, name in _READING_COLUMNS if any(key in row for row in rows)]
+    head = ["system", "input", "P", "R", "F1", "acc", "BoW F1", "empty", "err", "docs/s", *meta, *(n for _, n in read)]
     keys = ["system", "input", "precision", "recall", "f1", "accuracy", "bow_f1", "empty", "errors", "docs_per_s"]
+    keys += [*meta, *(key for key, _ in read)]
     lines = [
         f"{report.dataset} ({report.layout}), split {report.split}: {rows[0]['pages']} pages",
         "",
@@ -192,15 +204,25 @@ def format_table(report: Report) -> str:
         "|" + "---|" * len(head),
     ]
     for row in rows:
-        cells = [_cell(key, row.get(key)) for key in (*keys, *meta)]
+        cells = [_cell(key, row.get(key)) for key in keys]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+# What F1 hides (see `reading`), as columns: key in the summary, column name.
+_READING_COLUMNS = (
+    ("split_per_1000", "split/1k"),
+    ("merged_per_1000", "merged/1k"),
+    ("leak", "leak"),
+    ("with_kept", "with"),
+    ("lines_lost", "lost"),
+)
 
 
 def _cell(key: str, value: Any) -> str:
     if value is None:
         return "-"
-    if key == "docs_per_s":
+    if key in ("docs_per_s", "split_per_1000", "merged_per_1000"):
         return f"{value:.1f}"
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
@@ -219,6 +241,8 @@ def write_per_page(report: Report, path: Path) -> None:
                     "bow_f1": round(page.bow_f1, 4),
                     "empty": page.empty,
                     "error": page.error,
+                    **page.metadata,
+                    **page.reading,
                 }
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
 

@@ -162,3 +162,42 @@ def looks_like_html(text: str) -> bool:
     """
     head = text[:_PEEK]
     return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 3
+
+
+# UTF-8 read once as cp1252 or latin-1 and written out again as UTF-8 ("canâ€™t" for "can’t"):
+# the lead byte of a multi-byte character, then its continuation bytes, each shown as the character
+# cp1252 (or latin-1, for the bytes cp1252 leaves undefined) gives that byte. Of the two-byte
+# characters only those of Latin-1 (lead "Â" or "Ã") are repaired: other leads are letters that
+# real text puts before a quote or a dash ("groß“").
+_CONTINUATION = "[\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
+_MOJIBAKE = re.compile(
+    f"[\u00c2\u00c3]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}}|[\u00f0-\u00f4]{_CONTINUATION}{{3}}"
+)
+_MOJIBAKE_MARKS = ("â€", "â\x80", "Ã", "Â")
+
+
+def repair_mojibake(html: str) -> str:
+    """Undo UTF-8 that was decoded as cp1252 or latin-1 and saved again, character by character.
+
+    Content systems that copy text between databases garble it this way, and the page then
+    declares UTF-8 truthfully: the bytes are valid, the characters are wrong. Each run that spells
+    one UTF-8 character's bytes is put back; a run whose bytes are no UTF-8 character is left.
+
+    Only pages holding one of the commonest garbled pairs are searched (a fast test): left and
+    right quotes, dashes, accented capitals and lower-case letters, the no-break space.
+
+    >>> repair_mojibake("canâ€™t stop â\x80\x94 cafÃ© Â½")
+    'can’t stop — café ½'
+    """
+    if not any(mark in html for mark in _MOJIBAKE_MARKS):
+        return html
+    return _MOJIBAKE.sub(_unmangle, html)
+
+
+def _unmangle(match: re.Match[str]) -> str:
+    garbled = match.group()
+    raw = bytes(ord(char) if ord(char) < 256 else char.encode("cp1252")[0] for char in garbled)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return garbled

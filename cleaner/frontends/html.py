@@ -20,24 +20,21 @@ cleaner never loads them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from cleaner.article import Article, Block, Removal
-from cleaner.frontends import Reading, pagemeta
+from cleaner.article import Article, Removal
+from cleaner.frontends import Reading, extract, pagemeta
 from cleaner.frontends import text as text_frontend
+from cleaner.frontends.decode import repair_mojibake
 from cleaner.rules import html as html_rules
 from cleaner.rules.framework.fields import absorb, absorb_hit
 from cleaner.rules.framework.kinds import NodeRule
 
 if TYPE_CHECKING:
-    from lxml.etree import _Element
     from selectolax.lexbor import LexborHTMLParser, LexborNode
 
     from cleaner.config import Config
 
-# trafilatura's output elements that make a block of their own, and the HTML tag each stands for.
-_BLOCK_TAGS = {"p": "p", "head": "h2", "item": "li", "row": "tr", "quote": "blockquote", "code": "pre"}
 # Elements that start a new line in the fallback page text (as a scraper's dump does).
 _DUMP_BREAKS = frozenset(
     {"p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "form", "figure", "figcaption"}
@@ -50,21 +47,6 @@ _FLAT_TAGS = frozenset(
     | {"p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot", "html", "head", "body"}
 )
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)")
-# How much longer than the balanced extraction the recall-favouring one must be to replace it,
-# and the share of the pruned page's text below which the balanced one is worth that second try
-# (most pages' balanced extraction holds more: the second run is spared on four pages in five).
-_RECALL_GAIN = 1.2
-_RECALL_TRY_SHARE = 0.75
-# UTF-8 read once as cp1252 or latin-1 and written out again as UTF-8 ("canâ€™t" for "can’t"):
-# the lead byte of a multi-byte character, then its continuation bytes, each shown as the character
-# cp1252 (or latin-1, for the bytes cp1252 leaves undefined) gives that byte. Of the two-byte
-# characters only those of Latin-1 (lead "Â" or "Ã") are repaired: other leads are letters that
-# real text puts before a quote or a dash ("groß“").
-_CONTINUATION = "[\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
-_MOJIBAKE = re.compile(
-    f"[\u00c2\u00c3]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}}|[\u00f0-\u00f4]{_CONTINUATION}{{3}}"
-)
-_MOJIBAKE_MARKS = ("â€", "â\x80", "Ã", "Â")
 # Browsers stop nesting at 512 levels; lexbor and the node rules slow down with the square of depth.
 MAX_DEPTH = 1000
 
@@ -82,33 +64,6 @@ def refuse_deep_nesting(html: str) -> None:
         depth = max(depth - 1, 0) if closing else depth + 1
         if depth > MAX_DEPTH:
             raise MarkupError(f"HTML nested more than {MAX_DEPTH} elements deep")
-
-
-def repair_mojibake(html: str) -> str:
-    """Undo UTF-8 that was decoded as cp1252 or latin-1 and saved again, character by character.
-
-    Content systems that copy text between databases garble it this way, and the page then
-    declares UTF-8 truthfully: the bytes are valid, the characters are wrong. Each run that spells
-    one UTF-8 character's bytes is put back; a run whose bytes are no UTF-8 character is left.
-
-    Only pages holding one of the commonest garbled pairs are searched (a fast test): left and
-    right quotes, dashes, accented capitals and lower-case letters, the no-break space.
-
-    >>> repair_mojibake("canâ€™t stop â\x80\x94 cafÃ© Â½")
-    'can’t stop — café ½'
-    """
-    if not any(mark in html for mark in _MOJIBAKE_MARKS):
-        return html
-    return _MOJIBAKE.sub(_unmangle, html)
-
-
-def _unmangle(match: re.Match[str]) -> str:
-    garbled = match.group()
-    raw = bytes(ord(char) if ord(char) < 256 else char.encode("cp1252")[0] for char in garbled)
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return garbled
 
 
 def read(html: str, *, url: str | None, config: Config) -> Reading:
@@ -130,9 +85,9 @@ def read(html: str, *, url: str | None, config: Config) -> Reading:
         absorb(article, name, value)
     if tree.body is not None:
         prune(tree, list(config.rules_of(NodeRule)), article)
-    pruned = tree.html
+    _keep_preformatted_lines(tree)
     text = page_text(tree)
-    blocks = _extract(pruned, len(text))
+    blocks = extract.main_content(tree.html, text)
     if blocks:
         return Reading(blocks, article, whole_page=False, settle=False)
     return Reading(text_frontend.to_blocks(text), article, whole_page=True, settle=False)
@@ -177,77 +132,23 @@ def _inside(node: LexborNode, pruned: set[int], depth: int) -> bool:
     return False
 
 
-def _extract(html: str, page_chars: int) -> list[Block]:
-    """The main content of the pruned page as blocks: trafilatura's balanced extraction, or its
-    recall-favouring one when that finds clearly more text.
+def _keep_preformatted_lines(tree: LexborHTMLParser) -> None:
+    """Spell the line breaks of preformatted text as `<br>`, which survive extraction: whitespace
+    elsewhere collapses as a browser collapses it."""
+    from selectolax.lexbor import LexborHTMLParser
 
-    Balanced mode sometimes settles on part of the article (one section of a guide, the text
-    before a table or a list of entries) where recall mode takes the whole; when recall mode
-    finds little more, the balanced extraction is the more precise one. On the WCXB dev pages
-    this choice raised recall from 0.943 to 0.951 with precision unchanged; ScrapingHub's
-    scores did not change. Recall mode is only tried when the balanced extraction leaves out
-    a good part of the page's text.
-    """
-    balanced = _trafilatura_blocks(html, favor_recall=False)
-    if _chars(balanced) >= _RECALL_TRY_SHARE * page_chars:
-        return balanced
-    recall = _trafilatura_blocks(html, favor_recall=True)
-    return recall if _chars(recall) > _RECALL_GAIN * _chars(balanced) else balanced
-
-
-def _trafilatura_blocks(html: str, *, favor_recall: bool) -> list[Block]:
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(
-        html,
-        include_comments=False,
-        include_links=True,
-        with_metadata=False,
-        favor_recall=favor_recall,
-        fast=favor_recall,  # the retry skips trafilatura's fallback extractors: same scores, less time
-    )  # links are kept for each block's link density; without a URL, their targets are not resolved
-    return list(_blocks(doc.body)) if doc is not None and doc.body is not None else []
-
-
-def _chars(blocks: list[Block]) -> int:
-    return sum(len(block.text) for block in blocks)
-
-
-def _blocks(body: _Element) -> Iterator[Block]:
-    """One block per line of each paragraph-like element of trafilatura's output tree."""
-    first = True
-    for tag, text, link_chars in _leaf_texts(body):
-        text = repair_mojibake(text)  # again: garbled characters may have been written as entities
-        density = min(1.0, link_chars / max(1, len(text.strip())))
-        for n, line in enumerate(line.strip() for line in text.splitlines()):
-            if line:
-                yield Block(
-                    " ".join(line.split()), gap_before=not first and n == 0, tag=tag, link_density=round(density, 2)
-                )
-                first = False
-
-
-def _leaf_texts(element: _Element) -> Iterator[tuple[str, str, int]]:
-    """(tag, text, characters inside links) of each block element, in order.
-
-    A block nested in another (a list in a list item) splits its parent's text.
-    """
-    parts, link_chars = [element.text or ""], 0
-    tag = element.get("rend") if element.tag == "head" else None
-    tag = tag or _BLOCK_TAGS.get(element.tag, "div")
-    for child in element:
-        if child.tag in _BLOCK_TAGS or child.tag in ("list", "table"):
-            yield tag, "".join(parts), link_chars
-            yield from _leaf_texts(child)
-            parts, link_chars = [], 0
-        elif child.tag == "lb":
-            parts.append("\n")
-        else:
-            text = child.xpath("string()")
-            parts.append(f" {text}" if child.tag == "cell" else text)
-            link_chars += len(text) if child.tag == "ref" else sum(len(r.xpath("string()")) for r in child.iter("ref"))
-        parts.append(child.tail or "")
-    yield tag, "".join(parts), link_chars
+    line_break = LexborHTMLParser("<br>").css_first("br")
+    for pre in tree.css("pre"):
+        for node in list(pre.traverse(include_text=True)):
+            text = node.text_content or "" if node.is_text_node else ""
+            if "\n" not in text:
+                continue
+            for n, part in enumerate(text.split("\n")):
+                if n:
+                    node.insert_before(line_break)
+                if part:
+                    node.insert_before(part)
+            node.decompose()
 
 
 def page_text(tree: LexborHTMLParser) -> str:

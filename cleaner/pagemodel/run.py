@@ -3,7 +3,7 @@
 A whole-page dump holds every visible line of a page: menus, teasers,
 footers and comment threads around one article. Each line the block rules
 kept gets a score, positive for lines shaped like article text and negative
-for the rest (`linescore`: its own shape, lowered when its kept neighbours
+for the rest (`linemodel`: its own shape, lowered when its kept neighbours
 read unlike text), and strongly negative where a block rule found
 end-of-page furniture (related lists, footers); comment-section furniture
 and the site's copyright notice are walls no run may cross. The article is
@@ -32,8 +32,9 @@ from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from cleaner import dates
-from cleaner.pagemodel import lines as linescore
+from cleaner.pagemodel import linemodel
 from cleaner.rules.framework.context import Page
+from cleaner.shapes import WORD
 from cleaner.vocab import Vocabulary
 
 # A line a block rule marked as end-of-page furniture weighs this much against a run.
@@ -79,7 +80,6 @@ HEADLINE_REACH = 12
 ANCHORED_RUN_SHARE = 0.1
 _SLUG_WORD = re.compile(r"[^\W\d_]{2,}")
 _FILE_SUFFIX = re.compile(r"\.[a-z]{2,5}$", re.IGNORECASE)
-_WORD = re.compile(r"\w+")
 
 
 class Run(NamedTuple):
@@ -125,7 +125,7 @@ def headline_lines(page: Page, slug: frozenset[str], indices: Iterable[int]) -> 
     headline and its echoes."""
     found = []
     for i in indices:
-        words = _WORD.findall(_folded(page.blocks[i].text))
+        words = WORD.findall(_folded(page.blocks[i].text))
         if len(words) > HEADLINE_MAX_WORDS:
             continue
         common = len(slug & set(words))
@@ -144,7 +144,7 @@ def is_whole_page(page: Page) -> bool:
     if len(lines) < DUMP_MIN_LINES:
         return False
     short = sum(
-        1 for text in lines if linescore.weight(text) < SHORT_LINE_CHARS and len(text.split()) <= SHORT_LINE_WORDS
+        1 for text in lines if linemodel.weight(text) < SHORT_LINE_CHARS and len(text.split()) <= SHORT_LINE_WORDS
     )
     return short >= DUMP_SHORT_SHARE * len(lines)
 
@@ -167,7 +167,7 @@ def main_run(page: Page) -> Run | None:
     if not is_whole_page(page):
         return None
     kept = [block.text for block, dropped in zip(page.blocks, page.dropped, strict=True) if dropped is None]
-    kept_scores = iter(_with_schedules(kept, linescore.scores(kept)))
+    kept_scores = iter(_with_schedules(kept, linemodel.scores(kept)))
     scores: list[float | None] = []
     for block, dropped in zip(page.blocks, page.dropped, strict=True):
         if dropped is None:
@@ -192,7 +192,7 @@ def main_run(page: Page) -> Run | None:
 def _with_schedules(texts: Sequence[str], scores: list[float]) -> list[float]:
     """The lines' scores, those of a schedule's entries raised to what text at even odds adds."""
     for i in schedule_lines(texts):
-        floor = linescore.value(texts[i]) * 2.0 * (_SCHEDULE_ODDS - linescore.TEXT_THRESHOLD)
+        floor = linemodel.value(texts[i]) * 2.0 * (_SCHEDULE_ODDS - linemodel.TEXT_THRESHOLD)
         scores[i] = max(scores[i], floor)
     return scores
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.pagemodel import run as heuristics
+from cleaner.pagemodel.run import main_run
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Hit
 from cleaner.rules.framework.registry import page_rule
@@ -29,7 +29,7 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     with the URL ".../river-floods-lower-town", the line "River floods the lower town" above
     the paragraphs becomes the title.
     """
-    run = heuristics.main_run(page)
+    run = main_run(page)
     if run is None:
         return []
     start, end, _ = run

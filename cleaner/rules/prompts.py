@@ -9,7 +9,7 @@ from functools import partial
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import is_content_markup
+from cleaner.shapes import WORD, is_content_markup
 from cleaner.vocab import Vocabulary
 
 # Prompts are short: a 60-word paragraph that mentions a newsletter is body text.
@@ -71,9 +71,6 @@ def _follow_named(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(rf"^(?:{verbs})\s+(?:\S+\s+){{0,4}}?(?:{places})(?!\w)(?P<where>.*)$", re.IGNORECASE)
 
 
-_WORD = re.compile(r"\w+")
-
-
 def _names_follow_target(vocab: Vocabulary, text: str) -> bool:
     """A "Follow <whom> on" line whose first sentence ends on a list of social networks, or on
     nothing (their icons): "Follow the signs on Telegram Road" is directions."""
@@ -81,7 +78,7 @@ def _names_follow_target(vocab: Vocabulary, text: str) -> bool:
     if not found:
         return False
     places = vocab.members("social_networks") | vocab.members("list_joiners")
-    return all(word in places for word in _WORD.findall(found.group("where").split(".")[0].lower()))
+    return all(word in places for word in WORD.findall(found.group("where").split(".")[0].lower()))
 
 
 @block_rule(

@@ -24,13 +24,12 @@ from importlib import resources
 from operator import mul
 from typing import NamedTuple
 
-_WORD = re.compile(r"\w+")
+from cleaner.shapes import BULLETS, SENTENCE_END, WORD
+
 # Ideographs and Hangul syllables carry about a word each.
 _WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _INNER_STOP = re.compile(r"[.!?;:。！？](?:\s|$)")
 _SEPARATOR = re.compile(r"\s[|•»›/]\s")
-_BULLETS = tuple("-•*·–—►▶")
 _COMMAS = (",", "，", "、")
 # A web address, an e-mail address or a handle (a word holding one of these): furniture when it
 # is most of the line, a mere mention inside a paragraph.
@@ -68,7 +67,7 @@ def _wide_count(text: str) -> int:
 
 def features(text: str) -> tuple[float, ...]:
     """The shape of one line, each feature scaled to about [0, 1]; order as in FEATURES."""
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     count = len(words) or 1
     initials = [w[0] for w in words]
     capitalised = sum(map(str.isupper, initials))
@@ -78,7 +77,7 @@ def features(text: str) -> tuple[float, ...]:
         1.0,
         math.log1p(len(text) + 2 * wide),
         min(len(words), 80) / 80,
-        float(bool(_SENTENCE_END.search(stripped))),
+        float(bool(SENTENCE_END.search(stripped))),
         min(len(_INNER_STOP.findall(text)), 5) / 5,
         min(sum(map(text.count, _COMMAS)), 6) / 6,
         capitalised / count,
@@ -88,7 +87,7 @@ def features(text: str) -> tuple[float, ...]:
         min(sum(map(len, words)) / count, 15) / 15,
         _link_share(text),
         float(len(words) >= 2 and capitalised == len(words)),
-        float(text.startswith(_BULLETS)),
+        float(text.startswith(BULLETS)),
         float(stripped.endswith(":")),
         float(stripped.endswith(("...", "…"))),
     )

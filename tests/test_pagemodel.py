@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import cleaner
 from cleaner.frontends.text import to_blocks
-from cleaner.pagemodel import lines as linescore
-from cleaner.pagemodel import run as heuristics
+from cleaner.pagemodel import linemodel
+from cleaner.pagemodel import run as page_run
 from cleaner.rules.framework.context import Page
 from cleaner.vocab import Vocabulary
 
@@ -18,28 +18,28 @@ TEASER = "Growers say the rain has delayed planting by a month across the valley
 
 
 def test_features_match_the_weights() -> None:
-    """The models pair weights with features by position (`linescore._dot`), so the counts must agree."""
-    assert len(linescore.features(TEASER)) == len(linescore.FEATURES) == len(linescore._weights())
-    own, context = linescore._context_weights()
-    assert (len(own), len(context)) == (len(linescore.FEATURES), len(linescore.CONTEXT_FEATURES))
-    assert len(linescore.context_features([0.5], [1.0])[0]) == len(linescore.CONTEXT_FEATURES)
+    """The models pair weights with features by position (`linemodel._dot`), so the counts must agree."""
+    assert len(linemodel.features(TEASER)) == len(linemodel.FEATURES) == len(linemodel._weights())
+    own, context = linemodel._context_weights()
+    assert (len(own), len(context)) == (len(linemodel.FEATURES), len(linemodel.CONTEXT_FEATURES))
+    assert len(linemodel.context_features([0.5], [1.0])[0]) == len(linemodel.CONTEXT_FEATURES)
 
 
 def test_a_teaser_among_headlines_and_times_scores_lower_than_among_paragraphs() -> None:
     teasers = []
     for n in range(8):
         teasers += [f"Bridge {n} reopens after repairs", TEASER, f"{n + 2}H ago"]
-    among_teasers = linescore.scores(teasers)[3 * 4 + 1]
-    among_paragraphs = linescore.scores([*PARAGRAPHS, TEASER, *PARAGRAPHS])[3]
+    among_teasers = linemodel.scores(teasers)[3 * 4 + 1]
+    among_paragraphs = linemodel.scores([*PARAGRAPHS, TEASER, *PARAGRAPHS])[3]
     assert among_teasers < 0.9 * among_paragraphs
 
 
 def test_neighbours_never_raise_a_line_above_its_own_shape() -> None:
     texts = [*PARAGRAPHS, "Lottery results", *PARAGRAPHS]
-    for text, value in zip(texts, linescore.scores(texts), strict=True):
-        own = min(linescore.weight(text), 400) * 2 * (linescore.probability(text) - linescore.TEXT_THRESHOLD)
+    for text, value in zip(texts, linemodel.scores(texts), strict=True):
+        own = min(linemodel.weight(text), 400) * 2 * (linemodel.probability(text) - linemodel.TEXT_THRESHOLD)
         assert value <= own + 1e-9
-    assert linescore.scores(texts)[3] < 0
+    assert linemodel.scores(texts)[3] < 0
 
 
 def test_a_web_address_sinks_a_line_made_of_it_but_barely_a_paragraph_that_mentions_it() -> None:
@@ -47,17 +47,17 @@ def test_a_web_address_sinks_a_line_made_of_it_but_barely_a_paragraph_that_menti
         "Visit the county show next weekend, where growers from the whole valley bring their best"
         " produce and livestock; tickets and the timetable are at {}."
     )
-    with_address = linescore.scores([*PARAGRAPHS, paragraph.format("www.countyshow.org"), *PARAGRAPHS])[3]
-    without = linescore.scores([*PARAGRAPHS, paragraph.format("the gate"), *PARAGRAPHS])[3]
+    with_address = linemodel.scores([*PARAGRAPHS, paragraph.format("www.countyshow.org"), *PARAGRAPHS])[3]
+    without = linemodel.scores([*PARAGRAPHS, paragraph.format("the gate"), *PARAGRAPHS])[3]
     assert with_address > 0.8 * without
-    assert linescore.scores([*PARAGRAPHS, "www.countyshow.org", *PARAGRAPHS])[3] < 0
+    assert linemodel.scores([*PARAGRAPHS, "www.countyshow.org", *PARAGRAPHS])[3] < 0
 
 
 def test_a_page_whose_menus_the_rules_dropped_is_still_a_whole_page() -> None:
     menu = [f"Section {n}" for n in range(20)]
     page = Page(to_blocks("\n".join([*menu, *PARAGRAPHS * 4])), Vocabulary())
     page.dropped[: len(menu)] = ["navigation"] * len(menu)
-    assert heuristics.is_whole_page(page)
+    assert page_run.is_whole_page(page)
 
 
 def test_a_schedule_after_the_article_stays_with_it_but_a_list_stamped_newest_first_does_not() -> None:

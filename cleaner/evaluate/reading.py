@@ -1,0 +1,182 @@
+"""What a reader sees that shingle F1 hides, counted the same way on every system's output.
+
+- Sentences split across paragraphs: a paragraph that ends without closing punctuation
+  followed by one that starts in lower case ("...stormed the museum on" / "Wednesday...").
+- Merged paragraphs: a paragraph break of the gold body that the output lost (the end of
+  one gold paragraph and the start of the next inside one output paragraph), so that joining
+  everything cannot win the split count.
+- Boilerplate kept: the gold's `without` snippets (text that must not appear) found in the
+  output; and the `with` snippets (text that must appear) found there.
+- Article lines lost: gold paragraphs not found in the output, by kind of line (paragraph,
+  heading, list item, table row, code, quote) where the gold says the kind (its Markdown).
+
+A paragraph is a non-empty line: systems write paragraphs apart with one newline or two. Text
+is compared as `\\w+` tokens, case folded, so spacing and punctuation never count.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from cleaner.shapes import ends_sentence
+
+_TOKEN = re.compile(r"\w+")
+# Besides a sentence's end, what may close a paragraph: a lead-in's colon, a semicolon, a quote.
+_CLOSERS = (":", ";", '"', "'", "”", "’", "»", ")", "]")
+_FIRST_CHARACTER = re.compile(r"^\W*(\w)")
+# The gold's Markdown tells the kind of each line.
+_KINDS = (
+    ("heading", re.compile(r"#{1,6}\s")),
+    ("list item", re.compile(r"(?:[-*+]|\d+[.)])\s")),
+    ("table row", re.compile(r"\|")),
+    ("quote", re.compile(r">")),
+)
+# A boundary between two gold paragraphs is judged on this many tokens either side.
+_BOUNDARY_TOKENS = 4
+
+
+def paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _key(text: str) -> str:
+    """The text as a string of case-folded tokens, each with a space either side."""
+    return " " + " ".join(_TOKEN.findall(text.casefold())) + " "
+
+
+def split_sentences(found: Sequence[str]) -> int:
+    """Paragraphs that end mid-sentence and run on in the next.
+
+    >>> split_sentences(["They stormed the museum on", "Wednesday, police said.", "the end"])
+    0
+    >>> split_sentences(["They stormed the museum on", "wednesday afternoon."])
+    1
+    """
+    splits = 0
+    for before, after in itertools.pairwise(found):
+        start = _FIRST_CHARACTER.match(after)
+        closed = ends_sentence(before) or before.endswith(_CLOSERS)
+        if not closed and start is not None and start.group(1).islower():
+            splits += 1
+    return splits
+
+
+def merged_breaks(gold: Sequence[str], found: Sequence[str]) -> tuple[int, int]:
+    """(merged, judged): of the gold's paragraph breaks whose two sides both appear in the
+    output, those whose two sides stand in one output paragraph."""
+    found_keys = [_key(paragraph) for paragraph in found]
+    whole = " ".join(found_keys)
+    merged = judged = 0
+    for before, after in itertools.pairwise(gold):
+        end = _TOKEN.findall(before.casefold())[-_BOUNDARY_TOKENS:]
+        start = _TOKEN.findall(after.casefold())[:_BOUNDARY_TOKENS]
+        if not end or not start:
+            continue
+        end_key, start_key = " " + " ".join(end) + " ", " " + " ".join(start) + " "
+        if end_key not in whole or start_key not in whole:
+            continue
+        judged += 1
+        across = " " + " ".join((*end, *start)) + " "
+        merged += any(across in key for key in found_keys)
+    return merged, judged
+
+
+def snippets_kept(snippets: Sequence[str], found_text: str) -> int:
+    """How many of the snippets appear in the output (as token sequences)."""
+    whole = _key(found_text)
+    return sum(_key(snippet) in whole for snippet in snippets if _TOKEN.search(snippet))
+
+
+def line_kind(markdown_line: str) -> str:
+    """The kind of a gold line, from its Markdown.
+
+    >>> line_kind("## Results"), line_kind("- one item"), line_kind("Plain words.")
+    ('heading', 'list item', 'paragraph')
+    """
+    for kind, pattern in _KINDS:
+        if pattern.match(markdown_line):
+            return kind
+    return "paragraph"
+
+
+def lines_lost(gold: Sequence[str], found_text: str, kinds: Sequence[str] | None = None) -> Counter[str]:
+    """Gold lines not found in the output, by kind ("paragraph" when the kinds are unknown);
+    under the key "all", every gold line judged."""
+    whole = _key(found_text)
+    lost: Counter[str] = Counter()
+    for n, line in enumerate(gold):
+        if not _TOKEN.search(line):
+            continue
+        kind = kinds[n] if kinds is not None else "paragraph"
+        lost[f"gold {kind}"] += 1
+        if _key(line) not in whole:
+            lost[kind] += 1
+    return lost
+
+
+def code_lines(markdown: str) -> set[int]:
+    """The indices (among non-empty lines) of the lines inside fenced code blocks."""
+    inside, found, n = False, set(), 0
+    for raw in markdown.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("```"):
+            inside = not inside
+            continue
+        if inside:
+            found.add(n)
+        n += 1
+    return found
+
+
+def gold_kinds(gold: Sequence[str], markdown: str | None) -> list[str] | None:
+    """The kind of each gold line, where the gold's Markdown lines up with its text; else None."""
+    if not markdown:
+        return None
+    lines = [line.strip() for line in markdown.splitlines() if line.strip() and not line.strip().startswith("```")]
+    if len(lines) != len(gold):
+        return None
+    code = code_lines(markdown)
+    return ["code" if n in code else line_kind(line) for n, line in enumerate(lines)]
+
+
+def reading_counts(
+    gold: str, found_text: str, snippets: Mapping[str, Sequence[str]], markdown: str | None = None
+) -> Counter[str]:
+    """Every count of this module for one page, to be summed over a set's pages."""
+    gold_paragraphs, found_paragraphs = paragraphs(gold), paragraphs(found_text)
+    counts: Counter[str] = Counter(paragraphs=len(found_paragraphs), splits=split_sentences(found_paragraphs))
+    counts["merged"], counts["breaks"] = merged_breaks(gold_paragraphs, found_paragraphs)
+    for name in ("with", "without"):
+        judged = [snippet for snippet in snippets.get(name, ()) if _TOKEN.search(snippet)]
+        counts[f"{name} snippets"] = len(judged)
+        counts[f"{name} kept"] = snippets_kept(judged, found_text)
+    for kind, n in lines_lost(gold_paragraphs, found_text, gold_kinds(gold_paragraphs, markdown)).items():
+        counts[f"lost {kind}"] = n
+    return counts
+
+
+def rates(counts: Mapping[str, int]) -> dict[str, float]:
+    """The summed counts as rates: splits per 1,000 paragraphs, merged breaks per 1,000 judged,
+    the share of `without` snippets kept (leak), of `with` snippets kept, and of gold lines lost
+    (in all, and by kind)."""
+    found: dict[str, float] = {}
+    if counts.get("paragraphs"):
+        found["split_per_1000"] = 1000 * counts["splits"] / counts["paragraphs"]
+    if counts.get("breaks"):
+        found["merged_per_1000"] = 1000 * counts["merged"] / counts["breaks"]
+    if counts.get("without snippets"):
+        found["leak"] = counts["without kept"] / counts["without snippets"]
+    if counts.get("with snippets"):
+        found["with_kept"] = counts["with kept"] / counts["with snippets"]
+    gold_lines = {key.removeprefix("lost gold "): n for key, n in counts.items() if key.startswith("lost gold ")}
+    if gold_lines:
+        lost = {kind: counts.get(f"lost {kind}", 0) for kind in gold_lines}
+        found["lines_lost"] = sum(lost.values()) / sum(gold_lines.values())
+        for kind, total in sorted(gold_lines.items()):
+            found[f"lost {kind}"] = lost[kind] / total
+    return found

@@ -1,0 +1,101 @@
+"""Whole paragraphs: a paragraph is a block, never a source line; line breaks that mean something stay.
+
+HTML: whitespace inside a block collapses as a browser collapses it; `<br>` and `<pre>` keep
+their breaks; a one-line `<code>` is a word of its sentence; two blocks that the page renders
+on one line are one. Plain text hard-wrapped at a fixed width is read back as its paragraphs,
+and a removal still records every input line it took.
+"""
+
+from __future__ import annotations
+
+from cleaner import clean
+from cleaner.evaluate.reading import paragraphs, split_sentences
+from cleaner.explain import explain_text
+from cleaner.frontends.text import to_blocks
+
+BODY = "<p>Some text long enough to count as body, and then some more words for it.</p>"
+
+
+def _page(inside: str) -> str:
+    return f"<html><body><article><h1>Floods close schools</h1>{BODY}{inside}</article></body></html>"
+
+
+def test_a_paragraph_hard_wrapped_in_the_source_is_one_paragraph() -> None:
+    body = clean(_page('<p>A <a href="/x">link</a> on\n  the next line\n  and more.</p>')).body
+    assert paragraphs(body)[-1] == "A link on the next line and more."
+    assert split_sentences(paragraphs(body)) == 0
+
+
+def test_line_breaks_and_preformatted_text_keep_their_breaks() -> None:
+    body = clean(
+        _page("<p>Line one of the address<br>Line two of the address</p><pre>first line\nsecond line</pre>")
+    ).body
+    assert paragraphs(body)[-4:] == ["Line one of the address", "Line two of the address", "first line", "second line"]
+
+
+def test_inline_code_is_a_word_of_its_sentence() -> None:
+    body = clean(_page("<p>Create an <code>HttpClient</code> instance for each host you call often.</p>")).body
+    assert paragraphs(body)[-1] == "Create an HttpClient instance for each host you call often."
+
+
+def test_a_run_of_text_cut_at_a_link_is_joined_as_the_page_renders_it() -> None:
+    inside = (
+        '<div>Apple kept the same processors as the <a href="/older">previous models</a> but gave the '
+        "machine a larger battery and a new keyboard, reviewers said after a week of tests.<br><br>"
+        "Prices start at the same level as before, the company said.</div>"
+    )
+    found = paragraphs(clean(_page(inside)).body)
+    assert "Apple kept the same processors as the previous models but gave the machine a larger battery" in found[-2]
+    assert split_sentences(found) == 0
+
+
+WRAPPED = """Council approves the new flood plan
+
+The council approved the new flood plan on Tuesday after a long debate that
+ran late into the evening, with residents from the lower town filling the
+public gallery and several members asking for more time to read the report.
+
+The plan will raise the river walls by half a metre and add two pumping
+stations, the council said, and work should start in the spring once the
+contracts are signed and the money from the national fund has arrived.
+
+Advertisement
+
+Members who voted against it said the cost had doubled since the first
+draft and that the lower town would still flood in a storm like last year's.
+"""
+
+
+def test_hard_wrapped_text_is_read_back_as_its_paragraphs() -> None:
+    article = clean(WRAPPED, kind="text")
+    assert article.title == "Council approves the new flood plan"
+    assert [p[:40] for p in article.paragraphs] == [
+        "The council approved the new flood plan ",
+        "The plan will raise the river walls by h",
+        "Members who voted against it said the co",
+    ]
+    assert article.paragraphs[0].endswith("asking for more time to read the report.")
+    assert split_sentences(article.paragraphs) == 0
+    assert clean(article.body, kind="text").body == article.body
+
+
+def test_a_removal_from_wrapped_text_records_each_input_line() -> None:
+    text = WRAPPED.replace("Advertisement\n\n", "")
+    text += (
+        "\nThe comments posted here/below/in the given space are not on behalf of\n"
+        "the Courier. The person posting the comment will be in sole ownership of\nits responsibility.\n"
+    )
+    article = clean(text, kind="text")
+    records = [(r.line, r.code) for r in article.removals if r.code == "COM001"]
+    assert records == [(14, "COM001"), (15, "COM001"), (16, "COM001")]
+    explained = {line.number: line.removal.code for line in explain_text(text, article) if line.removal}
+    assert explained[14] == explained[15] == explained[16] == "COM001"
+    assert article.publisher == "the Courier" or article.publisher == "Courier"
+
+
+def test_a_whole_page_dump_is_not_taken_for_wrapped_text() -> None:
+    menu = ["Home", "News", "sport", "opinion", "weather", "Contact us", "more from the town"] * 4
+    sentence = "The council approved the plan on Tuesday after a long debate that ran late"
+    dump = "\n".join([*menu, sentence, "into the night and into the morning after.", *menu])
+    assert all(len(block.input_lines) == 1 for block in to_blocks(dump))
+    assert any(len(block.input_lines) > 1 for block in to_blocks(WRAPPED))
