@@ -10,20 +10,22 @@ yielded, so memory stays flat on endless streams.
 Workers never outlive the process that started them, however it ends. They
 are started from a fork server (a clean single-threaded process, where a
 plain fork of a process with threads may deadlock), so no worker holds
-another's pipe: when the parent dies, each idle worker reads end-of-file and
-leaves. A busy one is killed by the parent-death signal where Linux offers
-it. Workers read no standard input and write no standard output, which stay
-the parent's.
+another's pipe, and the parent's end of each worker's pipe closes when the
+parent dies: an idle worker reads end-of-file and leaves, and a busy one is
+stopped by a watcher thread that waits for that hang-up. (A parent-death
+signal would not do: a worker's parent is the fork server, which lives on
+while any worker does.) Workers read no standard input and write no standard
+output, which stay the parent's.
 """
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import multiprocessing
 import os
+import select
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -33,7 +35,6 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 _START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 _CONTEXT = multiprocessing.get_context(_START_METHOD)
-_PR_SET_PDEATHSIG = 1
 # Memory a worker may hold by default: the machine's memory shared among the workers, with room
 # left for the parent and the system, and never less than a large page needs.
 _MEMORY_SHARE = 0.75
@@ -237,7 +238,7 @@ def _exit_text(code: int | None) -> str:
 
 def _serve(conn: Connection, fn: Callable[[Any], Any], memory: int | None, parent: int) -> None:
     """A worker's loop: receive an item, send back fn(item) or its Failure, until the pipe closes."""
-    _bind_to_parent(parent)
+    threading.Thread(target=_leave_with_parent, args=(conn, parent), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _detach_standard_streams()
     if memory is not None:
@@ -254,17 +255,30 @@ def _serve(conn: Connection, fn: Callable[[Any], Any], memory: int | None, paren
             conn.send(Failure(f"result cannot be sent back: {describe(error)}", "unsendable"))
 
 
-def _bind_to_parent(parent: int) -> None:
-    """Die when the process that started the worker dies, even mid-item (Linux); leave at once if it already has."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+def _leave_with_parent(conn: Connection, parent: int) -> None:
+    """Wait for the parent's end of the pipe to close (the parent died), then end the worker at once.
+
+    Only the hang-up is waited for, never the data of the next item. Where the system cannot
+    report a hang-up alone, the parent's process id is looked at twice a second instead.
+    """
+    if hasattr(select, "POLLRDHUP"):
+        watcher = select.poll()
+        watcher.register(conn.fileno(), select.POLLRDHUP)
+        watcher.poll()
+    else:
+        while _alive(parent):
+            time.sleep(0.5)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
     try:
-        os.kill(parent, 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
-        os._exit(0)
+        return False
     except PermissionError:
         pass
+    return True
 
 
 def _detach_standard_streams() -> None:
