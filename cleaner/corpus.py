@@ -168,7 +168,7 @@ class Reader:
         data = doc.data
         if data is None and doc.path is not None:
             data = read_bytes(doc.path, doc.compressed, self.config.max_bytes)
-        text = decode.decode(data) if isinstance(data, bytes) else data or ""
+        text = decode.decode(data, doc.encoding) if isinstance(data, bytes) else data or ""
         url = doc.url
         if (doc.kind or ("html" if decode.looks_like_html(text) else "text")) == "html":
             from cleaner.frontends import html as html_frontend
