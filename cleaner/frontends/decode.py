@@ -28,8 +28,10 @@ _BOMS = (
 )
 _PEEK = 4096
 # <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x">, <?xml encoding="x"?>
+# A tag's attributes are read up to the next "<" as well as ">": a "<meta" with no ">" after it is not
+# rescanned to the end of the page from every later "<meta".
 _DECLARED = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I
+    rb"""<meta[^<>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^<>]+encoding\s*=\s*["']([\w.:-]+)""", re.I
 )
 # The codec each WHATWG encoding decodes with where webencodings names a narrower one: the
 # standard's GBK decoder is its gb18030 decoder; older webencodings releases name the subsets.
@@ -40,8 +42,8 @@ _WHATWG_DECODERS = {
     "euc-kr": "cp949",
     "big5": "big5hkscs",
 }
-_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<(?:!doctype|html))", re.I)
-_HTML_TAGS = re.compile(r"</?(?:html|head|body|meta|title|div|p|br|article|section|span|a\s+href)\b[^>]*>", re.I)
+_HTML_START = re.compile(r"(?<!\s)\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^<>]*>\s*<(?:!doctype|html))", re.I)
+_HTML_TAGS = re.compile(r"</?(?:html|head|body|meta|title|div|p|br|article|section|span|a\s+href)\b[^<>]*>", re.I)
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:
