@@ -141,6 +141,7 @@ class _Nesting:
             self.cuts.append((start, end))
 
     def unwrapped(self, html: str) -> str:
+        """The page without the tags cut (the same string when none is)."""
         if not self.cuts:
             return html
         starts = [end for _, end in self.cuts]
