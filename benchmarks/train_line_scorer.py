@@ -28,6 +28,7 @@ from cleaner.evaluate import SHINGLE_SIZE, load_dataset, read_input, select_page
 from cleaner.frontends.text import to_blocks
 from cleaner.pagemodel import linemodel
 from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.kinds import BlockRule
 
 OUTPUT = Path(__file__).resolve().parents[1] / "cleaner" / "data" / "line_scorer.json"
 IN_GOLD_SHARE = 0.5
@@ -71,7 +72,7 @@ def page_lines(folder: str) -> list[list[Line]]:
         gold_tokens = f" {' '.join(tokens(page.gold))} "
         blocks = to_blocks(read_input(page.inputs["dumps"]).decode("utf-8", "replace"))
         judged = Page(blocks, config.vocabulary)
-        _judge_blocks(judged, config.rules_in_scope("block"))
+        _judge_blocks(judged, config.rules_of(BlockRule))
         kept = [block.text for block, dropped in zip(blocks, judged.dropped, strict=True) if not dropped]
         if kept:
             pages.append([Line(text, label(text, gold, gold_tokens)) for text in kept])

@@ -75,7 +75,9 @@ class Job:
         data = doc.data
         if data is None and doc.path is not None:
             data = read_bytes(doc.path, doc.compressed, self.cleaner.config.max_bytes)
-        article = self.cleaner.clean(data or "", kind=doc.kind, url=doc.url, site=folder_site(doc.path))
+        article = self.cleaner.clean(
+            data or "", kind=doc.kind, url=doc.url, site=folder_site(doc.path), encoding=doc.encoding
+        )
         return Cleaned(
             render(article, self.fmt, doc, self.fields),
             article.word_count,

@@ -47,16 +47,24 @@ class Cleaner:
     config: Config = field(default_factory=Config)
 
     def clean(
-        self, source: str | bytes, *, url: str | None = None, kind: str | None = None, site: str | None = None
+        self,
+        source: str | bytes,
+        *,
+        url: str | None = None,
+        kind: str | None = None,
+        site: str | None = None,
+        encoding: str | None = None,
     ) -> Article:
         """Clean one document; `kind` is "html" or "text", or None to tell from the input.
 
         `site` names the document's site in the profile when its URL does not (the folder it came from).
+        `encoding` is the charset declared for bytes outside them (an HTTP Content-Type): it outranks
+        the page's own declaration, but not a byte order mark or valid UTF-8.
         """
         if url is not None and not metadata.is_url(url):
             raise ValueError(f"URL cannot be split into its parts: {url!r}")
         config = self.config.for_url(url)
-        text = decode.decode(source) if isinstance(source, bytes) else source
+        text = decode.decode(source, encoding) if isinstance(source, bytes) else decode.without_nul(source)
         reading = frontends.read(text, kind=kind, url=url, config=config)
         article = _rule_passes(reading, config, config.learned(url_site(reading.article.url) or site))
         _finish(article, config.vocabulary)
@@ -221,10 +229,11 @@ def clean(
     config: Config | None = None,
     kind: str | None = None,
     site: str | None = None,
+    encoding: str | None = None,
 ) -> Article:
-    """Clean one document (text or HTML, str or bytes) and return its Article."""
+    """Clean one document (text or HTML, str or bytes) and return its Article; see `Cleaner.clean`."""
     cleaner = Cleaner(config) if config is not None else _default_cleaner()
-    return cleaner.clean(source, url=url, kind=kind, site=site)
+    return cleaner.clean(source, url=url, kind=kind, site=site, encoding=encoding)
 
 
 @cache

@@ -78,7 +78,8 @@ class Document:
     cleaned (a broken JSONL line, an output name already taken); `skip` one
     that is counted and left alone (an existing output, a WARC request).
     `record` is the JSONL or WARC record the document came from, kept whole
-    for the output record.
+    for the output record. `encoding` is the charset its source declares
+    outside the bytes themselves (a WARC response's HTTP Content-Type).
     """
 
     name: str
@@ -91,6 +92,7 @@ class Document:
     output: Path | None = None
     problem: str | None = None
     skip: str | None = None
+    encoding: str | None = None
 
 
 def kind_of(path: PurePath) -> tuple[str, bool] | None:
@@ -241,11 +243,13 @@ def read_limited(stream: BinaryIO, limit: int) -> bytes:
 
 
 def open_input(source: Source, stdin: BinaryIO) -> BinaryIO:
-    """A binary stream over a source's content, gunzipped when compressed."""
+    """A binary stream over a source's content, gunzipped when compressed; a WARC as stored, since
+    its reader gunzips it member by member (`streams.read_warc`)."""
+    gunzip = source.kind != "warc"
     if source.path is None:
-        return gzip.GzipFile(fileobj=stdin) if stdin.peek(2)[:2] == _GZIP_MAGIC else stdin
+        return gzip.GzipFile(fileobj=stdin) if gunzip and stdin.peek(2)[:2] == _GZIP_MAGIC else stdin
     try:
-        return _open(source.path, source.compressed)
+        return _open(source.path, source.compressed and gunzip)
     except OSError as error:
         raise DocumentError(f"cannot read: {describe_error(error)}") from error
 

@@ -124,7 +124,7 @@ class Reader:
         data = doc.data
         if data is None and doc.path is not None:
             data = read_bytes(doc.path, doc.compressed, self.config.max_bytes)
-        text = decode.decode(data) if isinstance(data, bytes) else data or ""
+        text = decode.decode(data, doc.encoding) if isinstance(data, bytes) else data or ""
         reading = frontends.read(text, kind=doc.kind, url=doc.url, config=self.config)
         site = url_site(reading.article.url) or folder_site(doc.path)
         return Sighting(site, items_of(block.text for block in reading.blocks)) if site else Sighting(None)

@@ -20,7 +20,8 @@ LETTERS = re.compile(r"[^\W\d_]+")
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 BULLETS = tuple("-•*·–—►▶")
 # Hyphenated, apostrophied and dotted names: "Jean-Luc", "O'Neil", "J.R.R."
-_NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)$")
+# Read from the start of a token only: a search would rescan the token from each of its letters.
+_NAME_TOKEN = re.compile(r"(?<![\w'’.-])(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)$")
 # "A, B and C": leading whitespace is taken from the start of its run only (no rescan per space).
 _NAME_SEPARATOR = re.compile(r"(?:(?<!\s)\s+)?(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 _NAME_PARTICLES = frozenset(

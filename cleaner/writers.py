@@ -5,12 +5,15 @@ holds the document's current content and everything else describes it. So
 the output record is the input record with every field kept, the clean
 body in the text field (replacing the raw text), and the Article's
 metadata, removals included, under `metadata.cleaner`. Every removed line is
-in `metadata.cleaner.removals`, so nothing of the input is lost.
+in `metadata.cleaner.removals`, so nothing of the input is lost. Output is
+strict JSON: an input field holding NaN or Infinity (which Python's json
+reads) is written as null.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from cleaner.article import Article
@@ -20,7 +23,7 @@ from cleaner.io import Document, Fields
 def render(article: Article, fmt: str, doc: Document, fields: Fields) -> str:
     """The output text of one document in a format (txt, md, json, jsonl)."""
     if fmt == "jsonl" or doc.record is not None:
-        return json.dumps(to_record(article, doc, fields), ensure_ascii=False) + "\n"
+        return _strict_json(to_record(article, doc, fields)) + "\n"
     if fmt == "json":
         return json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n"
     body = article.body + "\n" if article.body else ""
@@ -47,3 +50,25 @@ def to_record(article: Article, doc: Document, fields: Fields) -> dict[str, Any]
     record[fields.text] = article.body
     record["metadata"] = {**metadata, "cleaner": about}
     return record
+
+
+def _strict_json(record: dict[str, Any]) -> str:
+    """The record as JSON, NaN and infinities as null: JSON has no such numbers, and strict readers refuse them.
+
+    >>> _strict_json({"score": float("nan"), "scores": [1.5, float("-inf")]})
+    '{"score": null, "scores": [1.5, null]}'
+    """
+    try:
+        return json.dumps(record, ensure_ascii=False, allow_nan=False)
+    except ValueError:  # rare: converted only when needed
+        return json.dumps(_finite(record), ensure_ascii=False, allow_nan=False)
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    return value

@@ -14,7 +14,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner.article import Block
@@ -67,7 +67,6 @@ def tried(plan: RulePlan, text: str) -> list[str]:
     return [rule.code for rule, pattern in candidates if pattern is None or pattern.search(text)]
 
 
-@settings(max_examples=300, deadline=None)
 @given(lines=st.lists(LINES, min_size=1, max_size=8))
 def test_a_plan_tries_every_rule_whose_gate_admits_the_line(lines: list[str]) -> None:
     plan = RulePlan(BLOCK_RULES, VOCAB)
@@ -95,7 +94,6 @@ def test_a_plan_keeps_the_rules_order_and_skips_lines_too_long() -> None:
 WORDS = st.text(alphabet="abc", min_size=1, max_size=4)
 
 
-@settings(max_examples=300, deadline=None)
 @given(
     phrases=st.lists(st.lists(WORDS, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=12),
     text=st.text(alphabet="abc -\t", max_size=40),

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
 from cleaner import Config, clean
+from cleaner.frontends.decode import decode
+from cleaner.frontends.html import MAX_DEPTH, cap_nesting
 from cleaner.rules.framework.kinds import BlockRule
 from cleaner.rules.framework.registry import all_rules
 from tests.cases import html_cases
@@ -27,6 +31,8 @@ PARAGRAPHS = (
     "weekend, the agency said.",
 )
 NODE_RULES = [r for r in all_rules() if r.scope == "node"]
+BENCH = Path(os.environ.get("CLEANER_BENCH", HERE.parent.parent / "shared" / "bench"))
+BENCH_HTML = ("scrapinghub/html", "wcxb-dev-articles/html", "wcxb-dev-other/html")
 
 
 def page(before: str = "", inside: str = "", after: str = "") -> str:
@@ -107,6 +113,36 @@ def test_open_graph_title_when_there_is_no_json_ld() -> None:
     article = clean(page().replace("<head>", f"<head>{head}"), url="https://example.com/a")
     assert article.title == "Rivers fall across the region"
     assert article.url == "https://example.com/a"
+
+
+def test_json_ld_nested_past_the_recursion_limit_costs_its_metadata_not_the_page() -> None:
+    deep = '{"@type": "NewsArticle", "headline": "Wrong", "about": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    html = page().replace("</head>", f'<script type="application/ld+json">{deep}</script></head>')
+    article = clean(html)
+    assert article.title == TITLE and article.paragraphs == list(PARAGRAPHS)
+
+
+def test_nesting_is_judged_as_the_parser_builds_the_tree() -> None:
+    too_deep = "<section>" * (MAX_DEPTH + 5)
+    assert cap_nesting(too_deep) == "<section>" * MAX_DEPTH
+    # Tags in scripts, styles and comments, void elements, optional end tags and stray end tags open nothing.
+    held = "<script>'" + "<div>" * 5000 + "'</script><!--" + "<div>" * 5000 + "-->" + "<br><p><li>" * 5000
+    assert cap_nesting(held + too_deep) == held + "<section>" * MAX_DEPTH
+    assert cap_nesting("<div></span>" * (MAX_DEPTH + 1)).count("<div>") == MAX_DEPTH
+    # Closing the elements nested too deep closes nothing that was kept.
+    closed = "<div>" * (MAX_DEPTH + 3) + "x" + "</div>" * (MAX_DEPTH + 3) + "<p>after"
+    assert cap_nesting(closed) == "<div>" * MAX_DEPTH + "x" + "</div>" * MAX_DEPTH + "<p>after"
+
+
+@pytest.mark.slow
+def test_no_page_of_the_evaluation_sets_is_changed_by_the_nesting_limit() -> None:
+    folders = [BENCH / folder for folder in BENCH_HTML]
+    if not all(folder.is_dir() for folder in folders):
+        pytest.skip(f"evaluation pages not found under {BENCH} (set CLEANER_BENCH)")
+    paths = sorted(path for folder in folders for path in folder.glob("*.html.gz"))
+    assert len(paths) == 1678
+    changed = [path.name for path in paths if cap_nesting(html := decode(gzip.decompress(path.read_bytes()))) != html]
+    assert changed == []
 
 
 def test_blocks_keep_structure_and_text_rules_run_on_them() -> None:

@@ -89,10 +89,12 @@ def markup_fields(tree: LexborHTMLParser) -> dict[str, Any]:
 
 
 def _json_ld_items(tree: LexborHTMLParser) -> Iterator[dict]:
+    """The article items of the page's JSON-LD scripts; a script that does not parse is passed
+    over: bad metadata costs its metadata, not the page."""
     for script in tree.css("script[type='application/ld+json']"):
         try:
             data = json.loads(script.text(), strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested past Python's recursion limit
             continue
         stack = data if isinstance(data, list) else [data]
         while stack:

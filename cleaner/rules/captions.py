@@ -55,7 +55,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 # "(Photo by Jane Doe/Getty Images)": the marker before the credit is not part of it.
 _CREDIT_PREFIX = re.compile(r"^(?:photo|image|picture|foto|bild)s?\s*(?:by\b|:)\s*", re.IGNORECASE)
 # "Photo: Twitter Image": the trailing type word repeats the marker, it is not the credit.
-_CREDIT_SUFFIX = re.compile(r"\s+(?:image|photo|picture|pic)\.?$", re.IGNORECASE)
+# Whitespace is taken from the start of its run only (no rescan per space).
+_CREDIT_SUFFIX = re.compile(r"(?<!\s)\s+(?:image|photo|picture|pic)\.?$", re.IGNORECASE)
 
 
 def _marker_pattern(vocab: Vocabulary) -> re.Pattern[str]:
