@@ -31,15 +31,14 @@ from cleaner.io import (
     output_name,
     probe_writable,
     read_bytes,
-    read_limited,
     resolved,
     sniff_stream,
     write_atomic,
 )
 from cleaner.metadata import folder_site
 from cleaner.parallel import Failure
-from cleaner.streams import read_jsonl, read_warc
-from cleaner.writers import render
+from cleaner.streams import documents, records
+from cleaner.writers import FORMATS, render
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +189,8 @@ def preflight(inputs: Inputs, options: Options, reports: Mapping[str, Path | Non
     if output is not None:
         if resolved(output) in inputs.folders:
             problems.append(f"-o {output} is an input folder: its outputs would be read back as inputs next time")
-        targets = [output] if options.single_file else [output / output_name(s, options.fmt) for s in sources]
+        suffix = FORMATS[options.fmt].suffix
+        targets = [output] if options.single_file else [output / output_name(s, suffix) for s in sources]
         if not options.single_file and output.exists() and not output.is_dir():
             problems.append(f"-o {output} is a file, not a folder (name a .jsonl file to write one file)")
         elif problem := probe_writable(output if options.single_file else output / "x"):
@@ -235,35 +235,7 @@ def _sniffed(source: Source, stdin: BinaryIO) -> Source:
 
 def _all_documents(sources: list[Source], options: Options, stdin: BinaryIO) -> Iterator[Document]:
     for source in sources:
-        yield from documents(source, options, stdin)
-
-
-def documents(
-    source: Source, options: Options, stdin: BinaryIO | None, output: Path | None = None
-) -> Iterator[Document]:
-    """The documents of one source, lazily: its records for a stream, else the source itself."""
-    if source.path is not None and not source.is_stream:
-        yield Document(source.name, source.kind, path=source.path, compressed=source.compressed, output=output)
-        return
-    try:
-        stream = open_input(source, stdin)
-    except DocumentError as error:
-        yield Document(source.name, problem=str(error), output=output)
-        return
-    with stream:
-        if source.is_stream:
-            yield from _records(stream, source, options)
-            return
-        try:
-            yield Document(source.name, source.kind, data=read_limited(stream, options.max_bytes), output=output)
-        except DocumentError as error:
-            yield Document(source.name, problem=str(error), output=output)
-
-
-def _records(stream: BinaryIO, source: Source, options: Options) -> Iterator[Document]:
-    if source.kind == "jsonl":
-        return read_jsonl(stream, source.name, options.fields, options.max_bytes)
-    return read_warc(stream, source.name, options.max_bytes)
+        yield from documents(source, options.fields, options.max_bytes, stdin)
 
 
 def _write_stream(sink: BinaryIO, docs: Iterable[Document], options: Options, executor: Executor) -> Iterator[Outcome]:
@@ -320,14 +292,14 @@ class _Targets:
 
     def claim(self, source: Source) -> _Target:
         assert self.options.output is not None
-        path = self.options.output / output_name(source, self.options.fmt)
+        path = self.options.output / output_name(source, FORMATS[self.options.fmt].suffix)
         problem, skip = _check_target(path, self.options, self.claims, self.inputs)
         self.claims.setdefault(path, source.name)
         return _Target(path, problem, skip)
 
 
 def _file_document(source: Source, target: _Target, options: Options, stdin: BinaryIO) -> Document:
-    doc = next(documents(source, options, stdin, target.path))
+    doc = next(documents(source, options.fields, options.max_bytes, stdin, target.path))
     return replace(doc, problem=target.problem, skip=target.skip) if target.problem or target.skip else doc
 
 
@@ -345,7 +317,9 @@ def _write_one_stream(
         return
     try:
         with stream, atomic_writer(target.path, compress=source.compressed) as sink:
-            yield from _write_stream(sink, _records(stream, source, options), options, executor)
+            yield from _write_stream(
+                sink, records(stream, source, options.fields, options.max_bytes), options, executor
+            )
     except OSError as error:
         yield Outcome(source.name, "failed", f"cannot write {target.path}: {error.strerror or error}")
 

@@ -8,7 +8,6 @@ import os
 import signal
 import sys
 import tempfile
-import time
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import click
 
 from cleaner.evaluate import SPLITS, SYSTEMS, VARIANTS
+from cleaner.writers import FORMATS
 
 
 @click.group()
@@ -139,9 +139,6 @@ def eval_command(
         raise click.ClickException("\n".join(failures))
 
 
-_FORMATS = ("txt", "md", "json", "jsonl")
-
-
 def _config_options(command):
     """--config, --select and --ignore, shared by every command that cleans."""
     command = click.option(
@@ -189,7 +186,7 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(_FORMATS),
+    type=click.Choice(tuple(FORMATS)),
     help="txt: the body; md: title and body; json: the Article schema; jsonl: one record per document. "
     "JSONL and WARC inputs always give JSONL. Default: txt (jsonl for a .jsonl output file).",
 )
@@ -251,6 +248,7 @@ def clean_command(paths: tuple[str, ...], **flags) -> None:
     from cleaner import batch
     from cleaner import io as cleaner_io
     from cleaner.engine import Cleaner
+    from cleaner.progress import Report, format_summary
 
     overrides = {
         "select": _selectors(flags["select"]),
@@ -289,7 +287,7 @@ def clean_command(paths: tuple[str, ...], **flags) -> None:
     if flags["learn"]:
         config = replace(config, profile=str(_learn_first(sources, options, config, flags["profile"], flags["jobs"])))
     job = batch.Job(Cleaner(config), options.fmt, options.fields)
-    report = _Report(flags["quiet"], flags["verbose"], total=sum(not s.is_stream for s in sources))
+    report = Report(flags["quiet"], flags["verbose"], total=sum(not s.is_stream for s in sources))
     for name, reason in inputs.skipped:
         report.add(batch.Outcome(name, "skipped", reason))
     if not sources and not inputs.skipped:
@@ -306,7 +304,7 @@ def clean_command(paths: tuple[str, ...], **flags) -> None:
         click.echo(message, err=True)
         sys.exit(code)
     if not flags["quiet"]:
-        click.echo(_format_summary(summary), err=True)
+        click.echo(format_summary(summary), err=True)
     sys.exit(summary.exit_code)
 
 
@@ -349,30 +347,18 @@ def _learn_first(sources, options, config, save_to: Path | None, jobs: int | Non
     if save_to is None:
         folder = click.get_current_context().with_resource(tempfile.TemporaryDirectory(prefix="cleaner-profile-"))
         save_to = Path(folder) / "profile.json"
-    profile = _learn(sources, options, config, jobs)
+    profile = _learn(sources, options.fields, config, jobs)
     profile.save(save_to)
-    click.echo(_learned_summary(profile, save_to), err=True)
+    click.echo(f"{profile.summary()} -> {save_to}", err=True)
     return save_to
 
 
-def _learn(sources, options, config, jobs: int | None):
-    """Read every document of `sources` with the front ends and learn its site's boilerplate."""
-    from cleaner import batch, learn
+def _learn(sources, fields, config, jobs: int | None):
+    from cleaner.learn import learn_profile
 
     if any(source.path is None for source in sources):
         raise click.UsageError("learning reads its inputs twice or keeps them: name files, not - for stdin")
-    docs = (doc for source in sources for doc in batch.documents(source, options, None))
-    with _pool(learn.Reader(config), jobs, config) as pool:
-        return learn.Learner().feed(result for _, result in pool.map(docs)).profile()
-
-
-def _learned_summary(profile, path: Path) -> str:
-    counts = profile.counts
-    blocks = sum(len(site.items) for site in profile.sites.values())
-    return (
-        f"learned {blocks} blocks for {len(profile.sites)} of {counts['sites']} sites from {counts['documents']} "
-        f"documents ({counts['unread']} unreadable, {counts['without_site']} without a site) -> {path}"
-    )
+    return learn_profile(sources, fields, config, jobs or os.cpu_count() or 1)
 
 
 def _executor(job, scheduler: str | None, jobs: int | None, config):
@@ -404,60 +390,6 @@ def _stdin():
     return stream if hasattr(stream, "peek") else io.BufferedReader(stream)
 
 
-class _Report:
-    """Live feedback on stderr: failures as they happen, a progress line on a terminal."""
-
-    def __init__(self, quiet: bool, verbose: bool, total: int) -> None:
-        from cleaner.batch import Summary
-
-        self.quiet, self.verbose, self.total = quiet, verbose, total
-        self.summary = Summary()
-        self.bar = not quiet and sys.stderr.isatty()
-        self.started, self.shown = time.monotonic(), 0.0
-
-    def add(self, outcome) -> None:
-        self.summary.add(outcome)
-        if outcome.status == "failed":
-            self.failed(outcome.name, outcome.reason)
-        elif self.verbose:
-            self._say(f"{outcome.name}: {outcome.reason or 'written to ' + str(outcome.output or 'output')}")
-        now = time.monotonic()
-        if self.bar and now - self.shown > 0.1:
-            self.shown = now
-            click.echo("\r" + self._progress(now), nl=False, err=True)
-
-    def failed(self, name: str, reason: str | None) -> None:
-        self._say(click.style(f"{name}: {reason}", fg="red"))
-
-    def _say(self, line: str) -> None:
-        click.echo(("\r\x1b[K" if self.bar else "") + line, err=True)
-
-    def _progress(self, now: float) -> str:
-        done = self.summary.read
-        rate = done / max(now - self.started, 1e-9)
-        text = f"{done}/{self.total} docs" if self.total else f"{done} docs"
-        text += f"  {rate:.1f} docs/s"
-        if self.total and rate and done < self.total:
-            left = int((self.total - done) / rate)
-            text += f"  {left // 60}:{left % 60:02d} left"
-        return text
-
-    def close(self) -> None:
-        if self.bar:
-            click.echo("\r\x1b[K", nl=False, err=True)
-
-
-def _format_summary(summary) -> str:
-    lines = [
-        f"documents: {summary.read} read, {summary.cleaned} cleaned, {summary.failed} failed, {summary.skipped} skipped",
-        f"words: {summary.words_kept} kept, {summary.words_removed} removed",
-    ]
-    if summary.removals:
-        lines.append("removals per rule:")
-        lines.extend(f"{count:>8}  {rule}" for rule, count in summary.removals.most_common())
-    return "\n".join(lines)
-
-
 @main.command("learn")
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -485,16 +417,15 @@ def learn_command(
       cleaner learn crawl.warc.gz pages.jsonl -o profile.json -j 4
       cleaner clean scraped/ -o clean/ --profile profile.json
     """
-    from cleaner import batch
     from cleaner import io as cleaner_io
 
     config, _ = _load_config(config_path, {"select": _selectors(select), "ignore": _selectors(ignore)})
     inputs = cleaner_io.find_inputs(list(paths), exclude=output)
     if inputs.missing:
         raise click.UsageError("; ".join(f"{name}: {reason}" for name, reason in inputs.missing))
-    profile = _learn(inputs.sources, batch.Options(max_bytes=config.max_bytes), config, jobs)
+    profile = _learn(inputs.sources, cleaner_io.Fields(), config, jobs)
     profile.save(output)
-    click.echo(_learned_summary(profile, output), err=True)
+    click.echo(f"{profile.summary()} -> {output}", err=True)
 
 
 @main.command("explain")

@@ -31,7 +31,6 @@ KINDS = {
     ".warc": "warc",
 }
 STREAM_KINDS = frozenset({"jsonl", "warc"})
-FORMATS = {"txt": ".txt", "md": ".md", "json": ".json", "jsonl": ".jsonl"}
 _GLOB_CHARS = frozenset("*?[")
 _GZIP_MAGIC = b"\x1f\x8b"
 
@@ -301,15 +300,15 @@ def describe_error(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
-def output_name(source: Source, fmt: str) -> PurePath:
+def output_name(source: Source, format_suffix: str) -> PurePath:
     """The output path of a source, relative to the output folder.
 
     Streams give JSONL (gzipped when their input was); documents take the
-    format's extension in place of their own.
+    output format's suffix in place of their own.
 
-    >>> str(output_name(Source(Path("x"), PurePath("a/page.html.gz"), "html", True), "json"))
+    >>> str(output_name(Source(Path("x"), PurePath("a/page.html.gz"), "html", True), ".json"))
     'a/page.json'
-    >>> str(output_name(Source(Path("x"), PurePath("crawl.warc.gz"), "warc", True), "txt"))
+    >>> str(output_name(Source(Path("x"), PurePath("crawl.warc.gz"), "warc", True), ".txt"))
     'crawl.jsonl.gz'
     """
     name = source.relative.name
@@ -319,7 +318,7 @@ def output_name(source: Source, fmt: str) -> PurePath:
     if suffix.lower() in KINDS:
         name = stem
     stream = ".jsonl.gz" if source.compressed else ".jsonl"
-    return source.relative.with_name(name + (stream if source.is_stream else FORMATS[fmt]))
+    return source.relative.with_name(name + (stream if source.is_stream else format_suffix))
 
 
 def probe_writable(path: Path) -> str | None:

@@ -102,6 +102,15 @@ class Profile:
         }
         return cls(sites, data["thresholds"], data.get("counts", {}))
 
+    def summary(self) -> str:
+        """What was learned, in one line."""
+        counts = self.counts
+        blocks = sum(len(site.items) for site in self.sites.values())
+        return (
+            f"learned {blocks} blocks for {len(self.sites)} of {counts['sites']} sites from {counts['documents']} "
+            f"documents ({counts['unread']} unreadable, {counts['without_site']} without a site)"
+        )
+
     def save(self, path: Path) -> None:
         write_atomic(path, (json.dumps(self.to_dict(), indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
 

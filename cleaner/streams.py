@@ -13,12 +13,13 @@ import json
 import re
 import zlib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParser
 
-from cleaner.io import Document, Fields, describe_error
+from cleaner.io import Document, DocumentError, Fields, Source, describe_error, open_input, read_limited
 
 _CHUNK = 1 << 20
 # WARC and HTTP header blocks are a few hundred bytes; a larger one is damage or hostile (warcio's own
@@ -369,3 +370,32 @@ def _seekable(stream: BinaryIO) -> bool:
         return stream.seekable()
     except (AttributeError, OSError, ValueError):
         return False
+
+
+def documents(
+    source: Source, fields: Fields, max_bytes: int, stdin: BinaryIO | None, output: Path | None = None
+) -> Iterator[Document]:
+    """The documents of one source, lazily: its records for a stream, else the source itself
+    (read here only for stdin; a file is read by whoever cleans it)."""
+    if source.path is not None and not source.is_stream:
+        yield Document(source.name, source.kind, path=source.path, compressed=source.compressed, output=output)
+        return
+    try:
+        stream = open_input(source, stdin)
+    except DocumentError as error:
+        yield Document(source.name, problem=str(error), output=output)
+        return
+    with stream:
+        if source.is_stream:
+            yield from records(stream, source, fields, max_bytes)
+            return
+        try:
+            yield Document(source.name, source.kind, data=read_limited(stream, max_bytes), output=output)
+        except DocumentError as error:
+            yield Document(source.name, problem=str(error), output=output)
+
+
+def records(stream: BinaryIO, source: Source, fields: Fields, max_bytes: int) -> Iterator[Document]:
+    if source.kind == "jsonl":
+        return read_jsonl(stream, source.name, fields, max_bytes)
+    return read_warc(stream, source.name, max_bytes)

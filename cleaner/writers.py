@@ -1,4 +1,6 @@
-"""Output formats: an Article rendered as txt, md, json or a JSONL record.
+"""Output formats: an Article rendered as txt, md, json or a JSONL record; one table of them.
+
+A new format is one render function and one row of `FORMATS`.
 
 A JSONL record follows the datatrove and Dolma convention: `text` always
 holds the document's current content and everything else describes it. So
@@ -14,6 +16,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from cleaner.article import Article
@@ -21,15 +25,41 @@ from cleaner.io import Document, Fields
 
 
 def render(article: Article, fmt: str, doc: Document, fields: Fields) -> str:
-    """The output text of one document in a format (txt, md, json, jsonl)."""
-    if fmt == "jsonl" or doc.record is not None:
-        return _strict_json(to_record(article, doc, fields)) + "\n"
-    if fmt == "json":
-        return json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    body = article.body + "\n" if article.body else ""
-    if fmt == "md" and article.title:
-        return f"# {article.title}\n\n{body}"
-    return body
+    """The output text of one document in a format; a JSONL or WARC record always gives a record."""
+    return FORMATS["jsonl" if doc.record is not None else fmt].render(article, doc, fields)
+
+
+def _txt(article: Article, doc: Document, fields: Fields) -> str:
+    return article.body + "\n" if article.body else ""
+
+
+def _markdown(article: Article, doc: Document, fields: Fields) -> str:
+    body = _txt(article, doc, fields)
+    return f"# {article.title}\n\n{body}" if article.title else body
+
+
+def _json(article: Article, doc: Document, fields: Fields) -> str:
+    return json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _record_line(article: Article, doc: Document, fields: Fields) -> str:
+    return _strict_json(to_record(article, doc, fields)) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """An output format: the suffix its files take, and how it renders one document."""
+
+    suffix: str
+    render: Callable[[Article, Document, Fields], str]
+
+
+FORMATS = {
+    "txt": Format(".txt", _txt),
+    "md": Format(".md", _markdown),
+    "json": Format(".json", _json),
+    "jsonl": Format(".jsonl", _record_line),
+}
 
 
 def to_record(article: Article, doc: Document, fields: Fields) -> dict[str, Any]:

@@ -99,7 +99,7 @@ def test_missing_paths_and_empty_globs_are_reported(tmp_path: Path) -> None:
     ],
 )
 def test_output_names(relative: str, kind: str | None, compressed: bool, fmt: str, expected: str) -> None:
-    assert str(output_name(Source(Path("x"), PurePath(relative), kind, compressed), fmt)) == expected
+    assert str(output_name(Source(Path("x"), PurePath(relative), kind, compressed), f".{fmt}")) == expected
 
 
 def test_read_bytes_gunzips_and_enforces_the_limit(tmp_path: Path) -> None:
