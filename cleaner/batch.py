@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
+from io import BufferedReader
 from itertools import groupby
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import Any, Protocol
 
 from cleaner.config import DEFAULT_MAX_BYTES, Config, find_config_file, read_config_file
 from cleaner.engine import Cleaner
@@ -126,6 +127,12 @@ class Summary:
         return data
 
 
+class Sink(Protocol):
+    """Where a stream of outputs goes: standard output, or one output file."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+
 class OutputError(Exception):
     """An output that cannot be written: the run stops, as every later document would fail alike."""
 
@@ -153,8 +160,8 @@ class Options:
 
 
 def run(
-    sources: list[Source], options: Options, executor: Executor, stdin: BinaryIO, stdout: BinaryIO
-) -> Iterator[Outcome]:
+    sources: list[Source], options: Options, executor: Executor, stdin: BufferedReader, stdout: Sink
+) -> Generator[Outcome, None, None]:
     """Clean every source and write its output, yielding one Outcome per document in input order."""
     sources = [_sniffed(s, stdin) for s in sources]
     if options.output is None:
@@ -229,16 +236,16 @@ def _report_problems(option: str, path: Path, taken: Mapping[Path, str], folders
     return [f"{option} {path}: {problem}"] if problem else []
 
 
-def _sniffed(source: Source, stdin: BinaryIO) -> Source:
+def _sniffed(source: Source, stdin: BufferedReader) -> Source:
     return replace(source, kind=sniff_stream(stdin)) if source.path is None else source
 
 
-def _all_documents(sources: list[Source], options: Options, stdin: BinaryIO) -> Iterator[Document]:
+def _all_documents(sources: list[Source], options: Options, stdin: BufferedReader) -> Iterator[Document]:
     for source in sources:
         yield from documents(source, options.fields, options.max_bytes, stdin)
 
 
-def _write_stream(sink: BinaryIO, docs: Iterable[Document], options: Options, executor: Executor) -> Iterator[Outcome]:
+def _write_stream(sink: Sink, docs: Iterable[Document], options: Options, executor: Executor) -> Iterator[Outcome]:
     """Append every cleaned document to one sink; documents are set apart by a blank line in txt and md."""
     separate = False
     for doc, result in executor.map(docs):
@@ -253,11 +260,13 @@ def _write_stream(sink: BinaryIO, docs: Iterable[Document], options: Options, ex
         yield outcome
 
 
-def _sink_name(sink: BinaryIO, options: Options) -> str:
+def _sink_name(sink: Sink, options: Options) -> str:
     return "standard output" if options.output is None else str(getattr(sink, "name", options.output))
 
 
-def _write_tree(sources: list[Source], options: Options, executor: Executor, stdin: BinaryIO) -> Iterator[Outcome]:
+def _write_tree(
+    sources: list[Source], options: Options, executor: Executor, stdin: BufferedReader
+) -> Iterator[Outcome]:
     """Write each source to its place in the output folder: one file per document, one per stream."""
     targets = _Targets(options, {resolved(s.path) for s in sources if s.path})
     for is_stream, group in groupby(sources, key=lambda s: s.is_stream):
@@ -298,13 +307,13 @@ class _Targets:
         return _Target(path, problem, skip)
 
 
-def _file_document(source: Source, target: _Target, options: Options, stdin: BinaryIO) -> Document:
+def _file_document(source: Source, target: _Target, options: Options, stdin: BufferedReader) -> Document:
     doc = next(documents(source, options.fields, options.max_bytes, stdin, target.path))
     return replace(doc, problem=target.problem, skip=target.skip) if target.problem or target.skip else doc
 
 
 def _write_one_stream(
-    source: Source, target: _Target, options: Options, executor: Executor, stdin: BinaryIO
+    source: Source, target: _Target, options: Options, executor: Executor, stdin: BufferedReader
 ) -> Iterator[Outcome]:
     """A stream's records into one output file, opened only once the input could be opened."""
     if target.problem or target.skip:

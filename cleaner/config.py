@@ -79,13 +79,12 @@ class Config:
 
     def rules_of(self, kind: type[R]) -> tuple[R, ...]:
         """The rules in force of one kind (`BlockRule`, `PageRule`, `LeadRule`, `NodeRule`)."""
-        found = self._by_kind.get(kind)
-        if found is None:
-            found = self._by_kind[kind] = rules_of(kind, self.rules)
-        return found
+        if kind not in self._by_kind:
+            self._by_kind[kind] = rules_of(kind, self.rules)
+        return self._by_kind[kind]
 
     @cached_property
-    def _by_kind(self) -> dict[type, tuple[Rule, ...]]:
+    def _by_kind(self) -> dict[type, tuple[Any, ...]]:
         return {}
 
     @cached_property

@@ -17,8 +17,9 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from io import BufferedIOBase, BufferedReader
 from pathlib import Path, PurePath
-from typing import Any, BinaryIO
+from typing import Any
 
 # Input kinds by extension; each may also be gzip-compressed (".html.gz").
 KINDS = {
@@ -155,13 +156,13 @@ def _expand(path: Path, root: Path, skip: Path | None, found: Inputs, *, explici
     if path.is_dir():
         _walk(path, root, skip, found)
         return
-    kind = kind_of(path)
-    if not (kind or explicit):
+    known = kind_of(path)
+    if not (known or explicit):
         return
     if (problem := _not_regular(path)) is not None:
         found.skipped.append((str(path), problem))
         return
-    kind, compressed = kind or (None, path.suffix.lower() == ".gz")
+    kind, compressed = known or (None, path.suffix.lower() == ".gz")
     found.sources.append(Source(path, path.relative_to(root), kind, compressed))
 
 
@@ -233,7 +234,7 @@ def read_bytes(path: Path, compressed: bool, limit: int) -> bytes:
         raise DocumentError(f"cannot read: {describe_error(error)}") from error
 
 
-def read_limited(stream: BinaryIO, limit: int) -> bytes:
+def read_limited(stream: BufferedIOBase, limit: int) -> bytes:
     """All of a stream, refused when longer than `limit` bytes (without reading past the limit)."""
     data = stream.read(limit + 1)
     if len(data) > limit:
@@ -241,11 +242,13 @@ def read_limited(stream: BinaryIO, limit: int) -> bytes:
     return data
 
 
-def open_input(source: Source, stdin: BinaryIO) -> BinaryIO:
+def open_input(source: Source, stdin: BufferedReader | None) -> BufferedIOBase:
     """A binary stream over a source's content, gunzipped when compressed; a WARC as stored, since
     its reader gunzips it member by member (`streams.read_warc`)."""
     gunzip = source.kind != "warc"
     if source.path is None:
+        if stdin is None:
+            raise DocumentError("standard input is not read here")
         return gzip.GzipFile(fileobj=stdin) if gunzip and stdin.peek(2)[:2] == _GZIP_MAGIC else stdin
     try:
         return _open(source.path, source.compressed and gunzip)
@@ -253,7 +256,7 @@ def open_input(source: Source, stdin: BinaryIO) -> BinaryIO:
         raise DocumentError(f"cannot read: {describe_error(error)}") from error
 
 
-def sniff_stream(stdin: BinaryIO) -> str | None:
+def sniff_stream(stdin: BufferedReader) -> str | None:
     """The kind of record stream on stdin, "jsonl" or "warc" (gzip looked through); None for one document."""
     head = stdin.peek(4096)[:4096]
     if head[:2] == _GZIP_MAGIC:
@@ -264,7 +267,7 @@ def sniff_stream(stdin: BinaryIO) -> str | None:
     return "warc" if start == b"WARC/" else None
 
 
-def _open(path: Path, compressed: bool) -> BinaryIO:
+def _open(path: Path, compressed: bool) -> BufferedIOBase:
     """Open a regular file for reading; anything else fails at once instead of blocking the run."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
@@ -282,7 +285,7 @@ def _open(path: Path, compressed: bool) -> BinaryIO:
 class _GzipReader(gzip.GzipFile):
     """A gzip stream that closes the file under it when it is closed."""
 
-    def __init__(self, raw: BinaryIO) -> None:
+    def __init__(self, raw: BufferedIOBase) -> None:
         super().__init__(fileobj=raw, mode="rb")
         self._raw = raw
 
@@ -343,7 +346,7 @@ def probe_writable(path: Path) -> str | None:
 
 
 @contextmanager
-def atomic_writer(path: Path, *, compress: bool = False) -> Iterator[BinaryIO]:
+def atomic_writer(path: Path, *, compress: bool = False) -> Iterator[BufferedIOBase]:
     """Write `path` through a temporary file in the same folder, renamed into place on success.
 
     On any exception (Ctrl-C included) the temporary file is removed and the

@@ -34,7 +34,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 _START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-_CONTEXT = multiprocessing.get_context(_START_METHOD)
+_CONTEXT: Any = multiprocessing.get_context(_START_METHOD)
 # Memory a worker may hold by default: the machine's memory shared among the workers, with room
 # left for the parent and the system, and never less than a large page needs.
 _MEMORY_SHARE = 0.75
@@ -130,8 +130,9 @@ class Pool:
         try:
             while True:
                 while not exhausted and sent - emitted < 2 * self.jobs and len(busy) < self.jobs:
-                    item = next(items, _END)
-                    if item is _END:
+                    try:
+                        item = next(items)
+                    except StopIteration:
                         exhausted = True
                         break
                     worker = self._idle_worker(busy)
@@ -188,9 +189,6 @@ class Pool:
 
 def _remaining(deadline: float) -> float | None:
     return None if deadline == float("inf") else max(0.0, deadline - time.monotonic())
-
-
-_END = object()
 
 
 class _Worker:

@@ -13,8 +13,9 @@ import json
 import re
 import zlib
 from collections.abc import Iterator
+from io import BufferedIOBase, BufferedReader
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParser
@@ -33,7 +34,7 @@ _WARC_HEADERS = StatusAndHeadersParser(ArcWarcRecordLoader.WARC_TYPES)
 _LOADER = ArcWarcRecordLoader()
 
 
-def read_jsonl(stream: BinaryIO, name: str, fields: Fields, limit: int) -> Iterator[Document]:
+def read_jsonl(stream: BufferedIOBase, name: str, fields: Fields, limit: int) -> Iterator[Document]:
     """One Document per non-blank line of a JSONL stream."""
     number = 0
     try:
@@ -46,7 +47,7 @@ def read_jsonl(stream: BinaryIO, name: str, fields: Fields, limit: int) -> Itera
         yield Document(f"{name}:{number + 1}", problem=f"stream ends early ({describe_error(error)})")
 
 
-def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+def _lines(stream: BufferedIOBase, limit: int) -> Iterator[tuple[int, bytes | None]]:
     """Numbered lines; None in place of a line longer than `limit`, which is skipped unread."""
     number = 0
     while line := stream.readline(limit + 1):
@@ -88,18 +89,19 @@ def from_record(record: dict[str, Any], label: str, fields: Fields) -> Document:
     record_id = record.get(fields.id)
     url = record.get(fields.url)
     name = f"{label} ({fields.id}={record_id})" if record_id is not None else label
-    common = {"record": record, "url": url if isinstance(url, str) else None}
+    url = url if isinstance(url, str) else None
     for key, kind in ((fields.html, "html"), (fields.text, "text")):
         value = record.get(key)
         if value is None:
             continue
         if not isinstance(value, str):
-            return Document(name, problem=f"field {key!r} is {type(value).__name__}, not a string", **common)
-        return Document(name, kind=kind, data=value, **common)
-    return Document(name, problem=f"no {fields.text!r} or {fields.html!r} field", **common)
+            problem = f"field {key!r} is {type(value).__name__}, not a string"
+            return Document(name, problem=problem, record=record, url=url)
+        return Document(name, kind=kind, data=value, record=record, url=url)
+    return Document(name, problem=f"no {fields.text!r} or {fields.html!r} field", record=record, url=url)
 
 
-def read_warc(stream: BinaryIO, name: str, limit: int) -> Iterator[Document]:
+def read_warc(stream: BufferedIOBase, name: str, limit: int) -> Iterator[Document]:
     """One Document per WARC record: HTML responses to clean, every other record to skip.
 
     `stream` is the file as stored (a .warc.gz is gunzipped here, member by member). The output
@@ -192,7 +194,7 @@ class _WarcFile:
     the next one starts before its block is read.
     """
 
-    def __init__(self, raw: BinaryIO) -> None:
+    def __init__(self, raw: BufferedIOBase) -> None:
         self.raw = raw
         self.seekable = _seekable(raw)
         self.offset = raw.tell() if self.seekable else 0  # the file offset of pending[0]
@@ -358,14 +360,14 @@ def _opens_record(data: bytes) -> bool:
     return not rest or rest.startswith(b"WARC/")
 
 
-def _size(stream: BinaryIO, position: int) -> int:
+def _size(stream: BufferedIOBase, position: int) -> int:
     """The size of a seekable file, leaving it at `position`."""
     size = stream.seek(0, io.SEEK_END)
     stream.seek(position)
     return size
 
 
-def _seekable(stream: BinaryIO) -> bool:
+def _seekable(stream: BufferedIOBase) -> bool:
     try:
         return stream.seekable()
     except (AttributeError, OSError, ValueError):
@@ -373,7 +375,7 @@ def _seekable(stream: BinaryIO) -> bool:
 
 
 def documents(
-    source: Source, fields: Fields, max_bytes: int, stdin: BinaryIO | None, output: Path | None = None
+    source: Source, fields: Fields, max_bytes: int, stdin: BufferedReader | None, output: Path | None = None
 ) -> Iterator[Document]:
     """The documents of one source, lazily: its records for a stream, else the source itself
     (read here only for stdin; a file is read by whoever cleans it)."""
@@ -381,7 +383,7 @@ def documents(
         yield Document(source.name, source.kind, path=source.path, compressed=source.compressed, output=output)
         return
     try:
-        stream = open_input(source, stdin)
+        stream = open_input(source, stdin)  # stdin is None only for sources that are files
     except DocumentError as error:
         yield Document(source.name, problem=str(error), output=output)
         return
@@ -395,7 +397,7 @@ def documents(
             yield Document(source.name, problem=str(error), output=output)
 
 
-def records(stream: BinaryIO, source: Source, fields: Fields, max_bytes: int) -> Iterator[Document]:
+def records(stream: BufferedIOBase, source: Source, fields: Fields, max_bytes: int) -> Iterator[Document]:
     if source.kind == "jsonl":
         return read_jsonl(stream, source.name, fields, max_bytes)
     return read_warc(stream, source.name, max_bytes)

@@ -69,7 +69,7 @@ def to_record(article: Article, doc: Document, fields: Fields) -> dict[str, Any]
     >>> to_record(Article(body="clean", word_count=1), doc, Fields())["text"]
     'clean'
     """
-    record = dict(doc.record) if doc.record is not None else {fields.id: doc.name}
+    record: dict[str, Any] = dict(doc.record) if doc.record is not None else {fields.id: doc.name}
     metadata = record.get("metadata")
     if metadata is None:
         metadata = {}
@@ -77,8 +77,7 @@ def to_record(article: Article, doc: Document, fields: Fields) -> dict[str, Any]
         raise ValueError(f"field 'metadata' is {type(metadata).__name__}, not an object")
     about = article.to_dict()
     del about["body"]
-    record[fields.text] = article.body
-    record["metadata"] = {**metadata, "cleaner": about}
+    return {**record, fields.text: article.body, "metadata": {**metadata, "cleaner": about}}
     return record
 
 

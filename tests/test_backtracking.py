@@ -207,7 +207,7 @@ def compiled_patterns() -> list[tuple[str, re.Pattern]]:
             for pattern in _patterns_in(_built(value, vocab, module.__name__)):
                 found.setdefault((pattern.pattern, pattern.flags), (f"{module.__name__}.{name}", pattern))
     for rule in all_rules():
-        for pattern in _patterns_in(rule.gate):
+        for pattern in _patterns_in(getattr(rule, "gate", None)):
             found.setdefault((pattern.pattern, pattern.flags), (f"gate of {rule.code}", pattern))
     for family in vocab._phrases:
         for pattern in vocab._compiled(family):

@@ -61,7 +61,7 @@ def _trafilatura(data: bytes, variant: str, url: str | None) -> Extract:
     import trafilatura
 
     found = trafilatura.bare_extraction(data, url=url, include_comments=False, with_metadata=True)
-    if found is None:
+    if found is None or isinstance(found, dict):
         return Extract("")
     return Extract(found.text or "", found.title, found.author, found.date)
 

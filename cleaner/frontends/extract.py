@@ -68,7 +68,9 @@ def _trafilatura_blocks(html: str, *, favor_recall: bool) -> list[Block]:
         favor_recall=favor_recall,
         fast=favor_recall,  # the retry skips trafilatura's fallback extractors: same scores, less time
     )  # links are kept for each block's link density; without a URL, their targets are not resolved
-    return list(_blocks(doc.body)) if doc is not None and doc.body is not None else []
+    if doc is None or isinstance(doc, dict) or doc.body is None:
+        return []
+    return list(_blocks(doc.body))
 
 
 def _chars(blocks: list[Block]) -> int:

@@ -146,11 +146,10 @@ def read(html: str, *, url: str | None, config: Config) -> Reading:
     tree.strip_tags(["script", "style", "noscript", "template"])
     for name, value in pagemeta.page_fields(markup, html, url, lambda: page_text(tree)).items():
         absorb(article, name, value)
-    if tree.body is not None:
-        prune(tree, list(config.rules_of(NodeRule)), article)
+    prune(tree, list(config.rules_of(NodeRule)), article)
     _keep_preformatted_lines(tree)
     text = page_text(tree)
-    blocks = extract.main_content(tree.html, text)
+    blocks = extract.main_content(tree.html or "", text)
     if blocks:
         return Reading(blocks, article, whole_page=False, settle=False)
     return Reading(text_frontend.to_blocks(text), article, whole_page=True, settle=False)
@@ -161,11 +160,13 @@ def prune(tree: LexborHTMLParser, rules: list[NodeRule], article: Article) -> No
 
     Outer nodes are judged first, so a box inside a pruned box is not recorded twice.
     """
+    if tree.body is None:
+        return
     claimed = html_rules.claimed(tree.body, rules)
     pruned: set[int] = set()
     doomed: list[LexborNode] = []
-    for depth, _, node, rule in sorted((_depth(n), order, n, r) for order, (n, r) in enumerate(claimed)):
-        if _inside(node, pruned, depth):
+    for _, _, node, rule in sorted((_depth(n), order, n, r) for order, (n, r) in enumerate(claimed)):
+        if _inside(node, pruned):
             continue
         hit = rule(node)
         if hit is None:
@@ -182,16 +183,19 @@ def prune(tree: LexborHTMLParser, rules: list[NodeRule], article: Article) -> No
 
 def _depth(node: LexborNode) -> int:
     depth = 0
-    while (node := node.parent) is not None:
-        depth += 1
+    parent = node.parent
+    while parent is not None:
+        depth, parent = depth + 1, parent.parent
     return depth
 
 
-def _inside(node: LexborNode, pruned: set[int], depth: int) -> bool:
-    for _ in range(depth):
-        node = node.parent
-        if node.mem_id in pruned:
+def _inside(node: LexborNode, pruned: set[int]) -> bool:
+    """Whether one of the node's ancestors is pruned already."""
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in pruned:
             return True
+        parent = parent.parent
     return False
 
 
@@ -200,7 +204,8 @@ def _keep_preformatted_lines(tree: LexborHTMLParser) -> None:
     elsewhere collapses as a browser collapses it."""
     from selectolax.lexbor import LexborHTMLParser
 
-    line_break = LexborHTMLParser("<br>").css_first("br")
+    line_break = LexborHTMLParser("<br>").css_first("br", strict=True)
+    assert line_break is not None  # the fragment is one <br>
     for pre in tree.css("pre"):
         for node in list(pre.traverse(include_text=True)):
             text = node.text_content or "" if node.is_text_node else ""

@@ -77,7 +77,7 @@ def markup_fields(tree: LexborHTMLParser) -> dict[str, Any]:
         found,
         {
             "title": meta.get("og:title"),
-            "authors": [meta["author"]] if meta.get("author") and "://" not in meta["author"] else [],
+            "authors": [author] if (author := meta.get("author")) and "://" not in author else [],
             "published": meta.get("article:published_time"),
             "publisher": meta.get("og:site_name"),
             "subtitle": meta.get("og:description") or meta.get("description"),

@@ -198,7 +198,7 @@ def context_features(probabilities: Sequence[float], log_weights: Sequence[float
         centre = AROUND + i
         return (running[centre + reach + 1] - running[centre - reach] - padded[centre]) / (2 * reach)
 
-    rows = []
+    rows: list[tuple[float, ...]] = []
     for i in range(n):
         previous, following = padded[AROUND + i - 1], padded[AROUND + i + 1]
         isolated = float(previous < 0.5 and following < 0.5)

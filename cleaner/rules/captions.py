@@ -81,8 +81,10 @@ def _split_trailing_credit(page: Page, text: str) -> Caption | None:
     """Split "Caption text. © Credit" or "Caption textCredit: Credit" at the credit; a line that
     reserves rights ("Tous droits réservés. © 2024 Le Monde") is the site's copyright notice."""
     found = _TRAILING_CREDIT.search(text)
-    credit = found and (found.group("credit") or found.group("named") or found.group("name")).strip()
-    if not credit or not _is_credit(credit) or not _LETTER.search(credit):
+    if found is None:
+        return None
+    credit = (found.group("credit") or found.group("named") or found.group("name")).strip()
+    if not _is_credit(credit) or not _LETTER.search(credit):
         return None
     caption = text[: found.start()].rstrip(_TRAILING_SEPARATORS).strip()
     words = word_count(caption)
@@ -155,9 +157,9 @@ def photo_caption(page: Page, i: int) -> Hit | None:
             return Hit(moved_to="captions", value=Caption(caption, _clean_credit(credit)))
     if vocab.line_is("photo_markers", text) or _GALLERY_COUNTER.match(text.strip()):
         return Hit(moved_to="captions", value=Caption(text))
-    caption = _split_marker_caption(page, text) or _split_trailing_credit(page, text)
-    if caption is not None:
-        return Hit(moved_to="captions", value=caption)
+    split = _split_marker_caption(page, text) or _split_trailing_credit(page, text)
+    if split is not None:
+        return Hit(moved_to="captions", value=split)
     return None
 
 

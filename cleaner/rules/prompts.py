@@ -59,8 +59,8 @@ def _short_prompt(
     """A short line holding one of the family's phrases (or passing `also`), and no reported speech."""
     text = page.blocks[i].text
     vocab = page.vocab
-    found = vocab.search(family, text) if anywhere else vocab.starts(family, text)
-    found = found or (also is not None and also(text))
+    phrase = vocab.search(family, text) if anywhere else vocab.starts(family, text)
+    found = phrase is not None or (also is not None and also(text))
     return Hit() if found and not vocab.search("reporting_verbs", text) else None
 
 

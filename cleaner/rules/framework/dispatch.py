@@ -129,7 +129,7 @@ class RulePlan:
     def _asked_of_size(self, words: int, chars: int) -> int:
         """The families asked for by the gates a line of this size fits."""
         rules = zip(self.rules, self._needed, strict=True)
-        return reduce(or_, (needed for rule, needed in rules if needed and rule.gate.fits(words, chars)), 0)
+        return reduce(or_, (needed for rule, needed in rules if needed and _fits(rule, words, chars)), 0)
 
     def _admitted(self, words: int, chars: int, families: int) -> Iterator[Candidate]:
         """Every line of this kind gets the same answer: the limits fall between the same values."""
@@ -143,6 +143,10 @@ class RulePlan:
                 yield rule, None
             elif gate.pattern is not None:
                 yield rule, gate.pattern
+
+
+def _fits(rule: Rule, words: int, chars: int) -> bool:
+    return rule.gate is None or rule.gate.fits(words, chars)
 
 
 def _line_families(vocab: Vocabulary, text: str) -> int:

@@ -13,7 +13,17 @@ from collections.abc import Callable, Iterable
 from importlib import import_module
 from typing import Any, TypeVar
 
-from cleaner.rules.framework.kinds import BlockRule, Claim, Gate, LeadRule, NodeRule, PageRule, Rule, documentation
+from cleaner.rules.framework.kinds import (
+    BlockRule,
+    Claim,
+    Gate,
+    LeadRule,
+    LineRule,
+    NodeRule,
+    PageRule,
+    Rule,
+    documentation,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 R = TypeVar("R", bound=Rule)
@@ -28,7 +38,9 @@ def register(rule: Rule) -> Rule:
     return rule
 
 
-def _registering(kind: type[Rule], code: str, name: str, family: str, **fields: Any) -> Callable[[F], F]:
+def _registering(
+    kind: type[LineRule] | type[PageRule] | type[NodeRule], code: str, name: str, family: str, **fields: Any
+) -> Callable[[F], F]:
     """A decorator that registers the function it decorates as the `check` of a rule of `kind`."""
 
     def add(check: F) -> F:
