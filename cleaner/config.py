@@ -8,20 +8,18 @@ explicitly: there is no global configuration.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from cleaner.rules.framework.kinds import Rule
 from cleaner.rules.framework.registry import R, all_rules, rules_of, unknown_selectors
 from cleaner.vocab import Vocabulary
-
-if TYPE_CHECKING:
-    from cleaner.profile import SiteBoilerplate
 
 CONFIG_FILES = ("cleaner.toml", "pyproject.toml")
 DEFAULT_TIMEOUT = 30.0
@@ -46,7 +44,7 @@ class Config:
     profile: a site profile learned by `cleaner learn` (a path; relative to the config file
         that names it), whose boilerplate the rule SITE001 removes.
     max_memory: bytes of memory one worker process may use; a document past it fails alone.
-        None sizes it to the machine (`parallel.default_memory_limit`); 0 means no bound.
+        None sizes it to the machine (`default_memory_limit`); 0 means no bound.
     """
 
     select: tuple[str, ...] = ()
@@ -66,8 +64,6 @@ class Config:
     def memory_limit(self, jobs: int) -> int | None:
         """Bytes one of `jobs` worker processes may use, or None for no bound."""
         if self.max_memory is None:
-            from cleaner.parallel import default_memory_limit
-
             return default_memory_limit(jobs)
         return self.max_memory or None
 
@@ -90,17 +86,6 @@ class Config:
     @cached_property
     def vocabulary(self) -> Vocabulary:
         return Vocabulary(self.phrases)
-
-    def learned(self, site: str | None) -> SiteBoilerplate | None:
-        """The profile's boilerplate for `site`; None without a profile or when it knows no such site.
-
-        Only the path is pickled: each process reads the file once, on first use.
-        """
-        if self.profile is None or site is None:
-            return None
-        from cleaner.profile import load_profile
-
-        return load_profile(self.profile).sites.get(site)
 
     def for_url(self, url: str | None) -> Config:
         """This config with the settings of the site `url` belongs to merged in."""
@@ -218,6 +203,21 @@ def _positive(key: str, value: Any, kind: type) -> Any:
     if number <= 0:
         raise ConfigError(f"{key} must be positive")
     return number
+
+
+# Memory a worker may hold by default: the machine's memory shared among the workers, with room
+# left for the parent and the system, and never less than a large page needs.
+_MEMORY_SHARE = 0.75
+_MIN_MEMORY = 1 << 30
+
+
+def default_memory_limit(jobs: int) -> int:
+    """Bytes of memory one of `jobs` workers may use, sized to this machine."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return 4 * _MIN_MEMORY
+    return max(_MIN_MEMORY, int(total * _MEMORY_SHARE / max(jobs, 1)))
 
 
 _SIZE_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}

@@ -25,7 +25,7 @@ from cleaner.config import Config
 from cleaner.frontends import Reading, decode
 from cleaner.language import detect_language
 from cleaner.metadata import url_site
-from cleaner.profile import SiteBoilerplate
+from cleaner.profile import SiteBoilerplate, site_boilerplate
 from cleaner.rules.framework import dispatch
 from cleaner.rules.framework.context import Dropped, Page
 from cleaner.rules.framework.fields import absorb, absorb_hit
@@ -66,7 +66,8 @@ class Cleaner:
         config = self.config.for_url(url)
         text = decode.decode(source, encoding) if isinstance(source, bytes) else decode.without_nul(source)
         reading = frontends.read(text, kind=kind, url=url, config=config)
-        article = _rule_passes(reading, config, config.learned(url_site(reading.article.url) or site))
+        learned = site_boilerplate(config.profile, url_site(reading.article.url) or site)
+        article = _rule_passes(reading, config, learned)
         _finish(article, config.vocabulary)
         return article
 

@@ -244,7 +244,7 @@ def read_limited(stream: BufferedIOBase, limit: int) -> bytes:
 
 def open_input(source: Source, stdin: BufferedReader | None) -> BufferedIOBase:
     """A binary stream over a source's content, gunzipped when compressed; a WARC as stored, since
-    its reader gunzips it member by member (`streams.read_warc`)."""
+    its reader gunzips it member by member (`warc.read_warc`)."""
     gunzip = source.kind != "warc"
     if source.path is None:
         if stdin is None:

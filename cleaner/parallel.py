@@ -35,10 +35,6 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 _START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 _CONTEXT: Any = multiprocessing.get_context(_START_METHOD)
-# Memory a worker may hold by default: the machine's memory shared among the workers, with room
-# left for the parent and the system, and never less than a large page needs.
-_MEMORY_SHARE = 0.75
-_MIN_MEMORY = 1 << 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,15 +73,6 @@ def format_size(size: int) -> str:
     ('300 MiB', '9.0 GiB')
     """
     return f"{size / (1 << 30):.1f} GiB" if size >= 1 << 30 else f"{size >> 20} MiB"
-
-
-def default_memory_limit(jobs: int) -> int:
-    """Bytes of memory one of `jobs` workers may use, sized to this machine."""
-    try:
-        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (AttributeError, ValueError, OSError):
-        return 4 * _MIN_MEMORY
-    return max(_MIN_MEMORY, int(total * _MEMORY_SHARE / max(jobs, 1)))
 
 
 class Pool:

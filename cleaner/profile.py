@@ -137,6 +137,14 @@ class ProfileError(ConfigError):
     """A profile file that cannot be used."""
 
 
+def site_boilerplate(profile: str | None, site: str | None) -> SiteBoilerplate | None:
+    """What the profile file `profile` learned of `site`; None without a profile, or when it knows
+    no such site. The file is read once per process, on first use (a Config pickles only its path)."""
+    if profile is None or site is None:
+        return None
+    return load_profile(profile).sites.get(site)
+
+
 def load_profile(path: str | Path) -> Profile:
     """The profile in a file, read once per process while the file is unchanged."""
     path = Path(path)

@@ -13,7 +13,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from cleaner.io import Fields
-from cleaner.streams import MAX_HEADER_BYTES, read_jsonl, read_warc
+from cleaner.streams import read_jsonl
+from cleaner.warc import MAX_HEADER_BYTES, read_warc
 
 
 def _read(data: bytes, fields: Fields | None = None, limit: int = 1 << 20) -> list:

@@ -27,6 +27,7 @@ from cleaner.frontends import Reading, extract, pagemeta
 from cleaner.frontends import text as text_frontend
 from cleaner.frontends.decode import repair_mojibake
 from cleaner.rules import html as html_rules
+from cleaner.rules.framework.claims import claimed
 from cleaner.rules.framework.fields import absorb, absorb_hit
 from cleaner.rules.framework.kinds import NodeRule
 
@@ -162,10 +163,10 @@ def prune(tree: LexborHTMLParser, rules: list[NodeRule], article: Article) -> No
     """
     if tree.body is None:
         return
-    claimed = html_rules.claimed(tree.body, rules)
+    candidates = claimed(tree.body, rules)
     pruned: set[int] = set()
     doomed: list[LexborNode] = []
-    for _, _, node, rule in sorted((_depth(n), order, n, r) for order, (n, r) in enumerate(claimed)):
+    for _, _, node, rule in sorted((_depth(n), order, n, r) for order, (n, r) in enumerate(candidates)):
         if _inside(node, pruned):
             continue
         hit = rule(node)

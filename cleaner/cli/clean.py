@@ -1,0 +1,246 @@
+"""`cleaner clean`: clean files, folders, globs and streams into body text and metadata."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import sys
+import tempfile
+from contextlib import closing
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from cleaner.cli.options import config_options, load_config, selectors
+from cleaner.writers import FORMATS
+
+
+@click.command("clean")
+@click.argument("paths", nargs=-1)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Output folder (mirrors the input tree), or one .jsonl/.jsonl.gz file; default: stdout.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(tuple(FORMATS)),
+    help="txt: the body; md: title and body; json: the Article schema; jsonl: one record per document. "
+    "JSONL and WARC inputs always give JSONL. Default: txt (jsonl for a .jsonl output file).",
+)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@config_options
+@click.option("--timeout", type=float, help="Seconds one document may take before it is abandoned (0: no limit).")
+@click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse documents larger than this many bytes.")
+@click.option(
+    "--max-memory",
+    metavar="SIZE",
+    help="Memory one worker process may use (4G, 512M; 0: no bound); a document past it fails alone. "
+    "Default: the machine's memory shared among the workers.",
+)
+@click.option("--skip-existing", is_flag=True, help="Leave outputs that already exist alone (to resume a run).")
+@click.option("--force", is_flag=True, help="Overwrite outputs that already exist.")
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every failed input and its reason (tab-separated).",
+)
+@click.option("--summary-json", type=click.Path(dir_okay=False, path_type=Path), help="Write the summary as JSON.")
+@click.option("--show-config", is_flag=True, help="Print the settings in force and where each came from, then stop.")
+@click.option("--text-field", default="text", show_default=True, help="JSONL field holding plain text.")
+@click.option("--html-field", default="html", show_default=True, help="JSONL field holding HTML (used first).")
+@click.option("--id-field", default="id", show_default=True, help="JSONL field naming a record in errors.")
+@click.option("--url-field", default="url", show_default=True, help="JSONL field holding the page URL.")
+@click.option("--dask-scheduler", metavar="ADDRESS", help="Clean on a Dask cluster (needs the dask extra).")
+@click.option(
+    "--profile",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Remove the boilerplate a site profile from `cleaner learn` holds for each document's site.",
+)
+@click.option(
+    "--learn",
+    is_flag=True,
+    help="Learn the site profile from PATHS first (one more pass over them), then clean with it; "
+    "with --profile, also save it there.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print every output written and every input skipped.")
+def clean_command(paths: tuple[str, ...], **flags) -> None:
+    """Clean PATHS (files, folders, globs, or - for stdin) into body text and metadata.
+
+    Reads .txt .md .html .htm .xhtml (each also .gz), .jsonl(.gz) and .warc(.gz). Folders are read
+    recursively. Exit status: 0 all cleaned, 1 some documents failed (the rest are written), 2 usage error.
+
+    \b
+    Examples:
+      cleaner clean article.txt
+      cleaner clean scraped/ -o clean/ --format json -j 4
+      cleaner clean 'dumps/**/*.html.gz' -o clean/ --skip-existing --errors failed.tsv
+      cleaner clean crawl.warc.gz -o crawl.jsonl.gz
+      cat in.jsonl | cleaner clean - --format jsonl > out.jsonl
+      cleaner clean scraped/ -o clean/ --profile profile.json
+      cleaner clean scraped/ -o clean/ --learn
+      cleaner clean --show-config --ignore CAP
+    """
+    from cleaner import batch
+    from cleaner import io as cleaner_io
+    from cleaner.engine import Cleaner
+    from cleaner.progress import Report
+
+    overrides = {
+        "select": selectors(flags["select"]),
+        "ignore": selectors(flags["ignore"]),
+        "timeout": flags["timeout"],
+        "max_bytes": flags["max_bytes"],
+        "max_memory": flags["max_memory"],
+        "profile": None if flags["learn"] or not flags["profile"] else str(flags["profile"]),
+    }
+    config, origin = load_config(flags["config_path"], overrides)
+    if flags["show_config"]:
+        for name, source in origin.items():
+            click.echo(f"{name} = {json.dumps(getattr(config, name), default=list)}  # {source}")
+        return
+    if not paths:
+        raise click.UsageError("no input given: name files, folders, globs or - for stdin")
+    options = _output_options(flags, config)
+    inputs = cleaner_io.find_inputs(list(paths), exclude=options.output)
+    reports = {"--errors": flags["errors_path"], "--summary-json": flags["summary_json"]}
+    problems = batch.preflight(inputs, options, reports)
+    if problems:
+        raise click.UsageError("\n".join(problems))
+    sources = inputs.sources
+    if flags["learn"]:
+        config = replace(config, profile=str(_learn_first(sources, options, config, flags["profile"], flags["jobs"])))
+    job = batch.Job(Cleaner(config), options.fmt, options.fields)
+    report = Report(flags["quiet"], flags["verbose"], total=sum(not s.is_stream for s in sources))
+    for name, reason in inputs.skipped:
+        report.add(batch.Outcome(name, "skipped", reason))
+    if not sources and not inputs.skipped:
+        click.echo(f"no files to clean in {', '.join(paths)} (see --help for the kinds read)", err=True)
+    stopped = _run(job, sources, options, flags, report)
+    report.close()
+    _close(report.summary, stopped, flags)
+
+
+def _output_options(flags: dict, config):
+    """Where and how the run writes, from the flags; a contradiction is a usage error."""
+    from cleaner import batch
+    from cleaner import io as cleaner_io
+
+    if flags["force"] and flags["skip_existing"]:
+        raise click.UsageError("--force and --skip-existing exclude each other")
+    output = flags["output"]
+    options = batch.Options(
+        output=output,
+        force=flags["force"],
+        skip_existing=flags["skip_existing"],
+        fields=cleaner_io.Fields(flags["text_field"], flags["html_field"], flags["id_field"], flags["url_field"]),
+        max_bytes=config.max_bytes,
+    )
+    if options.single_file and flags["fmt"] not in (None, "jsonl"):
+        raise click.UsageError(f"{output} is a JSONL file; --format {flags['fmt']} needs an output folder")
+    return replace(options, fmt=flags["fmt"] or ("jsonl" if options.single_file else "txt"))
+
+
+def _close(summary, stopped: tuple[str, int] | None, flags: dict) -> None:
+    """Write the summary file, say how the run ended, and exit with its status."""
+    from cleaner.io import write_atomic
+    from cleaner.progress import format_summary
+
+    if flags["summary_json"]:
+        write_atomic(flags["summary_json"], (json.dumps(summary.to_dict(), indent=2) + "\n").encode())
+    if stopped is not None:
+        message, code = stopped
+        click.echo(message, err=True)
+        sys.exit(code)
+    if not flags["quiet"]:
+        click.echo(format_summary(summary), err=True)
+    sys.exit(summary.exit_code)
+
+
+class _Terminated(BaseException):
+    """SIGTERM, handled as Ctrl-C is: outputs left complete, workers stopped."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _run(job, sources, options, flags, report) -> tuple[str, int] | None:
+    """Clean the sources into the report; why the run stopped early and its exit status, if it did.
+
+    Whatever stops the run, the errors file keeps every failure met until then.
+    """
+    from cleaner import batch
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    with _errors_file(flags["errors_path"]) as errors:
+        try:
+            with (
+                _executor(job, flags["dask_scheduler"], flags["jobs"], job.cleaner.config) as executor,
+                closing(batch.run(sources, options, executor, _stdin(), sys.stdout.buffer)) as outcomes,
+            ):
+                for outcome in outcomes:
+                    report.add(outcome)
+                    if outcome.status == "failed":
+                        errors.write(f"{outcome.name}\t{outcome.reason}\n".encode())
+        except batch.OutputError as error:
+            return f"{error}; the run stopped", 1
+        except (KeyboardInterrupt, _Terminated) as interrupt:
+            done = "interrupted: finished outputs are complete; rerun with --skip-existing to do the rest"
+            return done, 143 if isinstance(interrupt, _Terminated) else 130
+    return None
+
+
+def _learn_first(sources, options, config, save_to: Path | None, jobs: int | None) -> Path:
+    """Learn the profile of the inputs for `clean --learn`; the file is temporary unless `save_to` names it."""
+    if save_to is None:
+        folder = click.get_current_context().with_resource(tempfile.TemporaryDirectory(prefix="cleaner-profile-"))
+        save_to = Path(folder) / "profile.json"
+    profile = learn_from(sources, options.fields, config, jobs)
+    profile.save(save_to)
+    click.echo(f"{profile.summary()} -> {save_to}", err=True)
+    return save_to
+
+
+def learn_from(sources, fields, config, jobs: int | None):
+    from cleaner.learn import learn_profile
+
+    if any(source.path is None for source in sources):
+        raise click.UsageError("learning reads its inputs twice or keeps them: name files, not - for stdin")
+    return learn_profile(sources, fields, config, jobs or os.cpu_count() or 1)
+
+
+def _executor(job, scheduler: str | None, jobs: int | None, config):
+    if scheduler:
+        try:
+            from cleaner.integrations.dask import DaskExecutor
+        except ImportError as error:
+            raise click.UsageError(f"--dask-scheduler needs Dask: pip install 'cleaner[dask]' ({error})") from error
+        return DaskExecutor.connect(job, scheduler)
+    return _pool(job, jobs, config)
+
+
+def _pool(fn, jobs: int | None, config):
+    from cleaner.parallel import Pool
+
+    jobs = jobs or os.cpu_count() or 1
+    return Pool(fn, jobs, config.timeout, config.memory_limit(jobs))
+
+
+def _errors_file(path: Path | None):
+    from cleaner.io import atomic_writer
+
+    return atomic_writer(path) if path else open(os.devnull, "wb")
+
+
+def _stdin():
+    """Standard input as a buffered binary stream (which can be peeked at to tell its kind)."""
+    stream = sys.stdin.buffer
+    return stream if hasattr(stream, "peek") else io.BufferedReader(stream)
