@@ -15,7 +15,7 @@ from cleaner.cli.rules import rule_command, rules_command
 
 
 @click.group()
-@click.version_option(package_name="cleaner")
+@click.version_option(package_name="article-cleaner")
 def main() -> None:
     """Clean body text and metadata from scraped news articles.
 

@@ -222,7 +222,9 @@ def _executor(job, scheduler: str | None, jobs: int | None, config):
         try:
             from cleaner.integrations.dask import DaskExecutor
         except ImportError as error:
-            raise click.UsageError(f"--dask-scheduler needs Dask: pip install 'cleaner[dask]' ({error})") from error
+            raise click.UsageError(
+                f"--dask-scheduler needs Dask: pip install 'article-cleaner[dask]' ({error})"
+            ) from error
         return DaskExecutor.connect(job, scheduler)
     return _pool(job, jobs, config)
 
