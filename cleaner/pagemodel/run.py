@@ -32,9 +32,8 @@ from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from cleaner import dates
-from cleaner.pagemodel import linemodel
 from cleaner.rules.framework.context import Page
-from cleaner.shapes import WORD
+from cleaner.shapes import WORD, weight
 from cleaner.vocab import Vocabulary
 
 # A line a block rule marked as end-of-page furniture weighs this much against a run.
@@ -143,9 +142,7 @@ def is_whole_page(page: Page) -> bool:
     lines = [b.text for b in page.blocks]
     if len(lines) < DUMP_MIN_LINES:
         return False
-    short = sum(
-        1 for text in lines if linemodel.weight(text) < SHORT_LINE_CHARS and len(text.split()) <= SHORT_LINE_WORDS
-    )
+    short = sum(1 for text in lines if weight(text) < SHORT_LINE_CHARS and len(text.split()) <= SHORT_LINE_WORDS)
     return short >= DUMP_SHORT_SHARE * len(lines)
 
 
@@ -166,6 +163,8 @@ def main_run(page: Page) -> Run | None:
     """Where the article runs in a whole-page dump, and its headline; None if the text is not one."""
     if not is_whole_page(page):
         return None
+    from cleaner.pagemodel import linemodel  # imported once a page dump comes: numpy slows every start-up
+
     kept = [block.text for block, dropped in zip(page.blocks, page.dropped, strict=True) if dropped is None]
     kept_scores = iter(_with_schedules(kept, linemodel.scores(kept)))
     scores: list[float | None] = []
@@ -191,6 +190,8 @@ def main_run(page: Page) -> Run | None:
 
 def _with_schedules(texts: Sequence[str], scores: list[float]) -> list[float]:
     """The lines' scores, those of a schedule's entries raised to what text at even odds adds."""
+    from cleaner.pagemodel import linemodel
+
     for i in schedule_lines(texts):
         floor = linemodel.value(texts[i]) * 2.0 * (_SCHEDULE_ODDS - linemodel.TEXT_THRESHOLD)
         scores[i] = max(scores[i], floor)
