@@ -21,8 +21,8 @@ _NUMERIC = re.compile(r"(?<!\d)(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19
 # The most words a line holding a date can have and still be a dateline, not a sentence.
 DATELINE_MAX_WORDS = 16
 # Every date written in full has a year of this century or the last: most lines have none,
-# and this one search spares them the four date patterns.
-_YEAR = re.compile(r"(?:19|20)\d\d")
+# and this one search spares them the four date patterns (and gates the timestamp rule).
+YEAR = re.compile(r"(?:19|20)\d\d")
 # A chronological list (an events calendar, a time series, tour dates) dates at least this many
 # entries in time order, this share of them on different days, none with a clock time: teaser
 # lists run newest first, stamped with today's date, and a comment thread with the time of day.
@@ -99,7 +99,7 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     >>> find_date("20.11.2019")[0], find_date("11/20/2019 01:14 PM")[0]
     ('2019-11-20', '2019-11-20')
     """
-    if _YEAR.search(text) is None:
+    if YEAR.search(text) is None:
         return None
     for pattern in _named_month_patterns():
         match = pattern.search(text)

@@ -22,6 +22,9 @@ _MAX_BIO_GAP = 2
 _MAX_ROLE_WORDS = 6
 _MIN_BIO_WORDS = 12
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+# The author box's gate: a line of two to _MAX_NAME_WORDS name-shaped words (`_is_name_line` asks
+# also that each is capitalised).
+_NAME_LINE = re.compile(rf"^\s*{_NAME_WORD.pattern}(?:\s+{_NAME_WORD.pattern}){{1,{_MAX_NAME_WORDS - 1}}}\s*$")
 
 
 def _names_in(text: str) -> tuple[list[str], str] | None:
@@ -84,7 +87,7 @@ def _is_biography(page: Page, line: str) -> bool:
     return word_count(line) >= _MIN_BIO_WORDS and page.vocab.search("writer_roles", line) is not None
 
 
-@block_rule("BYL002", "author-bio", "bylines", gate=Gate(max_words=_MAX_NAME_WORDS))
+@block_rule("BYL002", "author-bio", "bylines", gate=Gate(max_words=_MAX_NAME_WORDS, pattern=_NAME_LINE))
 def author_bio(page: Page, i: int) -> Hit | None:
     """Removes: an author box: a line holding only a person's name, up to two short role
     lines under it, and the biography that follows, which opens with the name or its

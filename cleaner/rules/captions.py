@@ -110,9 +110,10 @@ def _split_marker_caption(page: Page, text: str) -> Caption | None:
     return Caption(caption, _clean_credit(credit))
 
 
-# A picture marker may run into "credit" or "by" ("Photocredit: ..."), so marker captions are
-# gated on the ":" or "by" that must follow it, bracketed credits on the ")", and credits closing
-# a caption on their "©", "Credit:" or agency's "/".
+# Labels, markers and a gallery's counter ("Image 3 of 12") hold the gate's phrases. A picture
+# marker may run into "credit" or "by" ("Photocredit: ...", no phrase's word then), so the gate
+# takes that too; bracketed credits are gated on the closing ")", and credits closing a caption on
+# their "©", "Credit:" or agency's "/".
 @block_rule(
     "CAP001",
     "photo-caption",
@@ -120,7 +121,10 @@ def _split_marker_caption(page: Page, text: str) -> Caption | None:
     gate=Gate(
         max_chars=700,
         phrases=("caption_labels", "photo_markers"),
-        pattern=re.compile(r"[:)©]|by|[A-Z]/[A-Z]", re.IGNORECASE),
+        pattern=re.compile(
+            r"©|\)\s*$|Credit(?::|\.\.\.|…)|(?:REUTERS|AFP|EPA|AP Photo)/[A-Z]"
+            r"|(?i:\w(?:credit|courtesy|source|by)\s*(?::|by\b))"
+        ),
     ),
     alone=True,
 )

@@ -142,7 +142,7 @@ class RulePlan:
             elif (not needed and gate.pattern is None) or families & needed:
                 yield rule, None
             elif gate.pattern is not None:
-                yield rule, gate.pattern
+                yield rule, gate.pattern_in(self.vocab)
 
 
 def _line_families(vocab: Vocabulary, text: str) -> int:
