@@ -272,6 +272,34 @@ CAPTION_PIECES = st.sampled_from(
 )
 
 
+COMMENT_PIECES = st.sampled_from(
+    [
+        *VOCAB.phrases("comment_counts"),
+        *VOCAB.phrases("comment_prompts")[:8],
+        "12",
+        "1,024",
+        "One",
+        "(",
+        ")",
+        ":",
+        "»",
+        "Show all",
+        "thoughts on",
+        "thought on",
+        "“Headline”",
+        "to “Headline”",
+        "Comments",
+        "COMMENTS",
+        "x",
+    ]
+)
+
+
+def test_every_comment_count_noun_ends_in_a_letter() -> None:
+    """What the comment-prompt gate assumes of a count run into its number ("Comments3")."""
+    assert [noun for noun in VOCAB.phrases("comment_counts") if not noun[-1].isalpha()] == []
+
+
 def _lines_of(pieces: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     return st.lists(st.tuples(WHITE, pieces), min_size=1, max_size=6).map(lambda parts: "".join(map("".join, parts)))
 
@@ -282,15 +310,17 @@ def _lines_of(pieces: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     name=_lines_of(NAME_WORDS),
     dated=_lines_of(DATE_PIECES),
     caption=_lines_of(CAPTION_PIECES),
+    comments=_lines_of(COMMENT_PIECES),
 )
 def test_gates_of_lines_opening_or_shaped_alike_hold_of_every_line_their_rules_remove(
-    credit: str, name: str, dated: str, caption: str
+    credit: str, name: str, dated: str, caption: str, comments: str
 ) -> None:
     _removed_only_where_admitted(RULES["CRD001"], ["Body text.", credit])
     bio = f"{name.split()[0] if name.split() else name} is a senior reporter who writes on housing for the paper."
     _removed_only_where_admitted(RULES["BYL002"], [name, "Senior Reporter", bio])
     _removed_only_where_admitted(RULES["TIM001"], ["Body text.", dated])
     _removed_only_where_admitted(RULES["CAP001"], [caption])
+    _removed_only_where_admitted(RULES["COM002"], [comments])
 
 
 def test_remembered_verdicts_give_the_first_hit_of_asking_every_candidate_in_order() -> None:
