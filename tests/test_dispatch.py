@@ -17,6 +17,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner import vocab as vocab_module
 from cleaner.article import Block
 from cleaner.config import Config
 from cleaner.rules.framework.context import Page
@@ -353,6 +354,11 @@ def test_long_and_deeply_nested_phrases_still_make_a_regex() -> None:
     vocab = Vocabulary({"cookie_phrases": [banner], "read_more": nested})
     assert vocab.search("cookie_phrases", f"Note: {banner}.")
     assert vocab.starts("read_more", "more more more!").group().strip("! ") == "more more more"
+
+
+@given(text=st.text(alphabet=st.characters(max_codepoint=127)))
+def test_an_ascii_line_has_the_words_the_word_pattern_finds(text: str) -> None:
+    assert vocab_module._words(text) == vocab_module._WORD_RUN.findall(text.casefold())
 
 
 def test_a_line_carries_a_family_only_when_it_holds_a_phrase_word_for_word() -> None:

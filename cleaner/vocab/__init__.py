@@ -22,6 +22,16 @@ from typing import Any, TypeVar
 _DECORATION = " \t:|>»›•·–—-_*#=~.…()[]<>«‹▼▶►→"
 # A word of a line or phrase, for the phrase gate (`Vocabulary.line_families`).
 _WORD_RUN = re.compile(r"[^\W_]+")
+# An ASCII line's words, casefolded, are its letters and digits lower-cased, split at anything else:
+# mapped so, the line splits faster than a regex finds its words.
+_ASCII_WORDS = {code: chr(code).lower() if chr(code).isalnum() else " " for code in range(128)}
+
+
+def _words(text: str) -> list[str]:
+    """The line's words (`_WORD_RUN`), casefolded."""
+    return text.translate(_ASCII_WORDS).split() if text.isascii() else _WORD_RUN.findall(text.casefold())
+
+
 # The phrase gate compares casefolded words: casefolding equates every pair of letters that
 # re.IGNORECASE does ("ſ" and "s", "ᲀ" and "в"), but for these: "ı" matches "i", "İ" folds into
 # two characters, and the combining ypogegrammeni, no word character, folds into "ι", one. Lines
@@ -188,8 +198,10 @@ class Vocabulary:
         index, always = self._phrase_words
         if not text.isascii() and not _CASE_SPECIAL.isdisjoint(text):
             return -1
+        words = _words(text)
+        if index.keys().isdisjoint(words):  # most lines: no phrase starts on any of their words
+            return always
         found = always
-        words = _WORD_RUN.findall(text.casefold())
         for start, word in enumerate(words):
             node = index.get(word)
             following = start + 1
@@ -212,7 +224,7 @@ class Vocabulary:
         for family, phrases in self._phrases.items():
             bit = self._bits[family]
             for phrase in phrases:
-                words = _WORD_RUN.findall(normalise_label(phrase).casefold())
+                words = _words(normalise_label(phrase))
                 if not words or not _CASE_SPECIAL.isdisjoint(phrase):
                     always |= bit
                     continue
