@@ -324,6 +324,23 @@ def test_gates_of_lines_opening_or_shaped_alike_hold_of_every_line_their_rules_r
     _removed_only_where_admitted(RULES["COM002"], [comments])
 
 
+def test_a_rule_that_reads_ahead_reads_nothing_beyond_its_reach() -> None:
+    """The contract that lets a later pass skip a rule where the blocks within its reach are
+    unchanged: gaps, what is kept or found and the blocks past its reach never count."""
+    reading = [rule for rule in BLOCK_RULES if rule.reads_ahead is not None]
+    assert {rule.code for rule in reading} >= {"BYL001", "BYL002"}
+    for lines in CASE_LINES:
+        page = _page(*lines)
+        for i in range(len(lines)):
+            for rule in reading:
+                within = lines[: i + 1 + rule.reads_ahead]
+                altered = _page(*within, "A sentence past the rule's reach.", "Jane Doe is a reporter.")
+                for block in altered.blocks:
+                    block.gap_before = not block.gap_before
+                altered.kept, altered.article.title = 7, "A title found before"
+                assert rule.check(page, i) == rule.check(altered, i), (rule.code, lines[i])
+
+
 def test_remembered_verdicts_give_the_first_hit_of_asking_every_candidate_in_order() -> None:
     plan = RulePlan(BLOCK_RULES, VOCAB)
     for _ in range(2):  # the second time round, the verdicts of the first are remembered

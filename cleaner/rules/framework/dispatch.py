@@ -85,11 +85,18 @@ class RulePlan:
         rules = tuple(r for r in self.rules if r.gate is None or r.gate.top == sys.maxsize)
         return plan(rules, self.vocab) if rules else None
 
-    def first_hit(self, page: Page, i: int) -> Verdict:
-        """The first candidate rule that removes block `i`, with its hit; None when all let it through."""
+    def first_hit(self, page: Page, i: int, unchanged_ahead: int = -1) -> Verdict:
+        """The first candidate rule that removes block `i`, with its hit; None when all let it through.
+
+        `unchanged_ahead` (a later rule pass) is how many blocks after it are those that followed
+        it in the pass before: the rules that read no further (`LineRule.reads_ahead`) are not asked.
+        """
         block = page.blocks[i]
         text = block.text
         candidates = self.candidates(text)
+        if unchanged_ahead >= 0:
+            every = tuple(c for c in candidates.every if c[0].reads_ahead is None or c[0].reads_ahead > unchanged_ahead)
+            return _first_hit(every, page, i)
         if not candidates.alone or block.tag is not None or block.link_density or len(text) > _REMEMBERED_CHARS:
             return _first_hit(candidates.every, page, i)
         remembered = self._verdicts.get(text)

@@ -121,11 +121,18 @@ class Rule:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LineRule(Rule):
-    """A rule that judges block `i` of a page, behind an optional gate."""
+    """A rule that judges block `i` of a page, behind an optional gate.
+
+    `reads_ahead` says, for a rule that does not judge a block alone, that its check reads
+    nothing of the page but the text and markup of block `i` and of that many blocks after it
+    (and the vocabulary and site profile): not their gaps, not what is kept or found. A later
+    rule pass asks it again only about blocks whose followers changed. None: it may read anything.
+    """
 
     check: Callable[[Page, int], Hit | None]
     gate: Gate | None = None
     alone: bool = False
+    reads_ahead: int | None = None
 
     def __call__(self, page: Page, i: int) -> Hit | None:
         if self.gate is not None and not self.gate.admits(page, i):
