@@ -213,14 +213,15 @@ def _judge_blocks(page: Page, rules: tuple[LineRule, ...], unchanged: list[int] 
 
 def _apply(page: Page, rule: Rule, hit: Hit, i: int) -> int:
     """Drop the blocks a hit covers, record each removal, move its value; returns the next index."""
-    found, blocks = page.article, page.blocks
+    blocks, removals = page.blocks, page.article.removals
     end = min(i + max(hit.span, 1), len(blocks))
-    moved_to = absorb_hit(found, hit, blocks[i].text)
+    moved_to = absorb_hit(page.article, hit, blocks[i].text)
+    dropped = Dropped(rule.family, moved_to)
     for j in range(i, end):
-        page.dropped[j] = Dropped(rule.family, moved_to)
+        page.dropped[j] = dropped
         block = blocks[j]
         for n, text in enumerate(block.input_lines):  # a record for every input line it took
-            found.removals.append(Removal(rule.code, rule.name, text, moved_to, (block.line + n) or None, hit.detail))
+            removals.append(Removal(rule.code, rule.name, text, moved_to, (block.line + n) or None, hit.detail))
     return end
 
 

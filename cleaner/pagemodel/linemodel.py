@@ -206,7 +206,7 @@ class _Lines:
         char = self.classes[np.maximum(last, 0)]
         has_text = last >= self.starts
         found = has_text & ((char & _SENTENCE_STOP) != 0)
-        for i in np.flatnonzero(has_text & ((char & _CLOSER) != 0)).tolist():
+        for i in (has_text & ((char & _CLOSER) != 0)).nonzero()[0].tolist():
             found[i] = SENTENCE_END.search(self.texts[i].rstrip()) is not None
         return found
 
@@ -215,7 +215,7 @@ class _Lines:
         """Per line, the position of its last code point that is not white space; before the line's
         start if there is none. Lines seldom end in white space: those that do are stripped one by one."""
         last = self.ends - 1
-        for i in np.flatnonzero((self.classes[last] & _SPACE) != 0).tolist():
+        for i in ((self.classes[last] & _SPACE) != 0).nonzero()[0].tolist():
             last[i] = self.starts[i] + len(self.texts[i].rstrip()) - 1
         return last
 

@@ -123,12 +123,14 @@ def headline_lines(page: Page, slug: frozenset[str], indices: Iterable[int]) -> 
     """Of the lines at `indices` (in order), those that repeat most of the URL slug's words: the
     headline and its echoes."""
     found = []
+    needed = max(SLUG_MIN_WORDS, SLUG_SHARE * len(slug))
     for i in indices:
-        words = WORD.findall(_folded(page.blocks[i].text))
-        if len(words) > HEADLINE_MAX_WORDS:
+        folded = _folded(page.blocks[i].text)
+        # A line holds every slug word it has as a word as a string too: most lines fail that at once.
+        if sum(word in folded for word in slug) < needed:
             continue
-        common = len(slug & set(words))
-        if common >= SLUG_MIN_WORDS and common >= SLUG_SHARE * len(slug):
+        words = WORD.findall(folded)
+        if len(words) <= HEADLINE_MAX_WORDS and len(slug & set(words)) >= needed:
             found.append(i)
     return found
 
@@ -142,7 +144,11 @@ def is_whole_page(page: Page) -> bool:
     lines = [b.text for b in page.blocks]
     if len(lines) < DUMP_MIN_LINES:
         return False
-    short = sum(1 for text in lines if weight(text) < SHORT_LINE_CHARS and len(text.split()) <= SHORT_LINE_WORDS)
+    short = sum(
+        1  # a line's weight is at least its length: a long line is measured no further
+        for text in lines
+        if len(text) < SHORT_LINE_CHARS and weight(text) < SHORT_LINE_CHARS and len(text.split()) <= SHORT_LINE_WORDS
+    )
     return short >= DUMP_SHORT_SHARE * len(lines)
 
 

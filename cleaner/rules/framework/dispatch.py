@@ -78,6 +78,7 @@ class RulePlan:
         self._ungated = None if gates else self._of_kind(0, 0, "")
         self._lines: dict[str, Candidates] = {}
         self._verdicts: dict[str, Remembered] = {}
+        self._families = vocab.derived(_families_table)
 
     @cached_property
     def beyond(self) -> RulePlan | None:
@@ -122,7 +123,7 @@ class RulePlan:
         asked = self._asked.get(size)
         if asked is None:
             asked = self._asked[size] = self._asked_of_size(words, chars)
-        families = _line_families(self.vocab, text) & asked if asked else 0
+        families = self._line_families(text) & asked if asked else 0
         kind = (families, *size)
         found = self._kinds.get(kind)
         if found is None:
@@ -131,6 +132,19 @@ class RulePlan:
                 admitted, tuple(c for c in admitted if c[0].alone), tuple(c for c in admitted if not c[0].alone)
             )
             _remember(self._kinds, kind, found)
+        return found
+
+    def _line_families(self, text: str) -> int:
+        """The line's phrase families (`Vocabulary.line_families`).
+
+        Remembered for every plan of the vocabulary: each pass, and the lead rules after it,
+        ask them again of the lines the pass before kept.
+        """
+        found = self._families.get(text)
+        if found is None:
+            found = self.vocab.line_families(text)
+            if len(text) <= _REMEMBERED_CHARS:
+                _remember(self._families, text, found)
         return found
 
     def _asked_of_size(self, words: int, chars: int) -> int:
@@ -150,21 +164,6 @@ class RulePlan:
                 yield rule, None
             elif gate.pattern is not None:
                 yield rule, gate.pattern_in(self.vocab)
-
-
-def _line_families(vocab: Vocabulary, text: str) -> int:
-    """The line's phrase families (`Vocabulary.line_families`).
-
-    Remembered for every plan of the vocabulary: each pass, and the lead rules after it,
-    ask them again of the lines the pass before kept.
-    """
-    table = vocab.derived(_families_table)
-    found = table.get(text)
-    if found is None:
-        found = vocab.line_families(text)
-        if len(text) <= _REMEMBERED_CHARS:
-            _remember(table, text, found)
-    return found
 
 
 def _families_table(vocab: Vocabulary) -> dict[str, int]:
