@@ -58,17 +58,18 @@ def comment_disclaimer(page: Page, i: int) -> Hit | None:
 
 def _count_mark(vocab: Vocabulary) -> re.Pattern[str]:
     """The gate's pattern: what a comment count (`_comment_count`, matched on the normalised line)
-    holds of the line as it is, unless the gate's count nouns vouch for it: a number before a count
-    noun ("12 Comments"), a number run into a word ("Comments3": count nouns end in a letter, a
-    test checks), or a thread header's "thoughts on" (its count may be spelled: "One thought on").
+    holds of the line as it is when the gate's count nouns, as words, cannot vouch for it: a
+    number run into a count noun on either side ("12comments", "Comments3": count nouns end in
+    a letter, a test checks), or a thread header's "thoughts on" (its count may be spelled: "One
+    thought on").
 
-    Each branch opens with the character it is found by, so the regex engine skips along the line
-    to digits and "t"s alone.
+    Each branch opens with the character it is found by, so the regex engine skips along the
+    line to digits and "t"s alone, and looks no further than a few characters from each.
     """
     counts = vocab.alternation("comment_counts")
     return re.compile(
         rf"""[\dtT](?:
-            (?<=\d)[\d,.]*+\s*+(?i:{counts})
+            (?<=\d)(?i:{counts})
           | (?<=[^\W\d]\d)
           | (?<=[tT])(?<!\w[tT])(?i:houghts?\ on)\b
         )""",
