@@ -14,6 +14,7 @@ body line.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -107,15 +108,36 @@ def _rule_passes(reading: Reading, config: Config, learned: SiteBoilerplate | No
         kept, _ = _run_rules(blocks, config, article, whole_page=reading.whole_page, learned=learned)
         article.body = "\n\n".join(block.text for block in kept)
         return article
-    for attempt in range(_MAX_PASSES):
+    unchanged = None
+    for _ in range(_MAX_PASSES):
         found = Article(url=article.url)
-        kept, _ = _run_rules(blocks, config, found, whole_page=reading.whole_page, learned=learned, again=attempt > 0)
+        kept, _ = _run_rules(blocks, config, found, whole_page=reading.whole_page, learned=learned, unchanged=unchanged)
         _merge(article, found)
         article.body = "\n\n".join(block.text for block in kept)
         if len(kept) == len(blocks):
             break
+        unchanged = _unchanged_ahead(blocks, kept)
         blocks = _as_paragraphs(kept)
     return article
+
+
+def _unchanged_ahead(blocks: list[Block], kept: list[Block]) -> list[int]:
+    """For each kept block, how many blocks after it still follow it once the others are gone:
+    up to the first one removed after it, or all of them (sys.maxsize) when none was.
+
+    >>> a, b, c, d = (Block(text) for text in "abcd")
+    >>> _unchanged_ahead([a, b, c, d], [a, b, d])
+    [1, 0, 9223372036854775807]
+    """
+    kept_ids = {id(block) for block in kept}
+    ahead, distance = [], sys.maxsize
+    for block in reversed(blocks):
+        if id(block) in kept_ids:
+            ahead.append(distance)
+            distance = distance if distance == sys.maxsize else distance + 1
+        else:
+            distance = 0
+    return ahead[::-1]
 
 
 def _as_paragraphs(kept: list[Block]) -> list[Block]:
@@ -136,7 +158,7 @@ def _run_rules(
     *,
     whole_page: bool = True,
     learned: SiteBoilerplate | None = None,
-    again: bool = False,
+    unchanged: list[int] | None = None,
 ) -> tuple[list[Block], Article]:
     """One pass of every enabled rule over the blocks: the kept blocks, and what was found.
 
@@ -147,14 +169,25 @@ def _run_rules(
     `clean()` of that text would; an HTML pass starts from the Article the
     page's markup seeded, and skips the page rules (`whole_page=False`) when
     the front end has already extracted the main content. `learned` is the
-    profile's boilerplate for the document's site. `again` says the blocks are
-    what a previous pass kept: every block rule let each of them through, so
-    the rules that judge a line alone are not asked again.
+    profile's boilerplate for the document's site.
+
+    `unchanged` says the blocks are what a previous pass kept, and for each how many
+    blocks after it are still those that followed it then (`_unchanged_ahead`). Every
+    block rule let each block through in that pass, and a rule says the same again
+    where nothing it reads changed: so the rules that judge a block alone are not asked
+    again, nor the rules that read a few blocks ahead (`LineRule.reads_ahead`) about a
+    block whose followers within their reach are unchanged. (A gate depends on the
+    block alone, but for the top of the page, and no rule that reads ahead has a `top`:
+    it reads the page's kept count. So such a rule was asked about the block in that
+    pass, with the same blocks in reach, and found nothing.)
     """
     found = Article() if found is None else found
     page = Page(blocks, config.vocabulary, article=found, learned=learned)
     block_rules = config.rules_of(BlockRule)
-    _judge_blocks(page, tuple(rule for rule in block_rules if not rule.alone) if again else block_rules)
+    if unchanged is None:
+        _judge_blocks(page, block_rules)
+    else:
+        _judge_blocks(page, tuple(rule for rule in block_rules if not rule.alone), unchanged)
     for rule in config.rules_of(PageRule) if whole_page else ():
         for i, hit in rule(page):
             if not page.dropped[i]:
@@ -163,12 +196,14 @@ def _run_rules(
     return [block for block, dropped in zip(blocks, page.dropped, strict=True) if not dropped], found
 
 
-def _judge_blocks(page: Page, rules: tuple[LineRule, ...]) -> None:
+def _judge_blocks(page: Page, rules: tuple[LineRule, ...], unchanged: list[int] | None = None) -> None:
     """Try the rules on every block still kept, in order; the first hit wins.
 
     Only the rules whose gates may admit a block are called, a verdict that depends on
     the line's text alone is not asked twice, and rules of the top of the page stop
-    being asked below it (`dispatch.RulePlan`).
+    being asked below it (`dispatch.RulePlan`). With `unchanged` (a later pass, see
+    `_run_rules`), a rule that reads no further ahead than block i's unchanged followers
+    is not asked about it.
     """
     plan = dispatch.plan_for(page, rules)
     page.kept = 0
@@ -178,7 +213,7 @@ def _judge_blocks(page: Page, rules: tuple[LineRule, ...]) -> None:
             plan = plan.beyond
         elif page.dropped[i]:
             i += 1
-        elif found := plan.first_hit(page, i):
+        elif found := plan.first_hit(page, i, -1 if unchanged is None else unchanged[i]):
             i = _apply(page, *found, i)
         else:
             page.kept += 1
@@ -187,14 +222,15 @@ def _judge_blocks(page: Page, rules: tuple[LineRule, ...]) -> None:
 
 def _apply(page: Page, rule: Rule, hit: Hit, i: int) -> int:
     """Drop the blocks a hit covers, record each removal, move its value; returns the next index."""
-    found, blocks = page.article, page.blocks
+    blocks, removals = page.blocks, page.article.removals
     end = min(i + max(hit.span, 1), len(blocks))
-    moved_to = absorb_hit(found, hit, blocks[i].text)
+    moved_to = absorb_hit(page.article, hit, blocks[i].text)
+    dropped = Dropped(rule.family, moved_to)
     for j in range(i, end):
-        page.dropped[j] = Dropped(rule.family, moved_to)
+        page.dropped[j] = dropped
         block = blocks[j]
         for n, text in enumerate(block.input_lines):  # a record for every input line it took
-            found.removals.append(Removal(rule.code, rule.name, text, moved_to, (block.line + n) or None, hit.detail))
+            removals.append(Removal(rule.code, rule.name, text, moved_to, (block.line + n) or None, hit.detail))
     return end
 
 

@@ -19,6 +19,8 @@ WORD = re.compile(r"\w+")
 LETTERS = re.compile(r"[^\W\d_]+")
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 BULLETS = tuple("-•*·–—►▶")
+# Ideographs and Hangul syllables carry about a word each.
+WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 # Hyphenated, apostrophied and dotted names: "Jean-Luc", "O'Neil", "J.R.R."
 # Read from the start of a token only: a search would rescan the token from each of its letters.
 _NAME_TOKEN = re.compile(r"(?<![\w'’.-])(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)$")
@@ -40,6 +42,14 @@ def words(text: str) -> list[str]:
 def word_count(text: str) -> int:
     """Whitespace-separated words; cached, since every rule asks it of the same line in turn."""
     return len(text.split())
+
+
+def weight(text: str) -> int:
+    """Characters, with ideographs and Hangul syllables counted thrice (they carry a word each).
+
+    An ASCII line has none of them, and most lines are ASCII.
+    """
+    return len(text) if text.isascii() else len(text) + 2 * len(WIDE.findall(text))
 
 
 def ends_sentence(text: str) -> bool:

@@ -32,9 +32,8 @@ from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from cleaner import dates
-from cleaner.pagemodel import linemodel
 from cleaner.rules.framework.context import Page
-from cleaner.shapes import WORD
+from cleaner.shapes import WORD, weight
 from cleaner.vocab import Vocabulary
 
 # A line a block rule marked as end-of-page furniture weighs this much against a run.
@@ -124,12 +123,14 @@ def headline_lines(page: Page, slug: frozenset[str], indices: Iterable[int]) -> 
     """Of the lines at `indices` (in order), those that repeat most of the URL slug's words: the
     headline and its echoes."""
     found = []
+    needed = max(SLUG_MIN_WORDS, SLUG_SHARE * len(slug))
     for i in indices:
-        words = WORD.findall(_folded(page.blocks[i].text))
-        if len(words) > HEADLINE_MAX_WORDS:
+        folded = _folded(page.blocks[i].text)
+        # A line holds every slug word it has as a word as a string too: most lines fail that at once.
+        if sum(word in folded for word in slug) < needed:
             continue
-        common = len(slug & set(words))
-        if common >= SLUG_MIN_WORDS and common >= SLUG_SHARE * len(slug):
+        words = WORD.findall(folded)
+        if len(words) <= HEADLINE_MAX_WORDS and len(slug & set(words)) >= needed:
             found.append(i)
     return found
 
@@ -144,7 +145,9 @@ def is_whole_page(page: Page) -> bool:
     if len(lines) < DUMP_MIN_LINES:
         return False
     short = sum(
-        1 for text in lines if linemodel.weight(text) < SHORT_LINE_CHARS and len(text.split()) <= SHORT_LINE_WORDS
+        1  # a line's weight is at least its length: a long line is measured no further
+        for text in lines
+        if len(text) < SHORT_LINE_CHARS and weight(text) < SHORT_LINE_CHARS and len(text.split()) <= SHORT_LINE_WORDS
     )
     return short >= DUMP_SHORT_SHARE * len(lines)
 
@@ -166,6 +169,8 @@ def main_run(page: Page) -> Run | None:
     """Where the article runs in a whole-page dump, and its headline; None if the text is not one."""
     if not is_whole_page(page):
         return None
+    from cleaner.pagemodel import linemodel  # imported once a page dump comes: numpy slows every start-up
+
     kept = [block.text for block, dropped in zip(page.blocks, page.dropped, strict=True) if dropped is None]
     kept_scores = iter(_with_schedules(kept, linemodel.scores(kept)))
     scores: list[float | None] = []
@@ -191,6 +196,8 @@ def main_run(page: Page) -> Run | None:
 
 def _with_schedules(texts: Sequence[str], scores: list[float]) -> list[float]:
     """The lines' scores, those of a schedule's entries raised to what text at even odds adds."""
+    from cleaner.pagemodel import linemodel
+
     for i in schedule_lines(texts):
         floor = linemodel.value(texts[i]) * 2.0 * (_SCHEDULE_ODDS - linemodel.TEXT_THRESHOLD)
         scores[i] = max(scores[i], floor)

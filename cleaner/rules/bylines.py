@@ -22,6 +22,9 @@ _MAX_BIO_GAP = 2
 _MAX_ROLE_WORDS = 6
 _MIN_BIO_WORDS = 12
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+# The author box's gate: a line of two to _MAX_NAME_WORDS name-shaped words (`_is_name_line` asks
+# also that each is capitalised).
+_NAME_LINE = re.compile(rf"^\s*{_NAME_WORD.pattern}(?:\s+{_NAME_WORD.pattern}){{1,{_MAX_NAME_WORDS - 1}}}\s*$")
 
 
 def _names_in(text: str) -> tuple[list[str], str] | None:
@@ -41,7 +44,7 @@ def _tail_is_furniture(tail: str, vocab: Vocabulary) -> bool:
     return word_count(tail) <= _MAX_TAIL_WORDS and not tail.endswith(".") and tail[0].isupper()
 
 
-@block_rule("BYL001", "byline", "bylines", gate=Gate(max_words=20, phrases=("byline_markers",)))
+@block_rule("BYL001", "byline", "bylines", gate=Gate(max_words=20, phrases=("byline_markers",)), reads_ahead=1)
 def byline(page: Page, i: int) -> Hit | None:
     """Removes: a byline ("By John Smith and Jane Doe", "By JANE DOE, Reuters", "Written by
     Ann Lee | Updated: March 3, 2022", "Von Max Mustermann", "Par Jean Dupont", "Por Juan
@@ -84,7 +87,13 @@ def _is_biography(page: Page, line: str) -> bool:
     return word_count(line) >= _MIN_BIO_WORDS and page.vocab.search("writer_roles", line) is not None
 
 
-@block_rule("BYL002", "author-bio", "bylines", gate=Gate(max_words=_MAX_NAME_WORDS))
+@block_rule(
+    "BYL002",
+    "author-bio",
+    "bylines",
+    gate=Gate(max_words=_MAX_NAME_WORDS, pattern=_NAME_LINE),
+    reads_ahead=1 + _MAX_BIO_GAP,
+)
 def author_bio(page: Page, i: int) -> Hit | None:
     """Removes: an author box: a line holding only a person's name, up to two short role
     lines under it, and the biography that follows, which opens with the name or its

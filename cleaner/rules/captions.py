@@ -113,18 +113,27 @@ def _split_marker_caption(page: Page, text: str) -> Caption | None:
     return Caption(caption, _clean_credit(credit))
 
 
-# A picture marker may run into "credit" or "by" ("Photocredit: ..."), so marker captions are
-# gated on the ":" or "by" that must follow it, bracketed credits on the ")", and credits closing
-# a caption on their "©", "Credit:" or agency's "/".
+# Labels, markers and a gallery's counter ("Image 3 of 12") hold the gate's phrases. The pattern
+# takes the rest: a picture marker run into "credit" or "by" ("Photocredit: ...", no phrase's
+# word then), a bracketed credit's closing ")", and a closing credit's "©", "Credit:" or agency's
+# "/". Each branch opens with the character it is found by (the letters in every case a
+# case-insensitive match allows), so the regex engine skips along the line to those alone.
+_CAPTION_MARK = re.compile(
+    r"""[©)CREAcCsSſbB](?:
+        (?<=©) | (?<=\))\s*$
+      | (?<=C)redit(?::|\.\.\.|…)
+      | (?<=R)EUTERS/[A-Z] | (?<=A)FP/[A-Z] | (?<=E)PA/[A-Z] | (?<=A)P\ Photo/[A-Z]
+      | (?<=\w[cCsSſbB])(?i:redit|ourtesy|ource|y)\s*(?::|(?i:by)\b)
+    )""",
+    re.VERBOSE,
+)
+
+
 @block_rule(
     "CAP001",
     "photo-caption",
     "captions",
-    gate=Gate(
-        max_chars=700,
-        phrases=("caption_labels", "photo_markers"),
-        pattern=re.compile(r"[:)©]|by|[A-Z]/[A-Z]", re.IGNORECASE),
-    ),
+    gate=Gate(max_chars=700, phrases=("caption_labels", "photo_markers"), pattern=_CAPTION_MARK),
     alone=True,
 )
 def photo_caption(page: Page, i: int) -> Hit | None:

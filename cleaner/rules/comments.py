@@ -56,12 +56,32 @@ def comment_disclaimer(page: Page, i: int) -> Hit | None:
     return Hit(meta=meta)
 
 
-# A comment count ("12 Comments") has a digit; a thread header may spell its count ("One thought on").
+def _count_mark(vocab: Vocabulary) -> re.Pattern[str]:
+    """The gate's pattern: what a comment count (`_comment_count`, matched on the normalised line)
+    holds of the line as it is when the gate's count nouns, as words, cannot vouch for it: a
+    number run into a count noun on either side ("12comments", "Comments3": count nouns end in
+    a letter, a test checks), or a thread header's "thoughts on" (its count may be spelled: "One
+    thought on").
+
+    Each branch opens with the character it is found by, so the regex engine skips along the
+    line to digits and "t"s alone, and looks no further than a few characters from each.
+    """
+    counts = vocab.alternation("comment_counts")
+    return re.compile(
+        rf"""[\dtT](?:
+            (?<=\d)(?i:{counts})
+          | (?<=[^\W\d]\d)
+          | (?<=[tT])(?<!\w[tT])(?i:houghts?\ on)\b
+        )""",
+        re.VERBOSE,
+    )
+
+
 @block_rule(
     "COM002",
     "comment-prompt",
     "comments",
-    gate=Gate(phrases=("comment_prompts", "comment_openers"), pattern=re.compile(r"\d|\bthoughts? on\b", re.I)),
+    gate=Gate(phrases=("comment_prompts", "comment_openers", "comment_counts"), pattern=_count_mark),
     alone=True,
 )
 def comment_prompt(page: Page, i: int) -> Hit | None:

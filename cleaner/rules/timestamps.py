@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.dates import DATELINE_MAX_WORDS, chronological_lists, find_date, strip_times
+from cleaner.dates import DATELINE_MAX_WORDS, YEAR, chronological_lists, find_date, strip_times
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
@@ -19,12 +19,12 @@ _DIGIT = re.compile(r"\d")
 _LIST_ENTRY_MAX_LINES = 6
 
 
-# Every date has a year's digits.
+# A date is found only where a year is (`find_date`); without one, the line must hold a relative time.
 @block_rule(
     "TIM001",
     "timestamp",
     "timestamps",
-    gate=Gate(max_words=DATELINE_MAX_WORDS, phrases=("relative_time",), pattern=_DIGIT),
+    gate=Gate(max_words=DATELINE_MAX_WORDS, phrases=("relative_time",), pattern=YEAR),
 )
 def timestamp(page: Page, i: int) -> Hit | None:
     """Removes: a line that is only a date, a time or a reading time ("Updated: March 3, 2022

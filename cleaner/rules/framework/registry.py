@@ -53,10 +53,17 @@ def _registering(
 
 
 def block_rule(
-    code: str, name: str, family: str, *, gate: Gate | None = None, alone: bool = False, default: bool = True
+    code: str,
+    name: str,
+    family: str,
+    *,
+    gate: Gate | None = None,
+    alone: bool = False,
+    reads_ahead: int | None = None,
+    default: bool = True,
 ) -> Callable[[F], F]:
     """Register `check(page, i) -> Hit | None` as a block rule; its docstring is the rule's documentation."""
-    return _registering(BlockRule, code, name, family, gate=gate, alone=alone, default=default)
+    return _registering(BlockRule, code, name, family, gate=gate, alone=alone, reads_ahead=reads_ahead, default=default)
 
 
 def lead_rule(code: str, name: str, family: str, *, gate: Gate | None = None, default: bool = True) -> Callable[[F], F]:
