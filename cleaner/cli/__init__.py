@@ -12,6 +12,7 @@ from cleaner.cli.evaluate import eval_command
 from cleaner.cli.explain import explain_command
 from cleaner.cli.learn import learn_command
 from cleaner.cli.rules import rule_command, rules_command
+from cleaner.cli.schema import schema_command
 
 
 @click.group()
@@ -31,5 +32,13 @@ def main() -> None:
     """
 
 
-for _command in (clean_command, eval_command, explain_command, learn_command, rule_command, rules_command):
+for _command in (
+    clean_command,
+    eval_command,
+    explain_command,
+    learn_command,
+    rule_command,
+    rules_command,
+    schema_command,
+):
     main.add_command(_command)
