@@ -31,13 +31,12 @@ from cleaner.io import (
     open_input,
     output_name,
     probe_writable,
-    read_bytes,
     resolved,
     sniff_stream,
     write_atomic,
 )
-from cleaner.metadata import folder_site
 from cleaner.parallel import Failure
+from cleaner.records import clean_document
 from cleaner.streams import documents, records
 from cleaner.writers import FORMATS, render
 
@@ -61,23 +60,21 @@ class Skipped:
 
 @dataclass(frozen=True)
 class Job:
-    """Clean one Document and render it: the picklable function every worker runs."""
+    """Clean one Document and render it: the picklable function every worker runs.
+
+    `kind` and `url` apply to documents that name none (`--kind`, `--url`).
+    """
 
     cleaner: Cleaner
     fmt: str = "txt"
     fields: Fields = field(default_factory=Fields)
+    kind: str | None = None
+    url: str | None = None
 
     def __call__(self, doc: Document) -> Cleaned | Skipped:
-        if doc.problem:
-            raise DocumentError(doc.problem)
-        if doc.skip:
+        if doc.skip and not doc.problem:
             return Skipped(doc.skip)
-        data = doc.data
-        if data is None and doc.path is not None:
-            data = read_bytes(doc.path, doc.compressed, self.cleaner.config.max_bytes)
-        article = self.cleaner.clean(
-            data or "", kind=doc.kind, url=doc.url, site=folder_site(doc.path), encoding=doc.encoding
-        )
+        article = clean_document(self.cleaner, doc, kind=self.kind, url=self.url)
         return Cleaned(
             render(article, self.fmt, doc, self.fields),
             article.word_count,

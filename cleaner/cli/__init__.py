@@ -14,7 +14,7 @@ from cleaner.cli.learn import learn_command
 from cleaner.cli.rules import rule_command, rules_command
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cleaner")
 def main() -> None:
     """Clean body text and metadata from scraped news articles.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from cleaner.cli.options import config_options, load_config, selectors
+from cleaner.cli.options import InputError, config_options, load_config, rule_overrides
 from cleaner.writers import FORMATS
 
 
@@ -94,8 +94,7 @@ def clean_command(paths: tuple[str, ...], **flags) -> None:
     from cleaner.progress import Report
 
     overrides = {
-        "select": selectors(flags["select"]),
-        "ignore": selectors(flags["ignore"]),
+        **rule_overrides(flags),
         "timeout": flags["timeout"],
         "max_bytes": flags["max_bytes"],
         "max_memory": flags["max_memory"],
@@ -113,7 +112,7 @@ def clean_command(paths: tuple[str, ...], **flags) -> None:
     reports = {"--errors": flags["errors_path"], "--summary-json": flags["summary_json"]}
     problems = batch.preflight(inputs, options, reports)
     if problems:
-        raise click.UsageError("\n".join(problems))
+        raise InputError("\n".join(problems))
     sources = inputs.sources
     if flags["learn"]:
         config = replace(config, profile=str(_learn_first(sources, options, config, flags["profile"], flags["jobs"])))
@@ -125,7 +124,7 @@ def clean_command(paths: tuple[str, ...], **flags) -> None:
         click.echo(f"no files to clean in {', '.join(paths)} (see --help for the kinds read)", err=True)
     stopped = _run(job, sources, options, flags, report)
     report.close()
-    _close(report.summary, stopped, flags)
+    _close(report, stopped, flags)
 
 
 def _output_options(flags: dict, config):
@@ -148,11 +147,12 @@ def _output_options(flags: dict, config):
     return replace(options, fmt=flags["fmt"] or ("jsonl" if options.single_file else "txt"))
 
 
-def _close(summary, stopped: tuple[str, int] | None, flags: dict) -> None:
+def _close(report, stopped: tuple[str, int] | None, flags: dict) -> None:
     """Write the summary file, say how the run ended, and exit with its status."""
     from cleaner.io import write_atomic
     from cleaner.progress import format_summary
 
+    summary = report.summary
     if flags["summary_json"]:
         write_atomic(flags["summary_json"], (json.dumps(summary.to_dict(), indent=2) + "\n").encode())
     if stopped is not None:
@@ -160,7 +160,7 @@ def _close(summary, stopped: tuple[str, int] | None, flags: dict) -> None:
         click.echo(message, err=True)
         sys.exit(code)
     if not flags["quiet"]:
-        click.echo(format_summary(summary), err=True)
+        click.echo(format_summary(summary, report.elapsed), err=True)
     sys.exit(summary.exit_code)
 
 
