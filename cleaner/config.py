@@ -131,6 +131,23 @@ class Config:
         return cls.from_mapping(read_config_file(Path(path)))
 
 
+def load_config(
+    path: Path | None, overrides: Mapping[str, Any], start: Path | None = None
+) -> tuple[Config, dict[str, str]]:
+    """The Config in force and where each setting came from: a file, the command line, or the default.
+
+    `path` is an explicit config file; without it the nearest cleaner.toml or
+    pyproject.toml with [tool.cleaner] upward from `start` is used.
+    """
+    path = path or find_config_file(start or Path.cwd())
+    from_file = read_config_file(path) if path else {}
+    config = Config.from_mapping(from_file).merged(overrides)
+    origin = {f.name: "default" for f in fields(Config)}
+    origin.update({key.replace("-", "_"): str(path) for key in from_file})
+    origin.update({key: "command line" for key in overrides})
+    return config, origin
+
+
 def read_config_file(path: Path) -> dict[str, Any]:
     """The cleaner settings in a cleaner.toml or in a pyproject.toml's [tool.cleaner]."""
     try:

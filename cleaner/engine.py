@@ -123,17 +123,23 @@ def _rule_passes(reading: Reading, config: Config, learned: SiteBoilerplate | No
     article, blocks = reading.article, reading.blocks
     if not reading.settle:
         kept, _ = _run_rules(blocks, config, article, whole_page=reading.whole_page, learned=learned)
-        article.body = "\n\n".join(block.text for block in kept)
+        _keep(article, kept)
         return article
     for attempt in range(_MAX_PASSES):
         found = Article(url=article.url)
         kept, _ = _run_rules(blocks, config, found, whole_page=reading.whole_page, learned=learned, again=attempt > 0)
         _merge(article, found)
-        article.body = "\n\n".join(block.text for block in kept)
+        _keep(article, kept)
         if len(kept) == len(blocks):
             break
         blocks = _as_paragraphs(kept)
     return article
+
+
+def _keep(article: Article, kept: list[Block]) -> None:
+    """The kept blocks become the body, each a paragraph, and stay on the Article for Markdown."""
+    article.body = "\n\n".join(block.text for block in kept)
+    article.blocks = kept
 
 
 def _as_paragraphs(kept: list[Block]) -> list[Block]:

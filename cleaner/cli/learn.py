@@ -36,9 +36,10 @@ def learn_command(paths: tuple[str, ...], output: Path, jobs: int | None, config
       cleaner clean scraped/ -o clean/ --profile profile.json
     """
     from cleaner import io as cleaner_io
+    from cleaner.inputs import find_inputs
 
     config, _ = load_config(config_path, rule_overrides(rules))
-    inputs = cleaner_io.find_inputs(list(paths), exclude=output)
+    inputs = find_inputs(list(paths), exclude=output)
     if inputs.missing:
         raise InputError("\n".join(f"{name}: {reason}" for name, reason in inputs.missing))
     profile = learn_from(inputs.sources, cleaner_io.Fields(), config, jobs)

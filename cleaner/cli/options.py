@@ -43,6 +43,38 @@ def colour(no_color: bool) -> bool | None:
     return False if no_color or os.environ.get("NO_COLOR") else None
 
 
+def record_options(command):
+    """The JSONL record fields read, and those dropped from the output records."""
+    options = (
+        click.option("--text-field", default="text", show_default=True, help="JSONL field holding plain text."),
+        click.option("--html-field", default="html", show_default=True, help="JSONL field holding HTML (used first)."),
+        click.option("--id-field", default="id", show_default=True, help="JSONL field naming a record in errors."),
+        click.option("--url-field", default="url", show_default=True, help="JSONL field holding the page URL."),
+        click.option(
+            "--drop-field",
+            multiple=True,
+            metavar="NAME",
+            help="Leave this input field out of the output records (repeat for more): the raw html, say.",
+        ),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def markdown_options(command):
+    """How --format md writes: links, and the metadata as YAML front matter."""
+    command = click.option("--links", is_flag=True, help="md: keep the page's links in the text as [text](url).")(
+        command
+    )
+    return click.option(
+        "--front-matter/--no-front-matter",
+        default=True,
+        show_default=True,
+        help="md: open with the metadata (title, authors, published, url...) as YAML front matter.",
+    )(command)
+
+
 def rule_overrides(flags: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """The rule selection given on the command line, as config settings."""
     names = (name.lstrip("-").replace("-", "_") for name in RULE_OPTIONS)
@@ -50,8 +82,7 @@ def rule_overrides(flags: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str,
 
 
 def load_config(config_path: Path | None, overrides: Mapping[str, object]):
-    from cleaner.batch import load_config
-    from cleaner.config import ConfigError
+    from cleaner.config import ConfigError, load_config
     from cleaner.profile import load_profile
 
     try:
