@@ -18,8 +18,9 @@ class Markup:
 
     `spans` is the text in runs, each with the URL it links to or None (empty when the block
     holds no link); `ordered` and `depth` place a list item in numbered and nested lists;
-    `cells` are a table row's cells and `header` says they are header cells; `code` is a line
-    of code as written, since a block's text collapses its spaces.
+    `cells` are a table row's cells and `header` says they are header cells; `quoted` marks a
+    block inside a quotation; `code` is a line of code as written, since a block's text
+    collapses its spaces.
     """
 
     spans: tuple[tuple[str, str | None], ...] = ()
@@ -27,6 +28,7 @@ class Markup:
     depth: int = 0
     cells: tuple[str, ...] = ()
     header: bool = False
+    quoted: bool = False
     code: str | None = None
 
 

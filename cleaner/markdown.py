@@ -109,18 +109,24 @@ def _escaped_start(match: re.Match[str]) -> str:
 
 def _sections(blocks: list[Block], links: bool) -> Iterator[str]:
     """Markdown for runs of blocks of one kind: a list, a quote, a table, code; else each block."""
-    for kind, run in groupby(blocks, key=lambda block: _KINDS.get(block.tag or "", "text")):
+    for kind, run in groupby(blocks, key=_kind):
         group = list(run)
         if kind == "list":
             yield _list(group, links)
         elif kind == "quote":
-            yield "\n>\n".join(f"> {_text(block, links)}" for block in group)
+            yield "\n>\n".join(f"> {_heading_or_paragraph(block, links)}" for block in group)
         elif kind == "table":
             yield _table(group)
         elif kind == "code":
             yield from _code(group)
         else:
             yield from (_heading_or_paragraph(block, links) for block in group)
+
+
+def _kind(block: Block) -> str:
+    if block.markup and block.markup.quoted:
+        return "quote"
+    return _KINDS.get(block.tag or "", "text")
 
 
 def _heading_or_paragraph(block: Block, links: bool) -> str:

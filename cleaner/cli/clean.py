@@ -11,6 +11,7 @@ import tempfile
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -165,8 +166,8 @@ def _plan(paths: tuple[str, ...], flags: dict, config, stdin):
     problems = preflight(inputs, options, {"--errors": flags["errors_path"], "--summary-json": flags["summary_json"]})
     if flags["url"] is not None and options.several:
         problems.append("--url names the page of one document: give one file or stdin (records have a url field)")
-    elif flags["url"] is not None and not is_url(flags["url"]):
-        problems.append(f"--url {flags['url']}: not a URL")
+    elif flags["url"] is not None and not (is_url(flags["url"]) and urlsplit(flags["url"]).netloc):
+        problems.append(f"--url {flags['url']}: not a URL with a host (https://example.com/story)")
     if problems:
         raise InputError("\n".join(problems))
     return inputs, options

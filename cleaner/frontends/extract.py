@@ -80,14 +80,14 @@ def _chars(blocks: list[Block]) -> int:
 
 class _Leaf(NamedTuple):
     """The text of one block element (or of its part between nested blocks), with what
-    Markdown needs of it: runs of text with their link targets, the lists it is in (numbered or
-    not, outermost first), and the element itself (a table row's cells)."""
+    Markdown needs of it: runs of text with their link targets, the lists and quotes it is in
+    ("ol", "ul", "quote", outermost first), and the element itself (a table row's cells)."""
 
     tag: str
     text: str
     link_chars: int
     spans: tuple[tuple[str, str | None], ...]
-    lists: tuple[bool, ...]
+    within: tuple[str, ...]
     element: _Element
 
 
@@ -115,7 +115,8 @@ def _lines(leaf: _Leaf, text: str) -> Iterator[tuple[str, Markup | None]]:
     lines = text.splitlines()
     spans = _span_lines(leaf.spans) if any(url for _, url in leaf.spans) else []
     cells, header = _cells(leaf.element) if leaf.tag == "tr" else ((), False)
-    ordered, depth = (leaf.lists[-1], len(leaf.lists) - 1) if leaf.tag == "li" and leaf.lists else (False, 0)
+    lists = [kind for kind in leaf.within if kind != "quote"]
+    ordered, depth = (lists[-1] == "ol", len(lists) - 1) if leaf.tag == "li" and lists else (False, 0)
     for n, line in enumerate(lines):
         markup = Markup(
             spans=spans[n] if len(spans) == len(lines) else (),
@@ -123,6 +124,7 @@ def _lines(leaf: _Leaf, text: str) -> Iterator[tuple[str, Markup | None]]:
             depth=depth,
             cells=cells,
             header=header,
+            quoted="quote" in leaf.within,
             code=line.rstrip() if leaf.tag == _CODE else None,
         )
         yield line, None if markup == _PLAIN else markup
@@ -153,7 +155,7 @@ def _cells(row: _Element) -> tuple[tuple[str, ...], bool]:
     )
 
 
-def _leaf_texts(element: _Element, in_link: bool = False, lists: tuple[bool, ...] = ()) -> Iterator[_Leaf]:
+def _leaf_texts(element: _Element, in_link: bool = False, within: tuple[str, ...] = ()) -> Iterator[_Leaf]:
     """Each block element's text (see `_Leaf`), in order; its lines are the lines of code, or
     what line breaks (`<br>`) set apart.
 
@@ -167,9 +169,8 @@ def _leaf_texts(element: _Element, in_link: bool = False, lists: tuple[bool, ...
     link_chars = 0
     for child in element:
         if (child.tag in _CONTAINERS and not _inline_code(element, child)) or _holds_blocks(child):
-            yield _leaf(tag, spans, link_chars, in_link, lists, element)
-            inner = (*lists, child.get("rend") == "ol") if child.tag == "list" else lists
-            yield from _leaf_texts(child, in_link or child.tag == "ref", inner)
+            yield _leaf(tag, spans, link_chars, in_link, within, element)
+            yield from _leaf_texts(child, in_link or child.tag == "ref", (*within, *_context(child)))
             spans, link_chars = [], 0
         elif child.tag == "lb":
             spans.append(("\n", None))
@@ -180,14 +181,21 @@ def _leaf_texts(element: _Element, in_link: bool = False, lists: tuple[bool, ...
             )
             link_chars += len(text) if child.tag == "ref" else sum(len(r.xpath("string()")) for r in child.iter("ref"))
         spans.append((flow(child.tail or ""), None))
-    yield _leaf(tag, spans, link_chars, in_link, lists, element)
+    yield _leaf(tag, spans, link_chars, in_link, within, element)
+
+
+def _context(element: _Element) -> tuple[str, ...]:
+    """What an element makes of the blocks inside it, for Markdown: a list ("ol", "ul") or a quote."""
+    if element.tag == "list":
+        return ("ol" if element.get("rend") == "ol" else "ul",)
+    return ("quote",) if element.tag == "quote" else ()
 
 
 def _leaf(
-    tag: str, spans: list[tuple[str, str | None]], link_chars: int, in_link: bool, lists: tuple[bool, ...], element
+    tag: str, spans: list[tuple[str, str | None]], link_chars: int, in_link: bool, within: tuple[str, ...], element
 ) -> _Leaf:
     text = "".join(text for text, _ in spans)
-    return _Leaf(tag, text, len(text) if in_link else link_chars, tuple(spans), lists, element)
+    return _Leaf(tag, text, len(text) if in_link else link_chars, tuple(spans), within, element)
 
 
 def _inline_code(parent: _Element, child: _Element) -> bool:
