@@ -42,7 +42,7 @@ def markdown(article: Article, style: Style) -> str:
     """The Article as a Markdown document (empty when it has nothing to show)."""
     parts = [front_matter(article)] if style.front_matter else []
     if article.title:
-        parts.append(f"# {escape(article.title)}")
+        parts.append(f"# {escape(' '.join(article.title.split()))}")
     blocks = article.blocks or [Block(text) for text in article.paragraphs]
     parts.extend(_sections(blocks, style.links))
     return "\n\n".join(part for part in parts if part) + "\n" if any(parts) else ""

@@ -34,6 +34,9 @@ def test_explain_of_a_missing_file_or_a_folder_is_one_line_and_exit_2(tmp_path: 
     assert invoke("clean", str(tmp_path / "nope.txt")).stderr == missing.stderr
     folder = invoke("explain", str(tmp_path))
     assert folder.exit_code == 2 and folder.stderr.count("\n") == 1 and "is a folder" in folder.stderr
+    (tmp_path / "in.jsonl").write_text('{"text": "One."}\n')
+    stream = invoke("explain", str(tmp_path / "in.jsonl"))
+    assert stream.exit_code == 2 and "explain reads one document" in stream.stderr
 
 
 def test_an_empty_folder_says_so(tmp_path: Path) -> None:

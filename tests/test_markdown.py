@@ -68,7 +68,10 @@ def test_text_input_renders_as_escaped_paragraphs() -> None:
     article = clean("Headline of the story\n\nThe body sentence.\n\n1. Not a list item, but a sentence *with* stars.")
     meta, body = split(markdown(article, Style()))
     assert meta == {"title": "Headline of the story"}
-    assert body == "\n# Headline of the story\n\nThe body sentence.\n\n1\\. Not a list item, but a sentence \\*with\\* stars.\n"
+    assert (
+        body
+        == "\n# Headline of the story\n\nThe body sentence.\n\n1\\. Not a list item, but a sentence \\*with\\* stars.\n"
+    )
 
 
 def test_escape_leaves_nothing_that_reads_as_markup() -> None:
@@ -83,8 +86,12 @@ def test_escape_leaves_nothing_that_reads_as_markup() -> None:
     authors=st.lists(st.text(min_size=1), max_size=3),
     url=st.none() | st.text(min_size=1),
 )
-def test_front_matter_is_valid_yaml_whatever_the_metadata_holds(title: str, authors: list[str], url: str | None) -> None:
-    article = Article(title=title or None, authors=authors, url=url, published="2024-05-01", tags=["yes", "1.5", "null"])
+def test_front_matter_is_valid_yaml_whatever_the_metadata_holds(
+    title: str, authors: list[str], url: str | None
+) -> None:
+    article = Article(
+        title=title or None, authors=authors, url=url, published="2024-05-01", tags=["yes", "1.5", "null"]
+    )
     meta = yaml.safe_load(front_matter(article).removeprefix("---\n").removesuffix("---"))
     expected = {"title": title or None, "authors": authors or None, "url": url, "published": "2024-05-01"}
     assert meta == {key: value for key, value in expected.items() if value} | {"tags": ["yes", "1.5", "null"]}

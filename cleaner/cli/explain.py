@@ -39,13 +39,15 @@ def explain_command(file: Path, config_path: Path | None, url: str | None, no_co
         raise InputError(f"{file} is a folder: explain reads one file (cleaner clean reads folders)")
     config, _ = load_config(config_path, rule_overrides(rules))
     kind, compressed = cleaner_io.kind_of(file) or (None, file.suffix.lower() == ".gz")
+    if kind is not None:
+        raise InputError(f"{file} is a {kind} stream: explain reads one document (cleaner clean reads streams)")
     try:
         data = cleaner_io.read_bytes(file, compressed, config.max_bytes)
     except cleaner_io.DocumentError as error:
         raise click.ClickException(f"{file}: {error}") from error
     try:
         text = decode(data)
-        kind = kind or kind_of(text)
+        kind = kind_of(text)
         article = Cleaner(config).clean(text, kind=kind, url=url, site=folder_site(file))
     except ValueError as error:  # not text or HTML, markup too deep, a URL that does not parse
         raise click.ClickException(f"{file}: {error}") from error
