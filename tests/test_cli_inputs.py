@@ -39,6 +39,8 @@ def test_web_page_extensions_and_saved_urls_are_read_and_other_files_listed_by_v
     assert f"{folder / 'site.css'}: not read (not a text or web page (.css))" in result.stderr
     assert f"{folder / '.git'}: not read (hidden)" in result.stderr
     assert f"{folder / '.hidden.html'}: not read (hidden)" in result.stderr
+    quiet = run(str(folder), "-o", str(tmp_path / "out2"))
+    assert "6 other files and folders not read (-v lists them)" in quiet.stderr and "logo.png" not in quiet.stderr
 
 
 def test_kind_forces_the_front_end(tmp_path: Path, page: str) -> None:

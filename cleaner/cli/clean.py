@@ -136,7 +136,7 @@ def clean_command(paths: tuple[str, ...], **flags) -> None:
     style = Style(one_line=one_line, links=flags["links"], front_matter=flags["front_matter"])
     job = batch.Job(Cleaner(config), options.fmt, options.fields, kind, flags["url"], style)
     report = Report(flags["quiet"], flags["verbose"], total=sum(not s.is_stream for s in sources))
-    _announce(inputs, paths, report, flags["verbose"])
+    _announce(inputs, paths, report, flags["verbose"], flags["quiet"])
     stopped = _run(job, sources, options, flags, report, stdin)
     report.close()
     _close(report, stopped, flags)
@@ -173,7 +173,7 @@ def _plan(paths: tuple[str, ...], flags: dict, config, stdin):
     return inputs, options
 
 
-def _announce(inputs, paths: tuple[str, ...], report, verbose: bool) -> None:
+def _announce(inputs, paths: tuple[str, ...], report, verbose: bool, quiet: bool) -> None:
     """Say what is not read: files skipped (counted), files left out by name (listed with -v)."""
     from cleaner import batch
 
@@ -182,6 +182,8 @@ def _announce(inputs, paths: tuple[str, ...], report, verbose: bool) -> None:
     if verbose:
         for name, reason in inputs.left_out:
             click.echo(f"{name}: not read ({reason})", err=True)
+    elif inputs.left_out and not quiet:
+        click.echo(f"{len(inputs.left_out)} other files and folders not read (-v lists them)", err=True)
     if not inputs.sources and not inputs.skipped:
         click.echo(f"no files to clean in {', '.join(paths)} (see --help for the kinds read)", err=True)
 
