@@ -15,18 +15,20 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cleaner import frontends, metadata
 from cleaner.article import Article, Block, Caption, Removal
 from cleaner.config import Config
 from cleaner.frontends import Reading, decode
+from cleaner.io import Fields
 from cleaner.language import detect_language
 from cleaner.metadata import url_site
 from cleaner.profile import SiteBoilerplate, site_boilerplate
+from cleaner.records import clean_document, document_of, output_record, record_id
 from cleaner.rules.framework import dispatch
 from cleaner.rules.framework.context import Dropped, Page
 from cleaner.rules.framework.fields import absorb, absorb_hit
@@ -62,6 +64,8 @@ class Cleaner:
         `encoding` is the charset declared for bytes outside them (an HTTP Content-Type): it outranks
         the page's own declaration, but not a byte order mark or valid UTF-8.
         """
+        if not isinstance(source, str | bytes):
+            raise TypeError(f"the document must be str or bytes (text or HTML), not {type(source).__name__}")
         if url is not None and not metadata.is_url(url):
             raise ValueError(f"URL cannot be split into its parts: {url!r}")
         config = self.config.for_url(url)
@@ -73,31 +77,45 @@ class Cleaner:
         return article
 
     def clean_many(
-        self, items: Iterable[str | bytes], *, jobs: int | None = None, kind: str | None = None
+        self,
+        items: Iterable[str | bytes | Mapping[str, Any]],
+        *,
+        jobs: int | None = None,
+        kind: str | None = None,
+        text_field: str = "text",
+        html_field: str = "html",
+        url_field: str = "url",
+        id_field: str = "id",
     ) -> Iterator[Article | Failure]:
         """Clean many documents on `jobs` worker processes (default: all cores), yielding
         Articles in input order.
 
-        A document that fails or passes the config's time or memory limit yields a
-        `Failure` with the reason in its place, so one bad input never stops the iteration.
+        An item is a text or page (str or bytes; `kind` as in `clean`), or a record: a mapping
+        read as a JSONL stream's records are (`clean_record`), whose URL field gives its URL.
+        A document that fails or passes the config's time or memory limit yields a `Failure`
+        with the reason (and a record's id) in its place, so one bad input never stops the iteration.
         """
-        from cleaner.parallel import Pool
+        from cleaner.parallel import Failure, Pool
 
+        fields = Fields(text_field, html_field, id_field, url_field)
         jobs = jobs or os.cpu_count() or 1
-        with Pool(_CleanOne(self, kind), jobs, self.config.timeout, self.config.memory_limit(jobs)) as pool:
-            for _, result in pool.map(items):
+        with Pool(_CleanOne(self, kind, fields), jobs, self.config.timeout, self.config.memory_limit(jobs)) as pool:
+            for item, result in pool.map(items):
+                if isinstance(result, Failure) and (named := record_id(item, fields)) is not None:
+                    result = replace(result, id=named)
                 yield result
 
 
 @dataclass(frozen=True)
 class _CleanOne:
-    """Picklable `cleaner.clean(item, kind=kind)` for the worker processes."""
+    """Picklable: clean one item of `clean_many` in a worker process."""
 
     cleaner: Cleaner
     kind: str | None
+    fields: Fields
 
-    def __call__(self, item: str | bytes) -> Article:
-        return self.cleaner.clean(item, kind=self.kind)
+    def __call__(self, item: str | bytes | Mapping[str, Any]) -> Article:
+        return clean_document(self.cleaner, document_of(item, "item", self.fields), kind=self.kind)
 
 
 def _rule_passes(reading: Reading, config: Config, learned: SiteBoilerplate | None) -> Article:
@@ -106,14 +124,14 @@ def _rule_passes(reading: Reading, config: Config, learned: SiteBoilerplate | No
     article, blocks = reading.article, reading.blocks
     if not reading.settle:
         kept, _ = _run_rules(blocks, config, article, whole_page=reading.whole_page, learned=learned)
-        article.body = "\n\n".join(block.text for block in kept)
+        _keep(article, kept)
         return article
     unchanged = None
     for _ in range(_MAX_PASSES):
         found = Article(url=article.url)
         kept, _ = _run_rules(blocks, config, found, whole_page=reading.whole_page, learned=learned, unchanged=unchanged)
         _merge(article, found)
-        article.body = "\n\n".join(block.text for block in kept)
+        _keep(article, kept)
         if len(kept) == len(blocks):
             break
         unchanged = _unchanged_ahead(blocks, kept)
@@ -138,6 +156,12 @@ def _unchanged_ahead(blocks: list[Block], kept: list[Block]) -> list[int]:
         else:
             distance = 0
     return ahead[::-1]
+
+
+def _keep(article: Article, kept: list[Block]) -> None:
+    """The kept blocks become the body, each a paragraph, and stay on the Article for Markdown."""
+    article.body = "\n\n".join(block.text for block in kept)
+    article.blocks = kept
 
 
 def _as_paragraphs(kept: list[Block]) -> list[Block]:
@@ -273,10 +297,31 @@ def clean(
     return cleaner.clean(source, url=url, kind=kind, site=site, encoding=encoding)
 
 
+def clean_record(
+    record: Mapping[str, Any],
+    *,
+    config: Config | None = None,
+    text_field: str = "text",
+    html_field: str = "html",
+    url_field: str = "url",
+    id_field: str = "id",
+) -> dict[str, Any]:
+    """Clean one record as `cleaner clean` cleans a JSONL line: every field kept, the text field
+    replaced by the clean body, the Article's metadata under `metadata.cleaner`; a record that
+    cannot be cleaned keeps its fields and gains `cleaner_error`.
+
+    >>> clean_record({"id": 1, "text": "Headline of the story\\n\\nThe body.\\n\\nAdvertisement"})["text"]
+    'The body.'
+    """
+    cleaner = Cleaner(config) if config is not None else _default_cleaner()
+    fields = Fields(text_field, html_field, id_field, url_field)
+    return output_record(cleaner, document_of(record, "record", fields), fields)
+
+
 @cache
 def _default_cleaner() -> Cleaner:
     """One Cleaner for every call without a config: its compiled vocabulary and rule plans are reused."""
     return Cleaner()
 
 
-__all__ = ["Article", "Caption", "Cleaner", "clean"]
+__all__ = ["Article", "Caption", "Cleaner", "clean", "clean_record"]

@@ -46,12 +46,17 @@ class Report:
             text += f"  {left // 60}:{left % 60:02d} left"
         return text
 
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
     def close(self) -> None:
         if self.bar:
             click.echo("\r\x1b[K", nl=False, err=True)
 
 
-def format_summary(summary) -> str:
+def format_summary(summary, seconds: float) -> str:
+    """The closing report: counts, words, removals per rule, and the time the run took."""
     lines = [
         f"documents: {summary.read} read, {summary.cleaned} cleaned, {summary.failed} failed, {summary.skipped} skipped",
         f"words: {summary.words_kept} kept, {summary.words_removed} removed",
@@ -59,4 +64,5 @@ def format_summary(summary) -> str:
     if summary.removals:
         lines.append("removals per rule:")
         lines.extend(f"{count:>8}  {rule}" for rule, count in summary.removals.most_common())
+    lines.append(f"time: {seconds:.1f} s")
     return "\n".join(lines)

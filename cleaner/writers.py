@@ -1,6 +1,7 @@
 """Output formats: an Article rendered as txt, md, json or a JSONL record; one table of them.
 
-A new format is one render function and one row of `FORMATS`.
+A new format is one render function and one row of `FORMATS`. A `Style` says how beyond the
+format: json on one line (JSON Lines on stdout), Markdown's links and front matter.
 
 A JSONL record follows the datatrove and Dolma convention: `text` always
 holds the document's current content and everything else describes it. So
@@ -18,31 +19,32 @@ import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 from cleaner.article import Article
 from cleaner.io import Document, Fields
+from cleaner.markdown import Style, markdown
 
 
-def render(article: Article, fmt: str, doc: Document, fields: Fields) -> str:
+def render(article: Article, fmt: str, doc: Document, fields: Fields, style: Style) -> str:
     """The output text of one document in a format; a JSONL or WARC record always gives a record."""
-    return FORMATS["jsonl" if doc.record is not None else fmt].render(article, doc, fields)
+    return FORMATS["jsonl" if doc.record is not None else fmt].render(article, doc, fields, style)
 
 
-def _txt(article: Article, doc: Document, fields: Fields) -> str:
+def _txt(article: Article, doc: Document, fields: Fields, style: Style) -> str:
     return article.body + "\n" if article.body else ""
 
 
-def _markdown(article: Article, doc: Document, fields: Fields) -> str:
-    body = _txt(article, doc, fields)
-    return f"# {article.title}\n\n{body}" if article.title else body
+def _markdown(article: Article, doc: Document, fields: Fields, style: Style) -> str:
+    return markdown(article, style)
 
 
-def _json(article: Article, doc: Document, fields: Fields) -> str:
-    return json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n"
+def _json(article: Article, doc: Document, fields: Fields, style: Style) -> str:
+    return json.dumps(article.to_dict(), ensure_ascii=False, indent=None if style.one_line else 2) + "\n"
 
 
-def _record_line(article: Article, doc: Document, fields: Fields) -> str:
+def _record_line(article: Article, doc: Document, fields: Fields, style: Style) -> str:
     return _strict_json(to_record(article, doc, fields)) + "\n"
 
 
@@ -51,7 +53,7 @@ class Format:
     """An output format: the suffix its files take, and how it renders one document."""
 
     suffix: str
-    render: Callable[[Article, Document, Fields], str]
+    render: Callable[[Article, Document, Fields, Style], str]
 
 
 FORMATS = {
@@ -62,14 +64,29 @@ FORMATS = {
 }
 
 
+def format_of(path: PurePath) -> str | None:
+    """The format an output file's name asks for by its suffix; None for a folder's name.
+
+    >>> format_of(PurePath("page.MD")), format_of(PurePath("all.jsonl.gz")), format_of(PurePath("clean"))
+    ('md', 'jsonl', None)
+    """
+    name = path.name.lower()
+    if name.endswith(".jsonl.gz"):
+        return "jsonl"
+    return next((fmt for fmt, f in FORMATS.items() if name.endswith(f.suffix)), None)
+
+
 def to_record(article: Article, doc: Document, fields: Fields) -> dict[str, Any]:
-    """The output record: the input record (or an id for a file), clean text, metadata.cleaner.
+    """The output record: the input record (or an id for a file) less the fields to drop, clean
+    text, metadata.cleaner.
 
     >>> doc = Document("a.jsonl:1", record={"id": 7, "text": "raw", "lang": "en"})
     >>> to_record(Article(body="clean", word_count=1), doc, Fields())["text"]
     'clean'
     """
     record: dict[str, Any] = dict(doc.record) if doc.record is not None else {fields.id: doc.name}
+    for name in fields.drop:
+        record.pop(name, None)
     metadata = record.get("metadata")
     if metadata is None:
         metadata = {}
@@ -78,7 +95,6 @@ def to_record(article: Article, doc: Document, fields: Fields) -> dict[str, Any]
     about = article.to_dict()
     del about["body"]
     return {**record, fields.text: article.body, "metadata": {**metadata, "cleaner": about}}
-    return record
 
 
 def _strict_json(record: dict[str, Any]) -> str:

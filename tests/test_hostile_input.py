@@ -24,7 +24,7 @@ from cleaner.cli import main
 from cleaner.config import Config
 from cleaner.engine import Cleaner
 from cleaner.frontends.decode import NotText
-from cleaner.io import find_inputs
+from cleaner.inputs import find_inputs
 from cleaner.parallel import Failure, Pool
 
 SENTENCE = "Heavy rain closed every school in the district on Monday, officials said."

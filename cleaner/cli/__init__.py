@@ -15,7 +15,7 @@ from cleaner.cli.rules import rule_command, rules_command
 from cleaner.cli.schema import schema_command
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="article-cleaner")
 def main() -> None:
     """Clean body text and metadata from scraped news articles.

@@ -82,11 +82,12 @@ def eval_command(
     F1, empty outputs, errors, docs/s, and title/author/date accuracy where the gold has them.
 
     \b
-    Examples:
-      cleaner eval ../shared/bench/scrapinghub --system cleaner --system raw --system c4
-      cleaner eval ../shared/bench/wcxb-dev-articles --input html --system cleaner --system trafilatura
-      cleaner eval ../shared/bench/wcxb-dev-articles --split dev --per-page pages.jsonl -j 2
-      cleaner eval ../shared/bench/scrapinghub --floor quality/floors.toml
+    Examples (the first two in a clone of the repository, which bundles the ScrapingHub set):
+      cleaner eval bench/scrapinghub --system cleaner --system raw --system c4
+      cleaner eval bench/scrapinghub --input html --floor quality/floors.toml
+      cleaner eval my-pages/ --input html --system cleaner --system trafilatura
+      cleaner eval my-pages/ --split dev --per-page pages.jsonl -j 2
+    (my-pages/ holding <id>.html and <id>.gold.txt files, or a WCXB-style set.)
     """
     from cleaner import evaluate as ev
     from cleaner.config import Config, ConfigError
@@ -112,3 +113,6 @@ def eval_command(
         ev.write_per_page(report, per_page)
     if failures:
         raise click.ClickException("\n".join(failures))
+    if floor_path:
+        checked = report.result("cleaner")
+        click.echo(f"floors hold: {report.dataset} {checked.input if checked else ''} ({floor_path})", err=True)

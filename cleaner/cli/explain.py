@@ -6,16 +6,15 @@ from pathlib import Path
 
 import click
 
-from cleaner.cli.options import config_options, load_config, selectors
+from cleaner.cli.options import InputError, colour, config_options, load_config, rule_overrides
 
 
 @click.command("explain")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @config_options
 @click.option("--url", help="The page's URL (for per-site settings and the publisher).")
-def explain_command(
-    file: Path, config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], url
-) -> None:
+@click.option("--no-color", is_flag=True, help="Never colour the output (also: the NO_COLOR environment variable).")
+def explain_command(file: Path, config_path: Path | None, url: str | None, no_color: bool, **rules) -> None:
     """Show every line of FILE with what the cleaner did to it.
 
     Dropped lines are marked "-" with the code and name of the rule that removed them, lines moved
@@ -34,21 +33,27 @@ def explain_command(
     from cleaner.frontends.decode import decode
     from cleaner.metadata import folder_site
 
-    config, _ = load_config(config_path, {"select": selectors(select), "ignore": selectors(ignore)})
+    if not file.exists():
+        raise InputError(f"{file}: no such file or folder")
+    if file.is_dir():
+        raise InputError(f"{file} is a folder: explain reads one file (cleaner clean reads folders)")
+    config, _ = load_config(config_path, rule_overrides(rules))
     kind, compressed = cleaner_io.kind_of(file) or (None, file.suffix.lower() == ".gz")
+    if kind is not None:
+        raise InputError(f"{file} is a {kind} stream: explain reads one document (cleaner clean reads streams)")
     try:
         data = cleaner_io.read_bytes(file, compressed, config.max_bytes)
     except cleaner_io.DocumentError as error:
         raise click.ClickException(f"{file}: {error}") from error
     try:
         text = decode(data)
-        kind = kind or kind_of(text)
+        kind = kind_of(text)
         article = Cleaner(config).clean(text, kind=kind, url=url, site=folder_site(file))
     except ValueError as error:  # not text or HTML, markup too deep, a URL that does not parse
         raise click.ClickException(f"{file}: {error}") from error
     lines = explain.explain_text(text, article) if kind == "text" else explain.explain_html(article)
     for line in lines:
-        click.echo(_explained(line))
+        click.echo(_explained(line), color=colour(no_color))
 
 
 def _explained(line) -> str:

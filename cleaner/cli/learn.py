@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from cleaner.cli.clean import learn_from
-from cleaner.cli.options import config_options, load_config, selectors
+from cleaner.cli.options import InputError, config_options, load_config, rule_overrides
 
 
 @click.command("learn")
@@ -21,9 +21,7 @@ from cleaner.cli.options import config_options, load_config, selectors
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @config_options
-def learn_command(
-    paths: tuple[str, ...], output: Path, jobs: int | None, config_path: Path | None, select, ignore
-) -> None:
+def learn_command(paths: tuple[str, ...], output: Path, jobs: int | None, config_path: Path | None, **rules) -> None:
     """Learn the boilerplate each site repeats on its pages from PATHS, into a site profile.
 
     Reads what `cleaner clean` reads. Documents are grouped by site: the URL's host (a JSONL record's
@@ -38,11 +36,12 @@ def learn_command(
       cleaner clean scraped/ -o clean/ --profile profile.json
     """
     from cleaner import io as cleaner_io
+    from cleaner.inputs import find_inputs
 
-    config, _ = load_config(config_path, {"select": selectors(select), "ignore": selectors(ignore)})
-    inputs = cleaner_io.find_inputs(list(paths), exclude=output)
+    config, _ = load_config(config_path, rule_overrides(rules))
+    inputs = find_inputs(list(paths), exclude=output)
     if inputs.missing:
-        raise click.UsageError("; ".join(f"{name}: {reason}" for name, reason in inputs.missing))
+        raise InputError("\n".join(f"{name}: {reason}" for name, reason in inputs.missing))
     profile = learn_from(inputs.sources, cleaner_io.Fields(), config, jobs)
     profile.save(output)
     click.echo(f"{profile.summary()} -> {output}", err=True)

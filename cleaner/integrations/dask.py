@@ -29,6 +29,7 @@ from cleaner.config import Config
 from cleaner.engine import Cleaner
 from cleaner.io import Document, Fields, Source, kind_of
 from cleaner.parallel import Failure, call
+from cleaner.records import failed_record
 from cleaner.streams import documents, from_record
 
 
@@ -122,4 +123,4 @@ def _output(doc: Document, result: Any) -> dict[str, Any] | None:
         return json.loads(result.text)
     if isinstance(result, Skipped):
         return None
-    return {**(doc.record or {}), "cleaner_error": f"{doc.name}: {result.reason}"}
+    return failed_record(doc, result.reason)

@@ -16,8 +16,9 @@ from typing import Any
 
 from cleaner.config import Config
 from cleaner.engine import Cleaner
-from cleaner.io import DocumentError, Fields
+from cleaner.io import Fields
 from cleaner.parallel import describe
+from cleaner.records import clean_document
 from cleaner.streams import from_record
 
 
@@ -53,9 +54,7 @@ class CleanColumns:
         for i in range(rows):
             doc = from_record({name: column[i] for name, column in columns.items()}, f"row {i}", self.fields)
             try:
-                if doc.problem:
-                    raise DocumentError(doc.problem)
-                article = cleaner.clean(doc.data or "", kind=doc.kind, url=doc.url)
+                article = clean_document(cleaner, doc)
             except Exception as error:
                 texts.append("")
                 about.append(json.dumps({"error": describe(error)}))
