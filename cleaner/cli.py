@@ -67,6 +67,11 @@ def main() -> None:
     help="Score all pages, the dev pages, or the fixed holdout quarter kept for checking tuned rules.",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N pages (by id).")
+@click.option(
+    "--no-url",
+    is_flag=True,
+    help="Give no system the page's URL, as for a dump scraped without its address.",
+)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the scores as JSON.")
 @click.option(
@@ -93,6 +98,7 @@ def eval_command(
     predictions: tuple[Path, ...],
     split: str,
     limit: int | None,
+    no_url: bool,
     jobs: int,
     json_path: Path | None,
     per_page: Path | None,
@@ -126,6 +132,7 @@ def eval_command(
             limit=limit,
             jobs=jobs,
             predictions=predictions,
+            with_url=not no_url,
         )
         failures = ev.check_floors(report, floor_path) if floor_path else []
     except (ev.EvaluationError, ConfigError) as error:
