@@ -109,6 +109,30 @@ def test_open_graph_title_when_there_is_no_json_ld() -> None:
     assert article.url == "https://example.com/a"
 
 
+def test_title_is_the_h1_the_metadata_agrees_with() -> None:
+    head = '<meta property="og:title" content="Rivers fall | Example News">'
+    shown = page().replace("<head>", f"<head>{head}").replace(f"<h1>{TITLE}</h1>", "<h1>Rivers fall again</h1>")
+    assert clean(shown).title == "Rivers fall again"
+    logo = shown.replace("<h1>Rivers fall again</h1>", "<h1>Example News</h1>")
+    assert clean(logo).title == "Rivers fall"
+
+
+@pytest.mark.parametrize(
+    ("og_title", "site", "url", "title"),
+    [
+        ("Rivers fall &amp;#8211; a report | Example News", "Example News", None, "Rivers fall – a report"),
+        ("Rivers fall - Harvard Health", None, "https://www.health.harvard.edu/a", "Rivers fall"),
+        ("Example News | Rivers fall", None, "https://examplenews.com/a", "Rivers fall"),
+        ("Rivers fall - what we know", "Example News", "https://example.com/a", "Rivers fall - what we know"),
+    ],
+)
+def test_title_loses_the_site_name_the_page_gives(og_title: str, site: str | None, url: str | None, title: str) -> None:
+    head = f'<meta property="og:title" content="{og_title}">'
+    head += f'<meta property="og:site_name" content="{site}">' if site else ""
+    html = page().replace("<head>", f"<head>{head}").replace(f"<h1>{TITLE}</h1>", "")
+    assert clean(html, url=url).title == title
+
+
 def test_blocks_keep_structure_and_text_rules_run_on_them() -> None:
     inside = "<h2>What happens next</h2><ul><li>Roads reopen on Friday.</li><li>Schools stay shut.</li></ul>"
     inside += "<p>Advertisement</p>"
