@@ -111,6 +111,7 @@ def test_open_graph_title_when_there_is_no_json_ld() -> None:
 
 def test_title_is_the_h1_the_metadata_agrees_with() -> None:
     head = '<meta property="og:title" content="Rivers fall | Example News">'
+    head += '<meta property="og:site_name" content="Example News">'
     shown = page().replace("<head>", f"<head>{head}").replace(f"<h1>{TITLE}</h1>", "<h1>Rivers fall again</h1>")
     assert clean(shown).title == "Rivers fall again"
     logo = shown.replace("<h1>Rivers fall again</h1>", "<h1>Example News</h1>")
