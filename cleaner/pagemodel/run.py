@@ -33,6 +33,7 @@ from urllib.parse import unquote, urlsplit
 
 from cleaner import dates
 from cleaner.pagemodel import linemodel
+from cleaner.pagemodel.headline import headline_above
 from cleaner.rules.framework.context import Page
 from cleaner.shapes import WORD
 from cleaner.vocab import Vocabulary
@@ -186,7 +187,7 @@ def main_run(page: Page) -> Run | None:
     anchors = headline_lines(page, slug_words(page.article.url), near)
     start, end = earliest_strong_run(runs, anchors)
     headline = max((a for a in anchors if 0 < start - a <= HEADLINE_REACH), default=None)
-    return Run(start, end, headline)
+    return Run(start, end, headline_above(page, start) if headline is None else headline)
 
 
 def _with_schedules(texts: Sequence[str], scores: list[float]) -> list[float]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from cleaner.dates import find_date
+from cleaner.names import is_name_list, split_names
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import is_name_list, split_names, word_count
+from cleaner.shapes import word_count
 from cleaner.vocab import Vocabulary
 
 # What may follow the names: "| Updated ...", ", Reuters", " - Staff Writer". Leading

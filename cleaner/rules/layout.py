@@ -35,4 +35,5 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     start, end, _ = run
     detail = f"article run is lines {page.blocks[start].line}-{page.blocks[end - 1].line}"
     outside, headline = Hit(detail=detail), Hit(moved_to="title", detail=detail)
-    return [(i, headline if i == run.headline else outside) for i in (*range(start), *range(end, len(page.blocks)))]
+    hits = [(i, headline if i == run.headline else outside) for i in (*range(start), *range(end, len(page.blocks)))]
+    return [*hits[:start], (start, headline), *hits[start:]] if run.headline == start else hits
