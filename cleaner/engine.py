@@ -197,7 +197,7 @@ def _merge(article: Article, found: Article) -> None:
             if absorb(article, removal.moved_to, value) is None:
                 removal.moved_to, removal.detail = None, f"{removal.moved_to} already set"
         article.removals.append(removal)
-    for name in ("published", "publisher"):
+    for name in ("published", "publisher", "credits"):  # what a hit's `meta` sets besides its own field
         absorb(article, name, getattr(found, name))
 
 

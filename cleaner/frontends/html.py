@@ -81,7 +81,7 @@ def read(html: str, *, url: str | None, config: Config) -> Reading:
     article = Article(url=url)
     markup = pagemeta.markup_fields(tree)  # reads the JSON-LD scripts, which go next
     tree.strip_tags(["script", "style", "noscript", "template"])
-    for name, value in pagemeta.page_fields(markup, html, url, lambda: page_text(tree)).items():
+    for name, value in pagemeta.page_fields(markup, html, url, lambda: page_text(tree), config.vocabulary).items():
         absorb(article, name, value)
     if tree.body is not None:
         prune(tree, list(config.rules_of(NodeRule)), article)

@@ -16,21 +16,30 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from cleaner import dates, metadata
+from cleaner import dates, metadata, names
 from cleaner.frontends.headline import headline
+from cleaner.vocab import Vocabulary
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser
 
+# How many lines under the headline the page's own byline may stand.
+_BYLINE_REACH = 12
+# A name alone this close under the headline credits the article, a date beside it or not.
+_CREDIT_REACH = 2
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Review|Recipe|HowTo|WebPage")
 
 
-def page_fields(markup: dict[str, Any], html: str, url: str | None, page_text: Callable[[], str]) -> dict[str, Any]:
+def page_fields(
+    markup: dict[str, Any], html: str, url: str | None, page_text: Callable[[], str], vocab: Vocabulary
+) -> dict[str, Any]:
     """Every field the page gives, each from the first source that has it (see the module docstring).
 
     `markup` is what `markup_fields` read; `page_text` gives the page's visible text, read
-    only when no source dates the page. The title is the page's `headline`: the `<h1>` the
-    metadata's title agrees with, else that title without the site's name.
+    only when no source dates the page or names its author. The title is the page's `headline`:
+    the `<h1>` the metadata's title agrees with, else that title without the site's name. Authors
+    are the people and organisations the markup credits (`names.author_names`: no labels or roles),
+    else those of the page's first byline under the headline; an agency goes to `credits`.
     """
     h1s = markup.pop("h1s", [])
     # htmldate's quick search reads the page's dates with more care than taking JSON-LD's
@@ -41,9 +50,40 @@ def page_fields(markup: dict[str, Any], html: str, url: str | None, page_text: C
     if not found.get("published"):
         _setdefaults(found, _normalised({"published": dates.first_dateline(page_text())}))
     _setdefaults(found, _normalised({"published": markup.get("published")}))
-    names = (found.get("publisher"), markup.get("publisher"))
-    found["title"] = headline(found.get("title"), h1s, names, metadata.url_site(found.get("url") or url))
+    site_names, host = (found.get("publisher"), markup.get("publisher")), metadata.url_site(found.get("url") or url)
+    found["title"] = headline(found.get("title"), h1s, site_names, host)
+    people, agencies = names.author_names(found.get("authors", ()), vocab)
+    if not people:
+        byline = _first_byline(page_text(), found.get("title"), vocab)
+        people, agencies = (byline.names, [*agencies, *byline.agencies]) if byline else (people, agencies)
+    found["authors"], found["credits"] = people, agencies
     return {key: value for key, value in found.items() if value}
+
+
+def _first_byline(text: str, title: str | None, vocab: Vocabulary) -> names.Byline | None:
+    """The first byline in the lines under the page's headline (from the top when the page does not
+    show its title); under the headline, a name alone next to it or by a date ("Jane Doe" over
+    "March 4, 2024") is one too."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    start = next((k for k, line in enumerate(lines) if title and line.strip() == title), None)
+    for k in range(start or 0, min((start or 0) + _BYLINE_REACH, len(lines))):
+        following = lines[k + 1] if k + 1 < len(lines) else None
+        found = names.read_byline(lines[k], following, vocab)
+        if found is not None and found.names:
+            return found
+        if start is not None and k > start and _is_credit(lines, k, start, vocab):
+            return names.Byline(names.credited_names(lines[k], vocab), [], None, 1)
+    return None
+
+
+def _is_credit(lines: list[str], k: int, start: int, vocab: Vocabulary) -> bool:
+    """Line k credits a person: a name, right under the headline at `start` or by a date."""
+    return names.is_credit_line(lines[k], vocab) and (k - start <= _CREDIT_REACH or _dated_near(lines, k))
+
+
+def _dated_near(lines: list[str], k: int) -> bool:
+    near = (*lines[max(k - 2, 0) : k], *lines[k + 1 : k + 3])
+    return any(len(line.split()) <= dates.DATELINE_MAX_WORDS and dates.find_date(line) for line in near)
 
 
 def trafilatura_fields(html: str, url: str | None) -> dict[str, Any]:

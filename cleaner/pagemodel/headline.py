@@ -12,12 +12,11 @@ with none of these marks: such a page gets no title rather than a guess.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from cleaner import dates, names
 from cleaner.rules.framework.context import Page
 from cleaner.shapes import WORD, has_letters, is_headline_like, word_count
-from cleaner.vocab import stopwords
+from cleaner.vocab import function_words
 
 # How far above the run a headline may stand, and how close its byline or date must be.
 REACH = 30
@@ -76,7 +75,7 @@ def _score(page: Page, i: int, start: int, body: set[str]) -> float | None:
         return None
     if not has_letters(text) or not is_headline_like(text) or text[-1] in _CRUMB_MARKS:
         return None
-    if is_meta(page, i) or names.is_credit_line(text) or any(page.vocab.starts(f, text) for f in _PROMPTS):
+    if is_meta(page, i) or names.is_credit_line(text, page.vocab) or any(page.vocab.starts(f, text) for f in _PROMPTS):
         return None
     marks = {
         "four words": n >= 4,
@@ -144,10 +143,5 @@ def _words(text: str) -> list[str]:
 
 def _content_words(text: str) -> set[str]:
     """The words that say what a line is about: three letters or more, no function words, no numbers."""
-    common = _function_words()
+    common = function_words()
     return {w for w in _words(text) if len(w) >= 3 and not w.isdigit() and w not in common}
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    return frozenset().union(*stopwords().values())
