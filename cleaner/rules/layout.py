@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner import names
-from cleaner.pagemodel.byline import credit_line, other_stories_bylines
+from cleaner.pagemodel.lead import credit_line, lead_date, other_stories_bylines
 from cleaner.pagemodel.run import main_run
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Hit
@@ -40,6 +40,7 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     start, end, headline_at = run
     _forget_other_stories_authors(page, other_stories_bylines(page, start, end, headline_at))
     credit = credit_line(page, start, end, headline_at)
+    page.article.published = lead_date(page, start, end, headline_at) or page.article.published
     detail = f"article run is lines {page.blocks[start].line}-{page.blocks[end - 1].line}"
     outside, headline = Hit(detail=detail), Hit(moved_to="title", detail=detail)
     hits = [(i, headline if i == headline_at else outside) for i in (*range(start), *range(end, len(page.blocks)))]

@@ -1,14 +1,14 @@
-"""The article's own byline in a whole-page dump, told from the other stories' bylines.
+"""The article's lead in a whole-page dump: its own byline and date, told from other stories'.
 
-A page dump holds bylines of many stories: teasers in a sidebar, a "more from" list, the books of
-a reading list. The article's own stands by its headline, at the top of its run, or in it. Its
-name often stands alone on a line by the date, with no "By" ("Jane Doe" / "March 4, 2024"): such a
-credit line, next to the headline or a timestamp just above the run, credits the article too.
+A page dump holds bylines and dates of many stories: teasers in a sidebar, a "more from" list,
+the books of a reading list. The article's own stand by its headline, at the top of its run. Its
+author's name often stands alone on a line by the date, with no "By" ("Jane Doe" / "March 4,
+2024"): such a credit line, next to the headline or a timestamp, credits the article too.
 """
 
 from __future__ import annotations
 
-from cleaner import names
+from cleaner import dates, names
 from cleaner.pagemodel.headline import META_REACH, is_meta
 from cleaner.rules.framework.context import Page
 
@@ -43,3 +43,13 @@ def other_stories_bylines(page: Page, start: int, end: int, headline: int | None
         for i, dropped in enumerate(page.dropped)
         if dropped is not None and dropped.moved_to == "authors" and not top <= i < end + META_REACH
     ]
+
+
+def lead_date(page: Page, start: int, end: int, headline: int | None) -> str | None:
+    """The date of the first short dated line of the lead or the run's first lines, as ISO."""
+    how = dates.reading(page.article.url)
+    for i in range(lead_top(start, headline), min(start + INTO_RUN, end)):
+        text = page.blocks[i].text
+        if len(text.split()) <= dates.DATELINE_MAX_WORDS and (found := dates.find_date(text, how)):
+            return found[0]
+    return None
