@@ -23,7 +23,7 @@ from cleaner import frontends, metadata
 from cleaner.article import Article, Block, Caption, Removal
 from cleaner.config import Config
 from cleaner.frontends import Reading, decode
-from cleaner.language import detect_language
+from cleaner.language import count_words, detect_language
 from cleaner.metadata import url_site
 from cleaner.profile import SiteBoilerplate
 from cleaner.rules.framework import dispatch
@@ -211,7 +211,7 @@ def _finish(article: Article, vocab: Vocabulary) -> None:
             article.credits.append(dateline[1])
     article.language = article.language or detect_language(article.body)
     article.publisher = article.publisher or metadata.url_site(article.url)
-    article.word_count = len(article.body.split())
+    article.word_count = count_words(article.body)
 
 
 def clean(
