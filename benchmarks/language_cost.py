@@ -2,8 +2,8 @@
 
     python benchmarks/language_cost.py [--set DIR] [--limit N]
 
-Cleans each dump of the set once (one process, model loaded beforehand), then identifies the
-language of each clean body again alone, and prints both per document and the identifier's share.
+Cleans each dump of the set once (one process), then identifies the language of each clean body
+again alone, and prints both per document and the identifier's share.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def main() -> None:
     texts = [read_input(p.inputs["dumps"]).decode("utf-8", "replace") for p in load_dataset(args.set).pages]
     texts = texts[: args.limit]
     cleaner = Cleaner()
-    detect_language("The model is loaded before the clock starts, as it is once per process.")
+    detect_language("The detector's module is imported before the clock starts, as it is once per process.")
     start = time.perf_counter()
     bodies = [cleaner.clean(text, kind="text").body for text in texts]
     cleaning = time.perf_counter() - start

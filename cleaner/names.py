@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from cleaner.dates import find_date
+from cleaner.shapes import ends_sentence
 from cleaner.vocab import Vocabulary, function_words, month_numbers
 
 # Hyphenated, apostrophied and dotted names: "Jean-Luc", "O'Neil", "J.R.R."
@@ -30,6 +31,7 @@ _DATE_WORDS = ("date_labels",)
 _MAX_PERSON_WORDS = 4
 _MAX_NAME_WORDS = 6
 _MAX_TAIL_WORDS = 8
+_MAX_ROLE_WORDS = 6
 
 
 class Byline(NamedTuple):
@@ -147,6 +149,8 @@ def is_credit_line(text: str, vocab: Vocabulary) -> bool:
     name, _, rest = _credit_parts(text)
     n = len(name.split())
     if not rest and n > 3:  # four capitalised words alone read as a title as often as a name
+        return False
+    if len(rest.split()) > _MAX_ROLE_WORDS or ends_sentence(rest):  # "SANTA FE, N.M. (AP) — A cat who..."
         return False
     return 2 <= n <= _MAX_PERSON_WORDS and is_name_list(name, vocab, max_words=_MAX_PERSON_WORDS)
 

@@ -58,7 +58,8 @@ def headline_above(page: Page, start: int) -> int | None:
         if page.dropped[j] is None:
             body |= _content_words(page.blocks[j].text)
     best: tuple[float, int] | None = None
-    for i in range(max(start - REACH, 0), start + 1):
+    # A run that opens the text (a cleaned body) has no headline to find: its first line is its own.
+    for i in range(max(start - REACH, 0), start + 1 if start else 0):
         score = _score(page, i, start, body)
         if score is not None and i == start:
             score -= _RUN_START_HANDICAP

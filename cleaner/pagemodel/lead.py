@@ -26,7 +26,7 @@ def lead_top(start: int, headline: int | None) -> int:
 def credit_line(page: Page, start: int, end: int, headline: int | None) -> int | None:
     """The index of a line of the lead or the run's first lines that credits a person by name alone,
     next to the headline or to a byline or timestamp."""
-    for i in range(lead_top(start, headline), min(start + INTO_RUN, end)):
+    for i in range(lead_top(start, headline), min(start + INTO_RUN, end) if start else 0):
         if page.dropped[i] is not None or i == headline or not names.is_credit_line(page.blocks[i].text, page.vocab):
             continue
         near = range(max(i - META_REACH + 1, 0), min(i + META_REACH, len(page.blocks)))
