@@ -68,6 +68,12 @@ def main() -> None:
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N pages (by id).")
 @click.option(
+    "--gold-meta",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="More gold metadata: JSON {dataset: {page id: {field: value}}}, e.g. quality/subtitles.json "
+    "(hand-checked standfirsts; null where a page has none).",
+)
+@click.option(
     "--no-url",
     is_flag=True,
     help="Give no system the page's URL, as for a dump scraped without its address.",
@@ -98,6 +104,7 @@ def eval_command(
     predictions: tuple[Path, ...],
     split: str,
     limit: int | None,
+    gold_meta: Path | None,
     no_url: bool,
     jobs: int,
     json_path: Path | None,
@@ -110,7 +117,7 @@ def eval_command(
     DATASET_DIR is a ScrapingHub-style set (ground-truth.json), a WCXB-style set (ground-truth/<id>.json)
     or a folder of <id>.txt / <id>.html next to <id>.gold.txt. Scores use the ScrapingHub
     article-extraction-benchmark formula (4-token shingles): P, R, F1, exact-match accuracy, bag-of-words
-    F1, empty outputs, errors, docs/s, and title/author/date accuracy where the gold has them.
+    F1, empty outputs, errors, docs/s, and title/author/date/subtitle accuracy where the gold has them.
 
     \b
     Examples:
@@ -124,8 +131,9 @@ def eval_command(
 
     try:
         config = Config.from_file(config_path) if config_path else None
+        dataset = ev.load_dataset(dataset_dir)
         report = ev.evaluate(
-            ev.load_dataset(dataset_dir),
+            ev.with_gold_meta(dataset, gold_meta) if gold_meta else dataset,
             [ev.get_system(name, config) for name in dict.fromkeys(systems)],
             variant=variant,
             split=split,

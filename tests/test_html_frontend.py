@@ -134,6 +134,29 @@ def test_title_loses_the_site_name_the_page_gives(og_title: str, site: str | Non
     assert clean(html, url=url).title == title
 
 
+DEK = "Engineers will check the flood walls before the next rain."
+
+
+@pytest.mark.parametrize(
+    ("under_headline", "description", "subtitle"),
+    [
+        (f'<p class="article-dek">{DEK}</p>', None, DEK),  # the page marks its standfirst
+        (f'<h2 class="x9">{DEK}</h2><div class="byline">By Ana Silva</div>', DEK, DEK),  # the description shows
+        ("", PARAGRAPHS[0], None),  # the description is the story's first paragraph: no standfirst
+        ("", "A summary written for search engines only.", None),
+        (
+            '<div class="author-box"><p class="summary">Ana Silva is a reporter covering the river towns.</p></div>',
+            None,
+            None,
+        ),
+    ],
+)
+def test_subtitle_is_the_standfirst_under_the_headline(under_headline, description, subtitle) -> None:
+    head = f'<meta name="description" content="{description}">' if description else ""
+    html = page().replace("<head>", f"<head>{head}").replace(f"<h1>{TITLE}</h1>", f"<h1>{TITLE}</h1>{under_headline}")
+    assert clean(html).subtitle == subtitle
+
+
 def test_blocks_keep_structure_and_text_rules_run_on_them() -> None:
     inside = "<h2>What happens next</h2><ul><li>Roads reopen on Friday.</li><li>Schools stay shut.</li></ul>"
     inside += "<p>Advertisement</p>"
