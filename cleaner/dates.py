@@ -75,6 +75,16 @@ def reading(url: str | None, locale: str | None = None) -> Reading:
     return Reading(month_first, near)
 
 
+def url_date(url: str | None) -> str | None:
+    """The date a story's URL states ("/2022/03/04/..."), as ISO.
+
+    >>> url_date("https://example.com/news/2022/03/04/floods"), url_date("https://example.com/about")
+    ('2022-03-04', None)
+    """
+    found = reading(url).near
+    return found.isoformat() if found else None
+
+
 @cache
 def _month_and_day() -> tuple[str, str]:
     """The regex of a month's name (any language, abbreviated or not) and of a day of the month."""

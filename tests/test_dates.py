@@ -54,3 +54,9 @@ def test_a_text_reads_its_timestamp_as_its_url_dates_it() -> None:
     text = "Posted 03/04/2022\nThe council approved the budget on Tuesday after a long debate.\n"
     assert clean(text, url="https://example.com/2022/03/04/budget").published == "2022-03-04"
     assert clean(text).published == "2022-04-03"
+
+
+def test_the_date_a_url_states_is_the_publication_date() -> None:
+    text = "Updated: March 9, 2022\nThe council approved the budget on Tuesday after a long debate.\n"
+    assert clean(text, url="https://example.com/news/2022/03/04/budget").published == "2022-03-04"
+    assert clean(text, url="https://example.com/news/budget").published == "2022-03-09"
