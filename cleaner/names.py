@@ -24,6 +24,8 @@ _NAME_PARTICLES = frozenset(
 # What ends the names of a byline: "| Updated ...", " - Staff Writer", "(Reuters)", "•Oct 20".
 _AFTER_NAMES = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|\()\s*")
 # Credentials written in capitals after a name: "MD", "RN", "FAND", "M.D.".
+# A citation's name, surname first: "Roy, Aniruddha".
+_SURNAME_FIRST = re.compile(r"([A-ZÀ-Ý][\w'’-]+),\s*([A-ZÀ-Ý][\w'’-]+(?:\s[A-Z]\.?)?)")
 _CREDENTIAL = re.compile(r"(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4}[A-Z]?)$")
 # The vocabulary of what follows a name: what the person does, or when the story was dated.
 _ROLE_WORDS = ("name_roles", "writer_roles", "date_labels")
@@ -123,12 +125,19 @@ def author_names(values: Iterable[str], vocab: Vocabulary) -> tuple[list[str], l
     """
     people: list[str] = []
     agencies: list[str] = []
+    values = list(values)
+    if _is_split_citation(values):  # "Roy, Aniruddha; Patel, Jyoti" split at every comma
+        values = [f"{surname}, {given}" for surname, given in zip(values[::2], values[1::2], strict=True)]
     for value in values:
         text = _unglued(" ".join(value.split()), vocab)
         marker = vocab.starts("byline_markers", text) or _marker_after_words(text, vocab)
         text = text[marker.end() :].lstrip(" :") if marker else text
         text = _AFTER_NAMES.split(text, maxsplit=1)[0]
-        for name in split_names(text, vocab):
+        if people and _is_suffix(text, vocab) and not vocab.line_is("agencies", text):  # "Jane Doe RN", "BSN"
+            people[-1] = f"{people[-1]}, {text}"
+            continue
+        inverted = _SURNAME_FIRST.fullmatch(text)  # a citation's "Roy, Aniruddha"
+        for name in [f"{inverted[2]} {inverted[1]}"] if inverted else split_names(text, vocab):
             name = _without_role(name, vocab)
             if vocab.line_is("agencies", name):
                 agencies.append(name)
@@ -152,7 +161,14 @@ def is_credit_line(text: str, vocab: Vocabulary) -> bool:
         return False
     if len(rest.split()) > _MAX_ROLE_WORDS or ends_sentence(rest):  # "SANTA FE, N.M. (AP) — A cat who..."
         return False
-    return 2 <= n <= _MAX_PERSON_WORDS and is_name_list(name, vocab, max_words=_MAX_PERSON_WORDS)
+    if not 2 <= n <= _MAX_PERSON_WORDS or not is_name_list(name, vocab, max_words=_MAX_PERSON_WORDS):
+        return False
+    # Unmarked, a name must read as one: each of two words or more ("Nutrition & Recipes" is a menu's),
+    # not opening on a function word ("The Fold-and-Cut Problem") or a button's word ("Print Article").
+    first = name.split()[0].lower()
+    if first in function_words() or vocab.starts("share_words", name):
+        return False
+    return all(len(part.split()) >= 2 and _is_author_name(part, vocab) for part in split_names(name, vocab))
 
 
 def credited_names(text: str, vocab: Vocabulary) -> list[str]:
@@ -163,6 +179,11 @@ def credited_names(text: str, vocab: Vocabulary) -> list[str]:
 
 
 def _credit_parts(text: str) -> tuple[str, str, str]:
+    """The name, the separator and the rest of a credit line; a date also ends the name ("Jane Doe
+    02 Feb 2026")."""
+    date = find_date(text)
+    if date and date[1].start() > 0 and not re.search(r"[,|]", text[: date[1].start()]):
+        return text[: date[1].start()].strip(" •·-–—"), "", ""
     match = re.match(r"\s*([^,|]+?)\s*([,|])\s*(.*)$", text)
     return (match.group(1), match.group(2), match.group(3)) if match else (text.strip(), "", "")
 
@@ -170,6 +191,9 @@ def _credit_parts(text: str) -> tuple[str, str, str]:
 def _credited(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str] | None:
     """The people and agencies at the start of a byline's remainder, and what follows them."""
     head, *rest = _AFTER_NAMES.split(text, maxsplit=1)
+    date = find_date(head)
+    if date and date[1].start() > 0:  # "Jane Doe December 2, 2025"
+        head, rest = head[: date[1].start()], [head[date[1].start() :] + (f" | {rest[0]}" if rest else "")]
     names = _without_role(head, vocab, _DATE_WORDS)  # "Jane Doe Published: March 3" ends at the label
     tail = " ".join(filter(None, (head[len(names) :].strip(), rest[0] if rest else "")))
     head = names
@@ -183,7 +207,8 @@ def _credited(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str] 
         if vocab.line_is("agencies", piece):
             agencies.append(piece)
         elif is_name_list(piece.split(",")[0], vocab) and not is_role:
-            people.append(name)
+            if _is_author_name(name, vocab):
+                people.append(name)
         elif people or agencies:  # "Jane Doe, Staff Writer": the rest is the tail
             tail = ", ".join(pieces[k:]) + (f" | {tail}" if tail else "")
             break
@@ -199,6 +224,13 @@ def _is_furniture_tail(tail: str, vocab: Vocabulary) -> bool:
     return len(tail.split()) <= _MAX_TAIL_WORDS and not tail.endswith(".") and tail[0].isupper()
 
 
+def _is_split_citation(values: list[str]) -> bool:
+    """Single capitalised words, an even number of them, four or more: surnames and given names
+    of a citation's author list that lost their pairing."""
+    words = [value.strip() for value in values]
+    return len(words) >= 4 and len(words) % 2 == 0 and all(w[:1].isupper() and " " not in w for w in words)
+
+
 def _marker_after_words(text: str, vocab: Vocabulary) -> re.Match[str] | None:
     """A byline marker after a phrase, names after it: "View all posts by Jane Doe", "Article by Jane Doe"."""
     marker = vocab.search("byline_markers", text)
@@ -209,9 +241,25 @@ def _marker_after_words(text: str, vocab: Vocabulary) -> re.Match[str] | None:
 
 
 def _is_author_name(name: str, vocab: Vocabulary) -> bool:
-    """A name or a user's handle ("jdoe82"), not a label ("Username"), an address, an initial or a phrase."""
+    """A name or a user's handle ("jdoe82"), not a label ("Username", "Photo: Jane Doe", "Print
+    article"), an address, an initial or a phrase ("Personal finance January")."""
     words = name.split(",")[0].split()
     if not words or len(words) > _MAX_NAME_WORDS or vocab.line_is("name_labels", name) or "://" in name:
+        return False
+    if ":" in name or vocab.line_is("share_words", name):
+        return False
+    # Capitalised words with lower-case content words among them are a phrase; function words
+    # ("Center for Drug Evaluation", "Ask the Doctors"), roles ("The Currency editors") and numbers are not.
+    common = function_words()
+    capitalised = [
+        w[0].isupper()
+        for w in words
+        if w[0].isalpha()
+        and w.lower() not in common
+        and w.lower() not in _NAME_PARTICLES
+        and not vocab.line_is("writer_roles", w)
+    ]
+    if any(capitalised) and not all(capitalised):
         return False
     if len(words) == 1 and (len(words[0]) <= 2 or words[0].casefold() in vocab.derived(_calendar_words)):
         return False

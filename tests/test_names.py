@@ -19,6 +19,10 @@ VOCAB = Vocabulary()
         (["Allyn Jayawon Author Allyn is the SEO Specialist"], ["Allyn Jayawon"], []),
         (["Angela Holliday-Bell, MD"], ["Angela Holliday-Bell, MD"], []),
         (["TopGear com Published"], ["TopGear com"], []),
+        (["Roy", "Aniruddha", "Patel", "Jyoti"], ["Aniruddha Roy", "Jyoti Patel"], []),
+        (["Photo: Connie Park", "Personal finance January"], [], []),
+        (["Roy, Aniruddha", "Patel, Jyoti"], ["Aniruddha Roy", "Jyoti Patel"], []),
+        (["Article by Cara Dumaplin RN", "BSN"], ["Cara Dumaplin RN, BSN"], []),
         (["Mac", "I"], ["Mac"], []),
         (["Jane Doe and John Roe"], ["Jane Doe", "John Roe"], []),
         (["Jane Doe, John Roe"], ["Jane Doe", "John Roe"], []),
@@ -72,3 +76,6 @@ def test_credit_lines() -> None:
     assert credited_names("Audrey Huang, Print Managing Editor", VOCAB) == ["Audrey Huang"]
     assert not is_credit_line("Top 10 Health and Nutrition Trends to Watch", VOCAB)
     assert not is_credit_line("The council approved the budget", VOCAB)
+    assert not any(
+        is_credit_line(t, VOCAB) for t in ("Nutrition & Recipes", "The Fold-and-Cut Problem", "Print Article")
+    )
