@@ -22,7 +22,7 @@ _NAME_PARTICLES = frozenset(
     {"de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "el", "del", "dos", "ter"}
 )
 # What ends the names of a byline: "| Updated ...", " - Staff Writer", "(Reuters)", "•Oct 20".
-_AFTER_NAMES = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|\()\s*")
+_AFTER_NAMES = re.compile(r"\s*(?:\||•|·|⋅|∙|—|–|\s-\s|\()\s*")
 # Credentials written in capitals after a name: "MD", "RN", "FAND", "M.D.".
 # A citation's name, surname first: "Roy, Aniruddha".
 _SURNAME_FIRST = re.compile(r"([A-ZÀ-Ý][\w'’-]+),\s*([A-ZÀ-Ý][\w'’-]+(?:\s[A-Z]\.?)?)")
