@@ -22,10 +22,11 @@ _NAME_PARTICLES = frozenset(
     {"de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "el", "del", "dos", "ter"}
 )
 # What ends the names of a byline: "| Updated ...", " - Staff Writer", "(Reuters)", "•Oct 20".
-_AFTER_NAMES = re.compile(r"\s*(?:\||•|·|⋅|∙|—|–|\s-\s|\()\s*")
-# Credentials written in capitals after a name: "MD", "RN", "FAND", "M.D.".
+# Leading whitespace is taken from the start of its run only, so a long run costs one scan.
+_AFTER_NAMES = re.compile(r"(?:(?<!\s)\s+)?(?:\||•|·|⋅|∙|—|–| - |\()\s*")
 # A citation's name, surname first: "Roy, Aniruddha".
 _SURNAME_FIRST = re.compile(r"([A-ZÀ-Ý][\w'’-]+),\s*([A-ZÀ-Ý][\w'’-]+(?:\s[A-Z]\.?)?)")
+# Credentials written in capitals after a name: "MD", "RN", "FAND", "M.D.".
 _CREDENTIAL = re.compile(r"(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4}[A-Z]?)$")
 # The vocabulary of what follows a name: what the person does, or when the story was dated.
 _ROLE_WORDS = ("name_roles", "writer_roles", "date_labels")
@@ -34,6 +35,10 @@ _MAX_PERSON_WORDS = 4
 _MAX_NAME_WORDS = 6
 _MAX_TAIL_WORDS = 8
 _MAX_ROLE_WORDS = 6
+_MAX_CREDIT_WORDS = 16
+# The longest role or date phrase looked for after a name, and the longest byline or author field.
+_ROLE_PHRASE_WORDS = 4
+_MAX_BYLINE_WORDS = 40
 
 
 class Byline(NamedTuple):
@@ -98,6 +103,8 @@ def read_byline(text: str, following: str | None, vocab: Vocabulary) -> Byline |
     >>> read_byline("By the time the troops arrived, the city was empty.", None, Vocabulary()) is None
     True
     """
+    if len(text.split()) > _MAX_BYLINE_WORDS:
+        return None
     text = _unglued(text.strip(), vocab)
     marker = vocab.starts("byline_markers", text)
     if not marker:
@@ -129,6 +136,8 @@ def author_names(values: Iterable[str], vocab: Vocabulary) -> tuple[list[str], l
     if _is_split_citation(values):  # "Roy, Aniruddha; Patel, Jyoti" split at every comma
         values = [f"{surname}, {given}" for surname, given in zip(values[::2], values[1::2], strict=True)]
     for value in values:
+        if len(value.split()) > _MAX_BYLINE_WORDS:
+            continue
         text = _unglued(" ".join(value.split()), vocab)
         marker = vocab.starts("byline_markers", text) or _marker_after_words(text, vocab)
         text = text[marker.end() :].lstrip(" :") if marker else text
@@ -155,6 +164,8 @@ def is_credit_line(text: str, vocab: Vocabulary) -> bool:
     >>> is_credit_line("Rahul Tyagi", Vocabulary()), is_credit_line("Top 10 Health and Nutrition Trends", Vocabulary())
     (True, False)
     """
+    if len(text.split()) > _MAX_CREDIT_WORDS:
+        return False
     name, _, rest = _credit_parts(text)
     n = len(name.split())
     if not rest and n > 3:  # four capitalised words alone read as a title as often as a name
@@ -184,8 +195,10 @@ def _credit_parts(text: str) -> tuple[str, str, str]:
     date = find_date(text)
     if date and date[1].start() > 0 and not re.search(r"[,|]", text[: date[1].start()]):
         return text[: date[1].start()].strip(" •·-–—"), "", ""
-    match = re.match(r"\s*([^,|]+?)\s*([,|])\s*(.*)$", text)
-    return (match.group(1), match.group(2), match.group(3)) if match else (text.strip(), "", "")
+    cut = min((k for k in (text.find(","), text.find("|")) if k >= 0), default=-1)
+    if cut < 0:
+        return text.strip(), "", ""
+    return text[:cut].strip(), text[cut], text[cut + 1 :].strip()
 
 
 def _credited(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str] | None:
@@ -274,16 +287,18 @@ def _calendar_words(vocab: Vocabulary) -> frozenset[str]:
 
 
 def _without_role(name: str, vocab: Vocabulary, families: tuple[str, ...] = _ROLE_WORDS) -> str:
-    """The name before the first role or date word that follows it: "Zackery Cuevas Writer"."""
+    """The name before the first role or date word that follows it: "Zackery Cuevas Writer". Only a
+    name's length is looked through: a role further on follows no name."""
     words = name.split()
-    for k in range(1, len(words)):
+    for k in range(1, min(len(words), _MAX_NAME_WORDS + 1)):
         if _role_at(name, k, vocab, families):
             return " ".join(words[:k]).rstrip(",")
     return name
 
 
 def _role_at(name: str, k: int, vocab: Vocabulary, families: tuple[str, ...] = _ROLE_WORDS) -> bool:
-    rest = " ".join(name.split()[k:])
+    """Whether a role or date phrase (a few words at most) opens the name's words from the k-th on."""
+    rest = " ".join(name.split()[k : k + _ROLE_PHRASE_WORDS])
     return any(vocab.starts(family, rest) for family in families)
 
 
@@ -298,7 +313,8 @@ def _joiners(vocab: Vocabulary) -> re.Pattern[str]:
 def _compile_joiners(vocab: Vocabulary) -> re.Pattern[str]:
     """The joiners as one pattern: " and ", " & ", " und "."""
     words = sorted(vocab.phrases("name_joiners"), key=len, reverse=True)
-    return re.compile(r"\s+(?:" + "|".join(map(re.escape, words)) + r")\s+|\s*&\s*", re.IGNORECASE)
+    alternation = "|".join(map(re.escape, words))
+    return re.compile(rf"(?<!\s)\s+(?:{alternation})\s+|(?:(?<!\s)\s+)?&\s*", re.IGNORECASE)
 
 
 def _unglued(text: str, vocab: Vocabulary) -> str:

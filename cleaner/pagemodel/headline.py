@@ -122,6 +122,8 @@ def _echoed(page: Page, i: int) -> bool:
     words = _words(page.blocks[i].text)
     for j in range(max(i - _BREADCRUMB_REACH, 0), i):
         other = page.blocks[j].text
+        if word_count(other) > 2 * _MAX_WORDS:  # a breadcrumb is short; a long line is read once
+            continue
         found = _words(other)
         if j == i - 1 and found == words:
             return True
