@@ -12,6 +12,7 @@ with none of these marks: such a page gets no title rather than a guess.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from cleaner import dates, names
 from cleaner.rules.framework.context import Page
@@ -38,6 +39,7 @@ _WEIGHTS = {
     "standfirst length": -1.0,
     "in a list": -2.0,
     "per line of distance": -0.03,
+    "repeats the URL's slug": 3.0,
 }
 MIN_SCORE = 3.0
 _RUN_START_HANDICAP = 1.0
@@ -49,10 +51,11 @@ _CRUMB_MARKS = frozenset(">»/|›")
 _PROMPTS = ("read_more", "follow_prompts", "newsletter_prompts")
 
 
-def headline_above(page: Page, start: int) -> int | None:
+def headline_above(page: Page, start: int, slug_lines: Collection[int] = ()) -> int | None:
     """The index of the headline over the run starting at block `start`, if a line has the marks of one:
     a line above the run, else the run's first line itself (which reads as text, or the run would not
-    start there, so it comes second)."""
+    start there, so it comes second). `slug_lines` repeat the words of the URL's slug: a mark too,
+    which a table of contents or a teaser may share with the headline, so it is weighed with the rest."""
     body = set()
     for j in range(start, min(start + _BODY_LINES, len(page.blocks))):
         if page.dropped[j] is None:
@@ -61,8 +64,10 @@ def headline_above(page: Page, start: int) -> int | None:
     # A run that opens the text (a cleaned body) has no headline to find: its first line is its own.
     for i in range(max(start - REACH, 0), start + 1 if start else 0):
         score = _score(page, i, start, body)
-        if score is not None and i == start:
-            score -= _RUN_START_HANDICAP
+        if score is not None and i in slug_lines:
+            score += _WEIGHTS["repeats the URL's slug"]
+        if score is not None and i == start:  # in the run, it must read as a headline, not a long sentence
+            score = score - _RUN_START_HANDICAP if word_count(page.blocks[i].text) <= _LONG_WORDS else None
         if score is not None and score >= MIN_SCORE and (best is None or score >= best[0]):
             best = (score, i)
     return best[1] if best else None
