@@ -125,7 +125,7 @@ def read_byline(text: str, following: str | None, vocab: Vocabulary) -> Byline |
 
 def author_names(values: Iterable[str], vocab: Vocabulary) -> tuple[list[str], list[str]]:
     """The people and organisations an author field credits, and the agencies it names: each value
-    split into names, byline markers, roles and dates cut off, labels and user handles dropped.
+    split into names, byline markers, roles and dates cut off, labels and phrases dropped.
 
     >>> author_names(["By Zackery Cuevas Writer", "Username", "Angela Holliday-Bell, MD", "AFP"], Vocabulary())
     (['Zackery Cuevas', 'Angela Holliday-Bell, MD'], ['AFP'])
