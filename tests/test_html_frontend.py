@@ -145,6 +145,54 @@ def test_no_page_of_the_evaluation_sets_is_changed_by_the_nesting_limit() -> Non
     assert changed == []
 
 
+def test_title_is_the_h1_the_metadata_agrees_with() -> None:
+    head = '<meta property="og:title" content="Rivers fall | Example News">'
+    head += '<meta property="og:site_name" content="Example News">'
+    shown = page().replace("<head>", f"<head>{head}").replace(f"<h1>{TITLE}</h1>", "<h1>Rivers fall again</h1>")
+    assert clean(shown).title == "Rivers fall again"
+    logo = shown.replace("<h1>Rivers fall again</h1>", "<h1>Example News</h1>")
+    assert clean(logo).title == "Rivers fall"
+
+
+@pytest.mark.parametrize(
+    ("og_title", "site", "url", "title"),
+    [
+        ("Rivers fall &amp;#8211; a report | Example News", "Example News", None, "Rivers fall – a report"),
+        ("Rivers fall - Harvard Health", None, "https://www.health.harvard.edu/a", "Rivers fall"),
+        ("Example News | Rivers fall", None, "https://examplenews.com/a", "Rivers fall"),
+        ("Rivers fall - what we know", "Example News", "https://example.com/a", "Rivers fall - what we know"),
+    ],
+)
+def test_title_loses_the_site_name_the_page_gives(og_title: str, site: str | None, url: str | None, title: str) -> None:
+    head = f'<meta property="og:title" content="{og_title}">'
+    head += f'<meta property="og:site_name" content="{site}">' if site else ""
+    html = page().replace("<head>", f"<head>{head}").replace(f"<h1>{TITLE}</h1>", "")
+    assert clean(html, url=url).title == title
+
+
+DEK = "Engineers will check the flood walls before the next rain."
+
+
+@pytest.mark.parametrize(
+    ("under_headline", "description", "subtitle"),
+    [
+        (f'<p class="article-dek">{DEK}</p>', None, DEK),  # the page marks its standfirst
+        (f'<h2 class="x9">{DEK}</h2><div class="byline">By Ana Silva</div>', DEK, DEK),  # the description shows
+        ("", PARAGRAPHS[0], None),  # the description is the story's first paragraph: no standfirst
+        ("", "A summary written for search engines only.", None),
+        (
+            '<div class="author-box"><p class="summary">Ana Silva is a reporter covering the river towns.</p></div>',
+            None,
+            None,
+        ),
+    ],
+)
+def test_subtitle_is_the_standfirst_under_the_headline(under_headline, description, subtitle) -> None:
+    head = f'<meta name="description" content="{description}">' if description else ""
+    html = page().replace("<head>", f"<head>{head}").replace(f"<h1>{TITLE}</h1>", f"<h1>{TITLE}</h1>{under_headline}")
+    assert clean(html).subtitle == subtitle
+
+
 def test_blocks_keep_structure_and_text_rules_run_on_them() -> None:
     inside = "<h2>What happens next</h2><ul><li>Roads reopen on Friday.</li><li>Schools stay shut.</li></ul>"
     inside += "<p>Advertisement</p>"

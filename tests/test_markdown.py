@@ -67,7 +67,7 @@ def test_the_json_schema_and_text_output_stay_as_they_were() -> None:
 def test_text_input_renders_as_escaped_paragraphs() -> None:
     article = clean("Headline of the story\n\nThe body sentence.\n\n1. Not a list item, but a sentence *with* stars.")
     meta, body = split(markdown(article, Style()))
-    assert meta == {"title": "Headline of the story"}
+    assert meta == {"title": "Headline of the story", "language": "en"}
     assert (
         body
         == "\n# Headline of the story\n\nThe body sentence.\n\n1\\. Not a list item, but a sentence \\*with\\* stars.\n"

@@ -42,6 +42,17 @@ from cleaner.evaluate import SPLITS, SYSTEMS, VARIANTS
     help="Score all pages, the dev pages, or the fixed holdout quarter kept for checking tuned rules.",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N pages (by id).")
+@click.option(
+    "--gold-meta",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="More gold metadata: JSON {dataset: {page id: {field: value}}}, e.g. quality/subtitles.json "
+    "(hand-checked standfirsts; null where a page has none).",
+)
+@click.option(
+    "--no-url",
+    is_flag=True,
+    help="Give no system the page's URL, as for a dump scraped without its address.",
+)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the scores as JSON.")
 @click.option(
@@ -68,6 +79,8 @@ def eval_command(
     predictions: tuple[Path, ...],
     split: str,
     limit: int | None,
+    gold_meta: Path | None,
+    no_url: bool,
     jobs: int,
     json_path: Path | None,
     per_page: Path | None,
@@ -79,7 +92,7 @@ def eval_command(
     DATASET_DIR is a ScrapingHub-style set (ground-truth.json), a WCXB-style set (ground-truth/<id>.json)
     or a folder of <id>.txt / <id>.html next to <id>.gold.txt. Scores use the ScrapingHub
     article-extraction-benchmark formula (4-token shingles): P, R, F1, exact-match accuracy, bag-of-words
-    F1, empty outputs, errors, docs/s, and title/author/date accuracy where the gold has them.
+    F1, empty outputs, errors, docs/s, and title/author/date/subtitle accuracy where the gold has them.
 
     \b
     Examples (the first two in a clone of the repository, which bundles the ScrapingHub set):
@@ -94,14 +107,16 @@ def eval_command(
 
     try:
         config = Config.from_file(config_path) if config_path else None
+        dataset = ev.load_dataset(dataset_dir)
         report = ev.evaluate(
-            ev.load_dataset(dataset_dir),
+            ev.with_gold_meta(dataset, gold_meta) if gold_meta else dataset,
             [ev.get_system(name, config) for name in dict.fromkeys(systems)],
             variant=variant,
             split=split,
             limit=limit,
             jobs=jobs,
             predictions=predictions,
+            with_url=not no_url,
         )
         failures = ev.check_floors(report, floor_path) if floor_path else []
     except (ev.EvaluationError, ConfigError) as error:

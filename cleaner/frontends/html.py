@@ -26,6 +26,7 @@ from cleaner.article import Article, Removal
 from cleaner.frontends import Reading, extract, pagemeta
 from cleaner.frontends import text as text_frontend
 from cleaner.frontends.decode import repair_mojibake
+from cleaner.frontends.standfirst import standfirst
 from cleaner.rules import html as html_rules
 from cleaner.rules.framework.claims import claimed
 from cleaner.rules.framework.fields import absorb, absorb_hit
@@ -145,8 +146,11 @@ def read(html: str, *, url: str | None, config: Config) -> Reading:
     article = Article(url=url)
     markup = pagemeta.markup_fields(tree)  # reads the JSON-LD scripts, which go next
     tree.strip_tags(["script", "style", "noscript", "template"])
-    for name, value in pagemeta.page_fields(markup, html, url, lambda: page_text(tree)).items():
+    fields = pagemeta.page_fields(markup, html, url, lambda: page_text(tree), config.vocabulary)
+    description = fields.pop("subtitle", None)
+    for name, value in fields.items():
         absorb(article, name, value)
+    article.subtitle = standfirst(tree, article.title, description, config.vocabulary)
     prune(tree, list(config.rules_of(NodeRule)), article)
     _keep_preformatted_lines(tree)
     text = page_text(tree)

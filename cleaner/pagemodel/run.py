@@ -32,6 +32,7 @@ from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from cleaner import dates
+from cleaner.pagemodel.headline import headline_above
 from cleaner.rules.framework.context import Page
 from cleaner.shapes import WORD, weight
 from cleaner.vocab import Vocabulary
@@ -190,8 +191,9 @@ def main_run(page: Page) -> Run | None:
     near = sorted({a for _, start, _ in runs for a in range(max(start - HEADLINE_REACH, 0), start + 1)})
     anchors = headline_lines(page, slug_words(page.article.url), near)
     start, end = earliest_strong_run(runs, anchors)
-    headline = max((a for a in anchors if 0 < start - a <= HEADLINE_REACH), default=None)
-    return Run(start, end, headline)
+    reach = [a for a in anchors if 0 <= start - a <= HEADLINE_REACH]
+    headline = headline_above(page, start, reach)
+    return Run(start, end, max((a for a in reach if a < start), default=None) if headline is None else headline)
 
 
 def _with_schedules(texts: Sequence[str], scores: list[float]) -> list[float]:

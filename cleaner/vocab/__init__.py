@@ -75,6 +75,12 @@ def stopwords() -> dict[str, frozenset[str]]:
 
 
 @cache
+def function_words() -> frozenset[str]:
+    """Every language's function words together: the words that say nothing of what a line is about."""
+    return frozenset().union(*stopwords().values())
+
+
+@cache
 def month_numbers() -> dict[str, int]:
     """Month names and abbreviations of every language, casefolded -> month number.
 
