@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from cleaner import batch
+from cleaner.article import SCHEMA_VERSION
 from cleaner.cli import main
 from cleaner.io import atomic_writer
 
@@ -97,7 +98,7 @@ def test_an_output_folder_inside_the_input_is_not_read_back(tree: Path) -> None:
 def test_formats(tmp_path: Path, article: str) -> None:
     (tmp_path / "a.txt").write_text(article)
     as_json = json.loads(run(str(tmp_path / "a.txt"), "--format", "json").stdout)
-    assert as_json["schema_version"] == 1 and as_json["title"].startswith("Russia-Ukraine War")
+    assert as_json["schema_version"] == SCHEMA_VERSION and as_json["title"].startswith("Russia-Ukraine War")
     assert as_json["removals"][0].keys() >= {"code", "rule", "text", "moved_to", "line"}
     as_md = run(str(tmp_path / "a.txt"), "--format", "md", "--no-front-matter").stdout
     assert as_md.startswith(f"# {as_json['title']}\n\n{as_json['body'].split(chr(10))[0]}")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from cleaner.article import SCHEMA_VERSION
 from cleaner.cli import main
 from cleaner.engine import clean
 
@@ -55,7 +56,7 @@ def test_several_documents_on_stdout_are_headed_by_their_names(tree: Path) -> No
 
 def test_several_documents_as_json_on_stdout_are_json_lines(tree: Path) -> None:
     lines = run(str(tree), "--format", "json").stdout.splitlines()
-    assert len(lines) == 4 and all(json.loads(line)["schema_version"] == 1 for line in lines)
+    assert len(lines) == 4 and all(json.loads(line)["schema_version"] == SCHEMA_VERSION for line in lines)
     one = run(str(tree / "a.txt"), "--format", "json").stdout
     assert one.startswith("{\n  ") and json.loads(one)["body"] == json.loads(lines[0])["body"]
 
