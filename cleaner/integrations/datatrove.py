@@ -34,7 +34,7 @@ class CleanerExtractor(BaseExtractor):
     from `doc.metadata[url_key]` when there is one."""
 
     name = "🧹 cleaner"
-    _requires_dependencies: ClassVar[list[str]] = ["cleaner"]
+    _requires_dependencies: ClassVar[list[tuple[str, str]]] = [("cleaner", "article-cleaner")]  # module, distribution
 
     def __init__(
         self, config: Config | None = None, *, kind: str | None = None, url_key: str = "url", timeout: float = 30.0
