@@ -47,8 +47,10 @@ def tree(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def runaway() -> str:
-    """A text dump that takes seconds to clean (7 MB of teaser lines): a document for time limits."""
-    return "\n".join(f"Story number {i} about the council budget and the river {i % 97}" for i in range(100_000))
+    """A text dump that takes ten seconds or more to clean (28 MB of teaser lines): a document for
+    time limits, well past a limit of a few seconds that a loaded machine keeps an ordinary
+    document under."""
+    return "\n".join(f"Story number {i} about the council budget and the river {i % 97}" for i in range(400_000))
 
 
 @pytest.fixture
