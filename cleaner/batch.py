@@ -4,37 +4,28 @@ The command line and the integrations drive this module with plain values
 (`Options`, a list of `Source`s, an executor); it knows nothing of flags.
 An executor is anything with `map(documents) -> (document, result)` pairs in
 input order: `parallel.Pool` on one machine, the Dask adapter on a cluster.
-Both run the same `Job`, so their outputs are byte-identical.
+An executor that also offers `map_streams` (`ReadsStreams`: the Dask adapter)
+is handed stream files whole and reads them where it cleans them, so their
+records never pass through this process; the others are sent the records read
+here. Both run the same `Job`, so their outputs are byte-identical.
 """
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Generator, Iterable, Iterator, Mapping
+from contextlib import closing
 from dataclasses import dataclass, field, fields, replace
 from io import BufferedReader
 from itertools import groupby
-from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from cleaner.config import DEFAULT_MAX_BYTES
 from cleaner.engine import Cleaner
-from cleaner.io import (
-    Document,
-    DocumentError,
-    Fields,
-    Source,
-    atomic_writer,
-    describe_error,
-    open_input,
-    output_name,
-    resolved,
-    sniff_stream,
-    write_atomic,
-)
+from cleaner.io import Document, DocumentError, Fields, Source, describe_error, open_input, output_name, sniff_stream
 from cleaner.parallel import Failure
 from cleaner.records import clean_document
+from cleaner.storage import Location, atomic_writer, exists, identity, is_dir, write_atomic
 from cleaner.streams import documents, records
 from cleaner.writers import FORMATS, Style, format_of, render
 
@@ -91,7 +82,7 @@ class Outcome:
     status: str
     reason: str | None = None
     result: Cleaned | None = None
-    output: Path | None = None
+    output: Location | None = None
 
 
 @dataclass
@@ -140,6 +131,14 @@ class Executor(Protocol):
     def map(self, items: Iterable[Document]) -> Iterator[tuple[Document, Any]]: ...
 
 
+@runtime_checkable
+class ReadsStreams(Protocol):
+    """An executor that reads stream files itself where it cleans them (a cluster's workers), so
+    this process sends where to read, not what; it yields each record's document and result in order."""
+
+    def map_streams(self, sources: list[Source], fields: Fields, max_bytes: int) -> Iterator[tuple[Document, Any]]: ...
+
+
 @dataclass(frozen=True)
 class Options:
     """Where and how a run writes.
@@ -151,7 +150,7 @@ class Options:
     each file, and json documents are JSON Lines.
     """
 
-    output: Path | None = None
+    output: Location | None = None
     fmt: str = "txt"
     force: bool = False
     skip_existing: bool = False
@@ -161,7 +160,7 @@ class Options:
 
     @property
     def single_file(self) -> bool:
-        return self.output is not None and format_of(self.output) is not None and not self.output.is_dir()
+        return self.output is not None and format_of(self.output.name) is not None and not is_dir(self.output)
 
 
 def run(
@@ -170,16 +169,16 @@ def run(
     """Clean every source and write its output, yielding one Outcome per document in input order."""
     sources = sniffed(sources, stdin)
     if options.output is None:
-        yield from _write_stream(stdout, _all_documents(sources, options, stdin), options, executor)
+        yield from _write_stream(stdout, _results(sources, options, executor, stdin), options)
     elif options.single_file:
         target = options.output
-        problem, skip = _check_target(target, options, {}, {resolved(s.path) for s in sources if s.path})
+        problem, skip = _check_target(target, options, {}, {identity(s.path) for s in sources if s.path})
         if problem or skip:
             yield Outcome(str(target), "failed" if problem else "skipped", problem or skip)
             return
         try:
-            with atomic_writer(target, compress=target.name.lower().endswith(".gz")) as sink:
-                yield from _write_stream(sink, _all_documents(sources, options, stdin), options, executor)
+            with atomic_writer(target) as sink:
+                yield from _write_stream(sink, _results(sources, options, executor, stdin), options)
         except OSError as error:  # opening, compressing or renaming into place
             raise OutputError(f"cannot write {target}: {describe_error(error)}") from error
     else:
@@ -191,17 +190,28 @@ def sniffed(sources: list[Source], stdin: BufferedReader) -> list[Source]:
     return [replace(s, kind=sniff_stream(stdin)) if s.path is None else s for s in sources]
 
 
-def _all_documents(sources: list[Source], options: Options, stdin: BufferedReader) -> Iterator[Document]:
-    for source in sources:
-        yield from documents(source, options.fields, options.max_bytes, stdin)
+def _results(
+    sources: list[Source], options: Options, executor: Executor, stdin: BufferedReader
+) -> Iterator[tuple[Document, Any]]:
+    """Every document of the sources with its result, in input order."""
+    for by_executor, group in groupby(sources, key=lambda source: _read_by(executor, source)):
+        if by_executor and isinstance(executor, ReadsStreams):
+            yield from executor.map_streams(list(group), options.fields, options.max_bytes)
+        else:
+            yield from executor.map(d for s in group for d in documents(s, options.fields, options.max_bytes, stdin))
 
 
-def _write_stream(sink: Sink, docs: Iterable[Document], options: Options, executor: Executor) -> Iterator[Outcome]:
+def _read_by(executor: Executor, source: Source) -> bool:
+    """Whether the executor reads a source itself: a stream file, on an executor that reads streams."""
+    return isinstance(executor, ReadsStreams) and source.is_stream and source.path is not None
+
+
+def _write_stream(sink: Sink, results: Iterable[tuple[Document, Any]], options: Options) -> Iterator[Outcome]:
     """Append every cleaned document to one sink; with several documents, each txt or md one
     headed by its name (a blank line before all but the first)."""
     headed = options.several and options.fmt in ("txt", "md")
     separate = False
-    for doc, result in executor.map(docs):
+    for doc, result in results:
         outcome = _outcome(doc, result)
         if outcome.result:
             text = outcome.result.text.encode("utf-8")
@@ -210,20 +220,17 @@ def _write_stream(sink: Sink, docs: Iterable[Document], options: Options, execut
             try:
                 sink.write(text)
             except OSError as error:
-                raise OutputError(f"cannot write {_sink_name(sink, options)}: {describe_error(error)}") from error
+                where = "standard output" if options.output is None else options.output
+                raise OutputError(f"cannot write {where}: {describe_error(error)}") from error
             separate = True
         yield outcome
-
-
-def _sink_name(sink: Sink, options: Options) -> str:
-    return "standard output" if options.output is None else str(getattr(sink, "name", options.output))
 
 
 def _write_tree(
     sources: list[Source], options: Options, executor: Executor, stdin: BufferedReader
 ) -> Iterator[Outcome]:
     """Write each source to its place in the output folder: one file per document, one per stream."""
-    targets = _Targets(options, {resolved(s.path) for s in sources if s.path})
+    targets = _Targets(options, {identity(s.path) for s in sources if s.path})
     for is_stream, group in groupby(sources, key=lambda s: s.is_stream):
         if is_stream:
             for source in group:
@@ -242,7 +249,7 @@ def _write_tree(
 
 @dataclass(frozen=True, slots=True)
 class _Target:
-    path: Path
+    path: Location
     problem: str | None = None
     skip: str | None = None
 
@@ -250,9 +257,9 @@ class _Target:
 class _Targets:
     """Output paths handed out in input order, refusing a name taken twice, an input, or an existing file."""
 
-    def __init__(self, options: Options, inputs: set[Path]) -> None:
+    def __init__(self, options: Options, inputs: set[Location]) -> None:
         self.options, self.inputs = options, inputs
-        self.claims: dict[Path, str] = {}
+        self.claims: dict[Location, str] = {}
 
     def claim(self, source: Source) -> _Target:
         assert self.options.output is not None
@@ -279,24 +286,27 @@ def _write_one_stream(
     except DocumentError as error:
         yield Outcome(source.name, "failed", str(error))
         return
+    if _read_by(executor, source):
+        stream.close()  # opened here only to know that it opens
+        results = _results([source], options, executor, stdin)
+    else:
+        results = executor.map(records(stream, source, options.fields, options.max_bytes))
     try:
-        with stream, atomic_writer(target.path, compress=source.compressed) as sink:
-            yield from _write_stream(
-                sink, records(stream, source, options.fields, options.max_bytes), options, executor
-            )
+        with closing(stream), atomic_writer(target.path) as sink:
+            yield from _write_stream(sink, results, options)
     except OSError as error:
         yield Outcome(source.name, "failed", f"cannot write {target.path}: {error.strerror or error}")
 
 
 def _check_target(
-    target: Path, options: Options, claims: Mapping[Path, str], inputs: set[Path]
+    target: Location, options: Options, claims: Mapping[Location, str], inputs: set[Location]
 ) -> tuple[str | None, str | None]:
     """(problem, skip) for writing `target`: taken by another input, an input itself, or already there."""
     if target in claims:
         return f"same output {target} as {claims[target]}; rename one of them", None
-    if resolved(target) in inputs:
+    if identity(target) in inputs:
         return f"output {target} would overwrite an input", None
-    if os.path.lexists(target):
+    if exists(target):
         if options.skip_existing:
             return None, f"{target} exists"
         if not options.force:

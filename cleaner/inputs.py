@@ -1,4 +1,5 @@
-"""Finding what command-line paths name: files, folders walked recursively, globs and stdin.
+"""Finding what command-line paths name: files, folders walked recursively, globs and stdin,
+on the local disk or on a remote store (`s3://bucket/crawl/*.warc.gz`, through fsspec).
 
 In a folder or a glob the file name decides what is read (`io.kind_of`): text and web pages,
 files without an extension and saved URLs with a query; record streams. Other files (images,
@@ -12,13 +13,19 @@ from __future__ import annotations
 import glob
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePath
+from typing import TypeVar
 
-from cleaner.io import Source, kind_of, resolved
+from cleaner import remote
+from cleaner.compression import compression_of
+from cleaner.io import Source, kind_of
+from cleaner.remote import RemotePath, StorageError
+from cleaner.storage import Location, identity, resolved
 
 _GLOB_CHARS = frozenset("*?[")
+P = TypeVar("P", Path, RemotePath)  # a file and the folder it was found in are both local or both remote
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,49 +64,113 @@ class Inputs:
     sources: list[Source]
     missing: list[tuple[str, str]]
     skipped: list[tuple[str, str]]
-    folders: list[Path]
+    folders: list[Location]
     left_out: list[tuple[str, str]] = field(default_factory=list)
     several: bool = False
 
 
-def find_inputs(args: list[str], exclude: Path | None = None, filters: Filters = Filters()) -> Inputs:
+def find_inputs(args: list[str], exclude: Location | None = None, filters: Filters = Filters()) -> Inputs:
     """The inputs named by command-line paths.
 
-    Folders are walked recursively in sorted order, symlinked folders included (each
-    real folder once), leaving out `exclude` (an output folder or file inside an input
-    folder). Only regular files are read: a FIFO or a device could block the run forever.
+    Folders are walked recursively in sorted order (a folder's files, then its folders),
+    symlinked folders included (each real folder once), leaving out `exclude` (an output folder
+    or file inside an input folder). Only regular files are read: a FIFO or a device could
+    block the run forever.
     """
-    several = len(args) > 1 or any(Path(a).is_dir() or (_GLOB_CHARS & set(a) and not Path(a).exists()) for a in args)
-    found = Inputs([], [], [], [], several=several)
-    skip = resolved(exclude) if exclude else None
+    found = Inputs([], [], [], [])
+    skip = identity(exclude) if exclude else None
+    several = len(args) > 1
     for arg in args:
         if arg == "-":
             found.sources.append(Source(None, PurePath("stdin"), None))
-            continue
-        path = Path(arg)
-        if path.is_dir():
-            found.folders.append(resolved(path))
-            _walk(path, skip, found, filters)
-        elif path.exists():
-            _add(path, path.parent, found, kind_of(path) or (None, path.suffix.lower() == ".gz"))
-        elif _GLOB_CHARS & set(arg):
-            matches = sorted(glob.glob(arg, recursive=True))
-            root = _glob_root(arg)
-            for match in map(Path, matches):
-                if match.is_dir():
-                    _walk(match, skip, found, filters, root)
-                else:
-                    _consider(match, root, skip, found, filters)
-            if not matches:
-                found.missing.append((arg, "no file matches this pattern"))
+        elif remote.is_remote(arg):
+            several |= _find_remote(arg, skip, found, filters)
         else:
+            several |= _find_local(arg, skip, found, filters)
+    return replace(found, several=several)
+
+
+def _find_local(arg: str, skip: Location | None, found: Inputs, filters: Filters) -> bool:
+    """Add what a local path names; whether it may name several documents (a folder, a glob)."""
+    path = Path(arg)
+    if path.is_dir():
+        found.folders.append(resolved(path))
+        _walk(path, skip, found, filters)
+        return True
+    if path.exists():
+        _add(path, path.parent, found, _named_kind(path))
+        return False
+    if not _GLOB_CHARS & set(arg):
+        found.missing.append((arg, "no such file or folder"))
+        return False
+    matches = sorted(glob.glob(arg, recursive=True))
+    root = _glob_root(arg)
+    for match in map(Path, matches):
+        if match.is_dir():
+            _walk(match, skip, found, filters, root)
+        else:
+            _consider(match, root, skip, found, filters)
+    if not matches:
+        found.missing.append((arg, "no file matches this pattern"))
+    return True
+
+
+def _find_remote(arg: str, skip: Location | None, found: Inputs, filters: Filters) -> bool:
+    """Add what a URL names, as `_find_local` does; a store that cannot be reached names nothing."""
+    try:
+        place = remote.remote_path(arg)
+        if remote.is_dir(place):
+            found.folders.append(place)
+            _add_below(place, place, skip, found, filters)
+            return True
+        if remote.exists(place):
+            _add(place, place.parent, found, _named_kind(place))
+            return False
+        if not _GLOB_CHARS & set(arg):
             found.missing.append((arg, "no such file or folder"))
-    return found
+            return False
+        root, matches = remote.glob(arg)
+        for match in matches:
+            if remote.is_dir(match):
+                _add_below(match, root, skip, found, filters)
+            else:
+                _consider(match, root, skip, found, filters)
+    except StorageError as error:
+        found.missing.append((arg, str(error)))
+        return False
+    except Exception as error:  # a store's own errors: no access, no such bucket, a timeout
+        found.missing.append((arg, f"cannot list: {type(error).__name__}: {error}"))
+        return False
+    if not matches:
+        found.missing.append((arg, "no file matches this pattern"))
+    return True
 
 
-def _consider(path: Path, root: Path, skip: Path | None, found: Inputs, filters: Filters) -> None:
+def _add_below(folder: RemotePath, root: RemotePath, skip: Location | None, found: Inputs, filters: Filters) -> None:
+    """Add the files below a remote folder as `_walk` adds a local folder's: hidden and excluded
+    folders are left out (each listed once), and so is what `skip` names."""
+    left_out: set[RemotePath] = set()
+    for file in remote.files_below(folder):
+        if isinstance(skip, RemotePath) and file.protocol == skip.protocol and file.path.is_relative_to(skip.path):
+            continue
+        parts = file.relative_to(folder).parts[:-1]
+        between = (folder / PurePath(*parts[: depth + 1]) for depth in range(len(parts)))
+        refused = next(((sub, reason) for sub in between if (reason := _folder_refusal(sub, root, filters))), None)
+        if refused is None:
+            _consider(file, root, skip, found, filters)
+        elif refused[0] not in left_out:
+            left_out.add(refused[0])
+            found.left_out.append((str(refused[0]), refused[1]))
+
+
+def _folder_refusal(folder: P, root: P, filters: Filters) -> str | None:
+    """Why a folder found in a walk is left out with all it holds (hidden, `--exclude`), or None."""
+    return "hidden" if folder.name.startswith(".") else filters.excluded(folder.relative_to(root))
+
+
+def _consider(path: P, root: P, skip: Location | None, found: Inputs, filters: Filters) -> None:
     """Add a file found in a folder or a glob, or say why it is left out."""
-    if skip is not None and path.name == skip.name and resolved(path) == skip:
+    if skip is not None and path.name == skip.name and identity(path) == skip:
         return
     relative = path.relative_to(root)
     known = kind_of(path)
@@ -109,19 +180,25 @@ def _consider(path: Path, root: Path, skip: Path | None, found: Inputs, filters:
     if reason is not None:
         found.left_out.append((str(path), reason))
         return
-    _add(path, root, found, known or (None, path.suffix.lower() == ".gz"))
+    _add(path, root, found, known or _named_kind(path))
 
 
-def _add(path: Path, root: Path, found: Inputs, known: tuple[str | None, bool]) -> None:
-    if (problem := _not_regular(path)) is not None:
+def _named_kind(path: Location) -> tuple[str | None, str | None]:
+    """How a file named on the command line is read, whatever its name: as its name says, else as
+    a document whose content tells its kind."""
+    return kind_of(path) or (None, compression_of(path.name))
+
+
+def _add(path: P, root: P, found: Inputs, known: tuple[str | None, str | None]) -> None:
+    if isinstance(path, Path) and (problem := _not_regular(path)) is not None:
         found.skipped.append((str(path), problem))
         return
     found.sources.append(Source(path, path.relative_to(root), *known))
 
 
-def _walk(folder: Path, skip: Path | None, found: Inputs, filters: Filters, root: Path | None = None) -> None:
+def _walk(folder: Path, skip: Location | None, found: Inputs, filters: Filters, root: Path | None = None) -> None:
     root = root or folder
-    seen = {_identity(folder)}
+    seen = {_inode(folder)}
     for current, dirs, files in os.walk(folder, followlinks=True):
         here = Path(current)
         kept = []
@@ -129,19 +206,19 @@ def _walk(folder: Path, skip: Path | None, found: Inputs, filters: Filters, root
             child = here / name
             if skip is not None and resolved(child) == skip:
                 continue
-            if reason := "hidden" if name.startswith(".") else filters.excluded(child.relative_to(root)):
+            if reason := _folder_refusal(child, root, filters):
                 found.left_out.append((str(child), reason))
-            elif (identity := _identity(child)) in seen:
+            elif (inode := _inode(child)) in seen:
                 found.skipped.append((str(child), "a folder already read (symlink loop or second link)"))
             else:
-                seen.add(identity)
+                seen.add(inode)
                 kept.append(name)
         dirs[:] = kept
         for name in sorted(files):
             _consider(here / name, root, skip, found, filters)
 
 
-def _identity(folder: Path) -> tuple[int, int]:
+def _inode(folder: Path) -> tuple[int, int]:
     info = folder.stat()
     return info.st_dev, info.st_ino
 

@@ -1,32 +1,35 @@
-"""Files in and out: finding inputs, reading them, naming outputs, writing atomically.
+"""Inputs and outputs by name: what a file holds, reading it, the names outputs take.
 
-Everything that touches the file system for a run lives here, so the rest of
-the library works on `Document`s and strings. Inputs are only ever opened for
-reading; an output is written to a temporary file in its own folder and
-renamed over the target, so an interrupted run never leaves half a file.
+The rest of the library works on `Source`s and `Document`s; `storage` opens the files (local
+or remote) and `compression` undoes gzip and zstandard.
 """
 
 from __future__ import annotations
 
-import gzip
 import os
-import secrets
-import stat
-import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from io import BufferedIOBase, BufferedReader
-from pathlib import Path, PurePath
-from typing import Any
+from io import BufferedReader
+from pathlib import PurePath
+from typing import IO, Any
 
-# Record streams by extension; each may also be gzip-compressed ("crawl.warc.gz").
+from cleaner.compression import (
+    GZIP,
+    READ_ERRORS,
+    compression_of,
+    decompressed,
+    head_of,
+    sniffed,
+    without_compression,
+)
+from cleaner.remote import RemotePath
+from cleaner.storage import Location, open_file
+
+# Record streams by extension; each may also be compressed ("crawl.warc.gz", "pages.jsonl.zst").
 STREAMS = {".jsonl": "jsonl", ".warc": "warc"}
-# Documents by extension: text and web pages (whose content tells text from HTML), each also gzipped.
+# Documents by extension: text and web pages (whose content tells text from HTML), each also compressed.
 # A file without an extension, or a saved URL with a query ("page.php?id=3"), is read too.
 DOCUMENTS = frozenset({".txt", ".md", ".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp"})
 STREAM_KINDS = frozenset(STREAMS.values())
-_GZIP_MAGIC = b"\x1f\x8b"
 
 
 class DocumentError(Exception):
@@ -47,12 +50,13 @@ class Fields:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One input: a file, with the path its output takes under `-o`, or stdin (path None)."""
+    """One input: a file, with the path its output takes under `-o`, or stdin (path None).
+    `compression` is the suffix of the one its name declares (".gz", ".zst") or None."""
 
-    path: Path | None
+    path: Location | None
     relative: PurePath
     kind: str | None
-    compressed: bool = False
+    compression: str | None = None
 
     @property
     def name(self) -> str:
@@ -80,50 +84,45 @@ class Document:
     name: str
     kind: str | None = None
     data: str | bytes | None = None
-    path: Path | None = None
-    compressed: bool = False
+    path: Location | None = None
+    compression: str | None = None
     url: str | None = None
     record: dict[str, Any] | None = field(default=None, compare=False)
-    output: Path | None = None
+    output: Location | None = None
     problem: str | None = None
     skip: str | None = None
     encoding: str | None = None
 
 
-def kind_of(path: PurePath) -> tuple[str | None, bool] | None:
+def kind_of(path: PurePath | RemotePath) -> tuple[str | None, str | None] | None:
     """How a file in a folder is read, from its name: (stream kind or None for a document whose
-    content tells text from HTML, whether it is gzipped); None for a file that is not read.
+    content tells text from HTML, its compression); None for a file that is not read.
 
     >>> kind_of(PurePath("a/crawl.WARC.gz")), kind_of(PurePath("page.TXT")), kind_of(PurePath("g.html?id=3"))
-    (('warc', True), (None, False), (None, False))
-    >>> kind_of(PurePath("README")), kind_of(PurePath("logo.png")), kind_of(PurePath("site.css.gz"))
-    ((None, False), None, None)
+    (('warc', '.gz'), (None, None), (None, None))
+    >>> kind_of(PurePath("README")), kind_of(PurePath("logo.png")), kind_of(PurePath("site.css.zst"))
+    ((None, None), None, None)
     """
     name = path.name.partition("?")[0].lower()  # wget saves "page.php?id=3" under that name
-    compressed = name.endswith(".gz")
-    suffix = os.path.splitext(name.removesuffix(".gz") if compressed else name)[1]
+    compression = compression_of(name)
+    suffix = os.path.splitext(without_compression(name))[1]
     if suffix in STREAMS:
-        return STREAMS[suffix], compressed
-    if suffix in DOCUMENTS or not (suffix or compressed):
-        return None, compressed
+        return STREAMS[suffix], compression
+    if suffix in DOCUMENTS or not (suffix or compression):
+        return None, compression
     return None
 
 
-def resolved(path: Path) -> Path:
-    """The absolute path with symlinks followed; unlike `Path.resolve`, a symlink loop is no error."""
-    return Path(os.path.realpath(path))
-
-
-def read_bytes(path: Path, compressed: bool, limit: int) -> bytes:
-    """A file's content (gunzipped when compressed), refused when larger than `limit` bytes."""
+def read_bytes(path: Location, compression: str | None, limit: int) -> bytes:
+    """A file's content (decompressed), refused when larger than `limit` bytes."""
     try:
-        with _open(path, compressed) as stream:
+        with decompressed(open_file(path), compression) as stream:
             return read_limited(stream, limit)
-    except (OSError, EOFError, zlib.error) as error:
+    except READ_ERRORS as error:
         raise DocumentError(f"cannot read: {describe_error(error)}") from error
 
 
-def read_limited(stream: BufferedIOBase, limit: int) -> bytes:
+def read_limited(stream: IO[bytes], limit: int) -> bytes:
     """All of a stream, refused when longer than `limit` bytes (without reading past the limit)."""
     data = stream.read(limit + 1)
     if len(data) > limit:
@@ -131,58 +130,34 @@ def read_limited(stream: BufferedIOBase, limit: int) -> bytes:
     return data
 
 
-def open_input(source: Source, stdin: BufferedReader | None) -> BufferedIOBase:
-    """A binary stream over a source's content, gunzipped when compressed; a WARC as stored, since
-    its reader gunzips it member by member (`warc.read_warc`)."""
-    gunzip = source.kind != "warc"
+def open_input(source: Source, stdin: BufferedReader | None) -> IO[bytes]:
+    """A binary stream over a source's content, decompressed; a gzipped WARC as stored, since its
+    reader gunzips it member by member (`warc.read_warc`)."""
     if source.path is None:
         if stdin is None:
             raise DocumentError("standard input is not read here")
-        return gzip.GzipFile(fileobj=stdin) if gunzip and stdin.peek(2)[:2] == _GZIP_MAGIC else stdin
+        compression = sniffed(stdin.peek(4)[:4])
+        return (
+            stdin if compression is None or _left_to_reader(source, compression) else decompressed(stdin, compression)
+        )
+    compression = None if _left_to_reader(source, source.compression) else source.compression
     try:
-        return _open(source.path, source.compressed and gunzip)
+        return decompressed(open_file(source.path), compression)
     except OSError as error:
         raise DocumentError(f"cannot read: {describe_error(error)}") from error
 
 
+def _left_to_reader(source: Source, compression: str | None) -> bool:
+    return source.kind == "warc" and compression == GZIP
+
+
 def sniff_stream(stdin: BufferedReader) -> str | None:
-    """The kind of record stream on stdin, "jsonl" or "warc" (gzip looked through); None for one document."""
+    """The kind of record stream on stdin, "jsonl" or "warc" (compression looked through); None for one document."""
     head = stdin.peek(4096)[:4096]
-    if head[:2] == _GZIP_MAGIC:
-        head = zlib.decompressobj(wbits=31).decompress(head, 4096)
-    start = head.lstrip()[:5]
+    start = head_of(head, sniffed(head), 4096).lstrip()[:5]
     if start.startswith(b"{"):
         return "jsonl"
     return "warc" if start == b"WARC/" else None
-
-
-def _open(path: Path, compressed: bool) -> BufferedIOBase:
-    """Open a regular file for reading; anything else fails at once instead of blocking the run."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise DocumentError("not a regular file")
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        raw = os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-    return _GzipReader(raw) if compressed else raw
-
-
-class _GzipReader(gzip.GzipFile):
-    """A gzip stream that closes the file under it when it is closed."""
-
-    def __init__(self, raw: BufferedIOBase) -> None:
-        super().__init__(fileobj=raw, mode="rb")
-        self._raw = raw
-
-    def close(self) -> None:
-        try:
-            super().close()
-        finally:
-            self._raw.close()
 
 
 def describe_error(error: BaseException) -> str:
@@ -195,77 +170,19 @@ def describe_error(error: BaseException) -> str:
 def output_name(source: Source, format_suffix: str) -> PurePath:
     """The output path of a source, relative to the output folder.
 
-    Streams give JSONL (gzipped when their input was); documents take the
+    Streams give JSONL (compressed as their input was); documents take the
     output format's suffix in place of their own.
 
-    >>> str(output_name(Source(Path("x"), PurePath("a/page.html.gz"), "html", True), ".json"))
+    >>> str(output_name(Source(None, PurePath("a/page.html.gz"), "html", ".gz"), ".json"))
     'a/page.json'
-    >>> str(output_name(Source(Path("x"), PurePath("crawl.warc.gz"), "warc", True), ".txt"))
-    'crawl.jsonl.gz'
+    >>> str(output_name(Source(None, PurePath("crawl.warc.zst"), "warc", ".zst"), ".txt"))
+    'crawl.jsonl.zst'
     """
     name = source.relative.name
-    if source.compressed and name.lower().endswith(".gz"):
-        name = name[:-3]
+    if source.compression and name.lower().endswith(source.compression):
+        name = name[: -len(source.compression)]
     stem, suffix = os.path.splitext(name)
     if suffix.lower() in DOCUMENTS or suffix.lower() in STREAMS:
         name = stem
-    stream = ".jsonl.gz" if source.compressed else ".jsonl"
+    stream = ".jsonl" + (source.compression or "")
     return source.relative.with_name(name + (stream if source.is_stream else format_suffix))
-
-
-def probe_writable(path: Path) -> str | None:
-    """Why a file could not be written at `path`, or None when it could: checked before a run
-    by creating (and removing) a file in the nearest folder that exists on its way."""
-    if path.is_dir():
-        return "is a folder"
-    folder = path.parent
-    while not folder.exists():
-        if folder == folder.parent:
-            break
-        folder = folder.parent
-    if not folder.is_dir():
-        return f"{folder} is not a folder"
-    probe = folder / f".cleaner-probe-{secrets.token_hex(6)}.tmp"
-    try:
-        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    except OSError as error:
-        return f"cannot write in {folder}: {describe_error(error)}"
-    probe.unlink(missing_ok=True)
-    return None
-
-
-@contextmanager
-def atomic_writer(path: Path, *, compress: bool = False) -> Iterator[BufferedIOBase]:
-    """Write `path` through a temporary file in the same folder, renamed into place on success.
-
-    On any exception (Ctrl-C included) the temporary file is removed and the
-    target is left as it was. A file that replaces another reaches the disk
-    before the rename, so a crash cannot leave an empty file where a good one
-    was; a new one is not flushed (a crash loses nothing the input cannot give
-    again), which spares a disk flush per document. Gzip output has no
-    timestamp, so equal input gives byte-identical files.
-    """
-    replacing = path.exists()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Named before it exists, so an interrupt at any point after it is created still removes it;
-    # created with the umask's permissions, as any new file.
-    temp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    try:
-        with os.fdopen(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as raw:
-            if compress:
-                with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
-                    yield packed
-            else:
-                yield raw
-            if replacing:
-                raw.flush()
-                os.fsync(raw.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    with atomic_writer(path) as out:
-        out.write(data)

@@ -124,7 +124,7 @@ class Reader:
             return None
         data = doc.data
         if data is None and doc.path is not None:
-            data = read_bytes(doc.path, doc.compressed, self.config.max_bytes)
+            data = read_bytes(doc.path, doc.compression, self.config.max_bytes)
         text = decode.decode(data, doc.encoding) if isinstance(data, bytes) else data or ""
         reading = frontends.read(text, kind=doc.kind, url=doc.url, config=self.config)
         site = url_site(reading.article.url) or folder_site(doc.path)

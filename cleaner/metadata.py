@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from cleaner.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from cleaner.storage import Location
 
 # "Kyiv: The second round...", "NEW DELHI (Reuters) - India...", "WASHINGTON — The..."
 _DATELINE = re.compile(
@@ -58,8 +62,9 @@ def url_site(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def folder_site(path: Path | None) -> str | None:
+def folder_site(path: Location | None) -> str | None:
     """The site of a file whose URL is unknown: the name of the folder holding it."""
     if path is None:
         return None
-    return path.parent.resolve().name.lower() or None
+    folder = path.parent.resolve() if isinstance(path, Path) else path.parent
+    return folder.name.lower() or None

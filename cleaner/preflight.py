@@ -6,13 +6,14 @@ input) is refused whole, before the first document is read, with one line per pr
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
 
 from cleaner.batch import Options
+from cleaner.compression import compression_of, unavailable
 from cleaner.inputs import Inputs
-from cleaner.io import output_name, probe_writable, resolved
+from cleaner.io import output_name
+from cleaner.storage import Location, exists, identity, is_dir, probe_writable, resolved
 from cleaner.writers import FORMATS
 
 
@@ -33,30 +34,37 @@ def preflight(inputs: Inputs, options: Options, reports: Mapping[str, Path | Non
             f"-o {output} holds one document, but the inputs can give several: name an output folder, "
             "or a .jsonl file to write them all in one"
         )
-    targets: list[Path] = []
+    targets: list[Location] = []
     if output is not None:
-        if resolved(output) in inputs.folders:
+        if identity(output) in inputs.folders:
             problems.append(f"-o {output} is an input folder: its outputs would be read back as inputs next time")
         suffix = FORMATS[options.fmt].suffix
         targets = [output] if options.single_file else [output / output_name(s, suffix) for s in sources]
-        if not options.single_file and output.exists() and not output.is_dir():
+        if not options.single_file and exists(output) and not is_dir(output):
             problems.append(f"-o {output} is a file, not a folder (name a .jsonl file to write one file)")
         elif problem := probe_writable(output if options.single_file else output / "x"):
             problems.append(f"-o {output}: {problem}")
         problems += _existing(targets, options)
-    taken = {resolved(s.path): f"input {s.path}" for s in sources if s.path}
-    taken.update((resolved(t), f"output {t}") for t in targets)
+    problems += _codecs_missing([*(s.path for s in sources if s.path), *targets])
+    taken = {identity(s.path): f"input {s.path}" for s in sources if s.path}
+    taken.update((identity(t), f"output {t}") for t in targets)
     for option, path in reports.items():
         if path is not None:
             problems += _report_problems(option, path, taken, inputs.folders)
-            taken[resolved(path)] = f"{option} file"
+            taken[identity(path)] = f"{option} file"
     return problems
 
 
-def _existing(targets: list[Path], options: Options) -> list[str]:
+def _codecs_missing(files: list[Location]) -> list[str]:
+    """One line per compression that files to read or write need and this installation lacks."""
+    needed = {compression_of(file.name) for file in files}
+    return sorted(problem for compression in needed if (problem := unavailable(compression)))
+
+
+def _existing(targets: list[Location], options: Options) -> list[str]:
     if options.force or options.skip_existing:
         return []
-    existing = [t for t in targets if os.path.lexists(t)]
+    existing = [t for t in targets if exists(t)]
     if not existing:
         return []
     named = ", ".join(map(str, existing[:3])) + (", ..." if len(existing) > 3 else "")
@@ -66,11 +74,11 @@ def _existing(targets: list[Path], options: Options) -> list[str]:
     ]
 
 
-def _report_problems(option: str, path: Path, taken: Mapping[Path, str], folders: list[Path]) -> list[str]:
+def _report_problems(option: str, path: Path, taken: Mapping[Location, str], folders: list[Location]) -> list[str]:
     where = resolved(path)
     if where in taken:
         return [f"{option} {path} is the {taken[where]}: a report never replaces it"]
-    folder = next((f for f in folders if where.is_relative_to(f)), None)
+    folder = next((f for f in folders if isinstance(f, Path) and where.is_relative_to(f)), None)
     if folder is not None:
         return [f"{option} {path} is inside the input folder {folder}: write reports elsewhere"]
     problem = probe_writable(path)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.config import ConfigError
-from cleaner.io import write_atomic
+from cleaner.storage import write_atomic
 
 PROFILE_FORMAT = "cleaner-site-profile"
 PROFILE_VERSION = 1

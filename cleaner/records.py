@@ -39,7 +39,7 @@ def clean_document(cleaner: Cleaner, doc: Document, *, kind: str | None = None, 
         raise DocumentError(doc.problem)
     data = doc.data
     if data is None and doc.path is not None:
-        data = read_bytes(doc.path, doc.compressed, cleaner.config.max_bytes)
+        data = read_bytes(doc.path, doc.compression, cleaner.config.max_bytes)
     return cleaner.clean(
         data or "", kind=doc.kind or kind, url=doc.url or url, site=folder_site(doc.path), encoding=doc.encoding
     )

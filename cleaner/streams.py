@@ -9,35 +9,36 @@ truncated gzip) is reported at the point it broke.
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Iterator
-from io import BufferedIOBase, BufferedReader
-from pathlib import Path
-from typing import Any
+from io import BufferedReader
+from typing import IO, Any
 
+from cleaner.compression import READ_ERRORS
 from cleaner.io import Document, DocumentError, Fields, Source, describe_error, open_input, read_limited
+from cleaner.storage import Location
 from cleaner.warc import read_warc
 
 # A long line past the size limit is skipped this much at a time.
 _CHUNK = 1 << 20
 
 
-def read_jsonl(stream: BufferedIOBase, name: str, fields: Fields, limit: int) -> Iterator[Document]:
-    """One Document per non-blank line of a JSONL stream."""
-    number = 0
+def read_jsonl(stream: IO[bytes], name: str, fields: Fields, limit: int, first_line: int = 1) -> Iterator[Document]:
+    """One Document per non-blank line of a JSONL stream; `first_line` is the number of the line the
+    stream starts at (a piece of a file read on its own, `shards`)."""
+    number = first_line - 1
     try:
-        for number, line in _lines(stream, limit):
+        for number, line in _lines(stream, limit, first_line):
             if line is None:
                 yield Document(f"{name}:{number}", problem=f"line longer than max_bytes ({limit} bytes)")
             elif line.strip():
                 yield _from_line(line, f"{name}:{number}", fields)
-    except (OSError, EOFError, zlib.error) as error:
+    except READ_ERRORS as error:
         yield Document(f"{name}:{number + 1}", problem=f"stream ends early ({describe_error(error)})")
 
 
-def _lines(stream: BufferedIOBase, limit: int) -> Iterator[tuple[int, bytes | None]]:
-    """Numbered lines; None in place of a line longer than `limit`, which is skipped unread."""
-    number = 0
+def _lines(stream: IO[bytes], limit: int, first: int) -> Iterator[tuple[int, bytes | None]]:
+    """Lines numbered from `first`; None in place of a line longer than `limit`, which is skipped unread."""
+    number = first - 1
     while line := stream.readline(limit + 1):
         number += 1
         if len(line) <= limit or line.endswith(b"\n"):
@@ -90,12 +91,12 @@ def from_record(record: dict[str, Any], label: str, fields: Fields) -> Document:
 
 
 def documents(
-    source: Source, fields: Fields, max_bytes: int, stdin: BufferedReader | None, output: Path | None = None
+    source: Source, fields: Fields, max_bytes: int, stdin: BufferedReader | None, output: Location | None = None
 ) -> Iterator[Document]:
     """The documents of one source, lazily: its records for a stream, else the source itself
     (read here only for stdin; a file is read by whoever cleans it)."""
     if source.path is not None and not source.is_stream:
-        yield Document(source.name, source.kind, path=source.path, compressed=source.compressed, output=output)
+        yield Document(source.name, source.kind, path=source.path, compression=source.compression, output=output)
         return
     try:
         stream = open_input(source, stdin)  # stdin is None only for sources that are files
@@ -112,7 +113,7 @@ def documents(
             yield Document(source.name, problem=str(error), output=output)
 
 
-def records(stream: BufferedIOBase, source: Source, fields: Fields, max_bytes: int) -> Iterator[Document]:
+def records(stream: IO[bytes], source: Source, fields: Fields, max_bytes: int) -> Iterator[Document]:
     if source.kind == "jsonl":
         return read_jsonl(stream, source.name, fields, max_bytes)
     return read_warc(stream, source.name, max_bytes)

@@ -16,12 +16,12 @@ import io
 import re
 import zlib
 from collections.abc import Iterator
-from io import BufferedIOBase
-from typing import Any
+from typing import IO, Any
 
 from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParser
 
+from cleaner.compression import READ_ERRORS
 from cleaner.io import Document, describe_error
 
 _CHUNK = 1 << 20
@@ -36,7 +36,7 @@ _WARC_HEADERS = StatusAndHeadersParser(ArcWarcRecordLoader.WARC_TYPES)
 _LOADER = ArcWarcRecordLoader()
 
 
-def read_warc(stream: BufferedIOBase, name: str, limit: int) -> Iterator[Document]:
+def read_warc(stream: IO[bytes], name: str, limit: int) -> Iterator[Document]:
     """One Document per WARC record: HTML responses to clean, every other record to skip.
 
     `stream` is the file as stored (a .warc.gz is gunzipped here, member by member). The output
@@ -56,7 +56,7 @@ def read_warc(stream: BufferedIOBase, name: str, limit: int) -> Iterator[Documen
                 doc = Document(label, problem=f"{damage}{warc.resume()}")
             yield doc
             label = f"{name}#{number + 1}"
-    except OSError as error:  # the file could not be read (not damage in it)
+    except READ_ERRORS as error:  # the file could not be read (not damage in it), or a .warc.zst is cut off
         yield Document(label, problem=f"stream ends early ({describe_error(error)})")
 
 
@@ -129,7 +129,7 @@ class _WarcFile:
     the next one starts before its block is read.
     """
 
-    def __init__(self, raw: BufferedIOBase) -> None:
+    def __init__(self, raw: IO[bytes]) -> None:
         self.raw = raw
         self.seekable = _seekable(raw)
         self.offset = raw.tell() if self.seekable else 0  # the file offset of pending[0]
@@ -295,14 +295,14 @@ def _opens_record(data: bytes) -> bool:
     return not rest or rest.startswith(b"WARC/")
 
 
-def _size(stream: BufferedIOBase, position: int) -> int:
+def _size(stream: IO[bytes], position: int) -> int:
     """The size of a seekable file, leaving it at `position`."""
     size = stream.seek(0, io.SEEK_END)
     stream.seek(position)
     return size
 
 
-def _seekable(stream: BufferedIOBase) -> bool:
+def _seekable(stream: IO[bytes]) -> bool:
     try:
         return stream.seekable()
     except (AttributeError, OSError, ValueError):

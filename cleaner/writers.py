@@ -19,10 +19,10 @@ import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Any
 
 from cleaner.article import Article
+from cleaner.compression import without_compression
 from cleaner.io import Document, Fields
 from cleaner.markdown import Style, markdown
 
@@ -64,15 +64,13 @@ FORMATS = {
 }
 
 
-def format_of(path: PurePath) -> str | None:
-    """The format an output file's name asks for by its suffix; None for a folder's name.
+def format_of(name: str) -> str | None:
+    """The format an output file's name asks for by its suffix, compressed or not; None for a folder's name.
 
-    >>> format_of(PurePath("page.MD")), format_of(PurePath("all.jsonl.gz")), format_of(PurePath("clean"))
-    ('md', 'jsonl', None)
+    >>> format_of("page.MD"), format_of("all.jsonl.gz"), format_of("all.json.zst"), format_of("clean")
+    ('md', 'jsonl', 'json', None)
     """
-    name = path.name.lower()
-    if name.endswith(".jsonl.gz"):
-        return "jsonl"
+    name = without_compression(name.lower())
     return next((fmt for fmt, f in FORMATS.items() if name.endswith(f.suffix)), None)
 
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 from cleaner import batch
 from cleaner.article import SCHEMA_VERSION
 from cleaner.cli import main
-from cleaner.io import atomic_writer
+from cleaner.storage import atomic_writer
 
 
 def run(*args: str, input: bytes | None = None) -> Result:
@@ -285,7 +285,7 @@ def test_a_full_disk_stops_the_run_with_one_line_and_keeps_the_reports(
     tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     @contextlib.contextmanager
-    def full_disk(path: Path, *, compress: bool = False):
+    def full_disk(path: Path):
         yield _DiskFull()
 
     monkeypatch.setattr(batch, "atomic_writer", full_disk)

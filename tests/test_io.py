@@ -10,34 +10,29 @@ from pathlib import Path, PurePath
 import pytest
 
 from cleaner.inputs import find_inputs
-from cleaner.io import (
-    DocumentError,
-    Source,
-    atomic_writer,
-    kind_of,
-    output_name,
-    read_bytes,
-    sniff_stream,
-    write_atomic,
-)
+from cleaner.io import DocumentError, Source, kind_of, output_name, read_bytes, sniff_stream
+from cleaner.storage import atomic_writer, write_atomic
 
 
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("a.txt", (None, False)),
-        ("a.md.gz", (None, True)),
-        ("a.XHTML", (None, False)),
-        ("a.shtml", (None, False)),
-        ("index.php", (None, False)),
-        ("default.ASPX", (None, False)),
-        ("page.jsp.gz", (None, True)),
-        ("g.html?id=3", (None, False)),
-        ("search?q=x.y", (None, False)),
-        ("crawl.warc.gz", ("warc", True)),
-        ("x.jsonl", ("jsonl", False)),
-        ("report.2024.htm", (None, False)),
-        ("README", (None, False)),
+        ("a.txt", (None, None)),
+        ("a.md.gz", (None, ".gz")),
+        ("a.XHTML", (None, None)),
+        ("a.shtml", (None, None)),
+        ("index.php", (None, None)),
+        ("default.ASPX", (None, None)),
+        ("page.jsp.gz", (None, ".gz")),
+        ("g.html?id=3", (None, None)),
+        ("search?q=x.y", (None, None)),
+        ("crawl.warc.gz", ("warc", ".gz")),
+        ("x.jsonl", ("jsonl", None)),
+        ("x.jsonl.zst", ("jsonl", ".zst")),
+        ("page.TXT.ZST", (None, ".zst")),
+        ("archive.zst", None),
+        ("report.2024.htm", (None, None)),
+        ("README", (None, None)),
         ("notes.pdf", None),
         ("style.css", None),
         ("app.js", None),
@@ -45,7 +40,7 @@ from cleaner.io import (
         ("photo.JPG", None),
     ],
 )
-def test_kind_of(name: str, expected: tuple[str | None, bool] | None) -> None:
+def test_kind_of(name: str, expected: tuple[str | None, str | None] | None) -> None:
     assert kind_of(PurePath(name)) == expected
 
 
@@ -97,45 +92,49 @@ def test_missing_paths_and_empty_globs_are_reported(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("relative", "kind", "compressed", "fmt", "expected"),
+    ("relative", "kind", "compression", "fmt", "expected"),
     [
-        ("a/page.html.gz", "html", True, "json", "a/page.json"),
-        ("a/page.txt", "text", False, "md", "a/page.md"),
-        ("report.2024.txt", "text", False, "txt", "report.2024.txt"),
-        ("README", None, False, "json", "README.json"),
-        ("in.jsonl.gz", "jsonl", True, "txt", "in.jsonl.gz"),
-        ("crawl.warc", "warc", False, "json", "crawl.jsonl"),
+        ("a/page.html.gz", "html", ".gz", "json", "a/page.json"),
+        ("a/page.txt.zst", "text", ".zst", "md", "a/page.md"),
+        ("a/page.txt", "text", None, "md", "a/page.md"),
+        ("report.2024.txt", "text", None, "txt", "report.2024.txt"),
+        ("README", None, None, "json", "README.json"),
+        ("in.jsonl.gz", "jsonl", ".gz", "txt", "in.jsonl.gz"),
+        ("in.jsonl.zst", "jsonl", ".zst", "txt", "in.jsonl.zst"),
+        ("crawl.warc", "warc", None, "json", "crawl.jsonl"),
     ],
 )
-def test_output_names(relative: str, kind: str | None, compressed: bool, fmt: str, expected: str) -> None:
-    assert str(output_name(Source(Path("x"), PurePath(relative), kind, compressed), f".{fmt}")) == expected
+def test_output_names(relative: str, kind: str | None, compression: str | None, fmt: str, expected: str) -> None:
+    assert str(output_name(Source(Path("x"), PurePath(relative), kind, compression), f".{fmt}")) == expected
 
 
 def test_read_bytes_gunzips_and_enforces_the_limit(tmp_path: Path) -> None:
     packed = tmp_path / "a.txt.gz"
     packed.write_bytes(gzip.compress(b"x" * 100))
-    assert read_bytes(packed, True, 100) == b"x" * 100
+    assert read_bytes(packed, ".gz", 100) == b"x" * 100
     with pytest.raises(DocumentError, match="larger than max_bytes"):
-        read_bytes(packed, True, 99)
+        read_bytes(packed, ".gz", 99)
 
 
 @pytest.mark.parametrize(
-    ("content", "compressed", "reason"),
-    [(b"not gzip", True, "cannot read: Not a gzipped file"), (None, False, "No such file or directory")],
+    ("content", "compression", "reason"),
+    [(b"not gzip", ".gz", "cannot read: Not a gzipped file"), (None, None, "No such file or directory")],
 )
-def test_unreadable_inputs_give_a_reason(tmp_path: Path, content: bytes | None, compressed: bool, reason: str) -> None:
+def test_unreadable_inputs_give_a_reason(
+    tmp_path: Path, content: bytes | None, compression: str | None, reason: str
+) -> None:
     path = tmp_path / "x.txt"
     if content is not None:
         path.write_bytes(content)
     with pytest.raises(DocumentError, match=reason):
-        read_bytes(path, compressed, 1000)
+        read_bytes(path, compression, 1000)
 
 
 def test_truncated_gzip_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "x.txt.gz"
     path.write_bytes(gzip.compress(b"some words " * 1000)[:-20])
     with pytest.raises(DocumentError, match="cannot read"):
-        read_bytes(path, True, 1 << 20)
+        read_bytes(path, ".gz", 1 << 20)
 
 
 def test_atomic_write_replaces_the_target_and_leaves_no_temporary(tmp_path: Path) -> None:
@@ -161,7 +160,7 @@ def test_interrupted_atomic_write_keeps_the_old_file(tmp_path: Path, error: type
 def test_gzip_output_is_byte_identical_across_runs(tmp_path: Path) -> None:
     outputs = []
     for name in ("one.jsonl.gz", "two.jsonl.gz"):
-        with atomic_writer(tmp_path / name, compress=True) as out:
+        with atomic_writer(tmp_path / name) as out:
             out.write(b'{"text": "x"}\n')
         outputs.append((tmp_path / name).read_bytes())
     assert outputs[0] == outputs[1]
@@ -186,4 +185,4 @@ def test_a_symlink_loop_is_listed_and_fails_as_a_read_error(tmp_path: Path) -> N
     (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
     [source] = find_inputs([str(tmp_path)]).sources
     with pytest.raises(DocumentError, match="cannot read: Too many levels of symbolic links"):
-        read_bytes(source.path, source.compressed, 100)
+        read_bytes(source.path, source.compression, 100)

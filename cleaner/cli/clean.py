@@ -17,6 +17,7 @@ import click
 
 from cleaner.cli.options import (
     InputError,
+    LocationType,
     config_options,
     load_config,
     markdown_options,
@@ -31,9 +32,10 @@ from cleaner.writers import FORMATS, Style
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=LocationType(),
     help="Output folder (mirrors the input tree); or one file: .txt, .md or .json for one document, "
-    ".jsonl or .jsonl.gz for any number. Default: stdout.",
+    ".jsonl for any number (each also .gz or .zst). A local path or a URL (s3://, gs://, hf://...). "
+    "Default: stdout.",
 )
 @click.option(
     "--format",
@@ -192,12 +194,13 @@ def _output_options(flags: dict, config, several: bool):
     """Where and how the run writes, from the flags; a contradiction is a usage error."""
     from cleaner import batch
     from cleaner import io as cleaner_io
+    from cleaner.storage import is_dir
     from cleaner.writers import format_of
 
     if flags["force"] and flags["skip_existing"]:
         raise click.UsageError("--force and --skip-existing exclude each other")
     output, fmt = flags["output"], flags["fmt"]
-    named = format_of(output) if output is not None and not output.is_dir() else None
+    named = format_of(output.name) if output is not None and not is_dir(output) else None
     if named and fmt and fmt != named:
         raise click.UsageError(f"-o {output} names a {named} file, not {fmt}: drop --format or change the name")
     fields = cleaner_io.Fields(
@@ -216,8 +219,8 @@ def _output_options(flags: dict, config, several: bool):
 
 def _close(report, stopped: tuple[str, int] | None, flags: dict) -> None:
     """Write the summary file, say how the run ended, and exit with its status."""
-    from cleaner.io import write_atomic
     from cleaner.progress import format_summary
+    from cleaner.storage import write_atomic
 
     summary = report.summary
     if flags["summary_json"]:
@@ -304,7 +307,7 @@ def _pool(fn, jobs: int | None, config):
 
 
 def _errors_file(path: Path | None):
-    from cleaner.io import atomic_writer
+    from cleaner.storage import atomic_writer
 
     return atomic_writer(path) if path else open(os.devnull, "wb")
 

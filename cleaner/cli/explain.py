@@ -28,6 +28,7 @@ def explain_command(file: Path, config_path: Path | None, url: str | None, no_co
     """
     from cleaner import explain
     from cleaner import io as cleaner_io
+    from cleaner.compression import compression_of
     from cleaner.engine import Cleaner
     from cleaner.frontends import kind_of
     from cleaner.frontends.decode import decode
@@ -38,11 +39,11 @@ def explain_command(file: Path, config_path: Path | None, url: str | None, no_co
     if file.is_dir():
         raise InputError(f"{file} is a folder: explain reads one file (cleaner clean reads folders)")
     config, _ = load_config(config_path, rule_overrides(rules))
-    kind, compressed = cleaner_io.kind_of(file) or (None, file.suffix.lower() == ".gz")
+    kind, compression = cleaner_io.kind_of(file) or (None, compression_of(file.name))
     if kind is not None:
         raise InputError(f"{file} is a {kind} stream: explain reads one document (cleaner clean reads streams)")
     try:
-        data = cleaner_io.read_bytes(file, compressed, config.max_bytes)
+        data = cleaner_io.read_bytes(file, compression, config.max_bytes)
     except cleaner_io.DocumentError as error:
         raise click.ClickException(f"{file}: {error}") from error
     try:

@@ -30,6 +30,23 @@ def config_options(command):
     )(command)
 
 
+class LocationType(click.ParamType):
+    """A local path, or a URL of a file system fsspec reaches (s3://, gs://, hf://...)."""
+
+    name = "path"
+
+    def convert(self, value, param, ctx):
+        from cleaner.remote import StorageError
+        from cleaner.storage import location
+
+        if not isinstance(value, str):
+            return value
+        try:
+            return location(value)
+        except StorageError as error:
+            self.fail(str(error), param, ctx)
+
+
 class InputError(click.UsageError):
     """A usage error about the files named (one missing, an output in the way): exit status 2 and
     one line per problem, without the usage banner, which says nothing about files."""

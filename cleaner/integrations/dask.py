@@ -3,10 +3,15 @@
 Two ways in. `clean_bag` and `clean_files` give a Dask Bag of output records
 for code that already works with bags. `DaskExecutor` runs the command
 line's `Job` on a cluster (`cleaner clean --dask-scheduler ADDRESS`): it
-sends documents in partitions, keeps a bounded number of partitions in
-flight, and yields results in input order, so the outputs are the bytes a
-local run writes. Files named on the command line are read by the workers,
-so they must see the same paths (a shared file system), as with any Dask job.
+keeps a bounded number of tasks in flight and yields results in input
+order, so the outputs are the bytes a local run writes.
+
+Workers read the files themselves: a task is sent a file's name (a stream
+file's, or a piece of a large uncompressed JSONL file's, `shards`), never
+its content, so the client's traffic is the outputs coming back. They must
+see the same paths as the client: a shared file system, or URLs of a store
+(`s3://...`, with fsspec and the store's library installed on the workers).
+Documents read here (stdin) are sent in partitions.
 
 The per-document time limit is not enforced here: Dask workers cannot start
 the child processes it needs. Dask's own task timeouts and worker memory
@@ -17,20 +22,28 @@ from __future__ import annotations
 
 import json
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePath
+from typing import Any, TypeVar
 
 from distributed import Client
 
 from cleaner.batch import Cleaned, Job, Skipped
+from cleaner.compression import compression_of
 from cleaner.config import Config
 from cleaner.engine import Cleaner
 from cleaner.io import Document, Fields, Source, kind_of
 from cleaner.parallel import Failure, call
 from cleaner.records import failed_record
-from cleaner.streams import documents, from_record
+from cleaner.shards import Shard, planned, shard_documents
+from cleaner.storage import location
+from cleaner.streams import from_record
+
+T = TypeVar("T")
+# A large uncompressed JSONL file is read in pieces of this size, one task each.
+SHARD_BYTES = 16 << 20
 
 
 def clean_bag(bag: Any, config: Config | None = None, *, fields: Fields | None = None) -> Any:
@@ -42,18 +55,32 @@ def clean_bag(bag: Any, config: Config | None = None, *, fields: Fields | None =
     return bag.map_partitions(_clean_records, _job(config, fields))
 
 
-def clean_files(paths: Iterable[str | Path], config: Config | None = None, *, fields: Fields | None = None) -> Any:
-    """A bag of output records from JSONL and WARC files (optionally .gz), one partition per file."""
+def clean_files(
+    paths: Iterable[str | Path],
+    config: Config | None = None,
+    *,
+    fields: Fields | None = None,
+    shard_bytes: int = SHARD_BYTES,
+) -> Any:
+    """A bag of output records from JSONL and WARC files (optionally .gz or .zst; local paths or URLs),
+    one partition per file, or per piece of `shard_bytes` of a large uncompressed JSONL file. The
+    graph holds where to read, never what: the workers read the files."""
+    import dask
     import dask.bag
 
-    paths = [str(p) for p in paths]
-    return dask.bag.from_sequence(paths, npartitions=max(len(paths), 1)).map_partitions(
-        _clean_files, _job(config, fields)
-    )
+    def defer(fn: Callable[..., Any], *args: Any) -> Any:
+        return dask.delayed(fn, pure=True)(*args)
+
+    job = dask.delayed(_job(config, fields), pure=True)
+    pieces = [piece for path in paths for piece in planned(_stream_source(str(path)), shard_bytes, defer)]
+    return dask.bag.from_delayed([defer(_clean_piece, shard, before, job) for shard, before in pieces])
 
 
 class DaskExecutor:
-    """A `batch.Executor` on a Dask cluster: `map(documents)` yields (document, result) in input order."""
+    """A `batch.Executor` on a Dask cluster that reads stream files on the workers (`batch.ReadsStreams`):
+    `map` and `map_streams` yield (document, result) in input order."""
+
+    shard_bytes = SHARD_BYTES
 
     def __init__(
         self, fn: Job, client: Client, *, partition_size: int = 64, in_flight: int | None = None, close: bool = False
@@ -75,32 +102,73 @@ class DaskExecutor:
             self.client.close()
 
     def map(self, items: Iterable[Document]) -> Iterator[tuple[Document, Any]]:
-        pending: deque[tuple[list[Document], Any]] = deque()
-        items = iter(items)
-        while partition := list(islice(items, self.partition_size)):
-            pending.append((partition, self.client.submit(_clean_partition, self.fn, partition, pure=False)))
+        """Documents in partitions of `partition_size`."""
+        docs = iter(items)
+        partitions = iter(lambda: list(islice(docs, self.partition_size)), [])
+        for partition, results in self._submitted((part, (_clean_partition, part)) for part in partitions):
+            if isinstance(results, Exception):
+                results = [_lost(results)] * len(partition)
+            yield from zip(partition, results, strict=True)
+
+    def map_streams(self, sources: list[Source], fields: Fields, max_bytes: int) -> Iterator[tuple[Document, Any]]:
+        """Stream files, a task per file or per piece of a large uncompressed JSONL file."""
+        pieces = (piece for source in sources for piece in planned(source, self.shard_bytes, self._defer))
+        calls = ((shard, (_clean_shard, shard, before, fields, max_bytes)) for shard, before in pieces)
+        for shard, pairs in self._submitted(calls):
+            yield from [(Document(shard.name), _lost(pairs))] if isinstance(pairs, Exception) else pairs
+
+    def _defer(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return self.client.submit(fn, *args, pure=False)
+
+    def _submitted(self, calls: Iterable[tuple[T, tuple[Any, ...]]]) -> Iterator[tuple[T, Any]]:
+        """(item, what its task `task(job, *args)` returned or the exception it failed with), in
+        order, with at most `in_flight` tasks submitted and not yet collected."""
+        pending: deque[tuple[T, Any]] = deque()
+        for item, (task, *args) in calls:
+            pending.append((item, self.client.submit(task, self.fn, *args, pure=False)))
             if len(pending) >= self.in_flight:
-                yield from _gather(*pending.popleft())
+                yield _collect(*pending.popleft())
         while pending:
-            yield from _gather(*pending.popleft())
+            yield _collect(*pending.popleft())
 
 
-def _gather(partition: list[Document], future: Any) -> Iterator[tuple[Document, Any]]:
+def _collect(item: T, future: Any) -> tuple[T, Any]:
     try:
-        results = future.result()
-    except Exception as error:  # a lost worker or a cancelled task fails the whole partition
-        results = [Failure(f"Dask task failed: {type(error).__name__}: {error}")] * len(partition)
+        return item, future.result()
+    except Exception as error:  # a lost worker or a cancelled task fails all the task held
+        return item, error
     finally:
         future.release()
-    yield from zip(partition, results, strict=True)
+
+
+def _lost(error: Exception) -> Failure:
+    return Failure(f"Dask task failed: {type(error).__name__}: {error}")
 
 
 def _clean_partition(fn: Job, documents: list[Document]) -> list[Any]:
     return [call(fn, doc) for doc in documents]
 
 
+def _clean_shard(
+    fn: Job, shard: Shard, lines_before: int, fields: Fields, max_bytes: int
+) -> list[tuple[Document, Any]]:
+    """Each document of a piece with its result; the document without its content, which the
+    client does not need (an empty record still marks a record's document)."""
+    return [
+        (replace(doc, data=None, record=None if doc.record is None else {}), call(fn, doc))
+        for doc in shard_documents(shard, fields, max_bytes, lines_before)
+    ]
+
+
 def _job(config: Config | None, fields: Fields | None) -> Job:
     return Job(Cleaner(config or Config()), "jsonl", fields or Fields())
+
+
+def _stream_source(name: str) -> Source:
+    """A file named by a caller, read as its name says; as JSONL when its name is of no kind read."""
+    path = location(name)
+    kind, compression = kind_of(path) or ("jsonl", compression_of(path.name))
+    return Source(path, PurePath(path.name), kind, compression)
 
 
 def _clean_records(records: Iterable[dict[str, Any]], job: Job) -> list[dict[str, Any]]:
@@ -108,13 +176,9 @@ def _clean_records(records: Iterable[dict[str, Any]], job: Job) -> list[dict[str
     return [out for doc in docs if (out := _output(doc, call(job, doc))) is not None]
 
 
-def _clean_files(paths: Iterable[str], job: Job) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for path in map(Path, paths):
-        kind, compressed = kind_of(path) or ("jsonl", False)
-        docs = documents(Source(path, path, kind, compressed), job.fields, job.cleaner.config.max_bytes, stdin=None)
-        out.extend(record for doc in docs if (record := _output(doc, call(job, doc))) is not None)
-    return out
+def _clean_piece(shard: Shard, lines_before: int, job: Job) -> list[dict[str, Any]]:
+    docs = shard_documents(shard, job.fields, job.cleaner.config.max_bytes, lines_before)
+    return [record for doc in docs if (record := _output(doc, call(job, doc))) is not None]
 
 
 def _output(doc: Document, result: Any) -> dict[str, Any] | None:
