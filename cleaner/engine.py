@@ -182,7 +182,7 @@ def _apply(page: Page, rule: Rule, hit: Hit, i: int) -> int:
     end = min(i + max(hit.span, 1), len(blocks))
     moved_to = absorb_hit(found, hit, blocks[i].text)
     for j in range(i, end):
-        page.dropped[j] = Dropped(rule.family, moved_to)
+        page.dropped[j] = Dropped(rule.family, moved_to, rule.code)
         block = blocks[j]
         for n, text in enumerate(block.input_lines):  # a record for every input line it took
             found.removals.append(Removal(rule.code, rule.name, text, moved_to, (block.line + n) or None, hit.detail))

@@ -34,13 +34,15 @@ from urllib.parse import unquote, urlsplit
 from cleaner import dates
 from cleaner.pagemodel import linemodel
 from cleaner.rules.framework.context import Page
-from cleaner.shapes import WORD
+from cleaner.shapes import WORD, ends_sentence, is_headline_like
 from cleaner.vocab import Vocabulary
 
 # A line a block rule marked as end-of-page furniture weighs this much against a run.
 FURNITURE_PENALTY = 100.0
 # Families whose lines sit between the article and the rest of the page.
 BOUNDARY_FAMILIES = frozenset({"related", "footer", "navigation", "prompts"})
+# But for lines that stand between the article's own paragraphs ("Also read: ..."): they weigh nothing.
+INLINE_RULES = frozenset({"REL002"})
 # A comment section's furniture is never inside an article: a run cannot cross it.
 WALL_FAMILIES = frozenset({"comments"})
 # Nor can a run cross the site's copyright notice ("© 2019 Site. All rights reserved."): a footer
@@ -55,6 +57,22 @@ _WALL = float("-inf")
 # chronological list (`dates.chronological_lists`). Its lines count as text at even odds: enough to
 # carry a run on through the list, not to make a run of their own outweigh an article.
 _SCHEDULE_ODDS = 0.5
+# Lines that read unlike text one by one but belong to the article they stand in count as text at
+# even odds, as a schedule's do: the items of a list after its lead-in ("What the council
+# promised:", a line of LEAD_IN_WORDS or more ending in a colon; up to MAX_LIST_ITEMS lines, until
+# text resumes or a rule's boundary), and the lines of a block of code or the rows of a table whose
+# cells tabs set apart (CODE_LINES or more in a row).
+LEAD_IN_WORDS = 4
+MAX_LIST_ITEMS = 40
+CODE_LINES = 2
+# Code: a line ending as a statement or a block does, or opening as one; or one made mostly of
+# symbols, with few words.
+_CODE_LINE = re.compile(
+    r"[;{}(\[,]\s*$|^\s*[})\]]|^\s*(?:def|class|import|from|return|if|for|while|const|let|var|function"
+    r"|public|private|#include|print|echo|SELECT|\$|>>>|//|/\*|<\w+[^>]*>)(?:\s|\(|$)"
+)
+_CODE_SYMBOLS = re.compile(r"[{}()\[\];=<>$_\\/|&*+\"'`#@:.,-]")
+_CODE_SYMBOL_SHARE = 0.2
 # An earlier run is taken over the best one when its total reaches this share of the best.
 EARLIER_RUN_SHARE = 0.5
 # The best few disjoint runs are candidates. A long comment thread breaks into many runs of
@@ -178,23 +196,104 @@ def main_run(page: Page) -> Run | None:
             scores.append(-FURNITURE_PENALTY)
         else:
             scores.append(None)
+    _content_at_even_odds(page, scores)
     runs = candidate_runs(scores)
     if not runs:
         return None
     # Only a line within reach above a run's start can anchor the run or be its headline.
     near = sorted({a for _, start, _ in runs for a in range(max(start - HEADLINE_REACH, 0), start + 1)})
-    anchors = headline_lines(page, slug_words(page.article.url), near)
+    slug = slug_words(page.article.url)
+    anchors = headline_lines(page, slug, near)
     start, end = earliest_strong_run(runs, anchors)
     headline = max((a for a in anchors if 0 < start - a <= HEADLINE_REACH), default=None)
+    if headline is None and not slug:
+        headline, start = headline_over(page, start)
     return Run(start, end, headline)
+
+
+def headline_over(page: Page, start: int) -> tuple[int | None, int]:
+    """Without a URL to tell it by, the headline of a run: the kept headline-shaped line just above
+    its start, with nothing between but lines a rule removed from the article's head (a byline,
+    a timestamp, a caption: no boundary) and at most one line of text, the standfirst, which the
+    run then takes in. Returns the headline (None if there is none) and the run's start."""
+    standfirst = None
+    for j in range(start - 1, max(start - HEADLINE_REACH, 0) - 1, -1):
+        dropped, text = page.dropped[j], page.blocks[j].text
+        if dropped is not None:
+            if dropped.family in BOUNDARY_FAMILIES or dropped.family in WALL_FAMILIES:
+                break
+        elif is_headline_like(text, max_words=HEADLINE_MAX_WORDS) and len(text.split()) >= SLUG_MIN_WORDS:
+            return j, start if standfirst is None else standfirst
+        elif standfirst is None and ends_sentence(text):
+            standfirst = j
+        else:
+            break
+    return None, start
+
+
+def _content_at_even_odds(page: Page, scores: list[float | None]) -> None:
+    """Raise to text at even odds the scores of the kept lines that belong to the article around
+    them: a list's items after its lead-in, code and table rows (see MAX_LIST_ITEMS and CODE_LINES)."""
+    kept = [i for i, dropped in enumerate(page.dropped) if dropped is None]
+    for i in kept:
+        text = page.blocks[i].text.rstrip()
+        if text.endswith(":") and len(text.split()) >= LEAD_IN_WORDS:
+            _list_items(page, scores, i)
+    block_run: list[int] = []
+    for i in [*kept, None]:
+        if i is not None and (is_code(page.blocks[i].text) or is_table_row(page.blocks[i].text)):
+            block_run.append(i)
+            continue
+        if len(block_run) >= CODE_LINES:
+            for j in block_run:
+                scores[j] = max(scores[j] or 0.0, _at_even_odds(page.blocks[j].text))
+        block_run = []
+
+
+def _list_items(page: Page, scores: list[float | None], lead_in: int) -> None:
+    """Raise the kept lines after a lead-in to text at even odds, up to MAX_LIST_ITEMS lines: until
+    one that adds to a run (the text resumes) or a line a rule removed as a boundary or a wall."""
+    for j in range(lead_in + 1, min(lead_in + 1 + MAX_LIST_ITEMS, len(scores))):
+        score = scores[j]
+        if page.dropped[j] is not None:
+            if score is not None:
+                return
+        elif score is not None and score > 0:
+            return
+        else:
+            scores[j] = _at_even_odds(page.blocks[j].text)
+
+
+def is_table_row(text: str) -> bool:
+    """A row of a table whose cells a tab sets apart.
+
+    >>> is_table_row("1/1/2013\\t+13.1%"), is_table_row("Date\\t"), is_table_row("A plain line")
+    (True, False, False)
+    """
+    return len([cell for cell in text.split("\t") if cell.strip()]) >= 2
+
+
+def is_code(text: str) -> bool:
+    """A line shaped like source code: it ends as a statement or opens a block, or is mostly symbols.
+
+    >>> [is_code(line) for line in ("x = compute(a, b);", "def main():", "The plan (in short) works.")]
+    [True, True, False]
+    """
+    if _CODE_LINE.search(text):
+        return True
+    return len(_CODE_SYMBOLS.findall(text)) >= _CODE_SYMBOL_SHARE * len(text) and len(text.split()) <= 12
 
 
 def _with_schedules(texts: Sequence[str], scores: list[float]) -> list[float]:
     """The lines' scores, those of a schedule's entries raised to what text at even odds adds."""
     for i in schedule_lines(texts):
-        floor = linemodel.value(texts[i]) * 2.0 * (_SCHEDULE_ODDS - linemodel.TEXT_THRESHOLD)
-        scores[i] = max(scores[i], floor)
+        scores[i] = max(scores[i], _at_even_odds(texts[i]))
     return scores
+
+
+def _at_even_odds(text: str) -> float:
+    """What a line adds to a run as text at even odds: a little, by its length."""
+    return linemodel.value(text) * 2.0 * (_SCHEDULE_ODDS - linemodel.TEXT_THRESHOLD)
 
 
 def schedule_lines(texts: Sequence[str]) -> list[int]:
