@@ -17,10 +17,11 @@ _WIRE_FOOTER = re.compile(
 
 
 def _agency_line(vocab: Vocabulary) -> re.Pattern[str]:
-    names = vocab.alternation("agencies")
-    # "(PTI)", "— Reuters", "-AFP", "(With inputs from PTI)", "With inputs from IANS and ANI"
+    names, labels = vocab.alternation("agencies"), vocab.alternation("credit_labels")
+    # "(PTI)", "— Reuters", "-AFP", "(With inputs from PTI)", "With inputs from IANS and ANI",
+    # "(Inputs: ANI)", "(इनपुट: भाषा)", "(Avec AFP)"
     return re.compile(
-        rf"^[\s(\[—–-]*(?:(?:with\s+)?(?:inputs|input|reporting|material)\s+(?:from|by)\s+)?"
+        rf"^[\s(\[—–-]*(?:(?:{labels})(?!\w)\s*[:–-]?\s*)?"
         rf"(?:{names})(?:\s*(?:,|/|&|and|with)\s*(?:{names}))*[\s)\].]*$",
         re.IGNORECASE,
     )
@@ -31,7 +32,9 @@ def _agency_line(vocab: Vocabulary) -> re.Pattern[str]:
 def agency_credit(page: Page, i: int) -> Hit | None:
     """Removes: a line that only credits a news agency or wire service ("(with agency
     inputs)", "(PTI)", "— Reuters", "With inputs from IANS", "Reporting by Jane Doe; Editing
-    by John Smith", "Mit Material von dpa"). The line moves to `credits`.
+    by John Smith", "Mit Material von dpa", "(इनपुट: भाषा)"), or says the story came unedited
+    from a syndicated feed ("This story has not been edited by staff and is auto-generated from
+    a syndicated feed."). The line moves to `credits`.
 
     Why: the credit belongs in metadata; left in the body it reads as a stray fragment.
 
@@ -49,4 +52,6 @@ def agency_credit(page: Page, i: int) -> Hit | None:
     starts = vocab.starts("agency_credits", text)
     if starts and word_count(text) <= 12 and not text.rstrip().endswith("."):
         return Hit(moved_to="credits", value=text)
+    if vocab.search("syndication_notes", text):
+        return Hit(moved_to="credits", value=text, detail="syndicated")
     return None

@@ -100,18 +100,27 @@ def also_read_line(page: Page, i: int) -> Hit | None:
     return Hit()
 
 
+# "... at The Daily Ledger", "... on example.com": where the reader is sent.
+_ELSEWHERE = re.compile(r"\s+(?:at|on)\s+[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}\s*$")
+
+
 @block_rule("REL003", "read-more-link", "related", gate=Gate(max_words=8, phrases=("read_more",)), alone=True)
 def read_more_link(page: Page, i: int) -> Hit | None:
     """Removes: a line that only invites the reader to go on elsewhere ("Read more",
-    "Continue reading", "Read the full story", "Weiterlesen", "Lire la suite", "Leer más").
+    "Continue reading", "Read the full story", "Weiterlesen", "Lire la suite", "Leer más"), also
+    naming where ("Read more at The Daily Ledger").
 
     Why: teaser links and "continue" buttons survive as one-line paragraphs.
 
-    False positives: none known; the whole line must be the phrase.
+    False positives: none known; the whole line must be the phrase, or the phrase and a place
+    of capitalised words.
 
     Example: "Continue reading →" -> dropped.
     """
     text = page.blocks[i].text
     if page.vocab.line_is("read_more", text):
         return Hit()
-    return None
+    # "Read more at The Daily Ledger": the phrase, then where the rest is.
+    start = page.vocab.starts("read_more", text)
+    where = _ELSEWHERE.match(text[start.end() :]) if start else None
+    return Hit() if where and is_headline_like(text) else None
