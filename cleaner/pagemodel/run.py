@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
@@ -187,16 +187,10 @@ def main_run(page: Page) -> Run | None:
     kept = [block.text for block, dropped in zip(page.blocks, page.dropped, strict=True) if dropped is None]
     kept_scores = iter(_with_schedules(kept, linemodel.scores(kept)))
     scores: list[float | None] = []
-    for block, dropped in zip(page.blocks, page.dropped, strict=True):
-        if dropped is None:
-            scores.append(next(kept_scores))
-        elif is_wall(block.text, dropped.family, page.vocab):
-            scores.append(_WALL)
-        elif dropped.family in BOUNDARY_FAMILIES:
-            scores.append(-FURNITURE_PENALTY)
-        else:
-            scores.append(None)
-    _content_at_even_odds(page, scores)
+    for i, dropped in enumerate(page.dropped):
+        scores.append(next(kept_scores) if dropped is None else _dropped_score(page, i))
+    for i in list(article_content(page, lambda j: (scores[j] or 0.0) > 0)):
+        scores[i] = max(scores[i] or 0.0, _at_even_odds(page.blocks[i].text))
     runs = candidate_runs(scores)
     if not runs:
         return None
@@ -211,6 +205,16 @@ def main_run(page: Page) -> Run | None:
     return Run(start, end, headline)
 
 
+def _dropped_score(page: Page, i: int) -> float | None:
+    """What a line a rule removed weighs against a run: a wall, a boundary, or nothing (None)."""
+    dropped = page.dropped[i]
+    if is_wall(page.blocks[i].text, dropped.family, page.vocab):
+        return _WALL
+    if dropped.family in BOUNDARY_FAMILIES and dropped.code not in INLINE_RULES:
+        return -FURNITURE_PENALTY
+    return None
+
+
 def headline_over(page: Page, start: int) -> tuple[int | None, int]:
     """Without a URL to tell it by, the headline of a run: the kept headline-shaped line just above
     its start, with nothing between but lines a rule removed from the article's head (a byline,
@@ -220,7 +224,7 @@ def headline_over(page: Page, start: int) -> tuple[int | None, int]:
     for j in range(start - 1, max(start - HEADLINE_REACH, 0) - 1, -1):
         dropped, text = page.dropped[j], page.blocks[j].text
         if dropped is not None:
-            if dropped.family in BOUNDARY_FAMILIES or dropped.family in WALL_FAMILIES:
+            if _dropped_score(page, j) is not None:
                 break
         elif is_headline_like(text, max_words=HEADLINE_MAX_WORDS) and len(text.split()) >= SLUG_MIN_WORDS:
             return j, start if standfirst is None else standfirst
@@ -231,37 +235,32 @@ def headline_over(page: Page, start: int) -> tuple[int | None, int]:
     return None, start
 
 
-def _content_at_even_odds(page: Page, scores: list[float | None]) -> None:
-    """Raise to text at even odds the scores of the kept lines that belong to the article around
-    them: a list's items after its lead-in, code and table rows (see MAX_LIST_ITEMS and CODE_LINES)."""
+def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:
+    """The kept lines that belong to the article around them however they read: the items of a
+    list after its lead-in, up to MAX_LIST_ITEMS lines, until the text `resumes` (a line for which
+    it says so) or a line a rule removed as a boundary or a wall; and code and table rows,
+    CODE_LINES or more in a row."""
     kept = [i for i, dropped in enumerate(page.dropped) if dropped is None]
     for i in kept:
         text = page.blocks[i].text.rstrip()
-        if text.endswith(":") and len(text.split()) >= LEAD_IN_WORDS:
-            _list_items(page, scores, i)
+        if not text.endswith(":") or len(text.split()) < LEAD_IN_WORDS:
+            continue
+        for j in range(i + 1, min(i + 1 + MAX_LIST_ITEMS, len(page.blocks))):
+            if page.dropped[j] is not None:
+                if _dropped_score(page, j) is not None:
+                    break
+            elif resumes(j):
+                break
+            else:
+                yield j
     block_run: list[int] = []
     for i in [*kept, None]:
         if i is not None and (is_code(page.blocks[i].text) or is_table_row(page.blocks[i].text)):
             block_run.append(i)
             continue
         if len(block_run) >= CODE_LINES:
-            for j in block_run:
-                scores[j] = max(scores[j] or 0.0, _at_even_odds(page.blocks[j].text))
+            yield from block_run
         block_run = []
-
-
-def _list_items(page: Page, scores: list[float | None], lead_in: int) -> None:
-    """Raise the kept lines after a lead-in to text at even odds, up to MAX_LIST_ITEMS lines: until
-    one that adds to a run (the text resumes) or a line a rule removed as a boundary or a wall."""
-    for j in range(lead_in + 1, min(lead_in + 1 + MAX_LIST_ITEMS, len(scores))):
-        score = scores[j]
-        if page.dropped[j] is not None:
-            if score is not None:
-                return
-        elif score is not None and score > 0:
-            return
-        else:
-            scores[j] = _at_even_odds(page.blocks[j].text)
 
 
 def is_table_row(text: str) -> bool:
