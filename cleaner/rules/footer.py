@@ -9,8 +9,13 @@ from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import word_count
 
-# "©", "Ⓒ", or "(c)" / "Copyright" before a sign or a year: "(c) any person..." is a clause.
-_COPYRIGHT_START = re.compile(r"^\s*(?:[©\u24b8]|(?i:\(c\)|copyright)\s*(?:[©\u24b8]|\(c\)|(?:19|20)\d\d\b))")
+# "©", "Ⓒ", or "(c)" / "Copyright" before a sign or a year, or before the owner's name and a year
+# ("Copyright Sam Bossley 2012-2025"): "(c) any person..." is a clause.
+_COPYRIGHT_START = re.compile(
+    r"^\s*(?:[©\u24b8]|(?i:\(c\)|copyright)\s*(?:[©\u24b8]|\(c\)|(?:19|20)\d\d\b))"
+    r"|^\s*(?i:copyright)\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4},?\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?"
+    r"\s*(?:[.,;|]|$)"
+)
 _YEARS = r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?"
 # "© 2022 Onmanorama", "Copyright © 2019 The Times. All rights reserved": the owner's
 # capitalised words end at a full stop ("The Times") or at the rights phrase.
@@ -118,3 +123,34 @@ def legal_links(page: Page, i: int) -> Hit | None:
     if parts and all(vocab.line_is("legal_links", p) for p in parts):
         return Hit()
     return None
+
+
+# A disclosure says so in a sentence or three.
+_MAX_DISCLOSURE_WORDS = 80
+
+
+@block_rule(
+    "FTR004",
+    "affiliate-disclosure",
+    "footer",
+    gate=Gate(max_words=_MAX_DISCLOSURE_WORDS, phrases=("disclosure_phrases",)),
+    alone=True,
+)
+def affiliate_disclosure(page: Page, i: int) -> Hit | None:
+    """Removes: an affiliate or sponsorship disclosure ("As an Amazon Associate we earn from
+    qualifying purchases.", "This post may contain affiliate links.", "We may earn a commission
+    at no extra cost to you.").
+
+    Why: review sites and blogs print the same disclosure on every post, over or under it.
+
+    False positives: a paragraph of a story about affiliate marketing that uses the phrases;
+    paragraphs over eighty words are kept, and so is reported speech.
+
+    Example: "DISCLOSURE: If you buy through affiliate links, I may earn a small commission." ->
+    dropped.
+    """
+    text = page.blocks[i].text
+    vocab = page.vocab
+    if vocab.search("disclosure_phrases", text) is None or vocab.search("reporting_verbs", text):
+        return None
+    return Hit()

@@ -105,20 +105,23 @@ def _network_then_follow(vocab: Vocabulary, text: str) -> bool:
     return network is not None and vocab.search("follow_verbs", text[network.end() :]) is not None
 
 
-def _asks_for(noun_family: str, verb_family: str) -> Callable[[Vocabulary, str], bool]:
+def _asks_for(noun_family: str, verb_family: str, sentence_words: int) -> Callable[[Vocabulary, str], bool]:
     """A test for a line that names the thing a prompt offers and the verb that asks for it, in
-    any order: "Download the Onmanorama app", "ताज़ा ख़बरों के लिए हमारा ऐप डाउनलोड करें"."""
+    any order ("Download the Onmanorama app", "ताज़ा ख़बरों के लिए हमारा ऐप डाउनलोड करें"), and is no
+    sentence longer than `sentence_words`."""
 
     def asks(vocab: Vocabulary, text: str) -> bool:
-        if ends_sentence(text) and word_count(text) > _PLAIN_ASK_WORDS:
-            return False  # "To apply, download the app and log in with your number." is an instruction
+        if ends_sentence(text) and word_count(text) > sentence_words:
+            return False
         return vocab.search(noun_family, text) is not None and vocab.search(verb_family, text) is not None
 
     return asks
 
 
-_NEWSLETTER = _asks_for("newsletter_words", "subscribe_verbs")
-_APP = _asks_for("app_words", "download_verbs")
+# "To apply, download the app and log in with your number." is an instruction; a sentence that
+# asks to join a newsletter, however long, is a prompt.
+_NEWSLETTER = _asks_for("newsletter_words", "subscribe_verbs", _PROMPT_MAX_WORDS)
+_APP = _asks_for("app_words", "download_verbs", _PLAIN_ASK_WORDS)
 
 
 @block_rule(
@@ -218,3 +221,32 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
     if block.is_list_item or is_content_markup(block):
         return None
     return _short_prompt(page, i, "paywall_prompts", anywhere=True)
+
+
+# A button's label, with a few words after it at most ("Book a demo with Otter", "Start free trial today").
+_MAX_CTA_TAIL_WORDS = 3
+
+
+@block_rule("PRM006", "call-to-action", "prompts", gate=Gate(max_words=12, phrases=("call_to_action",)), alone=True)
+def call_to_action(page: Page, i: int) -> Hit | None:
+    """Removes: a button's label left in the text as a line of its own ("Book a demo", "Get a
+    quote", "Start free trial", "Jetzt kaufen"), alone or with a few words after it ("Book a demo
+    with Otter").
+
+    Why: sites close and interrupt their posts with buttons that sell the site's product; a dump
+    keeps each label as a line.
+
+    False positives: a step of a guide headed by an imperative that happens to be a label
+    ("Get a quote" as a heading); the label must be the line's opening, followed by three words
+    at most and no full stop ("Get started with Google Maps Platform" stays).
+
+    Example: "Request a Free Consultation" -> dropped.
+    """
+    text = page.blocks[i].text.strip()
+    vocab = page.vocab
+    if vocab.line_is("call_to_action", text):
+        return Hit()
+    label = vocab.starts("call_to_action", text)
+    if label is None or text.endswith(".") or word_count(text[label.end() :]) > _MAX_CTA_TAIL_WORDS:
+        return None
+    return Hit()
