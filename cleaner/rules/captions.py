@@ -93,6 +93,22 @@ def _labelled_picture(page: Page, text: str) -> Caption | None:
     return Caption(caption, _clean_credit(credit) if credit else None)
 
 
+def _closing_agency(vocab: Vocabulary) -> re.Pattern[str]:
+    return re.compile(rf"(?<=[.!?”\"])\s+(?P<agency>{vocab.alternation('agencies')})\.?$", re.IGNORECASE)
+
+
+def _agency_closing(page: Page, text: str) -> Caption | None:
+    """ "Protesters gather outside the court on Monday. Reuters": a caption closed by the bare
+    name of the agency that took the picture."""
+    found = page.vocab.derived(_closing_agency).search(text)
+    if found is None:
+        return None
+    caption = text[: found.start()].strip()
+    if not _MIN_CREDITED_CAPTION_WORDS <= word_count(caption) <= _MAX_CAPTION_WORDS:
+        return None
+    return Caption(caption, found.group("agency"))
+
+
 def _clean_credit(credit: str) -> str:
     credit = credit.strip(" .)")
     return _CREDIT_SUFFIX.sub("", credit).strip() or credit
@@ -139,8 +155,9 @@ def _split_marker_caption(page: Page, text: str) -> Caption | None:
 
 
 # A picture marker may run into "credit" or "by" ("Photocredit: ..."), so marker captions are
-# gated on the ":" or "by" that must follow it, bracketed credits on the ")", and credits closing
-# a caption on their "©", "Credit:" or agency's "/".
+# gated on the ":" or "by" that must follow it, bracketed credits on the ")", credits closing
+# a caption on their "©", "Credit:" or agency's "/", and an agency's bare name on the word after
+# the caption's full stop.
 @block_rule(
     "CAP001",
     "photo-caption",
@@ -148,7 +165,7 @@ def _split_marker_caption(page: Page, text: str) -> Caption | None:
     gate=Gate(
         max_chars=700,
         phrases=("caption_labels", "photo_markers"),
-        pattern=re.compile(r"[:)©]|by|[A-Z]/[A-Z]", re.IGNORECASE),
+        pattern=re.compile(r"[:)©]|by|[A-Z]/[A-Z]|[.!?”\"]\s+\S+\s*$", re.IGNORECASE),
     ),
     alone=True,
 )
@@ -158,7 +175,8 @@ def photo_caption(page: Page, i: int) -> Hit | None:
     crowd outside", "Traders on the floor. © Reuters / Jane Doe", "The hospital in BeijingCredit:
     EPA", "Farmers in Patna (फोटो: भाषा)"), a credit-only line ("Photo: Reuters"), a bare picture
     label ("Representational image", "प्रतीकात्मक तस्वीर"), a caption that names its picture's
-    kind ("File image of the port", "Students (File photo)", "Commuters. (PTI Photo)") and a
+    kind ("File image of the port", "Students (File photo)", "Commuters. (PTI Photo)"), a
+    caption closed by an agency's bare name ("Protesters outside the court. Reuters") and a
     gallery's counter ("Image 3 of 12"). The caption and credit move to `captions`.
 
     Why: dumps keep every figure caption inline, where it reads as a stray body line.
@@ -184,7 +202,12 @@ def photo_caption(page: Page, i: int) -> Hit | None:
             return Hit(moved_to="captions", value=Caption(caption, _clean_credit(credit)))
     if vocab.line_is("photo_markers", text) or _GALLERY_COUNTER.match(text.strip()):
         return Hit(moved_to="captions", value=Caption(text))
-    caption = _labelled_picture(page, text) or _split_marker_caption(page, text) or _split_trailing_credit(page, text)
+    caption = (
+        _labelled_picture(page, text)
+        or _split_marker_caption(page, text)
+        or _split_trailing_credit(page, text)
+        or _agency_closing(page, text)
+    )
     if caption is not None:
         return Hit(moved_to="captions", value=caption)
     return None

@@ -33,6 +33,8 @@ _CASELESS_NAME = re.compile(r"^[\u0900-\u097f\s.]+$")
 # A byline that names only a paper or a place sits at the head of the story: under the headline and
 # the standfirst.
 _HEAD_LINES = 3
+# "Words: Jane Doe": a label of a word or two, a colon, the names.
+_LABELLED_NAME = re.compile(r"^[^\W\d_][\w'’-]*(?:\s+[\w'’-]+)?\s*:\s*(?P<names>[^:]+)$")
 # An author box: its header, the name and role lines under it, then the biography.
 _MAX_BOX_LINES = 3
 _MIN_BIO_WORDS = 7
@@ -78,8 +80,9 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     """Removes: a byline without a marker: the writer's name, then the role ("Jane Doe, Staff
     Writer", "Markus Weber, Korrespondent", "कविता रेड्डी, संवाददाता"), also on the next line
     ("Jane Doe" over "Staff Writer"); and, at the head of the story, the name then the paper or
-    the place ("Sneha Iyer | Free Press Express | Mumbai", "अर्जुन मेहता, मुंबई"). Names the byline
-    parser reads move to `authors` when a role follows them.
+    the place ("Sneha Iyer | Free Press Express | Mumbai", "अर्जुन मेहता, मुंबई") or a label of a
+    word or two before the name ("Reportage: Anna Schmidt"). Names the byline parser reads move to
+    `authors` when a role follows them or a label stands before them.
 
     Why: many sites print the byline as a name and a role, with no "By"; left in the body it is
     a stray line, and above the story it hides the headline from the headline rule.
@@ -94,6 +97,11 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     """
     text = page.blocks[i].text.strip()
     vocab = page.vocab
+    labelled = _LABELLED_NAME.match(text)
+    if labelled and page.kept < _HEAD_LINES and not page.memo(is_whole_page):
+        names = _name_part(labelled.group("names"))
+        if names:
+            return Hit(moved_to="authors", value=names, detail="a labelled name, at the head")
     parts = _ROLE_SEPARATOR.split(text, maxsplit=1)
     if len(parts) == 1:
         return _name_over_role(page, i)
