@@ -17,7 +17,7 @@ from cleaner.article import Block
 # brackets may follow it); the marks that open a list item.
 WORD = re.compile(r"\w+")
 LETTERS = re.compile(r"[^\W\d_]+")
-SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+SENTENCE_END = re.compile(r"[.!?…。！？।][\"'”’»)\]]*$")
 BULLETS = tuple("-•*·–—►▶")
 # Hyphenated, apostrophied and dotted names: "Jean-Luc", "O'Neil", "J.R.R."
 _NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)$")
@@ -42,7 +42,8 @@ def word_count(text: str) -> int:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when the line ends like a sentence: a stop, "!", "?" or "…", in any script.
+    """True when the line ends like a sentence: a stop, "!", "?" or "…", in any script (the
+    Devanagari danda "।" is a stop).
 
     >>> ends_sentence("It passed."), ends_sentence("He said: “Go!”"), ends_sentence("The plan was")
     (True, True, False)
@@ -79,7 +80,7 @@ def is_headline_like(text: str, *, max_words: int = 30) -> bool:
         return False
     if text.endswith("...") or text.endswith("…") or text[-1] in "?!\"'”’":
         return True
-    return text[-1] != "." and text[-1] != ":" and text[-1] != ";"
+    return text[-1] not in ".:;।"
 
 
 def is_name_list(text: str, *, max_words: int = 12) -> bool:
