@@ -14,6 +14,7 @@ from cleaner.vocab import Vocabulary
 _MAX_CREDIT_WORDS = 7
 _MAX_CAPTION_WORDS = 70
 _MAX_LABELLED_WORDS = 12
+_MAX_AGENCY_CAPTION_WORDS = 20
 # "(AP Photo/Evan Vucci)", "(Photo by Jane Doe/Getty Images)", "(Image: Reuters)"
 _PAREN_CREDIT = re.compile(
     r"\((?P<credit>(?:[A-Z][\w.&-]*\s+){0,2}(?:photo|image|picture|foto|bild)s?\s*(?:by\b|/|:)[^()]{1,80})\)\s*$",
@@ -104,8 +105,8 @@ def _agency_closing(page: Page, text: str) -> Caption | None:
     if found is None:
         return None
     caption = text[: found.start()].strip()
-    if not _MIN_CREDITED_CAPTION_WORDS <= word_count(caption) <= _MAX_CAPTION_WORDS:
-        return None
+    if not _MIN_CREDITED_CAPTION_WORDS <= word_count(caption) <= _MAX_AGENCY_CAPTION_WORDS:
+        return None  # a wire story's paragraph may close on its agency too: "... into the US. PTI"
     return Caption(caption, found.group("agency"))
 
 

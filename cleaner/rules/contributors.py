@@ -34,7 +34,7 @@ _CASELESS_NAME = re.compile(r"^[\u0900-\u097f\s.]+$")
 # the standfirst.
 _HEAD_LINES = 3
 # "Words: Jane Doe": a label of a word or two, a colon, the names.
-_LABELLED_NAME = re.compile(r"^[^\W\d_][\w'’-]*(?:\s+[\w'’-]+)?\s*:\s*(?P<names>[^:]+)$")
+_LABELLED_NAME = re.compile(r"^[^\W\d_][^\W\d]*(?:\s+[^\W\d]+)?\s*:\s*(?P<names>[^:]+)$")
 # An author box: its header, the name and role lines under it, then the biography.
 _MAX_BOX_LINES = 3
 _MIN_BIO_WORDS = 7
@@ -90,15 +90,16 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     False positives: a quotation's attribution on a line of its own ("Jane Doe, Senior Reporter")
     reads the same; a person named with a sentence about them ("Mary Smith, a reporter who
     covered the trial, said...") is kept: what follows the name must be short, set in capitals
-    or a role, and no sentence. A name with a paper or a place counts only among the first three
-    lines kept (headline, standfirst, byline) of a text that is no whole-page dump.
+    or a role, and no sentence. A name with a paper or a place, or after a label, counts only
+    among the first three lines kept (headline, standfirst, byline) of a text that is no
+    whole-page dump ("Step 1: Know What You Want" heads a guide's first step).
 
     Example: "Sarah Whitfield, Chief Reporter" -> authors ["Sarah Whitfield"].
     """
     text = page.blocks[i].text.strip()
     vocab = page.vocab
     labelled = _LABELLED_NAME.match(text)
-    if labelled and page.kept < _HEAD_LINES and not page.memo(is_whole_page):
+    if labelled and _at_the_head(page, i):
         names = _name_part(labelled.group("names"))
         if names:
             return Hit(moved_to="authors", value=names, detail="a labelled name, at the head")
@@ -114,10 +115,15 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     if any(_is_role(vocab, part) for part in tail):
         return Hit(moved_to="authors" if names else None, value=names or None)
     # A name and a paper at the head of an article; a place reads the same ("New York, United
-    # States"), so the words are not taken for a name. A page dump's head is its menu.
-    if page.kept < _HEAD_LINES and not page.memo(is_whole_page):
-        return Hit(detail="a name and a paper or place, at the head")
-    return None
+    # States"), so the words are not taken for a name.
+    return Hit(detail="a name and a paper or place, at the head") if _at_the_head(page, i) else None
+
+
+def _at_the_head(page: Page, i: int) -> bool:
+    """Among the first lines a text keeps (headline, standfirst, byline), in a text that is no
+    whole-page dump (whose head is its menu) nor an HTML page's extract (whose head may be the
+    article's first heading)."""
+    return page.kept < _HEAD_LINES and page.blocks[i].tag is None and not page.memo(is_whole_page)
 
 
 def _name_over_role(page: Page, i: int) -> Hit | None:

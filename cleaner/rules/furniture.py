@@ -43,6 +43,9 @@ class _Edges(NamedTuple):
 
 def _edges(page: Page) -> _Edges | None:
     kept = [i for i, dropped in enumerate(page.dropped) if dropped is None]
+    # An HTML page's extractor has found its main content already: its edges are the article's.
+    if any(page.blocks[i].tag is not None for i in kept):
+        return None
     paragraphs = [i for i in kept if _is_paragraph(page.blocks[i].text)]
     if not paragraphs:
         return None
@@ -79,6 +82,8 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     False positives: a short heading above the first paragraph ("Introduction") or a closing
     line below the last ("Now get prepping!") that the model reads as furniture. The items of a
     list after its lead-in, code and table rows are the article's, whatever the model says.
+    HTML is not judged: its extractor has found the main content, and there the rule lost more
+    of the article than it removed furniture.
 
     Example: "Reporting from Pune: Anjali Nair" between the headline and the story -> dropped,
     detail "byline 0.41; article text 0.06; above the story".

@@ -22,10 +22,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _words_besides_duration(text: str) -> int | None:
-    """The words of a line besides its running time; None when it holds none, or a clock time."""
+    """The words of a line besides its running time; None when it holds none, a clock time, or
+    other numbers (a date: "Date: Thu, 23 Dec 1999 12:31:55 -0700")."""
     if _CLOCK.search(text) or not (found := _DURATION.search(text)):
         return None
-    return len(_WORD.findall(text[: found.start()] + " " + text[found.end() :]))
+    besides = text[: found.start()] + " " + text[found.end() :]
+    return None if any(ch.isdigit() for ch in besides) else len(_WORD.findall(besides))
 
 
 @block_rule(

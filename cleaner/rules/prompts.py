@@ -118,9 +118,10 @@ def _asks_for(noun_family: str, verb_family: str, sentence_words: int) -> Callab
     return asks
 
 
-# "To apply, download the app and log in with your number." is an instruction; a sentence that
-# asks to join a newsletter, however long, is a prompt.
-_NEWSLETTER = _asks_for("newsletter_words", "subscribe_verbs", _PROMPT_MAX_WORDS)
+# "To apply, download the app and log in with your number." is an instruction; a sentence of a
+# dozen words or so that asks to join a newsletter is a prompt.
+_NEWSLETTER_SENTENCE_WORDS = 15
+_NEWSLETTER = _asks_for("newsletter_words", "subscribe_verbs", _NEWSLETTER_SENTENCE_WORDS)
 _APP = _asks_for("app_words", "download_verbs", _PLAIN_ASK_WORDS)
 
 
