@@ -68,9 +68,11 @@ MAX_LIST_ITEMS = 40
 CODE_LINES = 2
 # Code: a line ending as a statement or a block does, or opening as one; or one made mostly of
 # symbols, with few words.
-_CODE_LINE = re.compile(
-    r"[;{}(\[,]\s*$|^\s*[})\]]|^\s*(?:def|class|import|from|return|if|for|while|const|let|var|function"
-    r"|public|private|#include|print|echo|SELECT|\$|>>>|//|/\*|<\w+[^>]*>)(?:\s|\(|$)"
+_CODE_ENDS = tuple(";{}([,")
+_CODE_OPENS = tuple("})]")
+_CODE_OPENER = re.compile(
+    r"(?:def|class|import|from|return|if|for|while|const|let|var|function|public|private|#include|print|echo"
+    r"|SELECT|\$|>>>|//|/\*|<\w+[^>]*>)(?:\s|\(|$)"
 )
 _CODE_SYMBOLS = re.compile(r"[{}()\[\];=<>$_\\/|&*+\"'`#@:.,-]")
 _CODE_SYMBOL_SHARE = 0.2
@@ -279,9 +281,12 @@ def is_code(text: str) -> bool:
     >>> [is_code(line) for line in ("x = compute(a, b);", "def main():", "The plan (in short) works.")]
     [True, True, False]
     """
-    if _CODE_LINE.search(text):
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if stripped.endswith(_CODE_ENDS) or stripped.startswith(_CODE_OPENS) or _CODE_OPENER.match(stripped):
         return True
-    return len(_CODE_SYMBOLS.findall(text)) >= _CODE_SYMBOL_SHARE * len(text) and len(text.split()) <= 12
+    return len(stripped.split()) <= 12 and len(_CODE_SYMBOLS.findall(stripped)) >= _CODE_SYMBOL_SHARE * len(stripped)
 
 
 def _with_schedules(texts: Sequence[str], scores: list[float]) -> list[float]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from cleaner.article import Block
 from cleaner.pagemodel.run import is_whole_page
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
@@ -28,6 +29,8 @@ _MAX_TAIL_WORDS = 8
 # ("correspondant", "periodista").
 _CAPITALISED = re.compile(r"^[^\w]*[A-ZÀ-ÖØ-ÞĀ-Ž]")
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]")
+# A name opens on a capital (or a Devanagari letter) and holds no digit.
+_NAME_SHAPE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž\u0900-\u097f][^\d]*$")
 # A script without capitals whose names the rules still take: Devanagari, for Hindi pages.
 _CASELESS_NAME = re.compile(r"^[\u0900-\u097f\s.]+$")
 # A byline that names only a paper or a place sits at the head of the story: under the headline and
@@ -49,7 +52,7 @@ def _name_part(text: str) -> list[str] | None:
     """The names a byline opens with, as the byline parser reads them; [] for a caseless name
     (two to four words without digits) it cannot read; None for no name."""
     words = text.split()
-    if not 1 <= len(words) <= _MAX_NAME_WORDS * 2 or any(ch.isdigit() for ch in text):
+    if not 1 <= len(words) <= _MAX_NAME_WORDS * 2 or not _NAME_SHAPE.match(text):
         return None
     if _LATIN.search(text):
         return split_names(text) if len(words) >= 2 and is_name_list(text) else None
@@ -130,11 +133,11 @@ def _name_over_role(page: Page, i: int) -> Hit | None:
     """A name alone on its line, and the writer's role alone on the next."""
     if i + 1 >= len(page.blocks):
         return None
-    names = _name_part(page.blocks[i].text.strip())
     role = page.blocks[i + 1].text.strip()
-    if names is None or not _is_role(page.vocab, role) or ends_sentence(role) or not _CAPITALISED.match(role):
+    if not _CAPITALISED.match(role) or ends_sentence(role) or not _is_role(page.vocab, role):
         return None
-    return Hit(span=2, moved_to="authors" if names else None, value=names or None)
+    names = _name_part(page.blocks[i].text.strip())
+    return None if names is None else Hit(span=2, moved_to="authors" if names else None, value=names or None)
 
 
 @block_rule(
@@ -201,19 +204,20 @@ def author_box(page: Page, i: int) -> Hit | None:
     """
     blocks, vocab = page.blocks, page.vocab
     head = blocks[i].text.strip()
-    headed = vocab.line_is("author_box_headers", head)
-    if not headed and _name_part(head) is None:
+    bio = next((j for j in range(i + 1, min(i + 1 + _MAX_BOX_LINES, len(blocks))) if not _is_box_line(blocks[j])), None)
+    if bio is None or not _MIN_BIO_WORDS <= word_count(blocks[bio].text) <= _MAX_BIO_WORDS:
         return None
-    for j in range(i + 1, min(i + 1 + _MAX_BOX_LINES, len(blocks))):
-        line = blocks[j].text.strip()
-        words = word_count(line)
-        if words >= _MIN_BIO_WORDS:
-            if words <= _MAX_BIO_WORDS and (headed or (_opens_with(vocab, line, head) and _names_trade(vocab, line))):
-                return Hit(span=j + 1 - i, detail="author box")
-            return None
-        if words > _MAX_NAME_WORDS + 2:
-            return None
+    line = blocks[bio].text.strip()
+    if vocab.line_is("author_box_headers", head):
+        return Hit(span=bio + 1 - i, detail="author box")
+    if _opens_with(vocab, line, head) and _names_trade(vocab, line) and _name_part(head) is not None:
+        return Hit(span=bio + 1 - i, detail="author box")
     return None
+
+
+def _is_box_line(block: Block) -> bool:
+    """A short line of an author box between its header and the biography: a name, a role."""
+    return word_count(block.text) <= _MAX_NAME_WORDS + 2
 
 
 def _biography_opener(vocab: Vocabulary) -> re.Pattern[str]:
