@@ -27,7 +27,9 @@ from urllib.parse import urlsplit
 
 from cleaner.evaluate import load_dataset, read_input, shingles, tokens
 from cleaner.frontends.decode import decode
-from cleaner.rules.html import _box_id, _class_words, _words_pattern
+from cleaner.rules.framework.claims import box_id as _box_id
+from cleaner.rules.framework.claims import class_words as _class_words
+from cleaner.rules.framework.claims import words_pattern as _words_pattern
 
 BODY, OTHER = "body", "other"
 SENTENCE_WORDS = 5

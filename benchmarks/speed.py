@@ -4,8 +4,8 @@
     python benchmarks/speed.py --set bench/scrapinghub --set ../shared/bench/wcxb-dev-articles --stream-mb 1024
 
 Reports, per system and input: docs/s, MB/s of input, peak RSS and the ratio
-to trafilatura's docs/s (medians of --repeat runs, one core each, every
-system in its own process so peak RSS is its own); `cleaner clean --jobs 1`
+to trafilatura's docs/s, and CPU docs/s with the ratio to jusText's (medians of
+--repeat runs, one core each, every system in its own process so peak RSS is its own); `cleaner clean --jobs 1`
 against `--jobs 2` on one folder of every set's dumps; the start-up time of `cleaner
 --version` and of cleaning one small file; cost against document size (10 KB
 to 10 MB); and peak RSS while streaming a generated JSONL file (jsonl_memory.py). Results are
@@ -51,16 +51,17 @@ def measure_system(dataset: str, system: str, variant: str) -> dict[str, float]:
     inputs = [(read_input(p.inputs[variant]), p.url) for p in pages]
     extract = get_system(system).extract
     extract(*inputs[0][:1], variant, inputs[0][1])  # warm imports and caches outside the clock
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for data, url in inputs:
         extract(data, variant, url)
-    seconds = time.perf_counter() - start
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
     size = sum(len(data) for data, _ in inputs)
     return {
         "docs": len(inputs),
         "seconds": seconds,
         "docs_per_s": len(inputs) / seconds,
         "mb_per_s": size / 1e6 / seconds,
+        "cpu_docs_per_s": len(inputs) / cpu_seconds,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
@@ -86,8 +87,11 @@ def systems_table(dataset: str, repeat: int) -> list[dict]:
         for system, variant in RUNS
     ]
     reference = next(r["docs_per_s"] for r in rows if r["system"] == "trafilatura")
+    # On a busy machine CPU time says more than the clock: cleaner's dumps against jusText's.
+    justext = next(r["cpu_docs_per_s"] for r in rows if r["system"] == "justext")
     for row in rows:
         row["vs_trafilatura"] = row["docs_per_s"] / reference
+        row["cpu_vs_justext"] = row["cpu_docs_per_s"] / justext
     return rows
 
 
@@ -163,11 +167,15 @@ def machine() -> dict[str, str]:
 
 
 def report(results: dict) -> str:
-    lines = ["| set | system | input | docs/s | MB/s | peak RSS MB | × trafilatura |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| set | system | input | docs/s | MB/s | peak RSS MB | × trafilatura | CPU docs/s | × jusText (CPU) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for row in results["systems"]:
         lines.append(
             f"| {row['set']} | {row['system']} | {row['input']} | {row['docs_per_s']:.1f} | {row['mb_per_s']:.2f} "
-            f"| {row['peak_rss_mb']:.0f} | {row['vs_trafilatura']:.2f} |"
+            f"| {row['peak_rss_mb']:.0f} | {row['vs_trafilatura']:.2f} | {row['cpu_docs_per_s']:.1f} "
+            f"| {row['cpu_vs_justext']:.2f} |"
         )
     scale = results["scaling"]
     lines.append(

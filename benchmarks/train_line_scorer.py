@@ -8,15 +8,14 @@ in it, or, for a line of fewer than four tokens (a subheading, a list
 item), its tokens appear there in a row. Two models are fitted: one on each
 line's own shape, then one that adds what the first says of the line's
 neighbours (`linemodel.context_features`). Only the development split is
-used, so the held-out split and other sets stay unseen. Needs numpy (the
-`train` extra).
+used, so the held-out split and other sets stay unseen.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from cleaner.evaluate import SHINGLE_SIZE, load_dataset, read_input, select_page
 from cleaner.frontends.text import to_blocks
 from cleaner.pagemodel import linemodel
 from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.kinds import BlockRule
 
 OUTPUT = Path(__file__).resolve().parents[1] / "cleaner" / "data" / "line_scorer.json"
 IN_GOLD_SHARE = 0.5
@@ -71,7 +71,7 @@ def page_lines(folder: str) -> list[list[Line]]:
         gold_tokens = f" {' '.join(tokens(page.gold))} "
         blocks = to_blocks(read_input(page.inputs["dumps"]).decode("utf-8", "replace"))
         judged = Page(blocks, config.vocabulary)
-        _judge_blocks(judged, config.rules_in_scope("block"))
+        _judge_blocks(judged, config.rules_of(BlockRule))
         kept = [block.text for block, dropped in zip(blocks, judged.dropped, strict=True) if not dropped]
         if kept:
             pages.append([Line(text, label(text, gold, gold_tokens)) for text in kept])
@@ -79,7 +79,7 @@ def page_lines(folder: str) -> list[list[Line]]:
 
 
 def training_set(
-    pages: list[list[Line]], row: Callable[[list[Line], int], tuple[float, ...]]
+    pages: list[list[Line]], row: Callable[[list[Line], int], Sequence[float]]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Features (`row(lines, i)` for line i of a page), labels and weights of the labelled lines.
 
@@ -110,18 +110,15 @@ def main() -> None:
     parser.add_argument("dataset", help="an evaluation set folder with dumps/ and gold bodies")
     args = parser.parse_args()
     pages = page_lines(args.dataset)
-    x, y, w = training_set(pages, lambda lines, i: linemodel.features(lines[i].text))
+    own = {id(lines): linemodel.features([line.text for line in lines]) for lines in pages}
+    x, y, w = training_set(pages, lambda lines, i: own[id(lines)][i])
     own_beta = fit(x, y, w)
-    context = {}
+    with_context = {}
     for lines in pages:
-        own = np.array([linemodel.features(line.text) for line in lines])
-        probabilities = 1.0 / (1.0 + np.exp(-(own @ own_beta)))
-        context[id(lines)] = linemodel.context_features(list(probabilities), list(own[:, 1]))
-
-    def with_context(lines: list[Line], i: int) -> tuple[float, ...]:
-        return (*linemodel.features(lines[i].text), *context[id(lines)][i])
-
-    context_beta = fit(*training_set(pages, with_context))
+        features = own[id(lines)]
+        probabilities = 1.0 / (1.0 + np.exp(-(features @ own_beta)))
+        with_context[id(lines)] = np.hstack((features, linemodel.context_features(probabilities, features[:, 1])))
+    context_beta = fit(*training_set(pages, lambda lines, i: with_context[id(lines)][i]))
     names = (*linemodel.FEATURES, *linemodel.CONTEXT_FEATURES)
     data = {
         "trained_on": f"{Path(args.dataset).name}, dev split, {len(y)} lines",

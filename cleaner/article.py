@@ -6,10 +6,30 @@ share them without importing each other.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import Field, asdict, dataclass, field, fields
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """What Markdown needs of an HTML block beyond its tag and text (`--format md`).
+
+    `spans` is the text in runs, each with the URL it links to or None (empty when the block
+    holds no link); `ordered` and `depth` place a list item in numbered and nested lists;
+    `cells` are a table row's cells and `header` says they are header cells; `quoted` marks a
+    block inside a quotation; `code` is a line of code as written, since a block's text
+    collapses its spaces.
+    """
+
+    spans: tuple[tuple[str, str | None], ...] = ()
+    ordered: bool = False
+    depth: int = 0
+    cells: tuple[str, ...] = ()
+    header: bool = False
+    quoted: bool = False
+    code: str | None = None
 
 
 @dataclass(slots=True)
@@ -21,7 +41,8 @@ class Block:
     previous block; `tag` is the HTML element it came from ("p", "li", "h2"...)
     or None for plain text; `link_density` is the share of its characters inside
     links (HTML only). `wrapped` holds the input lines, from `line` on, of a
-    hard-wrapped paragraph read as one block (empty for a block of one line).
+    hard-wrapped paragraph read as one block (empty for a block of one line). `markup` is what
+    Markdown needs of an HTML block (links, lists, tables, code), None where it needs nothing.
     """
 
     text: str
@@ -30,6 +51,7 @@ class Block:
     tag: str | None = None
     link_density: float = 0.0
     wrapped: tuple[str, ...] = ()
+    markup: Markup | None = None
 
     @property
     def input_lines(self) -> tuple[str, ...]:
@@ -71,7 +93,11 @@ class Caption:
 
 @dataclass(slots=True)
 class Article:
-    """The clean result of one document; `to_dict()` is the stable JSON schema."""
+    """The clean result of one document; `to_dict()` is the stable JSON schema.
+
+    `blocks` are the blocks the body is made of, kept for renderings that show their
+    structure (Markdown); they are not part of the schema.
+    """
 
     body: str = ""
     title: str | None = None
@@ -87,6 +113,7 @@ class Article:
     tags: list[str] = field(default_factory=list)
     word_count: int = 0
     removals: list[Removal] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list, repr=False, compare=False, metadata={"schema": False})
 
     @property
     def paragraphs(self) -> list[str]:
@@ -94,7 +121,7 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-        for f in fields(self):
+        for f in _schema_fields():
             value = getattr(self, f.name)
             if f.name in ("captions", "removals"):
                 value = [item.to_dict() for item in value]
@@ -105,8 +132,12 @@ class Article:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
-        known = {f.name for f in fields(cls)}
+        known = {f.name for f in _schema_fields()}
         values = {k: v for k, v in data.items() if k in known}
         values["captions"] = [Caption(**c) for c in values.get("captions", [])]
         values["removals"] = [Removal(**r) for r in values.get("removals", [])]
         return cls(**values)
+
+
+def _schema_fields() -> list[Field[Any]]:
+    return [f for f in fields(Article) if f.metadata.get("schema", True)]

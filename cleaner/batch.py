@@ -11,35 +11,32 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
+from io import BufferedReader
 from itertools import groupby
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import Any, Protocol
 
-from cleaner.config import DEFAULT_MAX_BYTES, Config, find_config_file, read_config_file
+from cleaner.config import DEFAULT_MAX_BYTES
 from cleaner.engine import Cleaner
 from cleaner.io import (
     Document,
     DocumentError,
     Fields,
-    Inputs,
     Source,
     atomic_writer,
     describe_error,
     open_input,
     output_name,
-    probe_writable,
-    read_bytes,
-    read_limited,
     resolved,
     sniff_stream,
     write_atomic,
 )
-from cleaner.metadata import folder_site
 from cleaner.parallel import Failure
-from cleaner.streams import read_jsonl, read_warc
-from cleaner.writers import render
+from cleaner.records import clean_document
+from cleaner.streams import documents, records
+from cleaner.writers import FORMATS, Style, format_of, render
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,23 +58,25 @@ class Skipped:
 
 @dataclass(frozen=True)
 class Job:
-    """Clean one Document and render it: the picklable function every worker runs."""
+    """Clean one Document and render it: the picklable function every worker runs.
+
+    `kind` and `url` apply to documents that name none (`--kind`, `--url`); `style` is how
+    they are written beyond the format (`writers.Style`).
+    """
 
     cleaner: Cleaner
     fmt: str = "txt"
     fields: Fields = field(default_factory=Fields)
+    kind: str | None = None
+    url: str | None = None
+    style: Style = field(default_factory=Style)
 
     def __call__(self, doc: Document) -> Cleaned | Skipped:
-        if doc.problem:
-            raise DocumentError(doc.problem)
-        if doc.skip:
+        if doc.skip and not doc.problem:
             return Skipped(doc.skip)
-        data = doc.data
-        if data is None and doc.path is not None:
-            data = read_bytes(doc.path, doc.compressed, self.cleaner.config.max_bytes)
-        article = self.cleaner.clean(data or "", kind=doc.kind, url=doc.url, site=folder_site(doc.path))
+        article = clean_document(self.cleaner, doc, kind=self.kind, url=self.url)
         return Cleaned(
-            render(article, self.fmt, doc, self.fields),
+            render(article, self.fmt, doc, self.fields, self.style),
             article.word_count,
             sum(len(r.text.split()) for r in article.removals),
             tuple(f"{r.code} {r.rule}" for r in article.removals),
@@ -125,6 +124,12 @@ class Summary:
         return data
 
 
+class Sink(Protocol):
+    """Where a stream of outputs goes: standard output, or one output file."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+
 class OutputError(Exception):
     """An output that cannot be written: the run stops, as every later document would fail alike."""
 
@@ -137,7 +142,14 @@ class Executor(Protocol):
 
 @dataclass(frozen=True)
 class Options:
-    """Where and how a run writes. `output` None means stdout; a name ending in .jsonl(.gz) is one file."""
+    """Where and how a run writes.
+
+    `output` None means stdout; a name with a format's suffix (.txt, .md, .json: one document;
+    .jsonl or .jsonl.gz: any number) is one file, any other name a folder. `several` says the
+    inputs may give several documents (a folder, a glob, a stream, more than one path): on
+    stdout each txt or md document is then headed by a `==> name <==` line, as `head` heads
+    each file, and json documents are JSON Lines.
+    """
 
     output: Path | None = None
     fmt: str = "txt"
@@ -145,17 +157,18 @@ class Options:
     skip_existing: bool = False
     fields: Fields = field(default_factory=Fields)
     max_bytes: int = DEFAULT_MAX_BYTES
+    several: bool = False
 
     @property
     def single_file(self) -> bool:
-        return self.output is not None and self.output.name.lower().endswith((".jsonl", ".jsonl.gz"))
+        return self.output is not None and format_of(self.output) is not None and not self.output.is_dir()
 
 
 def run(
-    sources: list[Source], options: Options, executor: Executor, stdin: BinaryIO, stdout: BinaryIO
-) -> Iterator[Outcome]:
+    sources: list[Source], options: Options, executor: Executor, stdin: BufferedReader, stdout: Sink
+) -> Generator[Outcome, None, None]:
     """Clean every source and write its output, yielding one Outcome per document in input order."""
-    sources = [_sniffed(s, stdin) for s in sources]
+    sources = sniffed(sources, stdin)
     if options.output is None:
         yield from _write_stream(stdout, _all_documents(sources, options, stdin), options, executor)
     elif options.single_file:
@@ -173,117 +186,42 @@ def run(
         yield from _write_tree(sources, options, executor, stdin)
 
 
-def preflight(inputs: Inputs, options: Options, reports: Mapping[str, Path | None]) -> list[str]:
-    """What stops a run before anything is cleaned, one line each (the command's usage errors).
-
-    Checked: every path names something; the output is writable and not an input folder; no
-    output exists already unless `--force` or `--skip-existing` say what to do with it; a
-    report file (`reports`: option name -> path) names no input, nothing inside an input
-    folder, no output of the run, and no other report, and can be written. A report file of
-    an earlier run may be replaced.
-    """
-    problems = [f"{name}: {reason}" for name, reason in inputs.missing]
-    output, sources = options.output, inputs.sources
-    targets: list[Path] = []
-    if output is not None:
-        if resolved(output) in inputs.folders:
-            problems.append(f"-o {output} is an input folder: its outputs would be read back as inputs next time")
-        targets = [output] if options.single_file else [output / output_name(s, options.fmt) for s in sources]
-        if not options.single_file and output.exists() and not output.is_dir():
-            problems.append(f"-o {output} is a file, not a folder (name a .jsonl file to write one file)")
-        elif problem := probe_writable(output if options.single_file else output / "x"):
-            problems.append(f"-o {output}: {problem}")
-        problems += _existing(targets, options)
-    taken = {resolved(s.path): f"input {s.path}" for s in sources if s.path}
-    taken.update((resolved(t), f"output {t}") for t in targets)
-    for option, path in reports.items():
-        if path is not None:
-            problems += _report_problems(option, path, taken, inputs.folders)
-            taken[resolved(path)] = f"{option} file"
-    return problems
+def sniffed(sources: list[Source], stdin: BufferedReader) -> list[Source]:
+    """The sources with stdin's kind told from its first bytes: a record stream or one document."""
+    return [replace(s, kind=sniff_stream(stdin)) if s.path is None else s for s in sources]
 
 
-def _existing(targets: list[Path], options: Options) -> list[str]:
-    if options.force or options.skip_existing:
-        return []
-    existing = [t for t in targets if os.path.lexists(t)]
-    if not existing:
-        return []
-    named = ", ".join(map(str, existing[:3])) + (", ..." if len(existing) > 3 else "")
-    return [
-        f"{len(existing)} of {len(targets)} outputs exist ({named}): use --force to overwrite them "
-        "or --skip-existing to keep them and clean the rest"
-    ]
-
-
-def _report_problems(option: str, path: Path, taken: Mapping[Path, str], folders: list[Path]) -> list[str]:
-    where = resolved(path)
-    if where in taken:
-        return [f"{option} {path} is the {taken[where]}: a report never replaces it"]
-    folder = next((f for f in folders if where.is_relative_to(f)), None)
-    if folder is not None:
-        return [f"{option} {path} is inside the input folder {folder}: write reports elsewhere"]
-    problem = probe_writable(path)
-    return [f"{option} {path}: {problem}"] if problem else []
-
-
-def _sniffed(source: Source, stdin: BinaryIO) -> Source:
-    return replace(source, kind=sniff_stream(stdin)) if source.path is None else source
-
-
-def _all_documents(sources: list[Source], options: Options, stdin: BinaryIO) -> Iterator[Document]:
+def _all_documents(sources: list[Source], options: Options, stdin: BufferedReader) -> Iterator[Document]:
     for source in sources:
-        yield from documents(source, options, stdin)
+        yield from documents(source, options.fields, options.max_bytes, stdin)
 
 
-def documents(
-    source: Source, options: Options, stdin: BinaryIO | None, output: Path | None = None
-) -> Iterator[Document]:
-    """The documents of one source, lazily: its records for a stream, else the source itself."""
-    if source.path is not None and not source.is_stream:
-        yield Document(source.name, source.kind, path=source.path, compressed=source.compressed, output=output)
-        return
-    try:
-        stream = open_input(source, stdin)
-    except DocumentError as error:
-        yield Document(source.name, problem=str(error), output=output)
-        return
-    with stream:
-        if source.is_stream:
-            yield from _records(stream, source, options)
-            return
-        try:
-            yield Document(source.name, source.kind, data=read_limited(stream, options.max_bytes), output=output)
-        except DocumentError as error:
-            yield Document(source.name, problem=str(error), output=output)
-
-
-def _records(stream: BinaryIO, source: Source, options: Options) -> Iterator[Document]:
-    if source.kind == "jsonl":
-        return read_jsonl(stream, source.name, options.fields, options.max_bytes)
-    return read_warc(stream, source.name, options.max_bytes)
-
-
-def _write_stream(sink: BinaryIO, docs: Iterable[Document], options: Options, executor: Executor) -> Iterator[Outcome]:
-    """Append every cleaned document to one sink; documents are set apart by a blank line in txt and md."""
+def _write_stream(sink: Sink, docs: Iterable[Document], options: Options, executor: Executor) -> Iterator[Outcome]:
+    """Append every cleaned document to one sink; with several documents, each txt or md one
+    headed by its name (a blank line before all but the first)."""
+    headed = options.several and options.fmt in ("txt", "md")
     separate = False
     for doc, result in executor.map(docs):
         outcome = _outcome(doc, result)
         if outcome.result:
             text = outcome.result.text.encode("utf-8")
+            if headed and doc.record is None:
+                text = b"\n" * separate + f"==> {doc.name} <==\n".encode() + text
             try:
-                sink.write(b"\n" + text if separate and doc.record is None and options.fmt in ("txt", "md") else text)
+                sink.write(text)
             except OSError as error:
                 raise OutputError(f"cannot write {_sink_name(sink, options)}: {describe_error(error)}") from error
             separate = True
         yield outcome
 
 
-def _sink_name(sink: BinaryIO, options: Options) -> str:
+def _sink_name(sink: Sink, options: Options) -> str:
     return "standard output" if options.output is None else str(getattr(sink, "name", options.output))
 
 
-def _write_tree(sources: list[Source], options: Options, executor: Executor, stdin: BinaryIO) -> Iterator[Outcome]:
+def _write_tree(
+    sources: list[Source], options: Options, executor: Executor, stdin: BufferedReader
+) -> Iterator[Outcome]:
     """Write each source to its place in the output folder: one file per document, one per stream."""
     targets = _Targets(options, {resolved(s.path) for s in sources if s.path})
     for is_stream, group in groupby(sources, key=lambda s: s.is_stream):
@@ -318,19 +256,19 @@ class _Targets:
 
     def claim(self, source: Source) -> _Target:
         assert self.options.output is not None
-        path = self.options.output / output_name(source, self.options.fmt)
+        path = self.options.output / output_name(source, FORMATS[self.options.fmt].suffix)
         problem, skip = _check_target(path, self.options, self.claims, self.inputs)
         self.claims.setdefault(path, source.name)
         return _Target(path, problem, skip)
 
 
-def _file_document(source: Source, target: _Target, options: Options, stdin: BinaryIO) -> Document:
-    doc = next(documents(source, options, stdin, target.path))
+def _file_document(source: Source, target: _Target, options: Options, stdin: BufferedReader) -> Document:
+    doc = next(documents(source, options.fields, options.max_bytes, stdin, target.path))
     return replace(doc, problem=target.problem, skip=target.skip) if target.problem or target.skip else doc
 
 
 def _write_one_stream(
-    source: Source, target: _Target, options: Options, executor: Executor, stdin: BinaryIO
+    source: Source, target: _Target, options: Options, executor: Executor, stdin: BufferedReader
 ) -> Iterator[Outcome]:
     """A stream's records into one output file, opened only once the input could be opened."""
     if target.problem or target.skip:
@@ -343,7 +281,9 @@ def _write_one_stream(
         return
     try:
         with stream, atomic_writer(target.path, compress=source.compressed) as sink:
-            yield from _write_stream(sink, _records(stream, source, options), options, executor)
+            yield from _write_stream(
+                sink, records(stream, source, options.fields, options.max_bytes), options, executor
+            )
     except OSError as error:
         yield Outcome(source.name, "failed", f"cannot write {target.path}: {error.strerror or error}")
 
@@ -370,20 +310,3 @@ def _outcome(doc: Document, result: Any) -> Outcome:
     if isinstance(result, Skipped):
         return Outcome(doc.name, "skipped", result.reason)
     return Outcome(doc.name, "cleaned", result=result, output=doc.output)
-
-
-def load_config(
-    path: Path | None, overrides: Mapping[str, Any], start: Path | None = None
-) -> tuple[Config, dict[str, str]]:
-    """The Config in force and where each setting came from: a file, the command line, or the default.
-
-    `path` is an explicit config file; without it the nearest cleaner.toml or
-    pyproject.toml with [tool.cleaner] upward from `start` is used.
-    """
-    path = path or find_config_file(start or Path.cwd())
-    from_file = read_config_file(path) if path else {}
-    config = Config.from_mapping(from_file).merged(overrides)
-    origin = {f.name: "default" for f in fields(Config)}
-    origin.update({key.replace("-", "_"): str(path) for key in from_file})
-    origin.update({key: "command line" for key in overrides})
-    return config, origin

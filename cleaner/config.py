@@ -8,20 +8,18 @@ explicitly: there is no global configuration.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from cleaner.rules.framework.kinds import Rule
 from cleaner.rules.framework.registry import R, all_rules, rules_of, unknown_selectors
 from cleaner.vocab import Vocabulary
-
-if TYPE_CHECKING:
-    from cleaner.profile import SiteBoilerplate
 
 CONFIG_FILES = ("cleaner.toml", "pyproject.toml")
 DEFAULT_TIMEOUT = 30.0
@@ -37,8 +35,13 @@ class Config:
     """Settings for one run.
 
     select: rules to run (codes, prefixes, names or families); empty means
-        every rule that is on by default.
+        every rule that is on by default. A string is one selector, or several
+        separated by commas, as in the config file.
     ignore: rules to leave out, matched the same way; wins over select.
+    extend_select, extend_ignore: rules added to those selected, and to those
+        ignored, as ruff's settings of the same names: a config file and the
+        command line add to each other's lists here, where `select` and
+        `ignore` given on the command line replace the file's.
     phrases: extra vocabulary per phrase family ({"ad_markers": ["Anzeige Ende"]}).
     sites: per-domain overrides, {"example.com": {"ignore": [...], "phrases": {...}}}.
     timeout: seconds one document may take before it is abandoned (None: no limit).
@@ -46,11 +49,13 @@ class Config:
     profile: a site profile learned by `cleaner learn` (a path; relative to the config file
         that names it), whose boilerplate the rule SITE001 removes.
     max_memory: bytes of memory one worker process may use; a document past it fails alone.
-        None sizes it to the machine (`parallel.default_memory_limit`); 0 means no bound.
+        None sizes it to the machine (`default_memory_limit`); 0 means no bound.
     """
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
     phrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     sites: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     timeout: float | None = DEFAULT_TIMEOUT
@@ -59,49 +64,38 @@ class Config:
     max_memory: int | None = None
 
     def __post_init__(self) -> None:
-        unknown = unknown_selectors((*self.select, *self.ignore))
+        for key in _SELECTOR_KEYS:
+            object.__setattr__(self, key, _selectors(key, getattr(self, key)))
+        unknown = unknown_selectors(tuple(s for key in _SELECTOR_KEYS for s in getattr(self, key)))
         if unknown:
             raise ConfigError(f"unknown rule selector(s): {', '.join(unknown)} (see `cleaner rules`)")
 
     def memory_limit(self, jobs: int) -> int | None:
         """Bytes one of `jobs` worker processes may use, or None for no bound."""
         if self.max_memory is None:
-            from cleaner.parallel import default_memory_limit
-
             return default_memory_limit(jobs)
         return self.max_memory or None
 
     @cached_property
     def rules(self) -> tuple[Rule, ...]:
         """The rules in force, in the order they are tried."""
-        chosen = [r for r in all_rules() if (any(r.matches(s) for s in self.select) if self.select else r.default)]
-        return tuple(r for r in chosen if not any(r.matches(s) for s in self.ignore))
+        select, ignore = (*self.select, *self.extend_select), (*self.ignore, *self.extend_ignore)
+        chosen = [r for r in all_rules() if any(r.matches(s) for s in select) or (r.default and not self.select)]
+        return tuple(r for r in chosen if not any(r.matches(s) for s in ignore))
 
     def rules_of(self, kind: type[R]) -> tuple[R, ...]:
         """The rules in force of one kind (`BlockRule`, `PageRule`, `LeadRule`, `NodeRule`)."""
-        found = self._by_kind.get(kind)
-        if found is None:
-            found = self._by_kind[kind] = rules_of(kind, self.rules)
-        return found
+        if kind not in self._by_kind:
+            self._by_kind[kind] = rules_of(kind, self.rules)
+        return self._by_kind[kind]
 
     @cached_property
-    def _by_kind(self) -> dict[type, tuple[Rule, ...]]:
+    def _by_kind(self) -> dict[type, tuple[Any, ...]]:
         return {}
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
         return Vocabulary(self.phrases)
-
-    def learned(self, site: str | None) -> SiteBoilerplate | None:
-        """The profile's boilerplate for `site`; None without a profile or when it knows no such site.
-
-        Only the path is pickled: each process reads the file once, on first use.
-        """
-        if self.profile is None or site is None:
-            return None
-        from cleaner.profile import load_profile
-
-        return load_profile(self.profile).sites.get(site)
 
     def for_url(self, url: str | None) -> Config:
         """This config with the settings of the site `url` belongs to merged in."""
@@ -116,6 +110,9 @@ class Config:
                 **self.phrases,
                 **{k: (*self.phrases.get(k, ()), *v) for k, v in values["phrases"].items()},
             }
+        for key in ("extend_select", "extend_ignore"):
+            if key in values:
+                values[key] = (*getattr(self, key), *values[key])
         return replace(self, **values)
 
     def __getstate__(self) -> dict[str, Any]:
@@ -132,6 +129,23 @@ class Config:
     @classmethod
     def from_file(cls, path: str | Path) -> Config:
         return cls.from_mapping(read_config_file(Path(path)))
+
+
+def load_config(
+    path: Path | None, overrides: Mapping[str, Any], start: Path | None = None
+) -> tuple[Config, dict[str, str]]:
+    """The Config in force and where each setting came from: a file, the command line, or the default.
+
+    `path` is an explicit config file; without it the nearest cleaner.toml or
+    pyproject.toml with [tool.cleaner] upward from `start` is used.
+    """
+    path = path or find_config_file(start or Path.cwd())
+    from_file = read_config_file(path) if path else {}
+    config = Config.from_mapping(from_file).merged(overrides)
+    origin = {f.name: "default" for f in fields(Config)}
+    origin.update({key.replace("-", "_"): str(path) for key in from_file})
+    origin.update({key: "command line" for key in overrides})
+    return config, origin
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
@@ -170,7 +184,7 @@ def site_settings(sites: Mapping[str, Mapping[str, Any]], url: str | None) -> Ma
     return None
 
 
-_LIST_KEYS = ("select", "ignore")
+_SELECTOR_KEYS = ("select", "ignore", "extend_select", "extend_ignore")
 
 
 def _coerce(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -180,7 +194,7 @@ def _coerce(data: Mapping[str, Any]) -> dict[str, Any]:
         key = key.replace("-", "_")
         if key not in known:
             raise ConfigError(f"unknown setting {key!r}; known: {', '.join(sorted(known))}")
-        if key in _LIST_KEYS:
+        if key in _SELECTOR_KEYS:
             values[key] = _string_tuple(key, value)
         elif key == "phrases":
             if not isinstance(value, Mapping):
@@ -211,6 +225,16 @@ def _string_tuple(key: str, value: Any) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
+def _selectors(key: str, value: Any) -> tuple[str, ...]:
+    """Rule selectors as a tuple: a string is one selector or a comma-separated list of them, never
+    its characters one by one ("CAP" would otherwise select C, A and P, and with them COM, AD...)."""
+    if isinstance(value, str):
+        value = value.split(",")
+    elif not isinstance(value, Iterable) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"{key} must be a string or an iterable of strings, not {value!r}")
+    return tuple(part.strip() for v in value for part in v.split(",") if part.strip())
+
+
 def _positive(key: str, value: Any, kind: type) -> Any:
     try:
         number = kind(value)
@@ -219,6 +243,21 @@ def _positive(key: str, value: Any, kind: type) -> Any:
     if number <= 0:
         raise ConfigError(f"{key} must be positive")
     return number
+
+
+# Memory a worker may hold by default: the machine's memory shared among the workers, with room
+# left for the parent and the system, and never less than a large page needs.
+_MEMORY_SHARE = 0.75
+_MIN_MEMORY = 1 << 30
+
+
+def default_memory_limit(jobs: int) -> int:
+    """Bytes of memory one of `jobs` workers may use, sized to this machine."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return 4 * _MIN_MEMORY
+    return max(_MIN_MEMORY, int(total * _MEMORY_SHARE / max(jobs, 1)))
 
 
 _SIZE_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}

@@ -10,28 +10,85 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 from cleaner.vocab import month_numbers
 
 _ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)")
 # "20/11/2019", "20.11.2019"; and "11/20/2019", read month first where the second number
-# cannot be a month. A date both ways ("3/4/2022") is read day first.
+# cannot be a month. A date both ways ("3/4/2022") is read as the page's `Reading` says.
 _NUMERIC = re.compile(r"(?<!\d)(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
 # The most words a line holding a date can have and still be a dateline, not a sentence.
 DATELINE_MAX_WORDS = 16
 # Every date written in full has a year of this century or the last: most lines have none,
-# and this one search spares them the four date patterns.
-_YEAR = re.compile(r"(?:19|20)\d\d")
+# and this one search spares them the four date patterns (and gates the timestamp rule).
+YEAR = re.compile(r"(?:19|20)\d\d")
 # A chronological list (an events calendar, a time series, tour dates) dates at least this many
 # entries in time order, this share of them on different days, none with a clock time: teaser
 # lists run newest first, stamped with today's date, and a comment thread with the time of day.
 CHRONOLOGY_MIN_ENTRIES = 8
 CHRONOLOGY_MIN_DAY_SHARE = 0.5
+# A line opening with a day and month opens, a few marks in, with a digit or with a word (a month's
+# name: no space or digit in it, a test checks; a Devanagari one holds vowel signs, no \w) and a
+# digit after it. Every kept line of a page dump is
+# asked for its opening day, and this turns down nine in ten at once, where the full patterns
+# would try every month name of every language.
+_MAY_OPEN_WITH_DAY = re.compile(r"\W{0,3}+(?:\d|[^\s\d]++\s+\d)")
 _TIME = re.compile(
     r"(?<!\d)[0-2]?\d[:.h][0-5]\d(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*))?",
     re.IGNORECASE,
 )
+
+
+# A story's date in its URL: "/2022/03/04/", "/2022-03-04-", "/20220304/".
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?([01]\d)[/_-]?([0-3]\d)(?!\d)")
+# Where dates are written month first: the United States and the Philippines (a locale's region),
+# and the hosts only American institutions use.
+_MONTH_FIRST_REGIONS = frozenset({"us", "ph"})
+_MONTH_FIRST_HOSTS = (".us", ".gov", ".mil", ".edu")
+
+
+class Reading(NamedTuple):
+    """How to read a numeric date that reads both ways ("03/04/2022"): month first or day first, or
+    whichever reading falls nearer the date the page's URL gives."""
+
+    month_first: bool = False
+    near: date | None = None
+
+
+DAY_FIRST = Reading()
+
+
+def reading(url: str | None, locale: str | None = None) -> Reading:
+    """How a page writes its dates, from its URL and its locale ("en-US", "en_GB", "de").
+
+    >>> reading("https://example.com/2022/03/04/story", "en-GB")
+    Reading(month_first=False, near=datetime.date(2022, 3, 4))
+    >>> reading("https://www.nasa.gov/news/", None).month_first, reading(None, "en_US").month_first
+    (True, True)
+    """
+    host = (urlsplit(url).hostname or "") if url else ""
+    region = re.split(r"[-_]", locale.strip().lower(), maxsplit=1)[1:] if locale else []
+    month_first = bool(region and region[0] in _MONTH_FIRST_REGIONS) or host.endswith(_MONTH_FIRST_HOSTS)
+    found = _URL_DATE.search(urlsplit(url).path) if url else None
+    near = None
+    if found:
+        try:
+            near = date(int(found[1]), int(found[2]), int(found[3]))
+        except ValueError:
+            near = None
+    return Reading(month_first, near)
+
+
+def url_date(url: str | None) -> str | None:
+    """The date a story's URL states ("/2022/03/04/..."), as ISO.
+
+    >>> url_date("https://example.com/news/2022/03/04/floods"), url_date("https://example.com/about")
+    ('2022-03-04', None)
+    """
+    found = reading(url).near
+    return found.isoformat() if found else None
 
 
 @cache
@@ -75,6 +132,8 @@ def opening_day(text: str) -> tuple[int, int] | None:
     >>> opening_day("1er juin – Paris"), opening_day("Junebug Café opens")
     ((6, 1), None)
     """
+    if _MAY_OPEN_WITH_DAY.match(text) is None:
+        return None
     for pattern in _opening_day_patterns():
         match = pattern.match(text)
         if match and (month := _month_number(match["mon"])) and 1 <= int(match["d"]) <= 31:
@@ -82,8 +141,9 @@ def opening_day(text: str) -> tuple[int, int] | None:
     return None
 
 
-def find_date(text: str) -> tuple[str, re.Match[str]] | None:
-    """The first calendar date in `text` as ISO "YYYY-MM-DD", with its match.
+def find_date(text: str, how: Reading = DAY_FIRST) -> tuple[str, re.Match[str]] | None:
+    """The first calendar date in `text` as ISO "YYYY-MM-DD", with its match; a numeric date that
+    reads both ways is read `how` the page writes dates (day first when nothing says).
 
     >>> find_date("Updated: March 3, 2022 10:45 IST")[0]
     '2022-03-03'
@@ -91,8 +151,12 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     '2022-03-03'
     >>> find_date("20.11.2019")[0], find_date("11/20/2019 01:14 PM")[0]
     ('2019-11-20', '2019-11-20')
+    >>> find_date("03/04/2022")[0], find_date("03/04/2022", Reading(month_first=True))[0]
+    ('2022-04-03', '2022-03-04')
+    >>> find_date("Posted 2018-06-12T23:00-04:00")[0]
+    '2018-06-12'
     """
-    if _YEAR.search(text) is None:
+    if YEAR.search(text) is None:
         return None
     for pattern in _named_month_patterns():
         match = pattern.search(text)
@@ -106,13 +170,18 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     match = _NUMERIC.search(text)
     if match:
         year, first, second = int(match["y"]), int(match["a"]), int(match["b"])
-        iso = _iso(year, second, first) or _iso(year, first, second)
-        if iso:
-            return iso, match
+        readings = [iso for iso in (_iso(year, second, first), _iso(year, first, second)) if iso]
+        near = how.near
+        if near is not None:
+            readings.sort(key=lambda iso: abs((date.fromisoformat(iso) - near).days))
+        elif how.month_first:
+            readings.reverse()
+        if readings:
+            return readings[0], match
     return None
 
 
-def first_dateline(text: str) -> str | None:
+def first_dateline(text: str, how: Reading = DAY_FIRST) -> str | None:
     """The date of the first line of `text` short enough to be a dateline ("Posted on March 3,
     2022 by Jane Doe"), as ISO "YYYY-MM-DD"; a date inside a longer sentence is not taken.
 
@@ -121,7 +190,7 @@ def first_dateline(text: str) -> str | None:
     '2022-03-04'
     """
     for line in text.splitlines():
-        if len(line.split()) <= DATELINE_MAX_WORDS and (found := find_date(line)):
+        if len(line.split()) <= DATELINE_MAX_WORDS and (found := find_date(line, how)):
             return found[0]
     return None
 

@@ -14,18 +14,21 @@ body line.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from cleaner import frontends, metadata
+from cleaner import dates, frontends, metadata
 from cleaner.article import Article, Block, Caption, Removal
 from cleaner.config import Config
 from cleaner.frontends import Reading, decode
-from cleaner.language import detect_language
+from cleaner.io import Fields
+from cleaner.language import count_words, detect_language
 from cleaner.metadata import url_site
-from cleaner.profile import SiteBoilerplate
+from cleaner.profile import SiteBoilerplate, site_boilerplate
+from cleaner.records import clean_document, document_of, output_record, record_id
 from cleaner.rules.framework import dispatch
 from cleaner.rules.framework.context import Dropped, Page
 from cleaner.rules.framework.fields import absorb, absorb_hit
@@ -47,47 +50,72 @@ class Cleaner:
     config: Config = field(default_factory=Config)
 
     def clean(
-        self, source: str | bytes, *, url: str | None = None, kind: str | None = None, site: str | None = None
+        self,
+        source: str | bytes,
+        *,
+        url: str | None = None,
+        kind: str | None = None,
+        site: str | None = None,
+        encoding: str | None = None,
     ) -> Article:
         """Clean one document; `kind` is "html" or "text", or None to tell from the input.
 
         `site` names the document's site in the profile when its URL does not (the folder it came from).
+        `encoding` is the charset declared for bytes outside them (an HTTP Content-Type): it outranks
+        the page's own declaration, but not a byte order mark or valid UTF-8.
         """
+        if not isinstance(source, str | bytes):
+            raise TypeError(f"the document must be str or bytes (text or HTML), not {type(source).__name__}")
         if url is not None and not metadata.is_url(url):
             raise ValueError(f"URL cannot be split into its parts: {url!r}")
         config = self.config.for_url(url)
-        text = decode.decode(source) if isinstance(source, bytes) else source
+        text = decode.decode(source, encoding) if isinstance(source, bytes) else decode.without_nul(source)
         reading = frontends.read(text, kind=kind, url=url, config=config)
-        article = _rule_passes(reading, config, config.learned(url_site(reading.article.url) or site))
+        learned = site_boilerplate(config.profile, url_site(reading.article.url) or site)
+        article = _rule_passes(reading, config, learned)
         _finish(article, config.vocabulary)
         return article
 
     def clean_many(
-        self, items: Iterable[str | bytes], *, jobs: int | None = None, kind: str | None = None
+        self,
+        items: Iterable[str | bytes | Mapping[str, Any]],
+        *,
+        jobs: int | None = None,
+        kind: str | None = None,
+        text_field: str = "text",
+        html_field: str = "html",
+        url_field: str = "url",
+        id_field: str = "id",
     ) -> Iterator[Article | Failure]:
         """Clean many documents on `jobs` worker processes (default: all cores), yielding
         Articles in input order.
 
-        A document that fails or passes the config's time or memory limit yields a
-        `Failure` with the reason in its place, so one bad input never stops the iteration.
+        An item is a text or page (str or bytes; `kind` as in `clean`), or a record: a mapping
+        read as a JSONL stream's records are (`clean_record`), whose URL field gives its URL.
+        A document that fails or passes the config's time or memory limit yields a `Failure`
+        with the reason (and a record's id) in its place, so one bad input never stops the iteration.
         """
-        from cleaner.parallel import Pool
+        from cleaner.parallel import Failure, Pool
 
+        fields = Fields(text_field, html_field, id_field, url_field)
         jobs = jobs or os.cpu_count() or 1
-        with Pool(_CleanOne(self, kind), jobs, self.config.timeout, self.config.memory_limit(jobs)) as pool:
-            for _, result in pool.map(items):
+        with Pool(_CleanOne(self, kind, fields), jobs, self.config.timeout, self.config.memory_limit(jobs)) as pool:
+            for item, result in pool.map(items):
+                if isinstance(result, Failure) and (named := record_id(item, fields)) is not None:
+                    result = replace(result, id=named)
                 yield result
 
 
 @dataclass(frozen=True)
 class _CleanOne:
-    """Picklable `cleaner.clean(item, kind=kind)` for the worker processes."""
+    """Picklable: clean one item of `clean_many` in a worker process."""
 
     cleaner: Cleaner
     kind: str | None
+    fields: Fields
 
-    def __call__(self, item: str | bytes) -> Article:
-        return self.cleaner.clean(item, kind=self.kind)
+    def __call__(self, item: str | bytes | Mapping[str, Any]) -> Article:
+        return clean_document(self.cleaner, document_of(item, "item", self.fields), kind=self.kind)
 
 
 def _rule_passes(reading: Reading, config: Config, learned: SiteBoilerplate | None) -> Article:
@@ -96,17 +124,44 @@ def _rule_passes(reading: Reading, config: Config, learned: SiteBoilerplate | No
     article, blocks = reading.article, reading.blocks
     if not reading.settle:
         kept, _ = _run_rules(blocks, config, article, whole_page=reading.whole_page, learned=learned)
-        article.body = "\n\n".join(block.text for block in kept)
+        _keep(article, kept)
         return article
-    for attempt in range(_MAX_PASSES):
+    unchanged = None
+    for _ in range(_MAX_PASSES):
         found = Article(url=article.url)
-        kept, _ = _run_rules(blocks, config, found, whole_page=reading.whole_page, learned=learned, again=attempt > 0)
+        kept, _ = _run_rules(blocks, config, found, whole_page=reading.whole_page, learned=learned, unchanged=unchanged)
         _merge(article, found)
-        article.body = "\n\n".join(block.text for block in kept)
+        _keep(article, kept)
         if len(kept) == len(blocks):
             break
+        unchanged = _unchanged_ahead(blocks, kept)
         blocks = _as_paragraphs(kept)
     return article
+
+
+def _unchanged_ahead(blocks: list[Block], kept: list[Block]) -> list[int]:
+    """For each kept block, how many blocks after it still follow it once the others are gone:
+    up to the first one removed after it, or all of them (sys.maxsize) when none was.
+
+    >>> a, b, c, d = (Block(text) for text in "abcd")
+    >>> _unchanged_ahead([a, b, c, d], [a, b, d])
+    [1, 0, 9223372036854775807]
+    """
+    kept_ids = {id(block) for block in kept}
+    ahead, distance = [], sys.maxsize
+    for block in reversed(blocks):
+        if id(block) in kept_ids:
+            ahead.append(distance)
+            distance = distance if distance == sys.maxsize else distance + 1
+        else:
+            distance = 0
+    return ahead[::-1]
+
+
+def _keep(article: Article, kept: list[Block]) -> None:
+    """The kept blocks become the body, each a paragraph, and stay on the Article for Markdown."""
+    article.body = "\n\n".join(block.text for block in kept)
+    article.blocks = kept
 
 
 def _as_paragraphs(kept: list[Block]) -> list[Block]:
@@ -127,7 +182,7 @@ def _run_rules(
     *,
     whole_page: bool = True,
     learned: SiteBoilerplate | None = None,
-    again: bool = False,
+    unchanged: list[int] | None = None,
 ) -> tuple[list[Block], Article]:
     """One pass of every enabled rule over the blocks: the kept blocks, and what was found.
 
@@ -138,14 +193,25 @@ def _run_rules(
     `clean()` of that text would; an HTML pass starts from the Article the
     page's markup seeded, and skips the page rules (`whole_page=False`) when
     the front end has already extracted the main content. `learned` is the
-    profile's boilerplate for the document's site. `again` says the blocks are
-    what a previous pass kept: every block rule let each of them through, so
-    the rules that judge a line alone are not asked again.
+    profile's boilerplate for the document's site.
+
+    `unchanged` says the blocks are what a previous pass kept, and for each how many
+    blocks after it are still those that followed it then (`_unchanged_ahead`). Every
+    block rule let each block through in that pass, and a rule says the same again
+    where nothing it reads changed: so the rules that judge a block alone are not asked
+    again, nor the rules that read a few blocks ahead (`LineRule.reads_ahead`) about a
+    block whose followers within their reach are unchanged. (A gate depends on the
+    block alone, but for the top of the page, and no rule that reads ahead has a `top`:
+    it reads the page's kept count. So such a rule was asked about the block in that
+    pass, with the same blocks in reach, and found nothing.)
     """
     found = Article() if found is None else found
     page = Page(blocks, config.vocabulary, article=found, learned=learned)
     block_rules = config.rules_of(BlockRule)
-    _judge_blocks(page, tuple(rule for rule in block_rules if not rule.alone) if again else block_rules)
+    if unchanged is None:
+        _judge_blocks(page, block_rules)
+    else:
+        _judge_blocks(page, tuple(rule for rule in block_rules if not rule.alone), unchanged)
     for rule in config.rules_of(PageRule) if whole_page else ():
         for i, hit in rule(page):
             if not page.dropped[i]:
@@ -154,12 +220,14 @@ def _run_rules(
     return [block for block, dropped in zip(blocks, page.dropped, strict=True) if not dropped], found
 
 
-def _judge_blocks(page: Page, rules: tuple[LineRule, ...]) -> None:
+def _judge_blocks(page: Page, rules: tuple[LineRule, ...], unchanged: list[int] | None = None) -> None:
     """Try the rules on every block still kept, in order; the first hit wins.
 
     Only the rules whose gates may admit a block are called, a verdict that depends on
     the line's text alone is not asked twice, and rules of the top of the page stop
-    being asked below it (`dispatch.RulePlan`).
+    being asked below it (`dispatch.RulePlan`). With `unchanged` (a later pass, see
+    `_run_rules`), a rule that reads no further ahead than block i's unchanged followers
+    is not asked about it.
     """
     plan = dispatch.plan_for(page, rules)
     page.kept = 0
@@ -169,7 +237,7 @@ def _judge_blocks(page: Page, rules: tuple[LineRule, ...]) -> None:
             plan = plan.beyond
         elif page.dropped[i]:
             i += 1
-        elif found := plan.first_hit(page, i):
+        elif found := plan.first_hit(page, i, -1 if unchanged is None else unchanged[i]):
             i = _apply(page, *found, i)
         else:
             page.kept += 1
@@ -178,14 +246,15 @@ def _judge_blocks(page: Page, rules: tuple[LineRule, ...]) -> None:
 
 def _apply(page: Page, rule: Rule, hit: Hit, i: int) -> int:
     """Drop the blocks a hit covers, record each removal, move its value; returns the next index."""
-    found, blocks = page.article, page.blocks
+    blocks, removals = page.blocks, page.article.removals
     end = min(i + max(hit.span, 1), len(blocks))
-    moved_to = absorb_hit(found, hit, blocks[i].text)
+    moved_to = absorb_hit(page.article, hit, blocks[i].text)
+    dropped = Dropped(rule.family, moved_to, rule.code)
     for j in range(i, end):
-        page.dropped[j] = Dropped(rule.family, moved_to, rule.code)
+        page.dropped[j] = dropped
         block = blocks[j]
         for n, text in enumerate(block.input_lines):  # a record for every input line it took
-            found.removals.append(Removal(rule.code, rule.name, text, moved_to, (block.line + n) or None, hit.detail))
+            removals.append(Removal(rule.code, rule.name, text, moved_to, (block.line + n) or None, hit.detail))
     return end
 
 
@@ -197,21 +266,24 @@ def _merge(article: Article, found: Article) -> None:
             if absorb(article, removal.moved_to, value) is None:
                 removal.moved_to, removal.detail = None, f"{removal.moved_to} already set"
         article.removals.append(removal)
-    for name in ("published", "publisher"):
+    for name in ("published", "publisher", "credits"):  # what a hit's `meta` sets besides its own field
         absorb(article, name, getattr(found, name))
 
 
 def _finish(article: Article, vocab: Vocabulary) -> None:
-    """Fill what the kept body reveals: dateline, language, publisher, word count."""
+    """Fill what the kept body and the address reveal: dateline, the URL's date, language, publisher,
+    word count."""
     paragraphs = article.paragraphs
     dateline = metadata.find_dateline(paragraphs, vocab)
     if dateline:
         article.dateline = dateline[0]
         if dateline[1] and dateline[1] not in article.credits:
             article.credits.append(dateline[1])
+    # A date the story's URL states is its publication date: on WCXB it was right on all 37 pages with one.
+    article.published = dates.url_date(article.url) or article.published
     article.language = article.language or detect_language(article.body)
     article.publisher = article.publisher or metadata.url_site(article.url)
-    article.word_count = len(article.body.split())
+    article.word_count = count_words(article.body)
 
 
 def clean(
@@ -221,10 +293,32 @@ def clean(
     config: Config | None = None,
     kind: str | None = None,
     site: str | None = None,
+    encoding: str | None = None,
 ) -> Article:
-    """Clean one document (text or HTML, str or bytes) and return its Article."""
+    """Clean one document (text or HTML, str or bytes) and return its Article; see `Cleaner.clean`."""
     cleaner = Cleaner(config) if config is not None else _default_cleaner()
-    return cleaner.clean(source, url=url, kind=kind, site=site)
+    return cleaner.clean(source, url=url, kind=kind, site=site, encoding=encoding)
+
+
+def clean_record(
+    record: Mapping[str, Any],
+    *,
+    config: Config | None = None,
+    text_field: str = "text",
+    html_field: str = "html",
+    url_field: str = "url",
+    id_field: str = "id",
+) -> dict[str, Any]:
+    """Clean one record as `cleaner clean` cleans a JSONL line: every field kept, the text field
+    replaced by the clean body, the Article's metadata under `metadata.cleaner`; a record that
+    cannot be cleaned keeps its fields and gains `cleaner_error`.
+
+    >>> clean_record({"id": 1, "text": "Headline of the story\\n\\nThe body.\\n\\nAdvertisement"})["text"]
+    'The body.'
+    """
+    cleaner = Cleaner(config) if config is not None else _default_cleaner()
+    fields = Fields(text_field, html_field, id_field, url_field)
+    return output_record(cleaner, document_of(record, "record", fields), fields)
 
 
 @cache
@@ -233,4 +327,4 @@ def _default_cleaner() -> Cleaner:
     return Cleaner()
 
 
-__all__ = ["Article", "Caption", "Cleaner", "clean"]
+__all__ = ["Article", "Caption", "Cleaner", "clean", "clean_record"]

@@ -8,7 +8,6 @@ renamed over the target, so an interrupted run never leaves half a file.
 
 from __future__ import annotations
 
-import glob
 import gzip
 import os
 import secrets
@@ -17,22 +16,16 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from io import BufferedIOBase, BufferedReader
 from pathlib import Path, PurePath
-from typing import Any, BinaryIO
+from typing import Any
 
-# Input kinds by extension; each may also be gzip-compressed (".html.gz").
-KINDS = {
-    ".txt": "text",
-    ".md": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".jsonl": "jsonl",
-    ".warc": "warc",
-}
-STREAM_KINDS = frozenset({"jsonl", "warc"})
-FORMATS = {"txt": ".txt", "md": ".md", "json": ".json", "jsonl": ".jsonl"}
-_GLOB_CHARS = frozenset("*?[")
+# Record streams by extension; each may also be gzip-compressed ("crawl.warc.gz").
+STREAMS = {".jsonl": "jsonl", ".warc": "warc"}
+# Documents by extension: text and web pages (whose content tells text from HTML), each also gzipped.
+# A file without an extension, or a saved URL with a query ("page.php?id=3"), is read too.
+DOCUMENTS = frozenset({".txt", ".md", ".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp"})
+STREAM_KINDS = frozenset(STREAMS.values())
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -42,12 +35,14 @@ class DocumentError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Fields:
-    """Names of the record fields read from JSONL input (`--text-field` etc.)."""
+    """Names of the record fields read from JSONL input (`--text-field` etc.), and of the input
+    fields left out of the output record (`--drop-field`: the raw page a pipeline no longer needs)."""
 
     text: str = "text"
     html: str = "html"
     id: str = "id"
     url: str = "url"
+    drop: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +73,8 @@ class Document:
     cleaned (a broken JSONL line, an output name already taken); `skip` one
     that is counted and left alone (an existing output, a WARC request).
     `record` is the JSONL or WARC record the document came from, kept whole
-    for the output record.
+    for the output record. `encoding` is the charset its source declares
+    outside the bytes themselves (a WARC response's HTTP Content-Type).
     """
 
     name: str
@@ -91,136 +87,31 @@ class Document:
     output: Path | None = None
     problem: str | None = None
     skip: str | None = None
+    encoding: str | None = None
 
 
-def kind_of(path: PurePath) -> tuple[str, bool] | None:
-    """The input kind of a file name and whether it is gzipped, or None for other files.
+def kind_of(path: PurePath) -> tuple[str | None, bool] | None:
+    """How a file in a folder is read, from its name: (stream kind or None for a document whose
+    content tells text from HTML, whether it is gzipped); None for a file that is not read.
 
-    >>> kind_of(PurePath("a/page.HTML.gz")), kind_of(PurePath("notes.pdf"))
-    (('html', True), None)
+    >>> kind_of(PurePath("a/crawl.WARC.gz")), kind_of(PurePath("page.TXT")), kind_of(PurePath("g.html?id=3"))
+    (('warc', True), (None, False), (None, False))
+    >>> kind_of(PurePath("README")), kind_of(PurePath("logo.png")), kind_of(PurePath("site.css.gz"))
+    ((None, False), None, None)
     """
-    suffixes = [s.lower() for s in path.suffixes]
-    compressed = bool(suffixes) and suffixes[-1] == ".gz"
-    if compressed:
-        suffixes.pop()
-    kind = KINDS.get(suffixes[-1]) if suffixes else None
-    return (kind, compressed) if kind else None
-
-
-@dataclass(frozen=True, slots=True)
-class Inputs:
-    """What command-line paths name: the sources to read, the arguments that name nothing
-    (argument, reason), the paths left unread on purpose (path, reason), and the folders named."""
-
-    sources: list[Source]
-    missing: list[tuple[str, str]]
-    skipped: list[tuple[str, str]]
-    folders: list[Path]
-
-
-def find_inputs(args: list[str], exclude: Path | None = None) -> Inputs:
-    """The inputs named by command-line paths.
-
-    Folders are walked recursively in sorted order, symlinked folders included (each
-    real folder once), keeping only known kinds and leaving out `exclude` (an output
-    folder or file inside an input folder); a file named explicitly is read whatever
-    its extension (its kind is then told from its content). Only regular files are
-    read: a FIFO or a device could block the run forever.
-    """
-    found = Inputs([], [], [], [])
-    skip = resolved(exclude) if exclude else None
-    for arg in args:
-        if arg == "-":
-            found.sources.append(Source(None, PurePath("stdin"), None))
-            continue
-        path = Path(arg)
-        if path.exists():
-            if path.is_dir():
-                found.folders.append(resolved(path))
-            _expand(path, path.parent if not path.is_dir() else path, skip, found, explicit=True)
-        elif _GLOB_CHARS & set(arg):
-            matches = sorted(glob.glob(arg, recursive=True))
-            root = _glob_root(arg)
-            for match in matches:
-                _expand(Path(match), root, skip, found, explicit=False)
-            if not matches:
-                found.missing.append((arg, "no file matches this pattern"))
-        else:
-            found.missing.append((arg, "no such file or folder"))
-    return found
-
-
-def _expand(path: Path, root: Path, skip: Path | None, found: Inputs, *, explicit: bool) -> None:
-    if path.is_dir():
-        _walk(path, root, skip, found)
-        return
-    kind = kind_of(path)
-    if not (kind or explicit):
-        return
-    if (problem := _not_regular(path)) is not None:
-        found.skipped.append((str(path), problem))
-        return
-    kind, compressed = kind or (None, path.suffix.lower() == ".gz")
-    found.sources.append(Source(path, path.relative_to(root), kind, compressed))
-
-
-def _walk(folder: Path, root: Path, skip: Path | None, found: Inputs) -> None:
-    seen = {_identity(folder)}
-    for current, dirs, files in os.walk(folder, followlinks=True):
-        here = Path(current)
-        kept = []
-        for name in sorted(dirs):
-            child = here / name
-            if skip is not None and resolved(child) == skip:
-                continue
-            identity = _identity(child)
-            if identity in seen:
-                found.skipped.append((str(child), "a folder already read (symlink loop or second link)"))
-                continue
-            seen.add(identity)
-            kept.append(name)
-        dirs[:] = kept
-        for name in sorted(files):
-            path = here / name
-            if kind_of(path) and not (skip is not None and name == skip.name and resolved(path) == skip):
-                _expand(path, root, skip, found, explicit=False)
-
-
-def _identity(folder: Path) -> tuple[int, int]:
-    info = folder.stat()
-    return info.st_dev, info.st_ino
-
-
-def _not_regular(path: Path) -> str | None:
-    """Why a path is not read (a FIFO, a socket, a device), or None for a regular file.
-
-    A broken link or an unreadable entry is left to fail when read, with its own reason.
-    """
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return None
-    if stat.S_ISREG(mode):
-        return None
-    kinds = (
-        (stat.S_ISFIFO, "a FIFO"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISCHR, "a device"),
-        (stat.S_ISBLK, "a device"),
-    )
-    return f"not a regular file ({next((name for test, name in kinds if test(mode)), 'special file')})"
+    name = path.name.partition("?")[0].lower()  # wget saves "page.php?id=3" under that name
+    compressed = name.endswith(".gz")
+    suffix = os.path.splitext(name.removesuffix(".gz") if compressed else name)[1]
+    if suffix in STREAMS:
+        return STREAMS[suffix], compressed
+    if suffix in DOCUMENTS or not (suffix or compressed):
+        return None, compressed
+    return None
 
 
 def resolved(path: Path) -> Path:
     """The absolute path with symlinks followed; unlike `Path.resolve`, a symlink loop is no error."""
     return Path(os.path.realpath(path))
-
-
-def _glob_root(pattern: str) -> Path:
-    """The folder a glob pattern starts from: its parts before the first wildcard."""
-    parts = PurePath(pattern).parts
-    first = next(i for i, part in enumerate(parts) if _GLOB_CHARS & set(part))
-    return Path(*parts[:first])
 
 
 def read_bytes(path: Path, compressed: bool, limit: int) -> bytes:
@@ -232,7 +123,7 @@ def read_bytes(path: Path, compressed: bool, limit: int) -> bytes:
         raise DocumentError(f"cannot read: {describe_error(error)}") from error
 
 
-def read_limited(stream: BinaryIO, limit: int) -> bytes:
+def read_limited(stream: BufferedIOBase, limit: int) -> bytes:
     """All of a stream, refused when longer than `limit` bytes (without reading past the limit)."""
     data = stream.read(limit + 1)
     if len(data) > limit:
@@ -240,17 +131,21 @@ def read_limited(stream: BinaryIO, limit: int) -> bytes:
     return data
 
 
-def open_input(source: Source, stdin: BinaryIO) -> BinaryIO:
-    """A binary stream over a source's content, gunzipped when compressed."""
+def open_input(source: Source, stdin: BufferedReader | None) -> BufferedIOBase:
+    """A binary stream over a source's content, gunzipped when compressed; a WARC as stored, since
+    its reader gunzips it member by member (`warc.read_warc`)."""
+    gunzip = source.kind != "warc"
     if source.path is None:
-        return gzip.GzipFile(fileobj=stdin) if stdin.peek(2)[:2] == _GZIP_MAGIC else stdin
+        if stdin is None:
+            raise DocumentError("standard input is not read here")
+        return gzip.GzipFile(fileobj=stdin) if gunzip and stdin.peek(2)[:2] == _GZIP_MAGIC else stdin
     try:
-        return _open(source.path, source.compressed)
+        return _open(source.path, source.compressed and gunzip)
     except OSError as error:
         raise DocumentError(f"cannot read: {describe_error(error)}") from error
 
 
-def sniff_stream(stdin: BinaryIO) -> str | None:
+def sniff_stream(stdin: BufferedReader) -> str | None:
     """The kind of record stream on stdin, "jsonl" or "warc" (gzip looked through); None for one document."""
     head = stdin.peek(4096)[:4096]
     if head[:2] == _GZIP_MAGIC:
@@ -261,7 +156,7 @@ def sniff_stream(stdin: BinaryIO) -> str | None:
     return "warc" if start == b"WARC/" else None
 
 
-def _open(path: Path, compressed: bool) -> BinaryIO:
+def _open(path: Path, compressed: bool) -> BufferedIOBase:
     """Open a regular file for reading; anything else fails at once instead of blocking the run."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
@@ -279,7 +174,7 @@ def _open(path: Path, compressed: bool) -> BinaryIO:
 class _GzipReader(gzip.GzipFile):
     """A gzip stream that closes the file under it when it is closed."""
 
-    def __init__(self, raw: BinaryIO) -> None:
+    def __init__(self, raw: BufferedIOBase) -> None:
         super().__init__(fileobj=raw, mode="rb")
         self._raw = raw
 
@@ -297,25 +192,25 @@ def describe_error(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
-def output_name(source: Source, fmt: str) -> PurePath:
+def output_name(source: Source, format_suffix: str) -> PurePath:
     """The output path of a source, relative to the output folder.
 
     Streams give JSONL (gzipped when their input was); documents take the
-    format's extension in place of their own.
+    output format's suffix in place of their own.
 
-    >>> str(output_name(Source(Path("x"), PurePath("a/page.html.gz"), "html", True), "json"))
+    >>> str(output_name(Source(Path("x"), PurePath("a/page.html.gz"), "html", True), ".json"))
     'a/page.json'
-    >>> str(output_name(Source(Path("x"), PurePath("crawl.warc.gz"), "warc", True), "txt"))
+    >>> str(output_name(Source(Path("x"), PurePath("crawl.warc.gz"), "warc", True), ".txt"))
     'crawl.jsonl.gz'
     """
     name = source.relative.name
     if source.compressed and name.lower().endswith(".gz"):
         name = name[:-3]
     stem, suffix = os.path.splitext(name)
-    if suffix.lower() in KINDS:
+    if suffix.lower() in DOCUMENTS or suffix.lower() in STREAMS:
         name = stem
     stream = ".jsonl.gz" if source.compressed else ".jsonl"
-    return source.relative.with_name(name + (stream if source.is_stream else FORMATS[fmt]))
+    return source.relative.with_name(name + (stream if source.is_stream else format_suffix))
 
 
 def probe_writable(path: Path) -> str | None:
@@ -340,7 +235,7 @@ def probe_writable(path: Path) -> str | None:
 
 
 @contextmanager
-def atomic_writer(path: Path, *, compress: bool = False) -> Iterator[BinaryIO]:
+def atomic_writer(path: Path, *, compress: bool = False) -> Iterator[BufferedIOBase]:
     """Write `path` through a temporary file in the same folder, renamed into place on success.
 
     On any exception (Ctrl-C included) the temporary file is removed and the

@@ -38,10 +38,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cleaner import frontends
 from cleaner.frontends import decode
-from cleaner.io import Document, DocumentError, read_bytes
+from cleaner.io import Document, DocumentError, Fields, Source, read_bytes
 from cleaner.metadata import folder_site, url_site
 from cleaner.profile import Learned, Profile, SiteBoilerplate, fingerprint, normalise
 from cleaner.shapes import SENTENCE_END
+from cleaner.streams import documents
 
 if TYPE_CHECKING:
     from cleaner.config import Config
@@ -124,7 +125,7 @@ class Reader:
         data = doc.data
         if data is None and doc.path is not None:
             data = read_bytes(doc.path, doc.compressed, self.config.max_bytes)
-        text = decode.decode(data) if isinstance(data, bytes) else data or ""
+        text = decode.decode(data, doc.encoding) if isinstance(data, bytes) else data or ""
         reading = frontends.read(text, kind=doc.kind, url=doc.url, config=self.config)
         site = url_site(reading.article.url) or folder_site(doc.path)
         return Sighting(site, items_of(block.text for block in reading.blocks)) if site else Sighting(None)
@@ -241,3 +242,12 @@ class Learner:
             "sites": len(self._sites),
         }
         return Profile(sites, self.thresholds.to_dict(), counts)
+
+
+def learn_profile(sources: Iterable[Source], fields: Fields, config: Config, jobs: int) -> Profile:
+    """Read every document of `sources` on `jobs` worker processes and learn each site's boilerplate."""
+    from cleaner.parallel import Pool
+
+    docs = (doc for source in sources for doc in documents(source, fields, config.max_bytes, None))
+    with Pool(Reader(config), jobs, config.timeout, config.memory_limit(jobs)) as pool:
+        return Learner().feed(result for _, result in pool.map(docs)).profile()

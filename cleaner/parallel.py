@@ -4,8 +4,10 @@ Each worker is a process of its own so that a runaway item (a regular
 expression that never returns, a page that eats memory) can be stopped by
 killing its worker when it passes the time limit, or fail alone when it
 passes the memory limit; the item gets a `Failure` and the run goes on with
-a fresh worker. At most `2 * jobs` items are in flight or waiting to be
-yielded, so memory stays flat on endless streams.
+a fresh worker. A worker is sent its next item while it works on one, so it
+goes on at once instead of waiting for this process between items; an item a
+lost worker never started goes to another. At most `2 * jobs` items are in
+flight or waiting to be yielded, so memory stays flat on endless streams.
 
 Workers never outlive the process that started them, however it ends. They
 are started from a fork server (a clean single-threaded process, where a
@@ -27,18 +29,20 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
+from multiprocessing.reduction import ForkingPickler
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 _START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-_CONTEXT = multiprocessing.get_context(_START_METHOD)
-# Memory a worker may hold by default: the machine's memory shared among the workers, with room
-# left for the parent and the system, and never less than a large page needs.
-_MEMORY_SHARE = 0.75
-_MIN_MEMORY = 1 << 30
+_CONTEXT: Any = multiprocessing.get_context(_START_METHOD)
+# Items a worker is sent at once: the one it works on and the next, which it starts on answering;
+# the next only when it pickles to this size or less, far below what a pipe holds unread.
+_ITEMS_PER_WORKER = 2
+_QUEUED_BYTES = 16 << 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,15 +83,6 @@ def format_size(size: int) -> str:
     return f"{size / (1 << 30):.1f} GiB" if size >= 1 << 30 else f"{size >> 20} MiB"
 
 
-def default_memory_limit(jobs: int) -> int:
-    """Bytes of memory one of `jobs` workers may use, sized to this machine."""
-    try:
-        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (AttributeError, ValueError, OSError):
-        return 4 * _MIN_MEMORY
-    return max(_MIN_MEMORY, int(total * _MEMORY_SHARE / max(jobs, 1)))
-
-
 class Pool:
     """`jobs` worker processes applying `fn`; `map` yields (item, result or Failure) in input order.
 
@@ -122,75 +117,130 @@ class Pool:
         return self._map(iter(items))
 
     def _map(self, items: Iterator[T]) -> Iterator[tuple[T, Any]]:
-        pending: dict[int, T] = {}
-        done: dict[int, Any] = {}
-        busy: dict[_Worker, tuple[int, float]] = {}
+        flight = _Flight()
         sent = emitted = 0
         exhausted = False
         try:
             while True:
-                while not exhausted and sent - emitted < 2 * self.jobs and len(busy) < self.jobs:
-                    item = next(items, _END)
-                    if item is _END:
-                        exhausted = True
-                        break
-                    worker = self._idle_worker(busy)
-                    pending[sent] = item
-                    try:
-                        worker.conn.send(item)
-                    except Exception as error:  # unpicklable, or the worker died while idle
-                        done[sent] = Failure(f"cannot be sent to a worker: {describe(error)}", "unsendable")
-                        if isinstance(error, OSError):
-                            self._discard(worker)
-                    else:
-                        busy[worker] = (sent, time.monotonic() + (self.timeout or float("inf")))
-                    sent += 1
-                while emitted in done:
-                    yield pending.pop(emitted), done.pop(emitted)
+                while emitted in flight.done:
+                    yield flight.pending.pop(emitted), flight.done.pop(emitted)
                     emitted += 1
-                if not busy:
-                    if exhausted:
+                while flight.unsent or (not exhausted and sent - emitted < 2 * self.jobs):
+                    if not flight.unsent:
+                        try:
+                            item = next(items)
+                        except StopIteration:
+                            exhausted = True
+                            continue
+                        flight.pending[sent] = item
+                        flight.unsent.append(sent)
+                        sent += 1
+                    if not self._send_next(flight):
+                        break
+                if not flight.queues:
+                    if exhausted and not flight.unsent:
                         return
                     continue
-                self._collect(busy, done)
+                self._collect(flight)
         finally:
-            for worker in busy:  # abandoned mid-item: its answer must not reach the next map
+            for worker in flight.queues:  # abandoned mid-item: its answer must not reach the next map
                 self._discard(worker)
 
-    def _idle_worker(self, busy: dict[_Worker, tuple[int, float]]) -> _Worker:
-        idle = next((w for w in self._workers if w not in busy), None)
-        if idle is None:
+    def _send_next(self, flight: _Flight) -> bool:
+        """Send the first unsent item to a worker with room for it; False when none has."""
+        seq = flight.unsent[0]
+        data = flight.pickled.get(seq)
+        if data is None:
+            try:
+                data = flight.pickled[seq] = bytes(ForkingPickler.dumps(flight.pending[seq]))
+            except Exception as error:  # unpicklable
+                flight.unsent.popleft()
+                flight.done[seq] = Failure(f"cannot be sent to a worker: {describe(error)}", "unsendable")
+                return True
+        worker = self._worker_with_room(flight.queues, len(data) <= _QUEUED_BYTES)
+        if worker is None:
+            return False
+        flight.unsent.popleft()
+        del flight.pickled[seq]
+        try:
+            worker.conn.send_bytes(data)
+        except OSError as error:  # the worker died
+            if flight.queues.get(worker):  # mid-item: that item's answer tells how; this one goes to another
+                flight.unsent.appendleft(seq)
+                worker.lost = True
+            else:
+                flight.done[seq] = Failure(f"cannot be sent to a worker: {describe(error)}", "unsendable")
+                self._discard(worker)
+            return True
+        queue = flight.queues.setdefault(worker, deque())
+        if not queue:
+            flight.deadlines[worker] = self._deadline()
+        queue.append(seq)
+        return True
+
+    def _worker_with_room(self, queues: dict[_Worker, deque[int]], small: bool) -> _Worker | None:
+        """An idle worker, a new one while there are fewer than `jobs`, or else, for a `small`
+        item, a busy one with room for it: it starts the item as soon as it answers, without
+        waiting for this process to send it (the worker would idle while this process writes an
+        output). Only a small item is queued: sending it never waits for a busy worker to read."""
+        idle = next((w for w in self._workers if w not in queues), None)
+        if idle is None and len(self._workers) < self.jobs:
             idle = _Worker(self.fn, self.memory)
             self._workers.append(idle)
-        return idle
+        if idle is not None or not small:
+            return idle
+        room = (w for w in queues if len(queues[w]) < _ITEMS_PER_WORKER and not w.lost)
+        return min(room, key=lambda w: len(queues[w]), default=None)
 
-    def _collect(self, busy: dict[_Worker, tuple[int, float]], done: dict[int, Any]) -> None:
-        """Wait for a worker to answer, die or pass its deadline, and record what its item produced."""
-        deadline = min(end for _, end in busy.values())
-        ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], _remaining(deadline)))
+    def _deadline(self) -> float:
+        return time.monotonic() + (self.timeout or float("inf"))
+
+    def _collect(self, flight: _Flight) -> None:
+        """Wait for a worker to answer, die or pass its deadline, and record what its running item produced.
+
+        A queued item's time counts from the answer to the item before it.
+        """
+        queues, deadlines = flight.queues, flight.deadlines
+        ready = set(
+            wait([w.conn for w in queues] + [w.process.sentinel for w in queues], _remaining(min(deadlines.values())))
+        )
         now = time.monotonic()
-        for worker, (seq, end) in list(busy.items()):
+        for worker in list(queues):
             if worker.conn in ready or worker.process.sentinel in ready:
-                done[seq] = worker.receive()
-            elif now >= end:
-                done[seq] = Failure(f"abandoned after the time limit of {self.timeout:g} s", "timeout")
+                flight.done[queues[worker].popleft()] = worker.receive()
+                deadlines[worker] = self._deadline()
+            elif now >= deadlines[worker]:
+                timeout = Failure(f"abandoned after the time limit of {self.timeout:g} s", "timeout")
+                flight.done[queues[worker].popleft()] = timeout
                 worker.lost = True
             else:
                 continue
-            del busy[worker]
-            if worker.lost:
+            if worker.lost:  # crashed or ran out of time: the items it never started go to another
+                flight.unsent.extend(queues.pop(worker))
+                del deadlines[worker]
                 self._discard(worker)
+            elif not queues[worker]:
+                del queues[worker], deadlines[worker]
 
     def _discard(self, worker: _Worker) -> None:
         worker.stop()
         self._workers.remove(worker)
 
 
+@dataclass
+class _Flight:
+    """The items of one `map` between being pulled and being yielded, by sequence number."""
+
+    pending: dict[int, Any] = field(default_factory=dict)  # pulled, not yet yielded
+    done: dict[int, Any] = field(default_factory=dict)  # answered, waiting for their turn
+    unsent: deque[int] = field(default_factory=deque)  # pulled but not sent, or sent to a worker lost before them
+    pickled: dict[int, bytes] = field(default_factory=dict)  # unsent items already pickled
+    queues: dict[_Worker, deque[int]] = field(default_factory=dict)  # each busy worker's items, the first running
+    deadlines: dict[_Worker, float] = field(default_factory=dict)  # when each busy worker's running item is abandoned
+
+
 def _remaining(deadline: float) -> float | None:
     return None if deadline == float("inf") else max(0.0, deadline - time.monotonic())
-
-
-_END = object()
 
 
 class _Worker:

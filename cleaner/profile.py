@@ -102,6 +102,15 @@ class Profile:
         }
         return cls(sites, data["thresholds"], data.get("counts", {}))
 
+    def summary(self) -> str:
+        """What was learned, in one line."""
+        counts = self.counts
+        blocks = sum(len(site.items) for site in self.sites.values())
+        return (
+            f"learned {blocks} blocks for {len(self.sites)} of {counts['sites']} sites from {counts['documents']} "
+            f"documents ({counts['unread']} unreadable, {counts['without_site']} without a site)"
+        )
+
     def save(self, path: Path) -> None:
         write_atomic(path, (json.dumps(self.to_dict(), indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
 
@@ -126,6 +135,14 @@ def _site_dict(site: SiteBoilerplate) -> dict[str, Any]:
 
 class ProfileError(ConfigError):
     """A profile file that cannot be used."""
+
+
+def site_boilerplate(profile: str | None, site: str | None) -> SiteBoilerplate | None:
+    """What the profile file `profile` learned of `site`; None without a profile, or when it knows
+    no such site. The file is read once per process, on first use (a Config pickles only its path)."""
+    if profile is None or site is None:
+        return None
+    return load_profile(profile).sites.get(site)
 
 
 def load_profile(path: str | Path) -> Profile:

@@ -1,7 +1,7 @@
 """Shape tests on a single line of text, and on what an HTML block's markup says of it.
 
 Cheap, regex-light predicates shared by the rules: how many words, does it end a
-sentence, is it headline-like, is it a run of capitalised names; is the block code,
+sentence, is it headline-like; is the block code,
 a table row or a quotation. Plain text blocks carry no tag, so the markup tests
 never hold of them and the rules judge plain text alike.
 """
@@ -19,13 +19,8 @@ WORD = re.compile(r"\w+")
 LETTERS = re.compile(r"[^\W\d_]+")
 SENTENCE_END = re.compile(r"[.!?…。！？।][\"'”’»)\]]*$")
 BULLETS = tuple("-•*·–—►▶")
-# Hyphenated, apostrophied and dotted names: "Jean-Luc", "O'Neil", "J.R.R."
-_NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)$")
-# "A, B and C": leading whitespace is taken from the start of its run only (no rescan per space).
-_NAME_SEPARATOR = re.compile(r"(?:(?<!\s)\s+)?(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
-_NAME_PARTICLES = frozenset(
-    {"de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "el", "del", "dos", "ter"}
-)
+# Ideographs and Hangul syllables carry about a word each.
+WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 DASH_SEPARATORS = frozenset({"-", "–", "—", "|", "•", "·", "*"})
 # A sentence closed by a short credit in brackets: "...after a long debate. (AP)".
 _CREDITED_SENTENCE = re.compile(r"[.!?…]\s*\([^()]{1,30}\)$")
@@ -39,6 +34,14 @@ def words(text: str) -> list[str]:
 def word_count(text: str) -> int:
     """Whitespace-separated words; cached, since every rule asks it of the same line in turn."""
     return len(text.split())
+
+
+def weight(text: str) -> int:
+    """Characters, with ideographs and Hangul syllables counted thrice (they carry a word each).
+
+    An ASCII line has none of them, and most lines are ASCII.
+    """
+    return len(text) if text.isascii() else len(text) + 2 * len(WIDE.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
@@ -81,35 +84,6 @@ def is_headline_like(text: str, *, max_words: int = 30) -> bool:
     if text.endswith("...") or text.endswith("…") or text[-1] in "?!\"'”’":
         return True
     return text[-1] not in ".:;।"
-
-
-def is_name_list(text: str, *, max_words: int = 12) -> bool:
-    """True for a short run of capitalised names: "John Smith and Jane Doe".
-
-    >>> is_name_list("Jane Doe and John O'Neil")
-    True
-    >>> is_name_list("the time the troops arrived")
-    False
-    """
-    tokens = [t.strip(",;&") for t in text.replace(" and ", " , ").replace(" und ", " , ").split()]
-    tokens = [t for t in tokens if t]
-    if not tokens or len(tokens) > max_words:
-        return False
-    capitalised = 0
-    for token in tokens:
-        if token[0].isupper():
-            capitalised += 1
-        elif token.lower() not in _NAME_PARTICLES:
-            return False
-        if not _NAME_TOKEN.match(token) and not token[0].isupper():
-            return False
-    return capitalised >= 1 and capitalised >= len(tokens) - 2
-
-
-def split_names(text: str) -> list[str]:
-    """Split "A, B and C" into names."""
-    parts = _NAME_SEPARATOR.split(text)
-    return [p.strip(" .") for p in parts if p.strip(" .")]
 
 
 def has_letters(text: str) -> bool:

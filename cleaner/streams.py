@@ -1,9 +1,9 @@
-"""Record streams: JSONL lines and WARC records turned into Documents, one at a time.
+"""Record streams: JSONL lines and WARC records (`warc.py`) turned into Documents, one at a time.
 
 Streams are read lazily so memory stays flat however long they are. A line
-that cannot be used becomes a Document with a `problem` naming its line
-number, and the stream goes on; a stream that ends early (a truncated gzip)
-is reported at the point it broke.
+or record that cannot be used becomes a Document with a `problem` naming its
+line or record number, and the stream goes on; a stream that ends early (a
+truncated gzip) is reported at the point it broke.
 """
 
 from __future__ import annotations
@@ -11,14 +11,18 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from io import BufferedIOBase, BufferedReader
+from pathlib import Path
+from typing import Any
 
-from cleaner.io import Document, Fields, describe_error
+from cleaner.io import Document, DocumentError, Fields, Source, describe_error, open_input, read_limited
+from cleaner.warc import read_warc
 
+# A long line past the size limit is skipped this much at a time.
 _CHUNK = 1 << 20
 
 
-def read_jsonl(stream: BinaryIO, name: str, fields: Fields, limit: int) -> Iterator[Document]:
+def read_jsonl(stream: BufferedIOBase, name: str, fields: Fields, limit: int) -> Iterator[Document]:
     """One Document per non-blank line of a JSONL stream."""
     number = 0
     try:
@@ -31,7 +35,7 @@ def read_jsonl(stream: BinaryIO, name: str, fields: Fields, limit: int) -> Itera
         yield Document(f"{name}:{number + 1}", problem=f"stream ends early ({describe_error(error)})")
 
 
-def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+def _lines(stream: BufferedIOBase, limit: int) -> Iterator[tuple[int, bytes | None]]:
     """Numbered lines; None in place of a line longer than `limit`, which is skipped unread."""
     number = 0
     while line := stream.readline(limit + 1):
@@ -48,10 +52,24 @@ def _from_line(line: bytes, label: str, fields: Fields) -> Document:
     try:
         record = json.loads(line)
     except ValueError as error:
-        return Document(label, problem=f"not valid JSON ({getattr(error, 'msg', error)})")
+        return Document(label, problem=f"not valid JSON: {_json_reason(error)}")
+    except RecursionError:
+        return Document(label, problem="not valid JSON: nested deeper than the parser's limit")
     if not isinstance(record, dict):
         return Document(label, problem="not a JSON object")
     return from_record(record, label, fields)
+
+
+def _json_reason(error: ValueError) -> str:
+    """Why a line is not JSON, with the column where it breaks: json's own message ends in "at".
+
+    >>> _json_reason(json.JSONDecodeError("Invalid control character at", '{"a": "\t"}', 7))
+    'invalid control character at column 8'
+    """
+    if not isinstance(error, json.JSONDecodeError):
+        return str(error)  # bytes that are not UTF-8
+    reason = error.msg.removesuffix(" at")
+    return f"{reason[:1].lower()}{reason[1:]} at column {error.colno}"
 
 
 def from_record(record: dict[str, Any], label: str, fields: Fields) -> Document:
@@ -59,41 +77,42 @@ def from_record(record: dict[str, Any], label: str, fields: Fields) -> Document:
     record_id = record.get(fields.id)
     url = record.get(fields.url)
     name = f"{label} ({fields.id}={record_id})" if record_id is not None else label
-    common = {"record": record, "url": url if isinstance(url, str) else None}
+    url = url if isinstance(url, str) else None
     for key, kind in ((fields.html, "html"), (fields.text, "text")):
         value = record.get(key)
         if value is None:
             continue
         if not isinstance(value, str):
-            return Document(name, problem=f"field {key!r} is {type(value).__name__}, not a string", **common)
-        return Document(name, kind=kind, data=value, **common)
-    return Document(name, problem=f"no {fields.text!r} or {fields.html!r} field", **common)
+            problem = f"field {key!r} is {type(value).__name__}, not a string"
+            return Document(name, problem=problem, record=record, url=url)
+        return Document(name, kind=kind, data=value, record=record, url=url)
+    return Document(name, problem=f"no {fields.text!r} or {fields.html!r} field", record=record, url=url)
 
 
-def read_warc(stream: BinaryIO, name: str, limit: int) -> Iterator[Document]:
-    """One Document per WARC record: HTML responses to clean, every other record to skip.
-
-    The output record carries the WARC-Record-ID as `id` and the
-    WARC-Target-URI as `url`.
-    """
-    from warcio.archiveiterator import ArchiveIterator
-
-    number = 0
+def documents(
+    source: Source, fields: Fields, max_bytes: int, stdin: BufferedReader | None, output: Path | None = None
+) -> Iterator[Document]:
+    """The documents of one source, lazily: its records for a stream, else the source itself
+    (read here only for stdin; a file is read by whoever cleans it)."""
+    if source.path is not None and not source.is_stream:
+        yield Document(source.name, source.kind, path=source.path, compressed=source.compressed, output=output)
+        return
     try:
-        for number, record in enumerate(ArchiveIterator(stream), start=1):
-            yield _from_warc(record, f"{name}#{number}", limit)
-    except Exception as error:  # warcio raises many kinds (even AttributeError) on hostile input
-        yield Document(f"{name}#{number + 1}", problem=f"unreadable WARC record ({describe_error(error)})")
+        stream = open_input(source, stdin)  # stdin is None only for sources that are files
+    except DocumentError as error:
+        yield Document(source.name, problem=str(error), output=output)
+        return
+    with stream:
+        if source.is_stream:
+            yield from records(stream, source, fields, max_bytes)
+            return
+        try:
+            yield Document(source.name, source.kind, data=read_limited(stream, max_bytes), output=output)
+        except DocumentError as error:
+            yield Document(source.name, problem=str(error), output=output)
 
 
-def _from_warc(record: Any, label: str, limit: int) -> Document:
-    record_id = record.rec_headers.get_header("WARC-Record-ID")
-    url = record.rec_headers.get_header("WARC-Target-URI")
-    common = {"url": url, "record": {"id": record_id, "url": url}}
-    content_type = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
-    if record.rec_type != "response" or "html" not in content_type.lower():
-        return Document(label, skip=f"{record.rec_type} {content_type}".strip(), **common)
-    data = record.content_stream().read(limit + 1)
-    if len(data) > limit:
-        return Document(label, problem=f"larger than max_bytes ({limit} bytes)", **common)
-    return Document(label, kind="html", data=data, **common)
+def records(stream: BufferedIOBase, source: Source, fields: Fields, max_bytes: int) -> Iterator[Document]:
+    if source.kind == "jsonl":
+        return read_jsonl(stream, source.name, fields, max_bytes)
+    return read_warc(stream, source.name, max_bytes)

@@ -5,11 +5,19 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+
+# Property tests: "dev" locally; CI exports HYPOTHESIS_PROFILE=ci to try five times as many examples.
+# No deadline: a first call that imports the HTML stack takes far longer than the rest.
+settings.register_profile("dev", max_examples=200, deadline=None)
+settings.register_profile("ci", max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 ARTICLE = (SAMPLES / "000_1e943f8323c0f170.txt").read_text(encoding="utf-8")

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from cleaner.cli import main
 
@@ -56,9 +60,21 @@ def test_jsonl_records_keep_every_field_and_gain_clean_text_and_metadata(stream:
     assert errors.read_text().splitlines() == [
         f"{stream}:2 (id=b)\tno 'text' or 'html' field",
         f"{stream}:3 (id=c)\tfield 'text' is list, not a string",
-        f"{stream}:5\tnot valid JSON (Expecting property name enclosed in double quotes)",
-        f"{stream}:7\tnot valid JSON (Unterminated string starting at)",
+        f"{stream}:5\tnot valid JSON: expecting property name enclosed in double quotes at column 2",
+        f"{stream}:7\tnot valid JSON: unterminated string starting at column 21",
     ]
+
+
+def _refuse(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def test_nan_and_infinity_in_input_fields_are_written_as_null(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": 1, "text": "A body line of the story.", "score": NaN, "range": [Infinity, -Infinity]}\n')
+    [line] = run(str(path)).stdout_bytes.splitlines()
+    record = json.loads(line, parse_constant=_refuse)
+    assert (record["score"], record["range"]) == (None, [None, None])
 
 
 def test_jobs_do_not_change_a_byte(tmp_path: Path, article: str, jsonl: Callable[..., bytes]) -> None:
@@ -115,6 +131,51 @@ def test_warc_responses_are_cleaned_and_other_records_counted(tmp_path: Path, wa
     assert all(r["id"].startswith("<urn:uuid:") for r in out)
     assert "Heavy rain closed every school" in out[0]["text"]
     assert "documents: 8 read, 2 cleaned, 0 failed, 6 skipped" in result.stderr
+
+
+def _member_starts(data: bytes) -> list[int]:
+    """Where each gzip member of a .warc.gz starts (one record each)."""
+    starts, rest = [], data
+    while rest:
+        starts.append(len(data) - len(rest))
+        member = zlib.decompressobj(wbits=31)
+        member.decompress(rest)
+        rest = member.unused_data
+    return starts
+
+
+@pytest.mark.parametrize("stdin", [False, True], ids=["file", "stdin"])
+def test_a_cut_warc_gz_keeps_its_intact_records_and_reports_the_cut_one(
+    tmp_path: Path, warc: Callable[[bool], bytes], stdin: bool
+) -> None:
+    data = warc(True)
+    seventh = _member_starts(data)[6]  # the second HTML response
+    cut = data[: seventh + 50]
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(cut)
+    errors = tmp_path / "errors.tsv"
+    result = run("-" if stdin else str(path), "-o", str(tmp_path / "out.jsonl"), "--errors", str(errors), input=cut)
+    assert result.exit_code == 1
+    assert [r["url"] for r in records((tmp_path / "out.jsonl").read_bytes())] == ["https://news.example/a"]
+    [(name, reason)] = [line.split("\t") for line in errors.read_text().splitlines()]
+    assert name == f"{'-' if stdin else path}#7"
+    assert reason == f"truncated: the file ends inside the gzip member at byte {seventh}"
+
+
+def test_the_http_charset_of_a_warc_response_outranks_the_pages_meta_tag(tmp_path: Path, page: str) -> None:
+    russian = "Сильные дожди привели к закрытию всех школ района в понедельник, сообщили чиновники."
+    body = page.replace("<title>", '<meta charset="iso-8859-1"><title>').replace("Heavy rain", russian)
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=windows-1251")], protocol="HTTP/1.1")
+    payload = io.BytesIO(body.encode("cp1251"))
+    writer.write_record(
+        writer.create_warc_record("https://news.example/a", "response", payload=payload, http_headers=headers)
+    )
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(out.getvalue())
+    [record] = records(run(str(path)).stdout_bytes)
+    assert russian in record["text"]
 
 
 def test_a_jsonl_output_inside_the_input_folder_is_not_read_back(tree: Path) -> None:

@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from cleaner.engine import Cleaner
 from tests.processes import descendants, wait_until_gone
 
@@ -126,6 +128,7 @@ def test_sigterm_stops_the_run_as_ctrl_c_does(tmp_path: Path, runaway: str) -> N
     assert wait_until_gone(started) == set()
 
 
+@pytest.mark.slow
 def test_kill_9_of_the_command_ends_its_workers_and_closes_its_pipes(tmp_path: Path, runaway: str) -> None:
     process, started = _a_slow_run(tmp_path, runaway, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert started

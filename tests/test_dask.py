@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-pytest.importorskip("distributed", reason="Dask is an optional extra: pip install 'cleaner[dask]'")
+pytest.importorskip("distributed", reason="Dask is an optional extra: pip install 'article-cleaner[dask]'")
 
 import dask.bag
 from distributed import Client, LocalCluster

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from cleaner.frontends.decode import declared_encoding, decode, looks_like_html
+from cleaner.frontends.decode import codec_for, declared_encoding, decode, looks_like_html
 
 FRENCH = "Les salles fraîches « climatisées » ouvrent à Nîmes – l’été s’annonce brûlant."
 JAPANESE = "大雨で新幹線が一時運転見合わせ。静岡県内で雨量が二百ミリを超え、約三時間にわたり運転を見合わせた。"
@@ -66,6 +66,56 @@ def test_utf16_without_bom() -> None:
 def test_undeclared_legacy_encoding_is_detected() -> None:
     html = page("", " ".join([JAPANESE] * 4))
     assert decode(html.encode("shift_jis")) == html
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Café naïve", "Zürich Straße", "Le garçon et l'élève à Noël", "São Paulo, ação", "Ærø Ødegård", "Ça coûte 5 €"],
+)
+def test_a_few_undeclared_western_words_are_cp1252(text: str) -> None:
+    assert decode(text.encode("cp1252")) == text
+
+
+@pytest.mark.parametrize(
+    ("codec", "text"),
+    [
+        ("cp1251", "Сильные дожди привели к закрытию всех школ района в понедельник, сообщили чиновники."),
+        ("cp1250", "Ulewne deszcze zamknęły wszystkie szkoły w powiecie w poniedziałek, poinformowali urzędnicy."),
+        ("cp1250", "Silné deště v pondělí uzavřely všechny školy v okrese, uvedli úředníci. Řeky stále stoupají."),
+        ("shift_jis", JAPANESE),
+        ("gb18030", CHINESE),
+    ],
+    ids=["cp1251-russian", "cp1250-polish", "cp1250-czech", "shift-jis", "gb18030"],
+)
+def test_undeclared_text_in_other_charsets_is_still_detected(codec: str, text: str) -> None:
+    assert decode(text.encode(codec)) == text
+
+
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [
+        ("windows-874", "cp874"),
+        ("x-sjis", "cp932"),
+        ("iso-8859-8-i", "iso8859-8"),
+        ("unicode-1-1-utf-8", "utf-8"),
+        ("x-mac-cyrillic", "mac-cyrillic"),
+        (" Latin1 ", "cp1252"),
+        ("us-ascii", "cp1252"),
+        ("gbk", "gb18030"),
+        ("euc-kr", "cp949"),
+        ("big5", "big5hkscs"),
+        ("iso-2022-kr", None),
+        ("x-no-such-charset", None),
+    ],
+)
+def test_charset_labels_are_read_as_browsers_read_them(label: str, codec: str | None) -> None:
+    assert codec_for(label) == codec
+
+
+def test_a_charset_declared_outside_the_page_outranks_its_meta_tag() -> None:
+    html = page('<meta charset="iso-8859-1">', "Сильные дожди")
+    assert decode(html.encode("cp1251"), encoding="windows-1251") == html
+    assert decode(html.encode("utf-8"), encoding="windows-1251") == html  # valid UTF-8 still wins
 
 
 def test_broken_utf8_with_declaration_keeps_the_rest() -> None:

@@ -404,3 +404,17 @@ def test_peers_on_the_dumps_reproduce_the_baselines(scrapinghub):
 def test_cleaner_holds_the_repo_floor_on_the_dumps(scrapinghub):
     report = ev.evaluate(scrapinghub, [ev.get_system("cleaner")])
     assert ev.check_floors(report, FLOORS) == []
+
+
+def test_gold_metadata_from_a_file_scores_subtitles_null_included(tmp_path) -> None:
+    for name in "abc":
+        (tmp_path / f"{name}.gold.txt").write_text("The body text of the page goes here.", encoding="utf-8")
+    gold = tmp_path / "subtitles.json"
+    gold.write_text(json.dumps({tmp_path.name: {"a": "A summary.", "b": None, "c": None}}), encoding="utf-8")
+    dataset = ev.with_gold_meta(ev.load_dataset(tmp_path), gold)
+    assert [page.meta for page in dataset.pages] == [{"subtitle": "A summary."}, {"subtitle": ""}, {"subtitle": ""}]
+    scores = [
+        ev.score_page(page.id, page.gold, ev.Extract(page.gold, subtitle=found), page.meta).metadata["subtitle"]
+        for page, found in zip(dataset.pages, ("A summary.", None, "Guess."), strict=True)
+    ]
+    assert scores == [True, True, False]

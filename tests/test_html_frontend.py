@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
 from cleaner import Config, clean
+from cleaner.frontends.decode import decode
+from cleaner.frontends.html import MAX_DEPTH, cap_nesting
 from cleaner.rules.framework.kinds import BlockRule
 from cleaner.rules.framework.registry import all_rules
 from tests.cases import html_cases
@@ -27,6 +31,8 @@ PARAGRAPHS = (
     "weekend, the agency said.",
 )
 NODE_RULES = [r for r in all_rules() if r.scope == "node"]
+BENCH = Path(os.environ.get("CLEANER_BENCH", HERE.parent.parent / "shared" / "bench"))
+BENCH_HTML = ("scrapinghub/html", "wcxb-dev-articles/html", "wcxb-dev-other/html")
 
 
 def page(before: str = "", inside: str = "", after: str = "") -> str:
@@ -107,6 +113,84 @@ def test_open_graph_title_when_there_is_no_json_ld() -> None:
     article = clean(page().replace("<head>", f"<head>{head}"), url="https://example.com/a")
     assert article.title == "Rivers fall across the region"
     assert article.url == "https://example.com/a"
+
+
+def test_json_ld_nested_past_the_recursion_limit_costs_its_metadata_not_the_page() -> None:
+    deep = '{"@type": "NewsArticle", "headline": "Wrong", "about": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    html = page().replace("</head>", f'<script type="application/ld+json">{deep}</script></head>')
+    article = clean(html)
+    assert article.title == TITLE and article.paragraphs == list(PARAGRAPHS)
+
+
+def test_nesting_is_judged_as_the_parser_builds_the_tree() -> None:
+    too_deep = "<section>" * (MAX_DEPTH + 5)
+    assert cap_nesting(too_deep) == "<section>" * MAX_DEPTH
+    # Tags in scripts, styles and comments, void elements, optional end tags and stray end tags open nothing.
+    held = "<script>'" + "<div>" * 5000 + "'</script><!--" + "<div>" * 5000 + "-->" + "<br><p><li>" * 5000
+    assert cap_nesting(held + too_deep) == held + "<section>" * MAX_DEPTH
+    assert cap_nesting("<div></span>" * (MAX_DEPTH + 1)).count("<div>") == MAX_DEPTH
+    # Closing the elements nested too deep closes nothing that was kept.
+    closed = "<div>" * (MAX_DEPTH + 3) + "x" + "</div>" * (MAX_DEPTH + 3) + "<p>after"
+    assert cap_nesting(closed) == "<div>" * MAX_DEPTH + "x" + "</div>" * MAX_DEPTH + "<p>after"
+
+
+@pytest.mark.slow
+def test_no_page_of_the_evaluation_sets_is_changed_by_the_nesting_limit() -> None:
+    folders = [BENCH / folder for folder in BENCH_HTML]
+    if not all(folder.is_dir() for folder in folders):
+        pytest.skip(f"evaluation pages not found under {BENCH} (set CLEANER_BENCH)")
+    paths = sorted(path for folder in folders for path in folder.glob("*.html.gz"))
+    assert len(paths) == 1678
+    changed = [path.name for path in paths if cap_nesting(html := decode(gzip.decompress(path.read_bytes()))) != html]
+    assert changed == []
+
+
+def test_title_is_the_h1_the_metadata_agrees_with() -> None:
+    head = '<meta property="og:title" content="Rivers fall | Example News">'
+    head += '<meta property="og:site_name" content="Example News">'
+    shown = page().replace("<head>", f"<head>{head}").replace(f"<h1>{TITLE}</h1>", "<h1>Rivers fall again</h1>")
+    assert clean(shown).title == "Rivers fall again"
+    logo = shown.replace("<h1>Rivers fall again</h1>", "<h1>Example News</h1>")
+    assert clean(logo).title == "Rivers fall"
+
+
+@pytest.mark.parametrize(
+    ("og_title", "site", "url", "title"),
+    [
+        ("Rivers fall &amp;#8211; a report | Example News", "Example News", None, "Rivers fall – a report"),
+        ("Rivers fall - Harvard Health", None, "https://www.health.harvard.edu/a", "Rivers fall"),
+        ("Example News | Rivers fall", None, "https://examplenews.com/a", "Rivers fall"),
+        ("Rivers fall - what we know", "Example News", "https://example.com/a", "Rivers fall - what we know"),
+    ],
+)
+def test_title_loses_the_site_name_the_page_gives(og_title: str, site: str | None, url: str | None, title: str) -> None:
+    head = f'<meta property="og:title" content="{og_title}">'
+    head += f'<meta property="og:site_name" content="{site}">' if site else ""
+    html = page().replace("<head>", f"<head>{head}").replace(f"<h1>{TITLE}</h1>", "")
+    assert clean(html, url=url).title == title
+
+
+DEK = "Engineers will check the flood walls before the next rain."
+
+
+@pytest.mark.parametrize(
+    ("under_headline", "description", "subtitle"),
+    [
+        (f'<p class="article-dek">{DEK}</p>', None, DEK),  # the page marks its standfirst
+        (f'<h2 class="x9">{DEK}</h2><div class="byline">By Ana Silva</div>', DEK, DEK),  # the description shows
+        ("", PARAGRAPHS[0], None),  # the description is the story's first paragraph: no standfirst
+        ("", "A summary written for search engines only.", None),
+        (
+            '<div class="author-box"><p class="summary">Ana Silva is a reporter covering the river towns.</p></div>',
+            None,
+            None,
+        ),
+    ],
+)
+def test_subtitle_is_the_standfirst_under_the_headline(under_headline, description, subtitle) -> None:
+    head = f'<meta name="description" content="{description}">' if description else ""
+    html = page().replace("<head>", f"<head>{head}").replace(f"<h1>{TITLE}</h1>", f"<h1>{TITLE}</h1>{under_headline}")
+    assert clean(html).subtitle == subtitle
 
 
 def test_blocks_keep_structure_and_text_rules_run_on_them() -> None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import pickle
 
+import numpy as np
+import pytest
+
 from cleaner.config import Config
 from cleaner.engine import Cleaner
 from cleaner.integrations.huggingface import CleanColumns
@@ -27,3 +30,19 @@ def test_config_and_field_names_apply_and_the_function_pickles() -> None:
     clean = pickle.loads(pickle.dumps(clean))
     out = clean({"content": ["Story body line.\n\n(with agency inputs)\n\nAdvertisement"]})
     assert out["content"] == ["Story body line.\n\n(with agency inputs)"]
+
+
+@pytest.mark.parametrize("kind", ["list", "numpy", "pandas"])
+def test_a_batch_of_any_column_kind_and_any_index_is_read_by_position(kind: str, article: str) -> None:
+    texts, urls = [article, "Only one body line here."], ["https://news.example/a", None]
+    if kind == "numpy":
+        batch = {"text": np.array(texts, dtype=object), "url": np.array(urls, dtype=object)}
+    elif kind == "pandas":
+        pandas = pytest.importorskip("pandas")
+        frame = pandas.DataFrame({"text": texts, "url": urls}, index=[10, 11])  # an index not starting at 0
+        batch = {name: frame[name] for name in frame.columns}
+    else:
+        batch = {"text": texts, "url": urls}
+    out = CleanColumns()(batch)
+    assert out["text"] == [Cleaner().clean(article, url=urls[0]).body, "Only one body line here."]
+    assert json.loads(out["cleaner"][0])["url"] == "https://news.example/a"

@@ -2,17 +2,20 @@
 
 Documents mix realistic body sentences, boilerplate lines (the rule cases'
 lines and the vocabularies' phrases, dressed as they appear on pages), blank
-lines and arbitrary unicode, so the rules fire, interact and meet junk.
+lines and arbitrary unicode, so the rules fire, interact and meet junk. The
+input's lines are its lines as read: NUL characters removed (see decode).
 """
 
 from __future__ import annotations
 
 import json
+import os
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean
+from cleaner.frontends.decode import without_nul
 from cleaner.vocab import Vocabulary
 from tests.cases import case_lines
 
@@ -41,51 +44,49 @@ dressed_phrase = st.builds(
 )
 line = st.one_of(st.sampled_from(BODY), st.sampled_from(CASE_LINES), dressed_phrase, st.just(""), st.text(max_size=30))
 documents = st.lists(line, max_size=25).map("\n".join)
-SETTINGS = settings(max_examples=40, deadline=None)
 
 
 def _json(article) -> str:
     return json.dumps(article.to_dict(), sort_keys=True, ensure_ascii=False)
 
 
-@SETTINGS
+def _lines(text: str) -> list[str]:
+    return [raw.strip() for raw in without_nul(text).splitlines()]
+
+
 @given(documents)
 def test_body_paragraphs_come_from_the_input(text: str) -> None:
     """Each paragraph is an input line, or consecutive input lines of a hard-wrapped paragraph
     joined by a space."""
-    lines = [raw.strip() for raw in text.splitlines()]
+    lines = _lines(text)
     runs = {" ".join(lines[i:j]) for i in range(len(lines)) for j in range(i + 1, len(lines) + 1)}
     assert [p for p in clean(text, kind="text").paragraphs if p not in runs] == []
 
 
-@SETTINGS
 @given(documents)
 def test_cleaning_the_clean_body_changes_nothing(text: str) -> None:
     body = clean(text, kind="text").body
     assert clean(body, kind="text").body == body
 
 
-@SETTINGS
 @given(documents)
 def test_same_input_gives_identical_json(text: str) -> None:
     assert _json(clean(text, kind="text")) == _json(clean(text, kind="text"))
 
 
-@SETTINGS
 @given(documents)
 def test_every_dropped_line_has_a_removal_record(text: str) -> None:
     article = clean(text, kind="text")
-    lines = [raw.strip() for raw in text.splitlines() if raw.strip()]
+    lines = [line for line in _lines(text) if line]
     assert len(article.paragraphs) + len(article.removals) == len(lines)
     kept_and_removed = sorted([*article.paragraphs, *(r.text for r in article.removals)])
     assert kept_and_removed == sorted(lines)
 
 
-@SETTINGS
 @given(st.text())
 def test_arbitrary_unicode_text_keeps_only_input_lines_and_settles(text: str) -> None:
     article = clean(text, kind="text")
-    lines = {raw.strip() for raw in text.splitlines()}
+    lines = set(_lines(text))
     assert [p for p in article.paragraphs if p not in lines] == []
     assert clean(article.body, kind="text").body == article.body
     assert _json(clean(text, kind="text")) == _json(article)
@@ -120,7 +121,6 @@ html_pages = st.builds(
 )
 
 
-@SETTINGS
 @given(html_pages)
 def test_generated_html_gives_a_deterministic_result_that_settles(html: str) -> None:
     article = clean(html, kind="html")
@@ -132,3 +132,10 @@ def test_generated_html_gives_a_deterministic_result_that_settles(html: str) -> 
     paragraphs = iter(article.body.split("\n\n"))
     assert all(kept in paragraphs for kept in again.split("\n\n") if kept)
     assert clean(again, kind="text").body == again
+
+
+def test_ci_tries_several_times_more_examples_than_a_local_run() -> None:
+    assert settings.get_profile("ci").max_examples >= 5 * settings.get_profile("dev").max_examples
+    assert (
+        settings.default.max_examples == settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev")).max_examples
+    )

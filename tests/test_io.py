@@ -9,11 +9,11 @@ from pathlib import Path, PurePath
 
 import pytest
 
+from cleaner.inputs import find_inputs
 from cleaner.io import (
     DocumentError,
     Source,
     atomic_writer,
-    find_inputs,
     kind_of,
     output_name,
     read_bytes,
@@ -25,18 +25,27 @@ from cleaner.io import (
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("a.txt", ("text", False)),
-        ("a.md.gz", ("text", True)),
-        ("a.XHTML", ("html", False)),
+        ("a.txt", (None, False)),
+        ("a.md.gz", (None, True)),
+        ("a.XHTML", (None, False)),
+        ("a.shtml", (None, False)),
+        ("index.php", (None, False)),
+        ("default.ASPX", (None, False)),
+        ("page.jsp.gz", (None, True)),
+        ("g.html?id=3", (None, False)),
+        ("search?q=x.y", (None, False)),
         ("crawl.warc.gz", ("warc", True)),
         ("x.jsonl", ("jsonl", False)),
-        ("report.2024.htm", ("html", False)),
+        ("report.2024.htm", (None, False)),
+        ("README", (None, False)),
         ("notes.pdf", None),
+        ("style.css", None),
+        ("app.js", None),
         ("archive.gz", None),
-        ("README", None),
+        ("photo.JPG", None),
     ],
 )
-def test_kind_of(name: str, expected: tuple[str, bool] | None) -> None:
+def test_kind_of(name: str, expected: tuple[str | None, bool] | None) -> None:
     assert kind_of(PurePath(name)) == expected
 
 
@@ -99,7 +108,7 @@ def test_missing_paths_and_empty_globs_are_reported(tmp_path: Path) -> None:
     ],
 )
 def test_output_names(relative: str, kind: str | None, compressed: bool, fmt: str, expected: str) -> None:
-    assert str(output_name(Source(Path("x"), PurePath(relative), kind, compressed), fmt)) == expected
+    assert str(output_name(Source(Path("x"), PurePath(relative), kind, compressed), f".{fmt}")) == expected
 
 
 def test_read_bytes_gunzips_and_enforces_the_limit(tmp_path: Path) -> None:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import math
+from operator import mul
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import cleaner
 from cleaner.frontends.text import to_blocks
 from cleaner.pagemodel import linemodel
 from cleaner.pagemodel import run as page_run
 from cleaner.rules.framework.context import Page
+from cleaner.shapes import BULLETS, SENTENCE_END, WIDE, WORD, weight
 from cleaner.vocab import Vocabulary
 
 PARAGRAPHS = [
@@ -19,10 +26,54 @@ TEASER = "Growers say the rain has delayed planting by a month across the valley
 
 def test_features_match_the_weights() -> None:
     """The models pair weights with features by position (`linemodel._dot`), so the counts must agree."""
-    assert len(linemodel.features(TEASER)) == len(linemodel.FEATURES) == len(linemodel._weights())
+    assert linemodel.features([TEASER]).shape == (1, len(linemodel.FEATURES)) == (1, len(linemodel._weights()))
     own, context = linemodel._context_weights()
     assert (len(own), len(context)) == (len(linemodel.FEATURES), len(linemodel.CONTEXT_FEATURES))
     assert len(linemodel.context_features([0.5], [1.0])[0]) == len(linemodel.CONTEXT_FEATURES)
+
+
+def plain_features(text: str) -> tuple[float, ...]:
+    """The features of one line as FEATURES defines them, read a line at a time with the patterns."""
+    words = WORD.findall(text)
+    count = len(words) or 1
+    initials = [w[0] for w in words]
+    capitalised = sum(map(str.isupper, initials))
+    stripped = text.rstrip()
+    return (
+        1.0,
+        math.log1p(weight(text)),
+        min(len(words), 80) / 80,
+        float(bool(SENTENCE_END.search(stripped))),
+        min(len(linemodel._INNER_STOP.findall(text)), 5) / 5,
+        min(sum(map(text.count, linemodel._COMMAS)), 6) / 6,
+        capitalised / count,
+        sum(map(str.isdigit, initials)) / count,
+        float(bool(linemodel._SEPARATOR.search(text))),
+        len(WIDE.findall(text)) / max(len(text), 1),
+        min(sum(map(len, words)) / count, 15) / 15,
+        linemodel._link_share(text),
+        float(len(words) >= 2 and capitalised == len(words)),
+        float(text.startswith(BULLETS)),
+        float(stripped.endswith(":")),
+        float(stripped.endswith(("...", "…"))),
+    )
+
+
+# Characters every feature looks at, some that case and white space treat specially, and any other.
+SHAPED = st.sampled_from([*'aZé9٣_ .:;!?…)"»”|•/-–,，、。日한\t\u00a0\u2028İıǅ@\ud800', "www.", "http:", "..."])
+LINE = st.lists(st.one_of(SHAPED, st.characters()), max_size=24).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(LINE, max_size=10))
+def test_lines_read_together_have_the_features_each_line_has_alone(texts: list[str]) -> None:
+    rows = linemodel.features(texts)
+    assert rows.shape == (len(texts), len(linemodel.FEATURES))
+    for text, row in zip(texts, rows, strict=True):
+        assert tuple(row.tolist()) == plain_features(text), text
+    # The models add a row's terms up in the order of its features, as a line at a time would.
+    weights = linemodel._weights()
+    assert linemodel._dot(rows, weights).tolist() == [sum(map(mul, weights, row)) for row in rows.tolist()]
 
 
 def test_a_teaser_among_headlines_and_times_scores_lower_than_among_paragraphs() -> None:
@@ -36,8 +87,9 @@ def test_a_teaser_among_headlines_and_times_scores_lower_than_among_paragraphs()
 
 def test_neighbours_never_raise_a_line_above_its_own_shape() -> None:
     texts = [*PARAGRAPHS, "Lottery results", *PARAGRAPHS]
-    for text, value in zip(texts, linemodel.scores(texts), strict=True):
-        own = min(linemodel.weight(text), 400) * 2 * (linemodel.probability(text) - linemodel.TEXT_THRESHOLD)
+    probabilities = linemodel._sigmoid(linemodel._dot(linemodel.features(texts), linemodel._weights()))
+    for text, value, probability in zip(texts, linemodel.scores(texts), probabilities, strict=True):
+        own = min(weight(text), 400) * 2 * (probability - linemodel.TEXT_THRESHOLD)
         assert value <= own + 1e-9
     assert linemodel.scores(texts)[3] < 0
 

@@ -43,6 +43,20 @@ def test_a_crashed_or_runaway_worker_is_replaced_and_the_run_goes_on() -> None:
         assert list(pool.map([6])) == [(6, 12)]
 
 
+def test_the_item_queued_behind_a_crash_or_a_runaway_goes_to_another_worker() -> None:
+    """A worker is sent its next item while it works on one: when it dies or is stopped, that
+    item was never started and is cleaned elsewhere."""
+    with Pool(_double_or_fail, jobs=1, timeout=0.5) as pool:
+        results = list(pool.map([1, 8, 2, 5, 4]))
+    assert results == [
+        (1, 2),
+        (8, Failure("abandoned after the time limit of 0.5 s", "timeout")),
+        (2, 4),
+        (5, Failure("worker process died (exit code 7)", "crash")),
+        (4, 8),
+    ]
+
+
 def test_an_abandoned_map_does_not_leak_answers_into_the_next() -> None:
     with Pool(_double_or_fail, jobs=2, timeout=30) as pool:
         first = pool.map(range(10, 20))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import clean
+from cleaner import Config, clean
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 NAMES = sorted(path.stem for path in SAMPLES.glob("*.txt"))
@@ -31,6 +31,15 @@ def test_every_sample_has_an_expected_result() -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_sample_matches_expected(name: str) -> None:
     assert render(name) == (SAMPLES / "expected" / f"{name}.json").read_text(encoding="utf-8")
+
+
+def test_the_headline_stays_the_title_when_captions_are_not_cleaned() -> None:
+    # The caption under the headline ("... Zelenskyy. Photo: Twitter") holds a sentence: body, not a
+    # second headline, so the headline above it is still taken.
+    text = (SAMPLES / "002_a2d3d0fa50a5b648.txt").read_text(encoding="utf-8")
+    article = clean(text, config=Config(ignore=("CAP",)))
+    assert article.title == "No ceasefire! Ukraine-Russia 2nd round talks yield no desirable outcome"
+    assert article.paragraphs[0].startswith("The photograph released by Mikhail Podolyak")
 
 
 def _clean_sample(name: str):

@@ -16,6 +16,7 @@ from cleaner.evaluate.datasets import (
     read_input,
     select_pages,
     split_of,
+    with_gold_meta,
 )
 from cleaner.evaluate.metric import SHINGLE_SIZE, Extract, PageScore, f1, metadata_matches, score_page, shingles, tokens
 from cleaner.evaluate.report import (
@@ -59,5 +60,6 @@ __all__ = [
     "shingles",
     "split_of",
     "tokens",
+    "with_gold_meta",
     "write_per_page",
 ]

@@ -6,7 +6,7 @@ import gzip
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ class Page:
     gold: str
     url: str | None
     inputs: Mapping[str, Path]
-    meta: Mapping[str, str] = field(default_factory=dict)
+    meta: Mapping[str, str] = field(default_factory=dict)  # "" for a field the page has none of
     snippets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     markdown: str | None = None
 
@@ -137,6 +137,25 @@ def read_json(path: Path) -> Any:
 def read_input(path: Path) -> bytes:
     data = path.read_bytes()
     return gzip.decompress(data) if path.suffix == ".gz" else data
+
+
+def with_gold_meta(dataset: Dataset, path: Path) -> Dataset:
+    """The dataset with more gold metadata from a JSON file: {dataset name: {page id: {field: value}}}
+    or, for one field, {dataset name: {page id: value}} named after the file ("subtitles.json" gives
+    "subtitle"). A null value says the page has none of the field (its gold is "")."""
+    data = read_json(path)
+    entries = data.get(dataset.name, {}) if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        raise EvaluationError(f"{path}: expected {{dataset: {{page id: ...}}}}")
+    default = path.stem.removesuffix("s")
+    pages = []
+    for page in dataset.pages:
+        if page.id in entries:
+            value = entries[page.id]
+            extra = value if isinstance(value, dict) else {default: value}
+            page = replace(page, meta={**page.meta, **{k: "" if v is None else str(v) for k, v in extra.items()}})
+        pages.append(page)
+    return Dataset(dataset.name, dataset.layout, tuple(pages))
 
 
 def split_of(page_id: str) -> str:

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 SHINGLE_SIZE = 4
-META_FIELDS = ("title", "author", "date")
+META_FIELDS = ("title", "author", "date", "subtitle")
+# Fields whose gold may say "none": an empty gold subtitle is right only when nothing is found.
+NULLABLE_FIELDS = frozenset({"subtitle"})
 _TOKEN = re.compile(r"\w+")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -54,12 +56,14 @@ def f1(precision: float, recall: float) -> float:
 
 
 class Extract(NamedTuple):
-    """What a system found on one page: the body and, for systems that report them, title, author and date."""
+    """What a system found on one page: the body and, for systems that report them, title, author,
+    date and subtitle."""
 
     body: str
     title: str | None = None
     author: str | None = None
     date: str | None = None
+    subtitle: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +115,9 @@ def score_page(
     else:
         bow = (1.0, 1.0)
     metadata = {
-        name: metadata_matches(name, value, getattr(found, name)) for name, value in (gold_meta or {}).items() if value
+        name: metadata_matches(name, value, getattr(found, name))
+        for name, value in (gold_meta or {}).items()
+        if value or (name in NULLABLE_FIELDS and value is not None)
     }
     exact = gold_words == found_words
     return PageScore(
@@ -122,18 +128,23 @@ def score_page(
 def metadata_matches(name: str, gold: str, found: str | None) -> bool:
     """Whether a found title, author or date counts as the gold one.
 
-    Titles match when their words do, ignoring case, spacing and punctuation (so a curly apostrophe
-    is no error, but a " | Site" suffix is); authors when their name words overlap by half or more
-    (Dice), so "By Jane Doe" matches "Jane Doe"; dates when their ISO days are equal.
+    Titles and subtitles match when their words do, ignoring case, spacing and punctuation (so a
+    curly apostrophe is no error, but a " | Site" suffix is), and an empty gold subtitle when none
+    is found; authors when their name words overlap by half or more (Dice), so "By Jane Doe" matches
+    "Jane Doe"; dates when their ISO days are equal.
 
     >>> metadata_matches("title", "We've  won", "WE’VE WON"), metadata_matches("title", "We won", "We won | Site")
     (True, False)
     >>> metadata_matches("author", "Jane Doe", "By JANE DOE"), metadata_matches("date", "2019-11-18", "2019-11-18T08:00")
     (True, True)
+    >>> metadata_matches("subtitle", "", None), metadata_matches("subtitle", "", "A summary")
+    (True, False)
     """
+    if name in NULLABLE_FIELDS and not gold:
+        return not found
     if not found:
         return False
-    if name == "title":
+    if name in ("title", "subtitle"):
         return tokens(gold.casefold()) == tokens(found.casefold())
     if name == "author":
         gold_names, found_names = (set(tokens(text.casefold())) for text in (gold, found))

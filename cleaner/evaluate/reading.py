@@ -31,7 +31,7 @@ _FIRST_CHARACTER = re.compile(r"^\W*(\w)")
 # The gold's Markdown tells the kind of each line.
 _KINDS = (
     ("heading", re.compile(r"#{1,6}\s")),
-    ("list item", re.compile(r"(?:[-*+]|\d+[.)])\s")),
+    ("list item", re.compile(r"(?:[-*+]|\d{1,9}[.)])\s")),
     ("table row", re.compile(r"\|")),
     ("quote", re.compile(r">")),
 )

@@ -9,6 +9,7 @@ file that CI uses to keep a gain once it is made.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 import tomllib
@@ -171,15 +172,19 @@ def evaluate(
     limit: int | None = None,
     jobs: int = 1,
     predictions: Sequence[Path] = (),
+    with_url: bool = True,
 ) -> Report:
     """Score each system (and each predictions file) on the chosen pages of a dataset.
 
     `variant` is the input for systems without one of their own (the cleaner); by default the
-    dataset's dumps if it has them, else its HTML.
+    dataset's dumps if it has them, else its HTML. `with_url=False` hides each page's URL from
+    every system, as for a dump scraped without its address.
     """
     pages = select_pages(dataset, split, limit)
     if not pages:
         raise EvaluationError(f"{dataset.name}: no pages in split {split!r}")
+    if not with_url:
+        pages = tuple(dataclasses.replace(page, url=None) for page in pages)
     variant = variant or (dataset.variants or VARIANTS)[0]
     results = [run_system(system, pages, system.input or variant, jobs) for system in systems]
     results += [score_predictions(path, pages) for path in predictions]

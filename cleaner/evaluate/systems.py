@@ -57,20 +57,21 @@ def _justext(data: bytes, variant: str, url: str | None) -> Extract:
 
 
 def _trafilatura(data: bytes, variant: str, url: str | None) -> Extract:
-    """trafilatura on the HTML, comments off (the leaderboard setting), with its metadata."""
+    """trafilatura on the HTML, comments off (the leaderboard setting), with its metadata (its
+    description as the subtitle)."""
     import trafilatura
 
     found = trafilatura.bare_extraction(data, url=url, include_comments=False, with_metadata=True)
-    if found is None:
+    if found is None or isinstance(found, dict):
         return Extract("")
-    return Extract(found.text or "", found.title, found.author, found.date)
+    return Extract(found.text or "", found.title, found.author, found.date, found.description)
 
 
 def _cleaner(config: Config, data: bytes, variant: str, url: str | None) -> Extract:
     from cleaner.engine import clean
 
     article = clean(data if variant == "html" else _text(data), url=url, config=config, kind=_KINDS[variant])
-    return Extract(article.body, article.title, "; ".join(article.authors) or None, article.published)
+    return Extract(article.body, article.title, "; ".join(article.authors) or None, article.published, article.subtitle)
 
 
 _KINDS = {"dumps": "text", "html": "html"}

@@ -54,5 +54,5 @@ def read(text: str, *, kind: str | None, url: str | None, config: Config) -> Rea
     kind = kind or kind_of(text)
     if kind not in FRONT_ENDS:
         raise ValueError(f"kind must be one of {', '.join(map(repr, FRONT_ENDS))} or None, not {kind!r}")
-    front_end: FrontEnd = import_module(FRONT_ENDS[kind])  # type: ignore[assignment]
+    front_end: FrontEnd = import_module(FRONT_ENDS[kind])
     return front_end.read(text, url=url, config=config)

@@ -1,17 +1,23 @@
 """Bytes -> text, and telling an HTML page from plain text.
 
-Pages arrive without HTTP headers, so the order of evidence is: a byte
-order mark, then valid UTF-8 (a page that decodes as UTF-8 is UTF-8 whatever
-its meta tag claims: mis-declared latin-1 is common, accidental valid UTF-8
-in another charset is not), then the charset the document declares, then
-statistical detection. Declared names are mapped to the superset a browser
-uses (latin-1 means cp1252, gb2312 means gb18030, shift_jis means cp932).
+The order of evidence is: a byte order mark, then valid UTF-8 (a page that
+decodes as UTF-8 is UTF-8 whatever its meta tag claims: mis-declared latin-1
+is common, accidental valid UTF-8 in another charset is not), then the
+charset declared outside the document (a WARC response's HTTP Content-Type),
+then the charset the document declares, then statistical detection. Charset
+labels are read with the WHATWG Encoding Standard's table, as browsers read
+them, and decoded with the codec browsers use for each (latin-1 and ascii
+mean windows-1252, gb2312 and gbk mean gb18030, shift_jis means cp932).
+NUL characters are removed from every text: scrapers and databases leave
+them as padding, no writing uses them, and they break the tools downstream.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+
+import webencodings
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -22,51 +28,64 @@ _BOMS = (
 )
 _PEEK = 4096
 # <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x">, <?xml encoding="x"?>
+# A tag's attributes are read up to the next "<" as well as ">": a "<meta" with no ">" after it is not
+# rescanned to the end of the page from every later "<meta".
 _DECLARED = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I
+    rb"""<meta[^<>]+charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^<>]+encoding\s*=\s*["']([\w.:-]+)""", re.I
 )
-_BROWSER_SUPERSETS = {
-    "latin-1": "cp1252",
-    "iso8859-1": "cp1252",
-    "ascii": "cp1252",
-    "gb2312": "gb18030",
+# The codec each WHATWG encoding decodes with where webencodings names a narrower one: the
+# standard's GBK decoder is its gb18030 decoder; older webencodings releases name the subsets.
+_WHATWG_DECODERS = {
     "gbk": "gb18030",
+    "gb18030": "gb18030",
     "shift_jis": "cp932",
-    "euc_kr": "cp949",
+    "euc-kr": "cp949",
     "big5": "big5hkscs",
 }
-_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<(?:!doctype|html))", re.I)
-_HTML_TAGS = re.compile(r"</?(?:html|head|body|meta|title|div|p|br|article|section|span|a\s+href)\b[^>]*>", re.I)
+_HTML_START = re.compile(r"(?<!\s)\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^<>]*>\s*<(?:!doctype|html))", re.I)
+_HTML_TAGS = re.compile(r"</?(?:html|head|body|meta|title|div|p|br|article|section|span|a\s+href)\b[^<>]*>", re.I)
 
 
-def decode(data: bytes) -> str:
-    """Decode a document's bytes without mojibake.
+def decode(data: bytes, encoding: str | None = None) -> str:
+    """Decode a document's bytes without mojibake; `encoding` is a charset declared outside them
+    (an HTTP header), which outranks the document's own declaration.
 
     >>> decode("Zürich".encode())
     'Zürich'
     >>> decode('<meta charset="windows-1252"><p>caf\\xe9 \\x93quoted\\x94'.encode("latin-1"))[-13:]
     'café “quoted”'
+    >>> decode('<meta charset="utf-8"><p>caf\\xe9'.encode("latin-1"), encoding="latin1")[-4:]
+    'café'
 
     Raises `NotText` for binary content (see `refuse_binary`).
     """
     refuse_binary(data)
-    for bom, encoding in _BOMS:
+    return without_nul(_decoded(data, encoding))
+
+
+def without_nul(text: str) -> str:
+    """The text without NUL characters (padding that no writing uses)."""
+    return text.replace("\x00", "")
+
+
+def _decoded(data: bytes, encoding: str | None) -> str:
+    for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
+            return data[len(bom) :].decode(codec, errors="replace")
     if utf16 := _utf16_without_bom(data):
         return data.decode(utf16, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    declared = declared_encoding(data)
-    if declared == "utf-8":
-        return data.decode("utf-8", errors="replace")
-    if declared:
-        try:
-            return data.decode(declared)
-        except UnicodeDecodeError:
-            pass
+    for declared in (codec_for(encoding), declared_encoding(data)):
+        if declared == "utf-8":
+            return data.decode("utf-8", errors="replace")
+        if declared:
+            try:
+                return data.decode(declared)
+            except UnicodeDecodeError:
+                pass
     return _detect(data) or data.decode("cp1252", errors="replace")
 
 
@@ -126,17 +145,27 @@ def declared_encoding(data: bytes) -> str | None:
     'cp1252'
     """
     match = _DECLARED.search(data[:_PEEK])
-    if not match:
+    return codec_for((match.group(1) or match.group(2)).decode("ascii")) if match else None
+
+
+def codec_for(label: str | None) -> str | None:
+    """The Python codec a browser decodes a charset label with (WHATWG Encoding Standard), or None
+    for a label it does not know or an encoding it refuses to decode (ISO-2022-KR, HZ).
+
+    >>> [codec_for(label) for label in ("ISO-8859-1", "x-sjis", "gb2312", "unicode-1-1-utf-8", "x-no-such")]
+    ['cp1252', 'cp932', 'gb18030', 'utf-8', None]
+    """
+    found = webencodings.lookup(label) if label else None
+    if found is None:
         return None
-    name = (match.group(1) or match.group(2)).decode("ascii").lower()
-    try:
-        codec = codecs.lookup(name).name
-    except LookupError:
-        return None
-    # A page read as bytes that names UTF-16 without a BOM is really ASCII-compatible.
-    if codec.startswith("utf-16") or codec.startswith("utf-32"):
+    # Bytes that name UTF-16 without a BOM are really ASCII-compatible (browsers read them as UTF-8).
+    if found.name.startswith("utf-16"):
         return "utf-8"
-    return _BROWSER_SUPERSETS.get(codec, codec)
+    codec = _WHATWG_DECODERS.get(found.name, found.codec_info.name)
+    try:
+        return codecs.lookup(codec).name
+    except LookupError:  # "replacement" and "x-user-defined": no Python codec
+        return None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -148,9 +177,22 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _detect(data: bytes) -> str | None:
+    """The text as charset-normalizer reads it; cp1252 where the detector recognises no language in
+    the text (a few words: coherence 0) and cp1252 reads it with no more mess than the detector's pick.
+
+    On a few words every single-byte code page decodes without mess and the detector's pick among
+    them is arbitrary ("Café naïve" came out as Baltic "Cafķ na’ve"); cp1252 is what browsers
+    assume for undeclared pages in Western locales and the commonest legacy charset of the web.
+    Text long enough to show its language (Russian in cp1251, Polish in cp1250) keeps the
+    detector's pick, and so does text cp1252 reads as mess (Shift-JIS, GB18030).
+    """
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
+    if best is not None and best.coherence == 0 and best.encoding != "cp1252":
+        western = from_bytes(data, cp_isolation=["cp1252"]).best()
+        if western is not None and western.chaos <= best.chaos:
+            return str(western)
     return str(best) if best is not None else None
 
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, NamedTuple
 
-from cleaner.article import Block
+from cleaner.article import Block, Markup
 from cleaner.frontends.decode import repair_mojibake
 
 if TYPE_CHECKING:
@@ -68,30 +69,95 @@ def _trafilatura_blocks(html: str, *, favor_recall: bool) -> list[Block]:
         favor_recall=favor_recall,
         fast=favor_recall,  # the retry skips trafilatura's fallback extractors: same scores, less time
     )  # links are kept for each block's link density; without a URL, their targets are not resolved
-    return list(_blocks(doc.body)) if doc is not None and doc.body is not None else []
+    if doc is None or isinstance(doc, dict) or doc.body is None:
+        return []
+    return list(_blocks(doc.body))
 
 
 def _chars(blocks: list[Block]) -> int:
     return sum(len(block.text) for block in blocks)
 
 
+class _Leaf(NamedTuple):
+    """The text of one block element (or of its part between nested blocks), with what
+    Markdown needs of it: runs of text with their link targets, the lists and quotes it is in
+    ("ol", "ul", "quote", outermost first), and the element itself (a table row's cells)."""
+
+    tag: str
+    text: str
+    link_chars: int
+    spans: tuple[tuple[str, str | None], ...]
+    within: tuple[str, ...]
+    element: _Element
+
+
 def _blocks(body: _Element) -> Iterator[Block]:
     """One block per line of each paragraph-like element of trafilatura's output tree."""
     first = True
-    for tag, text, link_chars in _leaf_texts(body):
-        text = repair_mojibake(text)  # again: garbled characters may have been written as entities
-        density = min(1.0, link_chars / max(1, len(text.strip())))
-        for n, line in enumerate(line.strip() for line in text.splitlines()):
+    for leaf in _leaf_texts(body):
+        text = repair_mojibake(leaf.text)  # again: garbled characters may have been written as entities
+        density = min(1.0, leaf.link_chars / max(1, len(text.strip())))
+        for n, (raw, markup) in enumerate(_lines(leaf, text)):
+            line = raw.strip()
             if line:
                 yield Block(
-                    " ".join(line.split()), gap_before=not first and n == 0, tag=tag, link_density=round(density, 2)
+                    " ".join(line.split()),
+                    gap_before=not first and n == 0,
+                    tag=leaf.tag,
+                    link_density=round(density, 2),
+                    markup=markup,
                 )
                 first = False
 
 
-def _leaf_texts(element: _Element, in_link: bool = False) -> Iterator[tuple[str, str, int]]:
-    """(tag, text, characters inside links) of each block element, in order; its lines are the
-    lines of code, or what line breaks (`<br>`) set apart.
+def _lines(leaf: _Leaf, text: str) -> Iterator[tuple[str, Markup | None]]:
+    """Each line of a leaf's text with its Markup (None where Markdown needs nothing more)."""
+    lines = text.splitlines()
+    spans = _span_lines(leaf.spans) if any(url for _, url in leaf.spans) else []
+    cells, header = _cells(leaf.element) if leaf.tag == "tr" else ((), False)
+    lists = [kind for kind in leaf.within if kind != "quote"]
+    ordered, depth = (lists[-1] == "ol", len(lists) - 1) if leaf.tag == "li" and lists else (False, 0)
+    for n, line in enumerate(lines):
+        markup = Markup(
+            spans=spans[n] if len(spans) == len(lines) else (),
+            ordered=ordered,
+            depth=depth,
+            cells=cells,
+            header=header,
+            quoted="quote" in leaf.within,
+            code=line.rstrip() if leaf.tag == _CODE else None,
+        )
+        yield line, None if markup == _PLAIN else markup
+
+
+_PLAIN = Markup()
+
+
+def _span_lines(spans: tuple[tuple[str, str | None], ...]) -> list[tuple[tuple[str, str | None], ...]]:
+    """The runs of text cut where the text breaks into lines, as `str.splitlines` cuts it."""
+    lines: list[list[tuple[str, str | None]]] = [[]]
+    for text, url in spans:
+        pieces = text.split("\n")
+        for k, piece in enumerate(pieces):
+            if k:
+                lines.append([])
+            if piece:
+                lines[-1].append((piece, url))
+    if not lines[-1]:
+        lines.pop()
+    return [tuple(line) for line in lines]
+
+
+def _cells(row: _Element) -> tuple[tuple[str, ...], bool]:
+    cells = [cell for cell in row if cell.tag == "cell"]
+    return tuple(" ".join(cell.xpath("string()").split()) for cell in cells), all(
+        cell.get("role") == "head" for cell in cells
+    )
+
+
+def _leaf_texts(element: _Element, in_link: bool = False, within: tuple[str, ...] = ()) -> Iterator[_Leaf]:
+    """Each block element's text (see `_Leaf`), in order; its lines are the lines of code, or
+    what line breaks (`<br>`) set apart.
 
     A block nested in another (a list in a list item, paragraphs in a `<div>` or a link)
     splits its parent's text: text is never flattened across the blocks it holds.
@@ -99,20 +165,37 @@ def _leaf_texts(element: _Element, in_link: bool = False) -> Iterator[tuple[str,
     tag = element.get("rend") if element.tag == "head" else None
     tag = tag or _BLOCK_TAGS.get(element.tag, "div")
     flow = (lambda text: text) if tag == _CODE else (lambda text: _SPACE.sub(" ", text))
-    parts, link_chars = [flow(element.text or "")], 0
+    spans: list[tuple[str, str | None]] = [(flow(element.text or ""), None)]
+    link_chars = 0
     for child in element:
         if (child.tag in _CONTAINERS and not _inline_code(element, child)) or _holds_blocks(child):
-            yield tag, "".join(parts), len("".join(parts)) if in_link else link_chars
-            yield from _leaf_texts(child, in_link or child.tag == "ref")
-            parts, link_chars = [], 0
+            yield _leaf(tag, spans, link_chars, in_link, within, element)
+            yield from _leaf_texts(child, in_link or child.tag == "ref", (*within, *_context(child)))
+            spans, link_chars = [], 0
         elif child.tag == "lb":
-            parts.append("\n")
+            spans.append(("\n", None))
         else:
             text = flow(child.xpath("string()"))
-            parts.append(f" {text}" if child.tag == "cell" else text)
+            spans.append(
+                (f" {text}" if child.tag == "cell" else text, child.get("target") if child.tag == "ref" else None)
+            )
             link_chars += len(text) if child.tag == "ref" else sum(len(r.xpath("string()")) for r in child.iter("ref"))
-        parts.append(flow(child.tail or ""))
-    yield tag, "".join(parts), len("".join(parts)) if in_link else link_chars
+        spans.append((flow(child.tail or ""), None))
+    yield _leaf(tag, spans, link_chars, in_link, within, element)
+
+
+def _context(element: _Element) -> tuple[str, ...]:
+    """What an element makes of the blocks inside it, for Markdown: a list ("ol", "ul") or a quote."""
+    if element.tag == "list":
+        return ("ol" if element.get("rend") == "ol" else "ul",)
+    return ("quote",) if element.tag == "quote" else ()
+
+
+def _leaf(
+    tag: str, spans: list[tuple[str, str | None]], link_chars: int, in_link: bool, within: tuple[str, ...], element
+) -> _Leaf:
+    text = "".join(text for text, _ in spans)
+    return _Leaf(tag, text, len(text) if in_link else link_chars, tuple(spans), within, element)
 
 
 def _inline_code(parent: _Element, child: _Element) -> bool:
@@ -149,10 +232,22 @@ def join_rendered_lines(blocks: list[Block], rendered: str) -> list[Block]:
                 density = (previous.link_density * len(previous.text) + block.link_density * len(block.text)) / max(
                     1, len(previous.text) + len(block.text)
                 )
+                previous.markup = _joined_markup(previous, block)
                 previous.text, previous.link_density = text, round(density, 2)
                 continue
         joined.append(block)
     return joined
+
+
+def _joined_markup(first: Block, second: Block) -> Markup | None:
+    """The markup of two blocks joined into one: the first's, with the runs of both."""
+    if not any(block.markup and block.markup.spans for block in (first, second)):
+        return first.markup
+    runs = [
+        block.markup.spans if block.markup and block.markup.spans else ((block.text, None),)
+        for block in (first, second)
+    ]
+    return replace(first.markup or Markup(), spans=(*runs[0], (" ", None), *runs[1]))
 
 
 def _squeezed(text: str) -> tuple[str, list[int]]:

@@ -26,7 +26,9 @@ from cleaner.article import Article, Removal
 from cleaner.frontends import Reading, extract, pagemeta
 from cleaner.frontends import text as text_frontend
 from cleaner.frontends.decode import repair_mojibake
+from cleaner.frontends.standfirst import standfirst
 from cleaner.rules import html as html_rules
+from cleaner.rules.framework.claims import claimed
 from cleaner.rules.framework.fields import absorb, absorb_hit
 from cleaner.rules.framework.kinds import NodeRule
 
@@ -46,24 +48,88 @@ _FLAT_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
     | {"p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot", "html", "head", "body"}
 )
-_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)")
-# Browsers stop nesting at 512 levels; lexbor and the node rules slow down with the square of depth.
-MAX_DEPTH = 1000
+# Elements whose content is text, not markup: a "<div>" inside a script's string opens nothing.
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
+_RAW_TEXT_END = {name: re.compile(f"</{name}", re.I) for name in _RAW_TEXT}
+# A comment's start, or a tag's name as the HTML tokenizer reads it (up to a space, "/" or ">").
+_MARKUP = re.compile(r"<(!--|/?[a-zA-Z][^\s/>]*)")
+# Elements nested deeper are unwrapped, their text kept. Real pages nest a few dozen levels (56 at most
+# over the 1,678 evaluation pages); lxml, which trafilatura reads pages with, stops at 255 and Chrome
+# at 512; lexbor's parse slows with the square of the depth.
+MAX_DEPTH = 200
 
 
-class MarkupError(ValueError):
-    """HTML nested deeper than any real page: hostile input, refused before it is parsed."""
+def cap_nesting(html: str) -> str:
+    """The page with every element nested deeper than `MAX_DEPTH` unwrapped: its tags left out, its text kept.
+
+    Depth is judged as the parser builds the tree, not by counting tags: script, style and comment
+    text holds no elements; void elements and those whose end tag is optional (p, li, td) do not
+    nest; an end tag closes the nearest open element of its name, and none when none is open (a
+    stray `</span>` closes no `<div>`). A page within the limit is returned as it is.
+
+    >>> cap_nesting("<div>" * (MAX_DEPTH + 2) + "text" + "</div>" * (MAX_DEPTH + 2)) == (
+    ...     "<div>" * MAX_DEPTH + "text" + "</div>" * MAX_DEPTH
+    ... )
+    True
+    """
+    nesting = _Nesting()
+    position = 0
+    while match := _MARKUP.search(html, position):
+        token = match.group(1)
+        end = html.find("-->" if token == "!--" else ">", match.end())
+        if end < 0:  # an unclosed comment or tag runs to the end of the page
+            break
+        position = end + (3 if token == "!--" else 1)
+        name = token.lstrip("/").lower()
+        if token.startswith("/"):
+            nesting.close(name, match.start(), position)
+        elif name in _RAW_TEXT:
+            closing = _RAW_TEXT_END[name].search(html, position)
+            if closing is None:
+                break
+            position = closing.start()
+        elif token != "!--" and name not in _FLAT_TAGS and html[end - 1] != "/":
+            nesting.open(name, match.start(), position)
+    return nesting.unwrapped(html)
 
 
-def refuse_deep_nesting(html: str) -> None:
-    """Raise `MarkupError` when elements nest more than `MAX_DEPTH` deep (counted from the tags)."""
-    depth = 0
-    for closing, name in _TAG.findall(html):
-        if name.lower() in _FLAT_TAGS:
-            continue
-        depth = max(depth - 1, 0) if closing else depth + 1
-        if depth > MAX_DEPTH:
-            raise MarkupError(f"HTML nested more than {MAX_DEPTH} elements deep")
+class _Nesting:
+    """The open elements of a page being read, and the spans of the tags nested too deep to keep."""
+
+    def __init__(self) -> None:
+        self.elements: list[tuple[str, bool]] = []  # (name, kept), outermost first
+        self.open_by_name: dict[str, int] = {}
+        self.kept = 0
+        self.cuts: list[tuple[int, int]] = []
+
+    def open(self, name: str, start: int, end: int) -> None:
+        keep = self.kept < MAX_DEPTH
+        self.kept += keep
+        if not keep:
+            self.cuts.append((start, end))
+        self.elements.append((name, keep))
+        self.open_by_name[name] = self.open_by_name.get(name, 0) + 1
+
+    def close(self, name: str, start: int, end: int) -> None:
+        """Close the nearest open element called `name` and those inside it; a stray end tag closes nothing."""
+        if not self.open_by_name.get(name):
+            return
+        while True:
+            top, keep = self.elements.pop()
+            self.open_by_name[top] -= 1
+            self.kept -= keep
+            if top == name:
+                break
+        if not keep:
+            self.cuts.append((start, end))
+
+    def unwrapped(self, html: str) -> str:
+        """The page without the tags cut (the same string when none is)."""
+        if not self.cuts:
+            return html
+        starts = [end for _, end in self.cuts]
+        ends = [start for start, _ in self.cuts[1:]] + [len(html)]
+        return html[: self.cuts[0][0]] + "".join(html[a:b] for a, b in zip(starts, ends, strict=True))
 
 
 def read(html: str, *, url: str | None, config: Config) -> Reading:
@@ -75,19 +141,20 @@ def read(html: str, *, url: str | None, config: Config) -> Reading:
     """
     from selectolax.lexbor import LexborHTMLParser
 
-    refuse_deep_nesting(html)
-    html = repair_mojibake(html)
+    html = repair_mojibake(cap_nesting(html))
     tree = LexborHTMLParser(html)
     article = Article(url=url)
     markup = pagemeta.markup_fields(tree)  # reads the JSON-LD scripts, which go next
     tree.strip_tags(["script", "style", "noscript", "template"])
-    for name, value in pagemeta.page_fields(markup, html, url, lambda: page_text(tree)).items():
+    fields = pagemeta.page_fields(markup, html, url, lambda: page_text(tree), config.vocabulary)
+    description = fields.pop("subtitle", None)
+    for name, value in fields.items():
         absorb(article, name, value)
-    if tree.body is not None:
-        prune(tree, list(config.rules_of(NodeRule)), article)
+    article.subtitle = standfirst(tree, article.title, description, config.vocabulary)
+    prune(tree, list(config.rules_of(NodeRule)), article)
     _keep_preformatted_lines(tree)
     text = page_text(tree)
-    blocks = extract.main_content(tree.html, text)
+    blocks = extract.main_content(tree.html or "", text)
     if blocks:
         return Reading(blocks, article, whole_page=False, settle=False)
     return Reading(text_frontend.to_blocks(text), article, whole_page=True, settle=False)
@@ -98,11 +165,13 @@ def prune(tree: LexborHTMLParser, rules: list[NodeRule], article: Article) -> No
 
     Outer nodes are judged first, so a box inside a pruned box is not recorded twice.
     """
-    claimed = html_rules.claimed(tree.body, rules)
+    if tree.body is None:
+        return
+    candidates = claimed(tree.body, rules)
     pruned: set[int] = set()
     doomed: list[LexborNode] = []
-    for depth, _, node, rule in sorted((_depth(n), order, n, r) for order, (n, r) in enumerate(claimed)):
-        if _inside(node, pruned, depth):
+    for _, _, node, rule in sorted((_depth(n), order, n, r) for order, (n, r) in enumerate(candidates)):
+        if _inside(node, pruned):
             continue
         hit = rule(node)
         if hit is None:
@@ -119,16 +188,19 @@ def prune(tree: LexborHTMLParser, rules: list[NodeRule], article: Article) -> No
 
 def _depth(node: LexborNode) -> int:
     depth = 0
-    while (node := node.parent) is not None:
-        depth += 1
+    parent = node.parent
+    while parent is not None:
+        depth, parent = depth + 1, parent.parent
     return depth
 
 
-def _inside(node: LexborNode, pruned: set[int], depth: int) -> bool:
-    for _ in range(depth):
-        node = node.parent
-        if node.mem_id in pruned:
+def _inside(node: LexborNode, pruned: set[int]) -> bool:
+    """Whether one of the node's ancestors is pruned already."""
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in pruned:
             return True
+        parent = parent.parent
     return False
 
 
@@ -137,7 +209,8 @@ def _keep_preformatted_lines(tree: LexborHTMLParser) -> None:
     elsewhere collapses as a browser collapses it."""
     from selectolax.lexbor import LexborHTMLParser
 
-    line_break = LexborHTMLParser("<br>").css_first("br")
+    line_break = LexborHTMLParser("<br>").css_first("br", strict=True)
+    assert line_break is not None  # the fragment is one <br>
     for pre in tree.css("pre"):
         for node in list(pre.traverse(include_text=True)):
             text = node.text_content or "" if node.is_text_node else ""

@@ -24,12 +24,13 @@ from typing import Any
 
 from distributed import Client
 
-from cleaner.batch import Cleaned, Job, Options, Skipped, documents
+from cleaner.batch import Cleaned, Job, Skipped
 from cleaner.config import Config
 from cleaner.engine import Cleaner
 from cleaner.io import Document, Fields, Source, kind_of
 from cleaner.parallel import Failure, call
-from cleaner.streams import from_record
+from cleaner.records import failed_record
+from cleaner.streams import documents, from_record
 
 
 def clean_bag(bag: Any, config: Config | None = None, *, fields: Fields | None = None) -> Any:
@@ -108,11 +109,10 @@ def _clean_records(records: Iterable[dict[str, Any]], job: Job) -> list[dict[str
 
 
 def _clean_files(paths: Iterable[str], job: Job) -> list[dict[str, Any]]:
-    options = Options(fmt="jsonl", fields=job.fields, max_bytes=job.cleaner.config.max_bytes)
     out: list[dict[str, Any]] = []
     for path in map(Path, paths):
         kind, compressed = kind_of(path) or ("jsonl", False)
-        docs = documents(Source(path, path, kind, compressed), options, stdin=None)
+        docs = documents(Source(path, path, kind, compressed), job.fields, job.cleaner.config.max_bytes, stdin=None)
         out.extend(record for doc in docs if (record := _output(doc, call(job, doc))) is not None)
     return out
 
@@ -123,4 +123,4 @@ def _output(doc: Document, result: Any) -> dict[str, Any] | None:
         return json.loads(result.text)
     if isinstance(result, Skipped):
         return None
-    return {**(doc.record or {}), "cleaner_error": f"{doc.name}: {result.reason}"}
+    return failed_record(doc, result.reason)

@@ -1,20 +1,24 @@
 """A function for Hugging Face `datasets.map(batched=True)`: a batch of columns in, clean columns out.
 
-`datasets` itself is not imported: the function only sees a dict of
-equal-length lists, so it works with any column-batch engine.
+`datasets` itself is not imported: the function only sees a mapping of
+equal-length columns (lists, numpy arrays, pandas Series, read by position
+whatever their index), so it works with any column-batch engine. A missing
+value (None, or the NaN pandas puts in an empty cell) is no value.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from cleaner.config import Config
 from cleaner.engine import Cleaner
-from cleaner.io import DocumentError, Fields
+from cleaner.io import Fields
 from cleaner.parallel import describe
+from cleaner.records import clean_document
 from cleaner.streams import from_record
 
 
@@ -39,16 +43,18 @@ class CleanColumns:
 
     def __call__(self, batch: Mapping[str, Sequence[Any]]) -> dict[str, list[Any]]:
         cleaner = Cleaner(self.config)
-        wanted = [name for name in (self.fields.text, self.fields.html, self.fields.url) if name in batch]
-        rows = len(batch[wanted[0]]) if wanted else 0
+        columns = {
+            name: [_value(cell) for cell in batch[name]]
+            for name in (self.fields.text, self.fields.html, self.fields.url)
+            if name in batch
+        }
+        rows = len(next(iter(columns.values()))) if columns else 0
         texts: list[str] = []
         about: list[str] = []
         for i in range(rows):
-            doc = from_record({name: batch[name][i] for name in wanted}, f"row {i}", self.fields)
+            doc = from_record({name: column[i] for name, column in columns.items()}, f"row {i}", self.fields)
             try:
-                if doc.problem:
-                    raise DocumentError(doc.problem)
-                article = cleaner.clean(doc.data or "", kind=doc.kind, url=doc.url)
+                article = clean_document(cleaner, doc)
             except Exception as error:
                 texts.append("")
                 about.append(json.dumps({"error": describe(error)}))
@@ -57,3 +63,10 @@ class CleanColumns:
             texts.append(meta.pop("body"))
             about.append(json.dumps(meta, ensure_ascii=False))
         return {self.fields.text: texts, "cleaner": about}
+
+
+def _value(cell: Any) -> Any:
+    """A column's cell as the record model reads it: numpy strings as str, NaN as no value."""
+    if isinstance(cell, float) and math.isnan(cell):
+        return None
+    return str(cell) if isinstance(cell, str) else cell.item() if hasattr(cell, "item") else cell

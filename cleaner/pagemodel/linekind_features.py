@@ -37,8 +37,14 @@ _FIRST_MARKS = "-•*·–—►▶▪■●|>›»"  # bullets and arrows
 _LAST_MARKS = (".!?…。！？", ":：", "\"'”’»)]」』")  # a sentence's end, a colon, a closing quote or bracket
 # A character class: none (an empty line), a mark set, digit, capital letter, other.
 _CLASSES = 1 + len(_LAST_MARKS) + 3
-_GROUP_SIZES = (len(_LENGTH_EDGES) + 1, len(_WORD_EDGES) + 1, len(_SHARE_EDGES) + 2, len(_DIGIT_EDGES) + 1)
-_GROUP_SIZES += (_CLASSES, _CLASSES)
+_GROUP_SIZES = (
+    len(_LENGTH_EDGES) + 1,
+    len(_WORD_EDGES) + 1,
+    len(_SHARE_EDGES) + 2,
+    len(_DIGIT_EDGES) + 1,
+    _CLASSES,
+    _CLASSES,
+)
 SHAPE_FEATURES = 1 + sum(_GROUP_SIZES)  # the first one is always on: the bias
 FEATURES = BUCKETS + SHAPE_FEATURES
 _BMP = 0x10000
@@ -143,9 +149,9 @@ def _char_grams(points: np.ndarray, line_of: np.ndarray) -> Block:
             hashes[:starts, column] += points[k : k + starts] * multiplier
         # All but the last character in one line's segment: the last may be the next separator.
         inside[:, column] = line_of == beyond[n - 2 : n - 2 + size]
-    inside = inside.reshape(-1)
-    rows = np.repeat(line_of, len(CHAR_GRAMS))[inside]
-    return _hashed(rows, hashes.reshape(-1)[inside], int(line_of[-1]))
+    kept = inside.reshape(-1)
+    rows = np.repeat(line_of, len(CHAR_GRAMS))[kept]
+    return _hashed(rows, hashes.reshape(-1)[kept], int(line_of[-1]))
 
 
 def _words(points: np.ndarray, is_word: np.ndarray, starts: np.ndarray, line_of: np.ndarray) -> Block:

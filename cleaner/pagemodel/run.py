@@ -32,9 +32,9 @@ from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from cleaner import dates
-from cleaner.pagemodel import linemodel
+from cleaner.pagemodel.headline import headline_above
 from cleaner.rules.framework.context import Page
-from cleaner.shapes import WORD, ends_sentence, is_headline_like
+from cleaner.shapes import WORD, weight
 from cleaner.vocab import Vocabulary
 
 # A line a block rule marked as end-of-page furniture weighs this much against a run.
@@ -145,12 +145,14 @@ def headline_lines(page: Page, slug: frozenset[str], indices: Iterable[int]) -> 
     """Of the lines at `indices` (in order), those that repeat most of the URL slug's words: the
     headline and its echoes."""
     found = []
+    needed = max(SLUG_MIN_WORDS, SLUG_SHARE * len(slug))
     for i in indices:
-        words = WORD.findall(_folded(page.blocks[i].text))
-        if len(words) > HEADLINE_MAX_WORDS:
+        folded = _folded(page.blocks[i].text)
+        # A line holds every slug word it has as a word as a string too: most lines fail that at once.
+        if sum(word in folded for word in slug) < needed:
             continue
-        common = len(slug & set(words))
-        if common >= SLUG_MIN_WORDS and common >= SLUG_SHARE * len(slug):
+        words = WORD.findall(folded)
+        if len(words) <= HEADLINE_MAX_WORDS and len(slug & set(words)) >= needed:
             found.append(i)
     return found
 
@@ -165,7 +167,9 @@ def is_whole_page(page: Page) -> bool:
     if len(lines) < DUMP_MIN_LINES:
         return False
     short = sum(
-        1 for text in lines if linemodel.weight(text) < SHORT_LINE_CHARS and len(text.split()) <= SHORT_LINE_WORDS
+        1  # a line's weight is at least its length: a long line is measured no further
+        for text in lines
+        if len(text) < SHORT_LINE_CHARS and weight(text) < SHORT_LINE_CHARS and len(text.split()) <= SHORT_LINE_WORDS
     )
     return short >= DUMP_SHORT_SHARE * len(lines)
 
@@ -187,6 +191,8 @@ def main_run(page: Page) -> Run | None:
     """Where the article runs in a whole-page dump, and its headline; None if the text is not one."""
     if not is_whole_page(page):
         return None
+    from cleaner.pagemodel import linemodel  # imported once a page dump comes: numpy slows every start-up
+
     kept = [block.text for block, dropped in zip(page.blocks, page.dropped, strict=True) if dropped is None]
     kept_scores = iter(_with_schedules(kept, linemodel.scores(kept)))
     scores: list[float | None] = []
@@ -199,43 +205,23 @@ def main_run(page: Page) -> Run | None:
         return None
     # Only a line within reach above a run's start can anchor the run or be its headline.
     near = sorted({a for _, start, _ in runs for a in range(max(start - HEADLINE_REACH, 0), start + 1)})
-    slug = slug_words(page.article.url)
-    anchors = headline_lines(page, slug, near)
+    anchors = headline_lines(page, slug_words(page.article.url), near)
     start, end = earliest_strong_run(runs, anchors)
-    headline = max((a for a in anchors if 0 < start - a <= HEADLINE_REACH), default=None)
-    if headline is None and not slug:
-        headline, start = headline_over(page, start)
-    return Run(start, end, headline)
+    reach = [a for a in anchors if 0 <= start - a <= HEADLINE_REACH]
+    headline = headline_above(page, start, reach)
+    return Run(start, end, max((a for a in reach if a < start), default=None) if headline is None else headline)
 
 
 def _dropped_score(page: Page, i: int) -> float | None:
     """What a line a rule removed weighs against a run: a wall, a boundary, or nothing (None)."""
     dropped = page.dropped[i]
+    if dropped is None:
+        return None
     if is_wall(page.blocks[i].text, dropped.family, page.vocab):
         return _WALL
     if dropped.family in BOUNDARY_FAMILIES and dropped.code not in INLINE_RULES:
         return -FURNITURE_PENALTY
     return None
-
-
-def headline_over(page: Page, start: int) -> tuple[int | None, int]:
-    """Without a URL to tell it by, the headline of a run: the kept headline-shaped line just above
-    its start, with nothing between but lines a rule removed from the article's head (a byline,
-    a timestamp, a caption: no boundary) and at most one line of text, the standfirst, which the
-    run then takes in. Returns the headline (None if there is none) and the run's start."""
-    standfirst = None
-    for j in range(start - 1, max(start - HEADLINE_REACH, 0) - 1, -1):
-        dropped, text = page.dropped[j], page.blocks[j].text
-        if dropped is not None:
-            if _dropped_score(page, j) is not None:
-                break
-        elif is_headline_like(text, max_words=HEADLINE_MAX_WORDS) and len(text.split()) >= SLUG_MIN_WORDS:
-            return j, start if standfirst is None else standfirst
-        elif standfirst is None and ends_sentence(text):
-            standfirst = j
-        else:
-            break
-    return None, start
 
 
 def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:
@@ -257,13 +243,15 @@ def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]
             else:
                 yield j
     block_run: list[int] = []
-    for i in [*kept, None]:
-        if i is not None and (is_code(page.blocks[i].text) or is_table_row(page.blocks[i].text)):
+    for i in kept:
+        if is_code(page.blocks[i].text) or is_table_row(page.blocks[i].text):
             block_run.append(i)
             continue
         if len(block_run) >= CODE_LINES:
             yield from block_run
         block_run = []
+    if len(block_run) >= CODE_LINES:
+        yield from block_run
 
 
 def is_table_row(text: str) -> bool:
@@ -291,6 +279,7 @@ def is_code(text: str) -> bool:
 
 def _with_schedules(texts: Sequence[str], scores: list[float]) -> list[float]:
     """The lines' scores, those of a schedule's entries raised to what text at even odds adds."""
+
     for i in schedule_lines(texts):
         scores[i] = max(scores[i], _at_even_odds(texts[i]))
     return scores
@@ -298,6 +287,8 @@ def _with_schedules(texts: Sequence[str], scores: list[float]) -> list[float]:
 
 def _at_even_odds(text: str) -> float:
     """What a line adds to a run as text at even odds: a little, by its length."""
+    from cleaner.pagemodel import linemodel
+
     return linemodel.value(text) * 2.0 * (_SCHEDULE_ODDS - linemodel.TEXT_THRESHOLD)
 
 

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import re
 
-from cleaner.dates import find_date
+from cleaner.names import read_byline
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import is_name_list, split_names, word_count
-from cleaner.vocab import Vocabulary
+from cleaner.shapes import word_count
 
-# What may follow the names: "| Updated ...", ", Reuters", " - Staff Writer". Leading
-# whitespace is taken from the start of its run only, so a long run costs one scan, not one per space.
-_AFTER_NAMES = re.compile(r"(?:(?<!\s)\s+)?(?:\||•|·|,|—|–| - |\(|\bupdated\b|\bpublished\b)\s*", re.IGNORECASE)
-_MAX_TAIL_WORDS = 8
 # An author box: the author's name on a line of its own (at most _MAX_NAME_WORDS words), at
 # most _MAX_BIO_GAP short role lines, then a biography of _MIN_BIO_WORDS words or more.
 _MAX_NAME_WORDS = 4
@@ -22,31 +17,24 @@ _MAX_BIO_GAP = 2
 _MAX_ROLE_WORDS = 6
 _MIN_BIO_WORDS = 12
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
-
-
-def _names_in(text: str) -> tuple[list[str], str] | None:
-    """Split a byline's remainder into names and what follows them."""
-    parts = _AFTER_NAMES.split(text, maxsplit=1)
-    names, tail = parts[0].strip(" :"), (parts[1] if len(parts) > 1 else "")
-    if not names or not is_name_list(names):
-        return None
-    return split_names(names), tail
-
-
-def _tail_is_furniture(tail: str, vocab: Vocabulary) -> bool:
-    """The rest of a byline line is a role, an agency ("dpa" too) or a date, not a sentence."""
-    tail = tail.strip(" ()|")
-    if not tail or find_date(tail) or vocab.line_is("agencies", tail):
-        return True
-    return word_count(tail) <= _MAX_TAIL_WORDS and not tail.endswith(".") and tail[0].isupper()
+# The author box's gate: a line of two to _MAX_NAME_WORDS name-shaped words (`_is_name_line` asks
+# also that each is capitalised).
+_NAME_LINE = re.compile(rf"^\s*{_NAME_WORD.pattern}(?:\s+{_NAME_WORD.pattern}){{1,{_MAX_NAME_WORDS - 1}}}\s*$")
+# Three bylines or more, each within this many lines of another, are a list's: a filter menu
+# ("By Role", "By Industry"), the teasers of other stories, the books of a reading list. None of
+# them credits the story.
+_LIST_REACH = 4
+_LIST_OTHERS = 2
 
 
 @block_rule("BYL001", "byline", "bylines", gate=Gate(max_words=20, phrases=("byline_markers",)))
 def byline(page: Page, i: int) -> Hit | None:
     """Removes: a byline ("By John Smith and Jane Doe", "By JANE DOE, Reuters", "Written by
     Ann Lee | Updated: March 3, 2022", "Von Max Mustermann", "Par Jean Dupont", "Por Juan
-    Pérez"), also when the marker and the names sit on two lines. The names move to
-    `authors`; a date on the same line sets `published`.
+    Pérez", "By Korin MillerPublished: Jan 29, 2025"), also when the marker and the names sit on
+    two lines. The names move to `authors`, an agency to `credits`; a date on the same line sets
+    `published`. A byline next to another one is a list's (a filter menu's "By Industry", other
+    stories' teasers, a reading list): it is dropped, and credits no one.
 
     Why: the author belongs in metadata; left in the body it is a stray line.
 
@@ -56,21 +44,32 @@ def byline(page: Page, i: int) -> Hit | None:
 
     Example: "By Jane Doe and John O'Neil" -> authors ["Jane Doe", "John O'Neil"].
     """
-    text = page.blocks[i].text.strip()
-    marker = page.vocab.starts("byline_markers", text)
-    if not marker:
+    blocks = page.blocks
+    following = blocks[i + 1].text if i + 1 < len(blocks) else None
+    found = read_byline(blocks[i].text, following, page.vocab)
+    if found is None:
         return None
-    rest = text[marker.end() :].lstrip(" :")
-    span = 1
-    if not rest and i + 1 < len(page.blocks):
-        rest, span = page.blocks[i + 1].text.strip(), 2
-    found = _names_in(rest)
-    if found is None or not _tail_is_furniture(found[1], page.vocab):
-        return None
-    names, tail = found
-    date = find_date(tail)
-    meta = {"published": date[0]} if date else {}
-    return Hit(span=span, moved_to="authors", value=names, meta=meta)
+    if _in_a_list_of_bylines(page, i, found.span):
+        return Hit(span=found.span, detail="one of a list of bylines")
+    meta: dict[str, object] = {"published": found.published} if found.published else {}
+    if found.agencies:
+        meta["credits"] = found.agencies
+    return Hit(span=found.span, moved_to="authors" if found.names else None, value=found.names or None, meta=meta)
+
+
+def _in_a_list_of_bylines(page: Page, i: int, span: int) -> bool:
+    blocks = page.blocks
+    near = (*range(max(i - _LIST_REACH, 0), i), *range(i + span, min(i + span + _LIST_REACH, len(blocks))))
+    others = 0
+    for j in near:
+        dropped = page.dropped[j]
+        if (dropped is not None and dropped.family != "bylines") or not page.vocab.starts(
+            "byline_markers", blocks[j].text
+        ):
+            continue
+        following = blocks[j + 1].text if j + 1 < len(blocks) else None
+        others += dropped is not None or read_byline(blocks[j].text, following, page.vocab) is not None
+    return others >= _LIST_OTHERS
 
 
 def _is_name_line(text: str) -> bool:
@@ -84,7 +83,13 @@ def _is_biography(page: Page, line: str) -> bool:
     return word_count(line) >= _MIN_BIO_WORDS and page.vocab.search("writer_roles", line) is not None
 
 
-@block_rule("BYL002", "author-bio", "bylines", gate=Gate(max_words=_MAX_NAME_WORDS))
+@block_rule(
+    "BYL002",
+    "author-bio",
+    "bylines",
+    gate=Gate(max_words=_MAX_NAME_WORDS, pattern=_NAME_LINE),
+    reads_ahead=1 + _MAX_BIO_GAP,
+)
 def author_bio(page: Page, i: int) -> Hit | None:
     """Removes: an author box: a line holding only a person's name, up to two short role
     lines under it, and the biography that follows, which opens with the name or its

@@ -57,7 +57,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 # "(Photo by Jane Doe/Getty Images)": the marker before the credit is not part of it.
 _CREDIT_PREFIX = re.compile(r"^(?:photo|image|picture|foto|bild)s?\s*(?:by\b|:)\s*", re.IGNORECASE)
 # "Photo: Twitter Image": the trailing type word repeats the marker, it is not the credit.
-_CREDIT_SUFFIX = re.compile(r"\s+(?:image|photo|picture|pic)\.?$", re.IGNORECASE)
+# Whitespace is taken from the start of its run only (no rescan per space).
+_CREDIT_SUFFIX = re.compile(r"(?<!\s)\s+(?:image|photo|picture|pic)\.?$", re.IGNORECASE)
 
 
 def _marker_pattern(vocab: Vocabulary) -> re.Pattern[str]:
@@ -125,8 +126,10 @@ def _split_trailing_credit(page: Page, text: str) -> Caption | None:
     """Split "Caption text. © Credit" or "Caption textCredit: Credit" at the credit; a line that
     reserves rights ("Tous droits réservés. © 2024 Le Monde") is the site's copyright notice."""
     found = _TRAILING_CREDIT.search(text)
-    credit = found and (found.group("credit") or found.group("named") or found.group("name")).strip()
-    if not credit or not _is_credit(credit) or not _LETTER.search(credit):
+    if found is None:
+        return None
+    credit = (found.group("credit") or found.group("named") or found.group("name")).strip()
+    if not _is_credit(credit) or not _LETTER.search(credit):
         return None
     caption = text[: found.start()].rstrip(_TRAILING_SEPARATORS).strip()
     words = word_count(caption)
@@ -155,19 +158,28 @@ def _split_marker_caption(page: Page, text: str) -> Caption | None:
     return Caption(caption, _clean_credit(credit))
 
 
-# A picture marker may run into "credit" or "by" ("Photocredit: ..."), so marker captions are
-# gated on the ":" or "by" that must follow it, bracketed credits on the ")", credits closing
-# a caption on their "©", "Credit:" or agency's "/", and an agency's bare name on the word after
-# the caption's full stop.
+# Labels, markers and a gallery's counter ("Image 3 of 12") hold the gate's phrases. The pattern
+# takes the rest: a picture marker run into "credit" or "by" ("Photocredit: ...", no phrase's
+# word then), a bracketed credit's closing ")", and a closing credit's "©", "Credit:" or agency's
+# "/"; and an agency's bare name closing a caption, the line's last word after its full stop.
+# Each branch opens with the character it is found by (the letters in every case a
+# case-insensitive match allows), so the regex engine skips along the line to those alone.
+_CAPTION_MARK = re.compile(
+    r"""[©)CREAcCsSſbB.!?”"](?:
+        (?<=©) | (?<=\))\s*$ | (?<=[.!?”"])\s+\S+\s*$
+      | (?<=C)redit(?::|\.\.\.|…)
+      | (?<=R)EUTERS/[A-Z] | (?<=A)FP/[A-Z] | (?<=E)PA/[A-Z] | (?<=A)P\ Photo/[A-Z]
+      | (?<=\w[cCsSſbB])(?i:redit|ourtesy|ource|y)\s*(?::|(?i:by)\b)
+    )""",
+    re.VERBOSE,
+)
+
+
 @block_rule(
     "CAP001",
     "photo-caption",
     "captions",
-    gate=Gate(
-        max_chars=700,
-        phrases=("caption_labels", "photo_markers"),
-        pattern=re.compile(r"[:)©]|by|[A-Z]/[A-Z]|[.!?”\"]\s+\S+\s*$", re.IGNORECASE),
-    ),
+    gate=Gate(max_chars=700, phrases=("caption_labels", "photo_markers"), pattern=_CAPTION_MARK),
     alone=True,
 )
 def photo_caption(page: Page, i: int) -> Hit | None:
@@ -203,15 +215,13 @@ def photo_caption(page: Page, i: int) -> Hit | None:
             return Hit(moved_to="captions", value=Caption(caption, _clean_credit(credit)))
     if vocab.line_is("photo_markers", text) or _GALLERY_COUNTER.match(text.strip()):
         return Hit(moved_to="captions", value=Caption(text))
-    caption = (
+    found = (
         _labelled_picture(page, text)
         or _split_marker_caption(page, text)
         or _split_trailing_credit(page, text)
         or _agency_closing(page, text)
     )
-    if caption is not None:
-        return Hit(moved_to="captions", value=caption)
-    return None
+    return None if found is None else Hit(moved_to="captions", value=found)
 
 
 # An agency's name opens the line or follows a "/" or a space: the look-behind spares the gate a try at every letter.

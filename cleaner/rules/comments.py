@@ -62,14 +62,33 @@ _MAX_INVITATION_WORDS = 25
 _MAX_INVITATION_SENTENCE = 12
 
 
-# A comment count ("12 Comments") has a digit; a thread header may spell its count ("One thought on").
+def _count_mark(vocab: Vocabulary) -> re.Pattern[str]:
+    """The gate's pattern: what a comment count (`_comment_count`, matched on the normalised line)
+    holds of the line as it is when the gate's count nouns, as words, cannot vouch for it: a
+    number run into a count noun on either side ("12comments", "Comments3": count nouns end in
+    a letter or a Devanagari sign, a test checks), or a thread header's "thoughts on" (its count may be spelled: "One
+    thought on").
+
+    Each branch opens with the character it is found by, so the regex engine skips along the
+    line to digits and "t"s alone, and looks no further than a few characters from each.
+    """
+    counts = vocab.alternation("comment_counts")
+    return re.compile(
+        rf"""[\dtT](?:
+            (?<=\d)(?i:{counts})
+          | (?<=[^\W\d]\d) | (?<=[\u0900-\u097f]\d)
+          | (?<=[tT])(?<!\w[tT])(?i:houghts?\ on)\b
+        )""",
+        re.VERBOSE,
+    )
+
+
 @block_rule(
     "COM002",
     "comment-prompt",
     "comments",
     gate=Gate(
-        phrases=("comment_prompts", "comment_openers", "comment_invitations"),
-        pattern=re.compile(r"\d|\bthoughts? on\b", re.I),
+        phrases=("comment_prompts", "comment_openers", "comment_invitations", "comment_counts"), pattern=_count_mark
     ),
     alone=True,
 )

@@ -1,8 +1,8 @@
 """Who wrote the story, where the byline rules cannot tell by a marker: a name followed by the
 writer's role or paper, a labelled byline in a script without capitals, an author's box.
 
-Names reach `authors` only through the byline name parsing (`shapes.is_name_list`,
-`shapes.split_names`): a name it cannot read (Devanagari has no capitals to tell a name by) is
+Names reach `authors` only through the byline name parsing (`names.is_name_list`,
+`names.split_names`): a name it cannot read (Devanagari has no capitals to tell a name by) is
 removed as furniture, never copied into `authors` as raw text.
 """
 
@@ -12,11 +12,12 @@ import re
 from functools import cache
 
 from cleaner.article import Block
+from cleaner.names import is_name_list, split_names
 from cleaner.pagemodel.run import is_whole_page
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import ends_sentence, is_name_list, split_names, word_count
+from cleaner.shapes import ends_sentence, word_count
 from cleaner.vocab import Vocabulary, stopwords
 
 # "Jane Doe, Staff Writer", "Sneha Iyer | Free Press Express | Mumbai", "Markus Weber – Korrespondent".
@@ -48,14 +49,14 @@ _TRADE_WITHIN = 4
 _SENTENCE = re.compile(r"(?<=[.!?।])\s+")
 
 
-def _name_part(text: str) -> list[str] | None:
+def _name_part(text: str, vocab: Vocabulary) -> list[str] | None:
     """The names a byline opens with, as the byline parser reads them; [] for a caseless name
     (two to four words without digits) it cannot read; None for no name."""
     words = text.split()
     if not 1 <= len(words) <= _MAX_NAME_WORDS * 2 or not _NAME_SHAPE.match(text):
         return None
     if _LATIN.search(text):
-        return split_names(text) if len(words) >= 2 and is_name_list(text) else None
+        return split_names(text, vocab) if len(words) >= 2 and is_name_list(text, vocab) else None
     caseless = _CASELESS_NAME.match(text) and 2 <= len(words) <= _MAX_NAME_WORDS
     return [] if caseless and not ends_sentence(text) else None
 
@@ -103,13 +104,13 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     vocab = page.vocab
     labelled = _LABELLED_NAME.match(text)
     if labelled and _at_the_head(page, i):
-        names = _name_part(labelled.group("names"))
+        names = _name_part(labelled.group("names"), vocab)
         if names:
             return Hit(moved_to="authors", value=names, detail="a labelled name, at the head")
     parts = _ROLE_SEPARATOR.split(text, maxsplit=1)
     if len(parts) == 1:
         return _name_over_role(page, i)
-    names = _name_part(parts[0])
+    names = _name_part(parts[0], vocab)
     tail = _tail_parts(parts[1])
     if names is None or tail is None or vocab.search("reporting_verbs", text):
         return None
@@ -136,7 +137,7 @@ def _name_over_role(page: Page, i: int) -> Hit | None:
     role = page.blocks[i + 1].text.strip()
     if not _CAPITALISED.match(role) or ends_sentence(role) or not _is_role(page.vocab, role):
         return None
-    names = _name_part(page.blocks[i].text.strip())
+    names = _name_part(page.blocks[i].text.strip(), page.vocab)
     return None if names is None else Hit(span=2, moved_to="authors" if names else None, value=names or None)
 
 
@@ -162,7 +163,7 @@ def labelled_byline(page: Page, i: int) -> Hit | None:
     if not re.match(r"\s*[:–—-]", rest):
         return None
     names = rest.lstrip(" :–—-")
-    return Hit() if not _LATIN.search(names) and _name_part(names) == [] else None
+    return Hit() if not _LATIN.search(names) and _name_part(names, page.vocab) == [] else None
 
 
 def _opens_with(vocab: Vocabulary, line: str, name: str) -> bool:
@@ -210,7 +211,7 @@ def author_box(page: Page, i: int) -> Hit | None:
     line = blocks[bio].text.strip()
     if vocab.line_is("author_box_headers", head):
         return Hit(span=bio + 1 - i, detail="author box")
-    if _opens_with(vocab, line, head) and _names_trade(vocab, line) and _name_part(head) is not None:
+    if _opens_with(vocab, line, head) and _names_trade(vocab, line) and _name_part(head, vocab) is not None:
         return Hit(span=bio + 1 - i, detail="author box")
     return None
 
@@ -256,7 +257,7 @@ def author_biography(page: Page, i: int) -> Hit | None:
     if opener is None or word_count(text) < _MIN_BIO_WORDS or len(_SENTENCE.findall(text)) > _MAX_BIO_SENTENCES:
         return None
     name = opener.group("name")
-    if not is_name_list(name) or _names_trade(vocab, name) or name.split()[0].lower() in _function_words():
+    if not is_name_list(name, vocab) or _names_trade(vocab, name) or name.split()[0].lower() in _function_words():
         return None  # "Movavi Video Editor is...", "The Azoth has...": no person
     trade = text[opener.end() :].split(maxsplit=_TRADE_WITHIN)
     if not _names_trade(vocab, " ".join(trade[:_TRADE_WITHIN])):

@@ -11,24 +11,41 @@ from cleaner.shapes import word_count
 from cleaner.vocab import Vocabulary
 
 # "Reporting by Jane Doe; Editing by John Smith", "Additional reporting by ..."
-_WIRE_FOOTER = re.compile(
-    r"^\(?\s*(?i:additional\s+)?(?i:reporting|writing|editing)\s+(?i:by)\s+[A-Z][^.]{0,250}\)?\.?$"
-)
+_WIRE_FOOTER_OPENING = r"\(?\s*(?i:additional\s+)?(?i:reporting|writing|editing)\s+(?i:by)\s+[A-Z]"
+_WIRE_FOOTER = re.compile(rf"^{_WIRE_FOOTER_OPENING}[^.]{{0,250}}\)?\.?$")
+
+
+def _agency_opening(vocab: Vocabulary) -> str:
+    """How an agency credit line opens: "(PTI)", "— Reuters", "-AFP", "(With inputs from PTI)",
+    "(Inputs: ANI)", "(इनपुट: भाषा)", "(Avec AFP)": an agency, after a label of the vocabulary's."""
+    names, labels = vocab.alternation("agencies"), vocab.alternation("credit_labels")
+    return rf"[\s(\[—–-]*(?:(?:{labels})(?!\w)\s*[:–-]?\s*)?(?:{names})"
 
 
 def _agency_line(vocab: Vocabulary) -> re.Pattern[str]:
-    names, labels = vocab.alternation("agencies"), vocab.alternation("credit_labels")
-    # "(PTI)", "— Reuters", "-AFP", "(With inputs from PTI)", "With inputs from IANS and ANI",
-    # "(Inputs: ANI)", "(इनपुट: भाषा)", "(Avec AFP)"
+    names = vocab.alternation("agencies")
+    # "(PTI)", "— Reuters", "With inputs from IANS and ANI"
     return re.compile(
-        rf"^[\s(\[—–-]*(?:(?:{labels})(?!\w)\s*[:–-]?\s*)?"
-        rf"(?:{names})(?:\s*(?:,|/|&|and|with)\s*(?:{names}))*[\s)\].]*$",
+        rf"^{_agency_opening(vocab)}(?:\s*(?:,|/|&|and|with)\s*(?:{names}))*[\s)\].]*$",
         re.IGNORECASE,
     )
 
 
-# Not gated on the agency names: "ReutersandAFP" is a credit line with no word "reuters".
-@block_rule("CRD001", "agency-credit", "credits", gate=Gate(max_words=60), alone=True)
+def _credit_opening(vocab: Vocabulary) -> re.Pattern[str]:
+    """The gate's pattern: how a line the rule removes opens, unless it holds an agency_credits phrase.
+
+    Not the agency names as phrases: "ReutersandAFP" is a credit line with no word "reuters".
+    """
+    return re.compile(rf"^\s*{_WIRE_FOOTER_OPENING}|^(?i:{_agency_opening(vocab)})")
+
+
+@block_rule(
+    "CRD001",
+    "agency-credit",
+    "credits",
+    gate=Gate(max_words=60, phrases=("agency_credits", "syndication_notes"), pattern=_credit_opening),
+    alone=True,
+)
 def agency_credit(page: Page, i: int) -> Hit | None:
     """Removes: a line that only credits a news agency or wire service ("(with agency
     inputs)", "(PTI)", "— Reuters", "With inputs from IANS", "Reporting by Jane Doe; Editing

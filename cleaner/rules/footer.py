@@ -37,11 +37,16 @@ _QUOTES = '"“”„«»'
 _LINK_SPLIT = re.compile(r"\s*(?:\||•|·|/|,|;|\s{2,})\s*")
 
 
+# "©", "Ⓒ" (and its lower case), "(c)" or "copyright" in any case; each branch opens with the
+# character it is found by, so the regex engine skips along the line to those alone.
+_COPYRIGHT_MARK = re.compile(r"[©\u24b8\u24d2(cC](?:(?<=[©\u24b8\u24d2])|(?<=\()(?i:c)\)|(?<=[cC])(?i:opyright))")
+
+
 @block_rule(
     "FTR001",
     "copyright-line",
     "footer",
-    gate=Gate(max_words=40, phrases=("copyright_phrases",), pattern=re.compile(r"[©\u24b8]|\(c\)|copyright", re.I)),
+    gate=Gate(max_words=40, phrases=("copyright_phrases",), pattern=_COPYRIGHT_MARK),
     alone=True,
 )
 def copyright_line(page: Page, i: int) -> Hit | None:

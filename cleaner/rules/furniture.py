@@ -15,12 +15,13 @@ import numpy as np
 
 from cleaner.article import Caption
 from cleaner.dates import find_date
+from cleaner.names import is_name_list, split_names
 from cleaner.pagemodel import evidence, linekinds
 from cleaner.pagemodel.run import article_content
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import lead_rule
-from cleaner.shapes import ends_sentence, is_name_list, split_names, word_count
+from cleaner.shapes import ends_sentence, word_count
 
 # The article's paragraphs: lines of this many words or more that end a sentence.
 _PARAGRAPH_WORDS = 20
@@ -89,8 +90,8 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     detail "byline 0.41; article text 0.06; above the story".
     """
     edges = page.memo(_edges)
-    row = edges.rows.get(i) if edges else None
-    if row is None or row[_body()] >= _MAX_TEXT_CHANCE:
+    row = edges.rows.get(i) if edges is not None else None
+    if edges is None or row is None or row[_body()] >= _MAX_TEXT_CHANCE:
         return None
     names = linekinds.kind_names()
     furniture = row.copy()
@@ -98,19 +99,19 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     kind = names[int(furniture.argmax())]
     where = "above the story" if i < edges.first else "below the story"
     detail = f"{kind} {row[int(furniture.argmax())]:.2f}; article text {row[_body()]:.2f}; {where}"
-    return _moved(page.blocks[i].text.strip(), kind, detail)
+    return _moved(page, page.blocks[i].text.strip(), kind, detail)
 
 
 def _body() -> int:
     return linekinds.kind_names().index(linekinds.BODY)
 
 
-def _moved(text: str, kind: str, detail: str) -> Hit:
+def _moved(page: Page, text: str, kind: str, detail: str) -> Hit:
     """The hit for a line of this kind: captions, dates and readable bylines move to their fields."""
     if kind == "caption":
         return Hit(moved_to="captions", value=Caption(text), detail=detail)
     if kind == "date" and (found := find_date(text)):
         return Hit(moved_to="published", value=found[0], detail=detail)
-    if kind == "byline" and is_name_list(text):
-        return Hit(moved_to="authors", value=split_names(text), detail=detail)
+    if kind == "byline" and is_name_list(text, page.vocab):
+        return Hit(moved_to="authors", value=split_names(text, page.vocab), detail=detail)
     return Hit(detail=detail)

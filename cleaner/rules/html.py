@@ -12,14 +12,13 @@ of teaser cards, not the article.
 from __future__ import annotations
 
 import re
-import tomllib
-from collections.abc import Callable, Iterable
-from functools import cache, lru_cache
-from importlib import resources
+from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from cleaner.article import Caption
-from cleaner.rules.framework.kinds import Claim, Gate, Hit, NodeRule, documentation
+from cleaner.rules.framework.claims import claims, class_words, table, words_pattern
+from cleaner.rules.framework.kinds import Gate, Hit, NodeRule, documentation
 from cleaner.rules.framework.registry import block_rule, node_rule, register
 from cleaner.vocab import normalise_label
 
@@ -50,120 +49,17 @@ _OVERLAY_CONTAINERS = frozenset({"div", "section", "aside", "form", "dialog", "a
 # covers at least this share of its text.
 _LINK_PARAGRAPH_WORDS = 4
 _LINK_PARAGRAPH_SHARE = 0.9
-# Utility classes that style text ("text-center", "text-sm", "text-gray-600"): the word "text" in
-# them says nothing about what the element holds.
-_UTILITY_CLASS = re.compile(r"(?<!\S)text-\S+")
-# Headings whose id is an anchor of this many of their own words are sections, not boxes.
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_ANCHOR_WORDS = 2
 # List items and table cells hold link lists the author wrote (sources, changelogs).
 _LIST_PARENTS = frozenset({"li", "td", "th", "dd"})
-
-
-def claimed(body: LexborNode, rules: Iterable[NodeRule]) -> list[tuple[LexborNode, NodeRule]]:
-    """Each node the rules' claims select, with the first rule (in the order given) claiming it.
-
-    The rules that judge every element of a kind by its shape claim last: a paragraph whose
-    class says caption stays the caption rule's.
-    """
-    rules = tuple(rules)
-    found: dict[int, tuple[LexborNode, NodeRule]] = {}
-    for rule in rules:
-        for node in body.css(rule.claim.css) if rule.claim.css else ():
-            found.setdefault(node.mem_id, (node, rule))
-    by_name = {rule.name: rule for rule in rules if rule.claim.keywords is not None}
-    names = tuple(by_name)
-    for node in body.css("[class], [id]"):
-        name = _keyword_rule(f"{node.attributes.get('class') or ''} {_box_id(node)}", names)
-        if name is not None and node.mem_id not in found:
-            found[node.mem_id] = (node, by_name[name])
-    for rule in rules:
-        for node in body.css(rule.claim.every) if rule.claim.every else ():
-            found.setdefault(node.mem_id, (node, rule))
-    return list(found.values())
-
-
-def _box_id(node: LexborNode) -> str:
-    """The node's id, unless it is a heading's anchor spelled from the heading's own words.
-
-    Pages give their section headings ids made from the heading ("what-is-social-media-marketing",
-    "h-4-select-times-for-social-media") so tables of contents can link to them; such an id names
-    the section, not a box, whatever words it happens to hold.
-    """
-    node_id = node.attributes.get("id") or ""
-    if not node_id or node.tag not in _HEADINGS:
-        return node_id
-    id_words = [word for word in re.split(r"[\W_]+", node_id.lower()) if word and word != "h" and not word.isdigit()]
-    heading_words = set(re.split(r"\W+", node.text().lower()))
-    is_anchor = len(id_words) >= _ANCHOR_WORDS and all(word in heading_words for word in id_words)
-    return "" if is_anchor else node_id
-
-
-@lru_cache(maxsize=16384)
-def _keyword_rule(class_and_id: str, rule_names: tuple[str, ...]) -> str | None:
-    """The first of the rules whose keywords a class/id holds (cached: pages repeat their classes)."""
-    words = _class_words(class_and_id)
-    if not _any_keyword().search(words) or _content_words().search(_UTILITY_CLASS.sub(" ", words)):
-        return None
-    claims = _claims()
-    return next((name for name in rule_names if _holds_keyword(claims[name], words)), None)
-
-
-def _holds_keyword(claim: Claim, words: str) -> bool:
-    return claim.keywords is not None and claim.keywords.search(words) is not None
-
-
-@cache
-def _claims() -> dict[str, Claim]:
-    """Every node rule's claim, by the rule's name, from the rules' table."""
-    return {name: _claim(table) for name, table in _selectors().items() if isinstance(table, dict)}
-
-
-@cache
-def _any_keyword() -> re.Pattern[str]:
-    """Every rule's keywords at once: one search rules out most class names."""
-    return _words_pattern(
-        [w for table in _selectors().values() if isinstance(table, dict) for w in table.get("keywords", ())]
-    )
-
-
-@cache
-def _content_words() -> re.Pattern[str]:
-    return _words_pattern(_selectors()["content_words"])
-
-
-@cache
-def _selectors() -> dict:
-    return tomllib.loads(resources.files("cleaner.rules").joinpath("html.toml").read_text(encoding="utf-8"))
 
 
 def _node_rule(
     code: str, name: str
 ) -> Callable[[Callable[[LexborNode], Hit | None]], Callable[[LexborNode], Hit | None]]:
     """Register a node rule of this family with the claim its table gives; a rule without a table is an error."""
-    if name not in _claims():
+    if name not in claims():
         raise ValueError(f"node rule {code} {name} has no table in rules/html.toml")
-    return node_rule(code, name, "html", _claims()[name])
-
-
-def _claim(table: dict) -> Claim:
-    keywords = table.get("keywords")
-    css = ", ".join((*table.get("tags", ()), *table.get("css", ())))
-    return Claim(css, _words_pattern(keywords) if keywords else None, table.get("every", ""))
-
-
-def _words_pattern(words: list[str]) -> re.Pattern[str]:
-    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    return re.compile(rf"(?:^|[-_\s])(?:{alternation})(?:$|[-_\s])")
-
-
-def _class_words(value: str) -> str:
-    """A class or id with camelCase split, lower-cased, so keywords match whole words.
-
-    >>> _class_words("relatedPosts mostRead")
-    'related-posts most-read'
-    """
-    return re.sub(r"(?<=[a-z])(?=[A-Z])", "-", value).lower()
+    return node_rule(code, name, "html", claims()[name])
 
 
 def _furniture(node: LexborNode) -> Hit | None:
@@ -250,13 +146,13 @@ def _is_overlay(node: LexborNode) -> bool:
     if "itemscope" in attributes or "aria-modal" in attributes or attributes.get("role") == "dialog":
         return True
     class_and_id = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    return _overlay_words().search(_class_words(class_and_id)) is not None
+    return _overlay_words().search(class_words(class_and_id)) is not None
 
 
 @cache
 def _overlay_words() -> re.Pattern[str]:
     """Class/id words of overlays: modals and pop-ups (sign-in, republishing terms, quizzes)."""
-    return _words_pattern(_selectors()["overlay-box"]["keywords"])
+    return words_pattern(table()["overlay-box"]["keywords"])
 
 
 @_node_rule("HTM002", "image-caption")
@@ -427,11 +323,11 @@ def node_text(node: LexborNode) -> str:
 def _register_furniture_boxes() -> None:
     """The furniture boxes: rules that are data alone (a code, a claim, a documentation in the
     table), each dropping what it claims unless it holds the article."""
-    for name, table in _selectors().items():
-        if isinstance(table, dict) and "code" in table:
-            code = table["code"]
-            doc = documentation(code, table["doc"])
-            register(NodeRule(code=code, name=name, family="html", doc=doc, check=_furniture, claim=_claims()[name]))
+    for name, entry in table().items():
+        if isinstance(entry, dict) and "code" in entry:
+            code = entry["code"]
+            doc = documentation(code, entry["doc"])
+            register(NodeRule(code=code, name=name, family="html", doc=doc, check=_furniture, claim=claims()[name]))
 
 
 _register_furniture_boxes()

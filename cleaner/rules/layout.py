@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cleaner import names
+from cleaner.pagemodel.lead import credit_line, lead_date, other_stories_bylines
 from cleaner.pagemodel.run import main_run
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Hit
@@ -12,8 +14,11 @@ from cleaner.rules.framework.registry import page_rule
 def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     """Removes: in a whole-page dump (a long text made mostly of short lines), every line
     before and after the article's run: menus, teaser lists, sidebars, footers, comment
-    threads. The headline just above the run (the line that repeats the words of the
-    page URL's slug) is moved to `title`.
+    threads. The headline over the run moves to `title`: the line that repeats the words of
+    the page URL's slug, else the line above the run (or its first line) with the marks of a
+    headline (a byline or date beside it, a breadcrumb ending in it, the story's words). A
+    name alone by the headline or the date ("Jane Doe" over "March 4, 2024") moves to
+    `authors`; the names of bylines far from the article (other stories' teasers) leave it.
 
     Why: a scraper that keeps a page's whole text keeps its navigation too; the article is
     the stretch of long, text-like lines that outweighs everything around it. A run never
@@ -23,7 +28,7 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     False positives: a second stretch of article text separated from the first by a long
     block of furniture is lost; so are short lines at the article's edges (a closing
     one-line paragraph). Texts that are not page dumps (few lines, or mostly long ones) are
-    never judged.
+    never judged. A page without those marks gets no title.
 
     Example: 120 menu lines, 8 paragraphs, 40 footer lines -> the 160 furniture lines dropped;
     with the URL ".../river-floods-lower-town", the line "River floods the lower town" above
@@ -32,7 +37,37 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     run = main_run(page)
     if run is None:
         return []
-    start, end, _ = run
+    start, end, headline_at = run
+    _forget_other_stories_authors(page, other_stories_bylines(page, start, end, headline_at))
+    credit = credit_line(page, start, end, headline_at)
+    page.article.published = lead_date(page, start, end, headline_at) or page.article.published
     detail = f"article run is lines {page.blocks[start].line}-{page.blocks[end - 1].line}"
     outside, headline = Hit(detail=detail), Hit(moved_to="title", detail=detail)
-    return [(i, headline if i == run.headline else outside) for i in (*range(start), *range(end, len(page.blocks)))]
+    hits = [(i, headline if i == headline_at else outside) for i in (*range(start), *range(end, len(page.blocks)))]
+    if headline_at == start:
+        hits = [*hits[:start], (start, headline), *hits[start:]]
+    if credit is not None:
+        credited = Hit(moved_to="authors", value=names.credited_names(page.blocks[credit].text, page.vocab))
+        hits = sorted([*(hit for hit in hits if hit[0] != credit), (credit, credited)], key=lambda hit: hit[0])
+    return hits
+
+
+def _forget_other_stories_authors(page: Page, bylines: list[int]) -> None:
+    """Take back the names that bylines far from the article put in `authors` (they credit other
+    stories), unless a byline of the article credits them too."""
+    outside = set(bylines)
+    credited = [i for i, dropped in enumerate(page.dropped) if dropped is not None and dropped.moved_to == "authors"]
+    kept = {name for i in credited if i not in outside for name in _byline_names(page, i)}
+    for name in {name for i in bylines for name in _byline_names(page, i)} - kept:
+        if name in page.article.authors:
+            page.article.authors.remove(name)
+    lines = {page.blocks[i].line for i in bylines}
+    for removal in page.article.removals:
+        if removal.moved_to == "authors" and removal.line in lines:
+            removal.moved_to, removal.detail = None, "another story's byline"
+
+
+def _byline_names(page: Page, i: int) -> list[str]:
+    following = page.blocks[i + 1].text if i + 1 < len(page.blocks) else None
+    found = names.read_byline(page.blocks[i].text, following, page.vocab)
+    return found.names if found else []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import lead_rule
@@ -11,14 +13,21 @@ _MAX_TITLE_WORDS = 30
 _MAX_STANDFIRST_WORDS = 70
 # The furniture printed between a standfirst and the story: its byline and its date.
 _HEAD_FAMILIES = frozenset({"bylines", "contributors", "timestamps"})
+# A sentence ended by a full stop inside a line, another one after it: "...President Zelenskyy.
+# Photo: Twitter" (a word of three letters or more before the stop: "U.S. Senate", "vs. Leeds" are none).
+_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{3}[.…][\"'”’)]*\s+[\"“‘(]?[A-ZÀ-Ý0-9]")
 
 
 def _prose_follows(page: Page, i: int) -> bool:
-    """The next kept block is not shaped like a headline itself. A headline stands above the
-    story; in a run of short lines (a list, a stack of teasers) the first is no headline, and
-    taking it would leave the next one to be taken when the body is cleaned again."""
+    """The next kept block is not shaped like a headline itself: it ends a sentence, or holds one
+    (a caption or a standfirst may close on a credit: "...Zelenskyy. Photo: Twitter"). A headline
+    stands above the story; in a run of short lines (a list, a stack of teasers) the first is no
+    headline, and taking it would leave the next one to be taken when the body is cleaned again."""
     following = next((j for j in range(i + 1, len(page.blocks)) if not page.dropped[j]), None)
-    return following is not None and not is_headline_like(page.blocks[following].text, max_words=_MAX_TITLE_WORDS)
+    if following is None:
+        return False
+    text = page.blocks[following].text
+    return not is_headline_like(text, max_words=_MAX_TITLE_WORDS) or _INNER_SENTENCE_END.search(text) is not None
 
 
 @lead_rule("MET001", "headline", "metadata", gate=Gate(top=1))
@@ -29,7 +38,9 @@ def headline(page: Page, i: int) -> Hit | None:
 
     Why: scrapers put the headline on the first line; it is metadata, not body. A text that
     opens on a run of short lines (a list, links, teasers) has no headline on top: taking
-    the first would leave the next to be taken when the body is cleaned again.
+    the first would leave the next to be taken when the body is cleaned again. A line that
+    holds two sentences ("...Zelenskyy. Photo: Twitter") is a caption or a standfirst: it is
+    prose below a headline, never a headline itself.
 
     False positives: a text that opens on a short line that is not the headline (a section
     label); earlier rules remove the usual labels first.
@@ -40,6 +51,8 @@ def headline(page: Page, i: int) -> Hit | None:
     if page.kept or page.article.title or not _prose_follows(page, i):
         return None
     text = page.blocks[i].text
+    if _INNER_SENTENCE_END.search(text):  # two sentences are a caption or a standfirst, no headline
+        return None
     if word_count(text) < 2 or not has_letters(text) or not is_headline_like(text, max_words=_MAX_TITLE_WORDS):
         return None
     return Hit(moved_to="title", value=text.strip())
@@ -74,9 +87,9 @@ def standfirst(page: Page, i: int) -> Hit | None:
 def _over_the_byline(page: Page, i: int) -> bool:
     """Whether the lines right under block i, all removed, hold the story's byline or date: they
     set a standfirst apart from the body (a caption may stand anywhere, a byline only on top)."""
-    j = i + 1
-    while j < len(page.blocks) and page.dropped[j] is not None:
-        if page.dropped[j].family in _HEAD_FAMILIES:
+    for dropped in page.dropped[i + 1 :]:
+        if dropped is None:
+            return False
+        if dropped.family in _HEAD_FAMILIES:
             return True
-        j += 1
     return False

@@ -10,8 +10,9 @@ from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import is_content_markup, is_unlinked_html, word_count
 
 # Guillemets separate only when spaced: unspaced they are German quotation marks (»Chaos«).
-_CRUMB_SEPARATOR = re.compile(r"\s+(?:>|/|»|›|→|\\|::)\s+|\s*[>→]\s*")
-_TAG_SPLIT = re.compile(r"\s*(?:,|;|\||•|·|#)\s*")
+# Leading whitespace is taken from the start of its run only (no rescan per space).
+_CRUMB_SEPARATOR = re.compile(r"(?<!\s)\s+(?:>|/|»|›|→|\\|::)\s+|(?:(?<!\s)\s+)?[>→]\s*")
+_TAG_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:,|;|\||•|·|#)\s*")
 _MAX_CRUMB_WORDS = 5
 # Every separator holds one of these.
 _CRUMB_MARK = re.compile(r"[>/»›→\\:]")

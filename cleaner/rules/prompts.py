@@ -62,8 +62,8 @@ def _short_prompt(
     """A short line holding one of the family's phrases (or passing `also`), and no reported speech."""
     text = page.blocks[i].text
     vocab = page.vocab
-    found = vocab.search(family, text) if anywhere else vocab.starts(family, text)
-    found = found or (also is not None and also(text))
+    phrase = vocab.search(family, text) if anywhere else vocab.starts(family, text)
+    found = phrase is not None or (also is not None and also(text))
     return Hit() if found and not vocab.search("reporting_verbs", text) else None
 
 
@@ -84,7 +84,7 @@ def _names_follow_target(vocab: Vocabulary, text: str) -> bool:
     """A "Follow <whom> on" line whose first sentence ends on a list of social networks, or on
     nothing (their icons): "Follow the signs on Telegram Road" is directions."""
     found = vocab.derived(_follow_named).match(text.strip())
-    return bool(found) and vocab.derived(_networks_only).fullmatch(found.group("where").split(".")[0]) is not None
+    return found is not None and vocab.derived(_networks_only).fullmatch(found.group("where").split(".")[0]) is not None
 
 
 # Network names that are also ordinary words name no network in a sentence.

@@ -11,7 +11,8 @@ from cleaner.shapes import is_content_markup, is_headline_like, is_separator, wo
 from cleaner.vocab import Vocabulary
 
 # "Also read | ...", "ALSO READ: ...", "Read more - ...", "READ: ..."
-_INLINE_SEPARATOR = re.compile(r"\s*(?:\||:|–|—|-|»|>|•)\s*\S")
+# Leading whitespace is taken from the start of its run only (no rescan per space).
+_INLINE_SEPARATOR = re.compile(r"(?:(?<!\s)\s+)?(?:\||:|–|—|-|»|>|•)\s*\S")
 _MAX_LIST_ITEMS = 60
 # A list's item is a headline of twenty words at most: a longer line is prose, even one whose
 # writer left off the full stop.

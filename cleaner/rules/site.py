@@ -7,7 +7,7 @@ from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
 
 
-@block_rule("SITE001", "learned-site-boilerplate", "site", gate=Gate(profiled=True))
+@block_rule("SITE001", "learned-site-boilerplate", "site", gate=Gate(profiled=True), reads_ahead=0)
 def learned_site_boilerplate(page: Page, i: int) -> Hit | None:
     """Removes: a line or paragraph that the site profile (`--profile`, the `profile` setting)
     learned as recurring on a large share of the site's pages: its own disclaimers, section

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.dates import DATELINE_MAX_WORDS, chronological_lists, find_date, strip_times
+from cleaner.dates import DATELINE_MAX_WORDS, YEAR, Reading, chronological_lists, find_date, reading, strip_times
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
@@ -19,12 +19,12 @@ _DIGIT = re.compile(r"\d")
 _LIST_ENTRY_MAX_LINES = 6
 
 
-# Every date has a year's digits.
+# A date is found only where a year is (`find_date`); without one, the line must hold a relative time.
 @block_rule(
     "TIM001",
     "timestamp",
     "timestamps",
-    gate=Gate(max_words=DATELINE_MAX_WORDS, phrases=("relative_time",), pattern=_DIGIT),
+    gate=Gate(max_words=DATELINE_MAX_WORDS, phrases=("relative_time",), pattern=YEAR),
 )
 def timestamp(page: Page, i: int) -> Hit | None:
     """Removes: a line that is only a date, a time or a reading time ("Updated: March 3, 2022
@@ -49,7 +49,7 @@ def timestamp(page: Page, i: int) -> Hit | None:
         return None
     vocab = page.vocab
     # The leftover words are looked for only once a date or a relative time is found: most lines have neither.
-    found = find_date(text)
+    found = find_date(text, page.memo(_reading))
     if found:
         if not _is_dateline(text, _leftover_words(text, found, vocab), vocab) or i in page.memo(_dated_list_lines):
             return None
@@ -60,6 +60,11 @@ def timestamp(page: Page, i: int) -> Hit | None:
     relative_words = vocab.derived(_relative_words)
     leftover = _leftover_words(text, None, vocab)
     return Hit() if sum(w.lower() not in relative_words for w in leftover) <= 1 else None
+
+
+def _reading(page: Page) -> Reading:
+    """How the page writes numeric dates, as its URL tells (`Page.memo`: once per page)."""
+    return reading(page.article.url)
 
 
 def _leftover_words(text: str, found: tuple[str, re.Match[str]] | None, vocab: Vocabulary) -> list[str]:

@@ -78,6 +78,7 @@ class RulePlan:
         self._ungated = None if gates else self._of_kind(0, 0, "")
         self._lines: dict[str, Candidates] = {}
         self._verdicts: dict[str, Remembered] = {}
+        self._families = vocab.derived(_families_table)
 
     @cached_property
     def beyond(self) -> RulePlan | None:
@@ -85,11 +86,18 @@ class RulePlan:
         rules = tuple(r for r in self.rules if r.gate is None or r.gate.top == sys.maxsize)
         return plan(rules, self.vocab) if rules else None
 
-    def first_hit(self, page: Page, i: int) -> Verdict:
-        """The first candidate rule that removes block `i`, with its hit; None when all let it through."""
+    def first_hit(self, page: Page, i: int, unchanged_ahead: int = -1) -> Verdict:
+        """The first candidate rule that removes block `i`, with its hit; None when all let it through.
+
+        `unchanged_ahead` (a later rule pass) is how many blocks after it are those that followed
+        it in the pass before: the rules that read no further (`LineRule.reads_ahead`) are not asked.
+        """
         block = page.blocks[i]
         text = block.text
         candidates = self.candidates(text)
+        if unchanged_ahead >= 0:
+            every = tuple(c for c in candidates.every if c[0].reads_ahead is None or c[0].reads_ahead > unchanged_ahead)
+            return _first_hit(every, page, i)
         if not candidates.alone or block.tag is not None or block.link_density or len(text) > _REMEMBERED_CHARS:
             return _first_hit(candidates.every, page, i)
         remembered = self._verdicts.get(text)
@@ -115,7 +123,7 @@ class RulePlan:
         asked = self._asked.get(size)
         if asked is None:
             asked = self._asked[size] = self._asked_of_size(words, chars)
-        families = _line_families(self.vocab, text) & asked if asked else 0
+        families = self._line_families(text) & asked if asked else 0
         kind = (families, *size)
         found = self._kinds.get(kind)
         if found is None:
@@ -126,10 +134,23 @@ class RulePlan:
             _remember(self._kinds, kind, found)
         return found
 
+    def _line_families(self, text: str) -> int:
+        """The line's phrase families (`Vocabulary.line_families`).
+
+        Remembered for every plan of the vocabulary: each pass, and the lead rules after it,
+        ask them again of the lines the pass before kept.
+        """
+        found = self._families.get(text)
+        if found is None:
+            found = self.vocab.line_families(text)
+            if len(text) <= _REMEMBERED_CHARS:
+                _remember(self._families, text, found)
+        return found
+
     def _asked_of_size(self, words: int, chars: int) -> int:
         """The families asked for by the gates a line of this size fits."""
         rules = zip(self.rules, self._needed, strict=True)
-        return reduce(or_, (needed for rule, needed in rules if needed and rule.gate.fits(words, chars)), 0)
+        return reduce(or_, (needed for rule, needed in rules if needed and _fits(rule, words, chars)), 0)
 
     def _admitted(self, words: int, chars: int, families: int) -> Iterator[Candidate]:
         """Every line of this kind gets the same answer: the limits fall between the same values."""
@@ -142,22 +163,7 @@ class RulePlan:
             elif (not needed and gate.pattern is None) or families & needed:
                 yield rule, None
             elif gate.pattern is not None:
-                yield rule, gate.pattern
-
-
-def _line_families(vocab: Vocabulary, text: str) -> int:
-    """The line's phrase families (`Vocabulary.line_families`).
-
-    Remembered for every plan of the vocabulary: each pass, and the lead rules after it,
-    ask them again of the lines the pass before kept.
-    """
-    table = vocab.derived(_families_table)
-    found = table.get(text)
-    if found is None:
-        found = vocab.line_families(text)
-        if len(text) <= _REMEMBERED_CHARS:
-            _remember(table, text, found)
-    return found
+                yield rule, gate.pattern_in(self.vocab)
 
 
 def _families_table(vocab: Vocabulary) -> dict[str, int]:
@@ -209,3 +215,7 @@ def plan_for(page: Page, rules: tuple[Rule, ...]) -> RulePlan | None:
     if page.learned is None:
         rules = tuple(r for r in rules if r.gate is None or not r.gate.profiled)
     return plan(rules, page.vocab) if rules else None
+
+
+def _fits(rule: Rule, words: int, chars: int) -> bool:
+    return rule.gate is None or rule.gate.fits(words, chars)

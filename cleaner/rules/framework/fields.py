@@ -34,6 +34,8 @@ def absorb(article: Article, name: str | None, value: Any) -> str | None:
 def absorb_hit(article: Article, hit: Hit, text: str) -> str | None:
     """Move what a hit found into the article (its value, or the removed `text` itself, and its
     `meta` fields); returns the field the text moved to, or None when it was only dropped."""
+    if hit.moved_to is None and not hit.meta:  # most hits: the text is only dropped
+        return None
     moved_to = absorb(article, hit.moved_to, text if hit.value is None else hit.value)
     for key, value in hit.meta.items():
         absorb(article, key, value)

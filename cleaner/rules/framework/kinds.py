@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
 
     from cleaner.rules.framework.context import Page
+    from cleaner.vocab import Vocabulary
 
 Scope = Literal["block", "page", "lead", "node"]
 DOC_SECTIONS = ("Removes", "Why", "False positives", "Example")
@@ -61,21 +62,29 @@ class Gate:
 
     The line has at most `max_words` words and `max_chars` characters, and, when
     `phrases` or `pattern` are given, holds a phrase of one of the `phrases` families
-    (`Vocabulary.line_families`) or a match of `pattern`. A rule of the top of the page
-    fires only while fewer than `top` blocks before the line are kept (`Page.kept`); a
+    (`Vocabulary.line_families`) or a match of `pattern`. The pattern may be made from
+    the vocabulary (a function of it, called once per vocabulary: `pattern_in`), for a
+    rule whose lines open with one of its phrases. A rule of the top of the page fires
+    only while fewer than `top` blocks before the line are kept (`Page.kept`); a
     `profiled` rule only on a page whose site the profile knows (`Page.learned`).
     """
 
     max_words: int = sys.maxsize
     max_chars: int = sys.maxsize
     phrases: tuple[str, ...] = ()
-    pattern: re.Pattern[str] | None = None
+    pattern: re.Pattern[str] | Callable[[Vocabulary], re.Pattern[str]] | None = None
     top: int = sys.maxsize
     profiled: bool = False
 
     def fits(self, words: int, chars: int) -> bool:
         """The size limits; the phrase and pattern condition is `admits`' (and `dispatch.RulePlan`'s)."""
         return words <= self.max_words and chars <= self.max_chars
+
+    def pattern_in(self, vocab: Vocabulary) -> re.Pattern[str] | None:
+        """The pattern a line may match instead of holding a phrase, as this vocabulary makes it."""
+        if self.pattern is None or isinstance(self.pattern, re.Pattern):
+            return self.pattern
+        return vocab.derived(self.pattern)
 
     def admits(self, page: Page, i: int) -> bool:
         """Whether block `i` passes every condition of the gate."""
@@ -88,7 +97,8 @@ class Gate:
             return True
         if self.phrases and page.vocab.line_families(text) & page.vocab.family_bits(self.phrases):
             return True
-        return self.pattern is not None and self.pattern.search(text) is not None
+        pattern = self.pattern_in(page.vocab)
+        return pattern is not None and pattern.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -111,11 +121,18 @@ class Rule:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LineRule(Rule):
-    """A rule that judges block `i` of a page, behind an optional gate."""
+    """A rule that judges block `i` of a page, behind an optional gate.
+
+    `reads_ahead` says, for a rule that does not judge a block alone, that its check reads
+    nothing of the page but the text and markup of block `i` and of that many blocks after it
+    (and the vocabulary and site profile): not their gaps, not what is kept or found. A later
+    rule pass asks it again only about blocks whose followers changed. None: it may read anything.
+    """
 
     check: Callable[[Page, int], Hit | None]
     gate: Gate | None = None
     alone: bool = False
+    reads_ahead: int | None = None
 
     def __call__(self, page: Page, i: int) -> Hit | None:
         if self.gate is not None and not self.gate.admits(page, i):

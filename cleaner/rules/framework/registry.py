@@ -13,7 +13,17 @@ from collections.abc import Callable, Iterable
 from importlib import import_module
 from typing import Any, TypeVar
 
-from cleaner.rules.framework.kinds import BlockRule, Claim, Gate, LeadRule, NodeRule, PageRule, Rule, documentation
+from cleaner.rules.framework.kinds import (
+    BlockRule,
+    Claim,
+    Gate,
+    LeadRule,
+    LineRule,
+    NodeRule,
+    PageRule,
+    Rule,
+    documentation,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 R = TypeVar("R", bound=Rule)
@@ -28,7 +38,9 @@ def register(rule: Rule) -> Rule:
     return rule
 
 
-def _registering(kind: type[Rule], code: str, name: str, family: str, **fields: Any) -> Callable[[F], F]:
+def _registering(
+    kind: type[LineRule] | type[PageRule] | type[NodeRule], code: str, name: str, family: str, **fields: Any
+) -> Callable[[F], F]:
     """A decorator that registers the function it decorates as the `check` of a rule of `kind`."""
 
     def add(check: F) -> F:
@@ -41,10 +53,17 @@ def _registering(kind: type[Rule], code: str, name: str, family: str, **fields: 
 
 
 def block_rule(
-    code: str, name: str, family: str, *, gate: Gate | None = None, alone: bool = False, default: bool = True
+    code: str,
+    name: str,
+    family: str,
+    *,
+    gate: Gate | None = None,
+    alone: bool = False,
+    reads_ahead: int | None = None,
+    default: bool = True,
 ) -> Callable[[F], F]:
     """Register `check(page, i) -> Hit | None` as a block rule; its docstring is the rule's documentation."""
-    return _registering(BlockRule, code, name, family, gate=gate, alone=alone, default=default)
+    return _registering(BlockRule, code, name, family, gate=gate, alone=alone, reads_ahead=reads_ahead, default=default)
 
 
 def lead_rule(code: str, name: str, family: str, *, gate: Gate | None = None, default: bool = True) -> Callable[[F], F]:

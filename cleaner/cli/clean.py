@@ -1,0 +1,315 @@
+"""`cleaner clean`: clean files, folders, globs and streams into body text and metadata."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import sys
+import tempfile
+from contextlib import closing
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+
+from cleaner.cli.options import (
+    InputError,
+    config_options,
+    load_config,
+    markdown_options,
+    record_options,
+    rule_overrides,
+)
+from cleaner.writers import FORMATS, Style
+
+
+@click.command("clean")
+@click.argument("paths", nargs=-1)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Output folder (mirrors the input tree); or one file: .txt, .md or .json for one document, "
+    ".jsonl or .jsonl.gz for any number. Default: stdout.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(tuple(FORMATS)),
+    help="txt: the body; md: Markdown with YAML front matter; json: the Article schema; jsonl: one record "
+    "per document. JSONL and WARC inputs always give JSONL. Default: the output file's extension, else txt.",
+)
+@click.option(
+    "--kind",
+    type=click.Choice(("auto", "html", "text")),
+    default="auto",
+    show_default=True,
+    help="Read documents as HTML or as text; auto tells from the content (records say by their field).",
+)
+@click.option("--include", multiple=True, metavar="GLOB", help="In folders and globs, read only files matching.")
+@click.option(
+    "--exclude", multiple=True, metavar="GLOB", help="In folders and globs, leave out files and folders matching."
+)
+@click.option("--url", help="The page's URL, for one document (a file or stdin): per-site settings, publisher.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@config_options
+@click.option("--timeout", type=float, help="Seconds one document may take before it is abandoned (0: no limit).")
+@click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse documents larger than this many bytes.")
+@click.option(
+    "--max-memory",
+    metavar="SIZE",
+    help="Memory one worker process may use (4G, 512M; 0: no bound); a document past it fails alone. "
+    "Default: the machine's memory shared among the workers.",
+)
+@click.option("--skip-existing", is_flag=True, help="Leave outputs that already exist alone (to resume a run).")
+@click.option("--force", is_flag=True, help="Overwrite outputs that already exist.")
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every failed input and its reason (tab-separated).",
+)
+@click.option("--summary-json", type=click.Path(dir_okay=False, path_type=Path), help="Write the summary as JSON.")
+@click.option("--show-config", is_flag=True, help="Print the settings in force and where each came from, then stop.")
+@markdown_options
+@record_options
+@click.option("--dask-scheduler", metavar="ADDRESS", help="Clean on a Dask cluster (needs the dask extra).")
+@click.option(
+    "--profile",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Remove the boilerplate a site profile from `cleaner learn` holds for each document's site.",
+)
+@click.option(
+    "--learn",
+    is_flag=True,
+    help="Learn the site profile from PATHS first (one more pass over them), then clean with it; "
+    "with --profile, also save it there.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Also print every output written and every file not read, with why."
+)
+def clean_command(paths: tuple[str, ...], **flags) -> None:
+    """Clean PATHS (files, folders, globs, or - for stdin) into body text and metadata.
+
+    In folders and globs, reads text and web pages (.txt .md .html .htm .xhtml .shtml .php .asp
+    .aspx .jsp, files without an extension, saved URLs such as page.php?id=3; each also .gz), whose
+    content tells text from HTML, and .jsonl(.gz) and .warc(.gz) streams; other files are left out
+    (-v lists them). A file named here is read whatever its name. Several documents on stdout: txt
+    and md ones each headed by a "==> NAME <==" line, json as JSON Lines. Exit status: 0 all
+    cleaned, 1 some documents failed (the rest are written), 2 usage error.
+
+    \b
+    Examples:
+      cleaner clean article.txt
+      cleaner clean page.html -o page.md --url https://example.com/story
+      cleaner clean scraped/ -o clean/ --format json -j 4
+      cleaner clean 'dumps/**/*.html.gz' -o clean/ --skip-existing --errors failed.tsv
+      cleaner clean mirror/ -o clean/ --exclude 'tag/*' --kind html
+      cleaner clean crawl.warc.gz -o crawl.jsonl.gz --drop-field html
+      cat in.jsonl | cleaner clean - --format jsonl > out.jsonl
+      cleaner clean scraped/ -o clean/ --profile profile.json
+      cleaner clean scraped/ -o clean/ --learn
+      cleaner clean --show-config --ignore CAP
+    """
+    from cleaner import batch
+    from cleaner.engine import Cleaner
+    from cleaner.progress import Report
+
+    config, origin = load_config(flags["config_path"], _overrides(flags))
+    if flags["show_config"]:
+        for name, source in origin.items():
+            click.echo(f"{name} = {json.dumps(getattr(config, name), default=list)}  # {source}")
+        return
+    if not paths:
+        raise click.UsageError("no input given: name files, folders, globs or - for stdin")
+    stdin = _stdin()
+    inputs, options = _plan(paths, flags, config, stdin)
+    sources = inputs.sources
+    if flags["learn"]:
+        config = replace(config, profile=str(_learn_first(sources, options, config, flags["profile"], flags["jobs"])))
+    kind = None if flags["kind"] == "auto" else flags["kind"]
+    one_line = options.several and options.output is None  # JSON Lines on stdout
+    style = Style(one_line=one_line, links=flags["links"], front_matter=flags["front_matter"])
+    job = batch.Job(Cleaner(config), options.fmt, options.fields, kind, flags["url"], style)
+    report = Report(flags["quiet"], flags["verbose"], total=sum(not s.is_stream for s in sources))
+    _announce(inputs, paths, report, flags["verbose"], flags["quiet"])
+    stopped = _run(job, sources, options, flags, report, stdin)
+    report.close()
+    _close(report, stopped, flags)
+
+
+def _overrides(flags: dict) -> dict:
+    """The settings the flags give, over the config file's."""
+    return {
+        **rule_overrides(flags),
+        "timeout": flags["timeout"],
+        "max_bytes": flags["max_bytes"],
+        "max_memory": flags["max_memory"],
+        "profile": None if flags["learn"] or not flags["profile"] else str(flags["profile"]),
+    }
+
+
+def _plan(paths: tuple[str, ...], flags: dict, config, stdin):
+    """The inputs and how the run writes them, checked before anything is cleaned (usage errors)."""
+    from cleaner import batch
+    from cleaner.inputs import Filters, find_inputs
+    from cleaner.metadata import is_url
+    from cleaner.preflight import preflight
+
+    inputs = find_inputs(list(paths), exclude=flags["output"], filters=Filters(flags["include"], flags["exclude"]))
+    inputs = replace(inputs, sources=batch.sniffed(inputs.sources, stdin))
+    options = _output_options(flags, config, inputs.several or any(s.is_stream for s in inputs.sources))
+    problems = preflight(inputs, options, {"--errors": flags["errors_path"], "--summary-json": flags["summary_json"]})
+    if flags["url"] is not None and options.several:
+        problems.append("--url names the page of one document: give one file or stdin (records have a url field)")
+    elif flags["url"] is not None and not (is_url(flags["url"]) and urlsplit(flags["url"]).netloc):
+        problems.append(f"--url {flags['url']}: not a URL with a host (https://example.com/story)")
+    if problems:
+        raise InputError("\n".join(problems))
+    return inputs, options
+
+
+def _announce(inputs, paths: tuple[str, ...], report, verbose: bool, quiet: bool) -> None:
+    """Say what is not read: files skipped (counted), files left out by name (listed with -v)."""
+    from cleaner import batch
+
+    for name, reason in inputs.skipped:
+        report.add(batch.Outcome(name, "skipped", reason))
+    if verbose:
+        for name, reason in inputs.left_out:
+            click.echo(f"{name}: not read ({reason})", err=True)
+    elif inputs.left_out and not quiet:
+        click.echo(f"{len(inputs.left_out)} other files and folders not read (-v lists them)", err=True)
+    if not inputs.sources and not inputs.skipped:
+        click.echo(f"no files to clean in {', '.join(paths)} (see --help for the kinds read)", err=True)
+
+
+def _output_options(flags: dict, config, several: bool):
+    """Where and how the run writes, from the flags; a contradiction is a usage error."""
+    from cleaner import batch
+    from cleaner import io as cleaner_io
+    from cleaner.writers import format_of
+
+    if flags["force"] and flags["skip_existing"]:
+        raise click.UsageError("--force and --skip-existing exclude each other")
+    output, fmt = flags["output"], flags["fmt"]
+    named = format_of(output) if output is not None and not output.is_dir() else None
+    if named and fmt and fmt != named:
+        raise click.UsageError(f"-o {output} names a {named} file, not {fmt}: drop --format or change the name")
+    fields = cleaner_io.Fields(
+        flags["text_field"], flags["html_field"], flags["id_field"], flags["url_field"], flags["drop_field"]
+    )
+    return batch.Options(
+        output=output,
+        fmt=fmt or named or "txt",
+        force=flags["force"],
+        skip_existing=flags["skip_existing"],
+        fields=fields,
+        max_bytes=config.max_bytes,
+        several=several,
+    )
+
+
+def _close(report, stopped: tuple[str, int] | None, flags: dict) -> None:
+    """Write the summary file, say how the run ended, and exit with its status."""
+    from cleaner.io import write_atomic
+    from cleaner.progress import format_summary
+
+    summary = report.summary
+    if flags["summary_json"]:
+        write_atomic(flags["summary_json"], (json.dumps(summary.to_dict(), indent=2) + "\n").encode())
+    if stopped is not None:
+        message, code = stopped
+        click.echo(message, err=True)
+        sys.exit(code)
+    if not flags["quiet"]:
+        click.echo(format_summary(summary, report.elapsed), err=True)
+    sys.exit(summary.exit_code)
+
+
+class _Terminated(BaseException):
+    """SIGTERM, handled as Ctrl-C is: outputs left complete, workers stopped."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _run(job, sources, options, flags, report, stdin) -> tuple[str, int] | None:
+    """Clean the sources into the report; why the run stopped early and its exit status, if it did.
+
+    Whatever stops the run, the errors file keeps every failure met until then.
+    """
+    from cleaner import batch
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    with _errors_file(flags["errors_path"]) as errors:
+        try:
+            with (
+                _executor(job, flags["dask_scheduler"], flags["jobs"], job.cleaner.config) as executor,
+                closing(batch.run(sources, options, executor, stdin, sys.stdout.buffer)) as outcomes,
+            ):
+                for outcome in outcomes:
+                    report.add(outcome)
+                    if outcome.status == "failed":
+                        errors.write(f"{outcome.name}\t{outcome.reason}\n".encode())
+        except batch.OutputError as error:
+            return f"{error}; the run stopped", 1
+        except (KeyboardInterrupt, _Terminated) as interrupt:
+            done = "interrupted: finished outputs are complete; rerun with --skip-existing to do the rest"
+            return done, 143 if isinstance(interrupt, _Terminated) else 130
+    return None
+
+
+def _learn_first(sources, options, config, save_to: Path | None, jobs: int | None) -> Path:
+    """Learn the profile of the inputs for `clean --learn`; the file is temporary unless `save_to` names it."""
+    if save_to is None:
+        folder = click.get_current_context().with_resource(tempfile.TemporaryDirectory(prefix="cleaner-profile-"))
+        save_to = Path(folder) / "profile.json"
+    profile = learn_from(sources, options.fields, config, jobs)
+    profile.save(save_to)
+    click.echo(f"{profile.summary()} -> {save_to}", err=True)
+    return save_to
+
+
+def learn_from(sources, fields, config, jobs: int | None):
+    from cleaner.learn import learn_profile
+
+    if any(source.path is None for source in sources):
+        raise click.UsageError("learning reads its inputs twice or keeps them: name files, not - for stdin")
+    return learn_profile(sources, fields, config, jobs or os.cpu_count() or 1)
+
+
+def _executor(job, scheduler: str | None, jobs: int | None, config):
+    if scheduler:
+        try:
+            from cleaner.integrations.dask import DaskExecutor
+        except ImportError as error:
+            raise click.UsageError(
+                f"--dask-scheduler needs Dask: pip install 'article-cleaner[dask]' ({error})"
+            ) from error
+        return DaskExecutor.connect(job, scheduler)
+    return _pool(job, jobs, config)
+
+
+def _pool(fn, jobs: int | None, config):
+    from cleaner.parallel import Pool
+
+    jobs = jobs or os.cpu_count() or 1
+    return Pool(fn, jobs, config.timeout, config.memory_limit(jobs))
+
+
+def _errors_file(path: Path | None):
+    from cleaner.io import atomic_writer
+
+    return atomic_writer(path) if path else open(os.devnull, "wb")
+
+
+def _stdin():
+    """Standard input as a buffered binary stream (which can be peeked at to tell its kind)."""
+    stream = sys.stdin.buffer
+    return stream if hasattr(stream, "peek") else io.BufferedReader(stream)

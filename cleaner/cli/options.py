@@ -1,0 +1,98 @@
+"""What several commands share: the configuration options and loading the configuration."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import click
+
+# The rule selection options, as ruff names them: each takes codes, prefixes, names or families,
+# comma-separated or repeated.
+RULE_OPTIONS = {
+    "--select": "Rules to run instead of the config's selection (ALL for every rule).",
+    "--extend-select": "Rules to run on top of the config's selection.",
+    "--ignore": "Rules to leave out, instead of the config's ignore list.",
+    "--extend-ignore": "Rules to leave out on top of the config's ignore list.",
+}
+
+
+def config_options(command):
+    """--config and the rule selection options, shared by every command that cleans."""
+    for name, text in reversed(RULE_OPTIONS.items()):
+        command = click.option(name, multiple=True, metavar="RULES", help=text)(command)
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="A cleaner.toml or pyproject.toml (default: the nearest one from the current folder upward).",
+    )(command)
+
+
+class InputError(click.UsageError):
+    """A usage error about the files named (one missing, an output in the way): exit status 2 and
+    one line per problem, without the usage banner, which says nothing about files."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"Error: {self.format_message()}", err=True)
+
+
+def colour(no_color: bool) -> bool | None:
+    """Whether to colour output: never with --no-color or NO_COLOR set (no-color.org), else on a terminal."""
+    return False if no_color or os.environ.get("NO_COLOR") else None
+
+
+def record_options(command):
+    """The JSONL record fields read, and those dropped from the output records."""
+    options = (
+        click.option("--text-field", default="text", show_default=True, help="JSONL field holding plain text."),
+        click.option("--html-field", default="html", show_default=True, help="JSONL field holding HTML (used first)."),
+        click.option("--id-field", default="id", show_default=True, help="JSONL field naming a record in errors."),
+        click.option("--url-field", default="url", show_default=True, help="JSONL field holding the page URL."),
+        click.option(
+            "--drop-field",
+            multiple=True,
+            metavar="NAME",
+            help="Leave this input field out of the output records (repeat for more): the raw html, say.",
+        ),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def markdown_options(command):
+    """How --format md writes: links, and the metadata as YAML front matter."""
+    command = click.option("--links", is_flag=True, help="md: keep the page's links in the text as [text](url).")(
+        command
+    )
+    return click.option(
+        "--front-matter/--no-front-matter",
+        default=True,
+        show_default=True,
+        help="md: open with the metadata (title, authors, published, url...) as YAML front matter.",
+    )(command)
+
+
+def rule_overrides(flags: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The rule selection given on the command line, as config settings."""
+    names = (name.lstrip("-").replace("-", "_") for name in RULE_OPTIONS)
+    return {name: selectors(flags[name]) for name in names}
+
+
+def load_config(config_path: Path | None, overrides: Mapping[str, object]):
+    from cleaner.config import ConfigError, load_config
+    from cleaner.profile import load_profile
+
+    try:
+        config, origin = load_config(config_path, {k: v for k, v in overrides.items() if v not in (None, ())})
+        if config.profile:
+            load_profile(config.profile)  # a broken profile fails here, not once per document
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from error
+    return config, origin
+
+
+def selectors(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())

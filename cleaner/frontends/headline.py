@@ -1,0 +1,108 @@
+"""An HTML page's headline: the visible `<h1>` its metadata agrees with, else the metadata's
+title without the site's name.
+
+Pages title themselves for search results and tabs ("Machine learning, explained | MIT Sloan",
+"… - Harvard Health") and show readers the headline in an `<h1>`. The `<h1>` is what a reader
+calls the title, but a page may hold several, or put its logo in one: it is taken only when its
+words are mostly the metadata title's. Where no `<h1>` agrees, the site's name (as the page names
+its site: og:site_name, the publisher, the host) is cut from the metadata title's ends.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from cleaner.shapes import WORD
+
+# What separates a title from the site's name: "Title | Site", "Site – Title", "Title :: Site".
+_AFFIX_SEPARATOR = re.compile(r"\s+(?:[|–—•·»~/]|-{1,2}|::)\s+|\s*\|\s*")
+# An <h1> agrees with the title when this share of the longer one's words are the other's too.
+AGREEMENT = 0.5
+# The labels of a host that name nothing: "www", the public suffix.
+_HOST_NOISE = frozenset({"www", "com", "org", "net", "co", "uk", "edu", "gov", "io", "de", "fr", "au", "in", "ca"})
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text.casefold())
+
+
+def agreement(first: str, second: str) -> float:
+    """The share of the longer text's words that the other holds too.
+
+    >>> agreement("8 Recent Trends in Photography", "Recent Trends in Photography")
+    0.8
+    """
+    a, b = set(_words(first)), set(_words(second))
+    return len(a & b) / max(len(a), len(b)) if a and b else 0.0
+
+
+def headline(title: str | None, h1s: Sequence[str], site_names: Iterable[str | None], host: str | None) -> str | None:
+    """The page's headline from its metadata `title`, its `<h1>` texts and the names of its site.
+
+    >>> headline("Machine learning, explained | MIT Sloan", [], ["MIT Sloan"], None)
+    'Machine learning, explained'
+    >>> headline("Recent Trends in Photography", ["Menu", "8 Recent Trends in Photography"], [], None)
+    '8 Recent Trends in Photography'
+    """
+    if not title:
+        return None
+    title = without_site_name(title, site_names, host)
+    readings = (title, *_AFFIX_SEPARATOR.split(title))  # "Rivers fall | Some Site" agrees with "Rivers fall"
+
+    def best_agreement(h1: str) -> float:
+        return max(agreement(h1, reading) for reading in readings)
+
+    agreeing = max(h1s, key=best_agreement, default=None)
+    if agreeing and best_agreement(agreeing) >= AGREEMENT:
+        return agreeing
+    return title
+
+
+def without_site_name(title: str, site_names: Iterable[str | None], host: str | None) -> str:
+    """The title less the parts at either end that name the site; the title itself when every part does.
+
+    >>> without_site_name("Black Friday deals to explore - Help Net Security", [], "helpnetsecurity.com")
+    'Black Friday deals to explore'
+    >>> without_site_name("Leadfeeder | State of SEO in 2026", ["Leadfeeder"], None)
+    'State of SEO in 2026'
+    >>> without_site_name("Covid - what we know", ["Daily News"], "dailynews.com")
+    'Covid - what we know'
+    """
+    names = [name for name in site_names if name and name.strip()]
+    for name in names:  # a site named with a separator of its own: "Urge Fitness | Gyms in PA"
+        for sep in _AFFIX_SEPARATOR.finditer(title):
+            if _same_words(title[sep.end() :], name) and sep.start() > 0:
+                return title[: sep.start()]
+    parts = _AFFIX_SEPARATOR.split(title)
+    separators = _AFFIX_SEPARATOR.findall(title)
+    keys = _site_keys(names, host)
+    first, last = 0, len(parts)
+    while last - first > 1 and _names_site(parts[last - 1], keys):
+        last -= 1
+    while last - first > 1 and _names_site(parts[first], keys):
+        first += 1
+    kept = [parts[first]]
+    for k in range(first + 1, last):
+        kept += [separators[k - 1], parts[k]]
+    return "".join(kept).strip()
+
+
+def _same_words(text: str, name: str) -> bool:
+    return _words(text) == _words(name)
+
+
+def _site_keys(names: Iterable[str], host: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """What a part naming the site matches: the names and host labels run together ("helpnetsecurity"),
+    and the host's labels one by one."""
+    labels = {label for label in (host or "").lower().split(".") if label and label not in _HOST_NOISE}
+    compact = {"".join(_words(name)) for name in names} | labels
+    return frozenset(c for c in compact if c), frozenset(labels)
+
+
+def _names_site(part: str, keys: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether a title's part is the site's name: its words run together are a name or the host, or
+    its words are all labels of the host ("Harvard Health" on health.harvard.edu)."""
+    words = _words(part)
+    compact, labels = keys
+    return bool(words) and ("".join(words) in compact or set(words) <= labels)

@@ -1,0 +1,155 @@
+"""The headline above the article's run in a whole-page dump, when no URL names it.
+
+A page prints its headline above the story, with what belongs to it close by: the byline,
+the date, the reading time, a breadcrumb ending in the same words, the story's own words.
+Menus, teaser lists and a table of contents sit there too, shaped like headlines, but without
+those marks. Each headline-shaped line within reach above the run scores the marks it has
+(weights chosen on the WCXB dev split, checked on its held-out quarter); the best line at or
+above `MIN_SCORE` is the headline, the nearest one on a tie. No line scores enough on a page
+with none of these marks: such a page gets no title rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from cleaner import dates, names
+from cleaner.rules.framework.context import Page
+from cleaner.shapes import WORD, has_letters, is_headline_like, word_count
+from cleaner.vocab import function_words
+
+# How far above the run a headline may stand, and how close its byline or date must be.
+REACH = 30
+META_REACH = 3
+# The most words a line can have and still be a byline or a timestamp, not a sentence.
+_META_MAX_WORDS = 12
+_MIN_WORDS, _MAX_WORDS, _LONG_WORDS = 2, 30, 20
+# The run's opening lines whose words a headline shares.
+_BODY_LINES = 60
+# What each mark adds to a line's score, and the score a headline needs.
+_WEIGHTS = {
+    "four words": 1.0,
+    "six words": 1.0,
+    "byline or date below": 3.0,
+    "byline or date above": 1.0,
+    "breadcrumb or repeat": 2.0,
+    "right above the story": 0.5,
+    "story's words": 3.5,
+    "standfirst length": -1.0,
+    "in a list": -2.0,
+    "per line of distance": -0.03,
+    "repeats the URL's slug": 3.0,
+}
+MIN_SCORE = 3.0
+_RUN_START_HANDICAP = 1.0
+# "Home > Blog > The Headline", "Home » News » The Headline": a breadcrumb ending in the headline.
+_CRUMB = re.compile(r"(?:^|\s)(?:[>»/|›]|::)\s")
+_BREADCRUMB_REACH = 60
+_CRUMB_MARKS = frozenset(">»/|›")
+# Lines opening with these invite the reader elsewhere: "Read more in Marketing", "Follow us on X".
+_PROMPTS = ("read_more", "follow_prompts", "newsletter_prompts")
+
+
+def headline_above(page: Page, start: int, slug_lines: Collection[int] = ()) -> int | None:
+    """The index of the headline over the run starting at block `start`, if a line has the marks of one:
+    a line above the run, else the run's first line itself (which reads as text, or the run would not
+    start there, so it comes second). `slug_lines` repeat the words of the URL's slug: a mark too,
+    which a table of contents or a teaser may share with the headline, so it is weighed with the rest."""
+    body = set()
+    for j in range(start, min(start + _BODY_LINES, len(page.blocks))):
+        if page.dropped[j] is None:
+            body |= _content_words(page.blocks[j].text)
+    best: tuple[float, int] | None = None
+    # A run that opens the text (a cleaned body) has no headline to find: its first line is its own.
+    for i in range(max(start - REACH, 0), start + 1 if start else 0):
+        score = _score(page, i, start, body)
+        if score is not None and i in slug_lines:
+            score += _WEIGHTS["repeats the URL's slug"]
+        if score is not None and i == start:  # in the run, it must read as a headline, not a long sentence
+            score = score - _RUN_START_HANDICAP if word_count(page.blocks[i].text) <= _LONG_WORDS else None
+        if score is not None and score >= MIN_SCORE and (best is None or score >= best[0]):
+            best = (score, i)
+    return best[1] if best else None
+
+
+def _score(page: Page, i: int, start: int, body: set[str]) -> float | None:
+    """The line's score as a headline over the run at `start`; None for a line shaped like none."""
+    text = page.blocks[i].text.strip()
+    n = word_count(text)
+    if page.dropped[i] is not None or not _MIN_WORDS <= n <= _MAX_WORDS:
+        return None
+    if not has_letters(text) or not is_headline_like(text) or text[-1] in _CRUMB_MARKS:
+        return None
+    if is_meta(page, i) or names.is_credit_line(text, page.vocab) or any(page.vocab.starts(f, text) for f in _PROMPTS):
+        return None
+    marks: dict[str, float] = {
+        "four words": n >= 4,
+        "six words": n >= 6,
+        "byline or date below": any(is_meta(page, j) for j in range(i + 1, min(i + 1 + META_REACH, len(page.blocks)))),
+        "byline or date above": any(is_meta(page, j) for j in range(max(i - META_REACH, 0), i)),
+        "breadcrumb or repeat": _echoed(page, i),
+        "right above the story": not any(_is_text(page, j) for j in range(i + 1, start)),
+        "standfirst length": n > _LONG_WORDS,
+        "in a list": _in_a_list(page, i, start),
+        "per line of distance": start - i,
+    }
+    words = _content_words(text)
+    marks["story's words"] = len(words & body) / len(words) if words else 0.0
+    return sum(_WEIGHTS[mark] * float(value) for mark, value in marks.items())
+
+
+def is_meta(page: Page, i: int) -> bool:
+    """A byline or timestamp: dropped as one, or a short line holding a date, a byline marker, a date
+    label ("Last updated") or a reading time."""
+    dropped = page.dropped[i]
+    if dropped is not None:
+        return dropped.family in ("bylines", "timestamps")
+    text = page.blocks[i].text
+    if word_count(text) > _META_MAX_WORDS:
+        return False
+    vocab = page.vocab
+    return bool(
+        dates.find_date(text)
+        or vocab.starts("byline_markers", text)
+        or vocab.starts("date_labels", text)
+        or vocab.search("relative_time", text)
+    )
+
+
+def _is_text(page: Page, i: int) -> bool:
+    """A kept line of more than three words that is no byline or timestamp: the story's text, or a teaser's."""
+    return page.dropped[i] is None and word_count(page.blocks[i].text) > 3 and not is_meta(page, i)
+
+
+def _echoed(page: Page, i: int) -> bool:
+    """The line is repeated right above it, or ends a breadcrumb above it."""
+    words = _words(page.blocks[i].text)
+    for j in range(max(i - _BREADCRUMB_REACH, 0), i):
+        other = page.blocks[j].text
+        if word_count(other) > 2 * _MAX_WORDS:  # a breadcrumb is short; a long line is read once
+            continue
+        found = _words(other)
+        if j == i - 1 and found == words:
+            return True
+        if len(found) > len(words) and found[-len(words) :] == words and _CRUMB.search(other):
+            return True
+    return False
+
+
+def _in_a_list(page: Page, i: int, start: int) -> bool:
+    """Both neighbours are short headline-shaped lines too: a menu, a teaser list, a table of contents."""
+    neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(page.blocks) and j != start and not is_meta(page, j)]
+    return len(neighbours) == 2 and all(
+        2 <= word_count(page.blocks[j].text) <= 12 and is_headline_like(page.blocks[j].text) for j in neighbours
+    )
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text.casefold())
+
+
+def _content_words(text: str) -> set[str]:
+    """The words that say what a line is about: three letters or more, no function words, no numbers."""
+    common = function_words()
+    return {w for w in _words(text) if len(w) >= 3 and not w.isdigit() and w not in common}

@@ -1,0 +1,55 @@
+"""The article's lead in a whole-page dump: its own byline and date, told from other stories'.
+
+A page dump holds bylines and dates of many stories: teasers in a sidebar, a "more from" list,
+the books of a reading list. The article's own stand by its headline, at the top of its run. Its
+author's name often stands alone on a line by the date, with no "By" ("Jane Doe" / "March 4,
+2024"): such a credit line, next to the headline or a timestamp, credits the article too.
+"""
+
+from __future__ import annotations
+
+from cleaner import dates, names
+from cleaner.pagemodel.headline import META_REACH, is_meta
+from cleaner.rules.framework.context import Page
+
+# How far above the run the article's byline may stand when no headline was found, and how far
+# into the run (looking above the headline too found more menu items than names on WCXB dev).
+LEAD_REACH = 8
+INTO_RUN = 3
+
+
+def lead_top(start: int, headline: int | None) -> int:
+    """The first index of the article's lead: its headline, else a few lines above the run."""
+    return headline if headline is not None and headline < start else max(start - LEAD_REACH, 0)
+
+
+def credit_line(page: Page, start: int, end: int, headline: int | None) -> int | None:
+    """The index of a line of the lead or the run's first lines that credits a person by name alone,
+    next to the headline or to a byline or timestamp."""
+    for i in range(lead_top(start, headline), min(start + INTO_RUN, end) if start else 0):
+        if page.dropped[i] is not None or i == headline or not names.is_credit_line(page.blocks[i].text, page.vocab):
+            continue
+        near = range(max(i - META_REACH + 1, 0), min(i + META_REACH, len(page.blocks)))
+        if any(j != i and (j == headline or is_meta(page, j)) for j in near):
+            return i
+    return None
+
+
+def other_stories_bylines(page: Page, start: int, end: int, headline: int | None) -> list[int]:
+    """Indices of bylines dropped with names, outside the article's lead, run and a few lines after it."""
+    top = lead_top(start, headline) - META_REACH
+    return [
+        i
+        for i, dropped in enumerate(page.dropped)
+        if dropped is not None and dropped.moved_to == "authors" and not top <= i < end + META_REACH
+    ]
+
+
+def lead_date(page: Page, start: int, end: int, headline: int | None) -> str | None:
+    """The date of the first short dated line of the lead or the run's first lines, as ISO."""
+    how = dates.reading(page.article.url)
+    for i in range(lead_top(start, headline), min(start + INTO_RUN, end)):
+        text = page.blocks[i].text
+        if len(text.split()) <= dates.DATELINE_MAX_WORDS and (found := dates.find_date(text, how)):
+            return found[0]
+    return None

@@ -1,0 +1,73 @@
+"""The Python API as a new user meets it: names, types, records and per-item URLs."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+from cleaner import Cleaner, Config, Failure, clean, clean_record
+from cleaner.config import ConfigError
+
+PAGE_URL = "https://www.onmanorama.com/news/world/2022/03/04/story.html"
+
+
+def codes(config: Config) -> set[str]:
+    return {rule.code for rule in config.rules}
+
+
+def test_a_string_selector_is_one_selector_not_its_letters() -> None:
+    assert codes(Config(ignore="CAP")) == codes(Config(ignore=("CAP",)))
+    assert {"COM001", "AD001", "PRM001"} <= codes(Config(ignore="CAP"))
+    assert codes(Config(select="CAP,AD")) == codes(Config(select=("CAP", "AD")))
+    with pytest.raises(TypeError, match="ignore must be a string or an iterable of strings"):
+        Config(ignore=3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="select must be"):
+        Config(select=("CAP", None))  # type: ignore[arg-type]
+
+
+def test_extend_select_and_extend_ignore_add_to_the_selection() -> None:
+    default = codes(Config())
+    assert codes(Config(extend_ignore="CAP")) == default - {"CAP001", "CAP002"}
+    assert codes(Config(extend_select="CAP")) == default
+    assert codes(Config(select="AD", extend_select="CRD")) == {"AD001"} | {c for c in default if c.startswith("CRD")}
+    merged = Config.from_mapping({"extend-ignore": ["CAP"]}).merged({"extend_ignore": ("AD",)})
+    assert merged.extend_ignore == ("CAP", "AD")
+    with pytest.raises(ConfigError, match="unknown rule selector"):
+        Config(extend_select="NOPE")
+
+
+def test_clean_names_the_types_it_takes() -> None:
+    with pytest.raises(TypeError, match="str or bytes"):
+        clean(None)  # type: ignore[arg-type]
+
+
+def test_the_package_shows_its_public_names() -> None:
+    names = dir(cleaner)
+    assert {"clean", "clean_record", "Cleaner", "Config", "Failure", "Article", "__version__"} <= set(names)
+    assert Failure("why", "ValueError", "a7").id == "a7"
+
+
+def test_clean_record_keeps_every_field_and_reports_a_bad_record(article: str) -> None:
+    record = {"id": "a1", "lang": "en", "text": article, "metadata": {"source": "crawl-1"}}
+    out = clean_record(record)
+    assert out["id"] == "a1" and out["lang"] == "en" and out["text"] == clean(article).body
+    assert out["metadata"]["source"] == "crawl-1" and out["metadata"]["cleaner"]["title"] == clean(article).title
+    assert "body" not in out["metadata"]["cleaner"]
+    bad = clean_record({"id": "a7", "text": 5})
+    assert bad == {"id": "a7", "text": 5, "cleaner_error": "record (id=a7): field 'text' is int, not a string"}
+    assert clean_record({"page": "<p>x</p>"}, html_field="page")["text"] == ""
+
+
+def test_clean_record_reads_the_url_and_html_fields(page: str) -> None:
+    out = clean_record({"html": page, "link": PAGE_URL}, url_field="link")
+    assert out["metadata"]["cleaner"]["url"] == PAGE_URL
+    assert out["text"] == clean(page, url=PAGE_URL).body
+
+
+def test_clean_many_takes_records_with_their_urls_and_names_a_bad_one(article: str, page: str) -> None:
+    items = [article, {"id": "p1", "html": page, "url": PAGE_URL}, {"id": "p2", "text": None}, article.encode()]
+    results = list(Cleaner().clean_many(items, jobs=2))
+    assert results[0].body == clean(article).body == results[3].body
+    assert results[1].url == PAGE_URL and results[1].publisher == clean(page, url=PAGE_URL).publisher
+    assert isinstance(results[2], Failure) and results[2].id == "p2"
+    assert results[2].reason == "no 'text' or 'html' field"

@@ -1,0 +1,63 @@
+"""What a folder run reads: text and web pages by extension, their kind by content, filters, -v."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from cleaner.cli import main
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, ["clean", *args], catch_exceptions=False)
+
+
+def test_a_page_saved_as_txt_is_read_as_html(tmp_path: Path, page: str) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "x.TXT").write_text(page.replace("<body>", "<body><script>var tracking = 1;</script>"))
+    out = run(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q")
+    assert out.exit_code == 0
+    text = (tmp_path / "out" / "x.txt").read_text()
+    assert text.startswith("Heavy rain closed every school") and "<" not in text and "tracking" not in text
+
+
+def test_web_page_extensions_and_saved_urls_are_read_and_other_files_listed_by_v(tmp_path: Path, page: str) -> None:
+    folder = tmp_path / "mirror"
+    (folder / ".git").mkdir(parents=True)
+    names = ["a.shtml", "b.php", "c.asp", "d.aspx", "e.jsp", "noext", "g.html?id=3"]
+    for name in names:
+        (folder / name).write_text(page)
+    for name in ("logo.png", "site.css", "app.js", "bundle.zip", ".hidden.html", ".git/HEAD"):
+        (folder / name).write_bytes(b"\x89PNG\r\n" if name.endswith(".png") else b"x")
+    result = run(str(folder), "-o", str(tmp_path / "out"), "-v")
+    assert result.exit_code == 0, result.stderr
+    assert f"documents: {len(names)} read, {len(names)} cleaned, 0 failed, 0 skipped" in result.stderr
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "g.html?id=3.txt", "noext.txt"]
+    assert f"{folder / 'logo.png'}: not read (not a text or web page (.png))" in result.stderr
+    assert f"{folder / 'site.css'}: not read (not a text or web page (.css))" in result.stderr
+    assert f"{folder / '.git'}: not read (hidden)" in result.stderr
+    assert f"{folder / '.hidden.html'}: not read (hidden)" in result.stderr
+    quiet = run(str(folder), "-o", str(tmp_path / "out2"))
+    assert "6 other files and folders not read (-v lists them)" in quiet.stderr and "logo.png" not in quiet.stderr
+
+
+def test_kind_forces_the_front_end(tmp_path: Path, page: str) -> None:
+    (tmp_path / "page.html").write_text(page)
+    as_text = run(str(tmp_path / "page.html"), "--kind", "text", "-q").stdout
+    assert "<p>" in as_text
+    assert "<p>" not in run(str(tmp_path / "page.html"), "--kind", "auto", "-q").stdout
+
+
+def test_include_and_exclude_globs(tmp_path: Path, article: str) -> None:
+    folder = tmp_path / "in"
+    (folder / "drafts").mkdir(parents=True)
+    for name in ("a.txt", "b.txt", "notes.log", "drafts/c.txt"):
+        (folder / name).write_text(article)
+    result = run(str(folder), "-o", str(tmp_path / "out"), "--exclude", "drafts", "--exclude", "b.*", "-v")
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*.txt")) == ["a.txt"]
+    assert f"{folder / 'drafts'}: not read (matches --exclude 'drafts')" in result.stderr
+    result = run(str(folder), "-o", str(tmp_path / "logs"), "--include", "*.log", "-v")
+    assert [p.name for p in (tmp_path / "logs").rglob("*.txt")] == ["notes.log.txt"]
+    assert f"{folder / 'a.txt'}: not read (matches no --include pattern)" in result.stderr

@@ -1,0 +1,80 @@
+"""Where `cleaner clean` writes: one named file, a folder, or stdout with several documents set apart."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from cleaner.article import SCHEMA_VERSION
+from cleaner.cli import main
+from cleaner.engine import clean
+
+URL = "https://www.onmanorama.com/news/world/2022/03/04/story.html"
+
+
+def run(*args: str, input: bytes | None = None) -> Result:
+    return CliRunner().invoke(main, ["clean", *args], input=input, catch_exceptions=False)
+
+
+@pytest.mark.parametrize(("name", "start"), [("page.md", "---\ntitle: "), ("page.json", "{\n"), ("page.txt", "Heavy")])
+def test_output_file_with_a_known_extension_is_that_file(tmp_path: Path, page: str, name: str, start: str) -> None:
+    (tmp_path / "page.html").write_text(page)
+    result = run(str(tmp_path / "page.html"), "-o", str(tmp_path / name), "-q")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / name).is_file() and (tmp_path / name).read_text().startswith(start)
+    again = run(str(tmp_path / "page.html"), "-o", str(tmp_path / name), "--format", Path(name).suffix[1:], "--force")
+    assert again.exit_code == 0
+
+
+def test_format_and_extension_that_disagree_are_a_usage_error(tmp_path: Path, page: str) -> None:
+    (tmp_path / "page.html").write_text(page)
+    result = run(str(tmp_path / "page.html"), "-o", str(tmp_path / "page.md"), "--format", "txt")
+    assert result.exit_code == 2 and "names a md file, not txt" in result.stderr
+    assert not (tmp_path / "page.md").exists()
+
+
+def test_one_document_file_refuses_a_folder_or_a_stream(tree: Path, tmp_path: Path) -> None:
+    for inputs in ([str(tree)], [str(tree / "a.txt"), str(tree / "news" / "b.md")]):
+        result = run(*inputs, "-o", str(tmp_path / "all.json"))
+        assert result.exit_code == 2 and "holds one document" in result.stderr
+    (tmp_path / "in.jsonl").write_text('{"text": "One."}\n{"text": "Two."}\n')
+    assert run(str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.txt")).exit_code == 2
+    assert run("-", "-o", str(tmp_path / "out.txt"), input=b'{"text": "One."}\n').exit_code == 2
+    assert not any(tmp_path.glob("out*")) and not (tmp_path / "all.json").exists()
+
+
+def test_several_documents_on_stdout_are_headed_by_their_names(tree: Path) -> None:
+    out = run(str(tree / "a.txt"), str(tree / "news" / "b.md"), "-q").stdout
+    body_a, body_b = (clean((tree / n).read_text()).body for n in ("a.txt", "news/b.md"))
+    assert out == f"==> {tree / 'a.txt'} <==\n{body_a}\n\n==> {tree / 'news' / 'b.md'} <==\n{body_b}\n"
+    folder = run(str(tree), "-q", "--format", "md").stdout
+    assert folder.count("\n==> ") == 3 and folder.startswith(f"==> {tree / 'a.txt'} <==\n---\n")
+
+
+def test_several_documents_as_json_on_stdout_are_json_lines(tree: Path) -> None:
+    lines = run(str(tree), "--format", "json").stdout.splitlines()
+    assert len(lines) == 4 and all(json.loads(line)["schema_version"] == SCHEMA_VERSION for line in lines)
+    one = run(str(tree / "a.txt"), "--format", "json").stdout
+    assert one.startswith("{\n  ") and json.loads(one)["body"] == json.loads(lines[0])["body"]
+
+
+def test_url_for_one_document_and_refused_for_several(tmp_path: Path, page: str, tree: Path) -> None:
+    (tmp_path / "page.html").write_text(page)
+    record = json.loads(run(str(tmp_path / "page.html"), "--url", URL, "--format", "json").stdout)
+    assert record["url"] == URL and record["publisher"] == clean(page, url=URL).publisher
+    piped = json.loads(run("-", "--url", URL, "--format", "json", input=page.encode()).stdout)
+    assert piped["url"] == URL
+    several = run(str(tree), "--url", URL)
+    assert several.exit_code == 2 and "--url names the page of one document" in several.stderr
+    assert run(str(tmp_path / "page.html"), "--url", "no url").exit_code == 2
+
+
+def test_drop_field_sheds_the_raw_page_from_the_records(tmp_path: Path, page: str) -> None:
+    (tmp_path / "in.jsonl").write_text(json.dumps({"id": "p1", "html": page, "lang": "en"}) + "\n")
+    kept = json.loads(run(str(tmp_path / "in.jsonl"), "-q").stdout)
+    assert kept["html"] == page and kept["lang"] == "en"
+    dropped = json.loads(run(str(tmp_path / "in.jsonl"), "--drop-field", "html", "--drop-field", "lang").stdout)
+    assert "html" not in dropped and "lang" not in dropped and dropped["text"] == kept["text"]

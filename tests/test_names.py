@@ -1,0 +1,81 @@
+"""Names as bylines and author fields print them: people and organisations, never labels or roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.names import author_names, credited_names, is_credit_line, read_byline, split_names
+from cleaner.vocab import Vocabulary
+
+VOCAB = Vocabulary()
+
+
+@pytest.mark.parametrize(
+    ("values", "people", "agencies"),
+    [
+        (["Username"], [], []),
+        (["Category"], [], []),
+        (["Zackery Cuevas Writer"], ["Zackery Cuevas"], []),
+        (["Allyn Jayawon Author Allyn is the SEO Specialist"], ["Allyn Jayawon"], []),
+        (["Angela Holliday-Bell, MD"], ["Angela Holliday-Bell, MD"], []),
+        (["TopGear com Published"], ["TopGear com"], []),
+        (["Roy", "Aniruddha", "Patel", "Jyoti"], ["Aniruddha Roy", "Jyoti Patel"], []),
+        (["Photo: Connie Park", "Personal finance January"], [], []),
+        (["Roy, Aniruddha", "Patel, Jyoti"], ["Aniruddha Roy", "Jyoti Patel"], []),
+        (["Article by Cara Dumaplin RN", "BSN"], ["Cara Dumaplin RN, BSN"], []),
+        (["Mac", "I"], ["Mac"], []),
+        (["Jane Doe and John Roe"], ["Jane Doe", "John Roe"], []),
+        (["Jane Doe, John Roe"], ["Jane Doe", "John Roe"], []),
+        (["AFP", "Jane Doe"], ["Jane Doe"], ["AFP"]),
+        (["View all posts by Ray Ansari"], ["Ray Ansari"], []),
+        (["Written By"], [], []),
+        (["Updated January"], [], []),
+        (["https://example.com/author/jane"], [], []),
+        (["Max Mustermann und Erika Schmidt"], ["Max Mustermann", "Erika Schmidt"], []),
+    ],
+)
+def test_author_names_keep_people_and_organisations_only(values, people, agencies) -> None:
+    assert author_names(values, VOCAB) == (people, agencies)
+
+
+def test_split_names_keeps_credentials_with_their_name() -> None:
+    assert split_names("Jillian Kubala, MS, RD and Ryan Raman", VOCAB) == ["Jillian Kubala, MS, RD", "Ryan Raman"]
+
+
+@pytest.mark.parametrize(
+    ("line", "people", "agencies", "published"),
+    [
+        ("By Korin MillerPublished: Jan 29, 2025", ["Korin Miller"], [], "2025-01-29"),
+        ("By Sarah Whitfield, Housing Correspondent", ["Sarah Whitfield"], [], None),
+        ("By JANE DOE, Reuters", ["JANE DOE"], ["Reuters"], None),
+        (
+            "By Danielle DeSiato, Donna Enzmann, and Natalie Nguyen",
+            ["Danielle DeSiato", "Donna Enzmann", "Natalie Nguyen"],
+            [],
+            None,
+        ),
+        ("ByNina Pineda", ["Nina Pineda"], [], None),
+    ],
+)
+def test_read_byline(line, people, agencies, published) -> None:
+    found = read_byline(line, None, VOCAB)
+    assert found is not None
+    assert (found.names, found.agencies, found.published) == (people, agencies, published)
+
+
+@pytest.mark.parametrize(
+    "line", ["By the time the troops arrived, the city was empty.", "By 2030 the plan ends", "Bypass"]
+)
+def test_sentences_are_no_byline(line) -> None:
+    assert read_byline(line, None, VOCAB) is None
+
+
+def test_credit_lines() -> None:
+    assert is_credit_line("Dylan Bailey, MS, RD, FAND", VOCAB)
+    assert credited_names("Dylan Bailey, MS, RD, FAND", VOCAB) == ["Dylan Bailey, MS, RD, FAND"]
+    assert credited_names("Audrey Huang, Print Managing Editor", VOCAB) == ["Audrey Huang"]
+    assert not is_credit_line("Top 10 Health and Nutrition Trends to Watch", VOCAB)
+    assert not is_credit_line("The council approved the budget", VOCAB)
+    assert not any(
+        is_credit_line(t, VOCAB) for t in ("Nutrition & Recipes", "The Fold-and-Cut Problem", "Print Article")
+    )
