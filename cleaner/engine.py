@@ -249,7 +249,7 @@ def _apply(page: Page, rule: Rule, hit: Hit, i: int) -> int:
     blocks, removals = page.blocks, page.article.removals
     end = min(i + max(hit.span, 1), len(blocks))
     moved_to = absorb_hit(page.article, hit, blocks[i].text)
-    dropped = Dropped(rule.family, moved_to)
+    dropped = Dropped(rule.family, moved_to, rule.code)
     for j in range(i, end):
         page.dropped[j] = dropped
         block = blocks[j]

@@ -17,7 +17,7 @@ from cleaner.article import Block
 # brackets may follow it); the marks that open a list item.
 WORD = re.compile(r"\w+")
 LETTERS = re.compile(r"[^\W\d_]+")
-SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+SENTENCE_END = re.compile(r"[.!?…。！？।][\"'”’»)\]]*$")
 BULLETS = tuple("-•*·–—►▶")
 # Ideographs and Hangul syllables carry about a word each.
 WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
@@ -45,7 +45,8 @@ def weight(text: str) -> int:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when the line ends like a sentence: a stop, "!", "?" or "…", in any script.
+    """True when the line ends like a sentence: a stop, "!", "?" or "…", in any script (the
+    Devanagari danda "।" is a stop).
 
     >>> ends_sentence("It passed."), ends_sentence("He said: “Go!”"), ends_sentence("The plan was")
     (True, True, False)
@@ -82,7 +83,7 @@ def is_headline_like(text: str, *, max_words: int = 30) -> bool:
         return False
     if text.endswith("...") or text.endswith("…") or text[-1] in "?!\"'”’":
         return True
-    return text[-1] != "." and text[-1] != ":" and text[-1] != ";"
+    return text[-1] not in ".:;।"
 
 
 def has_letters(text: str) -> bool:

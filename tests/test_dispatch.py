@@ -295,8 +295,10 @@ COMMENT_PIECES = st.sampled_from(
 
 
 def test_every_comment_count_noun_ends_in_a_letter() -> None:
-    """What the comment-prompt gate assumes of a count run into its number ("Comments3")."""
-    assert [noun for noun in VOCAB.phrases("comment_counts") if not noun[-1].isalpha()] == []
+    """What the comment-prompt gate assumes of a count run into its number ("Comments3"): a letter,
+    or a Devanagari vowel sign or nasal mark ("टिप्पणियां")."""
+    ends = [noun[-1] for noun in VOCAB.phrases("comment_counts")]
+    assert [end for end in ends if not (end.isalpha() or "\u0900" <= end <= "\u097f")] == []
 
 
 def _lines_of(pieces: st.SearchStrategy[str]) -> st.SearchStrategy[str]:

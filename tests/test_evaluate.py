@@ -192,6 +192,23 @@ def test_plain_layout_with_text_and_html(tmp_path):
         ev.evaluate(dataset, [ev.get_system("raw")])
 
 
+def test_plain_layout_gold_json_gives_title_and_leak_by_kind(tmp_path):
+    text = "The story is here and it is long.\nAdvertisement\nFollow us on Facebook"
+    folder = make_plain(tmp_path / "plain", {"x": (text, "The story is here and it is long.")})
+    without = {"ad": ["Advertisement"], "social": ["Follow us on Facebook"]}
+    (folder / "x.gold.json").write_text(
+        json.dumps({"title": "Story", "with": ["The story is here"], "without": without})
+    )
+    [page] = ev.load_dataset(folder).pages
+    assert page.meta == {"title": "Story"}
+    assert page.snippets["without"] == ("Advertisement", "Follow us on Facebook")
+    raw = ev.evaluate(ev.load_dataset(folder), [ev.get_system("raw")]).result("raw").summary()
+    assert (raw["leak"], raw["leak ad"], raw["leak social"], raw["with_kept"]) == (1.0, 1.0, 1.0, 1.0)
+    assert "leak by kind: ad 1.000, social 1.000" in ev.format_table(
+        ev.evaluate(ev.load_dataset(folder), [ev.get_system("raw")])
+    )
+
+
 def test_unknown_layout_and_system(tmp_path):
     with pytest.raises(ev.EvaluationError, match=r"no ground-truth\.json"):
         ev.load_dataset(tmp_path)

@@ -71,3 +71,18 @@ def test_seed_002_points_of_the_issue() -> None:
     assert article.paragraphs[-1].endswith("ratified by Russian and Ukrainian parliaments.")
     for furniture in ("Photo: Twitter", "not on behalf of", "sole ownership", "punishable"):
         assert furniture not in article.body
+
+
+def test_hindi_sample_furniture_goes_to_its_fields() -> None:
+    article = _clean_sample("018_hi_mausam")
+    assert article.title == "उत्तर भारत में भीषण गर्मी, दिल्ली में पारा 46 डिग्री के पार"
+    assert article.subtitle == "मौसम विभाग ने अगले तीन दिन के लिए लू का रेड अलर्ट जारी किया है।"
+    assert [(c.text, c.credit) for c in article.captions] == [("तपती धूप में छाता लेकर जाती महिलाएं", "पीटीआई")]
+    assert (article.credits, article.published, article.tags) == (
+        ["(इनपुट: भाषा)"],
+        "2024-05-28",
+        ["मौसम", "लू", "दिल्ली"],
+    )
+    assert article.paragraphs[0].startswith("नई दिल्ली: उत्तर भारत के कई राज्यों में")
+    for furniture in ("रिपोर्ट:", "यह भी पढ़ें", "विज्ञापन", "फॉलो करें", "ऐप डाउनलोड", "संबंधित खबरें", "सर्वाधिकार"):
+        assert furniture not in article.body

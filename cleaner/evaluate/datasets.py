@@ -51,8 +51,9 @@ def load_dataset(folder: str | Path) -> Dataset:
     """Read a gold set, recognising its layout.
 
     scrapinghub: ground-truth.json {id: {articleBody, url}}; wcxb: ground-truth/<id>.json;
-    plain: <id>.gold.txt next to <id>.txt and/or <id>.html. Inputs: dumps/<id>.txt, html/<id>.html.gz
-    (or the plain files).
+    plain: <id>.gold.txt next to <id>.txt and/or <id>.html, and optionally <id>.gold.json (title,
+    author, date, `with` and `without` snippets). Inputs: dumps/<id>.txt, html/<id>.html.gz (or the
+    plain files).
     """
     folder = Path(folder)
     if (folder / "ground-truth.json").is_file():
@@ -97,7 +98,24 @@ def _plain_pages(folder: Path) -> Iterable[Page]:
             found = [folder / f"{page_id}.{name}" for name in names if (folder / f"{page_id}.{name}").is_file()]
             if found:
                 inputs[variant] = found[0]
-        yield Page(page_id, path.read_text(encoding="utf-8"), None, inputs)
+        extra = folder / f"{page_id}.gold.json"
+        meta, snippets = _plain_extras(read_json(extra)) if extra.is_file() else ({}, {})
+        yield Page(page_id, path.read_text(encoding="utf-8"), None, inputs, meta, snippets)
+
+
+def _plain_extras(data: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """What a plain page's `<id>.gold.json` adds: its title and author, the `with` snippets, and
+    the `without` snippets, a list or a table of lists by kind of boilerplate (each kind is also
+    scored alone, as `without <kind>`)."""
+    meta = _present({"title": data.get("title"), "author": data.get("author"), "date": data.get("date")})
+    without = data.get("without") or []
+    kinds = without if isinstance(without, dict) else {}
+    snippets = {
+        "with": tuple(data.get("with") or ()),
+        "without": tuple(s for group in (kinds.values() if kinds else [without]) for s in group),
+    }
+    snippets.update({f"without {kind}": tuple(found) for kind, found in kinds.items()})
+    return meta, snippets
 
 
 def _bench_inputs(folder: Path, page_id: str) -> dict[str, Path]:

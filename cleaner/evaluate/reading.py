@@ -6,7 +6,8 @@
   one gold paragraph and the start of the next inside one output paragraph), so that joining
   everything cannot win the split count.
 - Boilerplate kept: the gold's `without` snippets (text that must not appear) found in the
-  output; and the `with` snippets (text that must appear) found there.
+  output, in all and, where the gold tells their kind (`without <kind>`), by kind; and the
+  `with` snippets (text that must appear) found there.
 - Article lines lost: gold paragraphs not found in the output, by kind of line (paragraph,
   heading, list item, table row, code, quote) where the gold says the kind (its Markdown).
 
@@ -151,8 +152,8 @@ def reading_counts(
     gold_paragraphs, found_paragraphs = paragraphs(gold), paragraphs(found_text)
     counts: Counter[str] = Counter(paragraphs=len(found_paragraphs), splits=split_sentences(found_paragraphs))
     counts["merged"], counts["breaks"] = merged_breaks(gold_paragraphs, found_paragraphs)
-    for name in ("with", "without"):
-        judged = [snippet for snippet in snippets.get(name, ()) if _TOKEN.search(snippet)]
+    for name in snippets:
+        judged = [snippet for snippet in snippets[name] if _TOKEN.search(snippet)]
         counts[f"{name} snippets"] = len(judged)
         counts[f"{name} kept"] = snippets_kept(judged, found_text)
     for kind, n in lines_lost(gold_paragraphs, found_text, gold_kinds(gold_paragraphs, markdown)).items():
@@ -173,6 +174,10 @@ def rates(counts: Mapping[str, int]) -> dict[str, float]:
         found["leak"] = counts["without kept"] / counts["without snippets"]
     if counts.get("with snippets"):
         found["with_kept"] = counts["with kept"] / counts["with snippets"]
+    for key, n in sorted(counts.items()):
+        if key.startswith("without ") and key.endswith(" snippets") and key != "without snippets" and n:
+            kind = key.removeprefix("without ").removesuffix(" snippets")
+            found[f"leak {kind}"] = counts[f"without {kind} kept"] / n
     gold_lines = {key.removeprefix("lost gold "): n for key, n in counts.items() if key.startswith("lost gold ")}
     if gold_lines:
         lost = {kind: counts.get(f"lost {kind}", 0) for kind in gold_lines}

@@ -211,6 +211,12 @@ def format_table(report: Report) -> str:
     for row in rows:
         cells = [_cell(key, row.get(key)) for key in keys]
         lines.append("| " + " | ".join(cells) + " |")
+    for row in rows:
+        kinds = [(key.removeprefix("leak "), value) for key, value in row.items() if key.startswith("leak ")]
+        if kinds:
+            lines.append(
+                f"\n{row['system']} leak by kind: " + ", ".join(f"{kind} {value:.3f}" for kind, value in kinds)
+            )
     return "\n".join(lines)
 
 

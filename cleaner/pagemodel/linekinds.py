@@ -45,7 +45,7 @@ FAMILIES = {
     "pagination": "navigation",
     "related": "related",
     "ad": "ads",
-    "media": "related",
+    "media": "media",
     "footer": "footer",
     "navigation": "navigation",
     "sidebar": "layout",

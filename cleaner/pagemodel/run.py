@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
@@ -41,6 +41,9 @@ from cleaner.vocab import Vocabulary
 FURNITURE_PENALTY = 100.0
 # Families whose lines sit between the article and the rest of the page.
 BOUNDARY_FAMILIES = frozenset({"related", "footer", "navigation", "prompts"})
+# But for lines that stand between the article's own paragraphs as well as around it ("Also read:
+# ...", a button's label, a disclosure, "Back to top"): they weigh nothing.
+INLINE_RULES = frozenset({"REL002", "PRM006", "FTR004", "NAV003"})
 # A comment section's furniture is never inside an article: a run cannot cross it.
 WALL_FAMILIES = frozenset({"comments"})
 # Nor can a run cross the site's copyright notice ("© 2019 Site. All rights reserved."): a footer
@@ -55,6 +58,24 @@ _WALL = float("-inf")
 # chronological list (`dates.chronological_lists`). Its lines count as text at even odds: enough to
 # carry a run on through the list, not to make a run of their own outweigh an article.
 _SCHEDULE_ODDS = 0.5
+# Lines that read unlike text one by one but belong to the article they stand in count as text at
+# even odds, as a schedule's do: the items of a list after its lead-in ("What the council
+# promised:", a line of LEAD_IN_WORDS or more ending in a colon; up to MAX_LIST_ITEMS lines, until
+# text resumes or a rule's boundary), and the lines of a block of code or the rows of a table whose
+# cells tabs set apart (CODE_LINES or more in a row).
+LEAD_IN_WORDS = 4
+MAX_LIST_ITEMS = 40
+CODE_LINES = 2
+# Code: a line ending as a statement or a block does, or opening as one; or one made mostly of
+# symbols, with few words.
+_CODE_ENDS = tuple(";{}([,")
+_CODE_OPENS = tuple("})]")
+_CODE_OPENER = re.compile(
+    r"(?:def|class|import|from|return|if|for|while|const|let|var|function|public|private|#include|print|echo"
+    r"|SELECT|\$|>>>|//|/\*|<\w+[^>]*>)(?:\s|\(|$)"
+)
+_CODE_SYMBOLS = re.compile(r"[{}()\[\];=<>$_\\/|&*+\"'`#@:.,-]")
+_CODE_SYMBOL_SHARE = 0.2
 # An earlier run is taken over the best one when its total reaches this share of the best.
 EARLIER_RUN_SHARE = 0.5
 # The best few disjoint runs are candidates. A long comment thread breaks into many runs of
@@ -175,15 +196,10 @@ def main_run(page: Page) -> Run | None:
     kept = [block.text for block, dropped in zip(page.blocks, page.dropped, strict=True) if dropped is None]
     kept_scores = iter(_with_schedules(kept, linemodel.scores(kept)))
     scores: list[float | None] = []
-    for block, dropped in zip(page.blocks, page.dropped, strict=True):
-        if dropped is None:
-            scores.append(next(kept_scores))
-        elif is_wall(block.text, dropped.family, page.vocab):
-            scores.append(_WALL)
-        elif dropped.family in BOUNDARY_FAMILIES:
-            scores.append(-FURNITURE_PENALTY)
-        else:
-            scores.append(None)
+    for i, dropped in enumerate(page.dropped):
+        scores.append(next(kept_scores) if dropped is None else _dropped_score(page, i))
+    for i in list(article_content(page, lambda j: (scores[j] or 0.0) > 0)):
+        scores[i] = max(scores[i] or 0.0, _at_even_odds(page.blocks[i].text))
     runs = candidate_runs(scores)
     if not runs:
         return None
@@ -196,14 +212,84 @@ def main_run(page: Page) -> Run | None:
     return Run(start, end, max((a for a in reach if a < start), default=None) if headline is None else headline)
 
 
+def _dropped_score(page: Page, i: int) -> float | None:
+    """What a line a rule removed weighs against a run: a wall, a boundary, or nothing (None)."""
+    dropped = page.dropped[i]
+    if dropped is None:
+        return None
+    if is_wall(page.blocks[i].text, dropped.family, page.vocab):
+        return _WALL
+    if dropped.family in BOUNDARY_FAMILIES and dropped.code not in INLINE_RULES:
+        return -FURNITURE_PENALTY
+    return None
+
+
+def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:
+    """The kept lines that belong to the article around them however they read: the items of a
+    list after its lead-in, up to MAX_LIST_ITEMS lines, until the text `resumes` (a line for which
+    it says so) or a line a rule removed as a boundary or a wall; and code and table rows,
+    CODE_LINES or more in a row."""
+    kept = [i for i, dropped in enumerate(page.dropped) if dropped is None]
+    for i in kept:
+        text = page.blocks[i].text.rstrip()
+        if not text.endswith(":") or len(text.split()) < LEAD_IN_WORDS:
+            continue
+        for j in range(i + 1, min(i + 1 + MAX_LIST_ITEMS, len(page.blocks))):
+            if page.dropped[j] is not None:
+                if _dropped_score(page, j) is not None:
+                    break
+            elif resumes(j):
+                break
+            else:
+                yield j
+    block_run: list[int] = []
+    for i in kept:
+        if is_code(page.blocks[i].text) or is_table_row(page.blocks[i].text):
+            block_run.append(i)
+            continue
+        if len(block_run) >= CODE_LINES:
+            yield from block_run
+        block_run = []
+    if len(block_run) >= CODE_LINES:
+        yield from block_run
+
+
+def is_table_row(text: str) -> bool:
+    """A row of a table whose cells a tab sets apart.
+
+    >>> is_table_row("1/1/2013\\t+13.1%"), is_table_row("Date\\t"), is_table_row("A plain line")
+    (True, False, False)
+    """
+    return len([cell for cell in text.split("\t") if cell.strip()]) >= 2
+
+
+def is_code(text: str) -> bool:
+    """A line shaped like source code: it ends as a statement or opens a block, or is mostly symbols.
+
+    >>> [is_code(line) for line in ("x = compute(a, b);", "def main():", "The plan (in short) works.")]
+    [True, True, False]
+    """
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if stripped.endswith(_CODE_ENDS) or stripped.startswith(_CODE_OPENS) or _CODE_OPENER.match(stripped):
+        return True
+    return len(stripped.split()) <= 12 and len(_CODE_SYMBOLS.findall(stripped)) >= _CODE_SYMBOL_SHARE * len(stripped)
+
+
 def _with_schedules(texts: Sequence[str], scores: list[float]) -> list[float]:
     """The lines' scores, those of a schedule's entries raised to what text at even odds adds."""
-    from cleaner.pagemodel import linemodel
 
     for i in schedule_lines(texts):
-        floor = linemodel.value(texts[i]) * 2.0 * (_SCHEDULE_ODDS - linemodel.TEXT_THRESHOLD)
-        scores[i] = max(scores[i], floor)
+        scores[i] = max(scores[i], _at_even_odds(texts[i]))
     return scores
+
+
+def _at_even_odds(text: str) -> float:
+    """What a line adds to a run as text at even odds: a little, by its length."""
+    from cleaner.pagemodel import linemodel
+
+    return linemodel.value(text) * 2.0 * (_SCHEDULE_ODDS - linemodel.TEXT_THRESHOLD)
 
 
 def schedule_lines(texts: Sequence[str]) -> list[int]:

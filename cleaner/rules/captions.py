@@ -8,11 +8,13 @@ from cleaner.article import Caption
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import word_count
+from cleaner.shapes import ends_sentence, word_count
 from cleaner.vocab import Vocabulary
 
 _MAX_CREDIT_WORDS = 7
 _MAX_CAPTION_WORDS = 70
+_MAX_LABELLED_WORDS = 12
+_MAX_AGENCY_CAPTION_WORDS = 20
 # "(AP Photo/Evan Vucci)", "(Photo by Jane Doe/Getty Images)", "(Image: Reuters)"
 _PAREN_CREDIT = re.compile(
     r"\((?P<credit>(?:[A-Z][\w.&-]*\s+){0,2}(?:photo|image|picture|foto|bild)s?\s*(?:by\b|/|:)[^()]{1,80})\)\s*$",
@@ -66,6 +68,49 @@ def _marker_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     )
 
 
+def _picture_label(vocab: Vocabulary) -> re.Pattern[str]:
+    """A caption that names its picture's kind, not its credit: "File image of the port",
+    "Students (File photo)", "Farmers (फाइल फोटो)", "Commuters. (PTI Photo)", "Ghat (फोटो: भाषा)"."""
+    markers = f"(?i:{vocab.alternation('photo_markers')})"
+    return re.compile(
+        rf"^{markers}\s+(?i:of)\s+(?P<of>\S.*)$"
+        rf"|^(?P<before>.*?\S)\s*\(\s*{markers}\s*\)$"
+        rf"|^(?P<shown>.*?\S)\s*\(\s*{markers}\s*(?:(?i:by)\b|:)\s*(?P<credit>[^()]{{1,60}})\)$"
+        rf"|^(?P<by_agency>.*?\S)\s*\(\s*(?P<agency>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+{markers}\s*\)$"
+    )
+
+
+def _labelled_picture(page: Page, text: str) -> Caption | None:
+    """The caption of a line that names its picture's kind (`_picture_label`), if short enough."""
+    found = page.vocab.derived(_picture_label).match(text.strip())
+    if found is None:
+        return None
+    caption = next(found.group(name) for name in ("of", "before", "shown", "by_agency") if found.group(name))
+    caption = caption.rstrip(_TRAILING_SEPARATORS).strip()
+    # "File image of ..." names what the picture shows, not a sentence about it.
+    limit = _MAX_LABELLED_WORDS if found.group("of") else _MAX_CAPTION_WORDS
+    if word_count(caption) > limit or (found.group("of") and ends_sentence(caption)):
+        return None
+    credit = found.group("credit") or found.group("agency")
+    return Caption(caption, _clean_credit(credit) if credit else None)
+
+
+def _closing_agency(vocab: Vocabulary) -> re.Pattern[str]:
+    return re.compile(rf"(?<=[.!?”\"])\s+(?P<agency>{vocab.alternation('agencies')})\.?$", re.IGNORECASE)
+
+
+def _agency_closing(page: Page, text: str) -> Caption | None:
+    """ "Protesters gather outside the court on Monday. Reuters": a caption closed by the bare
+    name of the agency that took the picture."""
+    found = page.vocab.derived(_closing_agency).search(text)
+    if found is None:
+        return None
+    caption = text[: found.start()].strip()
+    if not _MIN_CREDITED_CAPTION_WORDS <= word_count(caption) <= _MAX_AGENCY_CAPTION_WORDS:
+        return None  # a wire story's paragraph may close on its agency too: "... into the US. PTI"
+    return Caption(caption, found.group("agency"))
+
+
 def _clean_credit(credit: str) -> str:
     credit = credit.strip(" .)")
     return _CREDIT_SUFFIX.sub("", credit).strip() or credit
@@ -116,11 +161,12 @@ def _split_marker_caption(page: Page, text: str) -> Caption | None:
 # Labels, markers and a gallery's counter ("Image 3 of 12") hold the gate's phrases. The pattern
 # takes the rest: a picture marker run into "credit" or "by" ("Photocredit: ...", no phrase's
 # word then), a bracketed credit's closing ")", and a closing credit's "©", "Credit:" or agency's
-# "/". Each branch opens with the character it is found by (the letters in every case a
+# "/"; and an agency's bare name closing a caption, the line's last word after its full stop.
+# Each branch opens with the character it is found by (the letters in every case a
 # case-insensitive match allows), so the regex engine skips along the line to those alone.
 _CAPTION_MARK = re.compile(
-    r"""[©)CREAcCsSſbB](?:
-        (?<=©) | (?<=\))\s*$
+    r"""[©)CREAcCsSſbB.!?”"](?:
+        (?<=©) | (?<=\))\s*$ | (?<=[.!?”"])\s+\S+\s*$
       | (?<=C)redit(?::|\.\.\.|…)
       | (?<=R)EUTERS/[A-Z] | (?<=A)FP/[A-Z] | (?<=E)PA/[A-Z] | (?<=A)P\ Photo/[A-Z]
       | (?<=\w[cCsSſbB])(?i:redit|ourtesy|ource|y)\s*(?::|(?i:by)\b)
@@ -140,8 +186,11 @@ def photo_caption(page: Page, i: int) -> Hit | None:
     """Removes: a caption line with a picture credit ("Russian President Vladimir Putin |
     Photo: Twitter Image", "Protesters in Paris. (AP Photo/Evan Vucci)", "Image caption The
     crowd outside", "Traders on the floor. © Reuters / Jane Doe", "The hospital in BeijingCredit:
-    EPA"), a credit-only line ("Photo: Reuters"), a bare picture label ("Representational
-    image") and a gallery's counter ("Image 3 of 12"). The caption and credit move to `captions`.
+    EPA", "Farmers in Patna (फोटो: भाषा)"), a credit-only line ("Photo: Reuters"), a bare picture
+    label ("Representational image", "प्रतीकात्मक तस्वीर"), a caption that names its picture's
+    kind ("File image of the port", "Students (File photo)", "Commuters. (PTI Photo)"), a
+    caption closed by an agency's bare name ("Protesters outside the court. Reuters") and a
+    gallery's counter ("Image 3 of 12"). The caption and credit move to `captions`.
 
     Why: dumps keep every figure caption inline, where it reads as a stray body line.
 
@@ -166,10 +215,13 @@ def photo_caption(page: Page, i: int) -> Hit | None:
             return Hit(moved_to="captions", value=Caption(caption, _clean_credit(credit)))
     if vocab.line_is("photo_markers", text) or _GALLERY_COUNTER.match(text.strip()):
         return Hit(moved_to="captions", value=Caption(text))
-    split = _split_marker_caption(page, text) or _split_trailing_credit(page, text)
-    if split is not None:
-        return Hit(moved_to="captions", value=split)
-    return None
+    found = (
+        _labelled_picture(page, text)
+        or _split_marker_caption(page, text)
+        or _split_trailing_credit(page, text)
+        or _agency_closing(page, text)
+    )
+    return None if found is None else Hit(moved_to="captions", value=found)
 
 
 # An agency's name opens the line or follows a "/" or a space: the look-behind spares the gate a try at every letter.

@@ -7,7 +7,7 @@ import re
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import word_count
+from cleaner.shapes import ends_sentence, word_count
 from cleaner.vocab import Vocabulary, normalise_label
 
 # "...not on behalf of Onmanorama." names the publisher.
@@ -56,11 +56,17 @@ def comment_disclaimer(page: Page, i: int) -> Hit | None:
     return Hit(meta=meta)
 
 
+# An invitation to comment is short; a longer sentence that ends on one belongs to the article ("If
+# you know of a course not listed here, please share it in the comments.").
+_MAX_INVITATION_WORDS = 25
+_MAX_INVITATION_SENTENCE = 12
+
+
 def _count_mark(vocab: Vocabulary) -> re.Pattern[str]:
     """The gate's pattern: what a comment count (`_comment_count`, matched on the normalised line)
     holds of the line as it is when the gate's count nouns, as words, cannot vouch for it: a
     number run into a count noun on either side ("12comments", "Comments3": count nouns end in
-    a letter, a test checks), or a thread header's "thoughts on" (its count may be spelled: "One
+    a letter or a Devanagari sign, a test checks), or a thread header's "thoughts on" (its count may be spelled: "One
     thought on").
 
     Each branch opens with the character it is found by, so the regex engine skips along the
@@ -70,7 +76,7 @@ def _count_mark(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(
         rf"""[\dtT](?:
             (?<=\d)(?i:{counts})
-          | (?<=[^\W\d]\d)
+          | (?<=[^\W\d]\d) | (?<=[\u0900-\u097f]\d)
           | (?<=[tT])(?<!\w[tT])(?i:houghts?\ on)\b
         )""",
         re.VERBOSE,
@@ -81,28 +87,34 @@ def _count_mark(vocab: Vocabulary) -> re.Pattern[str]:
     "COM002",
     "comment-prompt",
     "comments",
-    gate=Gate(phrases=("comment_prompts", "comment_openers", "comment_counts"), pattern=_count_mark),
+    gate=Gate(
+        phrases=("comment_prompts", "comment_openers", "comment_invitations", "comment_counts"), pattern=_count_mark
+    ),
     alone=True,
 )
 def comment_prompt(page: Page, i: int) -> Hit | None:
     """Removes: the short furniture of a comment section ("Leave a comment", "12 Comments",
-    "Comments (3)", "Be the first to comment", "Kommentar schreiben", "Réagir").
+    "Comments (3)", "Be the first to comment", "Kommentar schreiben", "Réagir") and a short
+    invitation to comment ("What do you think? Tell us in the comments below.", "Share your
+    thoughts in the comments section").
 
     Why: comment widgets render as stray lines at the end of the body.
 
-    False positives: a one-line paragraph "Comments" used as a real section heading.
+    False positives: a one-line paragraph "Comments" used as a real section heading; reported
+    speech that mentions the comments ("Tell us in the comments, the host said.") is kept, and
+    so is a sentence of more than twelve words that ends on an invitation.
 
     Example: "Join the conversation" -> dropped.
     """
     text, vocab = page.blocks[i].text, page.vocab
     is_count = vocab.derived(_comment_count).match(normalise_label(text)) is not None
-    if word_count(text) > 10 and not is_count:
+    words = word_count(text)
+    if is_count or (words <= 10 and (vocab.line_is("comment_prompts", text) or vocab.starts("comment_openers", text))):
+        return Hit()
+    if words > (_MAX_INVITATION_SENTENCE if ends_sentence(text) else _MAX_INVITATION_WORDS):
         return None
-    if vocab.line_is("comment_prompts", text) or is_count:
-        return Hit()
-    if vocab.starts("comment_openers", text):
-        return Hit()
-    return None
+    invites = vocab.search("comment_invitations", text) is not None
+    return Hit() if invites and not vocab.search("reporting_verbs", text) else None
 
 
 def _author_says(vocab: Vocabulary) -> re.Pattern[str]:

@@ -16,14 +16,15 @@ _WIRE_FOOTER = re.compile(rf"^{_WIRE_FOOTER_OPENING}[^.]{{0,250}}\)?\.?$")
 
 
 def _agency_opening(vocab: Vocabulary) -> str:
-    """How an agency credit line opens: "(PTI)", "— Reuters", "-AFP", "(With inputs from PTI)"."""
-    names = vocab.alternation("agencies")
-    return rf"[\s(\[—–-]*(?:(?:with\s+)?(?:inputs|input|reporting|material)\s+(?:from|by)\s+)?(?:{names})"
+    """How an agency credit line opens: "(PTI)", "— Reuters", "-AFP", "(With inputs from PTI)",
+    "(Inputs: ANI)", "(इनपुट: भाषा)", "(Avec AFP)": an agency, after a label of the vocabulary's."""
+    names, labels = vocab.alternation("agencies"), vocab.alternation("credit_labels")
+    return rf"[\s(\[—–-]*(?:(?:{labels})(?!\w)\s*[:–-]?\s*)?(?:{names})"
 
 
 def _agency_line(vocab: Vocabulary) -> re.Pattern[str]:
     names = vocab.alternation("agencies")
-    # "(PTI)", "— Reuters", "-AFP", "(With inputs from PTI)", "With inputs from IANS and ANI"
+    # "(PTI)", "— Reuters", "With inputs from IANS and ANI"
     return re.compile(
         rf"^{_agency_opening(vocab)}(?:\s*(?:,|/|&|and|with)\s*(?:{names}))*[\s)\].]*$",
         re.IGNORECASE,
@@ -42,13 +43,15 @@ def _credit_opening(vocab: Vocabulary) -> re.Pattern[str]:
     "CRD001",
     "agency-credit",
     "credits",
-    gate=Gate(max_words=60, phrases=("agency_credits",), pattern=_credit_opening),
+    gate=Gate(max_words=60, phrases=("agency_credits", "syndication_notes"), pattern=_credit_opening),
     alone=True,
 )
 def agency_credit(page: Page, i: int) -> Hit | None:
     """Removes: a line that only credits a news agency or wire service ("(with agency
     inputs)", "(PTI)", "— Reuters", "With inputs from IANS", "Reporting by Jane Doe; Editing
-    by John Smith", "Mit Material von dpa"). The line moves to `credits`.
+    by John Smith", "Mit Material von dpa", "(इनपुट: भाषा)"), or says the story came unedited
+    from a syndicated feed ("This story has not been edited by staff and is auto-generated from
+    a syndicated feed."). The line moves to `credits`.
 
     Why: the credit belongs in metadata; left in the body it reads as a stray fragment.
 
@@ -66,4 +69,6 @@ def agency_credit(page: Page, i: int) -> Hit | None:
     starts = vocab.starts("agency_credits", text)
     if starts and word_count(text) <= 12 and not text.rstrip().endswith("."):
         return Hit(moved_to="credits", value=text)
+    if vocab.search("syndication_notes", text):
+        return Hit(moved_to="credits", value=text, detail="syndicated")
     return None

@@ -7,9 +7,15 @@ import re
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
+from cleaner.shapes import word_count
 
-# "©", "Ⓒ", or "(c)" / "Copyright" before a sign or a year: "(c) any person..." is a clause.
-_COPYRIGHT_START = re.compile(r"^\s*(?:[©\u24b8]|(?i:\(c\)|copyright)\s*(?:[©\u24b8]|\(c\)|(?:19|20)\d\d\b))")
+# "©", "Ⓒ", or "(c)" / "Copyright" before a sign or a year, or before the owner's name and a year
+# ("Copyright Sam Bossley 2012-2025"): "(c) any person..." is a clause.
+_COPYRIGHT_START = re.compile(
+    r"^\s*(?:[©\u24b8]|(?i:\(c\)|copyright)\s*(?:[©\u24b8]|\(c\)|(?:19|20)\d\d\b))"
+    r"|^\s*(?i:copyright)\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4},?\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?"
+    r"\s*(?:[.,;|]|$)"
+)
 _YEARS = r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?"
 # "© 2022 Onmanorama", "Copyright © 2019 The Times. All rights reserved": the owner's
 # capitalised words end at a full stop ("The Times") or at the rights phrase.
@@ -23,6 +29,10 @@ _COPYRIGHT_OWNER = re.compile(
 _STATEMENT_START = re.compile(r"(?:^|[.|©\u24b8:;–—-]|(?:19|20)\d\d)\s*$")
 # Consent banners run long: they list purposes and partners.
 _MAX_COOKIE_WORDS = 200
+# A banner that only names cookies and a word of consent is short: a longer sentence about cookies
+# is a story's ("The court ruled that pre-ticked boxes are no consent to cookies.").
+_MAX_BANNER_WORDS = 10
+_COOKIE = re.compile(r"cookie|कुकी", re.IGNORECASE)
 _QUOTES = '"“”„«»'
 _LINK_SPLIT = re.compile(r"\s*(?:\||•|·|/|,|;|\s{2,})\s*")
 
@@ -67,12 +77,18 @@ def copyright_line(page: Page, i: int) -> Hit | None:
 
 
 @block_rule(
-    "FTR002", "cookie-notice", "footer", gate=Gate(max_words=_MAX_COOKIE_WORDS, phrases=("cookie_phrases",)), alone=True
+    "FTR002",
+    "cookie-notice",
+    "footer",
+    gate=Gate(max_words=_MAX_COOKIE_WORDS, phrases=("cookie_phrases",), pattern=_COOKIE),
+    alone=True,
 )
 def cookie_notice(page: Page, i: int) -> Hit | None:
     """Removes: cookie and consent banner text ("We use cookies to improve your experience",
-    "Accept all", "Wir verwenden Cookies", "Ce site utilise des cookies"), and the rows of a
-    consent dialog's cookie table ("YouTube sets this cookie to...", "The cookie is used to...").
+    "Accept all", "Wir verwenden Cookies", "Ce site utilise des cookies", "By continuing to
+    browse, you agree to our use of cookies"), a short line that names cookies with a word of
+    consent ("Utilizamos cookies propias y de terceros."), and the rows of a consent dialog's
+    cookie table ("YouTube sets this cookie to...", "The cookie is used to...").
 
     Why: consent banners are in the page's text on every visit and say nothing of the story.
 
@@ -82,10 +98,17 @@ def cookie_notice(page: Page, i: int) -> Hit | None:
     Example: "This website uses cookies to ensure you get the best experience." -> dropped.
     """
     text = page.blocks[i].text
+    vocab = page.vocab
     # The phrase search costs most, so it comes last: few lines name cookies or are a phrase.
-    if "cookie" not in text.lower() and not page.vocab.line_is("cookie_phrases", text):
+    named = _COOKIE.search(text) is not None
+    if not named and not vocab.line_is("cookie_phrases", text):
         return None
-    return Hit() if page.vocab.search("cookie_phrases", text) else None
+    if vocab.search("cookie_phrases", text):
+        return Hit()
+    # "Ce site utilise des cookies.", "Cookies accept karein": cookies and a word of consent, in a
+    # banner's few words, saying nobody's words.
+    asks = named and word_count(text) <= _MAX_BANNER_WORDS and vocab.search("consent_words", text) is not None
+    return Hit() if asks and not vocab.search("reporting_verbs", text) else None
 
 
 @block_rule("FTR003", "legal-links", "footer", gate=Gate(max_chars=300, phrases=("legal_links",)), alone=True)
@@ -105,3 +128,34 @@ def legal_links(page: Page, i: int) -> Hit | None:
     if parts and all(vocab.line_is("legal_links", p) for p in parts):
         return Hit()
     return None
+
+
+# A disclosure says so in a sentence or three.
+_MAX_DISCLOSURE_WORDS = 80
+
+
+@block_rule(
+    "FTR004",
+    "affiliate-disclosure",
+    "footer",
+    gate=Gate(max_words=_MAX_DISCLOSURE_WORDS, phrases=("disclosure_phrases",)),
+    alone=True,
+)
+def affiliate_disclosure(page: Page, i: int) -> Hit | None:
+    """Removes: an affiliate or sponsorship disclosure ("As an Amazon Associate we earn from
+    qualifying purchases.", "This post may contain affiliate links.", "We may earn a commission
+    at no extra cost to you.").
+
+    Why: review sites and blogs print the same disclosure on every post, over or under it.
+
+    False positives: a paragraph of a story about affiliate marketing that uses the phrases;
+    paragraphs over eighty words are kept, and so is reported speech.
+
+    Example: "DISCLOSURE: If you buy through affiliate links, I may earn a small commission." ->
+    dropped.
+    """
+    text = page.blocks[i].text
+    vocab = page.vocab
+    if vocab.search("disclosure_phrases", text) is None or vocab.search("reporting_verbs", text):
+        return None
+    return Hit()

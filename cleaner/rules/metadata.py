@@ -11,6 +11,8 @@ from cleaner.shapes import has_letters, is_headline_like, word_count
 
 _MAX_TITLE_WORDS = 30
 _MAX_STANDFIRST_WORDS = 70
+# The furniture printed between a standfirst and the story: its byline and its date.
+_HEAD_FAMILIES = frozenset({"bylines", "contributors", "timestamps"})
 # A sentence ended by a full stop inside a line, another one after it: "...President Zelenskyy.
 # Photo: Twitter" (a word of three letters or more before the stop: "U.S. Senate", "vs. Leeds" are none).
 _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{3}[.…][\"'”’)]*\s+[\"“‘(]?[A-ZÀ-Ý0-9]")
@@ -58,8 +60,9 @@ def headline(page: Page, i: int) -> Hit | None:
 
 @lead_rule("MET002", "standfirst", "metadata")
 def standfirst(page: Page, i: int) -> Hit | None:
-    """Removes: the standfirst, a summary line printed right under the headline in the same
-    paragraph and closed by a blank line. It moves to `subtitle`.
+    """Removes: the standfirst, a summary line printed right under the headline, in the same
+    paragraph and closed by a blank line, or over the byline or the date that open the story.
+    It moves to `subtitle`.
 
     Why: the standfirst repeats or summarises the story; it is metadata. When the story
     repeats it as a body paragraph further down, that paragraph stays.
@@ -70,9 +73,23 @@ def standfirst(page: Page, i: int) -> Hit | None:
     Example: "Title\\nDuring the second round of talks... civilians.\\n\\n..." -> subtitle.
     """
     block, above = page.blocks[i], page.dropped[i - 1] if i else None
-    if page.article.subtitle or block.gap_before or above is None or above.moved_to != "title":
+    if page.article.subtitle or above is None or above.moved_to != "title":
         return None
     following = page.blocks[i + 1] if i + 1 < len(page.blocks) else None
-    if following is None or not following.gap_before or word_count(block.text) > _MAX_STANDFIRST_WORDS:
+    if following is None or word_count(block.text) > _MAX_STANDFIRST_WORDS:
         return None
-    return Hit(moved_to="subtitle", value=block.text.strip())
+    # A page's markup gives its standfirst (its description): on HTML only the first shape counts.
+    if (following.gap_before and not block.gap_before) or (block.tag is None and _over_the_byline(page, i)):
+        return Hit(moved_to="subtitle", value=block.text.strip())
+    return None
+
+
+def _over_the_byline(page: Page, i: int) -> bool:
+    """Whether the lines right under block i, all removed, hold the story's byline or date: they
+    set a standfirst apart from the body (a caption may stand anywhere, a byline only on top)."""
+    for dropped in page.dropped[i + 1 :]:
+        if dropped is None:
+            return False
+        if dropped.family in _HEAD_FAMILIES:
+            return True
+    return False

@@ -71,3 +71,48 @@ def tag_line(page: Page, i: int) -> Hit | None:
     if not tags or any(word_count(t) > _MAX_CRUMB_WORDS for t in tags):
         return None
     return Hit(moved_to="tags", value=tags)
+
+
+@block_rule("NAV003", "page-control", "navigation", gate=Gate(max_chars=40, phrases=("page_controls",)), alone=True)
+def page_control(page: Page, i: int) -> Hit | None:
+    """Removes: the label of a page's control left in the text ("Skip to content", "Back to
+    top", "Search for:", "Close", "Menu", "Zum Inhalt springen").
+
+    Why: controls render as text in every dump, at the top, between sections and at the end.
+
+    False positives: a one-word paragraph "Search" or "Close" used as a heading; only whole-line
+    labels are matched, never a sentence.
+
+    Example: "Skip to main content" -> dropped.
+    """
+    return Hit() if page.vocab.line_is("page_controls", page.blocks[i].text) else None
+
+
+# A tag list under its label: up to this many tags, each a line of its own.
+_MAX_TAG_LINES = 20
+
+
+@block_rule("NAV004", "tag-list", "navigation", gate=Gate(max_chars=40, phrases=("tag_labels",)))
+def tag_list(page: Page, i: int) -> Hit | None:
+    """Removes: a tag label on a line of its own ("TAGS", "Categories", "Topics", "टैग्स") and
+    the tags listed under it, one a line. The tags move to `tags`.
+
+    Why: many pages print their tags as a list under a label rather than on the label's line.
+
+    False positives: a body section headed "Topics" followed by short items; every item must be
+    five words or fewer and no sentence, and a list of adjacent lines stops at a blank line.
+
+    Example: "TAGS", "Kerala", "Monsoon" -> tags ["Kerala", "Monsoon"].
+    """
+    blocks = page.blocks
+    if not page.vocab.line_is("tag_labels", blocks[i].text):
+        return None
+    end = i + 1
+    while end < len(blocks) and end - i <= _MAX_TAG_LINES and _is_tag(blocks[end].text) and not blocks[end].gap_before:
+        end += 1
+    tags = [blocks[j].text.strip(" ,#") for j in range(i + 1, end)]
+    return Hit(span=end - i, moved_to="tags", value=tags) if tags else None
+
+
+def _is_tag(text: str) -> bool:
+    return 0 < word_count(text) <= _MAX_CRUMB_WORDS and not text.rstrip().endswith((".", "!", "?", ":"))

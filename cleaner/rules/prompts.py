@@ -9,11 +9,14 @@ from functools import partial
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import WORD, is_content_markup
+from cleaner.shapes import ends_sentence, is_content_markup, word_count
 from cleaner.vocab import Vocabulary
 
 # Prompts are short: a 60-word paragraph that mentions a newsletter is body text.
 _PROMPT_MAX_WORDS = 30
+# A prompt that names what it offers ends without a full stop or says little: a longer sentence is
+# an instruction in the text.
+_PLAIN_ASK_WORDS = 8
 
 
 @block_rule("PRM001", "share-bar", "prompts", gate=Gate(max_chars=150, phrases=("share_words",)), alone=True)
@@ -71,14 +74,55 @@ def _follow_named(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(rf"^(?:{verbs})\s+(?:\S+\s+){{0,4}}?(?:{places})(?!\w)(?P<where>.*)$", re.IGNORECASE)
 
 
+def _networks_only(vocab: Vocabulary) -> re.Pattern[str]:
+    """Nothing but social networks ("Google News" is one) and the words that list them."""
+    names = vocab.alternation("social_networks")
+    return re.compile(rf"(?:[\W_]|(?:{names}|{vocab.alternation('list_joiners')})(?!\w))*", re.IGNORECASE)
+
+
 def _names_follow_target(vocab: Vocabulary, text: str) -> bool:
     """A "Follow <whom> on" line whose first sentence ends on a list of social networks, or on
     nothing (their icons): "Follow the signs on Telegram Road" is directions."""
     found = vocab.derived(_follow_named).match(text.strip())
-    if not found:
-        return False
-    places = vocab.members("social_networks") | vocab.members("list_joiners")
-    return all(word in places for word in WORD.findall(found.group("where").split(".")[0].lower()))
+    return found is not None and vocab.derived(_networks_only).fullmatch(found.group("where").split(".")[0]) is not None
+
+
+# Network names that are also ordinary words name no network in a sentence.
+_WORD_NETWORKS = frozenset({"x", "threads", "messenger", "line", "koo"})
+
+
+def _named_network(vocab: Vocabulary) -> re.Pattern[str]:
+    """A social network or news aggregator named in a line ("Instagram", "Google News")."""
+    names = [n for n in vocab.phrases("social_networks") if n not in _WORD_NETWORKS]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(names, key=len, reverse=True)))})(?!\w)", re.I)
+
+
+def _network_then_follow(vocab: Vocabulary, text: str) -> bool:
+    """A network, then a follow verb, as languages that put the verb last ask: "Hamein Google News
+    par follow karein", "हमें फेसबुक पर फॉलो करें". (A line that opens with the verb is judged by
+    `_names_follow_target`.)"""
+    network = vocab.derived(_named_network).search(text)
+    return network is not None and vocab.search("follow_verbs", text[network.end() :]) is not None
+
+
+def _asks_for(noun_family: str, verb_family: str, sentence_words: int) -> Callable[[Vocabulary, str], bool]:
+    """A test for a line that names the thing a prompt offers and the verb that asks for it, in
+    any order ("Download the Onmanorama app", "ताज़ा ख़बरों के लिए हमारा ऐप डाउनलोड करें"), and is no
+    sentence longer than `sentence_words`."""
+
+    def asks(vocab: Vocabulary, text: str) -> bool:
+        if ends_sentence(text) and word_count(text) > sentence_words:
+            return False
+        return vocab.search(noun_family, text) is not None and vocab.search(verb_family, text) is not None
+
+    return asks
+
+
+# "To apply, download the app and log in with your number." is an instruction; a sentence of a
+# dozen words or so that asks to join a newsletter is a prompt.
+_NEWSLETTER_SENTENCE_WORDS = 15
+_NEWSLETTER = _asks_for("newsletter_words", "subscribe_verbs", _NEWSLETTER_SENTENCE_WORDS)
+_APP = _asks_for("app_words", "download_verbs", _PLAIN_ASK_WORDS)
 
 
 @block_rule(
@@ -91,7 +135,9 @@ def _names_follow_target(vocab: Vocabulary, text: str) -> bool:
 def follow_prompt(page: Page, i: int) -> Hit | None:
     """Removes: a short line that invites the reader to follow the site or the writer elsewhere
     ("Follow us on Twitter", "Join our WhatsApp channel", "Folgen Sie uns", "Suivez-nous",
-    "Follow Newsbeat on Instagram, Facebook and YouTube", "Follow me on Twitter").
+    "Follow Newsbeat on Instagram, Facebook and YouTube", "Follow me on Twitter", "Follow The
+    Hindu on Google News"), also when the verb comes last ("हमें फेसबुक पर फॉलो करें", "Hamein
+    Google News par follow karein").
 
     Why: these prompts sit under nearly every article and are not part of it.
 
@@ -103,13 +149,27 @@ def follow_prompt(page: Page, i: int) -> Hit | None:
 
     Example: "Follow us on Facebook and Instagram for the latest updates" -> dropped.
     """
-    return _short_prompt(page, i, "follow_prompts", anywhere=False, also=partial(_names_follow_target, page.vocab))
+    vocab = page.vocab
+    also = partial(_any_of, (partial(_names_follow_target, vocab), partial(_network_then_follow, vocab)))
+    return _short_prompt(page, i, "follow_prompts", anywhere=False, also=also)
 
 
-@block_rule("PRM003", "newsletter-prompt", "prompts", gate=_prompt_gate("newsletter_prompts"), alone=True)
+def _any_of(tests: tuple[Callable[[str], bool], ...], text: str) -> bool:
+    return any(test(text) for test in tests)
+
+
+@block_rule(
+    "PRM003",
+    "newsletter-prompt",
+    "prompts",
+    gate=Gate(max_words=_PROMPT_MAX_WORDS, phrases=("newsletter_prompts", "newsletter_words")),
+    alone=True,
+)
 def newsletter_prompt(page: Page, i: int) -> Hit | None:
     """Removes: a short line that invites the reader to subscribe to a newsletter or mailing
-    list ("Sign up for our newsletter", "Get the latest delivered to your inbox").
+    list ("Sign up for our newsletter", "Get the latest delivered to your inbox", "Jetzt für
+    unseren Newsletter anmelden"): one of the phrases, or a newsletter named with a verb that
+    asks to sign up for it.
 
     Why: newsletter boxes interrupt or close most news articles.
 
@@ -119,13 +179,21 @@ def newsletter_prompt(page: Page, i: int) -> Hit | None:
 
     Example: "Enter your email address to subscribe" -> dropped.
     """
-    return _short_prompt(page, i, "newsletter_prompts", anywhere=True)
+    asks = partial(_NEWSLETTER, page.vocab)
+    return _short_prompt(page, i, "newsletter_prompts", anywhere=True, also=asks)
 
 
-@block_rule("PRM004", "app-download-prompt", "prompts", gate=_prompt_gate("app_prompts"), alone=True)
+@block_rule(
+    "PRM004",
+    "app-download-prompt",
+    "prompts",
+    gate=Gate(max_words=_PROMPT_MAX_WORDS, phrases=("app_prompts", "app_words")),
+    alone=True,
+)
 def app_download_prompt(page: Page, i: int) -> Hit | None:
     """Removes: a short line that advertises the site's app ("Download the app",
-    "Get it on Google Play", "Laden Sie die App herunter").
+    "Get it on Google Play", "Laden Sie die App herunter", "{site} ऐप डाउनलोड करें"): one of the
+    phrases, or an app named with a verb that asks to get it.
 
     Why: app banners are furniture of the page, not of the story.
 
@@ -133,7 +201,7 @@ def app_download_prompt(page: Page, i: int) -> Hit | None:
 
     Example: "Download the Onmanorama app for the latest news" -> dropped.
     """
-    return _short_prompt(page, i, "app_prompts", anywhere=True)
+    return _short_prompt(page, i, "app_prompts", anywhere=True, also=partial(_APP, page.vocab))
 
 
 @block_rule("PRM005", "paywall-prompt", "prompts", gate=_prompt_gate("paywall_prompts"), alone=True)
@@ -154,3 +222,32 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
     if block.is_list_item or is_content_markup(block):
         return None
     return _short_prompt(page, i, "paywall_prompts", anywhere=True)
+
+
+# A button's label, with a few words after it at most ("Book a demo with Otter", "Start free trial today").
+_MAX_CTA_TAIL_WORDS = 3
+
+
+@block_rule("PRM006", "call-to-action", "prompts", gate=Gate(max_words=12, phrases=("call_to_action",)), alone=True)
+def call_to_action(page: Page, i: int) -> Hit | None:
+    """Removes: a button's label left in the text as a line of its own ("Book a demo", "Get a
+    quote", "Start free trial", "Jetzt kaufen"), alone or with a few words after it ("Book a demo
+    with Otter").
+
+    Why: sites close and interrupt their posts with buttons that sell the site's product; a dump
+    keeps each label as a line.
+
+    False positives: a step of a guide headed by an imperative that happens to be a label
+    ("Get a quote" as a heading); the label must be the line's opening, followed by three words
+    at most and no full stop ("Get started with Google Maps Platform" stays).
+
+    Example: "Request a Free Consultation" -> dropped.
+    """
+    text = page.blocks[i].text.strip()
+    vocab = page.vocab
+    if vocab.line_is("call_to_action", text):
+        return Hit()
+    label = vocab.starts("call_to_action", text)
+    if label is None or text.endswith(".") or word_count(text[label.end() :]) > _MAX_CTA_TAIL_WORDS:
+        return None
+    return Hit()

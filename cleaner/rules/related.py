@@ -8,6 +8,7 @@ from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import is_content_markup, is_headline_like, is_separator, word_count
+from cleaner.vocab import Vocabulary
 
 # "Also read | ...", "ALSO READ: ...", "Read more - ...", "READ: ..."
 # Leading whitespace is taken from the start of its run only (no rescan per space).
@@ -23,11 +24,15 @@ _MAX_SOURCE_HEADER_WORDS = 6
 
 
 @block_rule(
-    "REL001", "related-list", "related", gate=Gate(max_chars=120, phrases=("related_headers", "related_sources"))
+    "REL001",
+    "related-list",
+    "related",
+    gate=Gate(max_chars=120, phrases=("related_headers", "related_sources", "related_qualifiers")),
 )
 def related_list(page: Page, i: int) -> Hit | None:
     """Removes: a header such as "RECENT STORIES", "Related articles", "You may also like",
-    "Trending", "Most read", "Lesen Sie auch", "À lire aussi", "Te puede interesar", or one
+    "Trending", "Most read", "Lesen Sie auch", "À lire aussi", "Te puede interesar", one that
+    qualifies the stories it lists ("Other posts you'll love:", "Related reads"), or one
     naming the section or site the list comes from ("More in Politics", "More from The
     Times", "Mehr aus Berlin", "Lo último en Deportes"), and the run of headline-like lines (with
     or without "-" separators) that follows it.
@@ -62,10 +67,21 @@ def related_list(page: Page, i: int) -> Hit | None:
     return Hit(span=end - i, detail=f"header and {end - i - 1} items")
 
 
+def _qualified_stories(vocab: Vocabulary) -> re.Pattern[str]:
+    """A header that opens with a qualifier and, a word later at most, a noun for stories:
+    "Other posts you'll love", "Related reads", "Top Stories"."""
+    qualifiers, nouns = vocab.alternation("related_qualifiers"), vocab.alternation("story_nouns")
+    return re.compile(rf"\W{{0,3}}(?:{qualifiers})\s+(?:\S+\s+)?(?:{nouns})(?!\w)", re.IGNORECASE)
+
+
 def _is_related_header(page: Page, text: str) -> bool:
-    """A header of a list of other stories: a phrase of its own ("Related articles"), or
-    an opener that names the section or site the list comes from ("More in Politics")."""
+    """A header of a list of other stories: a phrase of its own ("Related articles"), a qualifier
+    before a noun for stories ("Other posts you'll love:", "Related reads"), or an opener that
+    names the section or site the list comes from ("More in Politics")."""
     if page.vocab.line_is("related_headers", text):
+        return True
+    short = word_count(text) <= _MAX_SOURCE_HEADER_WORDS + 1 and is_headline_like(text.rstrip(":"))
+    if short and page.vocab.derived(_qualified_stories).match(text):
         return True
     opener = page.vocab.starts("related_sources", text)
     return (
@@ -101,18 +117,27 @@ def also_read_line(page: Page, i: int) -> Hit | None:
     return Hit()
 
 
+# "... at The Daily Ledger", "... on example.com": where the reader is sent.
+_ELSEWHERE = re.compile(r"\s+(?:at|on)\s+[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}\s*$")
+
+
 @block_rule("REL003", "read-more-link", "related", gate=Gate(max_words=8, phrases=("read_more",)), alone=True)
 def read_more_link(page: Page, i: int) -> Hit | None:
     """Removes: a line that only invites the reader to go on elsewhere ("Read more",
-    "Continue reading", "Read the full story", "Weiterlesen", "Lire la suite", "Leer más").
+    "Continue reading", "Read the full story", "Weiterlesen", "Lire la suite", "Leer más"), also
+    naming where ("Read more at The Daily Ledger").
 
     Why: teaser links and "continue" buttons survive as one-line paragraphs.
 
-    False positives: none known; the whole line must be the phrase.
+    False positives: none known; the whole line must be the phrase, or the phrase and a place
+    of capitalised words.
 
     Example: "Continue reading →" -> dropped.
     """
     text = page.blocks[i].text
     if page.vocab.line_is("read_more", text):
         return Hit()
-    return None
+    # "Read more at The Daily Ledger": the phrase, then where the rest is.
+    start = page.vocab.starts("read_more", text)
+    where = _ELSEWHERE.match(text[start.end() :]) if start else None
+    return Hit() if where and is_headline_like(text) else None

@@ -16,11 +16,12 @@ T = TypeVar("T")
 
 
 class Dropped(NamedTuple):
-    """What became of a removed block: the family of the rule that removed it, and the field
-    its text moved to (None when it was simply dropped)."""
+    """What became of a removed block: the family and code of the rule that removed it, and the
+    field its text moved to (None when it was simply dropped)."""
 
     family: str
     moved_to: str | None
+    code: str = ""
 
 
 @dataclass(slots=True)

@@ -118,9 +118,13 @@ RULE_MODULES = (
     "navigation",
     "footer",
     "bylines",
+    "contributors",
     "timestamps",
+    "media",
     "layout",
     "metadata",
+    # After the headline and standfirst: lines the model reads as furniture at the story's edges.
+    "furniture",
     "html",
     # Last: a specific rule that also matches learned boilerplate records it better (a caption, a byline).
     "site",

@@ -1,0 +1,40 @@
+"""What the line-kind model (`linekinds`) says of a line read alone, remembered per line text.
+
+The first stage's cost is the line's features; rules ask it of the lines a page keeps, every
+rule pass asks again of the lines the pass before kept, and pages repeat their menus and footers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from cleaner.pagemodel import linekinds
+
+# Lines up to a long paragraph's length are remembered, at most this many; then all are forgotten.
+_REMEMBERED_CHARS = 2000
+_REMEMBERED = 1 << 15
+_own_rows: dict[str, np.ndarray] = {}
+
+
+def own_probabilities(lines: Sequence[str]) -> np.ndarray:
+    """The probability of each kind (columns as in `linekinds.kind_names`) for each line read alone.
+
+    >>> rows = own_probabilities(["Share on Facebook", "Share on Facebook"])
+    >>> rows.shape == (2, len(linekinds.kind_names())), bool((rows[0] == rows[1]).all())
+    (True, True)
+    """
+    missing = list(dict.fromkeys(line for line in lines if line not in _own_rows))
+    found = dict(zip(missing, _first_stage(missing), strict=True))
+    if len(_own_rows) + len(found) > _REMEMBERED:
+        _own_rows.clear()
+    _own_rows.update((line, row) for line, row in found.items() if len(line) <= _REMEMBERED_CHARS)
+    rows = [found[line] if line in found else _own_rows[line] for line in lines]
+    return np.array(rows).reshape(len(lines), len(linekinds.kind_names()))
+
+
+def _first_stage(lines: list[str]) -> np.ndarray:
+    if not lines:
+        return np.zeros((0, len(linekinds.kind_names())))
+    return linekinds.softmax(linekinds.line_logits(lines, linekinds.model().line_weights))

@@ -1,0 +1,270 @@
+"""Who wrote the story, where the byline rules cannot tell by a marker: a name followed by the
+writer's role or paper, a labelled byline in a script without capitals, an author's box.
+
+Names reach `authors` only through the byline name parsing (`names.is_name_list`,
+`names.split_names`): a name it cannot read (Devanagari has no capitals to tell a name by) is
+removed as furniture, never copied into `authors` as raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from cleaner.article import Block
+from cleaner.names import is_name_list, split_names
+from cleaner.pagemodel.run import is_whole_page
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.registry import block_rule
+from cleaner.shapes import ends_sentence, word_count
+from cleaner.vocab import Vocabulary, stopwords
+
+# "Jane Doe, Staff Writer", "Sneha Iyer | Free Press Express | Mumbai", "Markus Weber – Korrespondent".
+# Leading whitespace is taken from the start of its run only: a long run costs one scan.
+_ROLE_SEPARATOR = re.compile(r"(?:(?<!\s)\s+)?(?:,|\||·|•|–|—|-(?=\s))\s*")
+_MAX_BYLINE_WORDS = 12
+_MAX_NAME_WORDS = 4
+_MAX_TAIL_WORDS = 8
+# A name, a role or a paper is set in capitals; only a role may open in lower case
+# ("correspondant", "periodista").
+_CAPITALISED = re.compile(r"^[^\w]*[A-ZÀ-ÖØ-ÞĀ-Ž]")
+_LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]")
+# A name opens on a capital (or a Devanagari letter) and holds no digit.
+_NAME_SHAPE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž\u0900-\u097f][^\d]*$")
+# A script without capitals whose names the rules still take: Devanagari, for Hindi pages.
+_CASELESS_NAME = re.compile(r"^[\u0900-\u097f\s.]+$")
+# A byline that names only a paper or a place sits at the head of the story: under the headline and
+# the standfirst.
+_HEAD_LINES = 3
+# "Words: Jane Doe": a label of a word or two, a colon, the names.
+_LABELLED_NAME = re.compile(r"^[^\W\d_][^\W\d]*(?:\s+[^\W\d]+)?\s*:\s*(?P<names>[^:]+)$")
+# An author box: its header, the name and role lines under it, then the biography.
+_MAX_BOX_LINES = 3
+_MIN_BIO_WORDS = 7
+_MAX_BIO_WORDS = 80
+_MAX_BIO_SENTENCES = 3
+# A biography names the trade within a few words of its verb: "is a freelance journalist".
+_TRADE_WITHIN = 4
+_SENTENCE = re.compile(r"(?<=[.!?।])\s+")
+
+
+def _name_part(text: str, vocab: Vocabulary) -> list[str] | None:
+    """The names a byline opens with, as the byline parser reads them; [] for a caseless name
+    (two to four words without digits) it cannot read; None for no name."""
+    words = text.split()
+    if not 1 <= len(words) <= _MAX_NAME_WORDS * 2 or not _NAME_SHAPE.match(text):
+        return None
+    if _LATIN.search(text):
+        return split_names(text, vocab) if len(words) >= 2 and is_name_list(text, vocab) else None
+    caseless = _CASELESS_NAME.match(text) and 2 <= len(words) <= _MAX_NAME_WORDS
+    return [] if caseless and not ends_sentence(text) else None
+
+
+def _tail_parts(tail: str) -> list[str] | None:
+    """The parts after the names (a role, a paper, a place), each short and none a sentence."""
+    parts = [p for p in _ROLE_SEPARATOR.split(tail) if p]
+    if not parts or word_count(tail) > _MAX_TAIL_WORDS or ends_sentence(tail.rstrip(" )")):
+        return None
+    return parts
+
+
+def _role_at_end(vocab: Vocabulary) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{vocab.alternation('writer_roles')})\W*$", re.IGNORECASE)
+
+
+def _is_role(vocab: Vocabulary, text: str) -> bool:
+    """A writer's role, named last: "Senior Correspondent", "correspondant", "वरिष्ठ संवाददाता"
+    ("Writing a blog post" names a trade, but is no role)."""
+    return word_count(text) <= _MAX_TAIL_WORDS and vocab.derived(_role_at_end).search(text) is not None
+
+
+@block_rule("CTB001", "name-and-role-line", "contributors", gate=Gate(max_words=_MAX_BYLINE_WORDS))
+def name_and_role_line(page: Page, i: int) -> Hit | None:
+    """Removes: a byline without a marker: the writer's name, then the role ("Jane Doe, Staff
+    Writer", "Markus Weber, Korrespondent", "कविता रेड्डी, संवाददाता"), also on the next line
+    ("Jane Doe" over "Staff Writer"); and, at the head of the story, the name then the paper or
+    the place ("Sneha Iyer | Free Press Express | Mumbai", "अर्जुन मेहता, मुंबई") or a label of a
+    word or two before the name ("Reportage: Anna Schmidt"). Names the byline parser reads move to
+    `authors` when a role follows them or a label stands before them.
+
+    Why: many sites print the byline as a name and a role, with no "By"; left in the body it is
+    a stray line, and above the story it hides the headline from the headline rule.
+
+    False positives: a quotation's attribution on a line of its own ("Jane Doe, Senior Reporter")
+    reads the same; a person named with a sentence about them ("Mary Smith, a reporter who
+    covered the trial, said...") is kept: what follows the name must be short, set in capitals
+    or a role, and no sentence. A name with a paper or a place, or after a label, counts only
+    among the first three lines kept (headline, standfirst, byline) of a text that is no
+    whole-page dump ("Step 1: Know What You Want" heads a guide's first step).
+
+    Example: "Sarah Whitfield, Chief Reporter" -> authors ["Sarah Whitfield"].
+    """
+    text = page.blocks[i].text.strip()
+    vocab = page.vocab
+    labelled = _LABELLED_NAME.match(text)
+    if labelled and _at_the_head(page, i):
+        names = _name_part(labelled.group("names"), vocab)
+        if names:
+            return Hit(moved_to="authors", value=names, detail="a labelled name, at the head")
+    parts = _ROLE_SEPARATOR.split(text, maxsplit=1)
+    if len(parts) == 1:
+        return _name_over_role(page, i)
+    names = _name_part(parts[0], vocab)
+    tail = _tail_parts(parts[1])
+    if names is None or tail is None or vocab.search("reporting_verbs", text):
+        return None
+    if not all(_CAPITALISED.match(part) or not _LATIN.search(part) or _is_role(vocab, part) for part in tail):
+        return None
+    if any(_is_role(vocab, part) for part in tail):
+        return Hit(moved_to="authors" if names else None, value=names or None)
+    # A name and a paper at the head of an article; a place reads the same ("New York, United
+    # States"), so the words are not taken for a name.
+    return Hit(detail="a name and a paper or place, at the head") if _at_the_head(page, i) else None
+
+
+def _at_the_head(page: Page, i: int) -> bool:
+    """Among the first lines a text keeps (headline, standfirst, byline), in a text that is no
+    whole-page dump (whose head is its menu) nor an HTML page's extract (whose head may be the
+    article's first heading)."""
+    return page.kept < _HEAD_LINES and page.blocks[i].tag is None and not page.memo(is_whole_page)
+
+
+def _name_over_role(page: Page, i: int) -> Hit | None:
+    """A name alone on its line, and the writer's role alone on the next."""
+    if i + 1 >= len(page.blocks):
+        return None
+    role = page.blocks[i + 1].text.strip()
+    if not _CAPITALISED.match(role) or ends_sentence(role) or not _is_role(page.vocab, role):
+        return None
+    names = _name_part(page.blocks[i].text.strip(), page.vocab)
+    return None if names is None else Hit(span=2, moved_to="authors" if names else None, value=names or None)
+
+
+@block_rule(
+    "CTB002", "labelled-byline", "contributors", gate=Gate(max_words=_MAX_BYLINE_WORDS, phrases=("byline_markers",))
+)
+def labelled_byline(page: Page, i: int) -> Hit | None:
+    """Removes: a byline whose label opens the line and whose names the byline parser cannot
+    read, having no capitals to tell them by ("रिपोर्ट: राहुल शर्मा", "लेखक: नेहा गुप्ता",
+    "द्वारा: अमित तिवारी"). Nothing moves to `authors`.
+
+    Why: Hindi pages label their bylines as English ones do ("By", "Reporter:"), but the byline
+    rule reads names by their capitals.
+
+    False positives: a short line that opens with the label word and a colon and goes on with
+    two to four words that are no name; the label must be followed by a colon or a dash.
+
+    Example: "रिपोर्ट: राहुल शर्मा" -> dropped.
+    """
+    text = page.blocks[i].text.strip()
+    label = page.vocab.starts("byline_markers", text)
+    rest = text[label.end() :] if label else ""
+    if not re.match(r"\s*[:–—-]", rest):
+        return None
+    names = rest.lstrip(" :–—-")
+    return Hit() if not _LATIN.search(names) and _name_part(names, page.vocab) == [] else None
+
+
+def _opens_with(vocab: Vocabulary, line: str, name: str) -> bool:
+    """The biography opens with the name, or with its first word and a biography's verb ("Anna ist")."""
+    if line.startswith(name):
+        return True
+    first = name.split()[0]
+    return line.startswith(f"{first} ") and vocab.starts("bio_verbs", line[len(first) :].lstrip()) is not None
+
+
+def _trade(vocab: Vocabulary) -> re.Pattern[str]:
+    """A writer's trade named as a noun: "journalist", "Redakteurin" ("Editor's Choice" names a prize)."""
+    return re.compile(rf"(?<!\w)(?:{vocab.alternation('writer_roles')})(?!\w|['’])", re.IGNORECASE)
+
+
+def _names_trade(vocab: Vocabulary, text: str) -> bool:
+    """Whether the text names a writer's trade, not a verb ("covers", "writes") the roles list too."""
+    verbs = vocab.members("bio_verbs")
+    return any(found.group().lower() not in verbs for found in vocab.derived(_trade).finditer(text))
+
+
+@block_rule("CTB003", "author-box-text", "contributors", gate=Gate(max_words=_MAX_NAME_WORDS + 2))
+def author_box(page: Page, i: int) -> Hit | None:
+    """Removes: an author's box after the story: a header ("About the author", "Über den
+    Autor", "लेखक के बारे में") or the author's name alone on a line, up to two short lines
+    (name, role), and the biography; with a name over it, the biography opens with that name
+    and names what a writer does ("Thomas Becker arbeitet seit 2022 als Journalistin in Wien.",
+    "संजय यादव पिछले 3 वर्षों से पत्रकारिता में हैं...").
+
+    Why: the box is about the writer, not the story, in any language and in scripts without
+    capitals, where the biography rule's name test cannot serve.
+
+    False positives: a profile headed by its subject's name that opens by repeating it and
+    names a writer's job; a short line about the writer ("Jane Doe is a writer.") is kept: the
+    biography runs to seven words or more.
+
+    Example: "About the author", "Jane Doe is a reporter at the Ledger, covering transport." ->
+    both dropped.
+    """
+    blocks, vocab = page.blocks, page.vocab
+    head = blocks[i].text.strip()
+    bio = next((j for j in range(i + 1, min(i + 1 + _MAX_BOX_LINES, len(blocks))) if not _is_box_line(blocks[j])), None)
+    if bio is None or not _MIN_BIO_WORDS <= word_count(blocks[bio].text) <= _MAX_BIO_WORDS:
+        return None
+    line = blocks[bio].text.strip()
+    if vocab.line_is("author_box_headers", head):
+        return Hit(span=bio + 1 - i, detail="author box")
+    if _opens_with(vocab, line, head) and _names_trade(vocab, line) and _name_part(head, vocab) is not None:
+        return Hit(span=bio + 1 - i, detail="author box")
+    return None
+
+
+def _is_box_line(block: Block) -> bool:
+    """A short line of an author box between its header and the biography: a name, a role."""
+    return word_count(block.text) <= _MAX_NAME_WORDS + 2
+
+
+def _biography_opener(vocab: Vocabulary) -> re.Pattern[str]:
+    """A name (two to four capitalised words), then a verb a biography opens with."""
+    name = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*|de|van|von|der|da|di|del|la|le)){1,3}"
+    return re.compile(rf"^(?P<name>{name})\s+(?:{vocab.alternation('bio_verbs')})(?!\w)", re.IGNORECASE)
+
+
+@block_rule(
+    "CTB004",
+    "author-biography",
+    "contributors",
+    gate=Gate(max_words=_MAX_BIO_WORDS, phrases=("writer_roles",)),
+    alone=True,
+)
+def author_biography(page: Page, i: int) -> Hit | None:
+    """Removes: a writer's biography standing alone: a paragraph that opens with a person's name
+    and a biography's verb and names the writer's trade in its first sentence ("Jane Doe is a
+    freelance journalist based in Dublin. She writes about housing.", "Lucía García es periodista
+    de El Diario del Sur.").
+
+    Why: sites close a story with a line about its writer, with or without a box around it;
+    it reads as a sentence of the story and so stays in the body.
+
+    False positives: a story's own sentence introducing a journalist by name ("Maria Ressa is a
+    journalist who won the Nobel Peace Prize in 2021.") reads the same; it must open the
+    paragraph with a person's name (no function word, no trade in it: "Movavi Video Editor is"),
+    name the trade within four words of its verb, run to three sentences at most and hold no
+    reported speech.
+
+    Example: "Jane Doe is a senior reporter at the Ledger, covering transport." -> dropped.
+    """
+    text = page.blocks[i].text.strip()
+    vocab = page.vocab
+    opener = vocab.derived(_biography_opener).match(text)
+    if opener is None or word_count(text) < _MIN_BIO_WORDS or len(_SENTENCE.findall(text)) > _MAX_BIO_SENTENCES:
+        return None
+    name = opener.group("name")
+    if not is_name_list(name, vocab) or _names_trade(vocab, name) or name.split()[0].lower() in _function_words():
+        return None  # "Movavi Video Editor is...", "The Azoth has...": no person
+    trade = text[opener.end() :].split(maxsplit=_TRADE_WITHIN)
+    if not _names_trade(vocab, " ".join(trade[:_TRADE_WITHIN])):
+        return None
+    return None if vocab.search("reporting_verbs", text) else Hit(detail="writer's biography")
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(word for words in stopwords().values() for word in words)

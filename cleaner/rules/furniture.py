@@ -1,0 +1,117 @@
+"""Furniture no phrase list knows, told by the line-kind model (`pagemodel.linekinds`) and the
+line's place: a short line above the article's first paragraph or below its last that the model,
+reading the line alone, gives almost no chance of being article text.
+
+The model alone is weak evidence (its kinds for captions, bylines and prompts are barely learned,
+and its neighbour stage pulls a lone furniture line inside the text towards the text), so it only
+judges where furniture gathers: between the headline and the story, and after the story.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from cleaner.article import Caption
+from cleaner.dates import find_date
+from cleaner.names import is_name_list, split_names
+from cleaner.pagemodel import evidence, linekinds
+from cleaner.pagemodel.run import article_content
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.registry import lead_rule
+from cleaner.shapes import ends_sentence, word_count
+
+# The article's paragraphs: lines of this many words or more that end a sentence.
+_PARAGRAPH_WORDS = 20
+# Furniture lines are short, and no sentence of six words or more.
+_MAX_WORDS = 14
+_SENTENCE_WORDS = 6
+# The most the model may give to "article text" for the line to go (chosen on the development half
+# of the seeds-like set, checked on WCXB and ScrapingHub).
+_MAX_TEXT_CHANCE = 0.15
+
+
+class _Edges(NamedTuple):
+    """A page's first and last article paragraph (block indices), and for each short kept line
+    outside them, the model's probabilities read alone."""
+
+    first: int
+    last: int
+    rows: dict[int, np.ndarray]
+
+
+def _edges(page: Page) -> _Edges | None:
+    kept = [i for i, dropped in enumerate(page.dropped) if dropped is None]
+    # An HTML page's extractor has found its main content already: its edges are the article's.
+    if any(page.blocks[i].tag is not None for i in kept):
+        return None
+    paragraphs = [i for i in kept if _is_paragraph(page.blocks[i].text)]
+    if not paragraphs:
+        return None
+    first, last = paragraphs[0], paragraphs[-1]
+    # The first line kept is left to the headline rule, a list's items and code to the article.
+    content = set(article_content(page, lambda j: _is_paragraph(page.blocks[j].text)))
+    outside = [i for i in kept[1:] if (i < first or i > last) and i not in content and _is_short(page.blocks[i].text)]
+    own = evidence.own_probabilities([page.blocks[i].text for i in outside])
+    return _Edges(first, last, dict(zip(outside, own, strict=True)))
+
+
+def _is_paragraph(text: str) -> bool:
+    return word_count(text) >= _PARAGRAPH_WORDS and ends_sentence(text)
+
+
+def _is_short(text: str) -> bool:
+    words = word_count(text)
+    return words <= _MAX_WORDS and not (words >= _SENTENCE_WORDS and ends_sentence(text))
+
+
+@lead_rule("FUR001", "furniture-line", "furniture", gate=Gate(max_words=_MAX_WORDS))
+def furniture_line(page: Page, i: int) -> Hit | None:
+    """Removes: a short line, no sentence, above the article's first paragraph (a line of twenty
+    words or more ending a sentence) or below its last, that the line-kind model, reading the
+    line alone, gives less than 15% chance of being article text: a byline, a date, a player's
+    label or a prompt in a phrasing no list holds. The kind the model names and its probability
+    are recorded; a caption moves to `captions`, a date to `published`, and a byline's names
+    to `authors` when the byline parser reads them.
+
+    Why: phrase lists know the phrasings they were written for; the model learned its kinds from
+    what pages call their own boxes, so it knows others. It is weak evidence alone, so it only
+    judges where furniture gathers, and only lines that cannot be the article's sentences.
+
+    False positives: a short heading above the first paragraph ("Introduction") or a closing
+    line below the last ("Now get prepping!") that the model reads as furniture. The items of a
+    list after its lead-in, code and table rows are the article's, whatever the model says.
+    HTML is not judged: its extractor has found the main content, and there the rule lost more
+    of the article than it removed furniture.
+
+    Example: "Reporting from Pune: Anjali Nair" between the headline and the story -> dropped,
+    detail "byline 0.41; article text 0.06; above the story".
+    """
+    edges = page.memo(_edges)
+    row = edges.rows.get(i) if edges is not None else None
+    if edges is None or row is None or row[_body()] >= _MAX_TEXT_CHANCE:
+        return None
+    names = linekinds.kind_names()
+    furniture = row.copy()
+    furniture[_body()] = -1.0
+    kind = names[int(furniture.argmax())]
+    where = "above the story" if i < edges.first else "below the story"
+    detail = f"{kind} {row[int(furniture.argmax())]:.2f}; article text {row[_body()]:.2f}; {where}"
+    return _moved(page, page.blocks[i].text.strip(), kind, detail)
+
+
+def _body() -> int:
+    return linekinds.kind_names().index(linekinds.BODY)
+
+
+def _moved(page: Page, text: str, kind: str, detail: str) -> Hit:
+    """The hit for a line of this kind: captions, dates and readable bylines move to their fields."""
+    if kind == "caption":
+        return Hit(moved_to="captions", value=Caption(text), detail=detail)
+    if kind == "date" and (found := find_date(text)):
+        return Hit(moved_to="published", value=found[0], detail=detail)
+    if kind == "byline" and is_name_list(text, page.vocab):
+        return Hit(moved_to="authors", value=split_names(text, page.vocab), detail=detail)
+    return Hit(detail=detail)

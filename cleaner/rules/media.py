@@ -1,0 +1,71 @@
+"""The labels of audio and video players: "Listen to this article", "Video: ...", "Écouter (3:07)"."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.registry import block_rule
+from cleaner.shapes import ends_sentence, is_headline_like
+
+# A player's running time: "3:07", "(12:45)", "1:02:03".
+_DURATION = re.compile(r"\(?(?<![\d:])\d{1,2}:[0-5]\d(?::[0-5]\d)?(?![\d:])\)?")
+# A clock time is no running time: "10:45 AM", "10:45 IST", "18:30 Uhr".
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:[0-5]\d\s*(?:[ap]\.?m\b|[A-Z]{2,4}\b|uhr\b|h\b)", re.IGNORECASE)
+_MAX_LABEL_WORDS = 16
+# Besides its running time, a player's label has a few words at most ("Video duration 3:45").
+_MAX_DURATION_WORDS = 3
+# A colon or a bar, or a dash with space around it: "Audio-Visual Equipment" is a heading.
+_SEPARATOR = re.compile(r"\s*[:|]\s*|\s+[–—-]\s+")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _words_besides_duration(text: str) -> int | None:
+    """The words of a line besides its running time; None when it holds none, a clock time, or
+    other numbers (a date: "Date: Thu, 23 Dec 1999 12:31:55 -0700")."""
+    if _CLOCK.search(text) or not (found := _DURATION.search(text)):
+        return None
+    besides = text[: found.start()] + " " + text[found.end() :]
+    return None if any(ch.isdigit() for ch in besides) else len(_WORD.findall(besides))
+
+
+@block_rule(
+    "MED001",
+    "media-label",
+    "media",
+    gate=Gate(max_words=_MAX_LABEL_WORDS, phrases=("media_labels",), pattern=_DURATION),
+    alone=True,
+)
+def media_label(page: Page, i: int) -> Hit | None:
+    """Removes: the label of an audio or video player: a player's phrase alone ("Listen to this
+    article", "Watch video", "Artikel anhören", "इस खबर को सुनें"), before a running time
+    ("Écouter (8:04)") or, set apart by a colon or a bar, before the clip's title ("Video: Why
+    house prices are still rising (9:27)", "WATCH | ..."); and a running time with a word or two
+    ("Video duration 3:45").
+
+    Why: players render as a line of text over or inside the article; the line names a clip the
+    text does not hold.
+
+    False positives: a body line that opens with a player's word and goes on as a sentence
+    ("Watch the video below to see how...") is kept: what follows the phrase must be nothing, a
+    running time, or a headline after a separator. A clock time ("10:45 AM", "18:30 Uhr") is no
+    running time.
+
+    Example: "Listen to this article 8:23" -> dropped.
+    """
+    text = page.blocks[i].text.strip()
+    label = page.vocab.starts("media_labels", text)
+    if label is None:
+        besides = _words_besides_duration(text)
+        return Hit() if besides is not None and besides <= _MAX_DURATION_WORDS and not ends_sentence(text) else None
+    rest = text[label.end() :]
+    if not _WORD.search(rest):
+        return Hit()
+    besides = _words_besides_duration(rest)
+    if besides is not None and besides <= _MAX_DURATION_WORDS:
+        return Hit()
+    separator = _SEPARATOR.match(rest)
+    if separator and separator.group().strip() and is_headline_like(rest[separator.end() :]):
+        return Hit(detail="a clip's title")
+    return None
