@@ -6,6 +6,7 @@ import codecs
 
 import pytest
 
+from cleaner import clean
 from cleaner.frontends.decode import codec_for, declared_encoding, decode, looks_like_html
 
 FRENCH = "Les salles fraîches « climatisées » ouvrent à Nîmes – l’été s’annonce brûlant."
@@ -144,3 +145,9 @@ def test_declared_encoding_names() -> None:
 )
 def test_looks_like_html(text: str, expected: bool) -> None:
     assert looks_like_html(text) is expected
+
+
+@pytest.mark.parametrize("content", [b"\n", b"\r\n", b"a", b" \n"])
+def test_a_document_of_a_byte_or_two_is_text(content: bytes) -> None:
+    """A dump that is one newline is an empty page, not UTF-16 (no NUL) nor binary."""
+    assert clean(content, kind="text").body == content.decode().strip()

@@ -171,7 +171,7 @@ def codec_for(label: str | None) -> str | None:
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 of mostly ASCII text has a NUL in every other byte (and is valid UTF-8 too)."""
     head = data[:_PEEK]
-    if head.count(0) < len(head) // 3:
+    if head.count(0) < max(len(head) // 3, 1):  # a byte or two without a NUL is no UTF-16
         return None
     return "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
 
