@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ def test_explain_marks_every_dropped_and_moved_line_plainly_when_piped(tmp_path:
     lines = result.stdout.splitlines()
     assert len(lines) == len(article.splitlines())
     assert lines[0].startswith("> Russia-Ukraine War") and lines[0].endswith("[MET001 headline -> title]")
-    assert "- RECENT STORIES  [REL001 related-list]" in lines
+    assert "- RECENT STORIES  [REL001 related-list: header and 6 items]" in lines
     assert "  Putin said reports about “the alleged ongoing airstrikes of Kyiv" in "\n".join(lines)
     assert "\x1b[" not in result.stdout
 
@@ -83,3 +84,13 @@ def test_every_command_has_help_with_examples(command: list[str]) -> None:
     result = invoke(*command, "--help")
     assert result.exit_code == 0
     assert "Examples:" in result.stdout
+
+
+def test_explain_says_what_the_line_kind_model_saw(tmp_path: Path) -> None:
+    story = " ".join(["The council approved the budget for the river cleanup after a long debate."] * 2)
+    path = tmp_path / "page.txt"
+    path.write_text(f"Home\nWorld\nCouncil approves the river budget\n{story}\n{story}\n", encoding="utf-8")
+    removed = [line for line in invoke("explain", str(path)).stdout.splitlines() if "FUR001" in line]
+    assert removed and all(
+        re.search(r"FUR001 furniture-line: \w+ \d\.\d\d; article text \d\.\d\d; above", line) for line in removed
+    )

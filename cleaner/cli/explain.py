@@ -18,7 +18,9 @@ def explain_command(file: Path, config_path: Path | None, url: str | None, no_co
     """Show every line of FILE with what the cleaner did to it.
 
     Dropped lines are marked "-" with the code and name of the rule that removed them, lines moved
-    into metadata ">" with the field they went to; kept lines are unmarked. Coloured on a terminal.
+    into metadata ">" with the field they went to, and after a colon what the rule saw (the
+    line-kind model's kind and probabilities, for FUR001); kept lines are unmarked. Coloured on a
+    terminal.
 
     \b
     Examples:
@@ -62,6 +64,7 @@ def _explained(line) -> str:
     if removal is None:
         return f"  {line.text}"
     where = f" -> {removal.moved_to}" if removal.moved_to else ""
+    where += f": {removal.detail}" if removal.detail else ""
     mark = ">" if removal.moved_to else "-"
     colour = "yellow" if removal.moved_to else "red"
     return click.style(f"{mark} {line.text}", fg=colour) + click.style(

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
@@ -76,6 +77,7 @@ _CODE_OPENER = re.compile(
 )
 _CODE_SYMBOLS = re.compile(r"[{}()\[\];=<>$_\\/|&*+\"'`#@:.,-]")
 _CODE_SYMBOL_SHARE = 0.2
+_CODE_MAX_WORDS = 12
 # An earlier run is taken over the best one when its total reaches this share of the best.
 EARLIER_RUN_SHARE = 0.5
 # The best few disjoint runs are candidates. A long comment thread breaks into many runs of
@@ -244,7 +246,7 @@ def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]
                 yield j
     block_run: list[int] = []
     for i in kept:
-        if is_code(page.blocks[i].text) or is_table_row(page.blocks[i].text):
+        if _is_block_row(page.blocks[i].text):
             block_run.append(i)
             continue
         if len(block_run) >= CODE_LINES:
@@ -254,13 +256,20 @@ def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]
         yield from block_run
 
 
+@lru_cache(maxsize=1 << 14)
+def _is_block_row(text: str) -> bool:
+    """A line of code or a table's row; asked of every kept line by the run and by FUR001, in
+    every rule pass, so the answer is remembered per line."""
+    return is_code(text) or is_table_row(text)
+
+
 def is_table_row(text: str) -> bool:
     """A row of a table whose cells a tab sets apart.
 
     >>> is_table_row("1/1/2013\\t+13.1%"), is_table_row("Date\\t"), is_table_row("A plain line")
     (True, False, False)
     """
-    return len([cell for cell in text.split("\t") if cell.strip()]) >= 2
+    return "\t" in text and len([cell for cell in text.split("\t") if cell.strip()]) >= 2
 
 
 def is_code(text: str) -> bool:
@@ -274,7 +283,8 @@ def is_code(text: str) -> bool:
         return False
     if stripped.endswith(_CODE_ENDS) or stripped.startswith(_CODE_OPENS) or _CODE_OPENER.match(stripped):
         return True
-    return len(stripped.split()) <= 12 and len(_CODE_SYMBOLS.findall(stripped)) >= _CODE_SYMBOL_SHARE * len(stripped)
+    few_words = len(stripped.split(None, _CODE_MAX_WORDS)) <= _CODE_MAX_WORDS
+    return few_words and len(_CODE_SYMBOLS.findall(stripped)) >= _CODE_SYMBOL_SHARE * len(stripped)
 
 
 def _with_schedules(texts: Sequence[str], scores: list[float]) -> list[float]:

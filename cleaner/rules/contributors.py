@@ -31,7 +31,9 @@ _MAX_TAIL_WORDS = 8
 _CAPITALISED = re.compile(r"^[^\w]*[A-ZÀ-ÖØ-ÞĀ-Ž]")
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]")
 # A name opens on a capital (or a Devanagari letter) and holds no digit.
-_NAME_SHAPE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž\u0900-\u097f][^\d]*$")
+_NAME_OPENING = r"[A-ZÀ-ÖØ-ÞĀ-Ž\u0900-\u097f]"
+_NAME_SHAPE = re.compile(rf"{_NAME_OPENING}[^\d]*$")
+_OPENS_AS_NAME = re.compile(_NAME_OPENING)
 # A script without capitals whose names the rules still take: Devanagari, for Hindi pages.
 _CASELESS_NAME = re.compile(r"^[\u0900-\u097f\s.]+$")
 # A byline that names only a paper or a place sits at the head of the story: under the headline and
@@ -101,6 +103,8 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     Example: "Sarah Whitfield, Chief Reporter" -> authors ["Sarah Whitfield"].
     """
     text = page.blocks[i].text.strip()
+    if not _OPENS_AS_NAME.match(text) and ":" not in text:
+        return None  # every byline read here opens with its name, or with a label and a colon
     vocab = page.vocab
     labelled = _LABELLED_NAME.match(text)
     if labelled and _at_the_head(page, i):
@@ -205,6 +209,8 @@ def author_box(page: Page, i: int) -> Hit | None:
     """
     blocks, vocab = page.blocks, page.vocab
     head = blocks[i].text.strip()
+    if not _NAME_SHAPE.match(head) and not vocab.line_is("author_box_headers", head):
+        return None  # neither a name (see _name_part) nor a header
     bio = next((j for j in range(i + 1, min(i + 1 + _MAX_BOX_LINES, len(blocks))) if not _is_box_line(blocks[j])), None)
     if bio is None or not _MIN_BIO_WORDS <= word_count(blocks[bio].text) <= _MAX_BIO_WORDS:
         return None
