@@ -413,7 +413,10 @@ def test_clean_learn_does_both_passes_and_explain_shows_the_learned_removals(tmp
     page = next(tmp_path.glob("in/harbourpost.co.uk/*.txt"))
     result = runner.invoke(main, ["explain", str(page), "--config", str(tmp_path / "cleaner.toml")])
     assert result.exit_code == 0, result.output
-    assert "- Harbour Post — independent since 1887  [SITE001 learned-site-boilerplate]" in result.output
+    assert (
+        "- Harbour Post — independent since 1887  [SITE001 learned-site-boilerplate: harbourpost.co.uk: on 32 of 32 pages]"
+        in result.output
+    )
 
 
 def test_clean_learn_refuses_stdin() -> None:
