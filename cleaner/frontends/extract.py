@@ -13,8 +13,11 @@ again, with the text as the page renders it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
 from cleaner.article import Block, Markup
@@ -32,6 +35,9 @@ _TEXT_BLOCKS = frozenset({"p", "head", "item", "quote", "cell"})
 # Code keeps its lines; everywhere else a run of whitespace is one space.
 _CODE = "pre"
 _SPACE = re.compile(r"\s+")
+# A run of visible characters, or a line break; whitespace other than line breaks.
+_INK_RUN = re.compile(r"\S+|\n")
+_BLANKS = re.compile(r"[^\S\n]+")
 # How much longer than the balanced extraction the recall-favouring one must be to replace it,
 # and the share of the pruned page's text below which the balanced one is worth that second try
 # (most pages' balanced extraction holds more: the second run is spared on four pages in five).
@@ -222,12 +228,12 @@ def join_rendered_lines(blocks: list[Block], rendered: str) -> list[Block]:
     >>> [b.text for b in join_rendered_lines(blocks, "Apple kept the CPUs of the mid-2019 models but not the GPU.")]
     ['Apple kept the CPUs of the mid-2019 models but not the GPU.']
     """
-    squeezed, where = _squeezed(rendered)
+    ink = _Ink(rendered)
     joined: list[Block] = []
     for block in blocks:
         previous = joined[-1] if joined else None
         if previous is not None and block.gap_before and block.tag == previous.tag and block.tag != _CODE:
-            text = _rendered_span(previous.text, block.text, rendered, squeezed, where)
+            text = _rendered_span(previous.text, block.text, rendered, ink)
             if text is not None:
                 density = (previous.link_density * len(previous.text) + block.link_density * len(block.text)) / max(
                     1, len(previous.text) + len(block.text)
@@ -250,19 +256,37 @@ def _joined_markup(first: Block, second: Block) -> Markup | None:
     return replace(first.markup or Markup(), spans=(*runs[0], (" ", None), *runs[1]))
 
 
-def _squeezed(text: str) -> tuple[str, list[int]]:
-    """The text without whitespace, and where each of its characters stands in the text; a line
-    break stays, so no match runs across rendered lines."""
-    kept = [(char, n) for n, char in enumerate(text) if char == "\n" or not char.isspace()]
-    return "".join(char for char, _ in kept), [n for _, n in kept]
+class _Ink:
+    """The rendered text without its whitespace, line breaks kept so that no match runs across
+    rendered lines, and the way back from a character of it to where it stands in the text.
+
+    The way back is worked out only when a match needs it, from the runs of visible characters:
+    within a run, both texts step alike.
+    """
+
+    def __init__(self, rendered: str) -> None:
+        self.rendered = rendered
+        self.text = _BLANKS.sub("", rendered)
+
+    @cached_property
+    def _runs(self) -> tuple[list[int], list[int]]:
+        """Where each run of visible characters starts in the squeezed text and in the rendered one."""
+        runs = list(_INK_RUN.finditer(self.rendered))
+        return list(accumulate((run.end() - run.start() for run in runs), initial=0)), [run.start() for run in runs]
+
+    def position(self, index: int) -> int:
+        """Where the character at `index` of the squeezed text stands in the rendered text."""
+        starts, offsets = self._runs
+        run = bisect_right(starts, index) - 1
+        return offsets[run] + index - starts[run]
 
 
-def _rendered_span(first: str, second: str, rendered: str, squeezed: str, where: list[int]) -> str | None:
+def _rendered_span(first: str, second: str, rendered: str, ink: _Ink) -> str | None:
     """The rendered text from `first`'s start to `second`'s end when they stand on one line,
     next to each other (whitespace aside); else None."""
     whole = "".join(first.split()) + "".join(second.split())
-    start = squeezed.find(whole)
+    start = ink.text.find(whole)
     if start < 0:
         return None
     end = start + len(whole) - 1
-    return " ".join(rendered[where[start] : where[end] + 1].split())
+    return " ".join(rendered[ink.position(start) : ink.position(end) + 1].split())

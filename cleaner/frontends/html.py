@@ -23,7 +23,7 @@ import re
 from typing import TYPE_CHECKING
 
 from cleaner.article import Article, Removal
-from cleaner.frontends import Reading, extract, pagemeta
+from cleaner.frontends import Reading, extract, pagemeta, pagereading
 from cleaner.frontends import text as text_frontend
 from cleaner.frontends.decode import repair_mojibake
 from cleaner.frontends.standfirst import standfirst
@@ -51,8 +51,9 @@ _FLAT_TAGS = frozenset(
 # Elements whose content is text, not markup: a "<div>" inside a script's string opens nothing.
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
 _RAW_TEXT_END = {name: re.compile(f"</{name}", re.I) for name in _RAW_TEXT}
-# A comment's start, or a tag's name as the HTML tokenizer reads it (up to a space, "/" or ">").
-_MARKUP = re.compile(r"<(!--|/?[a-zA-Z][^\s/>]*)")
+# A comment (to the page's end when unclosed), or a whole tag: "/" when it ends an element, and its
+# name as the HTML tokenizer reads it (up to a space, "/" or ">").
+_MARKUP = re.compile(r"<(?:!--(?:.*?-->|.*)|(/?)([a-zA-Z][^\s/>]*)[^>]*>)", re.S)
 # Elements nested deeper are unwrapped, their text kept. Real pages nest a few dozen levels (56 at most
 # over the 1,678 evaluation pages); lxml, which trafilatura reads pages with, stops at 255 and Chrome
 # at 512; lexbor's parse slows with the square of the depth.
@@ -74,22 +75,21 @@ def cap_nesting(html: str) -> str:
     """
     nesting = _Nesting()
     position = 0
-    while match := _MARKUP.search(html, position):
-        token = match.group(1)
-        end = html.find("-->" if token == "!--" else ">", match.end())
-        if end < 0:  # an unclosed comment or tag runs to the end of the page
-            break
-        position = end + (3 if token == "!--" else 1)
-        name = token.lstrip("/").lower()
-        if token.startswith("/"):
-            nesting.close(name, match.start(), position)
+    while match := _MARKUP.search(html, position):  # an unclosed tag opens nothing, nor does any after it
+        start, position = match.span()
+        closing, name = match.groups()
+        if name is None:  # a comment
+            continue
+        name = name.lower()
+        if closing:
+            nesting.close(name, start, position)
         elif name in _RAW_TEXT:
-            closing = _RAW_TEXT_END[name].search(html, position)
-            if closing is None:
+            raw_end = _RAW_TEXT_END[name].search(html, position)
+            if raw_end is None:
                 break
-            position = closing.start()
-        elif token != "!--" and name not in _FLAT_TAGS and html[end - 1] != "/":
-            nesting.open(name, match.start(), position)
+            position = raw_end.start()
+        elif name not in _FLAT_TAGS and html[position - 2] != "/":
+            nesting.open(name, start, position)
     return nesting.unwrapped(html)
 
 
@@ -144,9 +144,10 @@ def read(html: str, *, url: str | None, config: Config) -> Reading:
     html = repair_mojibake(cap_nesting(html))
     tree = LexborHTMLParser(html)
     article = Article(url=url)
-    markup = pagemeta.markup_fields(tree)  # reads the JSON-LD scripts, which go next
-    tree.strip_tags(["script", "style", "noscript", "template"])
-    fields = pagemeta.page_fields(markup, html, url, lambda: page_text(tree), config.vocabulary)
+    markup = pagemeta.markup_fields(tree)
+    read_by_trafilatura = pagereading.trafilatura_fields(html, url, tree)
+    tree.strip_tags(["script", "style", "noscript", "template"])  # both readings above look inside them
+    fields = pagemeta.page_fields(markup, read_by_trafilatura, url, lambda: page_text(tree), config.vocabulary)
     description = fields.pop("subtitle", None)
     for name, value in fields.items():
         absorb(article, name, value)

@@ -14,6 +14,7 @@ import html as html_entities
 import json
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from cleaner import dates, metadata, names
@@ -31,23 +32,25 @@ _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Review|Reci
 
 
 def page_fields(
-    markup: dict[str, Any], html: str, url: str | None, page_text: Callable[[], str], vocab: Vocabulary
+    markup: dict[str, Any], read: dict[str, Any], url: str | None, page_text: Callable[[], str], vocab: Vocabulary
 ) -> dict[str, Any]:
     """Every field the page gives, each from the first source that has it (see the module docstring).
 
-    `markup` is what `markup_fields` read; `page_text` gives the page's visible text, read
-    only when no source dates the page or names its author. The title is the page's `headline`:
-    the `<h1>` the metadata's title agrees with, else that title without the site's name. Authors
+    `markup` is what `markup_fields` read, `read` trafilatura's reading (`pagereading`); `page_text`
+    gives the page's visible text, read once, and only when no source dates the page or names its
+    author. The title is the page's `headline`: the `<h1>` the metadata's title agrees with, else
+    that title without the site's name. Authors
     are the people and organisations the markup credits (`names.author_names`: no labels or roles),
     else those of the page's first byline under the headline; an agency goes to `credits`.
     """
     h1s, locale = markup.pop("h1s", []), markup.pop("locale", None)
+    page_text = cache(page_text)
     # htmldate's quick search reads the page's dates with more care than taking JSON-LD's
     # datePublished, and where it finds none the page's first dateline does better than the markup:
     # on the WCXB gold 0.848, against 0.828 for the markup first and 0.845 for trafilatura alone.
     how = dates.reading(url, locale)  # "en-US" reads "03/04/2022" as March 4
     found = _normalised({key: value for key, value in markup.items() if key != "published"}, how)
-    _setdefaults(found, _normalised(trafilatura_fields(html, url), how))
+    _setdefaults(found, _normalised(read, how))
     if not found.get("published"):
         _setdefaults(found, _normalised({"published": dates.first_dateline(page_text(), how)}, how))
     _setdefaults(found, _normalised({"published": markup.get("published")}, how))
@@ -109,28 +112,6 @@ def _is_credit(lines: list[str], k: int, start: int, vocab: Vocabulary) -> bool:
 def _dated_near(lines: list[str], k: int) -> bool:
     near = (*lines[max(k - 2, 0) : k], *lines[k + 1 : k + 3])
     return any(len(line.split()) <= dates.DATELINE_MAX_WORDS and dates.find_date(line) for line in near)
-
-
-def trafilatura_fields(html: str, url: str | None) -> dict[str, Any]:
-    """trafilatura's metadata of the whole page: pruning first would hide bylines and dates from it.
-
-    The date comes from htmldate's quick search (markup, date elements and patterns, the URL). Its
-    extensive search (dateparser over free text, then the whole page text) costs four times as
-    much; where the quick one finds nothing, the page's first dateline does as well (`read`).
-    """
-    from trafilatura import extract_metadata
-
-    doc = extract_metadata(html, default_url=url, extensive=False)
-    return {
-        "title": doc.title,
-        "authors": [a.strip() for a in (doc.author or "").split(";") if a.strip()],
-        "published": doc.date,
-        "publisher": doc.sitename,
-        "subtitle": doc.description,
-        "tags": [*(doc.categories or []), *(doc.tags or [])],
-        "url": doc.url,
-        "language": doc.language,
-    }
 
 
 def markup_fields(tree: LexborHTMLParser) -> dict[str, Any]:
