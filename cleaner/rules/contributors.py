@@ -96,7 +96,9 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     covered the trial, said...") is kept: what follows the name must be short, set in capitals
     or a role, and no sentence. A name with a paper or a place, or after a label, counts only
     among the first three lines kept (headline, standfirst, byline) of a text that is no
-    whole-page dump ("Step 1: Know What You Want" heads a guide's first step).
+    whole-page dump ("Step 1: Know What You Want" heads a guide's first step), and each name
+    after a label has at most four words ("Pro: Work On Interesting Business Problems" is a
+    heading in title case).
 
     Example: "Sarah Whitfield, Chief Reporter" -> authors ["Sarah Whitfield"].
     """
@@ -105,7 +107,8 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     labelled = _LABELLED_NAME.match(text)
     if labelled and _at_the_head(page, i):
         names = _name_part(labelled.group("names"), vocab)
-        if names:
+        # A name has a few words: "Pro: Work On Interesting Business Problems" heads a section.
+        if names and all(len(name.split()) <= _MAX_NAME_WORDS for name in names):
             return Hit(moved_to="authors", value=names, detail="a labelled name, at the head")
     parts = _ROLE_SEPARATOR.split(text, maxsplit=1)
     if len(parts) == 1:
