@@ -271,3 +271,42 @@ def author_biography(page: Page, i: int) -> Hit | None:
 @cache
 def _function_words() -> frozenset[str]:
     return frozenset(word for words in stopwords().values() for word in words)
+
+
+def _is_biography(text: str) -> bool:
+    """Shaped like a biography: seven to eighty words, three sentences at most, ending one."""
+    words = word_count(text)
+    return (
+        _MIN_BIO_WORDS <= words <= _MAX_BIO_WORDS
+        and len(_SENTENCE.findall(text)) < _MAX_BIO_SENTENCES
+        and ends_sentence(text)
+    )
+
+
+def _opens_with_name(text: str, name: str) -> bool:
+    return text.startswith(name) and text[len(name) : len(name) + 1].isspace()
+
+
+@block_rule("CTB005", "author-biography-by-name", "contributors", gate=Gate(max_words=_MAX_BIO_WORDS))
+def author_biography_by_name(page: Page, i: int) -> Hit | None:
+    """Removes: a biography known by its name, in any phrasing: a short paragraph (seven to eighty
+    words, three sentences at most, below the head of the story) that opens with the full name of
+    one of the story's authors, as its byline gave them ("By Jane Doe" above, "Jane Doe covers
+    the courts and has lived in the city since 2010." below).
+
+    Why: the biography rules know a biography by its verbs and the names of trades, which vary
+    with every site and language; the byline's name is evidence in any phrasing. (A name alone
+    over a paragraph that repeats it is no such evidence: listicles head each product or firm so.)
+
+    False positives: a story's sentence that opens with its own author's full name (a columnist
+    writing of herself in the third person); an organisation the byline parser took for an
+    author, whose own paragraph opens with its name.
+
+    Example: "By Anna Schmidt" on top; "Anna Schmidt schreibt seit 2015 über Verkehr und Umwelt."
+    below -> dropped.
+    """
+    text = page.blocks[i].text.strip()
+    if page.kept < _HEAD_LINES or not _is_biography(text):
+        return None
+    authors = [name for name in page.article.authors if word_count(name) >= 2]
+    return Hit(detail="biography of the story's author") if any(_opens_with_name(text, n) for n in authors) else None
