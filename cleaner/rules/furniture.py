@@ -18,7 +18,7 @@ from cleaner.article import Caption
 from cleaner.dates import find_date
 from cleaner.names import is_name_list, split_names
 from cleaner.pagemodel import evidence, linekinds
-from cleaner.pagemodel.run import article_content
+from cleaner.pagemodel.run import article_content, schedule_lines
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import lead_rule
@@ -32,6 +32,9 @@ _SENTENCE_WORDS = 6
 # The most the model may give to "article text" for the line to go (chosen on the development half
 # of the seeds-like set, checked on WCXB and ScrapingHub).
 _MAX_TEXT_CHANCE = 0.15
+# After the last line that reads as text at even odds or better (the page's tail, where prompts and
+# boxes follow the story), a short line goes below this chance instead.
+_MAX_TAIL_TEXT_CHANCE = 0.25
 # The story's paragraphs are those the model, reading them alone, gives at least this chance of
 # being article text: a cookie notice, a newsletter's pitch or a copyright line of twenty words is
 # no paragraph of the story, and the story's edges lie inside them.
@@ -43,11 +46,13 @@ _MAX_PROSE_WORDS = 80
 
 
 class _Edges(NamedTuple):
-    """A page's first and last article paragraph (block indices), and for each short kept line
-    outside them, the model's probabilities read alone."""
+    """A page's first and last story paragraph (block indices), the last kept line that reads as
+    text (the tail comes after it), and for each kept line outside the story, the model's
+    probabilities read alone."""
 
     first: int
     last: int
+    tail: int
     rows: dict[int, np.ndarray]
 
 
@@ -62,15 +67,20 @@ def _edges(page: Page) -> _Edges | None:
     if not paragraphs:
         return None
     first, last = paragraphs[0], paragraphs[-1]
-    # The first line kept is left to the headline rule, a list's items and code to the article.
+    # The first line kept is left to the headline rule, a list's items, code and schedules to the
+    # article.
     content = set(article_content(page, lambda j: _is_paragraph(page.blocks[j].text)))
+    content.update(kept[k] for k in schedule_lines([page.blocks[i].text for i in kept]))
     outside = [
         i
         for i in kept[1:]
         if (i < first or i > last) and i not in content and word_count(page.blocks[i].text) <= _MAX_PROSE_WORDS
     ]
     own = evidence.own_probabilities([page.blocks[i].text for i in outside])
-    return _Edges(first, last, dict(zip(outside, own, strict=True)))
+    # The tail follows the last line that reads as text or is the article's content.
+    textual = [i for i, row in zip(outside, own, strict=True) if row[_body()] >= _STORY_CHANCE]
+    tail = max([last, *textual, *content])
+    return _Edges(first, last, tail, dict(zip(outside, own, strict=True)))
 
 
 def _is_paragraph(text: str) -> bool:
@@ -86,7 +96,9 @@ def _is_short(text: str) -> bool:
 def furniture_line(page: Page, i: int) -> Hit | None:
     """Removes: a short line, no sentence, above the story's first paragraph or below its last,
     that the line-kind model, reading the line alone, gives less than 15% chance of being article
-    text: a byline, a date, a player's label or a prompt in a phrasing no list holds; and there
+    text: a byline, a date, a player's label or a prompt in a phrasing no list holds (less than
+    25% in the page's tail, after the last line the model reads as text at even odds and the
+    article's last list, code or schedule); and there
     too a longer line of up to 80 words it gives less than 20%: a cookie notice, a newsletter's
     pitch, a copyright notice in sentences. The story's paragraphs are lines of twenty words or
     more ending a sentence that the model gives at least even odds of being article text, so a
@@ -103,7 +115,8 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     False positives: a short heading above the first paragraph ("Introduction") or a closing
     line below the last ("Now get prepping!") that the model reads as furniture; a sponsor's
     note or a reader-service line the story closes on. The items of a
-    list after its lead-in, code and table rows are the article's, whatever the model says.
+    list after its lead-in, code, table rows and schedules are the article's, whatever the model
+    says.
     HTML is not judged: its extractor has found the main content, and there the rule lost more
     of the article than it removed furniture.
 
@@ -114,7 +127,8 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     row = edges.rows.get(i) if edges is not None else None
     if edges is None or row is None:
         return None
-    limit = _MAX_TEXT_CHANCE if _is_short(page.blocks[i].text) else _MAX_PROSE_TEXT_CHANCE
+    limit = _MAX_TAIL_TEXT_CHANCE if i > edges.tail else _MAX_TEXT_CHANCE
+    limit = limit if _is_short(page.blocks[i].text) else _MAX_PROSE_TEXT_CHANCE
     if row[_body()] >= limit:
         return None
     names = linekinds.kind_names()
