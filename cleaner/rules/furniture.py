@@ -32,9 +32,10 @@ _SENTENCE_WORDS = 6
 # The most the model may give to "article text" for the line to go (chosen on the development half
 # of the seeds-like set, checked on WCXB and ScrapingHub).
 _MAX_TEXT_CHANCE = 0.15
-# After the last line that reads as text at even odds or better (the page's tail, where prompts and
-# boxes follow the story), a short line goes below this chance instead.
-_MAX_TAIL_TEXT_CHANCE = 0.25
+# Before the first line that reads as text at even odds or better and after the last (the page's head
+# and tail, where bylines, dates and labels precede the story and prompts and boxes follow it), a
+# short line goes below this chance instead.
+_MAX_EDGE_TEXT_CHANCE = 0.25
 # The story's paragraphs are those the model, reading them alone, gives at least this chance of
 # being article text: a cookie notice, a newsletter's pitch or a copyright line of twenty words is
 # no paragraph of the story, and the story's edges lie inside them.
@@ -46,12 +47,13 @@ _MAX_PROSE_WORDS = 80
 
 
 class _Edges(NamedTuple):
-    """A page's first and last story paragraph (block indices), the last kept line that reads as
-    text (the tail comes after it), and for each kept line outside the story, the model's
-    probabilities read alone."""
+    """A page's first and last story paragraph (block indices), the first and last kept line that
+    reads as text or is the article's content (the head comes before, the tail after), and for
+    each kept line outside the story, the model's probabilities read alone."""
 
     first: int
     last: int
+    head: int
     tail: int
     rows: dict[int, np.ndarray]
 
@@ -77,10 +79,11 @@ def _edges(page: Page) -> _Edges | None:
         if (i < first or i > last) and i not in content and word_count(page.blocks[i].text) <= _MAX_PROSE_WORDS
     ]
     own = evidence.own_probabilities([page.blocks[i].text for i in outside])
-    # The tail follows the last line that reads as text or is the article's content.
+    # The head comes before the first line that reads as text or is the article's content, the tail
+    # after the last.
     textual = [i for i, row in zip(outside, own, strict=True) if row[_body()] >= _STORY_CHANCE]
-    tail = max([last, *textual, *content])
-    return _Edges(first, last, tail, dict(zip(outside, own, strict=True)))
+    head, tail = min([first, *textual, *content]), max([last, *textual, *content])
+    return _Edges(first, last, head, tail, dict(zip(outside, own, strict=True)))
 
 
 def _is_paragraph(text: str) -> bool:
@@ -97,8 +100,8 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     """Removes: a short line, no sentence, above the story's first paragraph or below its last,
     that the line-kind model, reading the line alone, gives less than 15% chance of being article
     text: a byline, a date, a player's label or a prompt in a phrasing no list holds (less than
-    25% in the page's tail, after the last line the model reads as text at even odds and the
-    article's last list, code or schedule); and there
+    25% in the page's head and tail: before the first line the model reads as text at even odds
+    or the article's first list, code or schedule, and after the last); and there
     too a longer line of up to 80 words it gives less than 20%: a cookie notice, a newsletter's
     pitch, a copyright notice in sentences. The story's paragraphs are lines of twenty words or
     more ending a sentence that the model gives at least even odds of being article text, so a
@@ -127,7 +130,7 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     row = edges.rows.get(i) if edges is not None else None
     if edges is None or row is None:
         return None
-    limit = _MAX_TAIL_TEXT_CHANCE if i > edges.tail else _MAX_TEXT_CHANCE
+    limit = _MAX_EDGE_TEXT_CHANCE if i < edges.head or i > edges.tail else _MAX_TEXT_CHANCE
     limit = limit if _is_short(page.blocks[i].text) else _MAX_PROSE_TEXT_CHANCE
     if row[_body()] >= limit:
         return None
