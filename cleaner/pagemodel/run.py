@@ -198,7 +198,7 @@ def main_run(page: Page) -> Run | None:
     kept_scores = iter(_with_schedules(kept, linemodel.scores(kept)))
     scores: list[float | None] = []
     for i, dropped in enumerate(page.dropped):
-        scores.append(next(kept_scores) if dropped is None else _dropped_score(page, i))
+        scores.append(next(kept_scores) if dropped is None else dropped_score(page, i))
     for i in list(article_content(page, lambda j: (scores[j] or 0.0) > 0)):
         scores[i] = max(scores[i] or 0.0, _at_even_odds(page.blocks[i].text))
     runs = candidate_runs(scores)
@@ -213,7 +213,7 @@ def main_run(page: Page) -> Run | None:
     return Run(start, end, max((a for a in reach if a < start), default=None) if headline is None else headline)
 
 
-def _dropped_score(page: Page, i: int) -> float | None:
+def dropped_score(page: Page, i: int) -> float | None:
     """What a line a rule removed weighs against a run: a wall, a boundary, or nothing (None)."""
     dropped = page.dropped[i]
     if dropped is None:
@@ -237,7 +237,7 @@ def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]
             continue
         for j in range(i + 1, min(i + 1 + MAX_LIST_ITEMS, len(page.blocks))):
             if page.dropped[j] is not None:
-                if _dropped_score(page, j) is not None:
+                if dropped_score(page, j) is not None:
                     break
             elif resumes(j):
                 break

@@ -18,7 +18,7 @@ from cleaner.article import Caption
 from cleaner.dates import find_date
 from cleaner.names import is_name_list, split_names
 from cleaner.pagemodel import evidence, linekinds
-from cleaner.pagemodel.run import article_content, schedule_lines
+from cleaner.pagemodel.run import article_content, dropped_score, schedule_lines
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import lead_rule
@@ -44,17 +44,24 @@ _STORY_CHANCE = 0.5
 # chance of being article text, and it has at most _MAX_PROSE_WORDS words.
 _MAX_PROSE_TEXT_CHANCE = 0.2
 _MAX_PROSE_WORDS = 80
+# Below a line a rule removed as the story's end, with _CLOSED_ABOVE story paragraphs or more above it
+# and _CLOSED_BELOW or fewer below, any line outside the story goes below even odds of being text.
+_CLOSED_ABOVE = 2
+_CLOSED_BELOW = 1
+_MAX_CLOSED_TEXT_CHANCE = 0.5
 
 
 class _Edges(NamedTuple):
     """A page's first and last story paragraph (block indices), the first and last kept line that
-    reads as text or is the article's content (the head comes before, the tail after), and for
-    each kept line outside the story, the model's probabilities read alone."""
+    reads as text or is the article's content (the head comes before, the tail after), the line a
+    rule removed as the story's end if any, and for each kept line outside the story, the model's
+    probabilities read alone."""
 
     first: int
     last: int
     head: int
     tail: int
+    closed: int | None
     rows: dict[int, np.ndarray]
 
 
@@ -69,6 +76,9 @@ def _edges(page: Page) -> _Edges | None:
     if not paragraphs:
         return None
     first, last = paragraphs[0], paragraphs[-1]
+    closed = _closed(page, paragraphs)
+    if closed is not None:
+        last = max(i for i in paragraphs if i < closed)
     # The first line kept is left to the headline rule, a list's items, code and schedules to the
     # article.
     content = set(article_content(page, lambda j: _is_paragraph(page.blocks[j].text)))
@@ -83,7 +93,22 @@ def _edges(page: Page) -> _Edges | None:
     # after the last.
     textual = [i for i, row in zip(outside, own, strict=True) if row[_body()] >= _STORY_CHANCE]
     head, tail = min([first, *textual, *content]), max([last, *textual, *content])
-    return _Edges(first, last, head, tail, dict(zip(outside, own, strict=True)))
+    if closed is not None:
+        tail = min(tail, closed)
+    return _Edges(first, last, head, tail, closed, dict(zip(outside, own, strict=True)))
+
+
+def _closed(page: Page, paragraphs: list[int]) -> int | None:
+    """The first line a rule removed as the end of the story (a related list, tags, a share bar, a
+    footer's line, a comment section) with at least two of the story's paragraphs above it and at
+    most one below it (an author's biography may read as a paragraph); None if there is none."""
+    for j in range(paragraphs[0], len(page.blocks)):
+        if page.dropped[j] is None or dropped_score(page, j) is None:
+            continue
+        above = sum(1 for i in paragraphs if i < j)
+        if above >= _CLOSED_ABOVE and len(paragraphs) - above <= _CLOSED_BELOW:
+            return j
+    return None
 
 
 def _is_paragraph(text: str) -> bool:
@@ -101,7 +126,9 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     that the line-kind model, reading the line alone, gives less than 15% chance of being article
     text: a byline, a date, a player's label or a prompt in a phrasing no list holds (less than
     25% in the page's head and tail: before the first line the model reads as text at even odds
-    or the article's first list, code or schedule, and after the last); and there
+    or the article's first list, code or schedule, and after the last; less than even odds below
+    a line a rule removed as the story's end, a related list, tags or a share bar, that has the
+    story's paragraphs above it and at most one below); and there
     too a longer line of up to 80 words it gives less than 20%: a cookie notice, a newsletter's
     pitch, a copyright notice in sentences. The story's paragraphs are lines of twenty words or
     more ending a sentence that the model gives at least even odds of being article text, so a
@@ -132,6 +159,8 @@ def furniture_line(page: Page, i: int) -> Hit | None:
         return None
     limit = _MAX_EDGE_TEXT_CHANCE if i < edges.head or i > edges.tail else _MAX_TEXT_CHANCE
     limit = limit if _is_short(page.blocks[i].text) else _MAX_PROSE_TEXT_CHANCE
+    if edges.closed is not None and i > edges.closed:
+        limit = _MAX_CLOSED_TEXT_CHANCE
     if row[_body()] >= limit:
         return None
     names = linekinds.kind_names()
