@@ -49,18 +49,23 @@ _MAX_PROSE_WORDS = 80
 _CLOSED_ABOVE = 2
 _CLOSED_BELOW = 1
 _MAX_CLOSED_TEXT_CHANCE = 0.5
+# So, above a byline or a date a rule removed over the story (between the headline and the byline
+# stand kickers, breadcrumbs, captions, players' labels), does any line outside the story.
+_HEAD_FAMILIES = frozenset({"bylines", "contributors", "timestamps"})
 
 
 class _Edges(NamedTuple):
     """A page's first and last story paragraph (block indices), the first and last kept line that
-    reads as text or is the article's content (the head comes before, the tail after), the line a
-    rule removed as the story's end if any, and for each kept line outside the story, the model's
-    probabilities read alone."""
+    reads as text or is the article's content (the head comes before, the tail after), the last
+    byline or date a rule removed above the story (-1 if none), the line a rule removed as the
+    story's end if any, and for each kept line outside the story, the model's probabilities read
+    alone."""
 
     first: int
     last: int
     head: int
     tail: int
+    opened: int
     closed: int | None
     rows: dict[int, np.ndarray]
 
@@ -95,7 +100,10 @@ def _edges(page: Page) -> _Edges | None:
     head, tail = min([first, *textual, *content]), max([last, *textual, *content])
     if closed is not None:
         tail = min(tail, closed)
-    return _Edges(first, last, head, tail, closed, dict(zip(outside, own, strict=True)))
+    opened = max(
+        (j for j in range(first) if (dropped := page.dropped[j]) and dropped.family in _HEAD_FAMILIES), default=-1
+    )
+    return _Edges(first, last, head, tail, opened, closed, dict(zip(outside, own, strict=True)))
 
 
 def _closed(page: Page, paragraphs: list[int]) -> int | None:
@@ -128,7 +136,8 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     25% in the page's head and tail: before the first line the model reads as text at even odds
     or the article's first list, code or schedule, and after the last; less than even odds below
     a line a rule removed as the story's end, a related list, tags or a share bar, that has the
-    story's paragraphs above it and at most one below); and there
+    story's paragraphs above it and at most one below, and above a byline or a date a rule
+    removed over the story); and there
     too a longer line of up to 80 words it gives less than 20%: a cookie notice, a newsletter's
     pitch, a copyright notice in sentences. The story's paragraphs are lines of twenty words or
     more ending a sentence that the model gives at least even odds of being article text, so a
@@ -159,7 +168,7 @@ def furniture_line(page: Page, i: int) -> Hit | None:
         return None
     limit = _MAX_EDGE_TEXT_CHANCE if i < edges.head or i > edges.tail else _MAX_TEXT_CHANCE
     limit = limit if _is_short(page.blocks[i].text) else _MAX_PROSE_TEXT_CHANCE
-    if edges.closed is not None and i > edges.closed:
+    if i < edges.opened or (edges.closed is not None and i > edges.closed):
         limit = _MAX_CLOSED_TEXT_CHANCE
     if row[_body()] >= limit:
         return None
