@@ -52,6 +52,9 @@ _MAX_CLOSED_TEXT_CHANCE = 0.5
 # So, above a byline or a date a rule removed over the story (between the headline and the byline
 # stand kickers, breadcrumbs, captions, players' labels), does any line outside the story.
 _HEAD_FAMILIES = frozenset({"bylines", "contributors", "timestamps"})
+# Besides the lines that bound a page dump's article (`run.dropped_score`), a credit line, a byline
+# or an author's box under the story's paragraphs ends it.
+_END_FAMILIES = frozenset({"credits", "bylines", "contributors"})
 
 
 class _Edges(NamedTuple):
@@ -108,10 +111,11 @@ def _edges(page: Page) -> _Edges | None:
 
 def _closed(page: Page, paragraphs: list[int]) -> int | None:
     """The first line a rule removed as the end of the story (a related list, tags, a share bar, a
-    footer's line, a comment section) with at least two of the story's paragraphs above it and at
+    footer's line, a comment section, an agency's credit, a byline or an author's box) with at least two of the story's paragraphs above it and at
     most one below it (an author's biography may read as a paragraph); None if there is none."""
     for j in range(paragraphs[0], len(page.blocks)):
-        if page.dropped[j] is None or dropped_score(page, j) is None:
+        dropped = page.dropped[j]
+        if dropped is None or (dropped_score(page, j) is None and dropped.family not in _END_FAMILIES):
             continue
         above = sum(1 for i in paragraphs if i < j)
         if above >= _CLOSED_ABOVE and len(paragraphs) - above <= _CLOSED_BELOW:
@@ -135,7 +139,8 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     text: a byline, a date, a player's label or a prompt in a phrasing no list holds (less than
     25% in the page's head and tail: before the first line the model reads as text at even odds
     or the article's first list, code or schedule, and after the last; less than even odds below
-    a line a rule removed as the story's end, a related list, tags or a share bar, that has the
+    a line a rule removed as the story's end (a related list, tags, a share bar, an agency's
+    credit, an author's box) that has the
     story's paragraphs above it and at most one below, and above a byline or a date a rule
     removed over the story); and there
     too a longer line of up to 80 words it gives less than 20%: a cookie notice, a newsletter's
