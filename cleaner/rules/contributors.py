@@ -283,6 +283,16 @@ def _is_biography(text: str) -> bool:
     )
 
 
+def opens_biography(vocab: Vocabulary, text: str) -> bool:
+    """Shaped like a biography and opening as one: a name and a biography's verb ("Jane Doe is",
+    "Anna Schmidt schreibt"), whatever trade, if any, it names after.
+
+    >>> opens_biography(Vocabulary(), "Jane Doe has followed the town hall since 2016 and lives by the river.")
+    True
+    """
+    return _is_biography(text) and vocab.derived(_biography_opener).match(text) is not None
+
+
 def _opens_with_name(text: str, name: str) -> bool:
     return text.startswith(name) and text[len(name) : len(name) + 1].isspace()
 

@@ -19,6 +19,7 @@ from cleaner.dates import find_date
 from cleaner.names import is_name_list, split_names
 from cleaner.pagemodel import evidence, linekinds
 from cleaner.pagemodel.run import article_content, dropped_score, schedule_lines
+from cleaner.rules.contributors import opens_biography
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import lead_rule
@@ -141,8 +142,9 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     or the article's first list, code or schedule, and after the last; less than even odds below
     a line a rule removed as the story's end (a related list, tags, a share bar, an agency's
     credit, an author's box) that has the
-    story's paragraphs above it and at most one below, and above a byline or a date a rule
-    removed over the story); and there
+    story's paragraphs above it and at most one below, where a biography opening with a name and
+    its verb goes however it reads, and above a byline or a date a rule removed over the story);
+    and there
     too a longer line of up to 80 words it gives less than 20%: a cookie notice, a newsletter's
     pitch, a copyright notice in sentences. The story's paragraphs are lines of twenty words or
     more ending a sentence that the model gives at least even odds of being article text, so a
@@ -175,7 +177,11 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     limit = limit if _is_short(page.blocks[i].text) else _MAX_PROSE_TEXT_CHANCE
     if i < edges.opened or (edges.closed is not None and i > edges.closed):
         limit = _MAX_CLOSED_TEXT_CHANCE
-    if row[_body()] >= limit:
+    # Below the story's end, a biography goes however it reads: it opens with a name and its verb.
+    biography = (
+        edges.closed is not None and i > edges.closed and opens_biography(page.vocab, page.blocks[i].text.strip())
+    )
+    if row[_body()] >= limit and not biography:
         return None
     names = linekinds.kind_names()
     furniture = row.copy()
