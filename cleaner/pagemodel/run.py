@@ -34,6 +34,7 @@ from urllib.parse import unquote, urlsplit
 
 from cleaner import dates
 from cleaner.pagemodel.headline import headline_above
+from cleaner.pagemodel.rows import uniform_rows
 from cleaner.rules.framework.context import Page
 from cleaner.shapes import WORD, weight
 from cleaner.vocab import Vocabulary
@@ -62,8 +63,8 @@ _SCHEDULE_ODDS = 0.5
 # Lines that read unlike text one by one but belong to the article they stand in count as text at
 # even odds, as a schedule's do: the items of a list after its lead-in ("What the council
 # promised:", a line of LEAD_IN_WORDS or more ending in a colon; up to MAX_LIST_ITEMS lines, until
-# text resumes or a rule's boundary), and the lines of a block of code or the rows of a table whose
-# cells tabs set apart (CODE_LINES or more in a row).
+# text resumes or a rule's boundary), the lines of a block of code or the rows of a table whose
+# cells tabs set apart (CODE_LINES or more in a row), and the rows of a uniform list (`rows`).
 LEAD_IN_WORDS = 4
 MAX_LIST_ITEMS = 40
 CODE_LINES = 2
@@ -199,7 +200,7 @@ def main_run(page: Page) -> Run | None:
     kept_scores = iter(_with_schedules(kept, linemodel.scores(kept)))
     scores: list[float | None] = []
     for i, dropped in enumerate(page.dropped):
-        scores.append(next(kept_scores) if dropped is None else _dropped_score(page, i))
+        scores.append(next(kept_scores) if dropped is None else dropped_score(page, i))
     for i in list(article_content(page, lambda j: (scores[j] or 0.0) > 0)):
         scores[i] = max(scores[i] or 0.0, _at_even_odds(page.blocks[i].text))
     runs = candidate_runs(scores)
@@ -214,7 +215,7 @@ def main_run(page: Page) -> Run | None:
     return Run(start, end, max((a for a in reach if a < start), default=None) if headline is None else headline)
 
 
-def _dropped_score(page: Page, i: int) -> float | None:
+def dropped_score(page: Page, i: int) -> float | None:
     """What a line a rule removed weighs against a run: a wall, a boundary, or nothing (None)."""
     dropped = page.dropped[i]
     if dropped is None:
@@ -229,8 +230,8 @@ def _dropped_score(page: Page, i: int) -> float | None:
 def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:
     """The kept lines that belong to the article around them however they read: the items of a
     list after its lead-in, up to MAX_LIST_ITEMS lines, until the text `resumes` (a line for which
-    it says so) or a line a rule removed as a boundary or a wall; and code and table rows,
-    CODE_LINES or more in a row."""
+    it says so) or a line a rule removed as a boundary or a wall; code and table rows,
+    CODE_LINES or more in a row; and the rows of a uniform list (`rows.uniform_rows`)."""
     kept = [i for i, dropped in enumerate(page.dropped) if dropped is None]
     for i in kept:
         text = page.blocks[i].text.rstrip()
@@ -238,7 +239,7 @@ def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]
             continue
         for j in range(i + 1, min(i + 1 + MAX_LIST_ITEMS, len(page.blocks))):
             if page.dropped[j] is not None:
-                if _dropped_score(page, j) is not None:
+                if dropped_score(page, j) is not None:
                     break
             elif resumes(j):
                 break
@@ -254,6 +255,7 @@ def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]
         block_run = []
     if len(block_run) >= CODE_LINES:
         yield from block_run
+    yield from (kept[k] for k in uniform_rows([page.blocks[i].text for i in kept]))
 
 
 @lru_cache(maxsize=1 << 14)

@@ -98,7 +98,9 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     covered the trial, said...") is kept: what follows the name must be short, set in capitals
     or a role, and no sentence. A name with a paper or a place, or after a label, counts only
     among the first three lines kept (headline, standfirst, byline) of a text that is no
-    whole-page dump ("Step 1: Know What You Want" heads a guide's first step).
+    whole-page dump ("Step 1: Know What You Want" heads a guide's first step), and each name
+    after a label has at most four words ("Pro: Work On Interesting Business Problems" is a
+    heading in title case).
 
     Example: "Sarah Whitfield, Chief Reporter" -> authors ["Sarah Whitfield"].
     """
@@ -109,7 +111,8 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     labelled = _LABELLED_NAME.match(text)
     if labelled and _at_the_head(page, i):
         names = _name_part(labelled.group("names"), vocab)
-        if names:
+        # A name has a few words: "Pro: Work On Interesting Business Problems" heads a section.
+        if names and all(len(name.split()) <= _MAX_NAME_WORDS for name in names):
             return Hit(moved_to="authors", value=names, detail="a labelled name, at the head")
     parts = _ROLE_SEPARATOR.split(text, maxsplit=1)
     if len(parts) == 1:
@@ -274,3 +277,52 @@ def author_biography(page: Page, i: int) -> Hit | None:
 @cache
 def _function_words() -> frozenset[str]:
     return frozenset(word for words in stopwords().values() for word in words)
+
+
+def _is_biography(text: str) -> bool:
+    """Shaped like a biography: seven to eighty words, three sentences at most, ending one."""
+    words = word_count(text)
+    return (
+        _MIN_BIO_WORDS <= words <= _MAX_BIO_WORDS
+        and len(_SENTENCE.findall(text)) < _MAX_BIO_SENTENCES
+        and ends_sentence(text)
+    )
+
+
+def opens_biography(vocab: Vocabulary, text: str) -> bool:
+    """Shaped like a biography and opening as one: a name and a biography's verb ("Jane Doe is",
+    "Anna Schmidt schreibt"), whatever trade, if any, it names after.
+
+    >>> opens_biography(Vocabulary(), "Jane Doe has followed the town hall since 2016 and lives by the river.")
+    True
+    """
+    return _is_biography(text) and vocab.derived(_biography_opener).match(text) is not None
+
+
+def _opens_with_name(text: str, name: str) -> bool:
+    return text.startswith(name) and text[len(name) : len(name) + 1].isspace()
+
+
+@block_rule("CTB005", "author-biography-by-name", "contributors", gate=Gate(max_words=_MAX_BIO_WORDS))
+def author_biography_by_name(page: Page, i: int) -> Hit | None:
+    """Removes: a biography known by its name, in any phrasing: a short paragraph (seven to eighty
+    words, three sentences at most, below the head of the story) that opens with the full name of
+    one of the story's authors, as its byline gave them ("By Jane Doe" above, "Jane Doe covers
+    the courts and has lived in the city since 2010." below).
+
+    Why: the biography rules know a biography by its verbs and the names of trades, which vary
+    with every site and language; the byline's name is evidence in any phrasing. (A name alone
+    over a paragraph that repeats it is no such evidence: listicles head each product or firm so.)
+
+    False positives: a story's sentence that opens with its own author's full name (a columnist
+    writing of herself in the third person); an organisation the byline parser took for an
+    author, whose own paragraph opens with its name.
+
+    Example: "By Anna Schmidt" on top; "Anna Schmidt schreibt seit 2015 über Verkehr und Umwelt."
+    below -> dropped.
+    """
+    text = page.blocks[i].text.strip()
+    if page.kept < _HEAD_LINES or not _is_biography(text):
+        return None
+    authors = [name for name in page.article.authors if word_count(name) >= 2]
+    return Hit(detail="biography of the story's author") if any(_opens_with_name(text, n) for n in authors) else None

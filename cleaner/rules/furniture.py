@@ -1,6 +1,7 @@
 """Furniture no phrase list knows, told by the line-kind model (`pagemodel.linekinds`) and the
-line's place: a short line above the article's first paragraph or below its last that the model,
-reading the line alone, gives almost no chance of being article text.
+line's place: a line above the story's first paragraph or below its last that the model, reading
+the line alone, gives almost no chance of being article text: a short line, or a notice or prompt
+of a sentence or two.
 
 The model alone is weak evidence (its kinds for captions, bylines and prompts are barely learned,
 and its neighbour stage pulls a lone furniture line inside the text towards the text), so it only
@@ -17,7 +18,8 @@ from cleaner.article import Caption
 from cleaner.dates import find_date
 from cleaner.names import is_name_list, split_names
 from cleaner.pagemodel import evidence, linekinds
-from cleaner.pagemodel.run import article_content
+from cleaner.pagemodel.run import article_content, dropped_score, schedule_lines
+from cleaner.rules.contributors import opens_biography
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import lead_rule
@@ -31,14 +33,44 @@ _SENTENCE_WORDS = 6
 # The most the model may give to "article text" for the line to go (chosen on the development half
 # of the seeds-like set, checked on WCXB and ScrapingHub).
 _MAX_TEXT_CHANCE = 0.15
+# Before the first line that reads as text at even odds or better and after the last (the page's head
+# and tail, where bylines, dates and labels precede the story and prompts and boxes follow it), a
+# short line goes below this chance instead.
+_MAX_EDGE_TEXT_CHANCE = 0.25
+# The story's paragraphs are those the model, reading them alone, gives at least this chance of
+# being article text: a cookie notice, a newsletter's pitch or a copyright line of twenty words is
+# no paragraph of the story, and the story's edges lie inside them.
+_STORY_CHANCE = 0.5
+# A longer line outside the story (a prompt, a notice) goes when the model gives it less than this
+# chance of being article text, and it has at most _MAX_PROSE_WORDS words.
+_MAX_PROSE_TEXT_CHANCE = 0.2
+_MAX_PROSE_WORDS = 80
+# Below a line a rule removed as the story's end, with _CLOSED_ABOVE story paragraphs or more above it
+# and _CLOSED_BELOW or fewer below, any line outside the story goes below even odds of being text.
+_CLOSED_ABOVE = 2
+_CLOSED_BELOW = 1
+_MAX_CLOSED_TEXT_CHANCE = 0.5
+# So, above a byline or a date a rule removed over the story (between the headline and the byline
+# stand kickers, breadcrumbs, captions, players' labels), does any line outside the story.
+_HEAD_FAMILIES = frozenset({"bylines", "contributors", "timestamps"})
+# Besides the lines that bound a page dump's article (`run.dropped_score`), a credit line, a byline
+# or an author's box under the story's paragraphs ends it.
+_END_FAMILIES = frozenset({"credits", "bylines", "contributors"})
 
 
 class _Edges(NamedTuple):
-    """A page's first and last article paragraph (block indices), and for each short kept line
-    outside them, the model's probabilities read alone."""
+    """A page's first and last story paragraph (block indices), the first and last kept line that
+    reads as text or is the article's content (the head comes before, the tail after), the last
+    byline or date a rule removed above the story (-1 if none), the line a rule removed as the
+    story's end if any, and for each kept line outside the story, the model's probabilities read
+    alone."""
 
     first: int
     last: int
+    head: int
+    tail: int
+    opened: int
+    closed: int | None
     rows: dict[int, np.ndarray]
 
 
@@ -47,15 +79,49 @@ def _edges(page: Page) -> _Edges | None:
     # An HTML page's extractor has found its main content already: its edges are the article's.
     if any(page.blocks[i].tag is not None for i in kept):
         return None
-    paragraphs = [i for i in kept if _is_paragraph(page.blocks[i].text)]
+    candidates = [i for i in kept if _is_paragraph(page.blocks[i].text)]
+    chances = evidence.own_probabilities([page.blocks[i].text for i in candidates])[:, _body()]
+    paragraphs = [i for i, chance in zip(candidates, chances, strict=True) if chance >= _STORY_CHANCE]
     if not paragraphs:
         return None
     first, last = paragraphs[0], paragraphs[-1]
-    # The first line kept is left to the headline rule, a list's items and code to the article.
+    closed = _closed(page, paragraphs)
+    if closed is not None:
+        last = max(i for i in paragraphs if i < closed)
+    # The first line kept is left to the headline rule, a list's items, code and schedules to the
+    # article.
     content = set(article_content(page, lambda j: _is_paragraph(page.blocks[j].text)))
-    outside = [i for i in kept[1:] if (i < first or i > last) and i not in content and _is_short(page.blocks[i].text)]
+    content.update(kept[k] for k in schedule_lines([page.blocks[i].text for i in kept]))
+    outside = [
+        i
+        for i in kept[1:]
+        if (i < first or i > last) and i not in content and word_count(page.blocks[i].text) <= _MAX_PROSE_WORDS
+    ]
     own = evidence.own_probabilities([page.blocks[i].text for i in outside])
-    return _Edges(first, last, dict(zip(outside, own, strict=True)))
+    # The head comes before the first line that reads as text or is the article's content, the tail
+    # after the last.
+    textual = [i for i, row in zip(outside, own, strict=True) if row[_body()] >= _STORY_CHANCE]
+    head, tail = min([first, *textual, *content]), max([last, *textual, *content])
+    if closed is not None:
+        tail = min(tail, closed)
+    opened = max(
+        (j for j in range(first) if (dropped := page.dropped[j]) and dropped.family in _HEAD_FAMILIES), default=-1
+    )
+    return _Edges(first, last, head, tail, opened, closed, dict(zip(outside, own, strict=True)))
+
+
+def _closed(page: Page, paragraphs: list[int]) -> int | None:
+    """The first line a rule removed as the end of the story (a related list, tags, a share bar, a
+    footer's line, a comment section, an agency's credit, a byline or an author's box) with at least two of the story's paragraphs above it and at
+    most one below it (an author's biography may read as a paragraph); None if there is none."""
+    for j in range(paragraphs[0], len(page.blocks)):
+        dropped = page.dropped[j]
+        if dropped is None or (dropped_score(page, j) is None and dropped.family not in _END_FAMILIES):
+            continue
+        above = sum(1 for i in paragraphs if i < j)
+        if above >= _CLOSED_ABOVE and len(paragraphs) - above <= _CLOSED_BELOW:
+            return j
+    return None
 
 
 def _is_paragraph(text: str) -> bool:
@@ -67,22 +133,36 @@ def _is_short(text: str) -> bool:
     return words <= _MAX_WORDS and not (words >= _SENTENCE_WORDS and ends_sentence(text))
 
 
-@lead_rule("FUR001", "furniture-line", "furniture", gate=Gate(max_words=_MAX_WORDS))
+@lead_rule("FUR001", "furniture-line", "furniture", gate=Gate(max_words=_MAX_PROSE_WORDS))
 def furniture_line(page: Page, i: int) -> Hit | None:
-    """Removes: a short line, no sentence, above the article's first paragraph (a line of twenty
-    words or more ending a sentence) or below its last, that the line-kind model, reading the
-    line alone, gives less than 15% chance of being article text: a byline, a date, a player's
-    label or a prompt in a phrasing no list holds. The kind the model names and its probability
+    """Removes: a short line, no sentence, above the story's first paragraph or below its last,
+    that the line-kind model, reading the line alone, gives less than 15% chance of being article
+    text: a byline, a date, a player's label or a prompt in a phrasing no list holds (less than
+    25% in the page's head and tail: before the first line the model reads as text at even odds
+    or the article's first list, code or schedule, and after the last; less than even odds below
+    a line a rule removed as the story's end (a related list, tags, a share bar, an agency's
+    credit, an author's box) that has the
+    story's paragraphs above it and at most one below, where a biography opening with a name and
+    its verb goes however it reads, and above a byline or a date a rule removed over the story);
+    and there
+    too a longer line of up to 80 words it gives less than 20%: a cookie notice, a newsletter's
+    pitch, a copyright notice in sentences. The story's paragraphs are lines of twenty words or
+    more ending a sentence that the model gives at least even odds of being article text, so a
+    notice of twenty words is no edge of the story. The kind the model names and its probability
     are recorded; a caption moves to `captions`, a date to `published`, and a byline's names
     to `authors` when the byline parser reads them.
 
     Why: phrase lists know the phrasings they were written for; the model learned its kinds from
     what pages call their own boxes, so it knows others. It is weak evidence alone, so it only
-    judges where furniture gathers, and only lines that cannot be the article's sentences.
+    judges where furniture gathers, and there a sentence needs stronger evidence than a short
+    line (on the seeds-like set's development half with the phrase rules left out, and on WCXB's
+    development pages, where it also removed more than it lost).
 
     False positives: a short heading above the first paragraph ("Introduction") or a closing
-    line below the last ("Now get prepping!") that the model reads as furniture. The items of a
-    list after its lead-in, code and table rows are the article's, whatever the model says.
+    line below the last ("Now get prepping!") that the model reads as furniture; a sponsor's
+    note or a reader-service line the story closes on. The items of a
+    list after its lead-in, code, table rows and schedules are the article's, whatever the model
+    says.
     HTML is not judged: its extractor has found the main content, and there the rule lost more
     of the article than it removed furniture.
 
@@ -91,7 +171,17 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     """
     edges = page.memo(_edges)
     row = edges.rows.get(i) if edges is not None else None
-    if edges is None or row is None or row[_body()] >= _MAX_TEXT_CHANCE:
+    if edges is None or row is None:
+        return None
+    limit = _MAX_EDGE_TEXT_CHANCE if i < edges.head or i > edges.tail else _MAX_TEXT_CHANCE
+    limit = limit if _is_short(page.blocks[i].text) else _MAX_PROSE_TEXT_CHANCE
+    if i < edges.opened or (edges.closed is not None and i > edges.closed):
+        limit = _MAX_CLOSED_TEXT_CHANCE
+    # Below the story's end, a biography goes however it reads: it opens with a name and its verb.
+    biography = (
+        edges.closed is not None and i > edges.closed and opens_biography(page.vocab, page.blocks[i].text.strip())
+    )
+    if row[_body()] >= limit and not biography:
         return None
     names = linekinds.kind_names()
     furniture = row.copy()
