@@ -30,11 +30,12 @@ YEAR = re.compile(r"(?:19|20)\d\d")
 CHRONOLOGY_MIN_ENTRIES = 8
 CHRONOLOGY_MIN_DAY_SHARE = 0.5
 # A line opening with a day and month opens, a few marks in, with a digit or with a word (a month's
-# name: no space or digit in it, a test checks; a Devanagari one holds vowel signs, no \w) and a
-# digit after it. Every kept line of a page dump is
+# name: no space or digit in it and at most MONTH_CHARS long with its dot, a test checks; a
+# Devanagari one holds vowel signs, no \w) and a digit after it. Every kept line of a page dump is
 # asked for its opening day, and this turns down nine in ten at once, where the full patterns
 # would try every month name of every language.
-_MAY_OPEN_WITH_DAY = re.compile(r"\W{0,3}+(?:\d|[^\s\d]++\s+\d)")
+MONTH_CHARS = 24
+_MAY_OPEN_WITH_DAY = re.compile(rf"\W{{0,3}}+(?:\d|[^\s\d]{{1,{MONTH_CHARS}}}+\s++\d)")
 _TIME = re.compile(
     r"(?<!\d)[0-2]?\d[:.h][0-5]\d(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*))?",
     re.IGNORECASE,

@@ -17,7 +17,7 @@ from cleaner.shapes import ends_sentence
 from cleaner.vocab import Vocabulary, function_words, month_numbers
 
 # Hyphenated, apostrophied and dotted names: "Jean-Luc", "O'Neil", "J.R.R."
-_NAME_TOKEN = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)$")
+_NAME_TOKEN = re.compile(r"(?<![\w'’.-])(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*+|[a-z]{1,3}|[A-Z]\.)$")
 _NAME_PARTICLES = frozenset(
     {"de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "el", "del", "dos", "ter"}
 )
@@ -25,7 +25,7 @@ _NAME_PARTICLES = frozenset(
 # Leading whitespace is taken from the start of its run only, so a long run costs one scan.
 _AFTER_NAMES = re.compile(r"(?:(?<!\s)\s+)?(?:\||•|·|⋅|∙|—|–| - |\()\s*")
 # A citation's name, surname first: "Roy, Aniruddha".
-_SURNAME_FIRST = re.compile(r"([A-ZÀ-Ý][\w'’-]+),\s*([A-ZÀ-Ý][\w'’-]+(?:\s[A-Z]\.?)?)")
+_SURNAME_FIRST = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\w'’-]++),\s*+([A-ZÀ-Ý][\w'’-]++(?:\s[A-Z]\.?)?)")
 # Credentials written in capitals after a name: "MD", "RN", "FAND", "M.D.".
 _CREDENTIAL = re.compile(r"(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4}[A-Z]?)$")
 # The vocabulary of what follows a name: what the person does, or when the story was dated.

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import PurePath, PurePosixPath
 from typing import IO, Any
 
-_SCHEME = re.compile(r"[a-zA-Z][\w+.-]*://")
+_SCHEME = re.compile(r"(?<![\w+.-])[a-zA-Z][\w+.-]*+://")
 _GLOB_CHARS = frozenset("*?[")
 _BLOCK = 8 << 20
 

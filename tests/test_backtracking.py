@@ -298,7 +298,7 @@ def pattern_units(pattern: re.Pattern) -> list[str]:
         for end in range(1, min(len(reading), _UNIT_CHARS) + 1)
     }
     units = sorted(unit for unit in starts if unit)
-    return units[:: -(-len(units) // _UNITS)]
+    return units[:: max(-(-len(units) // _UNITS), 1)]  # none for a pattern of assertions alone
 
 
 def _adversarial(unit: str) -> Iterator[tuple[str, str]]:

@@ -22,9 +22,10 @@ PIECES = st.one_of(
 LINES = st.lists(PIECES, max_size=6).map("".join)
 
 
-def test_no_month_name_holds_a_space_or_a_digit() -> None:
-    """What the precheck of `opening_day` assumes: a month's name ends at the space after it."""
-    assert [name for name in MONTHS if not re.fullmatch(r"[^\s\d]+", name)] == []
+def test_no_month_name_holds_a_space_or_a_digit_or_runs_long() -> None:
+    """What the precheck of `opening_day` assumes: a month's name, its dot after it, ends at the
+    space after it within `MONTH_CHARS` characters."""
+    assert [name for name in MONTHS if not re.fullmatch(rf"[^\s\d]{{1,{dates.MONTH_CHARS - 1}}}", name)] == []
 
 
 @given(text=LINES)

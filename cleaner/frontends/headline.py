@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from cleaner.shapes import WORD
 
 # What separates a title from the site's name: "Title | Site", "Site – Title", "Title :: Site".
-_AFFIX_SEPARATOR = re.compile(r"\s+(?:[|–—•·»~/]|-{1,2}|::)\s+|\s*\|\s*")
+_AFFIX_SEPARATOR = re.compile(r"(?<!\s)(?:\s++(?:[|–—•·»~/]|-{1,2}|::)\s+|\s*+\|\s*)")
 # An <h1> agrees with the title when this share of the longer one's words are the other's too.
 AGREEMENT = 0.5
 # The labels of a host that name nothing: "www", the public suffix.

@@ -52,8 +52,9 @@ _FLAT_TAGS = frozenset(
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
 _RAW_TEXT_END = {name: re.compile(f"</{name}", re.I) for name in _RAW_TEXT}
 # A comment (to the page's end when unclosed), or a whole tag: "/" when it ends an element, and its
-# name as the HTML tokenizer reads it (up to a space, "/" or ">").
-_MARKUP = re.compile(r"<(?:!--(?:.*?-->|.*)|(/?)([a-zA-Z][^\s/>]*)[^>]*>)", re.S)
+# name as the HTML tokenizer reads it (up to a space, "/" or ">"); a tag left open runs to the page's
+# end (so the search never tries each later "<" for a ">" that is not there).
+_MARKUP = re.compile(r"<(?:!--(?:.*?-->|.*)|(/?)([a-zA-Z][^\s/>]*)[^>]*+(?:>|\Z))", re.S)
 # Elements nested deeper are unwrapped, their text kept. Real pages nest a few dozen levels (56 at most
 # over the 1,678 evaluation pages); lxml, which trafilatura reads pages with, stops at 255 and Chrome
 # at 512; lexbor's parse slows with the square of the depth.
@@ -80,6 +81,8 @@ def cap_nesting(html: str) -> str:
         closing, name = match.groups()
         if name is None:  # a comment
             continue
+        if html[position - 1] != ">":  # a tag the page leaves open
+            break
         name = name.lower()
         if closing:
             nesting.close(name, start, position)

@@ -19,7 +19,7 @@ def _agency_opening(vocab: Vocabulary) -> str:
     """How an agency credit line opens: "(PTI)", "— Reuters", "-AFP", "(With inputs from PTI)",
     "(Inputs: ANI)", "(इनपुट: भाषा)", "(Avec AFP)": an agency, after a label of the vocabulary's."""
     names, labels = vocab.alternation("agencies"), vocab.alternation("credit_labels")
-    return rf"[\s(\[—–-]*(?:(?:{labels})(?!\w)\s*[:–-]?\s*)?(?:{names})"
+    return rf"[\s(\[—–-]*+(?:(?:{labels})(?!\w)\s*+[:–-]?\s*)?(?:{names})"
 
 
 def _agency_line(vocab: Vocabulary) -> re.Pattern[str]:
@@ -36,7 +36,7 @@ def _credit_opening(vocab: Vocabulary) -> re.Pattern[str]:
 
     Not the agency names as phrases: "ReutersandAFP" is a credit line with no word "reuters".
     """
-    return re.compile(rf"^\s*{_WIRE_FOOTER_OPENING}|^(?i:{_agency_opening(vocab)})")
+    return re.compile(rf"^\s*+{_WIRE_FOOTER_OPENING}|^(?i:{_agency_opening(vocab)})")
 
 
 @block_rule(

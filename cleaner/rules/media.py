@@ -17,7 +17,7 @@ _MAX_LABEL_WORDS = 16
 # Besides its running time, a player's label has a few words at most ("Video duration 3:45").
 _MAX_DURATION_WORDS = 3
 # A colon or a bar, or a dash with space around it: "Audio-Visual Equipment" is a heading.
-_SEPARATOR = re.compile(r"\s*[:|]\s*|\s+[–—-]\s+")
+_SEPARATOR = re.compile(r"(?<!\s)(?:\s*+[:|]\s*|\s++[–—-]\s+)")
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -118,7 +118,7 @@ def also_read_line(page: Page, i: int) -> Hit | None:
 
 
 # "... at The Daily Ledger", "... on example.com": where the reader is sent.
-_ELSEWHERE = re.compile(r"\s+(?:at|on)\s+[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}\s*$")
+_ELSEWHERE = re.compile(r"(?<!\s)\s++(?:at|on)\s+[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}\s*$")
 
 
 @block_rule("REL003", "read-more-link", "related", gate=Gate(max_words=8, phrases=("read_more",)), alone=True)
