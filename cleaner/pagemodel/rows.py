@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from cleaner import dates
 from cleaner.shapes import ends_sentence, word_count
@@ -31,6 +32,7 @@ _MARKER = re.compile(r"^\s*([-•*·▪◦])\s+\S")
 _COUNTED = re.compile(r"\(\s*\d[\d.,\s]*\)\s*$")
 
 
+@lru_cache(maxsize=1 << 14)
 def row_frame(text: str) -> str | None:
     """The separators of a line that may be a row, in order, or the marker an item of a list opens
     with ("- ", "• "); None for a sentence, a long line, one

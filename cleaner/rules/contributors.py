@@ -321,8 +321,8 @@ def author_biography_by_name(page: Page, i: int) -> Hit | None:
     Example: "By Anna Schmidt" on top; "Anna Schmidt schreibt seit 2015 über Verkehr und Umwelt."
     below -> dropped.
     """
-    text = page.blocks[i].text.strip()
-    if page.kept < _HEAD_LINES or not _is_biography(text):
-        return None
     authors = [name for name in page.article.authors if word_count(name) >= 2]
+    text = page.blocks[i].text.strip()
+    if not authors or page.kept < _HEAD_LINES or not _is_biography(text):
+        return None
     return Hit(detail="biography of the story's author") if any(_opens_with_name(text, n) for n in authors) else None

@@ -10,20 +10,20 @@ judges where furniture gathers: between the headline and the story, and after th
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-import numpy as np
+from typing import TYPE_CHECKING, NamedTuple
 
 from cleaner.article import Caption
 from cleaner.dates import find_date
 from cleaner.names import is_name_list, split_names
-from cleaner.pagemodel import evidence, linekinds
 from cleaner.pagemodel.run import article_content, dropped_score, schedule_lines
 from cleaner.rules.contributors import opens_biography
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import lead_rule
 from cleaner.shapes import ends_sentence, word_count
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # The article's paragraphs: lines of this many words or more that end a sentence.
 _PARAGRAPH_WORDS = 20
@@ -75,6 +75,8 @@ class _Edges(NamedTuple):
 
 
 def _edges(page: Page) -> _Edges | None:
+    from cleaner.pagemodel import evidence  # imported once a text has a story: numpy slows every start-up
+
     kept = [i for i, dropped in enumerate(page.dropped) if dropped is None]
     # An HTML page's extractor has found its main content already: its edges are the article's.
     if any(page.blocks[i].tag is not None for i in kept):
@@ -183,6 +185,8 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     )
     if row[_body()] >= limit and not biography:
         return None
+    from cleaner.pagemodel import linekinds
+
     names = linekinds.kind_names()
     furniture = row.copy()
     furniture[_body()] = -1.0
@@ -193,6 +197,8 @@ def furniture_line(page: Page, i: int) -> Hit | None:
 
 
 def _body() -> int:
+    from cleaner.pagemodel import linekinds
+
     return linekinds.kind_names().index(linekinds.BODY)
 
 
