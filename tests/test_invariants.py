@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean
@@ -75,19 +75,20 @@ def test_same_input_gives_identical_json(text: str) -> None:
 
 
 @given(documents)
+@example("The council approved the budget on Tuesday after a long debate.\n" * 4 + "(AP)\n(dpa/AFP)\na\na")
 def test_every_dropped_line_has_a_removal_record(text: str) -> None:
+    """Every input line is kept, alone or as a line of a hard-wrapped paragraph, or removed with a record."""
     article = clean(text, kind="text")
     lines = [line for line in _lines(text) if line]
-    assert len(article.paragraphs) + len(article.removals) == len(lines)
-    kept_and_removed = sorted([*article.paragraphs, *(r.text for r in article.removals)])
-    assert kept_and_removed == sorted(lines)
+    kept = [line for block in article.blocks for line in block.input_lines]
+    assert sorted([*kept, *(r.text for r in article.removals)]) == sorted(lines)
 
 
 @given(st.text())
 def test_arbitrary_unicode_text_keeps_only_input_lines_and_settles(text: str) -> None:
     article = clean(text, kind="text")
     lines = set(_lines(text))
-    assert [p for p in article.paragraphs if p not in lines] == []
+    assert [line for block in article.blocks for line in block.input_lines if line not in lines] == []
     assert clean(article.body, kind="text").body == article.body
     assert _json(clean(text, kind="text")) == _json(article)
 
