@@ -16,7 +16,6 @@ from typing import IO, Any
 from cleaner.compression import READ_ERRORS
 from cleaner.io import Document, DocumentError, Fields, Source, describe_error, open_input, read_limited
 from cleaner.storage import Location
-from cleaner.warc import read_warc
 
 # A long line past the size limit is skipped this much at a time.
 _CHUNK = 1 << 20
@@ -116,4 +115,6 @@ def documents(
 def records(stream: IO[bytes], source: Source, fields: Fields, max_bytes: int) -> Iterator[Document]:
     if source.kind == "jsonl":
         return read_jsonl(stream, source.name, fields, max_bytes)
+    from cleaner.warc import read_warc  # warcio loads only for a WARC: every run's start-up pays for what it imports
+
     return read_warc(stream, source.name, max_bytes)
