@@ -21,7 +21,7 @@ class Dropped(NamedTuple):
 
     family: str
     moved_to: str | None
-    code: str = ""
+    code: str
 
 
 @dataclass(slots=True)
