@@ -4,21 +4,26 @@ from __future__ import annotations
 
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.labels import is_closed_label
 from cleaner.rules.framework.registry import block_rule
 
 
-@block_rule("AD001", "ad-marker", "ads", gate=Gate(max_chars=120, phrases=("ad_markers",)), alone=True)
+@block_rule("AD001", "ad-marker", "ads", gate=Gate(max_chars=120, phrases=("ad_markers", "ad_words")), alone=True)
 def ad_marker(page: Page, i: int) -> Hit | None:
     """Removes: a line that only labels an ad slot ("Advertisement", "Story continues
-    below advertisement", "Anzeige", "Publicité", "Publicidad").
+    below advertisement", "Anzeige", "Publicité", "Publicidad"), in any wording made of an ad's
+    word and label words ("Article continues after this ad", "La suite après cette publicité",
+    "विज्ञापन के बाद आगे पढ़ें").
 
     Why: scrapers keep the label of every ad slot; it interrupts the body mid-text.
 
-    False positives: a one-word paragraph "Advertising" used as a section heading in an
-    article about advertising; only whole-line labels are matched, never a sentence.
+    False positives: a one-word paragraph "Advertisement" used as a section heading in an
+    article about advertising; only whole-line labels are matched, never a sentence, and a line
+    with a number is no label ("In 1066 AD").
 
     Example: "ADVERTISEMENT" -> dropped.
     """
-    if page.vocab.line_is("ad_markers", page.blocks[i].text):
+    text = page.blocks[i].text
+    if page.vocab.line_is("ad_markers", text):
         return Hit()
-    return None
+    return Hit() if is_closed_label(page.vocab, "ad_words", text) else None

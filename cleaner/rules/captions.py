@@ -7,6 +7,7 @@ import re
 from cleaner.article import Caption
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.labels import is_closed_label
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import ends_sentence, word_count
 from cleaner.vocab import Vocabulary
@@ -179,7 +180,7 @@ _CAPTION_MARK = re.compile(
     "CAP001",
     "photo-caption",
     "captions",
-    gate=Gate(max_chars=700, phrases=("caption_labels", "photo_markers"), pattern=_CAPTION_MARK),
+    gate=Gate(max_chars=700, phrases=("caption_labels", "photo_markers", "picture_words"), pattern=_CAPTION_MARK),
     alone=True,
 )
 def photo_caption(page: Page, i: int) -> Hit | None:
@@ -187,7 +188,8 @@ def photo_caption(page: Page, i: int) -> Hit | None:
     Photo: Twitter Image", "Protesters in Paris. (AP Photo/Evan Vucci)", "Image caption The
     crowd outside", "Traders on the floor. © Reuters / Jane Doe", "The hospital in BeijingCredit:
     EPA", "Farmers in Patna (फोटो: भाषा)"), a credit-only line ("Photo: Reuters"), a bare picture
-    label ("Representational image", "प्रतीकात्मक तस्वीर"), a caption that names its picture's
+    label ("Representational image", "प्रतीकात्मक तस्वीर", "Image used for representational purposes
+    only": a picture's word and label words), a caption that names its picture's
     kind ("File image of the port", "Students (File photo)", "Commuters. (PTI Photo)"), a
     caption closed by an agency's bare name ("Protesters outside the court. Reuters") and a
     gallery's counter ("Image 3 of 12"). The caption and credit move to `captions`.
@@ -213,7 +215,11 @@ def photo_caption(page: Page, i: int) -> Hit | None:
         if word_count(caption) <= _MAX_CAPTION_WORDS:
             credit = _CREDIT_PREFIX.sub("", paren.group("credit"))
             return Hit(moved_to="captions", value=Caption(caption, _clean_credit(credit)))
-    if vocab.line_is("photo_markers", text) or _GALLERY_COUNTER.match(text.strip()):
+    if (
+        vocab.line_is("photo_markers", text)
+        or is_closed_label(vocab, "picture_words", text)
+        or _GALLERY_COUNTER.match(text.strip())
+    ):
         return Hit(moved_to="captions", value=Caption(text))
     found = (
         _labelled_picture(page, text)

@@ -6,8 +6,9 @@ import re
 
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.labels import MIN_TITLE_WORDS, closed_label_end, is_closed_label
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import ends_sentence, is_headline_like
+from cleaner.shapes import ends_sentence, is_headline_like, word_count
 
 # A player's running time: "3:07", "(12:45)", "1:02:03".
 _DURATION = re.compile(r"\(?(?<![\d:])\d{1,2}:[0-5]\d(?::[0-5]\d)?(?![\d:])\)?")
@@ -34,7 +35,7 @@ def _words_besides_duration(text: str) -> int | None:
     "MED001",
     "media-label",
     "media",
-    gate=Gate(max_words=_MAX_LABEL_WORDS, phrases=("media_labels",), pattern=_DURATION),
+    gate=Gate(max_words=_MAX_LABEL_WORDS, phrases=("media_labels", "media_words"), pattern=_DURATION),
     alone=True,
 )
 def media_label(page: Page, i: int) -> Hit | None:
@@ -42,7 +43,8 @@ def media_label(page: Page, i: int) -> Hit | None:
     article", "Watch video", "Artikel anhören", "इस खबर को सुनें"), before a running time
     ("Écouter (8:04)") or, set apart by a colon or a bar, before the clip's title ("Video: Why
     house prices are still rising (9:27)", "WATCH | ..."); and a running time with a word or two
-    ("Video duration 3:45").
+    ("Video duration 3:45"). A label in other words of the kind counts as one of the phrases
+    ("Click to play video", "देखिए वीडियो", "Podcast: ...": a player's word and label words).
 
     Why: players render as a line of text over or inside the article; the line names a clip the
     text does not hold.
@@ -55,7 +57,15 @@ def media_label(page: Page, i: int) -> Hit | None:
     Example: "Listen to this article 8:23" -> dropped.
     """
     text = page.blocks[i].text.strip()
-    label = page.vocab.starts("media_labels", text)
+    vocab = page.vocab
+    if is_closed_label(vocab, "media_words", text):
+        return Hit()
+    label = vocab.starts("media_labels", text)
+    if label is None and (end := closed_label_end(vocab, "media_words", text)) is not None:
+        title = text[end:]
+        return (
+            Hit(detail="a clip's title") if word_count(title) >= MIN_TITLE_WORDS and is_headline_like(title) else None
+        )
     if label is None:
         besides = _words_besides_duration(text)
         return Hit() if besides is not None and besides <= _MAX_DURATION_WORDS and not ends_sentence(text) else None

@@ -8,6 +8,7 @@ from functools import partial
 
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.labels import is_closed_label
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import ends_sentence, is_content_markup, word_count
 from cleaner.vocab import Vocabulary
@@ -204,10 +205,18 @@ def app_download_prompt(page: Page, i: int) -> Hit | None:
     return _short_prompt(page, i, "app_prompts", anywhere=True, also=partial(_APP, page.vocab))
 
 
-@block_rule("PRM005", "paywall-prompt", "prompts", gate=_prompt_gate("paywall_prompts"), alone=True)
+@block_rule(
+    "PRM005",
+    "paywall-prompt",
+    "prompts",
+    gate=Gate(max_words=_PROMPT_MAX_WORDS, phrases=("paywall_prompts", "paywall_words")),
+    alone=True,
+)
 def paywall_prompt(page: Page, i: int) -> Hit | None:
     """Removes: a short line of a paywall or registration wall ("Subscribe to continue
-    reading", "Already a subscriber? Log in", "Réservé aux abonnés").
+    reading", "Already a subscriber? Log in", "Réservé aux abonnés"), also in other words of the
+    kind ("Sign in to keep reading", "पूरी खबर पढ़ने के लिए सदस्यता लें": a paywall's word and
+    label words only).
 
     Why: paywall text is injected into the article container and ends up in the dump.
 
@@ -221,7 +230,8 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
     block = page.blocks[i]
     if block.is_list_item or is_content_markup(block):
         return None
-    return _short_prompt(page, i, "paywall_prompts", anywhere=True)
+    also = partial(is_closed_label, page.vocab, "paywall_words")
+    return _short_prompt(page, i, "paywall_prompts", anywhere=True, also=also)
 
 
 # A button's label, with a few words after it at most ("Book a demo with Otter", "Start free trial today").

@@ -6,6 +6,7 @@ import re
 
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.labels import MIN_TITLE_WORDS, closed_label_end, is_closed_label
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import is_content_markup, is_headline_like, is_separator, word_count
 from cleaner.vocab import Vocabulary
@@ -19,6 +20,8 @@ _MAX_LIST_ITEMS = 60
 _MAX_ITEM_WORDS = 20
 
 
+# A label that opens this many lines of a page heads the items of the article's own list.
+_LIST_LABEL_LINES = 3
 # A header naming its list's source ("More in Politics") holds a few words after its opener.
 _MAX_SOURCE_HEADER_WORDS = 6
 
@@ -92,10 +95,12 @@ def _is_related_header(page: Page, text: str) -> bool:
     )
 
 
-@block_rule("REL002", "also-read-line", "related", gate=Gate(phrases=("also_read",)), alone=True)
+@block_rule("REL002", "also-read-line", "related", gate=Gate(phrases=("also_read", "pointer_words")), alone=True)
 def also_read_line(page: Page, i: int) -> Hit | None:
     """Removes: a single line that points to another story ("Also read | Putin warns...",
-    "READ MORE: ...", "Lesen Sie auch: ...", "Lire aussi : ...", "Lee también: ...").
+    "READ MORE: ...", "Lesen Sie auch: ...", "Lire aussi : ...", "Lee también: ..."), also under
+    a label in other words of the same kind ("Further reading: ...", "Lesetipp: ...", "इसे भी
+    पढ़ें: ...": a few label words, one of them a word that points to reading or seeing).
 
     Why: editors drop these links between paragraphs; they are other stories' headlines.
 
@@ -106,36 +111,47 @@ def also_read_line(page: Page, i: int) -> Hit | None:
     Example: "Also Read | Russia-Ukraine war: Kyiv braces for assault" -> dropped.
     """
     block = page.blocks[i]
-    text = block.text
-    start = page.vocab.starts("also_read", text)
-    if not start or is_content_markup(block):
+    if is_content_markup(block):
         return None
-    rest = text[start.end() :]
-    separator = _INLINE_SEPARATOR.match(rest)
-    if not separator or not is_headline_like(rest[separator.end() - 1 :]):
+    text, vocab = block.text, page.vocab
+    start = vocab.starts("also_read", text)
+    separator = start and _INLINE_SEPARATOR.match(text, start.end())
+    if separator:
+        return Hit() if is_headline_like(text[separator.end() - 1 :]) else None
+    end = closed_label_end(vocab, "pointer_words", text)
+    if end is None or word_count(text[end:]) < MIN_TITLE_WORDS or not is_headline_like(text[end:]):
         return None
-    return Hit()
+    return None if _labels_a_list(page, text[:end]) else Hit(detail="a label in other words")
+
+
+def _labels_a_list(page: Page, label: str) -> bool:
+    """The same label opens lines across the page: "See: ..." or "Check: ..." again and again lists
+    the article's own references or steps, where a pointer to another story comes once or twice."""
+    return sum(block.text.startswith(label) for block in page.blocks) >= _LIST_LABEL_LINES
 
 
 # "... at The Daily Ledger", "... on example.com": where the reader is sent.
 _ELSEWHERE = re.compile(r"(?<!\s)\s++(?:at|on)\s+[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}\s*$")
 
 
-@block_rule("REL003", "read-more-link", "related", gate=Gate(max_words=8, phrases=("read_more",)), alone=True)
+@block_rule(
+    "REL003", "read-more-link", "related", gate=Gate(max_words=8, phrases=("read_more", "read_on_words")), alone=True
+)
 def read_more_link(page: Page, i: int) -> Hit | None:
     """Removes: a line that only invites the reader to go on elsewhere ("Read more",
     "Continue reading", "Read the full story", "Weiterlesen", "Lire la suite", "Leer más"), also
-    naming where ("Read more at The Daily Ledger").
+    naming where ("Read more at The Daily Ledger"), or in other label words of the kind ("Click
+    here for the full story", "Puri khabar yahan padhein").
 
     Why: teaser links and "continue" buttons survive as one-line paragraphs.
 
-    False positives: none known; the whole line must be the phrase, or the phrase and a place
-    of capitalised words.
+    False positives: none known; the whole line must be the phrase, the phrase and a place of
+    capitalised words, or label words only (a sentence holds words outside them).
 
     Example: "Continue reading →" -> dropped.
     """
     text = page.blocks[i].text
-    if page.vocab.line_is("read_more", text):
+    if page.vocab.line_is("read_more", text) or is_closed_label(page.vocab, "read_on_words", text):
         return Hit()
     # "Read more at The Daily Ledger": the phrase, then where the rest is.
     start = page.vocab.starts("read_more", text)

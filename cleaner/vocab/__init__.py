@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
 from importlib import resources
@@ -22,6 +23,22 @@ from typing import Any, TypeVar
 _DECORATION = " \t:|>»›•·–—-_*#=~.…()[]<>«‹▼▶►→"
 # A word of a line or phrase, for the phrase gate (`Vocabulary.line_families`).
 _WORD_RUN = re.compile(r"[^\W_]+")
+# A word of a label (`Vocabulary.made_of`): letters and digits with the vowel signs and other marks
+# that Indic scripts write as characters of their own ("पढ़ें" is one word), but no danda.
+_LABEL_WORD = re.compile(r"(?:[^\W_\u0964\u0965]|[\u0900-\u0963\u0966-\u0dff])+")
+
+
+def label_words_of(text: str) -> list[str]:
+    """The line's words as `Vocabulary.made_of` compares them: casefolded and canonical."""
+    return _LABEL_WORD.findall(_canonical(text))
+
+
+def _canonical(text: str) -> str:
+    """Casefolded, and composed when not ASCII: "é" and "ढ़" each have two spellings, and NFC gives
+    both one (the nukta's letters are never composed, so NFC takes "ढ़" apart)."""
+    return text.casefold() if text.isascii() else unicodedata.normalize("NFC", text.casefold())
+
+
 # An ASCII line's words, casefolded, are its letters and digits lower-cased, split at anything else:
 # mapped so, the line splits faster than a regex finds its words.
 _ASCII_WORDS = {code: chr(code).lower() if chr(code).isalnum() else " " for code in range(128)}
@@ -152,6 +169,7 @@ class Vocabulary:
         }
         self._labels: dict[str, frozenset[str]] = {}
         self._members: dict[str, frozenset[str]] = {}
+        self._label_sets: dict[str, frozenset[str]] = {}
         self._patterns: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
         self._derived: dict[Callable[[Vocabulary], Any], Any] = {}
         self._bits = {family: 1 << n for n, family in enumerate(self._phrases)}
@@ -179,6 +197,26 @@ class Vocabulary:
         if labels is None:
             labels = self._labels[family] = frozenset(normalise_label(p) for p in self.phrases(family))
         return normalise_label(text) in labels
+
+    def made_of(self, keys: str, text: str, others: str = "label_words") -> bool:
+        """True when every word of the line (numbers aside) is a word of `keys` or of `others`, and
+        one is a key: a label written in a closed vocabulary, in whatever order and wording a site
+        chose ("Article continues after this advertisement", "Weiter nach der Anzeige"), while a
+        sentence of the text always holds some word outside it. The families' entries are words."""
+        key_words, other_words = self._label_words(keys), self._label_words(others)
+        found = False
+        for word in label_words_of(text):
+            if word in key_words:
+                found = True
+            elif word not in other_words and not word.isdigit():
+                return False
+        return found
+
+    def _label_words(self, family: str) -> frozenset[str]:
+        found = self._label_sets.get(family)
+        if found is None:
+            found = self._label_sets[family] = frozenset(map(_canonical, self.phrases(family)))
+        return found
 
     def starts(self, family: str, text: str) -> re.Match[str] | None:
         """Match a phrase of the family at the start of the line (word boundary after it)."""

@@ -1,0 +1,50 @@
+"""Labels that open a line before a separator: "Further reading: ...", "Podcast | ...".
+
+A site writes such a label in its own words, but always from a small vocabulary: the label is
+a few words, each a key word of its kind or a label word (`Vocabulary.made_of`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.shapes import word_count
+from cleaner.vocab import Vocabulary, function_words, label_words_of
+
+# A colon, a bar, a bullet or a guillemet, or a dash with space around it ("LIRE AUSSI - ..."):
+# "Audio-Visual Equipment" is a heading.
+_SEPARATOR = re.compile(r"[ \t]*+(?:[:|»•]|[ \t][–—-][ \t])[ \t]*+")
+# A label says what follows in a few words, so its separator comes early in the line.
+MAX_LABEL_WORDS = 4
+_MAX_LABEL_CHARS = 60
+# What follows a label is another story's headline or a clip's title: "Check: Air filter" and
+# "See it now: Amazon" are the article's list.
+MIN_TITLE_WORDS = 3
+
+
+def is_closed_label(vocab: Vocabulary, keys: str, text: str) -> bool:
+    """A whole line that is a label of the kind of `keys`, in any wording (`Vocabulary.made_of`).
+
+    A lone word ("Podcast", "Premium") or a word with an article ("The picture") heads a section
+    as often as it labels a slot, so a label has two different words at least besides function words; a
+    number makes it the article's ("Suite 5112"), and a colon announces what follows.
+    """
+    if any(ch.isdigit() for ch in text) or text.rstrip().endswith(":"):
+        return False
+    stop = function_words()
+    if len({word for word in label_words_of(text) if word not in stop}) < 2:
+        return False
+    return vocab.made_of(keys, text)
+
+
+def closed_label_end(vocab: Vocabulary, keys: str, text: str) -> int | None:
+    """Where what follows the line's opening label starts, when the label is a few words of the
+    `keys` family and label words; None when the line opens with no such label, or with a bracket
+    or a mark ("(Related reading: ...)" is an aside of the text)."""
+    found = _SEPARATOR.search(text, 0, _MAX_LABEL_CHARS)
+    if found is None or found.start() == 0 or not text[0].isalpha():
+        return None
+    label = text[: found.start()]
+    if word_count(label) > MAX_LABEL_WORDS or not vocab.made_of(keys, label):
+        return None
+    return found.end()
