@@ -95,7 +95,7 @@ def _is_related_header(page: Page, text: str) -> bool:
     )
 
 
-@block_rule("REL002", "also-read-line", "related", gate=Gate(phrases=("also_read", "pointer_words")), alone=True)
+@block_rule("REL002", "also-read-line", "related", gate=Gate(phrases=("also_read", "pointer_words")))
 def also_read_line(page: Page, i: int) -> Hit | None:
     """Removes: a single line that points to another story ("Also read | Putin warns...",
     "READ MORE: ...", "Lesen Sie auch: ...", "Lire aussi : ...", "Lee también: ..."), also under
