@@ -83,6 +83,8 @@ def _score(page: Page, i: int, start: int, body: set[str]) -> float | None:
         return None
     if is_meta(page, i) or names.is_credit_line(text, page.vocab) or any(page.vocab.starts(f, text) for f in _PROMPTS):
         return None
+    if page.vocab.line_is("section_headings", text):  # "Key takeaways" heads a section, never the page
+        return None
     marks: dict[str, float] = {
         "four words": n >= 4,
         "six words": n >= 6,

@@ -210,9 +210,24 @@ def main_run(page: Page) -> Run | None:
     near = sorted({a for _, start, _ in runs for a in range(max(start - HEADLINE_REACH, 0), start + 1)})
     anchors = headline_lines(page, slug_words(page.article.url), near)
     start, end = earliest_strong_run(runs, anchors)
+    start = with_section_heading(page, start)
     reach = [a for a in anchors if 0 <= start - a <= HEADLINE_REACH]
     headline = headline_above(page, start, reach)
     return Run(start, end, max((a for a in reach if a < start), default=None) if headline is None else headline)
+
+
+def with_section_heading(page: Page, start: int) -> int:
+    """The run's start, moved up to a section heading of the article's own right above it
+    ("Introduction", "Key takeaways": `section_headings`), across lines a rule removed that weigh
+    nothing. Such a heading is short and reads unlike text, so no run starts on it; but it never
+    stands before anything but the article's first section.
+    """
+    above = start - 1
+    while above >= 0 and page.dropped[above] is not None and dropped_score(page, above) is None:
+        above -= 1
+    if above >= 0 and page.dropped[above] is None and page.vocab.line_is("section_headings", page.blocks[above].text):
+        return above
+    return start
 
 
 def dropped_score(page: Page, i: int) -> float | None:

@@ -160,8 +160,9 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     line (on the seeds-like set's development half with the phrase rules left out, and on WCXB's
     development pages, where it also removed more than it lost).
 
-    False positives: a short heading above the first paragraph ("Introduction") or a closing
-    line below the last ("Now get prepping!") that the model reads as furniture; a sponsor's
+    False positives: a short heading above the first paragraph ("Our plan") or a closing
+    line below the last ("Now get prepping!") that the model reads as furniture (a section
+    heading any article may have, "Introduction" or "Key takeaways", always stays); a sponsor's
     note or a reader-service line the story closes on. The items of a
     list after its lead-in, code, table rows and schedules are the article's, whatever the model
     says.
@@ -173,7 +174,7 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     """
     edges = page.memo(_edges)
     row = edges.rows.get(i) if edges is not None else None
-    if edges is None or row is None:
+    if edges is None or row is None or page.vocab.line_is("section_headings", page.blocks[i].text):
         return None
     limit = _MAX_EDGE_TEXT_CHANCE if i < edges.head or i > edges.tail else _MAX_TEXT_CHANCE
     limit = limit if _is_short(page.blocks[i].text) else _MAX_PROSE_TEXT_CHANCE

@@ -23,12 +23,15 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     Why: a scraper that keeps a page's whole text keeps its navigation too; the article is
     the stretch of long, text-like lines that outweighs everything around it. A run never
     crosses comment furniture or the site's copyright notice ("© 2024 Site"): what follows is
-    teasers and comments, however text-like.
+    teasers and comments, however text-like. A section heading of the article's own right
+    above the run ("Introduction", "Key takeaways") opens it: short as it is, it heads the
+    article's first section on any site, and is never the headline.
 
     False positives: a second stretch of article text separated from the first by a long
     block of furniture is lost; so are short lines at the article's edges (a closing
-    one-line paragraph). Texts that are not page dumps (few lines, or mostly long ones) are
-    never judged. A page without those marks gets no title.
+    one-line paragraph, a heading no list of section headings holds). Texts that are not
+    page dumps (few lines, or mostly long ones) are never judged. A page without those marks
+    gets no title.
 
     Example: 120 menu lines, 8 paragraphs, 40 footer lines -> the 160 furniture lines dropped;
     with the URL ".../river-floods-lower-town", the line "River floods the lower town" above

@@ -40,7 +40,8 @@ def headline(page: Page, i: int) -> Hit | None:
     opens on a run of short lines (a list, links, teasers) has no headline on top: taking
     the first would leave the next to be taken when the body is cleaned again. A line that
     holds two sentences ("...Zelenskyy. Photo: Twitter") is a caption or a standfirst: it is
-    prose below a headline, never a headline itself.
+    prose below a headline, never a headline itself. Nor is a section heading of the article's
+    own ("Introduction", "Key takeaways"): it heads the body's first section.
 
     False positives: a text that opens on a short line that is not the headline (a section
     label); earlier rules remove the usual labels first.
@@ -52,6 +53,8 @@ def headline(page: Page, i: int) -> Hit | None:
         return None
     text = page.blocks[i].text
     if _INNER_SENTENCE_END.search(text):  # two sentences are a caption or a standfirst, no headline
+        return None
+    if page.vocab.line_is("section_headings", text):  # "Introduction" heads the body's first section
         return None
     if word_count(text) < 2 or not has_letters(text) or not is_headline_like(text, max_words=_MAX_TITLE_WORDS):
         return None

@@ -7,7 +7,7 @@ import re
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import is_content_markup, is_unlinked_html, word_count
+from cleaner.shapes import has_letters, is_content_markup, is_unlinked_html, word_count
 
 # Guillemets separate only when spaced: unspaced they are German quotation marks (»Chaos«).
 # Leading whitespace is taken from the start of its run only (no rescan per space).
@@ -90,6 +90,8 @@ def page_control(page: Page, i: int) -> Hit | None:
 
 # A tag list under its label: up to this many tags, each a line of its own.
 _MAX_TAG_LINES = 20
+# A table's cell holding a figure ("15,000", "4.5%", "$299"): digits, no letters, and no year (a tag may be one).
+_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
 
 
 @block_rule("NAV004", "tag-list", "navigation", gate=Gate(max_chars=40, phrases=("tag_labels",)))
@@ -100,7 +102,9 @@ def tag_list(page: Page, i: int) -> Hit | None:
     Why: many pages print their tags as a list under a label rather than on the label's line.
 
     False positives: a body section headed "Topics" followed by short items; every item must be
-    five words or fewer and no sentence, and a list of adjacent lines stops at a blank line.
+    five words or fewer and no sentence, and a list of adjacent lines stops at a blank line. A
+    table a dump prints one cell a line under a header cell "Category" is no tag list: the
+    items run into a figure ("15,000", "4.5%"; a year may be a tag), and all of it stays.
 
     Example: "TAGS", "Kerala", "Monsoon" -> tags ["Kerala", "Monsoon"].
     """
@@ -111,8 +115,16 @@ def tag_list(page: Page, i: int) -> Hit | None:
     while end < len(blocks) and end - i <= _MAX_TAG_LINES and _is_tag(blocks[end].text) and not blocks[end].gap_before:
         end += 1
     tags = [blocks[j].text.strip(" ,#") for j in range(i + 1, end)]
-    return Hit(span=end - i, moved_to="tags", value=tags) if tags else None
+    if not tags or (end < len(blocks) and not blocks[end].gap_before and _is_figure(blocks[end].text)):
+        return None
+    return Hit(span=end - i, moved_to="tags", value=tags)
 
 
 def _is_tag(text: str) -> bool:
-    return 0 < word_count(text) <= _MAX_CRUMB_WORDS and not text.rstrip().endswith((".", "!", "?", ":"))
+    short = 0 < word_count(text) <= _MAX_CRUMB_WORDS
+    return short and not text.rstrip().endswith((".", "!", "?", ":")) and not _is_figure(text)
+
+
+def _is_figure(text: str) -> bool:
+    """A table's cell holding a figure: a label over lines like these heads a table's column, not tags."""
+    return any(c.isdigit() for c in text) and not has_letters(text) and _YEAR.fullmatch(text) is None
