@@ -6,14 +6,23 @@ from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.labels import is_closed_label
 from cleaner.rules.framework.registry import block_rule
+from cleaner.shapes import ends_sentence, word_count
+from cleaner.vocab import Vocabulary
 
 
-@block_rule("AD001", "ad-marker", "ads", gate=Gate(max_chars=120, phrases=("ad_markers", "ad_words")), alone=True)
+@block_rule(
+    "AD001",
+    "ad-marker",
+    "ads",
+    gate=Gate(max_chars=120, phrases=("ad_markers", "ad_words", "sponsor_labels")),
+    alone=True,
+)
 def ad_marker(page: Page, i: int) -> Hit | None:
     """Removes: a line that only labels an ad slot ("Advertisement", "Story continues
     below advertisement", "Anzeige", "Publicité", "Publicidad"), in any wording made of an ad's
     word and label words ("Article continues after this ad", "La suite après cette publicité",
-    "विज्ञापन के बाद आगे पढ़ें").
+    "विज्ञापन के बाद आगे पढ़ें"); and a label naming the slot's sponsor ("Sponsored by Acme Bank",
+    "Brought to you by Acme", "Präsentiert von Acme": the label, then a name of a few words).
 
     Why: scrapers keep the label of every ad slot; it interrupts the body mid-text.
 
@@ -26,4 +35,18 @@ def ad_marker(page: Page, i: int) -> Hit | None:
     text = page.blocks[i].text
     if page.vocab.line_is("ad_markers", text):
         return Hit()
-    return Hit() if is_closed_label(page.vocab, "ad_words", text) else None
+    return Hit() if is_closed_label(page.vocab, "ad_words", text) or _names_sponsor(page.vocab, text) else None
+
+
+# A sponsor is named in a few words: "Brought to you by Acme Bank of Ohio".
+_MAX_SPONSOR_WORDS = 5
+
+
+def _names_sponsor(vocab: Vocabulary, text: str) -> bool:
+    """A sponsor's label, then its name and nothing more: "Supported by the council, the fair
+    reopened." is a sentence."""
+    label = vocab.starts("sponsor_labels", text)
+    if label is None:
+        return False
+    sponsor = text[label.end() :].strip(" :|-–—")
+    return 0 < word_count(sponsor) <= _MAX_SPONSOR_WORDS and sponsor[0].isupper() and not ends_sentence(sponsor)

@@ -230,24 +230,40 @@ def _is_box_line(block: Block) -> bool:
     return word_count(block.text) <= _MAX_NAME_WORDS + 2
 
 
+# A person's name as a biography opens with it: two to four capitalised words.
+_BIO_NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*|de|van|von|der|da|di|del|la|le)){1,3}"
+
+
 def _biography_opener(vocab: Vocabulary) -> re.Pattern[str]:
-    """A name (two to four capitalised words), then a verb a biography opens with."""
-    name = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*|de|van|von|der|da|di|del|la|le)){1,3}"
-    return re.compile(rf"^(?P<name>{name})\s+(?:{vocab.alternation('bio_verbs')})(?!\w)", re.IGNORECASE)
+    """A name, then a verb a biography opens with."""
+    return re.compile(rf"^(?P<name>{_BIO_NAME})\s+(?:{vocab.alternation('bio_verbs')})(?!\w)", re.IGNORECASE)
+
+
+def _beat_for_title(vocab: Vocabulary) -> re.Pattern[str]:
+    """A name, a verb of a writer's beat, and the title written for, closing the first sentence:
+    "Sarah Whitfield reports on health care for the Metro Chronicle.", "Mathieu Roux couvre la
+    santé pour Ouest Matin." ("Blue Cross covers dental costs for children." names no title.)"""
+    title = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’&.-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’&.-]*|of|the|du|de|des|der|die|del)){0,4}"
+    return re.compile(
+        rf"^(?P<name>{_BIO_NAME})\s+(?i:{vocab.alternation('beat_verbs')})\s[^.!?]{{1,80}}?"
+        rf"\s(?i:for|at|with|für|bei|pour|à|para|en)\s+(?:(?i:the)\s+)?{title}[.!?](?:\s|$)"
+    )
 
 
 @block_rule(
     "CTB004",
     "author-biography",
     "contributors",
-    gate=Gate(max_words=_MAX_BIO_WORDS, phrases=("writer_roles",)),
+    gate=Gate(max_words=_MAX_BIO_WORDS, phrases=("writer_roles", "beat_verbs")),
     alone=True,
 )
 def author_biography(page: Page, i: int) -> Hit | None:
     """Removes: a writer's biography standing alone: a paragraph that opens with a person's name
     and a biography's verb and names the writer's trade in its first sentence ("Jane Doe is a
     freelance journalist based in Dublin. She writes about housing.", "Lucía García es periodista
-    de El Diario del Sur.").
+    de El Diario del Sur."), or that opens with the name and a verb of a writer's beat and closes
+    its first sentence on the title written for ("Nikhil Joshi covers crime and courts for The
+    Deccan Courier.").
 
     Why: sites close a story with a line about its writer, with or without a box around it;
     it reads as a sentence of the story and so stays in the body.
@@ -262,16 +278,28 @@ def author_biography(page: Page, i: int) -> Hit | None:
     """
     text = page.blocks[i].text.strip()
     vocab = page.vocab
+    if word_count(text) < _MIN_BIO_WORDS or len(_SENTENCE.findall(text)) > _MAX_BIO_SENTENCES:
+        return None
+    beat = vocab.derived(_beat_for_title).match(text)
+    if beat is not None and _is_person(vocab, beat.group("name")) and not vocab.search("reporting_verbs", text):
+        return Hit(detail="writer's beat and title")
     opener = vocab.derived(_biography_opener).match(text)
-    if opener is None or word_count(text) < _MIN_BIO_WORDS or len(_SENTENCE.findall(text)) > _MAX_BIO_SENTENCES:
+    if opener is None:
         return None
     name = opener.group("name")
-    if not is_name_list(name, vocab) or _names_trade(vocab, name) or name.split()[0].lower() in _function_words():
+    if not _is_person(vocab, name):
         return None  # "Movavi Video Editor is...", "The Azoth has...": no person
     trade = text[opener.end() :].split(maxsplit=_TRADE_WITHIN)
     if not _names_trade(vocab, " ".join(trade[:_TRADE_WITHIN])):
         return None
     return None if vocab.search("reporting_verbs", text) else Hit(detail="writer's biography")
+
+
+def _is_person(vocab: Vocabulary, name: str) -> bool:
+    """The name a biography opens with names a person: not a trade, not a phrase of function words."""
+    return (
+        is_name_list(name, vocab) and not _names_trade(vocab, name) and name.split()[0].lower() not in _function_words()
+    )
 
 
 @cache
