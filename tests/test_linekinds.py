@@ -9,7 +9,7 @@ import time
 import numpy as np
 import pytest
 
-from cleaner.pagemodel import linekind_features, linekinds
+from cleaner.pagemodel import evidence, linekind_features, linekinds
 
 SENTENCES = [
     "The council said on Tuesday that the new flood wall, which cost four million pounds, would be "
@@ -82,3 +82,14 @@ def test_a_megabyte_line_costs_what_a_paragraph_costs() -> None:
     ((kind, _),) = linekinds.kinds(["word " * 200_000])
     assert time.perf_counter() - start < 0.1
     assert kind in linekinds.kind_names()
+
+
+def test_a_full_memory_of_lines_still_answers_for_the_lines_it_held(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(evidence, "_REMEMBERED", 2)
+    monkeypatch.setattr(evidence, "_own_rows", {})
+    evidence.own_probabilities(["Share on Facebook", "Read more"])
+    # One line remembered, two new ones: the memory is emptied to make room mid-call.
+    rows = evidence.own_probabilities(["Share on Facebook", "Sign up for our newsletter", "Advertisement"])
+    fresh = linekinds.softmax(linekinds.line_logits(["Share on Facebook"], linekinds.model().line_weights))
+    assert rows.shape == (3, len(linekinds.kind_names()))
+    assert np.allclose(rows[0], fresh[0])

@@ -27,10 +27,11 @@ def own_probabilities(lines: Sequence[str]) -> np.ndarray:
     """
     missing = list(dict.fromkeys(line for line in lines if line not in _own_rows))
     found = dict(zip(missing, _first_stage(missing), strict=True))
+    # Read before the memory is emptied to make room: it holds this call's other lines.
+    rows = [found[line] if line in found else _own_rows[line] for line in lines]
     if len(_own_rows) + len(found) > _REMEMBERED:
         _own_rows.clear()
     _own_rows.update((line, row) for line, row in found.items() if len(line) <= _REMEMBERED_CHARS)
-    rows = [found[line] if line in found else _own_rows[line] for line in lines]
     return np.array(rows).reshape(len(lines), len(linekinds.kind_names()))
 
 
