@@ -27,7 +27,7 @@ def test_a_string_selector_is_one_selector_not_its_letters() -> None:
 
 def test_extend_select_and_extend_ignore_add_to_the_selection() -> None:
     default = codes(Config())
-    assert codes(Config(extend_ignore="CAP")) == default - {"CAP001", "CAP002"}
+    assert codes(Config(extend_ignore="CAP")) == default - {"CAP001", "CAP002", "CAP003"}
     assert codes(Config(extend_select="CAP")) == default
     assert codes(Config(select="AD", extend_select="CRD")) == {"AD001"} | {c for c in default if c.startswith("CRD")}
     merged = Config.from_mapping({"extend-ignore": ["CAP"]}).merged({"extend_ignore": ("AD",)})

@@ -21,7 +21,7 @@ def codes(config: Config) -> set[str]:
         ("PRM", {"PRM001", "PRM002", "PRM003", "PRM004", "PRM005", "PRM006"}),
         ("prm00", {"PRM001", "PRM002", "PRM003", "PRM004", "PRM005", "PRM006"}),
         ("photo-caption", {"CAP001"}),
-        ("captions", {"CAP001", "CAP002"}),
+        ("captions", {"CAP001", "CAP002", "CAP003"}),
     ],
 )
 def test_select_by_code_prefix_name_and_family(selector: str, expected: set[str]) -> None:
@@ -30,7 +30,7 @@ def test_select_by_code_prefix_name_and_family(selector: str, expected: set[str]
 
 def test_ignore_wins_over_select() -> None:
     config = Config(select=("captions", "AD001"), ignore=("photo-caption",))
-    assert codes(config) == {"CAP002", "AD001"}
+    assert codes(config) == {"CAP002", "CAP003", "AD001"}
     assert "CRD001" not in codes(Config(ignore=("credits",)))
 
 
