@@ -13,6 +13,10 @@ _MAX_TITLE_WORDS = 30
 _MAX_STANDFIRST_WORDS = 70
 # The furniture printed between a standfirst and the story: its byline and its date.
 _HEAD_FAMILIES = frozenset({"bylines", "contributors", "timestamps"})
+# Between a standfirst and the byline, a caption's credit or a player's label may stand that no
+# rule removed: two lines at most, of a label's few words.
+_MAX_LABELS_OVER_BYLINE = 2
+_MAX_LABEL_WORDS = 6
 # A sentence ended by a full stop inside a line, another one after it: "...President Zelenskyy.
 # Photo: Twitter" (a word of three letters or more before the stop: "U.S. Senate", "vs. Leeds" are none).
 _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{3}[.…][\"'”’)]*\s+[\"“‘(]?[A-ZÀ-Ý0-9]")
@@ -88,11 +92,17 @@ def standfirst(page: Page, i: int) -> Hit | None:
 
 
 def _over_the_byline(page: Page, i: int) -> bool:
-    """Whether the lines right under block i, all removed, hold the story's byline or date: they
-    set a standfirst apart from the body (a caption may stand anywhere, a byline only on top)."""
-    for dropped in page.dropped[i + 1 :]:
+    """Whether the lines right under block i, removed or a label's few words, hold the story's
+    byline or date: they set a standfirst apart from the body (a caption may stand anywhere, a
+    byline only on top). A label no rule knows yet ("Tasveer: Bhasha") leaves the byline below
+    it a byline."""
+    labels = 0
+    for j in range(i + 1, len(page.blocks)):
+        dropped = page.dropped[j]
         if dropped is None:
-            return False
-        if dropped.family in _HEAD_FAMILIES:
+            labels += 1
+            if labels > _MAX_LABELS_OVER_BYLINE or word_count(page.blocks[j].text) > _MAX_LABEL_WORDS:
+                return False
+        elif dropped.family in _HEAD_FAMILIES:
             return True
     return False

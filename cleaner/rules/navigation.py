@@ -21,7 +21,7 @@ _CRUMB_MARK = re.compile(r"[>/»›→\\:]")
 @block_rule("NAV001", "breadcrumb", "navigation", gate=Gate(max_chars=200, pattern=_CRUMB_MARK), alone=True)
 def breadcrumb(page: Page, i: int) -> Hit | None:
     """Removes: a breadcrumb trail ("Home > News > World", "Home / Politics / Europe",
-    "Startseite » Politik").
+    "Startseite » Politik"), also under its label ("You are here: Home > Local").
 
     Why: the site's section path is navigation, not text of the article.
 
@@ -37,11 +37,13 @@ def breadcrumb(page: Page, i: int) -> Hit | None:
     text = block.text
     if is_content_markup(block) or is_unlinked_html(block):
         return None
-    parts = [p for p in _CRUMB_SEPARATOR.split(text.strip()) if p]
+    label = page.vocab.starts("breadcrumb_labels", text)
+    trail = text[label.end() :].lstrip(" :") if label else text
+    parts = [p for p in _CRUMB_SEPARATOR.split(trail.strip()) if p]
     if len(parts) < 2 or any(word_count(p) > _MAX_CRUMB_WORDS or p.rstrip()[-1] in ".!?" for p in parts):
         return None
     starts_home = parts[0].strip().lower() in page.vocab.phrases("breadcrumb_roots")
-    if len(parts) >= 3 or starts_home:
+    if len(parts) >= 3 or starts_home or label:
         return Hit()
     return None
 
