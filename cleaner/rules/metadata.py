@@ -17,6 +17,13 @@ _HEAD_FAMILIES = frozenset({"bylines", "contributors", "timestamps"})
 # rule removed: two lines at most, of a label's few words.
 _MAX_LABELS_OVER_BYLINE = 2
 _MAX_LABEL_WORDS = 6
+# A deck under a headline: a question or ten words or more, longer than the headline, with the story's prose in the two kept
+# lines after it (of the blocks that far down).
+_DECK_WORDS = 10
+# A headline over a deck is short: a long first line without a full stop is the story's own.
+_MAX_DECKED_TITLE_WORDS = 16
+_DECK_LINES = 3
+_DECK_REACH = 8
 # A sentence ended by a full stop inside a line, another one after it: "...President Zelenskyy.
 # Photo: Twitter" (a word of three letters or more before the stop: "U.S. Senate", "vs. Leeds" are none).
 _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{3}[.…][\"'”’)]*\s+[\"“‘(]?[A-ZÀ-Ý0-9]")
@@ -26,11 +33,26 @@ def _prose_follows(page: Page, i: int) -> bool:
     """The next kept block is not shaped like a headline itself: it ends a sentence, or holds one
     (a caption or a standfirst may close on a credit: "...Zelenskyy. Photo: Twitter"). A headline
     stands above the story; in a run of short lines (a list, a stack of teasers) the first is no
-    headline, and taking it would leave the next one to be taken when the body is cleaned again."""
-    following = next((j for j in range(i + 1, len(page.blocks)) if not page.dropped[j]), None)
-    if following is None:
+    headline, and taking it would leave the next one to be taken when the body is cleaned again.
+    A deck shaped like a headline (a question, or ten words or more, longer than the headline)
+    may stand between them."""
+    following = [j for j in range(i + 1, min(i + 1 + _DECK_REACH, len(page.blocks))) if not page.dropped[j]]
+    if not following:
         return False
-    text = page.blocks[following].text
+    if _is_prose(page.blocks[following[0]].text):
+        return True
+    # A deck under the headline may be shaped like one (a question, no full stop): then the story
+    # follows it within two more lines; under a list's first item, its next items do.
+    deck, words = page.blocks[following[0]].text, word_count(page.blocks[i].text)
+    is_deck = (deck.rstrip().endswith("?") or word_count(deck) >= _DECK_WORDS) and word_count(deck) > words
+    return (
+        is_deck
+        and words <= _MAX_DECKED_TITLE_WORDS
+        and any(_is_prose(page.blocks[j].text) for j in following[1:_DECK_LINES])
+    )
+
+
+def _is_prose(text: str) -> bool:
     return not is_headline_like(text, max_words=_MAX_TITLE_WORDS) or _INNER_SENTENCE_END.search(text) is not None
 
 
