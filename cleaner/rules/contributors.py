@@ -126,8 +126,22 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     if any(_is_role(vocab, part) for part in tail):
         return Hit(moved_to="authors" if names else None, value=names or None)
     # A name and a paper at the head of an article; a place reads the same ("New York, United
-    # States"), so the words are not taken for a name.
-    return Hit(detail="a name and a paper or place, at the head") if _at_the_head(page, i) else None
+    # States"), so the words are not taken for a name. Both are set in capitals word by word: "My
+    # Friend Became a Grocery Store" is the rest of a headline.
+    if not _at_the_head(page, i) or not all(_is_title_cased(part) for part in tail):
+        return None
+    return Hit(detail="a name and a paper or place, at the head")
+
+
+# The small words a paper's or a place's name may hold in lower case: "Times of India".
+_NAME_PARTICLES = frozenset(
+    {"of", "the", "and", "de", "du", "des", "la", "le", "der", "die", "das", "von", "y", "et", "del"}
+)
+
+
+def _is_title_cased(part: str) -> bool:
+    """Every word of a Latin-script part opens on a capital, but the particles of names."""
+    return all(not _LATIN.match(w) or w[0].isupper() or w in _NAME_PARTICLES for w in part.split())
 
 
 def _at_the_head(page: Page, i: int) -> bool:
