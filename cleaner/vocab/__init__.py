@@ -198,18 +198,21 @@ class Vocabulary:
             labels = self._labels[family] = frozenset(normalise_label(p) for p in self.phrases(family))
         return normalise_label(text) in labels
 
-    def made_of(self, keys: str, text: str, others: str = "label_words") -> bool:
-        """True when every word of the line (numbers aside) is a word of `keys` or of `others`, and
-        one is a key: a label written in a closed vocabulary, in whatever order and wording a site
-        chose ("Article continues after this advertisement", "Weiter nach der Anzeige"), while a
-        sentence of the text always holds some word outside it. The families' entries are words."""
+    def made_of(self, keys: str, text: str, others: str = "label_words", *, unknown: int = 0) -> bool:
+        """True when every word of the line (numbers aside) is a word of `keys` or of `others`, but
+        `unknown` of them at most, and one is a key: a label written in a closed vocabulary, in
+        whatever order and wording a site chose ("Article continues after this advertisement",
+        "Weiter nach der Anzeige"), while a sentence of the text holds words outside it. The
+        families' entries are words."""
         key_words, other_words = self._label_words(keys), self._label_words(others)
         found = False
         for word in label_words_of(text):
             if word in key_words:
                 found = True
             elif word not in other_words and not word.isdigit():
-                return False
+                unknown -= 1
+                if unknown < 0:
+                    return False
         return found
 
     def _label_words(self, family: str) -> frozenset[str]:

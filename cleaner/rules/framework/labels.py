@@ -17,6 +17,8 @@ _SEPARATOR = re.compile(r"[ \t]*+(?:[:|»•]|[ \t][–—-][ \t])[ \t]*+")
 # A label says what follows in a few words, so its separator comes early in the line.
 MAX_LABEL_WORDS = 4
 _MAX_LABEL_CHARS = 60
+# A label holds one word the vocabularies do not know only among this many words at least.
+_MIN_WORDS_WITH_NEW = 4
 # What follows a label is another story's headline or a clip's title: "Check: Air filter" and
 # "See it now: Amazon" are the article's list.
 MIN_TITLE_WORDS = 3
@@ -31,10 +33,19 @@ def is_closed_label(vocab: Vocabulary, keys: str, text: str) -> bool:
     """
     if any(ch.isdigit() for ch in text) or text.rstrip().endswith(":"):
         return False
+    words = label_words_of(text)
     stop = function_words()
-    if len({word for word in label_words_of(text) if word not in stop}) < 2:
+    if len({word for word in words if word not in stop}) < 2:
         return False
-    return vocab.made_of(keys, text)
+    return vocab.made_of(keys, text, unknown=1 if _may_hold_a_new_word(text, words) else 0)
+
+
+def _may_hold_a_new_word(text: str, words: list[str]) -> bool:
+    """A label of four words or more may hold one word the vocabularies do not ("Advertisement ·
+    Scroll down to keep reading"); a heading in title case ("How to Start a Podcast") or a
+    sentence ("Read our full review.") may not."""
+    capitalised = sum(word[:1].isupper() for word in text.split())
+    return len(words) >= _MIN_WORDS_WITH_NEW and capitalised < 2 and not text.rstrip().endswith((".", "?", "!"))
 
 
 def closed_label_end(vocab: Vocabulary, keys: str, text: str) -> int | None:
