@@ -71,13 +71,15 @@ def _marker_pattern(vocab: Vocabulary) -> re.Pattern[str]:
 
 def _picture_label(vocab: Vocabulary) -> re.Pattern[str]:
     """A caption that names its picture's kind, not its credit: "File image of the port",
-    "Students (File photo)", "Farmers (फाइल फोटो)", "Commuters. (PTI Photo)", "Ghat (फोटो: भाषा)"."""
+    "Students (File photo)", "Farmers (फाइल फोटो)", "Commuters. (PTI Photo)", "Ghat (फोटो: भाषा)",
+    "Police [Photo - Reuters]", "किसान की फाइल फोटो" (a farmer's file photo)."""
     markers = f"(?i:{vocab.alternation('photo_markers')})"
     return re.compile(
         rf"^{markers}\s+(?i:of)\s+(?P<of>\S.*)$"
-        rf"|^(?P<before>.*?\S)\s*\(\s*{markers}\s*\)$"
-        rf"|^(?P<shown>.*?\S)\s*\(\s*{markers}\s*(?:(?i:by)\b|:)\s*(?P<credit>[^()]{{1,60}})\)$"
-        rf"|^(?P<by_agency>.*?\S)\s*\(\s*(?P<agency>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+{markers}\s*\)$"
+        rf"|^(?P<before>.*?\S)\s*[(\[]\s*{markers}\s*[)\]]$"
+        rf"|^(?P<shown>.*?\S)\s*[(\[]\s*{markers}\s*(?:(?i:by)\b|[:–-])\s*(?P<credit>[^()\[\]]{{1,60}})[)\]]$"
+        rf"|^(?P<by_agency>.*?\S)\s*[(\[]\s*(?P<agency>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+{markers}\s*[)\]]$"
+        rf"|^(?P<whose>\S.*?)\s+(?:की|का|के)\s+{markers}$"
     )
 
 
@@ -86,7 +88,7 @@ def _labelled_picture(page: Page, text: str) -> Caption | None:
     found = page.vocab.derived(_picture_label).match(text.strip())
     if found is None:
         return None
-    caption = next(found.group(name) for name in ("of", "before", "shown", "by_agency") if found.group(name))
+    caption = next(found.group(name) for name in ("of", "before", "shown", "by_agency", "whose") if found.group(name))
     caption = caption.rstrip(_TRAILING_SEPARATORS).strip()
     # "File image of ..." names what the picture shows, not a sentence about it.
     limit = _MAX_LABELLED_WORDS if found.group("of") else _MAX_CAPTION_WORDS
@@ -203,7 +205,7 @@ def photo_caption(page: Page, i: int) -> Hit | None:
     Example: "Russian President Vladimir Putin | Photo: Twitter Image" -> caption "Russian
     President Vladimir Putin", credit "Twitter".
     """
-    text = page.blocks[i].text
+    text = _unbracketed(page.blocks[i].text)
     vocab = page.vocab
     label = vocab.starts("caption_labels", text)
     if label and word_count(text) > 2:
@@ -228,6 +230,12 @@ def photo_caption(page: Page, i: int) -> Hit | None:
         or _agency_closing(page, text)
     )
     return None if found is None else Hit(moved_to="captions", value=found)
+
+
+def _unbracketed(text: str) -> str:
+    """A credit some sites print in square brackets, "[Photo: Reuters]", without them."""
+    stripped = text.strip()
+    return stripped[1:-1] if stripped.startswith("[") and stripped.endswith("]") else text
 
 
 # An agency's name opens the line or follows a "/" or a space: the look-behind spares the gate a try at every letter.

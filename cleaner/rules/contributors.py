@@ -209,7 +209,8 @@ def _names_trade(vocab: Vocabulary, text: str) -> bool:
 @block_rule("CTB003", "author-box-text", "contributors", gate=Gate(max_words=_MAX_NAME_WORDS + 2))
 def author_box(page: Page, i: int) -> Hit | None:
     """Removes: an author's box after the story: a header ("About the author", "Über den
-    Autor", "लेखक के बारे में") or the author's name alone on a line, up to two short lines
+    Autor", "लेखक के बारे में", "About Jane Doe" over a biography opening with her name) or the
+    author's name alone on a line, up to two short lines
     (name, role), and the biography; with a name over it, the biography opens with that name
     and names what a writer does ("Thomas Becker arbeitet seit 2022 als Journalistin in Wien.",
     "संजय यादव पिछले 3 वर्षों से पत्रकारिता में हैं...").
@@ -234,6 +235,10 @@ def author_box(page: Page, i: int) -> Hit | None:
     line = blocks[bio].text.strip()
     if vocab.line_is("author_box_headers", head):
         return Hit(span=bio + 1 - i, detail="author box")
+    about = vocab.starts("about_openers", head)
+    whom = head[about.end() :].strip() if about else ""
+    if whom and _is_person(vocab, whom) and _opens_with(vocab, line, whom):  # "About Jane Doe", "Jane Doe writes..."
+        return Hit(span=bio + 1 - i, detail="author box")
     if _opens_with(vocab, line, head) and _names_trade(vocab, line) and _name_part(head, vocab) is not None:
         return Hit(span=bio + 1 - i, detail="author box")
     return None
@@ -251,6 +256,13 @@ _BIO_NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'�
 def _biography_opener(vocab: Vocabulary) -> re.Pattern[str]:
     """A name, then a verb a biography opens with."""
     return re.compile(rf"^(?P<name>{_BIO_NAME})\s+(?:{vocab.alternation('bio_verbs')})(?!\w)", re.IGNORECASE)
+
+
+def _role_then_copula(vocab: Vocabulary) -> re.Pattern[str]:
+    """A sentence that closes on a writer's role and the copula, as Hindi biographies do: "राहुल
+    शर्मा आज की खबर के साथ उप-संपादक के तौर पर जुड़े हैं।", "Pooja Verma Zee Samachar mein Up-Sampadak hain."."""
+    roles = vocab.alternation("writer_roles")
+    return re.compile(rf"(?<!\w)(?:{roles})(?:\s+\S+){{0,4}}?\s+(?:हैं|है|hain|hai)\s*[।.]?\s*$", re.IGNORECASE)
 
 
 def _beat_for_title(vocab: Vocabulary) -> re.Pattern[str]:
@@ -277,7 +289,8 @@ def author_biography(page: Page, i: int) -> Hit | None:
     freelance journalist based in Dublin. She writes about housing.", "Lucía García es periodista
     de El Diario del Sur."), or that opens with the name and a verb of a writer's beat and closes
     its first sentence on the title written for ("Nikhil Joshi covers crime and courts for The
-    Deccan Courier.").
+    Deccan Courier."), or, in one sentence, closes on the writer's role and the copula as Hindi
+    biographies do ("... के साथ वरिष्ठ संवाददाता के तौर पर जुड़े हैं।").
 
     Why: sites close a story with a line about its writer, with or without a box around it;
     it reads as a sentence of the story and so stays in the body.
@@ -294,6 +307,9 @@ def author_biography(page: Page, i: int) -> Hit | None:
     vocab = page.vocab
     if word_count(text) < _MIN_BIO_WORDS or len(_SENTENCE.findall(text)) > _MAX_BIO_SENTENCES:
         return None
+    one_sentence = not _SENTENCE.search(text)
+    if one_sentence and vocab.derived(_role_then_copula).search(text) and not vocab.search("reporting_verbs", text):
+        return Hit(detail="writer's role")
     beat = vocab.derived(_beat_for_title).match(text)
     if beat is not None and _is_person(vocab, beat.group("name")) and not vocab.search("reporting_verbs", text):
         return Hit(detail="writer's beat and title")
