@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import lru_cache
+from typing import NamedTuple
 
 from cleaner import dates, names
 from cleaner.rules.framework.context import Page
@@ -56,14 +58,11 @@ def headline_above(page: Page, start: int, slug_lines: Collection[int] = ()) -> 
     a line above the run, else the run's first line itself (which reads as text, or the run would not
     start there, so it comes second). `slug_lines` repeat the words of the URL's slug: a mark too,
     which a table of contents or a teaser may share with the headline, so it is weighed with the rest."""
-    body = set()
-    for j in range(start, min(start + _BODY_LINES, len(page.blocks))):
-        if page.dropped[j] is None:
-            body |= _content_words(page.blocks[j].text)
+    run = _Run(start, _body_words(page, start), _last_text_above(page, start))
     best: tuple[float, int] | None = None
     # A run that opens the text (a cleaned body) has no headline to find: its first line is its own.
     for i in range(max(start - REACH, 0), start + 1 if start else 0):
-        score = _score(page, i, start, body)
+        score = _score(page, i, run)
         if score is not None and i in slug_lines:
             score += _WEIGHTS["repeats the URL's slug"]
         if score is not None and i == start:  # in the run, it must read as a headline, not a long sentence
@@ -73,8 +72,31 @@ def headline_above(page: Page, start: int, slug_lines: Collection[int] = ()) -> 
     return best[1] if best else None
 
 
-def _score(page: Page, i: int, start: int, body: set[str]) -> float | None:
-    """The line's score as a headline over the run at `start`; None for a line shaped like none."""
+class _Run(NamedTuple):
+    """What every headline candidate is scored against: the run's first line, the words of its
+    opening lines (`_body_words`) and the last line reading as text above it (`_last_text_above`)."""
+
+    start: int
+    body: frozenset[str]
+    last_text: int
+
+
+def _body_words(page: Page, start: int) -> frozenset[str]:
+    """Every word of the run's opening kept lines, read at once: a candidate's content words
+    (`_content_words`) shared with these are the story's words it holds."""
+    end = min(start + _BODY_LINES, len(page.blocks))
+    return frozenset(_words(" ".join(page.blocks[j].text for j in range(start, end) if page.dropped[j] is None)))
+
+
+def _last_text_above(page: Page, start: int) -> int:
+    """The last line reading as text (`_is_text`) within reach above the run; -1 if there is none.
+    A candidate stands right above the story when no such line comes after it."""
+    return next((j for j in range(start - 1, max(start - REACH, 0) - 1, -1) if _is_text(page, j)), -1)
+
+
+def _score(page: Page, i: int, run: _Run) -> float | None:
+    """The line's score as a headline over the run; None for a line shaped like none."""
+    start = run.start
     text = page.blocks[i].text.strip()
     n = word_count(text)
     if page.dropped[i] is not None or not _MIN_WORDS <= n <= _MAX_WORDS:
@@ -89,13 +111,13 @@ def _score(page: Page, i: int, start: int, body: set[str]) -> float | None:
         "byline or date below": any(is_meta(page, j) for j in range(i + 1, min(i + 1 + META_REACH, len(page.blocks)))),
         "byline or date above": any(is_meta(page, j) for j in range(max(i - META_REACH, 0), i)),
         "breadcrumb or repeat": _echoed(page, i),
-        "right above the story": not any(_is_text(page, j) for j in range(i + 1, start)),
+        "right above the story": run.last_text <= i,
         "standfirst length": n > _LONG_WORDS,
         "in a list": _in_a_list(page, i, start),
         "per line of distance": start - i,
     }
     words = _content_words(text)
-    marks["story's words"] = len(words & body) / len(words) if words else 0.0
+    marks["story's words"] = len(words & run.body) / len(words) if words else 0.0
     return sum(_WEIGHTS[mark] * float(value) for mark, value in marks.items())
 
 
@@ -127,9 +149,9 @@ def _echoed(page: Page, i: int) -> bool:
     words = _words(page.blocks[i].text)
     for j in range(max(i - _BREADCRUMB_REACH, 0), i):
         other = page.blocks[j].text
-        if word_count(other) > 2 * _MAX_WORDS:  # a breadcrumb is short; a long line is read once
+        found = _crumb_words(other)
+        if found is None:
             continue
-        found = _words(other)
         if j == i - 1 and found == words:
             return True
         if len(found) > len(words) and found[-len(words) :] == words and _CRUMB.search(other):
@@ -145,8 +167,15 @@ def _in_a_list(page: Page, i: int, start: int) -> bool:
     )
 
 
-def _words(text: str) -> list[str]:
-    return WORD.findall(text.casefold())
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(text.casefold()))
+
+
+@lru_cache(maxsize=1 << 14)
+def _crumb_words(text: str) -> tuple[str, ...] | None:
+    """A line's words as `_echoed` compares them, None for a line too long to be a breadcrumb
+    (it is read no further); remembered per line, as every candidate reads the lines above it."""
+    return None if word_count(text) > 2 * _MAX_WORDS else _words(text)
 
 
 def _content_words(text: str) -> set[str]:
