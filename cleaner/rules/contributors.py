@@ -240,7 +240,7 @@ def _biography_opener(vocab: Vocabulary) -> re.Pattern[str]:
     "CTB004",
     "author-biography",
     "contributors",
-    gate=Gate(max_words=_MAX_BIO_WORDS, phrases=("writer_roles",)),
+    gate=Gate(min_words=_MIN_BIO_WORDS, max_words=_MAX_BIO_WORDS, phrases=("writer_roles",)),
     alone=True,
 )
 def author_biography(page: Page, i: int) -> Hit | None:
@@ -303,7 +303,12 @@ def _opens_with_name(text: str, name: str) -> bool:
     return text.startswith(name) and text[len(name) : len(name) + 1].isspace()
 
 
-@block_rule("CTB005", "author-biography-by-name", "contributors", gate=Gate(max_words=_MAX_BIO_WORDS))
+@block_rule(
+    "CTB005",
+    "author-biography-by-name",
+    "contributors",
+    gate=Gate(min_words=_MIN_BIO_WORDS, max_words=_MAX_BIO_WORDS),
+)
 def author_biography_by_name(page: Page, i: int) -> Hit | None:
     """Removes: a biography known by its name, in any phrasing: a short paragraph (seven to eighty
     words, three sentences at most, below the head of the story) that opens with the full name of
