@@ -194,7 +194,13 @@ def _names_trade(vocab: Vocabulary, text: str) -> bool:
     return any(found.group().lower() not in verbs for found in vocab.derived(_trade).finditer(text))
 
 
-@block_rule("CTB003", "author-box-text", "contributors", gate=Gate(max_words=_MAX_NAME_WORDS + 2))
+@block_rule(
+    "CTB003",
+    "author-box-text",
+    "contributors",
+    gate=Gate(max_words=_MAX_NAME_WORDS + 2),
+    reads_ahead=_MAX_BOX_LINES,
+)
 def author_box(page: Page, i: int) -> Hit | None:
     """Removes: an author's box after the story: a header ("About the author", "Über den
     Autor", "लेखक के बारे में") or the author's name alone on a line, up to two short lines
