@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from functools import lru_cache
-from typing import NamedTuple
+from functools import cached_property, lru_cache
 
 from cleaner import dates, names
 from cleaner.rules.framework.context import Page
@@ -58,7 +57,7 @@ def headline_above(page: Page, start: int, slug_lines: Collection[int] = ()) -> 
     a line above the run, else the run's first line itself (which reads as text, or the run would not
     start there, so it comes second). `slug_lines` repeat the words of the URL's slug: a mark too,
     which a table of contents or a teaser may share with the headline, so it is weighed with the rest."""
-    run = _Run(start, _body_words(page, start), _last_text_above(page, start))
+    run = _Run(page, start)
     best: tuple[float, int] | None = None
     # A run that opens the text (a cleaned body) has no headline to find: its first line is its own.
     for i in range(max(start - REACH, 0), start + 1 if start else 0):
@@ -72,26 +71,28 @@ def headline_above(page: Page, start: int, slug_lines: Collection[int] = ()) -> 
     return best[1] if best else None
 
 
-class _Run(NamedTuple):
-    """What every headline candidate is scored against: the run's first line, the words of its
-    opening lines (`_body_words`) and the last line reading as text above it (`_last_text_above`)."""
+class _Run:
+    """What every headline candidate is scored against, worked out once and only when a candidate
+    gets that far (a cleaned body's run opens the text and has none): the run's first line, every
+    word of its opening kept lines, and the last line above it that reads as text."""
 
-    start: int
-    body: frozenset[str]
-    last_text: int
+    def __init__(self, page: Page, start: int) -> None:
+        self.page, self.start = page, start
 
+    @cached_property
+    def body(self) -> frozenset[str]:
+        """A candidate's content words (`_content_words`) found here are the story's words it holds."""
+        page, end = self.page, min(self.start + _BODY_LINES, len(self.page.blocks))
+        return frozenset(
+            _words(" ".join(page.blocks[j].text for j in range(self.start, end) if page.dropped[j] is None))
+        )
 
-def _body_words(page: Page, start: int) -> frozenset[str]:
-    """Every word of the run's opening kept lines, read at once: a candidate's content words
-    (`_content_words`) shared with these are the story's words it holds."""
-    end = min(start + _BODY_LINES, len(page.blocks))
-    return frozenset(_words(" ".join(page.blocks[j].text for j in range(start, end) if page.dropped[j] is None)))
-
-
-def _last_text_above(page: Page, start: int) -> int:
-    """The last line reading as text (`_is_text`) within reach above the run; -1 if there is none.
-    A candidate stands right above the story when no such line comes after it."""
-    return next((j for j in range(start - 1, max(start - REACH, 0) - 1, -1) if _is_text(page, j)), -1)
+    @cached_property
+    def last_text(self) -> int:
+        """The last line within reach above the run that reads as text (`_is_text`), -1 if none: a
+        candidate stands right above the story when no such line comes after it."""
+        lines = range(self.start - 1, max(self.start - REACH, 0) - 1, -1)
+        return next((j for j in lines if _is_text(self.page, j)), -1)
 
 
 def _score(page: Page, i: int, run: _Run) -> float | None:
