@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -124,9 +124,11 @@ def _month_number(name: str) -> int | None:
     return month_numbers().get(name.casefold())
 
 
+@lru_cache(maxsize=1 << 14)
 def opening_day(text: str) -> tuple[int, int] | None:
     """(month, day) of a line that opens with a day of a month, the year given or not: a
-    schedule's entry.
+    schedule's entry. Remembered per line: the run and FUR001 ask it of every kept line, in
+    every rule pass.
 
     >>> opening_day("June 9 – West Palm Beach, FL"), opening_day("10 de março – Interlagos")
     ((6, 9), (3, 10))

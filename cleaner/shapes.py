@@ -17,7 +17,9 @@ from cleaner.article import Block
 # brackets may follow it); the marks that open a list item.
 WORD = re.compile(r"\w+")
 LETTERS = re.compile(r"[^\W\d_]+")
-SENTENCE_END = re.compile(r"[.!?…。！？।][\"'”’»)\]]*$")
+_STOPS, _CLOSERS = ".!?…。！？।", "\"'”’»)]"
+_STOP_MARKS = frozenset(_STOPS)
+SENTENCE_END = re.compile(rf"[{re.escape(_STOPS)}][{re.escape(_CLOSERS)}]*$")
 BULLETS = tuple("-•*·–—►▶")
 # Ideographs and Hangul syllables carry about a word each.
 WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
@@ -51,7 +53,9 @@ def ends_sentence(text: str) -> bool:
     >>> ends_sentence("It passed."), ends_sentence("He said: “Go!”"), ends_sentence("The plan was")
     (True, True, False)
     """
-    return SENTENCE_END.search(text.rstrip()) is not None
+    # SENTENCE_END read from the line's end: its closers stripped, what is left ends on a stop.
+    # The regex would be tried at every stop of a paragraph.
+    return text.rstrip().rstrip(_CLOSERS)[-1:] in _STOP_MARKS
 
 
 def is_separator(text: str) -> bool:
@@ -105,3 +109,19 @@ def is_content_markup(block: Block) -> bool:
 def is_unlinked_html(block: Block) -> bool:
     """True for an HTML block whose text is mostly not links; never for a plain text line."""
     return block.tag is not None and block.link_density < _LINK_HEAVY
+
+
+# The small words a paper's or a place's name may hold in lower case: "Times of India".
+_NAME_PARTICLES = frozenset(
+    {"of", "the", "and", "de", "du", "des", "la", "le", "der", "die", "das", "von", "y", "et", "del"}
+)
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]")
+
+
+def is_title_cased(text: str) -> bool:
+    """Every word in Latin script opens on a capital, but the particles of names: a name's shape.
+
+    >>> is_title_cased("The Times of India"), is_title_cased("My Friend Became a Grocery Store")
+    (True, False)
+    """
+    return all(not _LATIN_LETTER.match(w) or w[0].isupper() or w in _NAME_PARTICLES for w in text.split())

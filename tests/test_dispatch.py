@@ -55,7 +55,7 @@ def admitted(gate: Gate | None, text: str) -> bool:
     """A gate's definition, read plainly: size limits, then a phrase family or the pattern."""
     if gate is None:
         return True
-    if len(text.split()) > gate.max_words or len(text) > gate.max_chars:
+    if not gate.min_words <= len(text.split()) <= gate.max_words or len(text) > gate.max_chars:
         return False
     if not gate.phrases and gate.pattern is None:
         return True

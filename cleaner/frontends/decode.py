@@ -112,7 +112,9 @@ _SIGNATURES = (
     (b"SQLite format 3\x00", "SQLite database"),
 )
 # C0 controls other than whitespace, DEL, and U+FFFD (what undecodable UTF-16 becomes): text has next to none.
-_CONTROLS = dict.fromkeys([*range(9), *range(14, 32), 127, 0xFFFD])
+_CONTROL_POINTS = (*range(9), *range(14, 32), 127)
+_CONTROLS = dict.fromkeys([*_CONTROL_POINTS, 0xFFFD])
+_CONTROL_BYTES = bytes(_CONTROL_POINTS)
 _MAX_CONTROL_SHARE = 0.05
 
 
@@ -132,10 +134,21 @@ def refuse_binary(data: bytes) -> None:
             raise NotText(f"not text or HTML ({kind})")
     head = data[:_PEEK]
     wide = next((codec for bom, codec in _BOMS if head.startswith(bom) and codec != "utf-8"), None)
-    text = head.decode(wide or _utf16_without_bom(head) or "latin-1", errors="replace")
-    controls = len(text) - len(text.translate(_CONTROLS))
-    if text and controls / len(text) > _MAX_CONTROL_SHARE:
-        raise NotText(f"not text or HTML ({controls / len(text):.0%} control characters)")
+    size, controls = _control_count(head, wide or _utf16_without_bom(head))
+    if size and controls / size > _MAX_CONTROL_SHARE:
+        raise NotText(f"not text or HTML ({controls / size:.0%} control characters)")
+
+
+def _control_count(head: bytes, codec: str | None) -> tuple[int, int]:
+    """The characters of the head, read in `codec` (Latin-1 when None), and the controls among them.
+
+    In Latin-1 a byte is a character and none is undecodable, so the bytes are counted: a text
+    outside ASCII is translated a character at a time through a dict.
+    """
+    if codec is None:
+        return len(head), len(head) - len(head.translate(None, _CONTROL_BYTES))
+    text = head.decode(codec, errors="replace")
+    return len(text), len(text) - len(text.translate(_CONTROLS))
 
 
 def declared_encoding(data: bytes) -> str | None:

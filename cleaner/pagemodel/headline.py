@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import cached_property, lru_cache
 
 from cleaner import dates, names
 from cleaner.rules.framework.context import Page
@@ -56,14 +57,11 @@ def headline_above(page: Page, start: int, slug_lines: Collection[int] = ()) -> 
     a line above the run, else the run's first line itself (which reads as text, or the run would not
     start there, so it comes second). `slug_lines` repeat the words of the URL's slug: a mark too,
     which a table of contents or a teaser may share with the headline, so it is weighed with the rest."""
-    body = set()
-    for j in range(start, min(start + _BODY_LINES, len(page.blocks))):
-        if page.dropped[j] is None:
-            body |= _content_words(page.blocks[j].text)
+    run = _Run(page, start)
     best: tuple[float, int] | None = None
     # A run that opens the text (a cleaned body) has no headline to find: its first line is its own.
     for i in range(max(start - REACH, 0), start + 1 if start else 0):
-        score = _score(page, i, start, body)
+        score = _score(page, i, run)
         if score is not None and i in slug_lines:
             score += _WEIGHTS["repeats the URL's slug"]
         if score is not None and i == start:  # in the run, it must read as a headline, not a long sentence
@@ -73,8 +71,33 @@ def headline_above(page: Page, start: int, slug_lines: Collection[int] = ()) -> 
     return best[1] if best else None
 
 
-def _score(page: Page, i: int, start: int, body: set[str]) -> float | None:
-    """The line's score as a headline over the run at `start`; None for a line shaped like none."""
+class _Run:
+    """What every headline candidate is scored against, worked out once and only when a candidate
+    gets that far (a cleaned body's run opens the text and has none): the run's first line, every
+    word of its opening kept lines, and the last line above it that reads as text."""
+
+    def __init__(self, page: Page, start: int) -> None:
+        self.page, self.start = page, start
+
+    @cached_property
+    def body(self) -> frozenset[str]:
+        """A candidate's content words (`_content_words`) found here are the story's words it holds."""
+        page, end = self.page, min(self.start + _BODY_LINES, len(self.page.blocks))
+        return frozenset(
+            _words(" ".join(page.blocks[j].text for j in range(self.start, end) if page.dropped[j] is None))
+        )
+
+    @cached_property
+    def last_text(self) -> int:
+        """The last line within reach above the run that reads as text (`_is_text`), -1 if none: a
+        candidate stands right above the story when no such line comes after it."""
+        lines = range(self.start - 1, max(self.start - REACH, 0) - 1, -1)
+        return next((j for j in lines if _is_text(self.page, j)), -1)
+
+
+def _score(page: Page, i: int, run: _Run) -> float | None:
+    """The line's score as a headline over the run; None for a line shaped like none."""
+    start = run.start
     text = page.blocks[i].text.strip()
     n = word_count(text)
     if page.dropped[i] is not None or not _MIN_WORDS <= n <= _MAX_WORDS:
@@ -91,13 +114,13 @@ def _score(page: Page, i: int, start: int, body: set[str]) -> float | None:
         "byline or date below": any(is_meta(page, j) for j in range(i + 1, min(i + 1 + META_REACH, len(page.blocks)))),
         "byline or date above": any(is_meta(page, j) for j in range(max(i - META_REACH, 0), i)),
         "breadcrumb or repeat": _echoed(page, i),
-        "right above the story": not any(_is_text(page, j) for j in range(i + 1, start)),
+        "right above the story": run.last_text <= i,
         "standfirst length": n > _LONG_WORDS,
         "in a list": _in_a_list(page, i, start),
         "per line of distance": start - i,
     }
     words = _content_words(text)
-    marks["story's words"] = len(words & body) / len(words) if words else 0.0
+    marks["story's words"] = len(words & run.body) / len(words) if words else 0.0
     return sum(_WEIGHTS[mark] * float(value) for mark, value in marks.items())
 
 
@@ -129,9 +152,9 @@ def _echoed(page: Page, i: int) -> bool:
     words = _words(page.blocks[i].text)
     for j in range(max(i - _BREADCRUMB_REACH, 0), i):
         other = page.blocks[j].text
-        if word_count(other) > 2 * _MAX_WORDS:  # a breadcrumb is short; a long line is read once
+        found = _crumb_words(other)
+        if found is None:
             continue
-        found = _words(other)
         if j == i - 1 and found == words:
             return True
         if len(found) > len(words) and found[-len(words) :] == words and _CRUMB.search(other):
@@ -147,8 +170,15 @@ def _in_a_list(page: Page, i: int, start: int) -> bool:
     )
 
 
-def _words(text: str) -> list[str]:
-    return WORD.findall(text.casefold())
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(text.casefold()))
+
+
+@lru_cache(maxsize=1 << 14)
+def _crumb_words(text: str) -> tuple[str, ...] | None:
+    """A line's words as `_echoed` compares them, None for a line too long to be a breadcrumb
+    (it is read no further); remembered per line, as every candidate reads the lines above it."""
+    return None if word_count(text) > 2 * _MAX_WORDS else _words(text)
 
 
 def _content_words(text: str) -> set[str]:

@@ -192,7 +192,7 @@ def is_wall(text: str, family: str, vocab: Vocabulary) -> bool:
 
 def main_run(page: Page) -> Run | None:
     """Where the article runs in a whole-page dump, and its headline; None if the text is not one."""
-    if not is_whole_page(page):
+    if not page.memo(is_whole_page):
         return None
     from cleaner.pagemodel import linemodel  # imported once a page dump comes: numpy slows every start-up
 

@@ -70,14 +70,15 @@ def _count_mark(vocab: Vocabulary) -> re.Pattern[str]:
     thought on").
 
     Each branch opens with the character it is found by, so the regex engine skips along the
-    line to digits and "t"s alone, and looks no further than a few characters from each.
+    line to digits and "g"s alone (the rarest letter of "thoughts", read back to its "t"), and
+    looks no further than a few characters from each.
     """
     counts = vocab.alternation("comment_counts")
     return re.compile(
-        rf"""[\dtT](?:
+        rf"""[\dgG](?:
             (?<=\d)(?i:{counts})
           | (?<=[^\W\d]\d) | (?<=[\u0900-\u097f]\d)
-          | (?<=[tT])(?<!\w[tT])(?i:houghts?\ on)\b
+          | (?<=[tT](?i:hou)[gG])(?<!\w[tT](?i:hou)[gG])(?i:hts?\ on)\b
         )""",
         re.VERBOSE,
     )

@@ -17,12 +17,14 @@ from cleaner.pagemodel.run import is_whole_page
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import ends_sentence, word_count
+from cleaner.shapes import ends_sentence, is_title_cased, word_count
 from cleaner.vocab import Vocabulary, stopwords
 
 # "Jane Doe, Staff Writer", "Sneha Iyer | Free Press Express | Mumbai", "Markus Weber – Korrespondent".
 # Leading whitespace is taken from the start of its run only: a long run costs one scan.
 _ROLE_SEPARATOR = re.compile(r"(?:(?<!\s)\s+)?(?:,|\||·|•|–|—|-(?=\s))\s*")
+# Every separator holds one of these: most lines hold none, and are found so faster than by the split.
+_SEPARATOR_MARK = re.compile(r"[,|·•–—-]")
 _MAX_BYLINE_WORDS = 12
 _MAX_NAME_WORDS = 4
 _MAX_TAIL_WORDS = 8
@@ -108,13 +110,13 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     if not _OPENS_AS_NAME.match(text) and ":" not in text:
         return None  # every byline read here opens with its name, or with a label and a colon
     vocab = page.vocab
-    labelled = _LABELLED_NAME.match(text)
+    labelled = _LABELLED_NAME.match(text) if ":" in text else None
     if labelled and _at_the_head(page, i):
         names = _name_part(labelled.group("names"), vocab)
         # A name has a few words: "Pro: Work On Interesting Business Problems" heads a section.
         if names and all(len(name.split()) <= _MAX_NAME_WORDS for name in names):
             return Hit(moved_to="authors", value=names, detail="a labelled name, at the head")
-    parts = _ROLE_SEPARATOR.split(text, maxsplit=1)
+    parts = _ROLE_SEPARATOR.split(text, maxsplit=1) if _SEPARATOR_MARK.search(text) else [text]
     if len(parts) == 1:
         return _name_over_role(page, i)
     names = _name_part(parts[0], vocab)
@@ -128,20 +130,9 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     # A name and a paper at the head of an article; a place reads the same ("New York, United
     # States"), so the words are not taken for a name. Both are set in capitals word by word: "My
     # Friend Became a Grocery Store" is the rest of a headline.
-    if not _at_the_head(page, i) or not all(_is_title_cased(part) for part in tail):
+    if not _at_the_head(page, i) or not all(is_title_cased(part) for part in tail):
         return None
     return Hit(detail="a name and a paper or place, at the head")
-
-
-# The small words a paper's or a place's name may hold in lower case: "Times of India".
-_NAME_PARTICLES = frozenset(
-    {"of", "the", "and", "de", "du", "des", "la", "le", "der", "die", "das", "von", "y", "et", "del"}
-)
-
-
-def _is_title_cased(part: str) -> bool:
-    """Every word of a Latin-script part opens on a capital, but the particles of names."""
-    return all(not _LATIN.match(w) or w[0].isupper() or w in _NAME_PARTICLES for w in part.split())
 
 
 def _at_the_head(page: Page, i: int) -> bool:
@@ -206,7 +197,13 @@ def _names_trade(vocab: Vocabulary, text: str) -> bool:
     return any(found.group().lower() not in verbs for found in vocab.derived(_trade).finditer(text))
 
 
-@block_rule("CTB003", "author-box-text", "contributors", gate=Gate(max_words=_MAX_NAME_WORDS + 2))
+@block_rule(
+    "CTB003",
+    "author-box-text",
+    "contributors",
+    gate=Gate(max_words=_MAX_NAME_WORDS + 2),
+    reads_ahead=_MAX_BOX_LINES,
+)
 def author_box(page: Page, i: int) -> Hit | None:
     """Removes: an author's box after the story: a header ("About the author", "Über den
     Autor", "लेखक के बारे में", "About Jane Doe" over a biography opening with her name) or the
@@ -280,7 +277,7 @@ def _beat_for_title(vocab: Vocabulary) -> re.Pattern[str]:
     "CTB004",
     "author-biography",
     "contributors",
-    gate=Gate(max_words=_MAX_BIO_WORDS, phrases=("writer_roles", "beat_verbs")),
+    gate=Gate(min_words=_MIN_BIO_WORDS, max_words=_MAX_BIO_WORDS, phrases=("writer_roles", "beat_verbs")),
     alone=True,
 )
 def author_biography(page: Page, i: int) -> Hit | None:
@@ -361,7 +358,12 @@ def _opens_with_name(text: str, name: str) -> bool:
     return text.startswith(name) and text[len(name) : len(name) + 1].isspace()
 
 
-@block_rule("CTB005", "author-biography-by-name", "contributors", gate=Gate(max_words=_MAX_BIO_WORDS))
+@block_rule(
+    "CTB005",
+    "author-biography-by-name",
+    "contributors",
+    gate=Gate(min_words=_MIN_BIO_WORDS, max_words=_MAX_BIO_WORDS),
+)
 def author_biography_by_name(page: Page, i: int) -> Hit | None:
     """Removes: a biography known by its name, in any phrasing: a short paragraph (seven to eighty
     words, three sentences at most, below the head of the story) that opens with the full name of

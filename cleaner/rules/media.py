@@ -10,8 +10,10 @@ from cleaner.rules.framework.labels import MIN_TITLE_WORDS, closed_label_end, is
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import ends_sentence, is_headline_like, word_count
 
-# A player's running time: "3:07", "(12:45)", "1:02:03".
-_DURATION = re.compile(r"\(?(?<![\d:])\d{1,2}:[0-5]\d(?::[0-5]\d)?(?![\d:])\)?")
+# A player's running time: "3:07", "(12:45)", "1:02:03". Its first digit (one not after a digit
+# or a colon) opens it, so the gate's search skips along the line to digits alone.
+_RUNNING_TIME = re.compile(r"\d(?<![\d:]\d)\d?:[0-5]\d(?::[0-5]\d)?(?![\d:])")
+_DURATION = re.compile(rf"\(?{_RUNNING_TIME.pattern}\)?")
 # A clock time is no running time: "10:45 AM", "10:45 IST", "18:30 Uhr".
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:[0-5]\d\s*(?:[ap]\.?m\b|[A-Z]{2,4}\b|uhr\b|h\b)", re.IGNORECASE)
 _MAX_LABEL_WORDS = 16
@@ -35,7 +37,7 @@ def _words_besides_duration(text: str) -> int | None:
     "MED001",
     "media-label",
     "media",
-    gate=Gate(max_words=_MAX_LABEL_WORDS, phrases=("media_labels", "media_words"), pattern=_DURATION),
+    gate=Gate(max_words=_MAX_LABEL_WORDS, phrases=("media_labels", "media_words"), pattern=_RUNNING_TIME),
     alone=True,
 )
 def media_label(page: Page, i: int) -> Hit | None:

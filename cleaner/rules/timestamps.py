@@ -13,7 +13,6 @@ from cleaner.vocab import Vocabulary
 
 _LEFTOVER_WORD = re.compile(r"[^\W\d_]{2,}")
 _MAX_RELATIVE_WORDS = 6
-_DIGIT = re.compile(r"\d")
 # The entries of a chronological list (`dates.chronological_lists`) stand close: each dateline at most
 # this many lines below the one before.
 _LIST_ENTRY_MAX_LINES = 6
@@ -86,7 +85,9 @@ def _is_dateline(text: str, leftover: list[str], vocab: Vocabulary) -> bool:
 
 def _dateline_date(text: str, vocab: Vocabulary) -> str | None:
     """The ISO date of a line that is a dateline by its words alone, else None."""
-    if word_count(text) > DATELINE_MAX_WORDS or not _DIGIT.search(text):
+    # A date is found only where a year is (`find_date`): asked of every line of the page, most of
+    # which hold none and need not be split into words.
+    if YEAR.search(text) is None or word_count(text) > DATELINE_MAX_WORDS:
         return None
     found = find_date(text)
     if found is None or not _is_dateline(text, _leftover_words(text, found, vocab), vocab):

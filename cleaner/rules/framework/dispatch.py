@@ -68,7 +68,8 @@ class RulePlan:
         # Blocks kept before the plan has nothing more to say with its top-of-page rules.
         self.reach = max((gate.top for gate in gates if gate.top < sys.maxsize), default=sys.maxsize)
         self._needed = [vocab.family_bits(r.gate.phrases) if r.gate else 0 for r in rules]
-        self._word_limits = sorted({gate.max_words for gate in gates})
+        # A line fits a gate's least word count when it has more words than one fewer.
+        self._word_limits = sorted({gate.max_words for gate in gates} | {gate.min_words - 1 for gate in gates})
         self._char_limits = sorted({gate.max_chars for gate in gates})
         # Per size (word count and length between the same limits): the families the gates that
         # fit it ask for. A line's other families admit no other rules.

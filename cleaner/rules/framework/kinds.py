@@ -60,8 +60,8 @@ class Hit:
 class Gate:
     """A cheap precondition of a block rule: it must hold of every line the rule removes.
 
-    The line has at most `max_words` words and `max_chars` characters, and, when
-    `phrases` or `pattern` are given, holds a phrase of one of the `phrases` families
+    The line has `min_words` to `max_words` words and at most `max_chars` characters, and,
+    when `phrases` or `pattern` are given, holds a phrase of one of the `phrases` families
     (`Vocabulary.line_families`) or a match of `pattern`. The pattern may be made from
     the vocabulary (a function of it, called once per vocabulary: `pattern_in`), for a
     rule whose lines open with one of its phrases. A rule of the top of the page fires
@@ -71,6 +71,7 @@ class Gate:
 
     max_words: int = sys.maxsize
     max_chars: int = sys.maxsize
+    min_words: int = 0
     phrases: tuple[str, ...] = ()
     pattern: re.Pattern[str] | Callable[[Vocabulary], re.Pattern[str]] | None = None
     top: int = sys.maxsize
@@ -78,7 +79,7 @@ class Gate:
 
     def fits(self, words: int, chars: int) -> bool:
         """The size limits; the phrase and pattern condition is `admits`' (and `dispatch.RulePlan`'s)."""
-        return words <= self.max_words and chars <= self.max_chars
+        return self.min_words <= words <= self.max_words and chars <= self.max_chars
 
     def pattern_in(self, vocab: Vocabulary) -> re.Pattern[str] | None:
         """The pattern a line may match instead of holding a phrase, as this vocabulary makes it."""
