@@ -304,14 +304,14 @@ def scene_caption(page: Page, i: int) -> Hit | None:
     vocab = page.vocab
     if not _MIN_SCENE_WORDS <= word_count(text) <= _MAX_SCENE_WORDS or not text[:1].isupper():
         return None
+    words = _WORD.findall(text)
+    if not words or words[0].lower() in function_words() or not _names_a_day(vocab, words):
+        return None
     if _SENTENCE_BREAK.search(text) or not _QUOTES.isdisjoint(text) or vocab.search("reporting_verbs", text):
         return None
-    words = _WORD.findall(text)
-    if not words or words[0].lower() in function_words():
-        return None
     verb = vocab.derived(_scene_verb).search(text)
-    if verb is None or not 0 < word_count(text[: verb.start()]) < _SCENE_VERB_WITHIN or not _names_a_day(vocab, words):
-        return None  # no verb, an order ("Visit us on Friday"), or no day
+    if verb is None or not 0 < word_count(text[: verb.start()]) < _SCENE_VERB_WITHIN:
+        return None  # no verb, or an order ("Visit us on Friday")
     return Hit(moved_to="captions", value=Caption(text))
 
 

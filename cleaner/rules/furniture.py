@@ -11,6 +11,7 @@ the story's paragraphs only the kinds of slots set into a story, which headings 
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from cleaner.article import Caption
@@ -212,8 +213,10 @@ def _slot_inside(page: Page, i: int, row: np.ndarray) -> Hit | None:
     """A short line between the story's paragraphs that the model, reading it alone, takes for the
     text of a slot set into the story (a caption, a byline, a date, a player's label, a prompt, an
     ad's label, a link to another story) and gives almost no chance of being article text."""
+    if row[_body()] >= _MAX_INSIDE_TEXT_CHANCE:
+        return None
     kind, detail = _named_kind(row)
-    if kind not in _SLOT_KINDS or row[_body()] >= _MAX_INSIDE_TEXT_CHANCE:
+    if kind not in _SLOT_KINDS:
         return None
     return _moved(page, page.blocks[i].text.strip(), kind, f"{detail}; inside the story")
 
@@ -229,6 +232,7 @@ def _named_kind(row: np.ndarray) -> tuple[str, str]:
     return kind, f"{kind} {row[best]:.2f}; article text {row[_body()]:.2f}"
 
 
+@cache
 def _body() -> int:
     from cleaner.pagemodel import linekinds
 

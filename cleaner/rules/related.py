@@ -6,7 +6,7 @@ import re
 
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
-from cleaner.rules.framework.labels import MIN_TITLE_WORDS, closed_label_end, is_closed_label
+from cleaner.rules.framework.labels import MIN_TITLE_WORDS, OPENING_LABEL, closed_label_end, is_closed_label
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import is_content_markup, is_headline_like, is_separator, word_count
 from cleaner.vocab import Vocabulary
@@ -20,6 +20,8 @@ _MAX_LIST_ITEMS = 60
 _MAX_ITEM_WORDS = 20
 
 
+# A pointer is a label of a few words and a headline of thirty at most.
+_MAX_POINTER_WORDS = 40
 # A label that opens this many lines of a page heads the items of the article's own list.
 _LIST_LABEL_LINES = 3
 # A header naming its list's source ("More in Politics") holds a few words after its opener.
@@ -95,7 +97,12 @@ def _is_related_header(page: Page, text: str) -> bool:
     )
 
 
-@block_rule("REL002", "also-read-line", "related", gate=Gate(phrases=("also_read", "pointer_words")))
+@block_rule(
+    "REL002",
+    "also-read-line",
+    "related",
+    gate=Gate(max_words=_MAX_POINTER_WORDS, phrases=("also_read",), pattern=OPENING_LABEL),
+)
 def also_read_line(page: Page, i: int) -> Hit | None:
     """Removes: a single line that points to another story ("Also read | Putin warns...",
     "READ MORE: ...", "Lesen Sie auch: ...", "Lire aussi : ...", "Lee también: ..."), also under

@@ -17,6 +17,8 @@ _SEPARATOR = re.compile(r"[ \t]*+(?:[:|»•]|[ \t][–—-][ \t])[ \t]*+")
 # A label says what follows in a few words, so its separator comes early in the line.
 MAX_LABEL_WORDS = 4
 _MAX_LABEL_CHARS = 60
+# A whole line that is a label says it in a few words.
+_MAX_CLOSED_LABEL_CHARS = 120
 # A label holds one word the vocabularies do not know only among this many words at least.
 _MIN_WORDS_WITH_NEW = 4
 # What follows a label is another story's headline or a clip's title: "Check: Air filter" and
@@ -31,7 +33,7 @@ def is_closed_label(vocab: Vocabulary, keys: str, text: str) -> bool:
     as often as it labels a slot, so a label has two different words at least besides function words; a
     number makes it the article's ("Suite 5112"), and a colon announces what follows.
     """
-    if any(ch.isdigit() for ch in text) or text.rstrip().endswith(":"):
+    if len(text) > _MAX_CLOSED_LABEL_CHARS or any(ch.isdigit() for ch in text) or text.rstrip().endswith(":"):
         return False
     words = label_words_of(text)
     stop = function_words()
@@ -46,6 +48,11 @@ def _may_hold_a_new_word(text: str, words: list[str]) -> bool:
     sentence ("Read our full review.") may not."""
     capitalised = sum(word[:1].isupper() for word in text.split())
     return len(words) >= _MIN_WORDS_WITH_NEW and capitalised < 2 and not text.rstrip().endswith((".", "?", "!"))
+
+
+# What a gate asks of a line that may open with a label: a letter, a few words, then a separator
+# (a superset of what `closed_label_end` takes: it counts the label's words by white space).
+OPENING_LABEL = re.compile(r"\A[^\W\d_][^\s:|»•]*+(?:\s+[^\s:|»•]+){0,6}?\s*(?:[:|»•]|\s[–—-]\s)")
 
 
 def closed_label_end(vocab: Vocabulary, keys: str, text: str) -> int | None:
