@@ -23,16 +23,19 @@ from cleaner.config import Config
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.dispatch import RulePlan, plan_for
 from cleaner.rules.framework.kinds import BlockRule, Gate, Hit
-from cleaner.vocab import Vocabulary
+from cleaner.rules.framework.registry import all_rules
+from cleaner.vocab import WORD_SETS, Vocabulary
 from tests.cases import case_lines
 
 VOCAB_FOLDER = Path(__file__).resolve().parents[1] / "cleaner" / "vocab"
+# The phrase families; the word sets are read a word at a time and never gate a rule.
 FAMILIES = sorted(
     {
         family
         for path in VOCAB_FOLDER.glob("*.toml")
         for family in tomllib.loads(path.read_text("utf-8")).get("phrases", {})
     }
+    - WORD_SETS
 )
 CONFIG = Config()
 VOCAB = CONFIG.vocabulary
@@ -401,3 +404,9 @@ def test_every_phrase_family_is_gated_by_its_words_even_across_case_variants() -
                 assert VOCAB.line_families(line) & VOCAB.family_bits([family]), (family, line)
     # A combining mark is no word character, so a phrase beside one is still found.
     assert VOCAB.line_families("kommentar\u0345") & VOCAB.family_bits(["comment_nouns"])
+
+
+def test_no_gate_names_a_word_set_the_phrase_index_leaves_out() -> None:
+    gated = {family for rule in all_rules() if getattr(rule, "gate", None) for family in rule.gate.phrases}
+    assert gated, "the rules' gates name phrase families"
+    assert not gated & WORD_SETS

@@ -110,6 +110,10 @@ def month_numbers() -> dict[str, int]:
     return result
 
 
+# Families read a word at a time (`members`, `made_of`), never looked for as phrases in a line: the
+# phrase gate's index leaves them out, as the label words of every language are in nearly every line.
+WORD_SETS = frozenset({"label_words", "contact_words"})
+
 T = TypeVar("T")
 # A word of a phrase in `Vocabulary.line_families`' tree: the bits of the families with a phrase
 # ending on it, and the words that go on from it.
@@ -238,7 +242,8 @@ class Vocabulary:
 
         Every phrase match (`line_is`, `starts`, `search`, and patterns built from `alternation`
         whose phrases end on a word boundary) implies it, so a rule that needs a family's phrase
-        can skip a line without it. Families that cannot be told this way are always reported.
+        can skip a line without it. Families that cannot be told this way are always reported;
+        the word sets (`WORD_SETS`) never are, and no gate may name them.
         """
         if self._phrase_words is None:
             self._phrase_words = self._index_phrase_words()
@@ -269,6 +274,8 @@ class Vocabulary:
         index: dict[str, _WordNode] = {}
         always = 0
         for family, phrases in self._phrases.items():
+            if family in WORD_SETS:
+                continue
             bit = self._bits[family]
             for phrase in phrases:
                 words = _words(normalise_label(phrase))
