@@ -10,7 +10,9 @@ from cleaner.rules.framework.registry import block_rule
 from cleaner.vocab import Vocabulary, label_words_of
 
 # An e-mail address, or a handle on a social network: "jane.doe@example.com", "@janedoe12".
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w{2,30}")
+# Each run of address characters is tried from its start only (the look-behind), so a long word
+# without an "@" costs its length once.
+_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w{2,30}")
 # Every address and handle holds an "@": the gate looks for it alone, a literal found fast.
 _AT = re.compile("@")
 _MAX_CONTACT_WORDS = 16

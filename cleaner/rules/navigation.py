@@ -93,7 +93,7 @@ def page_control(page: Page, i: int) -> Hit | None:
 # A tag list under its label: up to this many tags, each a line of its own.
 _MAX_TAG_LINES = 20
 # A table's cell holding a figure ("15,000", "4.5%", "$299"): digits, no letters, and no year (a tag may be one).
-_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @block_rule("NAV004", "tag-list", "navigation", gate=Gate(max_chars=40, phrases=("tag_labels",)))
@@ -129,4 +129,4 @@ def _is_tag(text: str) -> bool:
 
 def _is_figure(text: str) -> bool:
     """A table's cell holding a figure: a label over lines like these heads a table's column, not tags."""
-    return any(c.isdigit() for c in text) and not has_letters(text) and _YEAR.fullmatch(text) is None
+    return any(c.isdigit() for c in text) and not has_letters(text) and _YEAR.fullmatch(text.strip()) is None

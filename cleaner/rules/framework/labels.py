@@ -12,8 +12,8 @@ from cleaner.shapes import word_count
 from cleaner.vocab import Vocabulary, function_words, label_words_of
 
 # A colon, a bar, a bullet or a guillemet, or a dash with space around it ("LIRE AUSSI - ..."):
-# "Audio-Visual Equipment" is a heading.
-_SEPARATOR = re.compile(r"[ \t]*+(?:[:|»•]|[ \t][–—-][ \t])[ \t]*+")
+# "Audio-Visual Equipment" is a heading. A run of spaces is tried from its start only.
+_SEPARATOR = re.compile(r"(?<![ \t])[ \t]*(?:[:|»•]|(?<=[ \t])[–—-](?=[ \t]))[ \t]*")
 # A label says what follows in a few words, so its separator comes early in the line.
 MAX_LABEL_WORDS = 4
 _MAX_LABEL_CHARS = 60
