@@ -40,21 +40,18 @@ def contact_line(page: Page, i: int) -> Hit | None:
     if rest == text:
         return None
     vocab = page.vocab
+    words = rest.split()
     # A word before a colon labels what follows: "Twitter:" offers the handle, "Account:" credits it.
-    if any(word.endswith(":") and word[:-1].lower() not in vocab.members("contact_words") for word in rest.split()):
+    contact = vocab.word_set("contact_words")
+    if any(word.endswith(":") and word[:-1].casefold() not in contact for word in words):
         return None
-    names = [word for word in rest.split() if word[:1].isupper() and not _is_contact_word(vocab, word)]
+    names = [word for word in words if word[:1].isupper() and not _offers_contact(vocab, word)]
     if len(names) > _MAX_NAME_WORDS:
         return None
-    others = " ".join(word for word in rest.split() if word not in names)
-    return Hit() if _only_contact_words(vocab, others) else None
+    return Hit() if _offers_contact(vocab, " ".join(word for word in words if word not in names)) else None
 
 
-def _is_contact_word(vocab: Vocabulary, word: str) -> bool:
-    return all(w in vocab.members("contact_words") or w in vocab.members("label_words") for w in label_words_of(word))
-
-
-def _only_contact_words(vocab: Vocabulary, text: str) -> bool:
+def _offers_contact(vocab: Vocabulary, text: str) -> bool:
     """Every word is one that offers a way to reach someone, or a label word."""
-    contact, labels = vocab.members("contact_words"), vocab.members("label_words")
+    contact, labels = vocab.word_set("contact_words"), vocab.word_set("label_words")
     return all(word in contact or word in labels for word in label_words_of(text))

@@ -17,8 +17,8 @@ _HEAD_FAMILIES = frozenset({"bylines", "contributors", "timestamps"})
 # rule removed: two lines at most, of a label's few words.
 _MAX_LABELS_OVER_BYLINE = 2
 _MAX_LABEL_WORDS = 6
-# A deck under a headline: a question or ten words or more, longer than the headline, with the story's prose in the two kept
-# lines after it (of the blocks that far down).
+# A deck under a headline: a question or ten words or more, longer than the headline, with the
+# story's prose in the two kept lines after it (of the blocks that far down).
 _DECK_WORDS = 10
 # A headline over a deck is short: a long first line without a full stop is the story's own.
 _MAX_DECKED_TITLE_WORDS = 16

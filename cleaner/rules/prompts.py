@@ -53,8 +53,9 @@ def _share_names(vocab: Vocabulary) -> frozenset[str]:
     return vocab.members("social_networks") - {"x"} | vocab.members("share_targets")
 
 
-def _prompt_gate(family: str) -> Gate:
-    return Gate(max_words=_PROMPT_MAX_WORDS, phrases=(family,))
+def _prompt_gate(*families: str) -> Gate:
+    """A prompt's gate: a short line holding a phrase of one of the families."""
+    return Gate(max_words=_PROMPT_MAX_WORDS, phrases=families)
 
 
 def _short_prompt(
@@ -130,7 +131,7 @@ _APP = _asks_for("app_words", "download_verbs", _PLAIN_ASK_WORDS)
     "PRM002",
     "follow-prompt",
     "prompts",
-    gate=Gate(max_words=_PROMPT_MAX_WORDS, phrases=("follow_prompts", "follow_verbs")),
+    gate=_prompt_gate("follow_prompts", "follow_verbs"),
     alone=True,
 )
 def follow_prompt(page: Page, i: int) -> Hit | None:
@@ -163,7 +164,7 @@ def _any_of(tests: tuple[Callable[[str], bool], ...], text: str) -> bool:
     "PRM003",
     "newsletter-prompt",
     "prompts",
-    gate=Gate(max_words=_PROMPT_MAX_WORDS, phrases=("newsletter_prompts", "newsletter_words")),
+    gate=_prompt_gate("newsletter_prompts", "newsletter_words"),
     alone=True,
 )
 def newsletter_prompt(page: Page, i: int) -> Hit | None:
@@ -188,7 +189,7 @@ def newsletter_prompt(page: Page, i: int) -> Hit | None:
     "PRM004",
     "app-download-prompt",
     "prompts",
-    gate=Gate(max_words=_PROMPT_MAX_WORDS, phrases=("app_prompts", "app_words")),
+    gate=_prompt_gate("app_prompts", "app_words"),
     alone=True,
 )
 def app_download_prompt(page: Page, i: int) -> Hit | None:
@@ -209,7 +210,7 @@ def app_download_prompt(page: Page, i: int) -> Hit | None:
     "PRM005",
     "paywall-prompt",
     "prompts",
-    gate=Gate(max_words=_PROMPT_MAX_WORDS, phrases=("paywall_prompts", "paywall_words")),
+    gate=_prompt_gate("paywall_prompts", "paywall_words"),
     alone=True,
 )
 def paywall_prompt(page: Page, i: int) -> Hit | None:

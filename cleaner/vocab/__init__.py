@@ -173,7 +173,7 @@ class Vocabulary:
         }
         self._labels: dict[str, frozenset[str]] = {}
         self._members: dict[str, frozenset[str]] = {}
-        self._label_sets: dict[str, frozenset[str]] = {}
+        self._word_sets: dict[str, frozenset[str]] = {}
         self._patterns: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
         self._derived: dict[Callable[[Vocabulary], Any], Any] = {}
         self._bits = {family: 1 << n for n, family in enumerate(self._phrases)}
@@ -202,13 +202,13 @@ class Vocabulary:
             labels = self._labels[family] = frozenset(normalise_label(p) for p in self.phrases(family))
         return normalise_label(text) in labels
 
-    def made_of(self, keys: str, text: str, others: str = "label_words", *, unknown: int = 0) -> bool:
-        """True when every word of the line (numbers aside) is a word of `keys` or of `others`, but
-        `unknown` of them at most, and one is a key: a label written in a closed vocabulary, in
+    def made_of(self, keys: str, text: str, *, unknown: int = 0) -> bool:
+        """True when every word of the line (numbers aside) is a word of `keys` or a label word,
+        but `unknown` of them at most, and one is a key: a label written in a closed vocabulary, in
         whatever order and wording a site chose ("Article continues after this advertisement",
         "Weiter nach der Anzeige"), while a sentence of the text holds words outside it. The
         families' entries are words."""
-        key_words, other_words = self._label_words(keys), self._label_words(others)
+        key_words, other_words = self.word_set(keys), self.word_set("label_words")
         found = False
         for word in label_words_of(text):
             if word in key_words:
@@ -219,10 +219,11 @@ class Vocabulary:
                     return False
         return found
 
-    def _label_words(self, family: str) -> frozenset[str]:
-        found = self._label_sets.get(family)
+    def word_set(self, family: str) -> frozenset[str]:
+        """The family's entries as `label_words_of` spells a line's words: casefolded, canonical."""
+        found = self._word_sets.get(family)
         if found is None:
-            found = self._label_sets[family] = frozenset(map(_canonical, self.phrases(family)))
+            found = self._word_sets[family] = frozenset(map(_canonical, self.phrases(family)))
         return found
 
     def starts(self, family: str, text: str) -> re.Match[str] | None:
