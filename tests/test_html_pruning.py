@@ -89,7 +89,7 @@ def test_recall_extraction_replaces_balanced_only_when_clearly_longer(
 ) -> None:
     candidates = (_blocks(*balanced), _blocks(*recall))
     monkeypatch.setattr(extract, "_trafilatura_blocks", lambda html, *, favor_recall: candidates[favor_recall])
-    found = extract.main_content(f"<p>{GUIDE}</p>", GUIDE)
+    found = extract.main_content(f"<html><body><p>{GUIDE}</p></body></html>", GUIDE)
     assert [block.text for block in found] == [block.text for block in candidates[chosen]]
 
 
@@ -101,5 +101,5 @@ def test_recall_extraction_is_not_tried_when_balanced_holds_most_of_the_page(mon
         return _blocks(GUIDE)
 
     monkeypatch.setattr(extract, "_trafilatura_blocks", trafilatura_blocks)
-    assert extract.main_content(f"<p>{GUIDE}</p>", GUIDE)[0].text == GUIDE
+    assert extract.main_content(f"<html><body><p>{GUIDE}</p></body></html>", GUIDE)[0].text == GUIDE
     assert modes == [False]

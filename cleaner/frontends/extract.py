@@ -25,6 +25,7 @@ from cleaner.frontends.decode import repair_mojibake
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
+    from lxml.html import HtmlElement
 
 # trafilatura's output elements that make a block of their own, and the HTML tag each stands for.
 _BLOCK_TAGS = {"p": "p", "head": "h2", "item": "li", "row": "tr", "quote": "blockquote", "code": "pre"}
@@ -57,18 +58,24 @@ def main_content(html: str, rendered: str) -> list[Block]:
     change. Recall mode is only tried when the balanced extraction leaves out a good part of the
     page's text.
     """
-    balanced = _trafilatura_blocks(html, favor_recall=False)
+    from trafilatura.utils import load_html
+
+    page = load_html(html)  # parsed once: trafilatura reads a copy of the tree each time
+    if page is None:
+        return []
+    balanced = _trafilatura_blocks(page, favor_recall=False)
     if _chars(balanced) < _RECALL_TRY_SHARE * len(rendered):
-        recall = _trafilatura_blocks(html, favor_recall=True)
+        recall = _trafilatura_blocks(page, favor_recall=True)
         balanced = recall if _chars(recall) > _RECALL_GAIN * _chars(balanced) else balanced
     return join_rendered_lines(balanced, rendered)
 
 
-def _trafilatura_blocks(html: str, *, favor_recall: bool) -> list[Block]:
+def _trafilatura_blocks(page: HtmlElement, *, favor_recall: bool) -> list[Block]:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        html,
+        page,
+        output_format="txt",  # the blocks are read from the body: its text is not rendered
         include_comments=False,
         include_links=True,
         with_metadata=False,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -42,10 +42,13 @@ def claimed(body: LexborNode, rules: Iterable[NodeRule]) -> list[tuple[LexborNod
         for node in body.css(rule.claim.css) if rule.claim.css else ():
             found.setdefault(node.mem_id, (node, rule))
     by_name = {rule.name: rule for rule in rules if rule.claim.keywords is not None}
-    names = tuple(by_name)
+    keyword_rules = _keyword_rules(tuple(by_name))
     for node in body.css("[class], [id]"):
-        name = _keyword_rule(f"{node.attributes.get('class') or ''} {box_id(node)}", names)
-        if name is not None and node.mem_id not in found:
+        if node.mem_id in found:
+            continue
+        attributes = node.attributes  # one read: lexbor builds the whole mapping each time
+        name = keyword_rules.rule_of(attributes.get("class") or "", box_id(node, attributes.get("id")))
+        if name is not None:
             found[node.mem_id] = (node, by_name[name])
     for rule in rules:
         for node in body.css(rule.claim.every) if rule.claim.every else ():
@@ -53,30 +56,66 @@ def claimed(body: LexborNode, rules: Iterable[NodeRule]) -> list[tuple[LexborNod
     return list(found.values())
 
 
-def box_id(node: LexborNode) -> str:
-    """The node's id, unless it is a heading's anchor spelled from the heading's own words.
+def box_id(node: LexborNode, node_id: str | None) -> str:
+    """The node's id (`node_id`), unless it is a heading's anchor spelled from the heading's own words.
 
     Pages give their section headings ids made from the heading ("what-is-social-media-marketing",
     "h-4-select-times-for-social-media") so tables of contents can link to them; such an id names
     the section, not a box, whatever words it happens to hold.
     """
-    node_id = node.attributes.get("id") or ""
     if not node_id or node.tag not in _HEADINGS:
-        return node_id
+        return node_id or ""
     id_words = [word for word in re.split(r"[\W_]+", node_id.lower()) if word and word != "h" and not word.isdigit()]
     heading_words = set(re.split(r"\W+", node.text().lower()))
     is_anchor = len(id_words) >= _ANCHOR_WORDS and all(word in heading_words for word in id_words)
     return "" if is_anchor else node_id
 
 
-@lru_cache(maxsize=16384)
-def _keyword_rule(class_and_id: str, rule_names: tuple[str, ...]) -> str | None:
-    """The first of the rules whose keywords a class/id holds (cached: pages repeat their classes)."""
-    words = class_words(class_and_id)
-    if not _any_keyword().search(words) or _content_words().search(_UTILITY_CLASS.sub(" ", words)):
-        return None
-    every = claims()
-    return next((name for name in rule_names if _holds_keyword(every[name], words)), None)
+@cache
+def _keyword_rules(rule_names: tuple[str, ...]) -> _KeywordRules:
+    return _KeywordRules(rule_names)
+
+
+class _KeywordRules:
+    """The first of the rules (in their order) whose keywords a node's class or id holds, none when
+    either names the content.
+
+    What each class and each id holds is remembered apart: a page repeats its classes from element
+    to element, and sites share them, while ids are mostly one element's own.
+    """
+
+    MEMORY = 65536
+    NAMES_CONTENT = -1
+
+    def __init__(self, rule_names: tuple[str, ...]) -> None:
+        self.rule_names = rule_names
+        self.memory: dict[str, int] = {}
+
+    def rule_of(self, class_name: str, node_id: str) -> str | None:
+        by_class, by_id = self._first(class_name), self._first(node_id)
+        if self.NAMES_CONTENT in (by_class, by_id):
+            return None
+        first = min(by_class, by_id)
+        return self.rule_names[first] if first < len(self.rule_names) else None
+
+    def _first(self, value: str) -> int:
+        """The position of the first rule whose keywords `value` holds (one past the last when none
+        does), or NAMES_CONTENT."""
+        if value not in self.memory:
+            if len(self.memory) >= self.MEMORY:
+                self.memory.clear()
+            self.memory[value] = self._read(value)
+        return self.memory[value]
+
+    def _read(self, value: str) -> int:
+        words = class_words(value)
+        if _content_words().search(_UTILITY_CLASS.sub(" ", words)):
+            return self.NAMES_CONTENT
+        if not _any_keyword().search(words):
+            return len(self.rule_names)
+        every = claims()
+        held = (k for k, name in enumerate(self.rule_names) if _holds_keyword(every[name], words))
+        return next(held, len(self.rule_names))
 
 
 def _holds_keyword(claim: Claim, words: str) -> bool:
