@@ -11,7 +11,7 @@ from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.labels import is_closed_label
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import ends_sentence, is_content_markup, word_count
-from cleaner.vocab import Vocabulary
+from cleaner.vocab import Vocabulary, label_words_of
 
 # Prompts are short: a 60-word paragraph that mentions a newsletter is body text.
 _PROMPT_MAX_WORDS = 30
@@ -239,11 +239,18 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
 _MAX_CTA_TAIL_WORDS = 3
 
 
-@block_rule("PRM006", "call-to-action", "prompts", gate=Gate(max_words=12, phrases=("call_to_action",)), alone=True)
+@block_rule(
+    "PRM006",
+    "call-to-action",
+    "prompts",
+    gate=Gate(max_words=12, phrases=("call_to_action", "offer_words")),
+    alone=True,
+)
 def call_to_action(page: Page, i: int) -> Hit | None:
     """Removes: a button's label left in the text as a line of its own ("Book a demo", "Get a
     quote", "Start free trial", "Jetzt kaufen"), alone or with a few words after it ("Book a demo
-    with Otter").
+    with Otter"), or written in any order from the words that sell an offer and label words
+    ("Get the FREE eBook!", "See price at Amazon", `is_closed_label`).
 
     Why: sites close and interrupt their posts with buttons that sell the site's product; a dump
     keeps each label as a line.
@@ -256,9 +263,27 @@ def call_to_action(page: Page, i: int) -> Hit | None:
     """
     text = page.blocks[i].text.strip()
     vocab = page.vocab
-    if vocab.line_is("call_to_action", text):
+    if vocab.line_is("call_to_action", text) or _is_offer_button(vocab, text):
         return Hit()
     label = vocab.starts("call_to_action", text)
     if label is None or text.endswith(".") or word_count(text[label.end() :]) > _MAX_CTA_TAIL_WORDS:
         return None
     return Hit()
+
+
+# A label closed by its verb says the offer first, in a few words: "Price check" is a heading.
+_MIN_WORDS_VERB_LAST = 3
+
+
+def _is_offer_button(vocab: Vocabulary, text: str) -> bool:
+    """A label made of the words that sell an offer (`is_closed_label`) and opened by a verb that
+    takes it, or, where the verb comes last, opened by the offer and closed by the verb
+    ("Kostenloses Angebot anfordern"): "Free trial available", "Price and availability" and "Keep
+    a steady schedule" are the article's."""
+    words = label_words_of(text)
+    if not words:
+        return False
+    verbs = vocab.word_set("offer_verbs")
+    verb_last = len(words) >= _MIN_WORDS_VERB_LAST and words[0] in vocab.word_set("offer_words")
+    takes = words[0] in verbs or (verb_last and words[-1] in verbs)
+    return takes and is_closed_label(vocab, "offer_words", text)
