@@ -277,7 +277,11 @@ def _beat_for_title(vocab: Vocabulary) -> re.Pattern[str]:
     "CTB004",
     "author-biography",
     "contributors",
-    gate=Gate(min_words=_MIN_BIO_WORDS, max_words=_MAX_BIO_WORDS, phrases=("writer_roles", "beat_verbs")),
+    gate=Gate(
+        min_words=_MIN_BIO_WORDS,
+        max_words=_MAX_BIO_WORDS,
+        phrases=("writer_roles", "beat_verbs", "writer_references", "author_box_headers"),
+    ),
     alone=True,
 )
 def author_biography(page: Page, i: int) -> Hit | None:
@@ -287,13 +291,16 @@ def author_biography(page: Page, i: int) -> Hit | None:
     de El Diario del Sur."), or that opens with the name and a verb of a writer's beat and closes
     its first sentence on the title written for ("Nikhil Joshi covers crime and courts for The
     Deccan Courier."), or, in one sentence, closes on the writer's role and the copula as Hindi
-    biographies do ("... के साथ वरिष्ठ संवाददाता के तौर पर जुड़े हैं।").
+    biographies do ("... के साथ वरिष्ठ संवाददाता के तौर पर जुड़े हैं।"), or an opinion piece's note on
+    its writer, in brackets or not ("(The writer is a former ambassador to Japan.)"), or an author
+    box on one line ("About the author: Jane Doe reports on ...").
 
     Why: sites close a story with a line about its writer, with or without a box around it;
     it reads as a sentence of the story and so stays in the body.
 
     False positives: a story's own sentence introducing a journalist by name ("Maria Ressa is a
-    journalist who won the Nobel Peace Prize in 2021.") reads the same; it must open the
+    journalist who won the Nobel Peace Prize in 2021.") reads the same, and a book review's
+    paragraph on the book's writer ("The author is a former Marine who served in Iraq."); it must open the
     paragraph with a person's name (no function word, no trade in it: "Movavi Video Editor is"),
     name the trade within four words of its verb, run to three sentences at most and hold no
     reported speech.
@@ -307,6 +314,11 @@ def author_biography(page: Page, i: int) -> Hit | None:
     one_sentence = not _SENTENCE.search(text)
     if one_sentence and vocab.derived(_role_then_copula).search(text) and not vocab.search("reporting_verbs", text):
         return Hit(detail="writer's role")
+    if _is_writer_note(vocab, text) and not vocab.search("reporting_verbs", text):
+        return Hit(detail="note on the writer")
+    header = vocab.starts("author_box_headers", text)
+    if header is not None and _BOX_SEPARATOR.match(text, header.end()):
+        return Hit(detail="author box")
     beat = vocab.derived(_beat_for_title).match(text)
     if beat is not None and _is_person(vocab, beat.group("name")) and not vocab.search("reporting_verbs", text):
         return Hit(detail="writer's beat and title")
@@ -320,6 +332,18 @@ def author_biography(page: Page, i: int) -> Hit | None:
     if not _names_trade(vocab, " ".join(trade[:_TRADE_WITHIN])):
         return None
     return None if vocab.search("reporting_verbs", text) else Hit(detail="writer's biography")
+
+
+# What sets an author box's header apart from the biography on the same line.
+_BOX_SEPARATOR = re.compile(r"\s*[:|—–-]\s")
+
+
+def _is_writer_note(vocab: Vocabulary, text: str) -> bool:
+    """The writer named by role, then a biography's verb: "(The writer is a senior fellow at ...)",
+    "Der Autor ist Professor für Geschichte in Wien."."""
+    inner = text.strip("()[]*_—– ")
+    reference = vocab.starts("writer_references", inner)
+    return reference is not None and vocab.starts("bio_verbs", inner[reference.end() :].lstrip()) is not None
 
 
 def _is_person(vocab: Vocabulary, name: str) -> bool:

@@ -154,8 +154,35 @@ def affiliate_disclosure(page: Page, i: int) -> Hit | None:
     Example: "DISCLOSURE: If you buy through affiliate links, I may earn a small commission." ->
     dropped.
     """
+    return _discloses(page, i, "disclosure_phrases")
+
+
+@block_rule(
+    "FTR005",
+    "opinion-disclaimer",
+    "footer",
+    gate=Gate(max_words=_MAX_DISCLOSURE_WORDS, phrases=("opinion_disclaimers",)),
+    alone=True,
+)
+def opinion_disclaimer(page: Page, i: int) -> Hit | None:
+    """Removes: an opinion piece's note that its views are the writer's own ("Views expressed are
+    personal.", "The opinions expressed in this article are those of the author and do not
+    reflect the views of the publication.", "ये लेखक के निजी विचार हैं।").
+
+    Why: papers print it under every column and guest post; it speaks for the site, not the story.
+
+    False positives: a story about such notes that quotes one; paragraphs over eighty words are
+    kept, and so is reported speech.
+
+    Example: "(Views are personal.)" -> dropped.
+    """
+    return _discloses(page, i, "opinion_disclaimers")
+
+
+def _discloses(page: Page, i: int, family: str) -> Hit | None:
+    """A short paragraph holding one of the family's disclosures, not in reported speech."""
     text = page.blocks[i].text
     vocab = page.vocab
-    if vocab.search("disclosure_phrases", text) is None or vocab.search("reporting_verbs", text):
+    if vocab.search(family, text) is None or vocab.search("reporting_verbs", text):
         return None
     return Hit()
