@@ -119,6 +119,7 @@ RULE_MODULES = (
     "footer",
     "bylines",
     "contributors",
+    "biographies",
     "contacts",
     "timestamps",
     "media",
