@@ -72,7 +72,8 @@ def _marker_pattern(vocab: Vocabulary) -> re.Pattern[str]:
 def _picture_label(vocab: Vocabulary) -> re.Pattern[str]:
     """A caption that names its picture's kind, not its credit: "File image of the port",
     "Students (File photo)", "Farmers (फाइल फोटो)", "Commuters. (PTI Photo)", "Ghat (फोटो: भाषा)",
-    "Police [Photo - Reuters]", "किसान की फाइल फोटो" (a farmer's file photo)."""
+    "Police [Photo - Reuters]", "किसान की फाइल फोटो" (a farmer's file photo), and one closed by the
+    paper's own credit ("Farmers at the border. Express Photo by Jane Doe", "Commuters. HT Photo")."""
     markers = f"(?i:{vocab.alternation('photo_markers')})"
     return re.compile(
         rf"^{markers}\s+(?i:of)\s+(?P<of>\S.*)$"
@@ -80,6 +81,8 @@ def _picture_label(vocab: Vocabulary) -> re.Pattern[str]:
         rf"|^(?P<shown>.*?\S)\s*[(\[]\s*{markers}\s*(?:(?i:by)\b|[:–-])\s*(?P<credit>[^()\[\]]{{1,60}})[)\]]$"
         rf"|^(?P<by_agency>.*?\S)\s*[(\[]\s*(?P<agency>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+{markers}\s*[)\]]$"
         rf"|^(?P<whose>\S.*?)\s+(?:की|का|के)\s+{markers}$"
+        rf"|^(?P<paper_shown>\S+\s.*?[^\W\d_]{{2}}[.!?])\s+(?P<paper>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+{markers}"
+        rf"(?:\s*(?:(?i:by)\b|:)\s*(?P<photographer>[A-Z][^.!?()]{{1,60}}))?$"
     )
 
 
@@ -88,13 +91,14 @@ def _labelled_picture(page: Page, text: str) -> Caption | None:
     found = page.vocab.derived(_picture_label).match(text.strip())
     if found is None:
         return None
-    caption = next(found.group(name) for name in ("of", "before", "shown", "by_agency", "whose") if found.group(name))
+    names = ("of", "before", "shown", "by_agency", "whose", "paper_shown")
+    caption = next(found.group(name) for name in names if found.group(name))
     caption = caption.rstrip(_TRAILING_SEPARATORS).strip()
     # "File image of ..." names what the picture shows, not a sentence about it.
     limit = _MAX_LABELLED_WORDS if found.group("of") else _MAX_CAPTION_WORDS
     if word_count(caption) > limit or (found.group("of") and ends_sentence(caption)):
         return None
-    credit = found.group("credit") or found.group("agency")
+    credit = found.group("credit") or found.group("agency") or found.group("photographer") or found.group("paper")
     return Caption(caption, _clean_credit(credit) if credit else None)
 
 
@@ -182,7 +186,11 @@ _CAPTION_MARK = re.compile(
     "CAP001",
     "photo-caption",
     "captions",
-    gate=Gate(max_chars=700, phrases=("caption_labels", "photo_markers", "picture_words"), pattern=_CAPTION_MARK),
+    gate=Gate(
+        max_chars=700,
+        phrases=("caption_labels", "photo_markers", "picture_words", "screen_grabs"),
+        pattern=_CAPTION_MARK,
+    ),
     alone=True,
 )
 def photo_caption(page: Page, i: int) -> Hit | None:
@@ -191,7 +199,8 @@ def photo_caption(page: Page, i: int) -> Hit | None:
     crowd outside", "Traders on the floor. © Reuters / Jane Doe", "The hospital in BeijingCredit:
     EPA", "Farmers in Patna (फोटो: भाषा)"), a credit-only line ("Photo: Reuters"), a bare picture
     label ("Representational image", "प्रतीकात्मक तस्वीर", "Image used for representational purposes
-    only": a picture's word and label words), a caption that names its picture's
+    only": a picture's word and label words), a still's caption ("Screengrab from a video shared
+    on social media"), a caption that names its picture's
     kind ("File image of the port", "Students (File photo)", "Commuters. (PTI Photo)"), a
     caption closed by an agency's bare name ("Protesters outside the court. Reuters") and a
     gallery's counter ("Image 3 of 12"). The caption and credit move to `captions`.
@@ -228,8 +237,14 @@ def photo_caption(page: Page, i: int) -> Hit | None:
         or _split_marker_caption(page, text)
         or _split_trailing_credit(page, text)
         or _agency_closing(page, text)
+        or _screen_grab(page, text)
     )
     return None if found is None else Hit(moved_to="captions", value=found)
+
+
+def _screen_grab(page: Page, text: str) -> Caption | None:
+    """ "Screengrab from a video shared on social media.": a still's caption, a sentence or not."""
+    return Caption(text) if page.vocab.starts("screen_grabs", text) and word_count(text) <= _MAX_CAPTION_WORDS else None
 
 
 def _unbracketed(text: str) -> str:
