@@ -164,14 +164,15 @@ def _any_of(tests: tuple[Callable[[str], bool], ...], text: str) -> bool:
     "PRM003",
     "newsletter-prompt",
     "prompts",
-    gate=_prompt_gate("newsletter_prompts", "newsletter_words"),
+    gate=_prompt_gate("newsletter_prompts", "newsletter_words", "mailing_words"),
     alone=True,
 )
 def newsletter_prompt(page: Page, i: int) -> Hit | None:
     """Removes: a short line that invites the reader to subscribe to a newsletter or mailing
     list ("Sign up for our newsletter", "Get the latest delivered to your inbox", "Jetzt für
-    unseren Newsletter anmelden"): one of the phrases, or a newsletter named with a verb that
-    asks to sign up for it.
+    unseren Newsletter anmelden"): one of the phrases, a newsletter named with a verb that
+    asks to sign up for it, or a line written from a newsletter box's words alone ("Get the latest
+    news delivered daily!", `is_closed_label`).
 
     Why: newsletter boxes interrupt or close most news articles.
 
@@ -181,7 +182,11 @@ def newsletter_prompt(page: Page, i: int) -> Hit | None:
 
     Example: "Enter your email address to subscribe" -> dropped.
     """
-    asks = partial(_NEWSLETTER, page.vocab)
+    vocab = page.vocab
+
+    def asks(text: str) -> bool:
+        return _NEWSLETTER(vocab, text) or is_closed_label(vocab, "mailing_words", text, others="mailing_extras")
+
     return _short_prompt(page, i, "newsletter_prompts", anywhere=True, also=asks)
 
 

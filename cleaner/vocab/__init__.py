@@ -202,18 +202,19 @@ class Vocabulary:
             labels = self._labels[family] = frozenset(normalise_label(p) for p in self.phrases(family))
         return normalise_label(text) in labels
 
-    def made_of(self, keys: str, text: str, *, unknown: int = 0) -> bool:
-        """True when every word of the line (numbers aside) is a word of `keys` or a label word,
-        but `unknown` of them at most, and one is a key: a label written in a closed vocabulary, in
-        whatever order and wording a site chose ("Article continues after this advertisement",
-        "Weiter nach der Anzeige"), while a sentence of the text holds words outside it. The
-        families' entries are words."""
-        key_words, other_words = self.word_set(keys), self.word_set("label_words")
+    def made_of(self, keys: str, text: str, *, unknown: int = 0, others: str | None = None) -> bool:
+        """True when every word of the line (numbers aside) is a word of `keys`, a label word or a
+        word of the `others` family, but `unknown` of them at most, and one is a key: a label
+        written in a closed vocabulary, in whatever order and wording a site chose ("Article
+        continues after this advertisement", "Weiter nach der Anzeige"), while a sentence of the
+        text holds words outside it. The families' entries are words."""
+        key_words, label_words = self.word_set(keys), self.word_set("label_words")
+        other_words = self.word_set(others) if others else frozenset()
         found = False
         for word in label_words_of(text):
             if word in key_words:
                 found = True
-            elif word not in other_words and not word.isdigit():
+            elif word not in label_words and word not in other_words and not word.isdigit():
                 unknown -= 1
                 if unknown < 0:
                     return False

@@ -19,6 +19,8 @@ MAX_LABEL_WORDS = 4
 _MAX_LABEL_CHARS = 60
 # A whole line that is a label says it in a few words.
 _MAX_CLOSED_LABEL_CHARS = 120
+# A call or an assignment is a line of code: "print(briefing)", "ad = load()".
+_CODE = re.compile(r"\w\(|[=;{}]")
 # A label holds one word the vocabularies do not know only among this many words at least.
 _MIN_WORDS_WITH_NEW = 4
 # What follows a label is another story's headline or a clip's title: "Check: Air filter" and
@@ -26,20 +28,24 @@ _MIN_WORDS_WITH_NEW = 4
 MIN_TITLE_WORDS = 3
 
 
-def is_closed_label(vocab: Vocabulary, keys: str, text: str) -> bool:
-    """A whole line that is a label of the kind of `keys`, in any wording (`Vocabulary.made_of`).
+def is_closed_label(vocab: Vocabulary, keys: str, text: str, *, others: str | None = None) -> bool:
+    """A whole line that is a label of the kind of `keys`, in any wording (`Vocabulary.made_of`,
+    which takes the words of `others` too).
 
     A lone word ("Podcast", "Premium") or a word with an article ("The picture") heads a section
     as often as it labels a slot, so a label has two different words at least besides function words; a
-    number makes it the article's ("Suite 5112"), and a colon announces what follows.
+    number makes it the article's ("Suite 5112"), a colon announces what follows, and a call or an
+    assignment is code.
     """
     if len(text) > _MAX_CLOSED_LABEL_CHARS or any(ch.isdigit() for ch in text) or text.rstrip().endswith(":"):
+        return False
+    if _CODE.search(text):
         return False
     words = label_words_of(text)
     stop = function_words()
     if len({word for word in words if word not in stop}) < 2:
         return False
-    return vocab.made_of(keys, text, unknown=1 if _may_hold_a_new_word(text, words) else 0)
+    return vocab.made_of(keys, text, unknown=1 if _may_hold_a_new_word(text, words) else 0, others=others)
 
 
 def _may_hold_a_new_word(text: str, words: list[str]) -> bool:
