@@ -150,7 +150,8 @@ def _name_over_role(page: Page, i: int) -> Hit | None:
 def labelled_byline(page: Page, i: int) -> Hit | None:
     """Removes: a byline whose label opens the line and whose names the byline parser cannot
     read, having no capitals to tell them by ("रिपोर्ट: राहुल शर्मा", "लेखक: नेहा गुप्ता",
-    "द्वारा: अमित तिवारी"). Nothing moves to `authors`.
+    "द्वारा: अमित तिवारी"), with a place or a role after them ("रिपोर्ट: अमित कुमार, लखनऊ"). Nothing
+    moves to `authors`.
 
     Why: Hindi pages label their bylines as English ones do ("By", "Reporter:"), but the byline
     rule reads names by their capitals.
@@ -166,4 +167,9 @@ def labelled_byline(page: Page, i: int) -> Hit | None:
     if not re.match(r"\s*[:–—-]", rest):
         return None
     names = rest.lstrip(" :–—-")
+    mark = _SEPARATOR_MARK.search(names)
+    if mark is not None:  # "रिपोर्ट: अमित कुमार, लखनऊ": the names, then a place or a role
+        if _tail_parts(names[mark.start() :].lstrip(",|·•–—- ")) is None:
+            return None
+        names = names[: mark.start()].rstrip()
     return Hit() if not _LATIN.search(names) and name_part(names, page.vocab) == [] else None

@@ -23,10 +23,10 @@ def _agency_opening(vocab: Vocabulary) -> str:
 
 
 def _agency_line(vocab: Vocabulary) -> re.Pattern[str]:
-    names = vocab.alternation("agencies")
-    # "(PTI)", "— Reuters", "With inputs from IANS and ANI"
+    names, labels = vocab.alternation("agencies"), vocab.alternation("credit_labels")
+    # "(PTI)", "— Reuters", "With inputs from IANS and ANI", "With PTI inputs"
     return re.compile(
-        rf"^{_agency_opening(vocab)}(?:\s*(?:,|/|&|and|with)\s*(?:{names}))*[\s)\].]*$",
+        rf"^{_agency_opening(vocab)}(?:\s*(?:,|/|&|and|with)\s*(?:{names}))*(?:\s+(?:{labels}))?[\s)\].]*$",
         re.IGNORECASE,
     )
 
