@@ -15,10 +15,10 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from cleaner.article import Caption
+from cleaner.biography import opens_biography
 from cleaner.dates import find_date
 from cleaner.names import is_name_list, split_names
 from cleaner.pagemodel.run import article_content, dropped_score, schedule_lines
-from cleaner.rules.biographies import opens_biography
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import lead_rule

@@ -119,7 +119,6 @@ RULE_MODULES = (
     "footer",
     "bylines",
     "contributors",
-    "biographies",
     "contacts",
     "timestamps",
     "media",

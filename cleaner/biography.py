@@ -1,0 +1,105 @@
+"""What a writer's biography looks like: a person's name and a biography's verb, a writer's trade,
+a beat and the title written for, a role closed by the copula, an opinion piece's note on its writer.
+The contributor rules remove such lines; the furniture rule spares them for those rules.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from cleaner.names import is_name_list
+from cleaner.shapes import ends_sentence, word_count
+from cleaner.vocab import Vocabulary, stopwords
+
+# A biography: seven to eighty words, three sentences at most.
+MIN_BIO_WORDS = 7
+MAX_BIO_WORDS = 80
+MAX_BIO_SENTENCES = 3
+SENTENCE = re.compile(r"(?<=[.!?।])\s+")
+
+
+def opens_with(vocab: Vocabulary, line: str, name: str) -> bool:
+    """The biography opens with the name, or with its first word and a biography's verb ("Anna ist")."""
+    if line.startswith(name):
+        return True
+    first = name.split()[0]
+    return line.startswith(f"{first} ") and vocab.starts("bio_verbs", line[len(first) :].lstrip()) is not None
+
+
+def _trade(vocab: Vocabulary) -> re.Pattern[str]:
+    """A writer's trade named as a noun: "journalist", "Redakteurin" ("Editor's Choice" names a prize)."""
+    return re.compile(rf"(?<!\w)(?:{vocab.alternation('writer_roles')})(?!\w|['’])", re.IGNORECASE)
+
+
+def names_trade(vocab: Vocabulary, text: str) -> bool:
+    """Whether the text names a writer's trade, not a verb ("covers", "writes") the roles list too."""
+    verbs = vocab.members("bio_verbs")
+    return any(found.group().lower() not in verbs for found in vocab.derived(_trade).finditer(text))
+
+
+# A person's name as a biography opens with it: two to four capitalised words.
+_BIO_NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*|de|van|von|der|da|di|del|la|le)){1,3}"
+
+
+def biography_opener(vocab: Vocabulary) -> re.Pattern[str]:
+    """A name, then a verb a biography opens with."""
+    return re.compile(rf"^(?P<name>{_BIO_NAME})\s+(?:{vocab.alternation('bio_verbs')})(?!\w)", re.IGNORECASE)
+
+
+def role_then_copula(vocab: Vocabulary) -> re.Pattern[str]:
+    """A sentence that closes on a writer's role and the copula, as Hindi biographies do: "राहुल
+    शर्मा आज की खबर के साथ उप-संपादक के तौर पर जुड़े हैं।", "Pooja Verma Zee Samachar mein Up-Sampadak hain."."""
+    roles = vocab.alternation("writer_roles")
+    return re.compile(rf"(?<!\w)(?:{roles})(?:\s+\S+){{0,4}}?\s+(?:हैं|है|hain|hai)\s*[।.]?\s*$", re.IGNORECASE)
+
+
+def beat_for_title(vocab: Vocabulary) -> re.Pattern[str]:
+    """A name, a verb of a writer's beat, and the title written for, closing the first sentence:
+    "Sarah Whitfield reports on health care for the Metro Chronicle.", "Mathieu Roux couvre la
+    santé pour Ouest Matin." ("Blue Cross covers dental costs for children." names no title.)"""
+    title = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’&.-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’&.-]*|of|the|du|de|des|der|die|del)){0,4}"
+    return re.compile(
+        rf"^(?P<name>{_BIO_NAME})\s+(?i:{vocab.alternation('beat_verbs')})\s[^.!?]{{1,80}}?"
+        rf"\s(?i:for|at|with|für|bei|pour|à|para|en)\s+(?:(?i:the)\s+)?{title}[.!?](?:\s|$)"
+    )
+
+
+def is_writer_note(vocab: Vocabulary, text: str) -> bool:
+    """The writer named by role, then a biography's verb: "(The writer is a senior fellow at ...)",
+    "Der Autor ist Professor für Geschichte in Wien."."""
+    inner = text.strip("()[]*_—– ")
+    reference = vocab.starts("writer_references", inner)
+    return reference is not None and vocab.starts("bio_verbs", inner[reference.end() :].lstrip()) is not None
+
+
+def is_person(vocab: Vocabulary, name: str) -> bool:
+    """The name a biography opens with names a person: not a trade, not a phrase of function words."""
+    return (
+        is_name_list(name, vocab) and not names_trade(vocab, name) and name.split()[0].lower() not in _function_words()
+    )
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(word for words in stopwords().values() for word in words)
+
+
+def is_biography(text: str) -> bool:
+    """Shaped like a biography: seven to eighty words, three sentences at most, ending one."""
+    words = word_count(text)
+    return (
+        MIN_BIO_WORDS <= words <= MAX_BIO_WORDS
+        and len(SENTENCE.findall(text)) < MAX_BIO_SENTENCES
+        and ends_sentence(text)
+    )
+
+
+def opens_biography(vocab: Vocabulary, text: str) -> bool:
+    """Shaped like a biography and opening as one: a name and a biography's verb ("Jane Doe is",
+    "Anna Schmidt schreibt"), whatever trade, if any, it names after.
+
+    >>> opens_biography(Vocabulary(), "Jane Doe has followed the town hall since 2016 and lives by the river.")
+    True
+    """
+    return is_biography(text) and vocab.derived(biography_opener).match(text) is not None
