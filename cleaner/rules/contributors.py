@@ -222,7 +222,7 @@ def author_box(page: Page, i: int) -> Hit | None:
     blocks, vocab = page.blocks, page.vocab
     head = blocks[i].text.strip()
     if not _NAME_SHAPE.match(head) and not vocab.line_is("author_box_headers", head):
-        return None  # neither a name (see name_part) nor a header
+        return None  # neither a name (see _name_part) nor a header
     bio = next((j for j in range(i + 1, min(i + 1 + _MAX_BOX_LINES, len(blocks))) if not _is_box_line(blocks[j])), None)
     if bio is None or not MIN_BIO_WORDS <= word_count(blocks[bio].text) <= MAX_BIO_WORDS:
         return None

@@ -255,7 +255,7 @@ def call_to_action(page: Page, i: int) -> Hit | None:
     """Removes: a button's label left in the text as a line of its own ("Book a demo", "Get a
     quote", "Start free trial", "Jetzt kaufen"), alone or with a few words after it ("Book a demo
     with Otter"), or written in any order from the words that sell an offer and label words
-    ("Get the FREE eBook!", "See price at Amazon", `is_closed_label`).
+    ("Get the FREE eBook!", "Grab your free checklist today", `is_closed_label`).
 
     Why: sites close and interrupt their posts with buttons that sell the site's product; a dump
     keeps each label as a line.
