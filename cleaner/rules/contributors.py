@@ -304,8 +304,9 @@ def author_biography(page: Page, i: int) -> Hit | None:
     return None if vocab.search("reporting_verbs", text) else Hit(detail="writer's biography")
 
 
-# What sets an author box's header apart from the biography on the same line.
-_BOX_SEPARATOR = re.compile(r"\s*[:|—–-]\s")
+# What sets an author box's header apart from the biography on the same line (a run of spaces is
+# tried from its start only).
+_BOX_SEPARATOR = re.compile(r"(?<!\s)\s*[:|—–-]\s")
 
 
 def _opens_with_name(text: str, name: str) -> bool:
