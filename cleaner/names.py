@@ -39,6 +39,8 @@ _MAX_CREDIT_WORDS = 16
 # The longest role or date phrase looked for after a name, and the longest byline or author field.
 _ROLE_PHRASE_WORDS = 4
 _MAX_BYLINE_WORDS = 40
+# "Posted on March 3, 2024 by Jane Doe": a dateline, then "by" and a capitalised name.
+_DATE_THEN_BY = re.compile(r"^(?P<dateline>\S.{3,80}?)\s+(?i:by)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])")
 
 
 class Byline(NamedTuple):
@@ -108,7 +110,7 @@ def read_byline(text: str, following: str | None, vocab: Vocabulary) -> Byline |
     text = _unglued(text.strip(), vocab)
     marker = vocab.starts("byline_markers", text)
     if not marker:
-        return None
+        return _dated_byline(text, vocab)
     rest, span = text[marker.end() :].lstrip(" :"), 1
     if not rest and following is not None:
         rest, span = _unglued(following.strip(), vocab), 2
@@ -121,6 +123,29 @@ def read_byline(text: str, following: str | None, vocab: Vocabulary) -> Byline |
     if tail and not date and not _is_furniture_tail(tail, vocab):
         return None
     return Byline(people, agencies, date[0] if date else None, span)
+
+
+def _dated_byline(text: str, vocab: Vocabulary) -> Byline | None:
+    """A byline after its date: "Posted on March 3, 2024 by Jane Doe", "Updated 3 May 2023 by Jane
+    Doe": a date, a date's label at most ("Posted on"), "by" and the names, and nothing after them.
+
+    >>> _dated_byline("Posted on March 3, 2024 by Jane Doe", Vocabulary())
+    Byline(names=['Jane Doe'], agencies=[], published='2024-03-03', span=1)
+    >>> _dated_byline("In a ruling on March 3, 2024 by Judge Jane Doe", Vocabulary()) is None
+    True
+    """
+    found = _DATE_THEN_BY.match(text)
+    date = find_date(found["dateline"]) if found else None
+    if found is None or date is None:
+        return None
+    label = " ".join(found["dateline"].replace(date[1].group(), " ").split()).strip(" :|•·-–—,")
+    if label and not vocab.line_is("date_labels", label):
+        return None
+    credited = _credited(text[found.end() :], vocab)
+    if credited is None or credited[2].strip(" .|•·-–—,"):
+        return None
+    people, agencies, _ = credited
+    return Byline(people, agencies, date[0], 1)
 
 
 def author_names(values: Iterable[str], vocab: Vocabulary) -> tuple[list[str], list[str]]:
