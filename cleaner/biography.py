@@ -6,11 +6,10 @@ The contributor rules remove such lines; the furniture rule spares them for thos
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from cleaner.names import is_name_list
 from cleaner.shapes import ends_sentence, word_count
-from cleaner.vocab import Vocabulary, stopwords
+from cleaner.vocab import Vocabulary, function_words
 
 # A biography: seven to eighty words, three sentences at most.
 MIN_BIO_WORDS = 7
@@ -76,13 +75,8 @@ def is_writer_note(vocab: Vocabulary, text: str) -> bool:
 def is_person(vocab: Vocabulary, name: str) -> bool:
     """The name a biography opens with names a person: not a trade, not a phrase of function words."""
     return (
-        is_name_list(name, vocab) and not names_trade(vocab, name) and name.split()[0].lower() not in _function_words()
+        is_name_list(name, vocab) and not names_trade(vocab, name) and name.split()[0].lower() not in function_words()
     )
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    return frozenset(word for words in stopwords().values() for word in words)
 
 
 def is_biography(text: str) -> bool:

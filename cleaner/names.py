@@ -142,10 +142,10 @@ def _dated_byline(text: str, vocab: Vocabulary) -> Byline | None:
     if label and not vocab.line_is("date_labels", label):
         return None
     credited = _credited(text[found.end() :], vocab)
-    if credited is None or credited[2].strip(" .|•·-–—,"):
+    if credited is None:
         return None
-    people, agencies, _ = credited
-    return Byline(people, agencies, date[0], 1)
+    people, agencies, tail = credited
+    return None if tail.strip(" .|•·-–—,") else Byline(people, agencies, date[0], 1)
 
 
 def author_names(values: Iterable[str], vocab: Vocabulary) -> tuple[list[str], list[str]]:
