@@ -37,6 +37,23 @@ def names_trade(vocab: Vocabulary, text: str) -> bool:
     return any(found.group().lower() not in verbs for found in vocab.derived(_trade).finditer(text))
 
 
+def opens_with_trade(vocab: Vocabulary, text: str) -> bool:
+    """The line opens with a writer's trade, one qualifier before it at most, as an author box's
+    line under the name does ("Senior editor at ...", "Journaliste au service ..."); a gerund
+    ("Writing great software ..."), a plural ("Our editors check ...") or a function word first
+    opens a sentence."""
+    words = text.split()[:2]
+    if not words or words[0].casefold() in function_words():
+        return False
+    verbs, roles = vocab.members("bio_verbs"), vocab.members("writer_roles")
+    for found in vocab.derived(_trade).finditer(" ".join(words)):
+        role = found.group().casefold()
+        plural = role.endswith("s") and role[:-1] in roles
+        if found.start() <= len(words[0]) + 1 and role not in verbs and not role.endswith("ing") and not plural:
+            return True
+    return False
+
+
 # A person's name as a biography opens with it: two to four capitalised words.
 _BIO_NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*|de|van|von|der|da|di|del|la|le)){1,3}"
 

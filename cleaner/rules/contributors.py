@@ -24,6 +24,7 @@ from cleaner.biography import (
     is_writer_note,
     names_trade,
     opens_with,
+    opens_with_trade,
     role_then_copula,
 )
 from cleaner.names import is_name_list, split_names
@@ -61,6 +62,10 @@ _LABELLED_NAME = re.compile(r"^[^\W\d_][^\W\d]*(?:\s+[^\W\d]+)?\s*:\s*(?P<names>
 _MAX_BOX_LINES = 3
 # A biography names the trade within a few words of its verb: "is a freelance journalist".
 _TRADE_WITHIN = 4
+# A writer's role on a line of its own in an author box says it in a short first sentence
+# ("Senior editor at Gizmodo."); a role line or a Hindi biography may be this short.
+_MAX_ROLE_WORDS = 8
+_MIN_ROLE_LINE_WORDS = 4
 
 
 def _name_part(text: str, vocab: Vocabulary) -> list[str] | None:
@@ -205,7 +210,8 @@ def author_box(page: Page, i: int) -> Hit | None:
     """Removes: an author's box after the story: a header ("About the author", "Über den
     Autor", "लेखक के बारे में", "About Jane Doe" over a biography opening with her name) or the
     author's name alone on a line, up to two short lines
-    (name, role), and the biography; with a name over it, the biography opens with that name
+    (name, role), and the biography, or the name and a line that opens with the writer's trade
+    ("Claire Martin", "Journaliste au service Économie depuis 2018."); with a name over it, the biography opens with that name
     and names what a writer does ("Thomas Becker arbeitet seit 2022 als Journalistin in Wien.",
     "संजय यादव पिछले 3 वर्षों से पत्रकारिता में हैं...").
 
@@ -223,6 +229,8 @@ def author_box(page: Page, i: int) -> Hit | None:
     head = blocks[i].text.strip()
     if not _NAME_SHAPE.match(head) and not vocab.line_is("author_box_headers", head):
         return None  # neither a name (see _name_part) nor a header
+    if i + 1 < len(blocks) and _is_role_line(vocab, blocks[i + 1].text.strip()) and is_person(vocab, head):
+        return Hit(span=2, detail="author box: name and role")
     bio = next((j for j in range(i + 1, min(i + 1 + _MAX_BOX_LINES, len(blocks))) if not _is_box_line(blocks[j])), None)
     if bio is None or not MIN_BIO_WORDS <= word_count(blocks[bio].text) <= MAX_BIO_WORDS:
         return None
@@ -238,6 +246,18 @@ def author_box(page: Page, i: int) -> Hit | None:
     return None
 
 
+def _is_role_line(vocab: Vocabulary, text: str) -> bool:
+    """An author box's line under the name that opens with the writer's trade in a short first
+    sentence ("Journaliste au service Économie depuis 2018.", "Senior editor at Gizmodo.")."""
+    return (
+        _CAPITALISED.match(text) is not None
+        and ends_sentence(text)
+        and word_count(SENTENCE.split(text, maxsplit=1)[0]) <= _MAX_ROLE_WORDS
+        and opens_with_trade(vocab, text)
+        and not vocab.search("reporting_verbs", text)
+    )
+
+
 def _is_box_line(block: Block) -> bool:
     """A short line of an author box between its header and the biography: a name, a role."""
     return word_count(block.text) <= _MAX_NAME_WORDS + 2
@@ -248,7 +268,7 @@ def _is_box_line(block: Block) -> bool:
     "author-biography",
     "contributors",
     gate=Gate(
-        min_words=MIN_BIO_WORDS,
+        min_words=_MIN_ROLE_LINE_WORDS,
         max_words=MAX_BIO_WORDS,
         phrases=("writer_roles", "beat_verbs", "writer_references", "author_box_headers"),
     ),
@@ -279,11 +299,14 @@ def author_biography(page: Page, i: int) -> Hit | None:
     """
     text = page.blocks[i].text.strip()
     vocab = page.vocab
-    if word_count(text) < MIN_BIO_WORDS or len(SENTENCE.findall(text)) > MAX_BIO_SENTENCES:
+    words = word_count(text)
+    if words < _MIN_ROLE_LINE_WORDS or len(SENTENCE.findall(text)) > MAX_BIO_SENTENCES:
         return None
     one_sentence = not SENTENCE.search(text)
     if one_sentence and vocab.derived(role_then_copula).search(text) and not vocab.search("reporting_verbs", text):
         return Hit(detail="writer's role")
+    if words < MIN_BIO_WORDS:
+        return None
     if is_writer_note(vocab, text) and not vocab.search("reporting_verbs", text):
         return Hit(detail="note on the writer")
     header = vocab.starts("author_box_headers", text)
