@@ -46,7 +46,8 @@ def media_label(page: Page, i: int) -> Hit | None:
     ("Écouter (8:04)") or, set apart by a colon or a bar, before the clip's title ("Video: Why
     house prices are still rising (9:27)", "WATCH | ..."); and a running time with a word or two
     ("Video duration 3:45"). A label in other words of the kind counts as one of the phrases
-    ("Click to play video", "देखिए वीडियो", "Podcast: ...": a player's word and label words).
+    ("Click to play video", "देखिए वीडियो", "Podcast: ...", a gallery's "Click to enlarge": a player's word
+    and label words).
 
     Why: players render as a line of text over or inside the article; the line names a clip the
     text does not hold.

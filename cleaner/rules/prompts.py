@@ -23,7 +23,8 @@ _PLAIN_ASK_WORDS = 8
 @block_rule("PRM001", "share-bar", "prompts", gate=Gate(max_chars=150, phrases=("share_words",)), alone=True)
 def share_bar(page: Page, i: int) -> Hit | None:
     """Removes: a line made only of share and social-network words ("Share this article",
-    "Facebook Twitter WhatsApp Email", "Teilen", "Partager", "Compartir").
+    "Facebook Twitter WhatsApp Email", "Teilen", "Partager", "Compartir"), also in other words of
+    the kind ("Diesen Artikel teilen", "इस खबर को शेयर करें": a verb of sharing and label words).
 
     Why: share bars are rendered as text by every scraper and carry no content.
 
@@ -33,7 +34,7 @@ def share_bar(page: Page, i: int) -> Hit | None:
     Example: "Share: Facebook | Twitter | Email" -> dropped.
     """
     text = page.blocks[i].text
-    if page.vocab.line_is("share_words", text):
+    if page.vocab.line_is("share_words", text) or is_closed_label(page.vocab, "share_targets", text):
         return Hit()
     # Multi-word entries ("partager sur") are removed as phrases, then nothing but
     # separators and counts may be left, and a network must have been named.
