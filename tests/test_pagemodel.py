@@ -121,3 +121,16 @@ def test_a_schedule_after_the_article_stays_with_it_but_a_list_stamped_newest_fi
         body = cleaner.clean(page, kind="text").body
         assert (dates[0] in body) is kept
         assert PARAGRAPHS[0] in body and "Privacy Policy" not in body
+
+
+def test_the_entries_of_a_plan_after_the_last_paragraph_stay_with_the_article_but_a_footer_does_not() -> None:
+    menu = [f"Section {n}" for n in range(20)]
+    footer = ["About us", "Contact", "Privacy Policy", "Terms of Use", "Careers"]
+
+    def meal(n: int) -> list[str]:
+        return [f"Meal {n}", "Eat every 2–3 hours", f"Portion Fix Containers: 1 Green, {n} Red"]
+
+    text = "\n".join([*menu, *PARAGRAPHS, *meal(1), *PARAGRAPHS, *meal(2), *meal(3), *footer])
+    body = cleaner.clean(text, kind="text").body
+    assert "Meal 3" in body and "Portion Fix Containers: 1 Green, 3 Red" in body
+    assert PARAGRAPHS[0] in body and "Privacy Policy" not in body

@@ -35,6 +35,7 @@ from cleaner import dates
 from cleaner.pagemodel.blocklines import is_block_row
 from cleaner.pagemodel.headline import headline_above
 from cleaner.pagemodel.rows import uniform_rows
+from cleaner.pagemodel.templates import templated_end
 from cleaner.rules.framework.context import Page
 from cleaner.shapes import WORD, weight
 from cleaner.vocab import Vocabulary
@@ -204,7 +205,7 @@ def main_run(page: Page) -> Run | None:
     near = sorted({a for _, start, _ in runs for a in range(max(start - HEADLINE_REACH, 0), start + 1)})
     anchors = headline_lines(page, slug_words(page.article.url), near)
     start, end = earliest_strong_run(runs, anchors)
-    end = continued(runs, scores, end)
+    end = templated_end(_texts_to_boundary(page, end), start, continued(runs, scores, end))
     start = with_section_heading(page, start)
     reach = [a for a in anchors if 0 <= start - a <= HEADLINE_REACH]
     headline = headline_above(page, start, reach)
@@ -231,6 +232,20 @@ def continued(runs: Sequence[tuple[float, int, int]], scores: Sequence[float | N
         if any(score <= -FURNITURE_PENALTY for score in between) or total < BRIDGE_SHARE * -sum(between):
             return end
         end = stop
+
+
+def _texts_to_boundary(page: Page, end: int) -> list[str | None]:
+    """Each line's text, None for a line a rule removed that weighs nothing, up to the first line
+    at or after `end` a rule removed as a boundary or a wall."""
+    texts: list[str | None] = []
+    for i, (block, dropped) in enumerate(zip(page.blocks, page.dropped, strict=True)):
+        if dropped is None:
+            texts.append(block.text)
+        elif i >= end and dropped_score(page, i) is not None:
+            break
+        else:
+            texts.append(None)
+    return texts
 
 
 def with_section_heading(page: Page, start: int) -> int:

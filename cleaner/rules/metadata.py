@@ -10,6 +10,9 @@ from cleaner.rules.framework.registry import lead_rule
 from cleaner.shapes import has_letters, is_headline_like, word_count
 
 _MAX_TITLE_WORDS = 30
+# A question this long is one the text asks its reader ("Have you thought about how knowing more
+# car rental words could make trips better?"); no headline of the WCXB pages ends on one.
+_MAX_QUESTION_TITLE_WORDS = 14
 _MAX_STANDFIRST_WORDS = 70
 # The furniture printed between a standfirst and the story: its byline and its date.
 _HEAD_FAMILIES = frozenset({"bylines", "contributors", "timestamps"})
@@ -67,7 +70,8 @@ def headline(page: Page, i: int) -> Hit | None:
     the first would leave the next to be taken when the body is cleaned again. A line that
     holds two sentences ("...Zelenskyy. Photo: Twitter") is a caption or a standfirst: it is
     prose below a headline, never a headline itself. Nor is a section heading of the article's
-    own ("Introduction", "Key takeaways"): it heads the body's first section.
+    own ("Introduction", "Key takeaways"): it heads the body's first section; nor a long question,
+    which the text asks its reader.
 
     False positives: a text that opens on a short line that is not the headline (a section
     label); earlier rules remove the usual labels first.
@@ -83,6 +87,8 @@ def headline(page: Page, i: int) -> Hit | None:
     if page.vocab.line_is("section_headings", text):  # "Introduction" heads the body's first section
         return None
     if word_count(text) < 2 or not has_letters(text) or not is_headline_like(text, max_words=_MAX_TITLE_WORDS):
+        return None
+    if text.rstrip().endswith("?") and word_count(text) > _MAX_QUESTION_TITLE_WORDS:
         return None
     return Hit(moved_to="title", value=text.strip())
 

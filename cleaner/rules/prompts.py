@@ -272,9 +272,12 @@ def call_to_action(page: Page, i: int) -> Hit | None:
     if vocab.line_is("call_to_action", text) or _is_offer_button(vocab, text):
         return Hit()
     label = vocab.starts("call_to_action", text)
-    if label is None or text.endswith(".") or word_count(text[label.end() :]) > _MAX_CTA_TAIL_WORDS:
+    if label is None or text.endswith("."):
         return None
-    return Hit()
+    tail = text[label.end() :]
+    if tail.endswith(")"):  # an aside closing the button: "Check price at Amazon (on sale!)"
+        tail = tail[: tail.rfind("(")]
+    return None if word_count(tail) > _MAX_CTA_TAIL_WORDS else Hit()
 
 
 # A label closed by its verb says the offer first, in a few words: "Price check" is a heading.

@@ -1,0 +1,62 @@
+"""Lines written on the article's own template: after its run, the entries of a plan, a recipe or a
+product sheet that open as lines inside the run did ("Meal 3" after "Meal 1", "Portion Fix
+Containers: 1 Green" after "Portion Fix Containers: 1 Red"). One by one they read unlike text, so
+the run stops before them; but a page's menus, teasers and footer never open as the article's
+lines do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cleaner.vocab import function_words
+
+# A template is a line's first words, its numbers masked: "meal #", "portion fix".
+TEMPLATE_WORDS = 2
+# The run goes on over lines after its end while this share of them at least are on a template of
+# the run's, up to the last such line, with no line a rule removed as a boundary or a wall between.
+TEMPLATED_SHARE = 0.5
+_WORD = re.compile(r"[^\W_]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def template(text: str) -> str | None:
+    """The line's first words, numbers masked; None when they say nothing of the line (function
+    words and numbers only: "In the", "In 2019").
+
+    >>> template("Portion Fix Containers: 1 Green, 1 Blue"), template("Meal 2"), template("In the end")
+    ('portion fix', 'meal #', None)
+    """
+    words = [_DIGITS.sub("#", word) for word in _WORD.findall(text.casefold())[:TEMPLATE_WORDS]]
+    stop = function_words()
+    if not any(word not in stop and word.strip("#") for word in words):
+        return None
+    return " ".join(words)
+
+
+def templated_end(texts: Sequence[str | None], start: int, end: int) -> int:
+    """The run's end carried over the lines after it that follow its own templates: `texts` holds a
+    kept line's text, or None for a line a rule removed that weighs nothing, and a boundary or a
+    wall stops the search (it is not in `texts` past the last index given).
+
+    >>> lines = ["Meal 1", "Eat every 2 hours", "A long paragraph of the plan.", "Meal 2", "Eat every 3 hours", "Snack"]
+    >>> templated_end(lines, 0, 3), templated_end(lines, 2, 3)
+    (5, 3)
+    """
+    own = {key for text in texts[start:end] if text is not None and (key := template(text)) is not None}
+    if not own:
+        return end
+    best, matched, seen = end, 0, 0
+    for i in range(end, len(texts)):
+        text = texts[i]
+        if text is None:
+            continue
+        seen += 1
+        if template(text) in own:
+            matched += 1
+            if matched >= TEMPLATED_SHARE * seen:
+                best = i + 1
+        elif matched < TEMPLATED_SHARE * seen:
+            break
+    return best
