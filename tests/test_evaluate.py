@@ -107,7 +107,19 @@ def test_metadata_accuracy_counts_only_pages_whose_gold_has_the_field():
     )
     summary = ev.SystemResult("cleaner", "html", pages).summary()
     assert (summary["title"], summary["date"]) == (0.5, 1.0)
-    assert "author" not in summary
+    assert "author" not in summary and "false author" not in summary
+
+
+def test_a_wrong_author_counts_as_false_but_no_author_does_not():
+    gold = {"author": "Jane Doe"}
+    pages = (
+        ev.score_page("1", "x", ev.Extract("x", author="Jane Doe"), gold),
+        ev.score_page("2", "x", ev.Extract("x", author="Key Takeaways"), gold),
+        ev.score_page("3", "x", ev.Extract("x"), gold),
+        ev.score_page("4", "x", ev.Extract("x"), gold),
+    )
+    summary = ev.SystemResult("cleaner", "dumps", pages).summary()
+    assert (summary["author"], summary["false author"]) == (0.25, 0.25)
 
 
 # Layouts

@@ -17,7 +17,11 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 SHINGLE_SIZE = 4
-META_FIELDS = ("title", "author", "date", "subtitle")
+# The metadata columns: each field's accuracy, and beside the author's how often an author is given
+# that is not the page's (a heading, a site's name, another story's byline), which misleads where
+# none would not.
+FALSE_AUTHOR = "false author"
+META_FIELDS = ("title", "author", FALSE_AUTHOR, "date", "subtitle")
 # Fields whose gold may say "none": an empty gold subtitle is right only when nothing is found.
 NULLABLE_FIELDS = frozenset({"subtitle"})
 _TOKEN = re.compile(r"\w+")
@@ -119,6 +123,8 @@ def score_page(
         for name, value in (gold_meta or {}).items()
         if value or (name in NULLABLE_FIELDS and value is not None)
     }
+    if "author" in metadata:
+        metadata[FALSE_AUTHOR] = bool(found.author) and not metadata["author"]
     exact = gold_words == found_words
     return PageScore(
         page_id, precision, recall, *bow, exact, not found_words, not gold_words, error, metadata, dict(reading or {})

@@ -8,6 +8,8 @@ author's name often stands alone on a line by the date, with no "By" ("Jane Doe"
 
 from __future__ import annotations
 
+import re
+
 from cleaner import dates, names
 from cleaner.pagemodel.headline import META_REACH, is_meta
 from cleaner.rules.framework.context import Page
@@ -16,6 +18,8 @@ from cleaner.rules.framework.context import Page
 # into the run (looking above the headline too found more menu items than names on WCXB dev).
 LEAD_REACH = 8
 INTO_RUN = 3
+_WORD = re.compile(r"[^\W\d_]+")
+_EDGE_MARKS = "\"'“”‘’()[]{},.;:!?"
 
 
 def lead_top(start: int, headline: int | None) -> int:
@@ -27,12 +31,34 @@ def credit_line(page: Page, start: int, end: int, headline: int | None) -> int |
     """The index of a line of the lead or the run's first lines that credits a person by name alone,
     next to the headline or to a byline or timestamp."""
     for i in range(lead_top(start, headline), min(start + INTO_RUN, end) if start else 0):
-        if page.dropped[i] is not None or i == headline or not names.is_credit_line(page.blocks[i].text, page.vocab):
+        text = page.blocks[i].text
+        if page.dropped[i] is not None or i == headline or not names.is_credit_line(text, page.vocab):
+            continue
+        if _words_of_the_page(page, text):
             continue
         near = range(max(i - META_REACH + 1, 0), min(i + META_REACH, len(page.blocks)))
         if any(j != i and (j == headline or is_meta(page, j)) for j in near):
             return i
     return None
+
+
+def _words_of_the_page(page: Page, text: str) -> bool:
+    """Whether every word of a credit line is one the page also writes in lower case: a heading
+    ("Key Takeaways", "Electrical Service Panel") is made of the words of the text, a name is not."""
+    words = _WORD.findall(names.credited_names(text, page.vocab)[0])
+    lower = page.memo(_lowercase_words)
+    return bool(words) and all(word.casefold() in lower for word in words)
+
+
+def _lowercase_words(page: Page) -> frozenset[str]:
+    """The words the page writes in lower case, as words of its text (not in an address: "illinois.edu"):
+    words of its language, never a person's name."""
+    return frozenset(
+        word
+        for block in page.blocks
+        for token in block.text.split()
+        if (word := token.strip(_EDGE_MARKS)).isalpha() and word.islower()
+    )
 
 
 def other_stories_bylines(page: Page, start: int, end: int, headline: int | None) -> list[int]:

@@ -161,11 +161,16 @@ def _name_over_role(page: Page, i: int) -> Hit | None:
     """A name alone on its line, and the writer's role alone on the next."""
     if i + 1 >= len(page.blocks):
         return None
-    role = page.blocks[i + 1].text.strip()
-    if not _CAPITALISED.match(role) or ends_sentence(role) or not _is_role(page.vocab, role):
+    role, vocab = page.blocks[i + 1].text.strip(), page.vocab
+    if not _CAPITALISED.match(role) or ends_sentence(role) or not _is_role(vocab, role):
         return None
-    names = _name_part(page.blocks[i].text.strip(), page.vocab)
-    return None if names is None else Hit(span=2, moved_to="authors" if names else None, value=names or None)
+    if vocab.line_is("author_box_headers", role):  # "About the Author" heads a box: its writer comes after
+        return None
+    names = _name_part(page.blocks[i].text.strip(), vocab)
+    # Each name of two words or more: "Health & Wellness" over a box's header is a menu's.
+    if names is None or any(len(name.split()) < 2 for name in names):
+        return None
+    return Hit(span=2, moved_to="authors" if names else None, value=names or None)
 
 
 @block_rule(

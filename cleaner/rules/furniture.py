@@ -205,8 +205,9 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     if row[_body()] >= limit and not biography:
         return None
     kind, detail = _named_kind(row)
-    where = "above the story" if i < edges.first else "below the story"
-    return _moved(page, page.blocks[i].text.strip(), kind, f"{detail}; {where}")
+    above = i < edges.first
+    where = "above the story" if above else "below the story"
+    return _moved(page, page.blocks[i].text.strip(), kind, f"{detail}; {where}", credits=above)
 
 
 def _slot_inside(page: Page, i: int, row: np.ndarray) -> Hit | None:
@@ -239,12 +240,14 @@ def _body() -> int:
     return linekinds.kind_names().index(linekinds.BODY)
 
 
-def _moved(page: Page, text: str, kind: str, detail: str) -> Hit:
-    """The hit for a line of this kind: captions, dates and readable bylines move to their fields."""
+def _moved(page: Page, text: str, kind: str, detail: str, *, credits: bool = True) -> Hit:
+    """The hit for a line of this kind: captions, dates and readable bylines move to their fields,
+    a byline only where it `credits` the story (below it, bylines are other stories' and
+    commenters' as often as its own)."""
     if kind == "caption":
         return Hit(moved_to="captions", value=Caption(text), detail=detail)
     if kind == "date" and (found := find_date(text)):
         return Hit(moved_to="published", value=found[0], detail=detail)
-    if kind == "byline" and is_name_list(text, page.vocab):
+    if kind == "byline" and credits and is_name_list(text, page.vocab):
         return Hit(moved_to="authors", value=split_names(text, page.vocab), detail=detail)
     return Hit(detail=detail)
