@@ -34,7 +34,7 @@ def credit_line(page: Page, start: int, end: int, headline: int | None) -> int |
         text = page.blocks[i].text
         if page.dropped[i] is not None or i == headline or not names.is_credit_line(text, page.vocab):
             continue
-        if _words_of_the_page(page, text):
+        if is_made_of_page_words(page, names.credited_names(text, page.vocab)[0]):
             continue
         near = range(max(i - META_REACH + 1, 0), min(i + META_REACH, len(page.blocks)))
         if any(j != i and (j == headline or is_meta(page, j)) for j in near):
@@ -42,10 +42,11 @@ def credit_line(page: Page, start: int, end: int, headline: int | None) -> int |
     return None
 
 
-def _words_of_the_page(page: Page, text: str) -> bool:
-    """Whether every word of a credit line is one the page also writes in lower case: a heading
-    ("Key Takeaways", "Electrical Service Panel") is made of the words of the text, a name is not."""
-    words = _WORD.findall(names.credited_names(text, page.vocab)[0])
+def is_made_of_page_words(page: Page, name: str) -> bool:
+    """Whether every word of a name is one the page also writes in lower case: a heading ("Key
+    Takeaways", "Electrical Service Panel") or a filter's entry ("By Audience") is made of the words
+    of the text, a person's name is not."""
+    words = _WORD.findall(name)
     lower = page.memo(_lowercase_words)
     return bool(words) and all(word.casefold() in lower for word in words)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.names import read_byline
+from cleaner.pagemodel.lead import is_made_of_page_words
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
@@ -33,7 +34,8 @@ def byline(page: Page, i: int) -> Hit | None:
     Ann Lee | Updated: March 3, 2022", "Von Max Mustermann", "Par Jean Dupont", "Por Juan
     Pérez", "By Korin MillerPublished: Jan 29, 2025"), also when the marker and the names sit on
     two lines. The names move to `authors`, an agency to `credits`; a date on the same line sets
-    `published`. A byline next to another one is a list's (a filter menu's "By Industry", other
+    `published`; a name of one word the page writes in lower case ("By Audience": a filter's
+    entry) credits no one. A byline next to another one is a list's (a filter menu's "By Industry", other
     stories' teasers, a reading list): it is dropped, and credits no one.
 
     Why: the author belongs in metadata; left in the body it is a stray line.
@@ -54,7 +56,8 @@ def byline(page: Page, i: int) -> Hit | None:
     meta: dict[str, object] = {"published": found.published} if found.published else {}
     if found.agencies:
         meta["credits"] = found.agencies
-    return Hit(span=found.span, moved_to="authors" if found.names else None, value=found.names or None, meta=meta)
+    names = [name for name in found.names if " " in name or not is_made_of_page_words(page, name)]
+    return Hit(span=found.span, moved_to="authors" if names else None, value=names or None, meta=meta)
 
 
 def _in_a_list_of_bylines(page: Page, i: int, span: int) -> bool:
