@@ -58,16 +58,27 @@ def opens_with_trade(vocab: Vocabulary, text: str) -> bool:
 _BIO_NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*|de|van|von|der|da|di|del|la|le)){1,3}"
 
 
+# What a biography may set between the name and its verb: the writer's trade or birth in commas or
+# brackets ("Claire Martin, journaliste, a travaillé ...", "Lucía Fernández (Madrid, 1988) es ...").
+_APPOSITION = r"(?:\s*\((?P<bracketed>[^()]{1,40})\)|,\s*(?P<apposed>[^,()]{1,40}),)?"
+
+
 def biography_opener(vocab: Vocabulary) -> re.Pattern[str]:
-    """A name, then a verb a biography opens with."""
-    return re.compile(rf"^(?P<name>{_BIO_NAME})\s+(?:{vocab.alternation('bio_verbs')})(?!\w)", re.IGNORECASE)
+    """A name, what may stand beside it (`_APPOSITION`), then a verb a biography opens with."""
+    return re.compile(
+        rf"^(?P<name>{_BIO_NAME}){_APPOSITION}\s+(?:{vocab.alternation('bio_verbs')})(?!\w)", re.IGNORECASE
+    )
 
 
 def role_then_copula(vocab: Vocabulary) -> re.Pattern[str]:
-    """A sentence that closes on a writer's role and the copula, as Hindi biographies do: "राहुल
-    शर्मा आज की खबर के साथ उप-संपादक के तौर पर जुड़े हैं।", "Pooja Verma Zee Samachar mein Up-Sampadak hain."."""
+    """A sentence that closes on a writer's role and the copula, as Hindi biographies do, or goes on
+    after it with what the writer does: "राहुल शर्मा आज की खबर के साथ उप-संपादक के तौर पर जुड़े हैं।",
+    "Pooja Verma Zee Samachar mein Up-Sampadak hain.", "... वरिष्ठ संवाददाता हैं और राजनीति पर लिखते हैं।"."""
     roles = vocab.alternation("writer_roles")
-    return re.compile(rf"(?<!\w)(?:{roles})(?:\s+\S+){{0,4}}?\s+(?:हैं|है|hain|hai)\s*[।.]?\s*$", re.IGNORECASE)
+    return re.compile(
+        rf"(?<!\w)(?:{roles})(?:\s+\S+){{0,4}}?\s+(?:हैं|है|hain|hai)(?:\s+(?:और|aur)\s[^।.]*[^\s।.])?\s*[।.]?\s*$",
+        re.IGNORECASE,
+    )
 
 
 def beat_for_title(vocab: Vocabulary) -> re.Pattern[str]:

@@ -102,7 +102,7 @@ def _is_role(vocab: Vocabulary, text: str) -> bool:
 def name_and_role_line(page: Page, i: int) -> Hit | None:
     """Removes: a byline without a marker: the writer's name, then the role ("Jane Doe, Staff
     Writer", "Markus Weber, Korrespondent", "कविता रेड्डी, संवाददाता"), also on the next line
-    ("Jane Doe" over "Staff Writer"); and, at the head of the story, the name then the paper or
+    ("Jane Doe" over "Staff Writer", with the biography under them below the story's head); and, at the head of the story, the name then the paper or
     the place ("Sneha Iyer | Free Press Express | Mumbai", "अर्जुन मेहता, मुंबई") or a label of a
     word or two before the name ("Reportage: Anna Schmidt"). Names the byline parser reads move to
     `authors` when a role follows them or a label stands before them.
@@ -166,11 +166,25 @@ def _name_over_role(page: Page, i: int) -> Hit | None:
         return None
     if vocab.line_is("author_box_headers", role):  # "About the Author" heads a box: its writer comes after
         return None
-    names = _name_part(page.blocks[i].text.strip(), vocab)
+    name = page.blocks[i].text.strip()
+    names = _name_part(name, vocab)
     # Each name of two words or more: "Health & Wellness" over a box's header is a menu's.
     if names is None or any(len(name.split()) < 2 for name in names):
         return None
-    return Hit(span=2, moved_to="authors" if names else None, value=names or None)
+    span = 3 if _biography_under(page, i + 2, name) else 2
+    return Hit(span=span, moved_to="authors" if names else None, value=names or None)
+
+
+def _biography_under(page: Page, i: int, name: str) -> bool:
+    """An author box's biography under the name and the role, below the story's head, opening with
+    the writer's first name or a pronoun ("Elle suit les questions d'éducation.", "रोहित अपराध और
+    कानून से जुड़ी खबरें कवर करते हैं।"); at the head, the story's first paragraph follows a byline."""
+    if i >= len(page.blocks) or page.kept < _HEAD_LINES:
+        return False
+    text = page.blocks[i].text.strip()
+    first = text.split(maxsplit=1)[0].casefold() if text else ""
+    opens = first == name.split()[0].casefold() or first in page.vocab.members("person_pronouns")
+    return opens and is_biography(text) and not page.vocab.search("reporting_verbs", text)
 
 
 @block_rule(
@@ -327,7 +341,8 @@ def author_biography(page: Page, i: int) -> Hit | None:
     if not is_person(vocab, name):
         return None  # "Movavi Video Editor is...", "The Azoth has...": no person
     trade = text[opener.end() :].split(maxsplit=_TRADE_WITHIN)
-    if not names_trade(vocab, " ".join(trade[:_TRADE_WITHIN])):
+    beside = opener.group("apposed") or opener.group("bracketed") or ""
+    if not names_trade(vocab, " ".join([beside, *trade[:_TRADE_WITHIN]])):
         return None
     return None if vocab.search("reporting_verbs", text) else Hit(detail="writer's biography")
 
