@@ -19,7 +19,8 @@ from cleaner.rules.framework.context import Page
 LEAD_REACH = 8
 INTO_RUN = 3
 _WORD = re.compile(r"[^\W\d_]+")
-_EDGE_MARKS = "\"'“”‘’()[]{},.;:!?"
+# A word in lower case, whole, and not part of an address or a handle.
+_LOWER_WORD = r"(?<![\w.@/-]){}(?![\w@/-]|\.\w)"
 
 
 def lead_top(start: int, headline: int | None) -> int:
@@ -43,23 +44,16 @@ def credit_line(page: Page, start: int, end: int, headline: int | None) -> int |
 
 
 def is_made_of_page_words(page: Page, name: str) -> bool:
-    """Whether every word of a name is one the page also writes in lower case: a heading ("Key
-    Takeaways", "Electrical Service Panel") or a filter's entry ("By Audience") is made of the words
-    of the text, a person's name is not."""
+    """Whether every word of a name is one the page also writes in lower case, as a word of its text
+    (not in an address: "illinois.edu"): a heading ("Key Takeaways", "Electrical Service Panel") or a
+    filter's entry ("By Audience") is made of the words of the text, a person's name is not."""
     words = _WORD.findall(name)
-    lower = page.memo(_lowercase_words)
-    return bool(words) and all(word.casefold() in lower for word in words)
+    text = page.memo(_page_text)
+    return bool(words) and all(re.search(_LOWER_WORD.format(re.escape(word.casefold())), text) for word in words)
 
 
-def _lowercase_words(page: Page) -> frozenset[str]:
-    """The words the page writes in lower case, as words of its text (not in an address: "illinois.edu"):
-    words of its language, never a person's name."""
-    return frozenset(
-        word
-        for block in page.blocks
-        for token in block.text.split()
-        if (word := token.strip(_EDGE_MARKS)).isalpha() and word.islower()
-    )
+def _page_text(page: Page) -> str:
+    return "\n".join(block.text for block in page.blocks)
 
 
 def other_stories_bylines(page: Page, start: int, end: int, headline: int | None) -> list[int]:

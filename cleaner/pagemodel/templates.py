@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from cleaner.vocab import function_words
 
@@ -18,9 +19,12 @@ TEMPLATE_WORDS = 2
 # the run's, up to the last such line, with no line a rule removed as a boundary or a wall between.
 TEMPLATED_SHARE = 0.5
 _WORD = re.compile(r"[^\W_]+")
+# The first words are read from the line's opening: the same opening gives the same template.
+_OPENING_CHARS = 60
 _DIGITS = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=1 << 14)
 def template(text: str) -> str | None:
     """The line's first words, numbers masked; None when they say nothing of the line (function
     words and numbers only: "In the", "In 2019").
@@ -28,7 +32,7 @@ def template(text: str) -> str | None:
     >>> template("Portion Fix Containers: 1 Green, 1 Blue"), template("Meal 2"), template("In the end")
     ('portion fix', 'meal #', None)
     """
-    words = [_DIGITS.sub("#", word) for word in _WORD.findall(text.casefold())[:TEMPLATE_WORDS]]
+    words = [_DIGITS.sub("#", word) for word in _WORD.findall(text[:_OPENING_CHARS].casefold())[:TEMPLATE_WORDS]]
     stop = function_words()
     if not any(word not in stop and word.strip("#") for word in words):
         return None
