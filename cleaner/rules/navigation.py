@@ -75,10 +75,23 @@ def tag_line(page: Page, i: int) -> Hit | None:
     return Hit(moved_to="tags", value=tags)
 
 
-@block_rule("NAV003", "page-control", "navigation", gate=Gate(max_chars=40, phrases=("page_controls",)), alone=True)
+# Controls' labels run together where a dump lost the space between them: "Skip to main contentSkip
+# to footer"; a few of them in one line.
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_MAX_CONTROLS_CHARS = 80
+
+
+@block_rule(
+    "NAV003",
+    "page-control",
+    "navigation",
+    gate=Gate(max_chars=_MAX_CONTROLS_CHARS, phrases=("page_controls",), pattern=_GLUED),
+    alone=True,
+)
 def page_control(page: Page, i: int) -> Hit | None:
     """Removes: the label of a page's control left in the text ("Skip to content", "Back to
-    top", "Search for:", "Close", "Menu", "Zum Inhalt springen").
+    top", "Search for:", "Close", "Menu", "Zum Inhalt springen"), also a few of them that the dump
+    ran together ("Skip to main contentSkip to footer").
 
     Why: controls render as text in every dump, at the top, between sections and at the end.
 
@@ -87,7 +100,13 @@ def page_control(page: Page, i: int) -> Hit | None:
 
     Example: "Skip to main content" -> dropped.
     """
-    return Hit() if page.vocab.line_is("page_controls", page.blocks[i].text) else None
+    text = page.blocks[i].text
+    if page.vocab.line_is("page_controls", text):
+        return Hit()
+    labels = _GLUED.split(text)
+    if len(labels) > 1 and all(page.vocab.line_is("page_controls", label) for label in labels):
+        return Hit(detail="controls run together")
+    return None
 
 
 # A tag list under its label: up to this many tags, each a line of its own.
