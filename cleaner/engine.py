@@ -260,10 +260,12 @@ def _apply(page: Page, rule: Rule, hit: Hit, i: int) -> int:
 
 def _merge(article: Article, found: Article) -> None:
     """Add a later pass's findings; a field already filled keeps its first value."""
+    taken: dict[str, str | None] = {}  # each field's value is added once, however many removals moved to it
     for removal in found.removals:
         if removal.moved_to:
-            value = getattr(found, removal.moved_to)
-            if absorb(article, removal.moved_to, value) is None:
+            if removal.moved_to not in taken:
+                taken[removal.moved_to] = absorb(article, removal.moved_to, getattr(found, removal.moved_to))
+            if taken[removal.moved_to] is None:
                 removal.moved_to, removal.detail = None, f"{removal.moved_to} already set"
         article.removals.append(removal)
     for name in ("published", "publisher", "credits"):  # what a hit's `meta` sets besides its own field

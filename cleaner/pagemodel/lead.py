@@ -19,8 +19,8 @@ from cleaner.rules.framework.context import Page
 LEAD_REACH = 8
 INTO_RUN = 3
 _WORD = re.compile(r"[^\W\d_]+")
-# A word in lower case, whole, and not part of an address or a handle.
-_LOWER_WORD = r"(?<![\w.@/-]){}(?![\w@/-]|\.\w)"
+# An address or a handle, whose words are no words of the text: "illinois.edu", "@jane", "/news/".
+_ADDRESS = re.compile(r"(?<!\S)\S*(?:\w[.@/]\w|@\w)\S*")
 
 
 def lead_top(start: int, headline: int | None) -> int:
@@ -48,12 +48,15 @@ def is_made_of_page_words(page: Page, name: str) -> bool:
     (not in an address: "illinois.edu"): a heading ("Key Takeaways", "Electrical Service Panel") or a
     filter's entry ("By Audience") is made of the words of the text, a person's name is not."""
     words = _WORD.findall(name)
-    text = page.memo(_page_text)
-    return bool(words) and all(re.search(_LOWER_WORD.format(re.escape(word.casefold())), text) for word in words)
+    lower = page.memo(_page_words)
+    return bool(words) and all(word.casefold() in lower for word in words)
 
 
-def _page_text(page: Page) -> str:
-    return "\n".join(block.text for block in page.blocks)
+def _page_words(page: Page) -> frozenset[str]:
+    """The words of the page's text outside addresses, as it writes them (the lower-case ones are
+    the words of its language)."""
+    text = _ADDRESS.sub(" ", "\n".join(block.text for block in page.blocks))
+    return frozenset(_WORD.findall(text))
 
 
 def other_stories_bylines(page: Page, start: int, end: int, headline: int | None) -> list[int]:

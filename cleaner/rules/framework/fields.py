@@ -23,7 +23,11 @@ def absorb(article: Article, name: str | None, value: Any) -> str | None:
         return None
     if name in LIST_FIELDS:
         current = getattr(article, name)
-        current.extend(item for item in (value if isinstance(value, list) else [value]) if item not in current)
+        held = set(current)  # the items are strings and frozen captions
+        for item in value if isinstance(value, list) else [value]:
+            if item not in held:
+                held.add(item)
+                current.append(item)
         return name
     if getattr(article, name) in (None, ""):
         setattr(article, name, value)

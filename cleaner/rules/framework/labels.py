@@ -21,8 +21,11 @@ _MAX_LABEL_CHARS = 60
 _MAX_CLOSED_LABEL_CHARS = 120
 # A call or an assignment is a line of code: "print(briefing)", "ad = load()".
 _CODE = re.compile(r"\w\(|[=;{}]")
-# A label holds one word the vocabularies do not know only among this many words at least.
+# A label holds one word the vocabularies do not know only among this many words at least; or, among
+# more, a name of a few capitalised words in a row.
 _MIN_WORDS_WITH_NEW = 4
+_MIN_WORDS_WITH_NAME = 5
+_MAX_NAME_WORDS = 3
 # What follows a label is another story's headline or a clip's title: "Check: Air filter" and
 # "See it now: Amazon" are the article's list.
 MIN_TITLE_WORDS = 3
@@ -35,7 +38,8 @@ def is_closed_label(vocab: Vocabulary, keys: str, text: str, *, others: str | No
     A lone word ("Podcast", "Premium") or a word with an article ("The picture") heads a section
     as often as it labels a slot, so a label has two different words at least besides function words; a
     number makes it the article's ("Suite 5112"), a colon announces what follows, and a call or an
-    assignment is code.
+    assignment is code. A label may name the site ("Subscribe to The Herald Premium to continue
+    reading", `_without_a_name`).
     """
     if len(text) > _MAX_CLOSED_LABEL_CHARS or any(ch.isdigit() for ch in text) or text.rstrip().endswith(":"):
         return False
@@ -45,7 +49,27 @@ def is_closed_label(vocab: Vocabulary, keys: str, text: str, *, others: str | No
     stop = function_words()
     if len({word for word in words if word not in stop}) < 2:
         return False
-    return vocab.made_of(keys, text, unknown=1 if _may_hold_a_new_word(text, words) else 0, others=others)
+    if vocab.made_of(keys, text, unknown=1 if _may_hold_a_new_word(text, words) else 0, others=others):
+        return True
+    rest = _without_a_name(text)
+    return rest is not None and vocab.made_of(keys, rest, others=others)
+
+
+def _without_a_name(text: str) -> str | None:
+    """The label without the one name it holds, the site's or a product's ("Subscribe to The Herald
+    Premium to continue reading"): a run of capitalised words after the first word and before the
+    last, the others in lower case; None for a line of four words or fewer, or with no such run or
+    more than one, or one that runs to the end (a heading in title case: "How to Start a Podcast",
+    "Book of the Month Club")."""
+    words = text.split()
+    if len(words) < _MIN_WORDS_WITH_NAME:
+        return None
+    capitalised = [k for k, word in enumerate(words) if k and word[:1].isupper()]
+    if not capitalised or len(capitalised) > _MAX_NAME_WORDS or capitalised[-1] - capitalised[0] >= len(capitalised):
+        return None
+    if capitalised[-1] == len(words) - 1:
+        return None
+    return " ".join(words[: capitalised[0]] + words[capitalised[-1] + 1 :])
 
 
 def _may_hold_a_new_word(text: str, words: list[str]) -> bool:
