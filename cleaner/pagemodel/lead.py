@@ -19,8 +19,8 @@ from cleaner.rules.framework.context import Page
 LEAD_REACH = 8
 INTO_RUN = 3
 _WORD = re.compile(r"[^\W\d_]+")
-# An address or a handle, whose words are no words of the text: "illinois.edu", "@jane", "/news/".
-_ADDRESS = re.compile(r"(?<!\S)\S*(?:\w[.@/]\w|@\w)\S*")
+# What joins a word to an address or a handle around it: "illinois.edu", "@jane", "/news/".
+_ADDRESS_MARKS = frozenset("_.@/")
 
 
 def lead_top(start: int, headline: int | None) -> int:
@@ -48,15 +48,38 @@ def is_made_of_page_words(page: Page, name: str) -> bool:
     (not in an address: "illinois.edu"): a heading ("Key Takeaways", "Electrical Service Panel") or a
     filter's entry ("By Audience") is made of the words of the text, a person's name is not."""
     words = _WORD.findall(name)
-    lower = page.memo(_page_words)
-    return bool(words) and all(word.casefold() in lower for word in words)
+    known = page.memo(_lower_case_words)
+    for word in words:
+        lower = word.casefold()
+        if lower not in known:
+            known[lower] = _writes(page.memo(_page_text), lower)
+        if not known[lower]:
+            return False
+    return bool(words)
 
 
-def _page_words(page: Page) -> frozenset[str]:
-    """The words of the page's text outside addresses, as it writes them (the lower-case ones are
-    the words of its language)."""
-    text = _ADDRESS.sub(" ", "\n".join(block.text for block in page.blocks))
-    return frozenset(_WORD.findall(text))
+def _lower_case_words(page: Page) -> dict[str, bool]:
+    """What `_writes` found of each word asked about on this page."""
+    return {}
+
+
+def _page_text(page: Page) -> str:
+    return "\n".join(block.text for block in page.blocks)
+
+
+def _writes(text: str, word: str) -> bool:
+    """Whether the text holds the word as written, whole, and not in an address ("illinois.edu")."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before, after, next_one = text[start - 1 : start], text[end : end + 1], text[end + 1 : end + 2]
+        joined_before = before.isalnum() or before in _ADDRESS_MARKS
+        # A full stop ends a sentence, unless a letter follows it: "illinois.edu".
+        joined_after = after.isalnum() or (after in _ADDRESS_MARKS and (after != "." or next_one.isalnum()))
+        if not joined_before and not joined_after:
+            return True
+        start = text.find(word, end)
+    return False
 
 
 def other_stories_bylines(page: Page, start: int, end: int, headline: int | None) -> list[int]:

@@ -18,7 +18,8 @@ TEMPLATE_WORDS = 2
 # The run goes on over lines after its end while this share of them at least are on a template of
 # the run's, up to the last such line, with no line a rule removed as a boundary or a wall between.
 TEMPLATED_SHARE = 0.5
-_WORD = re.compile(r"[^\W_]+")
+# The first TEMPLATE_WORDS words of a line, in one match.
+_OPENING = re.compile(r"[\W_]*([^\W_]+)(?:[\W_]+([^\W_]+))?")
 # The first words are read from the line's opening: the same opening gives the same template.
 _OPENING_CHARS = 60
 _DIGITS = re.compile(r"\d+")
@@ -32,7 +33,8 @@ def template(text: str) -> str | None:
     >>> template("Portion Fix Containers: 1 Green, 1 Blue"), template("Meal 2"), template("In the end")
     ('portion fix', 'meal #', None)
     """
-    words = [_DIGITS.sub("#", word) for word in _WORD.findall(text[:_OPENING_CHARS].casefold())[:TEMPLATE_WORDS]]
+    opening = _OPENING.match(text[:_OPENING_CHARS].casefold())
+    words = [word if word.isalpha() else _DIGITS.sub("#", word) for word in opening.groups() if word] if opening else []
     stop = function_words()
     if not any(word not in stop and word.strip("#") for word in words):
         return None
