@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
-from cleaner.rules.framework.labels import is_closed_label
+from cleaner.rules.framework.labels import closed_label_end, is_closed_label
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import ends_sentence, word_count
 from cleaner.vocab import Vocabulary
@@ -21,8 +21,9 @@ def ad_marker(page: Page, i: int) -> Hit | None:
     """Removes: a line that only labels an ad slot ("Advertisement", "Story continues
     below advertisement", "Anzeige", "Publicité", "Publicidad"), in any wording made of an ad's
     word and label words ("Article continues after this ad", "La suite après cette publicité",
-    "विज्ञापन के बाद आगे पढ़ें"); and a label naming the slot's sponsor ("Sponsored by Acme Bank",
-    "Brought to you by Acme", "Präsentiert von Acme": the label, then a name of a few words).
+    "विज्ञापन के बाद आगे पढ़ें"); and a label naming the slot's sponsor or the site ("Sponsored by
+    Acme Bank", "Brought to you by Acme", "Präsentiert von Acme", "Advertisement - Acme": the
+    label, then a name of a few words).
 
     Why: scrapers keep the label of every ad slot; it interrupts the body mid-text.
 
@@ -43,10 +44,12 @@ _MAX_SPONSOR_WORDS = 5
 
 
 def _names_sponsor(vocab: Vocabulary, text: str) -> bool:
-    """A sponsor's label, then its name and nothing more: "Supported by the council, the fair
-    reopened." is a sentence."""
+    """A sponsor's label, or an ad's label and a separator ("Advertisement - Acme", "Anzeige |
+    Spiegel"), then the sponsor's or the site's name and nothing more: "Supported by the council,
+    the fair reopened." is a sentence."""
     label = vocab.starts("sponsor_labels", text)
-    if label is None:
+    end = label.end() if label is not None else closed_label_end(vocab, "ad_words", text)
+    if end is None:
         return False
-    sponsor = text[label.end() :].strip(" :|-–—")
+    sponsor = text[end:].strip(" :|-–—")
     return 0 < word_count(sponsor) <= _MAX_SPONSOR_WORDS and sponsor[0].isupper() and not ends_sentence(sponsor)
