@@ -64,7 +64,8 @@ def _without_a_name(text: str) -> str | None:
     words = text.split()
     if len(words) < _MIN_WORDS_WITH_NAME:
         return None
-    capitalised = [k for k, word in enumerate(words) if k and word[:1].isupper()]
+    # A word that opens a sentence is capitalised for that: "Already a subscriber? Log in".
+    capitalised = [k for k, word in enumerate(words) if k and word[:1].isupper() and words[k - 1][-1] not in ".?!:"]
     if not capitalised or len(capitalised) > _MAX_NAME_WORDS or capitalised[-1] - capitalised[0] >= len(capitalised):
         return None
     if capitalised[-1] == len(words) - 1:
