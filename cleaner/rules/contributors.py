@@ -102,9 +102,10 @@ def _is_role(vocab: Vocabulary, text: str) -> bool:
 def name_and_role_line(page: Page, i: int) -> Hit | None:
     """Removes: a byline without a marker: the writer's name, then the role ("Jane Doe, Staff
     Writer", "Markus Weber, Korrespondent", "कविता रेड्डी, संवाददाता"), also on the next line
-    ("Jane Doe" over "Staff Writer", with the biography under them below the story's head); and, at the head of the story, the name then the paper or
-    the place ("Sneha Iyer | Free Press Express | Mumbai", "अर्जुन मेहता, मुंबई") or a label of a
-    word or two before the name ("Reportage: Anna Schmidt"). Names the byline parser reads move to
+    ("Jane Doe" over "Staff Writer", and the biography under them below the story's head); and,
+    at the head of the story, the name then the paper or the place ("Sneha Iyer | Free Press
+    Express | Mumbai", "अर्जुन मेहता, मुंबई") or a label of a word or two before the name
+    ("Reportage: Anna Schmidt"). Names the byline parser reads move to
     `authors` when a role follows them or a label stands before them.
 
     Why: many sites print the byline as a name and a role, with no "By"; left in the body it is
@@ -169,7 +170,7 @@ def _name_over_role(page: Page, i: int) -> Hit | None:
     name = page.blocks[i].text.strip()
     names = _name_part(name, vocab)
     # Each name of two words or more: "Health & Wellness" over a box's header is a menu's.
-    if names is None or any(len(name.split()) < 2 for name in names):
+    if names is None or any(len(each.split()) < 2 for each in names):
         return None
     span = 3 if _biography_under(page, i + 2, name) else 2
     return Hit(span=span, moved_to="authors" if names else None, value=names or None)
@@ -177,8 +178,8 @@ def _name_over_role(page: Page, i: int) -> Hit | None:
 
 def _biography_under(page: Page, i: int, name: str) -> bool:
     """An author box's biography under the name and the role, below the story's head, opening with
-    the writer's first name or a pronoun ("Elle suit les questions d'éducation.", "रोहित अपराध और
-    कानून से जुड़ी खबरें कवर करते हैं।"); at the head, the story's first paragraph follows a byline."""
+    the writer's first name or a pronoun ("Elle suit les questions d'éducation.", "Maria covers
+    housing."); at the head, the story's first paragraph follows a byline."""
     if i >= len(page.blocks) or page.kept < _HEAD_LINES:
         return False
     text = page.blocks[i].text.strip()
@@ -228,10 +229,10 @@ def labelled_byline(page: Page, i: int) -> Hit | None:
 def author_box(page: Page, i: int) -> Hit | None:
     """Removes: an author's box after the story: a header ("About the author", "Über den
     Autor", "लेखक के बारे में", "About Jane Doe" over a biography opening with her name) or the
-    author's name alone on a line, up to two short lines
-    (name, role), and the biography, or the name and a line that opens with the writer's trade
-    ("Claire Martin", "Journaliste au service Économie depuis 2018."); with a name over it, the biography opens with that name
-    and names what a writer does ("Thomas Becker arbeitet seit 2022 als Journalistin in Wien.",
+    author's name alone on a line, up to two short lines (name, role), and the biography, or the
+    name and a line that opens with the writer's trade ("Claire Martin", "Journaliste au service
+    Économie depuis 2018."); with a name over it, the biography opens with that name and names
+    what a writer does ("Thomas Becker arbeitet seit 2022 als Journalistin in Wien.",
     "संजय यादव पिछले 3 वर्षों से पत्रकारिता में हैं...").
 
     Why: the box is about the writer, not the story, in any language and in scripts without
