@@ -18,8 +18,9 @@ TEMPLATE_WORDS = 2
 # The run goes on over lines after its end while this share of them at least are on a template of
 # the run's, up to the last such line, with no line a rule removed as a boundary or a wall between.
 TEMPLATED_SHARE = 0.5
-# The first TEMPLATE_WORDS words of a line, in one match.
-_OPENING = re.compile(r"[\W_]*([^\W_]+)(?:[\W_]+([^\W_]+))?")
+# The first TEMPLATE_WORDS words of a line, in one match (a run of marks or a word is tried from
+# its start only, so no search can rescan it).
+_OPENING = re.compile(r"(?<![\W_])[\W_]*(?<![^\W_])([^\W_]+)(?:[\W_]+([^\W_]+))?")
 # The first words are read from the line's opening: the same opening gives the same template.
 _OPENING_CHARS = 60
 _DIGITS = re.compile(r"\d+")
