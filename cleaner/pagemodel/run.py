@@ -205,7 +205,8 @@ def main_run(page: Page) -> Run | None:
     near = sorted({a for _, start, _ in runs for a in range(max(start - HEADLINE_REACH, 0), start + 1)})
     anchors = headline_lines(page, slug_words(page.article.url), near)
     start, end = earliest_strong_run(runs, anchors)
-    end = templated_end(_texts_to_boundary(page, end), start, continued(runs, scores, end))
+    end = continued(runs, scores, end)
+    end = templated_end(_texts_to_boundary(page, end), start, end)
     start = with_section_heading(page, start)
     reach = [a for a in anchors if 0 <= start - a <= HEADLINE_REACH]
     headline = headline_above(page, start, reach)
