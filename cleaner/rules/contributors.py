@@ -66,6 +66,8 @@ _TRADE_WITHIN = 4
 # ("Senior editor at Gizmodo."); a role line or a Hindi biography may be this short.
 _MAX_ROLE_WORDS = 8
 _MIN_ROLE_LINE_WORDS = 4
+# A note on the writer says who they are in a short sentence: "L'auteur est chercheur au CNRS."
+_MIN_NOTE_WORDS = 5
 
 
 def _name_part(text: str, vocab: Vocabulary) -> list[str] | None:
@@ -325,10 +327,10 @@ def author_biography(page: Page, i: int) -> Hit | None:
     one_sentence = not SENTENCE.search(text)
     if one_sentence and vocab.derived(role_then_copula).search(text) and not vocab.search("reporting_verbs", text):
         return Hit(detail="writer's role")
+    if words >= _MIN_NOTE_WORDS and is_writer_note(vocab, text) and not vocab.search("reporting_verbs", text):
+        return Hit(detail="note on the writer")
     if words < MIN_BIO_WORDS:
         return None
-    if is_writer_note(vocab, text) and not vocab.search("reporting_verbs", text):
-        return Hit(detail="note on the writer")
     header = vocab.starts("author_box_headers", text)
     if header is not None and _BOX_SEPARATOR.match(text, header.end()):
         return Hit(detail="author box")

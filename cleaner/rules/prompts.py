@@ -161,6 +161,57 @@ def _any_of(tests: tuple[Callable[[str], bool], ...], text: str) -> bool:
     return any(test(text) for test in tests)
 
 
+# A sign-up box: a header of a few words, a pitch of a line or two, then the button.
+_MAX_BOX_HEADER_WORDS = 5
+_MAX_PITCH_LINES = 2
+_MAX_PITCH_WORDS = 16
+_MAX_BUTTON_WORDS = 4
+
+
+@block_rule(
+    "PRM007",
+    "sign-up-box",
+    "prompts",
+    gate=Gate(max_words=_MAX_BOX_HEADER_WORDS, phrases=("mailing_words",)),
+    reads_ahead=1 + _MAX_PITCH_LINES,
+)
+def sign_up_box(page: Page, i: int) -> Hit | None:
+    """Removes: what a newsletter's sign-up box says in no key word, its header and its pitch
+    ("Newsletter" / "Jeden Morgen die wichtigsten Nachrichten" / "Jetzt anmelden"), with the
+    button under them: from a short header naming a newsletter ("Daily Digest") down to a button
+    of a few words that asks to sign up. It is tried before the newsletter prompt, which would
+    take the header alone.
+
+    Why: the header and the button say what the box is; the pitch between them is a plain
+    sentence about the news, which no wording list can know.
+
+    False positives: a section about a newsletter whose text is a short line or two closed by a
+    line like "Sign up"; a longer pitch (over 16 words) or a third line leaves the lines alone.
+
+    Example: "Newsletter" / "Einmal pro Woche das Beste aus der Redaktion" / "Abonnieren" ->
+    dropped.
+    """
+    blocks, vocab = page.blocks, page.vocab
+    if ends_sentence(blocks[i].text) or vocab.search("mailing_words", blocks[i].text) is None:
+        return None
+    for end in range(i + 1, min(i + 2 + _MAX_PITCH_LINES, len(blocks))):
+        text = blocks[end].text
+        if _is_sign_up_button(vocab, text):
+            return Hit(span=end + 1 - i, detail=f"sign-up box of {end + 1 - i} lines")
+        if word_count(text) > _MAX_PITCH_WORDS:
+            return None
+    return None
+
+
+def _is_sign_up_button(vocab: Vocabulary, text: str) -> bool:
+    """A button asking to sign up: "Sign me up", "Kostenlos abonnieren", "S'inscrire"."""
+    return (
+        word_count(text) <= _MAX_BUTTON_WORDS
+        and not text.rstrip().endswith(".")
+        and vocab.made_of("sign_up_words", text, others="mailing_extras")
+    )
+
+
 @block_rule(
     "PRM003",
     "newsletter-prompt",
@@ -223,7 +274,8 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
     """Removes: a short line of a paywall or registration wall ("Subscribe to continue
     reading", "Already a subscriber? Log in", "Réservé aux abonnés"), also in other words of the
     kind ("Sign in to keep reading", "पूरी खबर पढ़ने के लिए सदस्यता लें": a paywall's word and
-    label words only).
+    label words only), and the offer of a subscription priced by a period ("Get full access for
+    just $1 a week", `_is_priced_offer`).
 
     Why: paywall text is injected into the article container and ends up in the dump.
 
@@ -237,8 +289,35 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
     block = page.blocks[i]
     if block.is_list_item or is_content_markup(block):
         return None
-    also = partial(is_closed_label, page.vocab, "paywall_words")
+    vocab = page.vocab
+
+    def also(text: str) -> bool:
+        return is_closed_label(vocab, "paywall_words", text) or _is_priced_offer(vocab, text)
+
     return _short_prompt(page, i, "paywall_prompts", anywhere=True, also=also)
+
+
+# A subscription's offer says its price and period in a few words.
+_MAX_OFFER_WORDS = 12
+
+
+def _is_priced_offer(vocab: Vocabulary, text: str) -> bool:
+    """A paywall's offer, priced by a period: "Get full access for just $1 a week", "Abonnez-vous
+    pour 1 € par mois". Only its numbers lie outside a closed label's words; each other word is a
+    paywall's, a period's or a label word, and a paywall's word and a period are there. A product's
+    offer names the product ("Monthly subscription with access to 22,000+ courses")."""
+    # A plan's name before its price is a pricing page's ("Premium: $9.99 per month"); a full stop
+    # ends a sentence of the text.
+    if word_count(text) > _MAX_OFFER_WORDS or ":" in text or text.rstrip().endswith("."):
+        return False
+    words = label_words_of(text)
+    if not any(word.isdigit() for word in words):
+        return False
+    keys, periods = vocab.word_set("paywall_words"), vocab.word_set("offer_periods")
+    if keys.isdisjoint(words) or periods.isdisjoint(words):
+        return False
+    label = vocab.word_set("label_words")
+    return all(word in keys or word in periods or word in label or word.isdigit() for word in words)
 
 
 # A button's label, with a few words after it at most ("Book a demo with Otter", "Start free trial today").
