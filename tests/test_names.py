@@ -55,6 +55,7 @@ def test_split_names_keeps_credentials_with_their_name() -> None:
             None,
         ),
         ("ByNina Pineda", ["Nina Pineda"], [], None),
+        ("Por Juan Pérez el 3 de marzo de 2024", ["Juan Pérez"], [], "2024-03-03"),
     ],
 )
 def test_read_byline(line, people, agencies, published) -> None:
