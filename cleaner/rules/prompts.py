@@ -8,7 +8,7 @@ from functools import partial
 
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
-from cleaner.rules.framework.labels import is_closed_label
+from cleaner.rules.framework.labels import is_closed_label, is_priced_label
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import ends_sentence, is_content_markup, word_count
 from cleaner.vocab import Vocabulary, label_words_of
@@ -172,44 +172,70 @@ _MAX_BUTTON_WORDS = 4
     "PRM007",
     "sign-up-box",
     "prompts",
-    gate=Gate(max_words=_MAX_BOX_HEADER_WORDS, phrases=("mailing_words",)),
+    gate=Gate(max_words=_MAX_BOX_HEADER_WORDS),
     reads_ahead=1 + _MAX_PITCH_LINES,
 )
 def sign_up_box(page: Page, i: int) -> Hit | None:
     """Removes: what a newsletter's sign-up box says in no key word, its header and its pitch
     ("Newsletter" / "Jeden Morgen die wichtigsten Nachrichten" / "Jetzt anmelden"), with the
-    button under them: from a short header naming a newsletter ("Daily Digest") down to a button
-    of a few words that asks to sign up. It is tried before the newsletter prompt, which would
-    take the header alone.
+    button under them: from a short header ("Daily Digest", "Stay in the loop") down to a button
+    of a few words that asks to sign up, or to a newsletter's prompt ("Never miss a story" /
+    "Sign up to get our top headlines in your inbox."). A header naming no newsletter stands over
+    one line at most. It is tried before the newsletter prompt, which would take the header alone.
 
     Why: the header and the button say what the box is; the pitch between them is a plain
     sentence about the news, which no wording list can know.
 
-    False positives: a section about a newsletter whose text is a short line or two closed by a
-    line like "Sign up"; a longer pitch (over 16 words) or a third line leaves the lines alone.
+    False positives: a short heading over a short paragraph closed by a line like "Sign up" or a
+    newsletter's prompt; a longer paragraph (over 16 words), a heading that ends a sentence, or a
+    second line under a header naming no newsletter leaves the lines alone.
 
     Example: "Newsletter" / "Einmal pro Woche das Beste aus der Redaktion" / "Abonnieren" ->
     dropped.
     """
     blocks, vocab = page.blocks, page.vocab
-    if ends_sentence(blocks[i].text) or vocab.search("mailing_words", blocks[i].text) is None:
+    if ends_sentence(blocks[i].text):
         return None
-    for end in range(i + 1, min(i + 2 + _MAX_PITCH_LINES, len(blocks))):
-        text = blocks[end].text
-        if _is_sign_up_button(vocab, text):
-            return Hit(span=end + 1 - i, detail=f"sign-up box of {end + 1 - i} lines")
-        if word_count(text) > _MAX_PITCH_WORDS:
+    if vocab.search("mailing_words", blocks[i].text) is not None:
+        ends = range(i + 1, min(i + 2 + _MAX_PITCH_LINES, len(blocks)))
+    elif i + 2 < len(blocks) and _is_pitch(vocab, blocks[i + 1].text):
+        ends = range(i + 2, i + 3)  # a header in other words ("Stay in the loop") over one line of pitch
+    else:
+        return None
+    for end in ends:
+        if word_count(blocks[end - 1].text) > _MAX_PITCH_WORDS:
             return None
+        if _is_sign_up_button(vocab, blocks[end].text) or newsletter_prompt(page, end):
+            # Prompts each of which says what it is are left to their own rules.
+            if all(newsletter_prompt(page, j) for j in range(i, end)):
+                return None
+            return Hit(span=end + 1 - i, detail=f"sign-up box of {end + 1 - i} lines")
     return None
 
 
+# A pitch says in a few words what the newsletter brings and when, in two of its box's words at least.
+_MIN_PITCH_WORDS = 4
+_MIN_PITCH_BOX_WORDS = 2
+
+
+def _is_pitch(vocab: Vocabulary, text: str) -> bool:
+    """A line that says what a newsletter brings, in its box's words: "The best of the Herald,
+    every week", "Die wichtigsten Nachrichten des Tages" ("The survey asked 300 readers what they
+    want." says one)."""
+    words = label_words_of(text)
+    if not _MIN_PITCH_WORDS <= len(words) <= _MAX_PITCH_WORDS:
+        return False
+    extras, keys = vocab.word_set("mailing_extras"), vocab.word_set("mailing_words")
+    return len({w for w in words if w in extras or w in keys}) >= _MIN_PITCH_BOX_WORDS
+
+
 def _is_sign_up_button(vocab: Vocabulary, text: str) -> bool:
-    """A button asking to sign up: "Sign me up", "Kostenlos abonnieren", "S'inscrire"."""
-    return (
-        word_count(text) <= _MAX_BUTTON_WORDS
-        and not text.rstrip().endswith(".")
-        and vocab.made_of("sign_up_words", text, others="mailing_extras")
-    )
+    """A button asking to sign up: "Sign me up", "Kostenlos abonnieren", "S'inscrire" ("Sign in"
+    logs in)."""
+    if word_count(text) > _MAX_BUTTON_WORDS or text.rstrip().endswith("."):
+        return False
+    words = label_words_of(text)
+    return ("sign" not in words or "up" in words) and vocab.made_of("sign_up_words", text, others="mailing_extras")
 
 
 @block_rule(
@@ -275,7 +301,7 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
     reading", "Already a subscriber? Log in", "Réservé aux abonnés"), also in other words of the
     kind ("Sign in to keep reading", "पूरी खबर पढ़ने के लिए सदस्यता लें": a paywall's word and
     label words only), and the offer of a subscription priced by a period ("Get full access for
-    just $1 a week", `_is_priced_offer`).
+    just $1 a week", `is_priced_label`).
 
     Why: paywall text is injected into the article container and ends up in the dump.
 
@@ -292,32 +318,9 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
     vocab = page.vocab
 
     def also(text: str) -> bool:
-        return is_closed_label(vocab, "paywall_words", text) or _is_priced_offer(vocab, text)
+        return is_closed_label(vocab, "paywall_words", text) or is_priced_label(vocab, "paywall_words", text)
 
     return _short_prompt(page, i, "paywall_prompts", anywhere=True, also=also)
-
-
-# A subscription's offer says its price and period in a few words.
-_MAX_OFFER_WORDS = 12
-
-
-def _is_priced_offer(vocab: Vocabulary, text: str) -> bool:
-    """A paywall's offer, priced by a period: "Get full access for just $1 a week", "Abonnez-vous
-    pour 1 € par mois". Only its numbers lie outside a closed label's words; each other word is a
-    paywall's, a period's or a label word, and a paywall's word and a period are there. A product's
-    offer names the product ("Monthly subscription with access to 22,000+ courses")."""
-    # A plan's name before its price is a pricing page's ("Premium: $9.99 per month"); a full stop
-    # ends a sentence of the text.
-    if word_count(text) > _MAX_OFFER_WORDS or ":" in text or text.rstrip().endswith("."):
-        return False
-    words = label_words_of(text)
-    if not any(word.isdigit() for word in words):
-        return False
-    keys, periods = vocab.word_set("paywall_words"), vocab.word_set("offer_periods")
-    if keys.isdisjoint(words) or periods.isdisjoint(words):
-        return False
-    label = vocab.word_set("label_words")
-    return all(word in keys or word in periods or word in label or word.isdigit() for word in words)
 
 
 # A button's label, with a few words after it at most ("Book a demo with Otter", "Start free trial today").

@@ -1,7 +1,8 @@
 """Labels that open a line before a separator: "Further reading: ...", "Podcast | ...".
 
 A site writes such a label in its own words, but always from a small vocabulary: the label is
-a few words, each a key word of its kind or a label word (`Vocabulary.made_of`).
+a few words, each a key word of its kind or a label word (`Vocabulary.made_of`); a whole line may be
+one, and an offer's line one with its price ("Get full access for just $1 a week").
 """
 
 from __future__ import annotations
@@ -53,6 +54,29 @@ def is_closed_label(vocab: Vocabulary, keys: str, text: str, *, others: str | No
         return True
     rest = _without_a_name(text)
     return rest is not None and vocab.made_of(keys, rest, others=others)
+
+
+# An offer says its price and period in a few words.
+_MAX_OFFER_WORDS = 12
+
+
+def is_priced_label(vocab: Vocabulary, keys: str, text: str) -> bool:
+    """An offer of the kind of `keys` priced by a period: "Get full access for just $1 a week",
+    "Abonnez-vous pour 1 € par mois". Only its numbers lie outside a closed label's words; each other
+    word is a key, a period (`offer_periods`) or a label word, and a key and a period are there. A
+    product's offer names the product ("Monthly subscription with access to 22,000+ courses")."""
+    # A plan's name before its price is a pricing page's ("Premium: $9.99 per month"); a full stop
+    # ends a sentence of the text.
+    if word_count(text) > _MAX_OFFER_WORDS or ":" in text or text.rstrip().endswith("."):
+        return False
+    words = label_words_of(text)
+    if not any(word.isdigit() for word in words):
+        return False
+    key_words, periods = vocab.word_set(keys), vocab.word_set("offer_periods")
+    if key_words.isdisjoint(words) or periods.isdisjoint(words):
+        return False
+    label = vocab.word_set("label_words")
+    return all(word in key_words or word in periods or word in label or word.isdigit() for word in words)
 
 
 def _without_a_name(text: str) -> str | None:
