@@ -172,37 +172,30 @@ _MAX_BUTTON_WORDS = 4
     "PRM007",
     "sign-up-box",
     "prompts",
-    gate=Gate(max_words=_MAX_BOX_HEADER_WORDS),
+    gate=Gate(max_words=_MAX_BOX_HEADER_WORDS, phrases=("mailing_words",)),
     reads_ahead=1 + _MAX_PITCH_LINES,
 )
 def sign_up_box(page: Page, i: int) -> Hit | None:
     """Removes: what a newsletter's sign-up box says in no key word, its header and its pitch
     ("Newsletter" / "Jeden Morgen die wichtigsten Nachrichten" / "Jetzt anmelden"), with the
-    button under them: from a short header ("Daily Digest", "Stay in the loop") down to a button
-    of a few words that asks to sign up, or to a newsletter's prompt ("Never miss a story" /
-    "Sign up to get our top headlines in your inbox."). A header naming no newsletter stands over
-    one line at most. It is tried before the newsletter prompt, which would take the header alone.
+    button under them: from a short header naming a newsletter ("Daily Digest") down to a button
+    of a few words that asks to sign up, or to a newsletter's prompt ("Newsletter" / "Get the
+    day's top stories every morning." / "Sign up to get them in your inbox."). It is tried before
+    the newsletter prompt, which would take the header alone.
 
     Why: the header and the button say what the box is; the pitch between them is a plain
     sentence about the news, which no wording list can know.
 
-    False positives: a short heading over a short paragraph closed by a line like "Sign up" or a
-    newsletter's prompt; a longer paragraph (over 16 words), a heading that ends a sentence, or a
-    second line under a header naming no newsletter leaves the lines alone.
+    False positives: a section about a newsletter whose text is a short line or two closed by a
+    line like "Sign up"; a longer paragraph (over 16 words) or a third line leaves the lines alone.
 
     Example: "Newsletter" / "Einmal pro Woche das Beste aus der Redaktion" / "Abonnieren" ->
     dropped.
     """
     blocks, vocab = page.blocks, page.vocab
-    if ends_sentence(blocks[i].text):
+    if ends_sentence(blocks[i].text) or vocab.search("mailing_words", blocks[i].text) is None:
         return None
-    if vocab.search("mailing_words", blocks[i].text) is not None:
-        ends = range(i + 1, min(i + 2 + _MAX_PITCH_LINES, len(blocks)))
-    elif i + 2 < len(blocks) and _is_pitch(vocab, blocks[i + 1].text):
-        ends = range(i + 2, i + 3)  # a header in other words ("Stay in the loop") over one line of pitch
-    else:
-        return None
-    for end in ends:
+    for end in range(i + 1, min(i + 2 + _MAX_PITCH_LINES, len(blocks))):
         if word_count(blocks[end - 1].text) > _MAX_PITCH_WORDS:
             return None
         if _is_sign_up_button(vocab, blocks[end].text) or newsletter_prompt(page, end):
@@ -211,22 +204,6 @@ def sign_up_box(page: Page, i: int) -> Hit | None:
                 return None
             return Hit(span=end + 1 - i, detail=f"sign-up box of {end + 1 - i} lines")
     return None
-
-
-# A pitch says in a few words what the newsletter brings and when, in two of its box's words at least.
-_MIN_PITCH_WORDS = 4
-_MIN_PITCH_BOX_WORDS = 2
-
-
-def _is_pitch(vocab: Vocabulary, text: str) -> bool:
-    """A line that says what a newsletter brings, in its box's words: "The best of the Herald,
-    every week", "Die wichtigsten Nachrichten des Tages" ("The survey asked 300 readers what they
-    want." says one)."""
-    words = label_words_of(text)
-    if not _MIN_PITCH_WORDS <= len(words) <= _MAX_PITCH_WORDS:
-        return False
-    extras, keys = vocab.word_set("mailing_extras"), vocab.word_set("mailing_words")
-    return len({w for w in words if w in extras or w in keys}) >= _MIN_PITCH_BOX_WORDS
 
 
 def _is_sign_up_button(vocab: Vocabulary, text: str) -> bool:
