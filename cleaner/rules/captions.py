@@ -331,6 +331,7 @@ def scene_caption(page: Page, i: int) -> Hit | None:
 
 
 def _names_a_day(vocab: Vocabulary, words: list[str]) -> bool:
-    """A weekday or a month among the words, capitalised ("may" is a verb): when the picture was taken."""
+    """A weekday among the words (French and Spanish write it in lower case: "dimanche", "domingo"), or
+    a month, capitalised ("may" is a verb): when the picture was taken."""
     days, months = vocab.members("weekdays"), month_numbers()
-    return any(word[0].isupper() and (word.lower() in days or word.casefold() in months) for word in words)
+    return any(word.lower() in days or (word[0].isupper() and word.casefold() in months) for word in words)
