@@ -28,3 +28,10 @@ def test_a_language_file_names_its_language_and_lists_only_strings(entry) -> Non
     assert data["language"] == entry.name.removesuffix(".toml")
     for family, phrases in data["phrases"].items():
         assert all(isinstance(p, str) and p.strip() == p and p for p in phrases), family
+
+
+@pytest.mark.parametrize("entry", FILES, ids=lambda entry: entry.name)
+def test_no_family_lists_a_phrase_twice(entry) -> None:
+    data = tomllib.loads(entry.read_text(encoding="utf-8"))
+    repeated = {family: p for family, phrases in data["phrases"].items() for p in phrases if phrases.count(p) > 1}
+    assert repeated == {}
