@@ -295,9 +295,29 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
     vocab = page.vocab
 
     def also(text: str) -> bool:
-        return is_closed_label(vocab, "paywall_words", text) or is_priced_label(vocab, "paywall_words", text)
+        return (
+            is_closed_label(vocab, "paywall_words", text)
+            or is_priced_label(vocab, "paywall_words", text)
+            or _subscribes_to_a_name(vocab, text)
+        )
 
     return _short_prompt(page, i, "paywall_prompts", anywhere=True, also=also)
+
+
+# A site's or a paper's name is a few capitalised words: "The Deccan Courier", "Reader's Digest".
+_MAX_SITE_NAME_WORDS = 4
+
+
+def _subscribes_to_a_name(vocab: Vocabulary, text: str) -> bool:
+    """A call to subscribe to the site, by its name and nothing more: "Subscribe to The Deccan
+    Courier", "Abonnez-vous à Libération" ("Subscribe to this podcast at ..." says more)."""
+    opener = vocab.starts("subscription_openers", text)
+    if opener is None:
+        return False
+    name = text[opener.end() :].split()
+    return 0 < len(name) <= _MAX_SITE_NAME_WORDS and all(
+        word[:1].isupper() and not any(ch.isdigit() or ch in ".:/" for ch in word) for word in name
+    )
 
 
 # A button's label, with a few words after it at most ("Book a demo with Otter", "Start free trial today").
