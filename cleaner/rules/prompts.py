@@ -199,8 +199,8 @@ def sign_up_box(page: Page, i: int) -> Hit | None:
         if word_count(blocks[end - 1].text) > _MAX_PITCH_WORDS:
             return None
         if _is_sign_up_button(vocab, blocks[end].text) or newsletter_prompt(page, end):
-            # Prompts each of which says what it is are left to their own rules.
-            if all(newsletter_prompt(page, j) for j in range(i, end)):
+            # A header that is itself a prompt over the button is two prompts, each its own rule's.
+            if end == i + 1 and newsletter_prompt(page, i):
                 return None
             return Hit(span=end + 1 - i, detail=f"sign-up box of {end + 1 - i} lines")
     return None
@@ -277,8 +277,9 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
     """Removes: a short line of a paywall or registration wall ("Subscribe to continue
     reading", "Already a subscriber? Log in", "Réservé aux abonnés"), also in other words of the
     kind ("Sign in to keep reading", "पूरी खबर पढ़ने के लिए सदस्यता लें": a paywall's word and
-    label words only), and the offer of a subscription priced by a period ("Get full access for
-    just $1 a week", `is_priced_label`).
+    label words only), the offer of a subscription priced by a period ("Get full access for
+    just $1 a week", `is_priced_label`), and a call to subscribe to the site by its name alone
+    ("Subscribe to The Deccan Courier").
 
     Why: paywall text is injected into the article container and ends up in the dump.
 
