@@ -63,9 +63,9 @@ _WALL = float("-inf")
 _SCHEDULE_ODDS = 0.5
 # Lines that read unlike text one by one but belong to the article they stand in count as text at
 # even odds, as a schedule's do: the items of a list after its lead-in ("What the council
-# promised:", a line of LEAD_IN_WORDS or more ending in a colon; up to MAX_LIST_ITEMS lines, until
-# text resumes or a rule's boundary), the lines of a block of code or the rows of a table whose
-# cells tabs set apart (CODE_LINES or more in a row), and the rows of a uniform list (`rows`).
+# promised:", a line of LEAD_IN_WORDS or more ending in a colon) or its heading ("Ingredients"), up
+# to MAX_LIST_ITEMS lines until text resumes or a rule's boundary; code lines and table rows whose
+# cells tabs set apart (CODE_LINES or more in a row); and the rows of a uniform list (`rows`).
 LEAD_IN_WORDS = 4
 MAX_LIST_ITEMS = 40
 CODE_LINES = 2
@@ -277,13 +277,15 @@ def dropped_score(page: Page, i: int) -> float | None:
 
 def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:
     """The kept lines that belong to the article around them however they read: the items of a
-    list after its lead-in, up to MAX_LIST_ITEMS lines, until the text `resumes` (a line for which
-    it says so) or a line a rule removed as a boundary or a wall; code and table rows,
-    CODE_LINES or more in a row; and the rows of a uniform list (`rows.uniform_rows`)."""
+    list after its lead-in or its heading (`list_headings`: "Ingredients", "Pros"), up to
+    MAX_LIST_ITEMS lines, until the text `resumes` (a line for which it says so) or a line a rule
+    removed as a boundary or a wall; code and table rows, CODE_LINES or more in a row; and the
+    rows of a uniform list (`rows.uniform_rows`)."""
     kept = [i for i, dropped in enumerate(page.dropped) if dropped is None]
     for i in kept:
         text = page.blocks[i].text.rstrip()
-        if not text.endswith(":") or len(text.split()) < LEAD_IN_WORDS:
+        lead_in = text.endswith(":") and len(text.split()) >= LEAD_IN_WORDS
+        if not lead_in and not page.vocab.line_is("list_headings", text):
             continue
         for j in range(i + 1, min(i + 1 + MAX_LIST_ITEMS, len(page.blocks))):
             if page.dropped[j] is not None:
@@ -303,7 +305,8 @@ def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]
         block_run = []
     if len(block_run) >= CODE_LINES:
         yield from block_run
-    yield from (kept[k] for k in uniform_rows([page.blocks[i].text for i in kept]))
+    rows = uniform_rows([page.blocks[i].text for i in kept], page.vocab.word_set("engagement_counts"))
+    yield from (kept[k] for k in rows)
 
 
 def _with_schedules(texts: Sequence[str], scores: list[float]) -> list[float]:

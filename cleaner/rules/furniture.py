@@ -178,7 +178,8 @@ def furniture_line(page: Page, i: int) -> Hit | None:
 
     False positives: a short heading above the first paragraph ("Our plan") or a closing
     line below the last ("Now get prepping!") that the model reads as furniture (a section
-    heading any article may have, "Introduction" or "Key takeaways", always stays); a sponsor's
+    heading any article may have, "Introduction" or "Key takeaways", or a list's, "Ingredients",
+    always stays); a sponsor's
     note or a reader-service line the story closes on. The items of a
     list after its lead-in, code, table rows and schedules are the article's, whatever the model
     says.
@@ -190,7 +191,7 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     """
     edges = page.memo(_edges)
     row = edges.rows.get(i) if edges is not None else None
-    if edges is None or row is None or page.vocab.line_is("section_headings", page.blocks[i].text):
+    if edges is None or row is None or _is_heading(page, page.blocks[i].text):
         return None
     if edges.first < i < edges.last:
         return _slot_inside(page, i, row)
@@ -208,6 +209,11 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     above = i < edges.first
     where = "above the story" if above else "below the story"
     return _moved(page, page.blocks[i].text.strip(), kind, f"{detail}; {where}", credits=above)
+
+
+def _is_heading(page: Page, text: str) -> bool:
+    """An article's own heading, which stays wherever it stands: a section's or a list's."""
+    return page.vocab.line_is("section_headings", text) or page.vocab.line_is("list_headings", text)
 
 
 def _slot_inside(page: Page, i: int, row: np.ndarray) -> Hit | None:

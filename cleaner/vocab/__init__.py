@@ -112,7 +112,9 @@ def month_numbers() -> dict[str, int]:
 
 # Families read a word at a time (`members`, `made_of`), never looked for as phrases in a line: the
 # phrase gate's index leaves them out, as the label words of every language are in nearly every line.
-WORD_SETS = frozenset({"label_words", "contact_words", "person_pronouns", "sign_up_words", "offer_periods"})
+WORD_SETS = frozenset(
+    {"label_words", "contact_words", "person_pronouns", "sign_up_words", "offer_periods", "engagement_counts"}
+)
 
 T = TypeVar("T")
 # A word of a phrase in `Vocabulary.line_families`' tree: the bits of the families with a phrase
