@@ -37,7 +37,7 @@ from cleaner.pagemodel.headline import headline_above
 from cleaner.pagemodel.rows import uniform_rows
 from cleaner.pagemodel.templates import templated_end
 from cleaner.rules.framework.context import Page
-from cleaner.shapes import WORD, weight
+from cleaner.shapes import WORD, ends_sentence, weight
 from cleaner.vocab import Vocabulary
 
 # A line a block rule marked as end-of-page furniture weighs this much against a run.
@@ -279,19 +279,19 @@ def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]
     """The kept lines that belong to the article around them however they read: the items of a
     list after its lead-in or its heading (`list_headings`: "Ingredients", "Pros"), up to
     MAX_LIST_ITEMS lines, until the text `resumes` (a line for which it says so) or a line a rule
-    removed as a boundary or a wall; code and table rows, CODE_LINES or more in a row; and the
+    removed as a boundary or a wall (under a heading: a sentence or any line a rule removed); code and table rows, CODE_LINES or more in a row; and the
     rows of a uniform list (`rows.uniform_rows`)."""
     kept = [i for i, dropped in enumerate(page.dropped) if dropped is None]
     for i in kept:
         text = page.blocks[i].text.rstrip()
-        lead_in = text.endswith(":") and len(text.split()) >= LEAD_IN_WORDS
-        if not lead_in and not page.vocab.line_is("list_headings", text):
+        headed = not (text.endswith(":") and len(text.split()) >= LEAD_IN_WORDS)
+        if headed and not page.vocab.line_is("list_headings", text):
             continue
         for j in range(i + 1, min(i + 1 + MAX_LIST_ITEMS, len(page.blocks))):
             if page.dropped[j] is not None:
-                if dropped_score(page, j) is not None:
+                if headed or dropped_score(page, j) is not None:
                     break
-            elif resumes(j):
+            elif resumes(j) or (headed and ends_sentence(page.blocks[j].text)):
                 break
             else:
                 yield j

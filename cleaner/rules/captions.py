@@ -70,13 +70,14 @@ def _marker_pattern(vocab: Vocabulary) -> re.Pattern[str]:
 
 
 def _picture_label(vocab: Vocabulary) -> re.Pattern[str]:
-    """A caption that names its picture's kind, not its credit: "File image of the port",
+    """A caption that names its picture's kind, not its credit: "File image of the port" ("A file
+    photo of the court."),
     "Students (File photo)", "Farmers (फाइल फोटो)", "Commuters. (PTI Photo)", "Ghat (फोटो: भाषा)",
     "Police [Photo - Reuters]", "किसान की फाइल फोटो" (a farmer's file photo), and one closed by the
     paper's own credit ("Farmers at the border. Express Photo by Jane Doe", "Commuters. HT Photo")."""
     markers = f"(?i:{vocab.alternation('photo_markers')})"
     return re.compile(
-        rf"^{markers}\s+(?i:of)\s+(?P<of>\S.*)$"
+        rf"^(?P<article>(?i:an?|the)\s+)?(?P<kind>{markers})\s+(?i:of)\s+(?P<of>\S.*)$"
         rf"|^(?P<before>.*?\S)\s*[(\[]\s*{markers}\s*[)\]]$"
         rf"|^(?P<shown>.*?\S)\s*[(\[]\s*{markers}\s*(?:(?i:by)\b|[:–-])\s*(?P<credit>[^()\[\]]{{1,60}})[)\]]$"
         rf"|^(?P<by_agency>.*?\S)\s*[(\[]\s*(?P<agency>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+{markers}\s*[)\]]$"
@@ -94,28 +95,31 @@ def _labelled_picture(page: Page, text: str) -> Caption | None:
     names = ("of", "before", "shown", "by_agency", "whose", "paper_shown")
     caption = next(found.group(name) for name in names if found.group(name))
     caption = caption.rstrip(_TRAILING_SEPARATORS).strip()
-    # "File image of ..." names what the picture shows, not a sentence about it.
+    # "File image of ..." names what the picture shows, not a sentence about it; a bare "Image of"
+    # after an article or closing a sentence may open one ("The image of the city has changed.").
     limit = _MAX_LABELLED_WORDS if found.group("of") else _MAX_CAPTION_WORDS
-    if word_count(caption) > limit or (found.group("of") and ends_sentence(caption)):
+    bare_kind = found.group("of") and " " not in found.group("kind").strip()
+    if word_count(caption) > limit or (bare_kind and (found.group("article") or ends_sentence(caption))):
         return None
     credit = found.group("credit") or found.group("agency") or found.group("photographer") or found.group("paper")
     return Caption(caption, _clean_credit(credit) if credit else None)
 
 
 def _closing_agency(vocab: Vocabulary) -> re.Pattern[str]:
-    return re.compile(rf"(?<=[.!?”\"])\s+(?P<agency>{vocab.alternation('agencies')})\.?$", re.IGNORECASE)
+    agencies = vocab.alternation("agencies")
+    return re.compile(rf"(?<=[.!?”\"])\s+(?:(?P<agency>{agencies})\.?|\((?P<bracketed>{agencies})\))$", re.IGNORECASE)
 
 
 def _agency_closing(page: Page, text: str) -> Caption | None:
-    """ "Protesters gather outside the court on Monday. Reuters": a caption closed by the bare
-    name of the agency that took the picture."""
+    """ "Protesters gather outside the court on Monday. Reuters" or "... on Monday. (AFP)": a
+    caption closed by the bare name of the agency that took the picture."""
     found = page.vocab.derived(_closing_agency).search(text)
     if found is None:
         return None
     caption = text[: found.start()].strip()
     if not _MIN_CREDITED_CAPTION_WORDS <= word_count(caption) <= _MAX_AGENCY_CAPTION_WORDS:
         return None  # a wire story's paragraph may close on its agency too: "... into the US. PTI"
-    return Caption(caption, found.group("agency"))
+    return Caption(caption, found.group("agency") or found.group("bracketed"))
 
 
 def _clean_credit(credit: str) -> str:
@@ -202,7 +206,7 @@ def photo_caption(page: Page, i: int) -> Hit | None:
     only": a picture's word and label words), a still's caption ("Screengrab from a video shared
     on social media"), a caption that names its picture's
     kind ("File image of the port", "Students (File photo)", "Commuters. (PTI Photo)"), a
-    caption closed by an agency's bare name ("Protesters outside the court. Reuters") and a
+    caption closed by an agency's bare name ("Protesters outside the court. Reuters", "... (AFP)") and a
     gallery's counter ("Image 3 of 12"). The caption and credit move to `captions`.
 
     Why: dumps keep every figure caption inline, where it reads as a stray body line.
