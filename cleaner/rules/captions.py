@@ -71,14 +71,15 @@ def _marker_pattern(vocab: Vocabulary) -> re.Pattern[str]:
 
 def _picture_label(vocab: Vocabulary) -> re.Pattern[str]:
     """A caption that names its picture's kind, not its credit: "File image of the port" ("A file
-    photo of the court."),
-    "Students (File photo)", "Farmers (फाइल फोटो)", "Commuters. (PTI Photo)", "Ghat (फोटो: भाषा)",
-    "Police [Photo - Reuters]", "किसान की फाइल फोटो" (a farmer's file photo), and one closed by the
-    paper's own credit ("Farmers at the border. Express Photo by Jane Doe", "Commuters. HT Photo")."""
+    photo of the court."), "Students (File photo)", "Farmers (फाइल फोटो)", "Commuters. (PTI Photo)",
+    "Ghat (फोटो: भाषा)", "Police [Photo - Reuters]", "किसान की फाइल फोटो" (a farmer's file photo), a
+    label and its credit ("Representative image (iStock)"), and one closed by the paper's own
+    credit ("Farmers at the border. Express Photo by Jane Doe", "Commuters. HT Photo")."""
     markers = f"(?i:{vocab.alternation('photo_markers')})"
     return re.compile(
         rf"^(?P<article>(?i:an?|the)\s+)?(?P<kind>{markers})\s+(?i:of)\s+(?P<of>\S.*)$"
         rf"|^(?P<before>.*?\S)\s*[(\[]\s*{markers}\s*[)\]]$"
+        rf"|^(?P<label>{markers})\s*[(\[]\s*(?P<label_credit>[^()\[\]]{{1,40}})[)\]]$"
         rf"|^(?P<shown>.*?\S)\s*[(\[]\s*{markers}\s*(?:(?i:by)\b|[:–-])\s*(?P<credit>[^()\[\]]{{1,60}})[)\]]$"
         rf"|^(?P<by_agency>.*?\S)\s*[(\[]\s*(?P<agency>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+{markers}\s*[)\]]$"
         rf"|^(?P<whose>\S.*?)\s+(?:की|का|के)\s+{markers}$"
@@ -92,7 +93,7 @@ def _labelled_picture(page: Page, text: str) -> Caption | None:
     found = page.vocab.derived(_picture_label).match(text.strip())
     if found is None:
         return None
-    names = ("of", "before", "shown", "by_agency", "whose", "paper_shown")
+    names = ("of", "before", "label", "shown", "by_agency", "whose", "paper_shown")
     caption = next(found.group(name) for name in names if found.group(name))
     caption = caption.rstrip(_TRAILING_SEPARATORS).strip()
     # "File image of ..." names what the picture shows, not a sentence about it; a bare "Image of"
@@ -101,7 +102,10 @@ def _labelled_picture(page: Page, text: str) -> Caption | None:
     bare_kind = found.group("of") and " " not in found.group("kind").strip()
     if word_count(caption) > limit or (bare_kind and (found.group("article") or ends_sentence(caption))):
         return None
-    credit = found.group("credit") or found.group("agency") or found.group("photographer") or found.group("paper")
+    if found.group("label") and " " not in caption:  # "Video (Recoil / OCaml)" is a link, not a credited picture
+        return None
+    credits = ("credit", "label_credit", "agency", "photographer", "paper")
+    credit = next((found.group(name) for name in credits if found.group(name)), None)
     return Caption(caption, _clean_credit(credit) if credit else None)
 
 

@@ -292,7 +292,7 @@ def _is_box_line(block: Block) -> bool:
     gate=Gate(
         min_words=_MIN_ROLE_LINE_WORDS,
         max_words=MAX_BIO_WORDS,
-        phrases=("writer_roles", "beat_verbs", "writer_references", "author_box_headers"),
+        phrases=("writer_roles", "beat_verbs", "writer_references", "author_box_headers", "writer_contacts"),
     ),
     alone=True,
 )
@@ -302,7 +302,8 @@ def author_biography(page: Page, i: int) -> Hit | None:
     freelance journalist based in Dublin. She writes about housing.", "Lucía García es periodista
     de El Diario del Sur."), or that opens with the name and a verb of a writer's beat and closes
     its first sentence on the title written for ("Nikhil Joshi covers crime and courts for The
-    Deccan Courier."), or, in one sentence, closes on the writer's role and the copula as Hindi
+    Deccan Courier."), or that opens with the name and a biography's verb and tells how to reach
+    the writer ("Jane Doe covers startups. She can be reached at jane@example.com."), or, in one sentence, closes on the writer's role and the copula as Hindi
     biographies do ("... के साथ वरिष्ठ संवाददाता के तौर पर जुड़े हैं।"), or an opinion piece's note on
     its writer, in brackets or not ("(The writer is a former ambassador to Japan.)"), or an author
     box on one line ("About the author: Jane Doe reports on ...").
@@ -345,11 +346,17 @@ def author_biography(page: Page, i: int) -> Hit | None:
         return None  # "Movavi Video Editor is...", "The Azoth has...": no person
     trade = text[opener.end() :].split(maxsplit=_TRADE_WITHIN)
     beside = opener.group("apposed") or opener.group("bracketed") or ""
-    if not names_trade(vocab, " ".join([beside, *trade[:_TRADE_WITHIN]])):
+    if not names_trade(vocab, " ".join([beside, *trade[:_TRADE_WITHIN]])) and not _reaches_writer(vocab, text):
         return None
     return None if vocab.search("reporting_verbs", text) else Hit(detail="writer's biography")
 
 
+def _reaches_writer(vocab: Vocabulary, text: str) -> bool:
+    """The paragraph tells readers how to reach its subject: an email address, "can be reached at"."""
+    return _EMAIL.search(text) is not None or vocab.search("writer_contacts", text) is not None
+
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # What sets an author box's header apart from the biography on the same line (a run of spaces is
 # tried from its start only).
 _BOX_SEPARATOR = re.compile(r"(?<!\s)\s*[:|—–-]\s")
