@@ -134,3 +134,23 @@ def test_the_entries_of_a_plan_after_the_last_paragraph_stay_with_the_article_bu
     body = cleaner.clean(text, kind="text").body
     assert "Meal 3" in body and "Portion Fix Containers: 1 Green, 3 Red" in body
     assert PARAGRAPHS[0] in body and "Privacy Policy" not in body
+
+
+def test_a_sentence_alone_between_the_run_s_headline_and_the_run_is_its_standfirst() -> None:
+    from cleaner.rules.framework.context import Dropped
+    from cleaner.rules.layout import _standfirst_under
+
+    lines = [
+        "River floods the lower town",
+        "Two hundred homes are under water after a night of heavy rain.",
+        "Photo: Reuters",
+        "The river burst its banks overnight on Sunday, flooding more than two hundred homes.",
+    ]
+    page = Page(to_blocks("\n".join(lines)), Vocabulary())
+    page.dropped[2] = Dropped("captions", "captions", "CAP001")
+    assert _standfirst_under(page, 0, 3) == 1  # the caption a rule removed stands between
+    page.dropped[2] = None
+    assert _standfirst_under(page, 0, 3) is None  # a kept line stands between
+    page.dropped[2] = Dropped("captions", "captions", "CAP001")
+    page.blocks[1] = to_blocks("Weather")[0]
+    assert _standfirst_under(page, 0, 3) is None  # a menu's word is no sentence

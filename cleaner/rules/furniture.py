@@ -100,13 +100,13 @@ def _edges(page: Page) -> _Edges | None:
     closed = _closed(page, paragraphs)
     if closed is not None:
         last = max(i for i in paragraphs if i < closed)
-    # The first line kept is left to the headline rule, a list's items, code and schedules to the
-    # article.
+    # The first line kept is left to the headline rule while no headline is taken, a list's items,
+    # code and schedules to the article.
     content = set(article_content(page, lambda j: _is_paragraph(page.blocks[j].text)))
     content.update(kept[k] for k in schedule_lines([page.blocks[i].text for i in kept]))
     outside = [
         i
-        for i in kept[1:]
+        for i in (kept if page.article.title else kept[1:])
         if (i < first or i > last) and i not in content and word_count(page.blocks[i].text) <= _MAX_PROSE_WORDS
     ]
     inside = [i for i in kept if first < i < last and i not in content and _is_short(page.blocks[i].text)]

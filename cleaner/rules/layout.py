@@ -8,6 +8,11 @@ from cleaner.pagemodel.run import main_run
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Hit
 from cleaner.rules.framework.registry import page_rule
+from cleaner.shapes import ends_sentence, word_count
+
+# A standfirst under the headline: a sentence of this many words.
+_MIN_STANDFIRST_WORDS = 6
+_MAX_STANDFIRST_WORDS = 70
 
 
 @page_rule("PAG001", "outside-main-content", "layout")
@@ -17,6 +22,8 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     threads. The headline over the run moves to `title`: the line that repeats the words of
     the page URL's slug, else the line above the run (or its first line) with the marks of a
     headline (a byline or date beside it, a breadcrumb ending in it, the story's words). A
+    sentence right under it, alone above the run but for lines the rules removed, moves to
+    `subtitle`. A
     name alone by the headline or the date ("Jane Doe" over "March 4, 2024") moves to
     `authors`; the names of bylines far from the article (other stories' teasers) leave it.
 
@@ -52,7 +59,23 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     if credit is not None:
         credited = Hit(moved_to="authors", value=names.credited_names(page.blocks[credit].text, page.vocab))
         hits = sorted([*(hit for hit in hits if hit[0] != credit), (credit, credited)], key=lambda hit: hit[0])
+    if headline_at is not None and (deck := _standfirst_under(page, headline_at, start)) is not None:
+        standfirst = Hit(moved_to="subtitle", value=page.blocks[deck].text.strip(), detail=detail)
+        hits = [(i, standfirst if i == deck else hit) for i, hit in hits]
     return hits
+
+
+def _standfirst_under(page: Page, headline_at: int, start: int) -> int | None:
+    """The standfirst under the run's headline: the next line kept, above the run with only lines
+    the rules removed between them, a sentence of at most _MAX_STANDFIRST_WORDS words ("Hit the road
+    with ease! Master renting a car in English.")."""
+    kept = [i for i in range(headline_at + 1, start) if page.dropped[i] is None]
+    if len(kept) != 1:
+        return None
+    text = page.blocks[kept[0]].text
+    return (
+        kept[0] if ends_sentence(text) and _MIN_STANDFIRST_WORDS <= word_count(text) <= _MAX_STANDFIRST_WORDS else None
+    )
 
 
 def _forget_other_stories_authors(page: Page, bylines: list[int]) -> None:

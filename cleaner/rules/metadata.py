@@ -41,15 +41,21 @@ def _prose_follows(page: Page, i: int) -> bool:
     stands above the story; in a run of short lines (a list, a stack of teasers) the first is no
     headline, and taking it would leave the next one to be taken when the body is cleaned again.
     A deck shaped like a headline (a question, or ten words or more, longer than the headline)
-    may stand between them."""
+    may stand between them, and so may a section heading of the article's own ("Key takeaways"),
+    which is never taken for a headline, or a standfirst right over the story's byline or date,
+    which the standfirst rule then takes (a site's menu under its name has more of its lines before
+    the date)."""
     following = [j for j in range(i + 1, min(i + 1 + _DECK_REACH, len(page.blocks))) if not page.dropped[j]]
     if not following:
         return False
-    if _is_prose(page.blocks[following[0]].text):
+    follower = page.blocks[following[0]]
+    if _is_prose(follower.text) or page.vocab.line_is("section_headings", follower.text):
         return True
+    if follower.tag is None and _over_the_byline(page, following[0], labels=0):
+        return True  # a standfirst, which MET002 takes
     # A deck under the headline may be shaped like one (a question, no full stop): then the story
     # follows it within two more lines; under a list's first item, its next items do.
-    deck, words = page.blocks[following[0]].text, word_count(page.blocks[i].text)
+    deck, words = follower.text, word_count(page.blocks[i].text)
     is_deck = (deck.rstrip().endswith("?") or word_count(deck) >= _DECK_WORDS) and word_count(deck) > words
     return (
         is_deck
@@ -122,17 +128,16 @@ def standfirst(page: Page, i: int) -> Hit | None:
     return None
 
 
-def _over_the_byline(page: Page, i: int) -> bool:
-    """Whether the lines right under block i, removed or a label's few words, hold the story's
-    byline or date: they set a standfirst apart from the body (a caption may stand anywhere, a
-    byline only on top). A label no rule knows yet ("Tasveer: Bhasha") leaves the byline below
-    it a byline."""
-    labels = 0
+def _over_the_byline(page: Page, i: int, labels: int = _MAX_LABELS_OVER_BYLINE) -> bool:
+    """Whether the lines right under block i, removed or a label's few words (`labels` of them at
+    most), hold the story's byline or date: they set a standfirst apart from the body (a caption
+    may stand anywhere, a byline only on top). A label no rule knows yet ("Tasveer: Bhasha")
+    leaves the byline below it a byline."""
     for j in range(i + 1, len(page.blocks)):
         dropped = page.dropped[j]
         if dropped is None:
-            labels += 1
-            if labels > _MAX_LABELS_OVER_BYLINE or word_count(page.blocks[j].text) > _MAX_LABEL_WORDS:
+            labels -= 1
+            if labels < 0 or word_count(page.blocks[j].text) > _MAX_LABEL_WORDS:
                 return False
         elif dropped.family in _HEAD_FAMILIES:
             return True
