@@ -250,3 +250,14 @@ def test_html_sample_matches_expected(path: Path) -> None:
 def test_every_html_sample_has_an_expected_result() -> None:
     assert len(HTML_SAMPLES) >= 3
     assert sorted(p.stem for p in (SAMPLES / "expected" / "html").glob("*.json")) == [p.stem for p in HTML_SAMPLES]
+
+
+@pytest.mark.parametrize(
+    ("under_headline", "authors"),
+    [("Ana Silva", ["Ana Silva"]), ("Graphic Design Courses", []), ("Report Abuse", [])],
+)
+def test_a_name_alone_under_the_headline_credits_the_page_but_a_menu_s_label_does_not(
+    under_headline: str, authors: list[str]
+) -> None:
+    html = page().replace(f"<h1>{TITLE}</h1>", f"<h1>{TITLE}</h1><div>{under_headline}</div>")
+    assert clean(html, kind="html").authors == authors

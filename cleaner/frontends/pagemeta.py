@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 _BYLINE_REACH = 12
 # A name alone this close under the headline credits the article, a date beside it or not.
 _CREDIT_REACH = 2
+# Unless the line-kind model reads it as one of these kinds at these odds or better.
+_MENU_KINDS = ("navigation", "pagination", "footer", "related")
+_MENU_CHANCE = 0.5
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Review|Recipe|HowTo|WebPage")
 
 
@@ -41,7 +44,8 @@ def page_fields(
     author. The title is the page's `headline`: the `<h1>` the metadata's title agrees with, else
     that title without the site's name. Authors
     are the people and organisations the markup credits (`names.author_names`: no labels or roles),
-    else those of the page's first byline under the headline; an agency goes to `credits`.
+    else those of the page's first byline under the headline (a name alone there, unless it reads
+    as a menu's label); an agency goes to `credits`.
     """
     h1s, locale = markup.pop("h1s", []), markup.pop("locale", None)
     page_text = cache(page_text)
@@ -85,9 +89,19 @@ def _first_byline(text: str, headlines: tuple[str | None, ...], vocab: Vocabular
         found = names.read_byline(lines[k], following, vocab)
         if found is not None and found.names:
             return found
-        if start is not None and k > start and _is_credit(lines, k, start, vocab):
+        if start is not None and k > start and _is_credit(lines, k, start, vocab) and not _reads_as_menu(lines[k]):
             return names.Byline(names.credited_names(lines[k], vocab), [], None, 1)
     return _lone_byline(lines, vocab)
+
+
+def _reads_as_menu(line: str) -> bool:
+    """The line-kind model, reading the line alone, takes it for a menu's, a pager's, a footer's or
+    a related list's label at even odds or better: "Home Blog", "Graphic Design Courses" under a
+    headline name no one."""
+    from cleaner.pagemodel import evidence, linekinds
+
+    row, kinds = evidence.own_probabilities([line])[0], linekinds.kind_names()
+    return sum(float(row[kinds.index(kind)]) for kind in _MENU_KINDS) >= _MENU_CHANCE
 
 
 def _lone_byline(lines: list[str], vocab: Vocabulary) -> names.Byline | None:
