@@ -291,9 +291,10 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
     Example: "This article is for subscribers only" -> dropped.
     """
     block = page.blocks[i]
-    if block.is_list_item or is_content_markup(block):
-        return None
     vocab = page.vocab
+    # A related list's header in paywall words ("Plus d'articles") heads the list, left to REL001.
+    if block.is_list_item or is_content_markup(block) or vocab.line_is("related_headers", block.text):
+        return None
 
     def also(text: str) -> bool:
         return (

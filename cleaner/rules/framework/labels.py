@@ -58,18 +58,22 @@ def is_closed_label(vocab: Vocabulary, keys: str, text: str, *, others: str | No
 
 # An offer says its price and period in a few words.
 _MAX_OFFER_WORDS = 12
+# Where a prompt's last sentence starts.
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)")
 
 
 def is_priced_label(vocab: Vocabulary, keys: str, text: str) -> bool:
     """An offer of the kind of `keys` priced by a period: "Get full access for just $1 a week",
-    "Abonnez-vous pour 1 € par mois". Only its numbers lie outside a closed label's words; each other
-    word is a key, a period (`offer_periods`) or a label word, and a key and a period are there. A
-    product's offer names the product ("Monthly subscription with access to 22,000+ courses")."""
-    # A plan's name before its price is a pricing page's ("Premium: $9.99 per month"); a full stop
-    # ends a sentence of the text.
-    if word_count(text) > _MAX_OFFER_WORDS or ":" in text or text.rstrip().endswith("."):
+    "Abonnez-vous pour 1 € par mois", or such an offer closing a prompt's sentences ("This story is
+    for members. Subscribe for ₹99 a month."). Only its numbers lie outside a closed label's words;
+    each other word is a key, a period (`offer_periods`) or a label word, and a key and a period are
+    there. A product's offer names the product ("Monthly subscription with access to 22,000+
+    courses")."""
+    offer = _LAST_SENTENCE.split(text.strip())[-1].removesuffix(".")
+    # A plan's name before its price is a pricing page's ("Premium: $9.99 per month").
+    if word_count(text) > 2 * _MAX_OFFER_WORDS or word_count(offer) > _MAX_OFFER_WORDS or ":" in offer:
         return False
-    words = label_words_of(text)
+    words = label_words_of(offer)
     if not any(word.isdigit() for word in words):
         return False
     key_words, periods = vocab.word_set(keys), vocab.word_set("offer_periods")
