@@ -71,7 +71,8 @@ def _is_prose(text: str) -> bool:
 @lead_rule("MET001", "headline", "metadata", gate=Gate(top=1))
 def headline(page: Page, i: int) -> Hit | None:
     """Removes: the headline, the first kept line of the text when it is shaped like one
-    (short, not ending in a full stop) and the next kept line is not (body text follows).
+    (short, not ending in a full stop) and the next kept line is not (body text follows), or is
+    a section heading of the article's own, or a standfirst right over the story's byline or date.
     It moves to `title`.
 
     Why: scrapers put the headline on the first line; it is metadata, not body. A text that
