@@ -28,8 +28,7 @@ if TYPE_CHECKING:
 _BYLINE_REACH = 12
 # A name alone this close under the headline credits the article, a date beside it or not.
 _CREDIT_REACH = 2
-# Unless the line-kind model reads it as one of these kinds at these odds or better.
-_MENU_KINDS = ("navigation", "pagination", "footer", "related")
+# Unless the line-kind model reads it as a menu's label at these odds or better.
 _MENU_CHANCE = 0.5
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Review|Recipe|HowTo|WebPage")
 
@@ -95,13 +94,11 @@ def _first_byline(text: str, headlines: tuple[str | None, ...], vocab: Vocabular
 
 
 def _reads_as_menu(line: str) -> bool:
-    """The line-kind model, reading the line alone, takes it for a menu's, a pager's, a footer's or
-    a related list's label at even odds or better: "Home Blog", "Graphic Design Courses" under a
-    headline name no one."""
-    from cleaner.pagemodel import evidence, linekinds
+    """The line-kind model reads the line as a menu's label at even odds or better: "Home Blog",
+    "Graphic Design Courses" under a headline name no one."""
+    from cleaner.pagemodel import evidence
 
-    row, kinds = evidence.own_probabilities([line])[0], linekinds.kind_names()
-    return sum(float(row[kinds.index(kind)]) for kind in _MENU_KINDS) >= _MENU_CHANCE
+    return evidence.menu_chance(line) >= _MENU_CHANCE
 
 
 def _lone_byline(lines: list[str], vocab: Vocabulary) -> names.Byline | None:

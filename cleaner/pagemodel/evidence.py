@@ -35,6 +35,21 @@ def own_probabilities(lines: Sequence[str]) -> np.ndarray:
     return np.array(rows).reshape(len(lines), len(linekinds.kind_names()))
 
 
+# The kinds of a page's controls and lists of links: a line of these reads as a menu's label.
+_MENU_KINDS = ("navigation", "pagination", "footer", "related")
+
+
+def menu_chance(line: str) -> float:
+    """The chance the model gives the line, read alone, of being a menu's, a pager's, a footer's or a
+    related list's label: "By Company Size" and "Home Blog" are; "By Jane Doe" is not.
+
+    >>> menu_chance("Home Blog") > 0.5 > menu_chance("By Jane Doe")
+    True
+    """
+    row, kinds = own_probabilities([line])[0], linekinds.kind_names()
+    return sum(float(row[kinds.index(kind)]) for kind in _MENU_KINDS)
+
+
 def _first_stage(lines: list[str]) -> np.ndarray:
     if not lines:
         return np.zeros((0, len(linekinds.kind_names())))

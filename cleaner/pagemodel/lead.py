@@ -17,6 +17,9 @@ from cleaner.rules.framework.context import Page
 # How far above the run the article's byline may stand when no headline was found, and how far
 # into the run (looking above the headline too found more menu items than names on WCXB dev).
 LEAD_REACH = 8
+# The page's only byline is the article's unless the line-kind model reads it as a menu's label at
+# these odds or better.
+_SOLE_MENU_CHANCE = 0.5
 INTO_RUN = 3
 _WORD = re.compile(r"[^\W\d_]+")
 # What joins a word to an address or a handle around it: "illinois.edu", "@jane", "/news/".
@@ -83,13 +86,27 @@ def _writes(text: str, word: str) -> bool:
 
 
 def other_stories_bylines(page: Page, start: int, end: int, headline: int | None) -> list[int]:
-    """Indices of bylines dropped with names, outside the article's lead, run and a few lines after it."""
+    """Indices of bylines dropped with names, outside the article's lead, run and a few lines after it,
+    but for the page's only byline when it reads as one (`_sole_byline`)."""
     top = lead_top(start, headline) - META_REACH
-    return [
-        i
-        for i, dropped in enumerate(page.dropped)
-        if dropped is not None and dropped.moved_to == "authors" and not top <= i < end + META_REACH
-    ]
+    bylines = [i for i, dropped in enumerate(page.dropped) if dropped is not None and dropped.moved_to == "authors"]
+    if len(bylines) == 1 and _sole_byline(page, bylines[0]):
+        return []
+    return [i for i in bylines if not top <= i < end + META_REACH]
+
+
+def _sole_byline(page: Page, i: int) -> bool:
+    """The page's only byline is the article's, wherever it stands (other stories' teasers come with
+    theirs, many of them), when it names someone in two words or more ("By Eric Ries") and the
+    line-kind model does not read it as a menu's label ("By Company Size", "By State")."""
+    from cleaner.pagemodel import evidence  # imported once a page dump has a byline: numpy slows every start-up
+
+    found = names.read_byline(page.blocks[i].text, None, page.vocab)
+    return (
+        found is not None
+        and any(len(name.split()) >= 2 for name in found.names)
+        and evidence.menu_chance(page.blocks[i].text) < _SOLE_MENU_CHANCE
+    )
 
 
 def lead_date(page: Page, start: int, end: int, headline: int | None) -> str | None:
