@@ -56,12 +56,20 @@ def test_split_names_keeps_credentials_with_their_name() -> None:
         ),
         ("ByNina Pineda", ["Nina Pineda"], [], None),
         ("Por Juan Pérez el 3 de marzo de 2024", ["Juan Pérez"], [], "2024-03-03"),
+        ("by Jeffrey ZeldmanNovember 20, 2007", ["Jeffrey Zeldman"], [], "2007-11-20"),
+        ("By Anna Mayer", ["Anna Mayer"], [], None),
+        ("Report: Amit Kumar", ["Amit Kumar"], [], None),
     ],
 )
 def test_read_byline(line, people, agencies, published) -> None:
     found = read_byline(line, None, VOCAB)
     assert found is not None
     assert (found.names, found.agencies, found.published) == (people, agencies, published)
+
+
+@pytest.mark.parametrize("line", ["Report Abuse", "Report A Problem"])
+def test_a_button_is_no_byline(line) -> None:
+    assert read_byline(line, None, VOCAB) is None
 
 
 @pytest.mark.parametrize(
