@@ -17,10 +17,10 @@ from cleaner.rules.framework.context import Page
 # How far above the run the article's byline may stand when no headline was found, and how far
 # into the run (looking above the headline too found more menu items than names on WCXB dev).
 LEAD_REACH = 8
+INTO_RUN = 3
 # The page's only byline is the article's unless the line-kind model reads it as a menu's label at
 # these odds or better.
 _SOLE_MENU_CHANCE = 0.5
-INTO_RUN = 3
 _WORD = re.compile(r"[^\W\d_]+")
 # What joins a word to an address or a handle around it: "illinois.edu", "@jane", "/news/".
 _ADDRESS_MARKS = frozenset("_.@/")

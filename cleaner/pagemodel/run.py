@@ -276,11 +276,11 @@ def dropped_score(page: Page, i: int) -> float | None:
 
 
 def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:
-    """The kept lines that belong to the article around them however they read: the items of a
-    list after its lead-in or its heading (`list_headings`: "Ingredients", "Pros"), up to
-    MAX_LIST_ITEMS lines, until the text `resumes` (a line for which it says so) or a line a rule
-    removed as a boundary or a wall (under a heading: a sentence or any line a rule removed); code and table rows, CODE_LINES or more in a row; and the
-    rows of a uniform list (`rows.uniform_rows`)."""
+    """The kept lines that belong to the article around them however they read: the items of a list
+    after its lead-in or its heading (`list_headings`: "Ingredients", "Pros"), up to MAX_LIST_ITEMS
+    lines, until the text `resumes` (a line for which it says so) or a line a rule removed as a
+    boundary or a wall (under a heading: a sentence or any line a rule removed); code and table
+    rows, CODE_LINES or more in a row; and the rows of a uniform list (`rows.uniform_rows`)."""
     kept = [i for i, dropped in enumerate(page.dropped) if dropped is None]
     for i in kept:
         text = page.blocks[i].text.rstrip()

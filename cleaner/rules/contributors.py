@@ -303,10 +303,11 @@ def author_biography(page: Page, i: int) -> Hit | None:
     de El Diario del Sur."), or that opens with the name and a verb of a writer's beat and closes
     its first sentence on the title written for ("Nikhil Joshi covers crime and courts for The
     Deccan Courier."), or that opens with the name and a biography's verb and tells how to reach
-    the writer ("Jane Doe covers startups. She can be reached at jane@example.com."), or, in one sentence, closes on the writer's role and the copula as Hindi
-    biographies do ("... के साथ वरिष्ठ संवाददाता के तौर पर जुड़े हैं।"), or an opinion piece's note on
-    its writer, in brackets or not ("(The writer is a former ambassador to Japan.)"), or an author
-    box on one line ("About the author: Jane Doe reports on ...").
+    the writer ("Jane Doe covers startups. She can be reached at jane@example.com."), or, in one
+    sentence, closes on the writer's role and the copula as Hindi biographies do ("... के साथ वरिष्ठ
+    संवाददाता के तौर पर जुड़े हैं।"), or an opinion piece's note on its writer, in brackets or not
+    ("(The writer is a former ambassador to Japan.)"), or an author box on one line ("About the
+    author: Jane Doe reports on ...").
 
     Why: sites close a story with a line about its writer, with or without a box around it;
     it reads as a sentence of the story and so stays in the body.
@@ -351,12 +352,15 @@ def author_biography(page: Page, i: int) -> Hit | None:
     return None if vocab.search("reporting_verbs", text) else Hit(detail="writer's biography")
 
 
+# An email address (its run of name characters is tried from its start only).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def _reaches_writer(vocab: Vocabulary, text: str) -> bool:
     """The paragraph tells readers how to reach its subject: an email address, "can be reached at"."""
     return _EMAIL.search(text) is not None or vocab.search("writer_contacts", text) is not None
 
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # What sets an author box's header apart from the biography on the same line (a run of spaces is
 # tried from its start only).
 _BOX_SEPARATOR = re.compile(r"(?<!\s)\s*[:|—–-]\s")

@@ -179,10 +179,10 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     False positives: a short heading above the first paragraph ("Our plan") or a closing
     line below the last ("Now get prepping!") that the model reads as furniture (a section
     heading any article may have, "Introduction" or "Key takeaways", or a list's, "Ingredients",
-    always stays); a sponsor's
-    note or a reader-service line the story closes on. The items of a
-    list after its lead-in, code, table rows and schedules are the article's, whatever the model
-    says.
+    always stays); a sponsor's note or a reader-service line the story closes on. The items of a
+    list after its lead-in or under its heading, code, table rows, lists of amounts and schedules
+    are the article's, whatever the model says. The first line kept is left to the headline rule
+    until a headline is taken.
     HTML is not judged: its extractor has found the main content, and there the rule lost more
     of the article than it removed furniture.
 
