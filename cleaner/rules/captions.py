@@ -207,11 +207,11 @@ def photo_caption(page: Page, i: int) -> Hit | None:
     crowd outside", "Traders on the floor. © Reuters / Jane Doe", "The hospital in BeijingCredit:
     EPA", "Farmers in Patna (फोटो: भाषा)"), a credit-only line ("Photo: Reuters"), a bare picture
     label ("Representational image", "प्रतीकात्मक तस्वीर", "Image used for representational purposes
-    only": a picture's word and label words), a still's caption ("Screengrab from a video shared
-    on social media"), a caption that names its picture's
-    kind ("File image of the port", "Students (File photo)", "Commuters. (PTI Photo)"), a
-    caption closed by an agency's bare name ("Protesters outside the court. Reuters", "... (AFP)") and a
-    gallery's counter ("Image 3 of 12"). The caption and credit move to `captions`.
+    only": a picture's word and label words; a picture's word alone, "Video", is only dropped), a
+    still's caption ("Screengrab from a video shared on social media"), a caption that names its
+    picture's kind ("File image of the port", "Students (File photo)", "Commuters. (PTI Photo)"), a
+    caption closed by an agency's bare name ("Protesters outside the court. Reuters", "... (AFP)")
+    and a gallery's counter ("Image 3 of 12"). The caption and credit move to `captions`.
 
     Why: dumps keep every figure caption inline, where it reads as a stray body line.
 
@@ -234,6 +234,8 @@ def photo_caption(page: Page, i: int) -> Hit | None:
         if word_count(caption) <= _MAX_CAPTION_WORDS:
             credit = _CREDIT_PREFIX.sub("", paren.group("credit"))
             return Hit(moved_to="captions", value=Caption(caption, _clean_credit(credit)))
+    if vocab.line_is("photo_markers", text) and word_count(text) == 1:
+        return Hit(detail="a picture's word alone")  # "Video", "Photos": a menu's item as often, no caption
     if (
         vocab.line_is("photo_markers", text)
         or is_closed_label(vocab, "picture_words", text)
