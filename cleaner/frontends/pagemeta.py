@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 _BYLINE_REACH = 12
 # A name alone this close under the headline credits the article, a date beside it or not.
 _CREDIT_REACH = 2
-# Unless the line-kind model reads it as a menu's label at these odds or better.
-_MENU_CHANCE = 0.5
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Review|Recipe|HowTo|WebPage")
 
 
@@ -88,17 +86,9 @@ def _first_byline(text: str, headlines: tuple[str | None, ...], vocab: Vocabular
         found = names.read_byline(lines[k], following, vocab)
         if found is not None and found.names:
             return found
-        if start is not None and k > start and _is_credit(lines, k, start, vocab) and not _reads_as_menu(lines[k]):
+        if start is not None and k > start and _is_credit(lines, k, start, vocab):
             return names.Byline(names.credited_names(lines[k], vocab), [], None, 1)
     return _lone_byline(lines, vocab)
-
-
-def _reads_as_menu(line: str) -> bool:
-    """The line-kind model reads the line as a menu's label at even odds or better: "Home Blog",
-    "Graphic Design Courses" under a headline name no one."""
-    from cleaner.pagemodel import evidence
-
-    return evidence.menu_chance(line) >= _MENU_CHANCE
 
 
 def _lone_byline(lines: list[str], vocab: Vocabulary) -> names.Byline | None:
@@ -116,8 +106,15 @@ def _marked_byline(lines: list[str], k: int, vocab: Vocabulary) -> names.Byline 
 
 
 def _is_credit(lines: list[str], k: int, start: int, vocab: Vocabulary) -> bool:
-    """Line k credits a person: a name, right under the headline at `start` or by a date."""
-    return names.is_credit_line(lines[k], vocab) and (k - start <= _CREDIT_REACH or _dated_near(lines, k))
+    """Line k credits a person: a name, right under the headline at `start` or by a date, that the
+    line-kind model does not read as a menu's label ("Home Blog", "Graphic Design Courses")."""
+    from cleaner.pagemodel import evidence
+
+    return (
+        names.is_credit_line(lines[k], vocab)
+        and (k - start <= _CREDIT_REACH or _dated_near(lines, k))
+        and not evidence.reads_as_menu(lines[k])
+    )
 
 
 def _dated_near(lines: list[str], k: int) -> bool:

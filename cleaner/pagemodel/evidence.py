@@ -35,8 +35,10 @@ def own_probabilities(lines: Sequence[str]) -> np.ndarray:
     return np.array(rows).reshape(len(lines), len(linekinds.kind_names()))
 
 
-# The kinds of a page's controls and lists of links: a line of these reads as a menu's label.
+# The kinds of a page's controls and lists of links: a line the model gives these at even odds or
+# better reads as a menu's label.
 _MENU_KINDS = ("navigation", "pagination", "footer", "related")
+_MENU_ODDS = 0.5
 
 
 def menu_chance(line: str) -> float:
@@ -48,6 +50,11 @@ def menu_chance(line: str) -> float:
     """
     row, kinds = own_probabilities([line])[0], linekinds.kind_names()
     return sum(float(row[kinds.index(kind)]) for kind in _MENU_KINDS)
+
+
+def reads_as_menu(line: str) -> bool:
+    """Whether the model reads the line as a menu's label at even odds or better (`menu_chance`)."""
+    return menu_chance(line) >= _MENU_ODDS
 
 
 def _first_stage(lines: list[str]) -> np.ndarray:

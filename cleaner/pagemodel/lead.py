@@ -18,9 +18,6 @@ from cleaner.rules.framework.context import Page
 # into the run (looking above the headline too found more menu items than names on WCXB dev).
 LEAD_REACH = 8
 INTO_RUN = 3
-# The page's only byline is the article's unless the line-kind model reads it as a menu's label at
-# these odds or better.
-_SOLE_MENU_CHANCE = 0.5
 _WORD = re.compile(r"[^\W\d_]+")
 # What joins a word to an address or a handle around it: "illinois.edu", "@jane", "/news/".
 _ADDRESS_MARKS = frozenset("_.@/")
@@ -105,7 +102,7 @@ def _sole_byline(page: Page, i: int) -> bool:
     return (
         found is not None
         and any(len(name.split()) >= 2 for name in found.names)
-        and evidence.menu_chance(page.blocks[i].text) < _SOLE_MENU_CHANCE
+        and not evidence.reads_as_menu(page.blocks[i].text)
     )
 
 

@@ -234,13 +234,10 @@ def photo_caption(page: Page, i: int) -> Hit | None:
         if word_count(caption) <= _MAX_CAPTION_WORDS:
             credit = _CREDIT_PREFIX.sub("", paren.group("credit"))
             return Hit(moved_to="captions", value=Caption(caption, _clean_credit(credit)))
-    if vocab.line_is("photo_markers", text) and word_count(text) == 1:
+    marker = vocab.line_is("photo_markers", text)
+    if marker and word_count(text) == 1:
         return Hit(detail="a picture's word alone")  # "Video", "Photos": a menu's item as often, no caption
-    if (
-        vocab.line_is("photo_markers", text)
-        or is_closed_label(vocab, "picture_words", text)
-        or _GALLERY_COUNTER.match(text.strip())
-    ):
+    if marker or is_closed_label(vocab, "picture_words", text) or _GALLERY_COUNTER.match(text.strip()):
         return Hit(moved_to="captions", value=Caption(text))
     found = (
         _labelled_picture(page, text)

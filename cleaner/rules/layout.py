@@ -8,11 +8,11 @@ from cleaner.pagemodel.run import main_run
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Hit
 from cleaner.rules.framework.registry import page_rule
+from cleaner.rules.metadata import MAX_STANDFIRST_WORDS
 from cleaner.shapes import ends_sentence, word_count
 
-# A standfirst under the headline: a sentence of this many words.
+# A standfirst under the headline: a sentence of this many words at least (at most MET002's).
 _MIN_STANDFIRST_WORDS = 6
-_MAX_STANDFIRST_WORDS = 70
 
 
 @page_rule("PAG001", "outside-main-content", "layout")
@@ -67,14 +67,14 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
 
 def _standfirst_under(page: Page, headline_at: int, start: int) -> int | None:
     """The standfirst under the run's headline: the next line kept, above the run with only lines
-    the rules removed between them, a sentence of at most _MAX_STANDFIRST_WORDS words ("Hit the road
+    the rules removed between them, a sentence of at most MAX_STANDFIRST_WORDS words ("Hit the road
     with ease! Master renting a car in English.")."""
     kept = [i for i in range(headline_at + 1, start) if page.dropped[i] is None]
     if len(kept) != 1:
         return None
     text = page.blocks[kept[0]].text
     return (
-        kept[0] if ends_sentence(text) and _MIN_STANDFIRST_WORDS <= word_count(text) <= _MAX_STANDFIRST_WORDS else None
+        kept[0] if ends_sentence(text) and _MIN_STANDFIRST_WORDS <= word_count(text) <= MAX_STANDFIRST_WORDS else None
     )
 
 

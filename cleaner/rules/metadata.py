@@ -16,7 +16,7 @@ _MAX_TITLE_WORDS = 20
 # A question this long is one the text asks its reader ("Have you thought about how knowing more
 # car rental words could make trips better?"); no headline of the WCXB pages ends on one.
 _MAX_QUESTION_TITLE_WORDS = 14
-_MAX_STANDFIRST_WORDS = 70
+MAX_STANDFIRST_WORDS = 70
 # The furniture printed between a standfirst and the story: its byline and its date.
 _HEAD_FAMILIES = frozenset({"bylines", "contributors", "timestamps"})
 # Between a standfirst and the byline, a caption's credit or a player's label may stand that no
@@ -121,7 +121,7 @@ def standfirst(page: Page, i: int) -> Hit | None:
     if page.article.subtitle or above is None or above.moved_to != "title":
         return None
     following = page.blocks[i + 1] if i + 1 < len(page.blocks) else None
-    if following is None or word_count(block.text) > _MAX_STANDFIRST_WORDS:
+    if following is None or word_count(block.text) > MAX_STANDFIRST_WORDS:
         return None
     # A page's markup gives its standfirst (its description): on HTML only the first shape counts.
     if (following.gap_before and not block.gap_before) or (block.tag is None and _over_the_byline(page, i)):
