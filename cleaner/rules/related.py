@@ -40,7 +40,7 @@ def related_list(page: Page, i: int) -> Hit | None:
     qualifies the stories it lists ("Other posts you'll love:", "Related reads"), or one
     naming the section or site the list comes from ("More in Politics", "More from The
     Times", "Mehr aus Berlin", "Lo último en Deportes"), and the run of headline-like lines (with
-    or without "-" separators) that follows it.
+    or without "-" separators) that follows it, other such headers among them.
 
     Why: these lists of other stories' headlines close most news pages; each item looks
     like a short line of text, so only the header tells them apart from the body.
@@ -61,9 +61,10 @@ def related_list(page: Page, i: int) -> Hit | None:
     spaced = end < len(blocks) and blocks[end].gap_before
     while end < len(blocks) and end - i <= _MAX_LIST_ITEMS:
         text = blocks[end].text
-        if not (is_separator(text) or is_headline_like(text, max_words=_MAX_ITEM_WORDS)) or (
-            blocks[end].gap_before and not spaced
-        ):
+        # A header right under the header is the same list's ("Lire aussi :" twice): one list, not
+        # a lone header over each other, which would go one a rule pass from the end of a text.
+        item = is_separator(text) or is_headline_like(text, max_words=_MAX_ITEM_WORDS) or _is_related_header(page, text)
+        if not item or (blocks[end].gap_before and not spaced):
             break
         end += 1
     if end == i + 1 and end < len(blocks):
