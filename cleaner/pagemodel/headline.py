@@ -3,10 +3,12 @@
 A page prints its headline above the story, with what belongs to it close by: the byline,
 the date, the reading time, a breadcrumb ending in the same words, the story's own words.
 Menus, teaser lists and a table of contents sit there too, shaped like headlines, but without
-those marks. Each headline-shaped line within reach above the run scores the marks it has
-(weights chosen on the WCXB dev split, checked on its held-out quarter); the best line at or
-above `MIN_SCORE` is the headline, the nearest one on a tie. No line scores enough on a page
-with none of these marks: such a page gets no title rather than a guess.
+those marks (a table of contents' entries are found again below, in order, as the story's
+section headings: they are never the headline). Each headline-shaped line within reach above
+the run scores the marks it has (weights chosen on the WCXB dev split, checked on its held-out
+quarter); the best line at or above `MIN_SCORE` is the headline, the nearest one on a tie. No
+line scores enough on a page with none of these marks: such a page gets no title rather than a
+guess.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 from cleaner import dates, names
 from cleaner.rules.framework.context import Page
@@ -44,6 +47,8 @@ _WEIGHTS = {
 }
 MIN_SCORE = 3.0
 _RUN_START_HANDICAP = 1.0
+# Lines in a row found again below the run, in order, that make a table of contents.
+_CONTENTS_ROW = 3
 # "Home > Blog > The Headline", "Home » News » The Headline": a breadcrumb ending in the headline.
 _CRUMB = re.compile(r"(?:^|\s)(?:[>»/|›]|::)\s")
 _BREADCRUMB_REACH = 60
@@ -88,6 +93,16 @@ class _Run:
         )
 
     @cached_property
+    def later_lines(self) -> dict[str, int]:
+        """Where each kept line below the run's first stands (its first time): what `_in_contents`
+        looks for."""
+        page, found = self.page, {}
+        for j in range(len(page.blocks) - 1, self.start, -1):
+            if page.dropped[j] is None:
+                found[page.blocks[j].text.strip()] = j
+        return found
+
+    @cached_property
     def last_text(self) -> int:
         """The last line within reach above the run that reads as text (`_is_text`), -1 if none: a
         candidate stands right above the story when no such line comes after it."""
@@ -107,6 +122,8 @@ def _score(page: Page, i: int, run: _Run) -> float | None:
     if is_meta(page, i) or names.is_credit_line(text, page.vocab) or any(page.vocab.starts(f, text) for f in _PROMPTS):
         return None
     if page.vocab.line_is("section_headings", text):  # "Key takeaways" heads a section, never the page
+        return None
+    if _in_contents(page, i, run):
         return None
     marks: dict[str, float] = {
         "four words": n >= 4,
@@ -160,6 +177,21 @@ def _echoed(page: Page, i: int) -> bool:
         if len(found) > len(words) and found[-len(words) :] == words and _CRUMB.search(other):
             return True
     return False
+
+
+def _in_contents(page: Page, i: int, run: _Run) -> bool:
+    """The line is one of three in a row found again below the run's start, in the same order:
+    entries of a table of contents, which lists the story's section headings. (A headline may
+    be found again with the line over it, its section's name, in a teaser list below.)"""
+    later = run.later_lines
+    if page.blocks[i].text.strip() not in later:
+        return False
+    rows = range(max(i - _CONTENTS_ROW + 1, 0), min(i + _CONTENTS_ROW, len(page.blocks)))
+    found = [later.get(page.blocks[j].text.strip(), -1) for j in rows]
+    return any(
+        found[k] >= 0 and all(a < b for a, b in pairwise(found[k : k + _CONTENTS_ROW]))
+        for k in range(len(found) - _CONTENTS_ROW + 1)
+    )
 
 
 def _in_a_list(page: Page, i: int, start: int) -> bool:
