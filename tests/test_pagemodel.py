@@ -154,3 +154,10 @@ def test_a_sentence_alone_between_the_run_s_headline_and_the_run_is_its_standfir
     page.dropped[2] = Dropped("captions", "captions", "CAP001")
     page.blocks[1] = to_blocks("Weather")[0]
     assert _standfirst_under(page, 0, 3) is None  # a menu's word is no sentence
+
+
+def test_a_reviewer_s_credit_beside_the_headline_is_meta_not_a_headline() -> None:
+    from cleaner.pagemodel.headline import is_meta
+
+    page = Page(to_blocks("Reviewed by Jane Doe\nReviews of the new bridge are in"), Vocabulary())
+    assert is_meta(page, 0) and not is_meta(page, 1)

@@ -142,8 +142,8 @@ def _score(page: Page, i: int, run: _Run) -> float | None:
 
 
 def is_meta(page: Page, i: int) -> bool:
-    """A byline or timestamp: dropped as one, or a short line holding a date, a byline marker, a date
-    label ("Last updated") or a reading time."""
+    """A byline or timestamp: dropped as one, or a short line holding a date, a byline marker, a
+    reviewer's credit ("Reviewed by"), a date label ("Last updated") or a reading time."""
     dropped = page.dropped[i]
     if dropped is not None:
         return dropped.family in ("bylines", "timestamps")
@@ -154,6 +154,7 @@ def is_meta(page: Page, i: int) -> bool:
     return bool(
         dates.find_date(text)
         or vocab.starts("byline_markers", text)
+        or vocab.starts("review_credits", text)
         or vocab.starts("date_labels", text)
         or vocab.search("relative_time", text)
     )
