@@ -21,7 +21,7 @@ from itertools import pairwise
 from cleaner import dates, names
 from cleaner.rules.framework.context import Page
 from cleaner.shapes import WORD, has_letters, is_headline_like, word_count
-from cleaner.vocab import function_words
+from cleaner.vocab import Vocabulary, function_words
 
 # How far above the run a headline may stand, and how close its byline or date must be.
 REACH = 30
@@ -53,6 +53,12 @@ _CONTENTS_ROW = 3
 _CRUMB = re.compile(r"(?:^|\s)(?:[>»/|›]|::)\s")
 _BREADCRUMB_REACH = 60
 _CRUMB_MARKS = frozenset(">»/|›")
+# The trail of a breadcrumb that leads to the headline on its line: up to the last arrow after a
+# space ("Home » Blog » "), or every bar of a line that opens on one ("| Resources | "). A slash
+# also joins alternatives ("Movers / Moving Companies"): it leads a trail of three parts or more,
+# or from a breadcrumb's root ("Home /").
+_TRAIL = re.compile(r"^(?:.*\s[>»›]|\s*\|.*\|)\s*")
+_SLASH = re.compile(r"\s/\s?")
 # Lines opening with these invite the reader elsewhere: "Read more in Marketing", "Follow us on X".
 _PROMPTS = ("read_more", "follow_prompts", "newsletter_prompts")
 
@@ -99,7 +105,7 @@ class _Run:
         page, found = self.page, {}
         for j in range(len(page.blocks) - 1, self.start, -1):
             if page.dropped[j] is None:
-                found[page.blocks[j].text.strip()] = j
+                found[page.blocks[j].text] = j
         return found
 
     @cached_property
@@ -180,15 +186,35 @@ def _echoed(page: Page, i: int) -> bool:
     return False
 
 
+def without_trail(text: str, vocab: Vocabulary) -> str:
+    """The headline without the breadcrumb that leads to it on its line, when two words or more
+    are left; a site's name after the headline ("The Headline | Site") stays.
+
+    >>> vocab = Vocabulary()
+    >>> without_trail("Home » Blog » Cheap fixes", vocab), without_trail("| Resources | Packing tips", vocab)
+    ('Cheap fixes', 'Packing tips')
+    >>> without_trail("Home /Cheap fixes", vocab), without_trail("Best Movers / Moving Companies", vocab)
+    ('Cheap fixes', 'Best Movers / Moving Companies')
+    >>> without_trail("Resources > Articles", vocab), without_trail("Self-host Postgres | Pierce Freeman", vocab)
+    ('Resources > Articles', 'Self-host Postgres | Pierce Freeman')
+    """
+    text = text.strip()
+    rest = _TRAIL.sub("", text, count=1)
+    parts = _SLASH.split(text)
+    if rest == text and (len(parts) > 2 or (len(parts) == 2 and vocab.line_is("breadcrumb_roots", parts[0]))):
+        rest = parts[-1]
+    return rest if word_count(rest) >= _MIN_WORDS else text
+
+
 def _in_contents(page: Page, i: int, run: _Run) -> bool:
     """The line is one of three in a row found again below the run's start, in the same order:
     entries of a table of contents, which lists the story's section headings. (A headline may
     be found again with the line over it, its section's name, in a teaser list below.)"""
     later = run.later_lines
-    if page.blocks[i].text.strip() not in later:
+    if page.blocks[i].text not in later:
         return False
     rows = range(max(i - _CONTENTS_ROW + 1, 0), min(i + _CONTENTS_ROW, len(page.blocks)))
-    found = [later.get(page.blocks[j].text.strip(), -1) for j in rows]
+    found = [later.get(page.blocks[j].text, -1) for j in rows]
     return any(
         found[k] >= 0 and all(a < b for a, b in pairwise(found[k : k + _CONTENTS_ROW]))
         for k in range(len(found) - _CONTENTS_ROW + 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cleaner import names
+from cleaner.pagemodel.headline import without_trail
 from cleaner.pagemodel.lead import credit_line, lead_date, other_stories_bylines
 from cleaner.pagemodel.run import main_run
 from cleaner.rules.framework.context import Page
@@ -21,11 +22,11 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     before and after the article's run: menus, teaser lists, sidebars, footers, comment
     threads. The headline over the run moves to `title`: the line that repeats the words of
     the page URL's slug, else the line above the run (or its first line) with the marks of a
-    headline (a byline or date beside it, a breadcrumb ending in it, the story's words). A
-    sentence right under it, alone above the run but for lines the rules removed, moves to
-    `subtitle`. A
-    name alone by the headline or the date ("Jane Doe" over "March 4, 2024") moves to
-    `authors`; the names of bylines far from the article (other stories' teasers) leave it.
+    headline (a byline or date beside it, a breadcrumb ending in it, the story's words), without
+    a breadcrumb's trail on its own line ("News › The Headline"). A sentence right under it,
+    alone above the run but for lines the rules removed, moves to `subtitle`. A name alone by
+    the headline or the date ("Jane Doe" over "March 4, 2024") moves to `authors`; the names of
+    bylines far from the article (other stories' teasers) leave it.
 
     Why: a scraper that keeps a page's whole text keeps its navigation too; the article is
     the stretch of long, text-like lines that outweighs everything around it. A run never
@@ -52,7 +53,9 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     credit = credit_line(page, start, end, headline_at)
     page.article.published = lead_date(page, start, end, headline_at) or page.article.published
     detail = f"article run is lines {page.blocks[start].line}-{page.blocks[end - 1].line}"
-    outside, headline = Hit(detail=detail), Hit(moved_to="title", detail=detail)
+    outside = Hit(detail=detail)
+    title = without_trail(page.blocks[headline_at].text, page.vocab) if headline_at is not None else None
+    headline = Hit(moved_to="title", value=title, detail=detail)
     hits = [(i, headline if i == headline_at else outside) for i in (*range(start), *range(end, len(page.blocks)))]
     if headline_at == start:
         hits = [*hits[:start], (start, headline), *hits[start:]]
