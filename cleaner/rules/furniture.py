@@ -100,11 +100,12 @@ def _edges(page: Page) -> _Edges | None:
     closed = _closed(page, paragraphs)
     if closed is not None:
         last = max(i for i in paragraphs if i < closed)
-    # The first line kept is left to the headline rule while no headline is taken (unless it reads
-    # as a menu's label, which that rule refuses), a list's items, code and schedules to the article.
+    # The first line kept is left to the headline rule while no headline is taken (unless it surely
+    # reads as a menu's label, which that rule refuses), a list's items, code and schedules to the
+    # article.
     content = set(article_content(page, lambda j: _is_paragraph(page.blocks[j].text)))
     content.update(kept[k] for k in schedule_lines([page.blocks[i].text for i in kept]))
-    judged = kept if page.article.title or evidence.reads_as_menu(page.blocks[kept[0]].text) else kept[1:]
+    judged = kept if page.article.title or evidence.surely_menu(page.blocks[kept[0]].text) else kept[1:]
     outside = [
         i
         for i in judged
@@ -183,8 +184,8 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     always stays); a sponsor's note or a reader-service line the story closes on. The items of a
     list after its lead-in or under its heading, code, table rows, lists of amounts and schedules
     are the article's, whatever the model says. The first line kept is left to the headline rule
-    until a headline is taken, unless the model reads it as a menu's label ("Sign in", "Cart 0"),
-    which that rule refuses. HTML is not judged: its extractor has found the main content, and there the rule lost more
+    until a headline is taken, unless the model surely reads it as a menu's label ("Sign in", "Cart
+    0"), which that rule refuses. HTML is not judged: its extractor has found the main content, and there the rule lost more
     of the article than it removed furniture.
 
     Example: "Reporting from Pune: Anjali Nair" between the headline and the story -> dropped,
