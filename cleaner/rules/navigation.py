@@ -14,6 +14,8 @@ from cleaner.shapes import has_letters, is_content_markup, is_unlinked_html, wor
 _CRUMB_SEPARATOR = re.compile(r"(?<!\s)\s+(?:>|/|»|›|→|\\|::)\s+|(?:(?<!\s)\s+)?[>→]\s*")
 _TAG_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:,|;|\||•|·|#)\s*")
 _MAX_CRUMB_WORDS = 5
+# A trail opens on its first page's name, never on a bracket.
+_ASIDE_OPENERS = ("(", "[", "<", "{")
 # Every separator holds one of these.
 _CRUMB_MARK = re.compile(r"[>/»›→\\:]")
 
@@ -26,7 +28,8 @@ def breadcrumb(page: Page, i: int) -> Hit | None:
     Why: the site's section path is navigation, not text of the article.
 
     False positives: a line of short phrases joined by " > " in a technical article (a menu
-    path "File > Save As"); it must have three or more short parts, or start at a home page.
+    path "File > Save As"); it must have three or more short parts, or start at a home page, and
+    a line in brackets is an aside ("(PPF: 50-150 umol / 10-15 watts)").
     Quoted words in German style ("Zwischen »Chaos« und »Verrat«") stay. On HTML a trail
     must be mostly links and not code, a table row or a quotation: an unlinked "Products >
     Data Files" in the main content is a menu path the article explains.
@@ -36,6 +39,8 @@ def breadcrumb(page: Page, i: int) -> Hit | None:
     block = page.blocks[i]
     text = block.text
     if is_content_markup(block) or is_unlinked_html(block):
+        return None
+    if text.startswith(_ASIDE_OPENERS):  # "(PPF: 50-150 umol / 10-15 watts)", "<a>::<b>::<c>": an aside, code
         return None
     label = page.vocab.starts("breadcrumb_labels", text)
     trail = text[label.end() :].lstrip(" :") if label else text
