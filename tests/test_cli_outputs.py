@@ -78,3 +78,10 @@ def test_drop_field_sheds_the_raw_page_from_the_records(tmp_path: Path, page: st
     assert kept["html"] == page and kept["lang"] == "en"
     dropped = json.loads(run(str(tmp_path / "in.jsonl"), "--drop-field", "html", "--drop-field", "lang").stdout)
     assert "html" not in dropped and "lang" not in dropped and dropped["text"] == kept["text"]
+
+
+def test_an_output_of_dash_is_stdout_not_a_folder(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tree)
+    result = run(str(tree / "a.txt"), "-o", "-", "-q")
+    assert result.exit_code == 0 and result.stdout == clean((tree / "a.txt").read_text()).body + "\n"
+    assert not (tree / "-").exists()

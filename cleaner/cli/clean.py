@@ -35,7 +35,7 @@ from cleaner.writers import FORMATS, Style
     type=LocationType(),
     help="Output folder (mirrors the input tree); or one file: .txt, .md or .json for one document, "
     ".jsonl for any number (each also .gz or .zst). A local path or a URL (s3://, gs://, hf://...). "
-    "Default: stdout.",
+    "Default (or -): stdout.",
 )
 @click.option(
     "--format",

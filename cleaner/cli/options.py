@@ -31,7 +31,8 @@ def config_options(command):
 
 
 class LocationType(click.ParamType):
-    """A local path, or a URL of a file system fsspec reaches (s3://, gs://, hf://...)."""
+    """A local path, or a URL of a file system fsspec reaches (s3://, gs://, hf://...); "-" is
+    standard output, as for the inputs, never a folder called "-"."""
 
     name = "path"
 
@@ -41,6 +42,8 @@ class LocationType(click.ParamType):
 
         if not isinstance(value, str):
             return value
+        if value == "-":
+            return None
         try:
             return location(value)
         except StorageError as error:
