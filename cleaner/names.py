@@ -3,7 +3,7 @@
 One place for what a name looks like, so that the byline rules, the page-dump layout and the
 HTML page's metadata agree on who wrote a story. The words around names (joiners, roles, labels,
 credentials) are vocabulary (`name_joiners`, `name_roles`, `name_labels`, `name_suffixes`, with
-`writer_roles`, `date_labels`, `byline_markers` and `agencies`) in every language file.
+`writer_roles`, `review_credits`, `date_labels`, `byline_markers` and `agencies`) in every language file.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _SURNAME_FIRST = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\w'’-]++),\s*+([A-ZÀ-
 # Credentials written in capitals after a name: "MD", "RN", "FAND", "M.D.".
 _CREDENTIAL = re.compile(r"(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4}[A-Z]?)$")
 # The vocabulary of what follows a name: what the person does, or when the story was dated.
-_ROLE_WORDS = ("name_roles", "writer_roles", "date_labels")
+_ROLE_WORDS = ("name_roles", "writer_roles", "review_credits", "date_labels")
 _DATE_WORDS = ("date_labels",)
 _MAX_PERSON_WORDS = 4
 _MAX_NAME_WORDS = 6
