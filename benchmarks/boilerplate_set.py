@@ -105,12 +105,14 @@ def half_of(doc_id: str) -> str:
     return HALVES[hashlib.sha256(f"boilerplate:{doc_id}".encode()).digest()[0] % 2]
 
 
-def sources(scrapinghub: Path, wcxb: Path) -> Iterator[Source]:
-    """The gold articles: every ScrapingHub page, and the WCXB pages of the held-out quarter."""
-    for prefix, pages in (
-        ("sh", load_dataset(scrapinghub).pages),
-        ("wcxb", [p for p in load_dataset(wcxb).pages if split_of(p.id) == "holdout"]),
-    ):
+def sources(scrapinghub: Path, wcxb: Path, wcxb_split: str = "holdout") -> Iterator[Source]:
+    """The gold articles: every ScrapingHub page, and the WCXB pages of one split (the held-out
+    quarter, which the line models never saw; or the development pages, four times as many
+    bodies of every kind for measuring what is lost, without ScrapingHub)."""
+    sets = [("wcxb", [p for p in load_dataset(wcxb).pages if split_of(p.id) == wcxb_split])]
+    if wcxb_split == "holdout":
+        sets.insert(0, ("sh", load_dataset(scrapinghub).pages))
+    for prefix, pages in sets:
         for page in pages:
             body = paragraphs(page.gold)
             kinds = gold_kinds(body, page.markdown) or ["paragraph"] * len(body)
@@ -280,10 +282,10 @@ def compose(source: Source, furniture: Furniture, rng: random.Random) -> tuple[D
     return document, expected
 
 
-def build(out: Path, seed: int, scrapinghub: Path, wcxb: Path) -> dict[str, int]:
+def build(out: Path, seed: int, scrapinghub: Path, wcxb: Path, wcxb_split: str = "holdout") -> dict[str, int]:
     """Write both halves; returns the number of documents of each."""
     fill = tomllib.loads((TEMPLATES / "fill.toml").read_text(encoding="utf-8"))
-    found = list(sources(scrapinghub, wcxb))
+    found = list(sources(scrapinghub, wcxb, wcxb_split))
     titles = [s.title for s in found]
     counts = dict.fromkeys(HALVES, 0)
     for half in HALVES:
@@ -319,8 +321,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--scrapinghub", type=Path, default=ROOT / "bench" / "scrapinghub")
     parser.add_argument("--wcxb", type=Path, default=ROOT.parent / "shared" / "bench" / "wcxb-dev-articles")
+    parser.add_argument(
+        "--wcxb-split", choices=("holdout", "dev"), default="holdout", help="whose bodies (default: holdout)"
+    )
     args = parser.parse_args()
-    counts = build(args.out, args.seed, args.scrapinghub, args.wcxb)
+    counts = build(args.out, args.seed, args.scrapinghub, args.wcxb, args.wcxb_split)
     print(", ".join(f"{half}: {n} documents" for half, n in counts.items()))
 
 

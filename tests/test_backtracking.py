@@ -38,7 +38,7 @@ from cleaner.article import Article, Block
 from cleaner.config import Config
 from cleaner.frontends import html as html_frontend
 from cleaner.frontends import text as text_frontend
-from cleaner.pagemodel import linemodel
+from cleaner.pagemodel import boundaries, linemodel
 from cleaner.pagemodel import run as page_run
 from cleaner.parallel import Failure, Pool
 from cleaner.profile import SiteBoilerplate
@@ -156,7 +156,7 @@ def _judge_walls(family: str) -> None:
     """Every adversarial line asked whether it is a wall the article's run cannot cross."""
     for blocks in _texts():
         for block in blocks:
-            page_run.is_wall(block.text, family, VOCAB)
+            boundaries.is_wall(block.text, family, VOCAB)
 
 
 def test_walls_are_told_in_bounded_time() -> None:

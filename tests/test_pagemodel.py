@@ -161,3 +161,24 @@ def test_a_reviewer_s_credit_beside_the_headline_is_meta_not_a_headline() -> Non
 
     page = Page(to_blocks("Reviewed by Jane Doe\nReviews of the new bridge are in"), Vocabulary())
     assert is_meta(page, 0) and not is_meta(page, 1)
+
+
+def test_a_dump_that_opens_on_its_story_keeps_the_lists_between_its_sentences_but_not_the_teasers_after() -> None:
+    kit = ["Bench", "Dumbbells", "Jump rope", "Treadmill", "Power tower", "Mat"]
+    story = [
+        "Home gym setups for every budget",
+        "Building a home gym does not have to be expensive, and a few smart choices go a long way for most people.",
+    ]
+    for n, name in enumerate(kit, start=1):
+        story += [
+            name,
+            f"Brand recommendation: Acme {name} {n}",
+            f"Price: ${n}99",
+            f"A sturdy {name.lower()} suits a small room and costs little to keep in good shape.",
+        ]
+    teasers = [f"{n} tips for better sleep" for n in range(3, 13)]
+    body = cleaner.clean("\n".join([*story, "More from the site", *teasers]), kind="text").body
+    assert "Price: $199" in body and "Price: $699" in body
+    assert "A sturdy mat suits a small room and costs little to keep in good shape." in body
+    assert "3 tips for better sleep" not in body and "More from the site" not in body
+    assert cleaner.clean(body, kind="text").body == body

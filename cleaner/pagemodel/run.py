@@ -12,7 +12,10 @@ teaser blocks come after the article on nearly every site, so among the
 runs whose totals come close to the best, the earliest is taken; but a run
 that starts at or just below the headline (a line repeating the words of the
 URL's slug; it may read like text and open the run) is the article even when
-an earlier sidebar or a longer comment thread outweighs it.
+an earlier sidebar or a longer comment thread outweighs it. A dump that opens on
+its story (nothing kept above the run but its headline) is an article's extract
+with its furniture, not a whole page: its run goes on over the short lines between
+the story's sentences (lists, specs, headings) to a rule's boundary.
 
 Scores depend on the line and its kept neighbours, never on its position.
 The run is a maximum-sum segment, so no part of it outweighs the whole; in
@@ -33,29 +36,13 @@ from urllib.parse import unquote, urlsplit
 
 from cleaner import dates
 from cleaner.pagemodel.blocklines import is_block_row
+from cleaner.pagemodel.boundaries import FURNITURE_PENALTY, WALL, dropped_score
 from cleaner.pagemodel.headline import headline_above
 from cleaner.pagemodel.rows import uniform_rows
 from cleaner.pagemodel.templates import templated_end
 from cleaner.rules.framework.context import Page
 from cleaner.shapes import WORD, ends_sentence, weight
-from cleaner.vocab import Vocabulary
 
-# A line a block rule marked as end-of-page furniture weighs this much against a run.
-FURNITURE_PENALTY = 100.0
-# Families whose lines sit between the article and the rest of the page.
-BOUNDARY_FAMILIES = frozenset({"related", "footer", "navigation", "prompts"})
-# But for lines that stand between the article's own paragraphs as well as around it ("Also read:
-# ...", a button's label, a disclosure, "Back to top"): they weigh nothing.
-INLINE_RULES = frozenset({"REL002", "PRM006", "FTR004", "NAV003"})
-# A comment section's furniture is never inside an article: a run cannot cross it.
-WALL_FAMILIES = frozenset({"comments"})
-# Nor can a run cross the site's copyright notice ("© 2019 Site. All rights reserved."): a footer
-# line where the mark is followed by a year and the rights are reserved. A photo credit ("© Jane
-# Doe", "© 2024 Getty Images") reserves nothing and stays a mere boundary.
-_COPYRIGHT_NOTICE = re.compile(
-    r"(?:[©\u24b8]|\(c\)|copyright)\s*(?:(?:[©\u24b8]|\(c\))\s*)?(?:19|20)\d\d\b", re.IGNORECASE
-)
-_WALL = float("-inf")
 # A schedule (tour dates, fixtures, an events calendar) is content however short its lines:
 # kept lines in a row, each opening with a day and month in calendar order, that make a
 # chronological list (`dates.chronological_lists`). Its lines count as text at even odds: enough to
@@ -79,6 +66,14 @@ BRIDGE_SHARE = 0.75
 # The best few disjoint runs are candidates. A long comment thread breaks into many runs of
 # its own, so eight leave room for a short article's run below its headline (four left it out).
 CANDIDATE_RUNS = 8
+# A dump that opens on its story (no kept line above the run but, at most, its headline) is an
+# extract of the article with its furniture, as the seeds are, not a whole page: its short lines
+# between sentences are the article's lists, specs and headings. Its run goes on over them while a
+# sentence of STORY_SENTENCE_WORDS words or more follows within STORY_GAP kept lines (8 kept the
+# teaser lists of real pages out that 12 let in), up to a rule's boundary.
+STORY_TOP_LINES = 1
+STORY_GAP = 8
+STORY_SENTENCE_WORDS = 6
 # A text is a whole-page dump, not an article, when it has this many lines
 # and this share of them are short (0.3 beat 0.4 on the WCXB dev split: archive
 # and teaser lists of six words or more hid dumps; it holds on the held-out split).
@@ -172,19 +167,6 @@ def is_whole_page(page: Page) -> bool:
     return short >= DUMP_SHORT_SHARE * len(lines)
 
 
-def is_wall(text: str, family: str, vocab: Vocabulary) -> bool:
-    """Whether a dropped line closes off the article: comment furniture, or the site's copyright notice.
-
-    >>> from cleaner.vocab import Vocabulary
-    >>> [is_wall(line, "footer", Vocabulary()) for line in ("© 2019 Site. All rights reserved.", "© 2024 Getty Images")]
-    [True, False]
-    """
-    if family in WALL_FAMILIES:
-        return True
-    notice = family == "footer" and _COPYRIGHT_NOTICE.search(text) is not None
-    return notice and vocab.search("copyright_phrases", text) is not None
-
-
 def main_run(page: Page) -> Run | None:
     """Where the article runs in a whole-page dump, and its headline; None if the text is not one."""
     if not page.memo(is_whole_page):
@@ -208,9 +190,38 @@ def main_run(page: Page) -> Run | None:
     end = continued(runs, scores, end)
     end = templated_end(_texts_to_boundary(page, end), start, end)
     start = with_section_heading(page, start)
+    if opens_on_story(page, start):
+        end = through_sentences(page, end)
     reach = [a for a in anchors if 0 <= start - a <= HEADLINE_REACH]
     headline = headline_above(page, start, reach)
     return Run(start, end, max((a for a in reach if a < start), default=None) if headline is None else headline)
+
+
+def opens_on_story(page: Page, start: int) -> bool:
+    """Whether no more than STORY_TOP_LINES kept lines (the headline) stand above the run."""
+    return sum(1 for dropped in page.dropped[:start] if dropped is None) <= STORY_TOP_LINES
+
+
+def through_sentences(page: Page, end: int) -> int:
+    """The run's end, carried on to each later sentence that follows the last within STORY_GAP kept
+    lines, up to the first line a rule removed as a boundary or a wall.
+
+    A cleaned body opens on its story too, so a later pass carries its run as far again.
+    """
+    since = 0
+    for i in range(end, len(page.dropped)):
+        if page.dropped[i] is not None:
+            if dropped_score(page, i) is not None:
+                break
+            continue
+        text = page.blocks[i].text
+        if not (ends_sentence(text) and len(text.split()) >= STORY_SENTENCE_WORDS):
+            since += 1
+        elif since > STORY_GAP:
+            break
+        else:
+            end, since = i + 1, 0
+    return end
 
 
 def continued(runs: Sequence[tuple[float, int, int]], scores: Sequence[float | None], end: int) -> int:
@@ -261,18 +272,6 @@ def with_section_heading(page: Page, start: int) -> int:
     if above >= 0 and page.dropped[above] is None and page.vocab.line_is("section_headings", page.blocks[above].text):
         return above
     return start
-
-
-def dropped_score(page: Page, i: int) -> float | None:
-    """What a line a rule removed weighs against a run: a wall, a boundary, or nothing (None)."""
-    dropped = page.dropped[i]
-    if dropped is None:
-        return None
-    if is_wall(page.blocks[i].text, dropped.family, page.vocab):
-        return _WALL
-    if dropped.family in BOUNDARY_FAMILIES and dropped.code not in INLINE_RULES:
-        return -FURNITURE_PENALTY
-    return None
 
 
 def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:
@@ -354,7 +353,7 @@ def candidate_runs(scores: Sequence[float | None]) -> list[tuple[float, int, int
             break
         _, start, end = found
         runs.append(found)
-        remaining[start:end] = [_WALL] * (end - start)
+        remaining[start:end] = [WALL] * (end - start)
     return runs
 
 

@@ -7,10 +7,13 @@ The model alone is weak evidence (its kinds for captions, bylines and prompts ar
 and its neighbour stage pulls a lone furniture line inside the text towards the text), so it only
 judges where furniture gathers: between the headline and the story, and after the story; between
 the story's paragraphs only the kinds of slots set into a story, which headings and cells are not.
+
+A template's placeholder text ("Lorem ipsum dolor sit amet") is furniture no model needs to read.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -18,10 +21,11 @@ from cleaner.article import Caption
 from cleaner.biography import opens_biography
 from cleaner.dates import find_date
 from cleaner.names import is_name_list, split_names
-from cleaner.pagemodel.run import article_content, dropped_score, schedule_lines
+from cleaner.pagemodel.boundaries import dropped_score
+from cleaner.pagemodel.run import article_content, schedule_lines
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
-from cleaner.rules.framework.registry import lead_rule
+from cleaner.rules.framework.registry import block_rule, lead_rule
 from cleaner.shapes import ends_sentence, word_count
 
 if TYPE_CHECKING:
@@ -63,7 +67,7 @@ _MAX_INSIDE_TEXT_CHANCE = 0.1
 _SLOT_KINDS = frozenset(
     {"caption", "byline", "author", "date", "related", "subscribe", "media", "ad", "cookie", "tags"}
 )
-# Besides the lines that bound a page dump's article (`run.dropped_score`), a credit line, a byline
+# Besides the lines that bound a page dump's article (`boundaries.dropped_score`), a credit line, a byline
 # or an author's box under the story's paragraphs ends it.
 _END_FAMILIES = frozenset({"credits", "bylines", "contributors"})
 
@@ -148,6 +152,26 @@ def _is_paragraph(text: str) -> bool:
 def _is_short(text: str) -> bool:
     words = word_count(text)
     return words <= _MAX_WORDS and not (words >= _SENTENCE_WORDS and ends_sentence(text))
+
+
+# A template's filler opens with its first words.
+_PLACEHOLDER = re.compile(r"^\W*lorem ipsum\b", re.IGNORECASE)
+
+
+@block_rule("FUR002", "placeholder-text", "furniture", gate=Gate(pattern=_PLACEHOLDER), alone=True)
+def placeholder_text(page: Page, i: int) -> Hit | None:
+    """Removes: a template's placeholder text, a line opening with "Lorem ipsum" ("Lorem ipsum
+    dolor sit amet, consectetur adipiscing elit...", "Lorem ipsum 2").
+
+    Why: unfinished templates and hidden demo widgets leave it in a page's text; no article is
+    written in it. It weighs nothing against the article's run, as it may stand anywhere.
+
+    False positives: an article about the filler itself that opens a paragraph with its words;
+    a sentence that quotes them further on stays.
+
+    Example: "Lorem ipsum dolor sit amet, consectetur adipiscing elit." -> dropped.
+    """
+    return Hit() if _PLACEHOLDER.search(page.blocks[i].text) else None
 
 
 @lead_rule("FUR001", "furniture-line", "furniture", gate=Gate(max_words=_MAX_PROSE_WORDS))

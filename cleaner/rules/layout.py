@@ -33,7 +33,10 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     crosses comment furniture or the site's copyright notice ("© 2024 Site"): what follows is
     teasers and comments, however text-like. A section heading of the article's own right
     above the run ("Introduction", "Key takeaways") opens it: short as it is, it heads the
-    article's first section on any site, and is never the headline.
+    article's first section on any site, and is never the headline. A dump that opens on its
+    story (no line kept above the run but its headline) is an article with its furniture, as
+    scraped news often is: there the run goes on over short lines (a list, a product's specs,
+    a heading) while a sentence of the story follows within eight lines.
 
     False positives: a second stretch of article text separated from the first by a long
     block of furniture is lost; so are short lines at the article's edges (a closing

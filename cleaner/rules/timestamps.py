@@ -12,6 +12,9 @@ from cleaner.shapes import is_content_markup, word_count
 from cleaner.vocab import Vocabulary
 
 _LEFTOVER_WORD = re.compile(r"[^\W\d_]{2,}")
+# A date in code: compared or assigned ("WHERE created_at > '2024-01-01'"), cast ("'2024-01-01'::date")
+# or quoted as a literal. No dateline is written so.
+_DATE_IN_CODE = re.compile(r"[<>=]|::|'\d{4}-\d\d-\d\d'")
 _MAX_RELATIVE_WORDS = 6
 # The entries of a chronological list (`dates.chronological_lists`) stand close: each dateline at most
 # this many lines below the one before.
@@ -34,7 +37,8 @@ def timestamp(page: Page, i: int) -> Hit | None:
 
     False positives: a sentence that contains a date ("On March 3, 2022, troops entered
     Kyiv.", "Closed until March 3, 2022.") is kept: besides the date and its labels at most
-    two words may be on the line, and none when it ends in a full stop. A relative time
+    two words may be on the line, and none when it ends in a full stop; a date compared, cast or
+    quoted as a literal is code ("WHERE created_at > '2024-01-01'"). A relative time
     must be nearly alone too ("Vor 20 Jahren fiel die Entscheidung." stays). On HTML a
     date in code, a table row or a quotation is content (a schedule, a quoted e-mail header).
     So are the datelines of a chronological list (an events calendar, a time series): many
@@ -50,7 +54,7 @@ def timestamp(page: Page, i: int) -> Hit | None:
     # The leftover words are looked for only once a date or a relative time is found: most lines have neither.
     found = find_date(text, page.memo(_reading))
     if found:
-        if not _is_dateline(text, _leftover_words(text, found, vocab), vocab) or i in page.memo(_dated_list_lines):
+        if _DATE_IN_CODE.search(text) or not _is_dateline(text, _leftover_words(text, found, vocab), vocab) or i in page.memo(_dated_list_lines):
             return None
         return Hit(moved_to="published", value=found[0])
     if word_count(text) > _MAX_RELATIVE_WORDS or not vocab.search("relative_time", text):

@@ -1,0 +1,57 @@
+"""What a line a rule removed weighs against the article's run in a page dump.
+
+Most removed lines weigh nothing: the run goes on over an ad's label or a caption as if it were
+not there. End-of-page furniture (related lists, footers, menus, prompts) is a boundary the run
+pays dearly to cross, and comment furniture and the site's copyright notice are walls it never
+crosses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.rules.framework.context import Page
+from cleaner.vocab import Vocabulary
+
+# A line a block rule marked as end-of-page furniture weighs this much against a run.
+FURNITURE_PENALTY = 100.0
+# Families whose lines sit between the article and the rest of the page.
+BOUNDARY_FAMILIES = frozenset({"related", "footer", "navigation", "prompts"})
+# But for lines that stand between the article's own paragraphs as well as around it ("Also read:
+# ...", a button's label, a disclosure, "Back to top"): they weigh nothing.
+INLINE_RULES = frozenset({"REL002", "PRM006", "FTR004", "NAV003"})
+# A comment section's furniture is never inside an article: a run cannot cross it.
+WALL_FAMILIES = frozenset({"comments"})
+# Nor can a run cross the site's copyright notice ("© 2019 Site. All rights reserved."): a footer
+# line where the mark is followed by a year and the rights are reserved. A photo credit ("© Jane
+# Doe", "© 2024 Getty Images") reserves nothing and stays a mere boundary.
+_COPYRIGHT_NOTICE = re.compile(
+    r"(?:[©\u24b8]|\(c\)|copyright)\s*(?:(?:[©\u24b8]|\(c\))\s*)?(?:19|20)\d\d\b", re.IGNORECASE
+)
+# What a wall weighs: no run crosses it, and a found run is walled off from the next search.
+WALL = float("-inf")
+
+
+def is_wall(text: str, family: str, vocab: Vocabulary) -> bool:
+    """Whether a dropped line closes off the article: comment furniture, or the site's copyright notice.
+
+    >>> from cleaner.vocab import Vocabulary
+    >>> [is_wall(line, "footer", Vocabulary()) for line in ("© 2019 Site. All rights reserved.", "© 2024 Getty Images")]
+    [True, False]
+    """
+    if family in WALL_FAMILIES:
+        return True
+    notice = family == "footer" and _COPYRIGHT_NOTICE.search(text) is not None
+    return notice and vocab.search("copyright_phrases", text) is not None
+
+
+def dropped_score(page: Page, i: int) -> float | None:
+    """What a line a rule removed weighs against a run: a wall, a boundary, or nothing (None)."""
+    dropped = page.dropped[i]
+    if dropped is None:
+        return None
+    if is_wall(page.blocks[i].text, dropped.family, page.vocab):
+        return WALL
+    if dropped.family in BOUNDARY_FAMILIES and dropped.code not in INLINE_RULES:
+        return -FURNITURE_PENALTY
+    return None
