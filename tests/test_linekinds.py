@@ -93,3 +93,15 @@ def test_a_full_memory_of_lines_still_answers_for_the_lines_it_held(monkeypatch:
     fresh = linekinds.softmax(linekinds.line_logits(["Share on Facebook"], linekinds.model().line_weights))
     assert rows.shape == (3, len(linekinds.kind_names()))
     assert np.allclose(rows[0], fresh[0])
+
+
+def test_a_byline_read_by_the_model_credits_its_writers_but_never_a_role_label_or_reviewer() -> None:
+    from cleaner.frontends.text import to_blocks
+    from cleaner.rules.framework.context import Page
+    from cleaner.rules.furniture import _credited_people
+    from cleaner.vocab import Vocabulary
+
+    page = Page(to_blocks("Jane Doe and John Roe"), Vocabulary())
+    assert _credited_people(page, "Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
+    for line in ("Reviewed By: Mike Rebold, PhD, CSCS", "Staff Writer", "Math Editor", "THE AUTHOR"):
+        assert _credited_people(page, line) == [], line

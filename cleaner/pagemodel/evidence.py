@@ -66,6 +66,16 @@ def _first_stage(lines: list[str]) -> np.ndarray:
     return linekinds.softmax(linekinds.line_logits(lines, linekinds.model().line_weights))
 
 
+def byline_chance(line: str) -> float:
+    """The chance the model gives the line, read alone, of being a byline or an author's name.
+
+    >>> byline_chance("Audrey Huang") > 0.05 > byline_chance("Key Takeaways")
+    True
+    """
+    row, kinds = own_probabilities([line])[0], linekinds.kind_names()
+    return float(row[kinds.index("byline")] + row[kinds.index("author")])
+
+
 def surely_menu(line: str) -> bool:
     """Whether the model reads the line as a menu's label with four chances in five or more: "Sign
     in", "Cart 0", never as a rule a page's headline (`menu_chance`)."""

@@ -18,6 +18,9 @@ from cleaner.rules.framework.context import Page
 # into the run (looking above the headline too found more menu items than names on WCXB dev).
 LEAD_REACH = 8
 INTO_RUN = 3
+# A name by the headline alone credits the story when the model gives it this chance of being a
+# byline or an author's name: section labels and controls get 0.03 at most, names mostly more.
+MIN_BYLINE_CHANCE = 0.05
 _WORD = re.compile(r"[^\W\d_]+")
 # What joins a word to an address or a handle around it: "illinois.edu", "@jane", "/news/".
 _ADDRESS_MARKS = frozenset("_.@/")
@@ -30,7 +33,8 @@ def lead_top(start: int, headline: int | None) -> int:
 
 def credit_line(page: Page, start: int, end: int, headline: int | None) -> int | None:
     """The index of a line of the lead or the run's first lines that credits a person by name alone,
-    next to the headline or to a byline or timestamp."""
+    next to a byline or timestamp, or next to the headline when the line-kind model reads it as a
+    byline at all (`evidence.byline_chance`)."""
     for i in range(lead_top(start, headline), min(start + INTO_RUN, end) if start else 0):
         text = page.blocks[i].text
         if page.dropped[i] is not None or i == headline or not names.is_credit_line(text, page.vocab):
@@ -38,9 +42,25 @@ def credit_line(page: Page, start: int, end: int, headline: int | None) -> int |
         if is_made_of_page_words(page, names.credited_names(text, page.vocab)[0]):
             continue
         near = range(max(i - META_REACH + 1, 0), min(i + META_REACH, len(page.blocks)))
-        if any(j != i and (j == headline or is_meta(page, j)) for j in near):
+        if _credits(page, text, by_meta=any(j != i and is_meta(page, j) for j in near), by_headline=headline in near):
             return i
     return None
+
+
+def _credits(page: Page, text: str, *, by_meta: bool, by_headline: bool) -> bool:
+    """Whether a name-shaped line by the headline or a byline or timestamp credits the story.
+
+    A section's label or a control by the headline is shaped like a name too ("Key Takeaways",
+    "Close Modal", "Garden Guides"): the model gives those almost no chance of being a byline, and a
+    person's name some (on WCXB's pages such credits by the headline alone were wrong 21 times and
+    right 8). By a date, a blog's or a menu's name ("Roundtable Blog", "Home Blog About") is told
+    by the model reading it surely as a menu's label.
+    """
+    from cleaner.pagemodel import evidence  # imported once a page dump has a credit line: numpy slows every start-up
+
+    if by_meta:
+        return not evidence.surely_menu(text)
+    return by_headline and evidence.byline_chance(text) >= MIN_BYLINE_CHANCE
 
 
 def is_made_of_page_words(page: Page, name: str) -> bool:

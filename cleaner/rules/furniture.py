@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from cleaner.article import Caption
 from cleaner.biography import opens_biography
 from cleaner.dates import find_date
-from cleaner.names import is_name_list, split_names
+from cleaner.names import author_names, is_name_list, split_names
 from cleaner.pagemodel.boundaries import dropped_score
 from cleaner.pagemodel.run import article_content, schedule_lines
 from cleaner.rules.framework.context import Page
@@ -280,6 +280,16 @@ def _moved(page: Page, text: str, kind: str, detail: str, *, credits: bool = Tru
         return Hit(moved_to="captions", value=Caption(text), detail=detail)
     if kind == "date" and (found := find_date(text)):
         return Hit(moved_to="published", value=found[0], detail=detail)
-    if kind == "byline" and credits and is_name_list(text, page.vocab):
-        return Hit(moved_to="authors", value=split_names(text, page.vocab), detail=detail)
+    if kind == "byline" and credits and (people := _credited_people(page, text)):
+        return Hit(moved_to="authors", value=people, detail=detail)
     return Hit(detail=detail)
+
+
+def _credited_people(page: Page, text: str) -> list[str]:
+    """The names of a byline-like line that an author field's reading keeps whole: no role or label
+    ("Staff Writer", "Photo: Jane Doe", nor "Math" of "Math Editor"); none for a reviewer's credit
+    ("Reviewed by: Mike Rebold, PhD"), whose reviewer wrote nothing."""
+    if not is_name_list(text, page.vocab) or page.vocab.starts("review_credits", text):
+        return []
+    names = split_names(text, page.vocab)
+    return [name for name in author_names(names, page.vocab)[0] if name in names]

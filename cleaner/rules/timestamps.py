@@ -54,7 +54,11 @@ def timestamp(page: Page, i: int) -> Hit | None:
     # The leftover words are looked for only once a date or a relative time is found: most lines have neither.
     found = find_date(text, page.memo(_reading))
     if found:
-        if _DATE_IN_CODE.search(text) or not _is_dateline(text, _leftover_words(text, found, vocab), vocab) or i in page.memo(_dated_list_lines):
+        if (
+            _DATE_IN_CODE.search(text)
+            or not _is_dateline(text, _leftover_words(text, found, vocab), vocab)
+            or i in page.memo(_dated_list_lines)
+        ):
             return None
         return Hit(moved_to="published", value=found[0])
     if word_count(text) > _MAX_RELATIVE_WORDS or not vocab.search("relative_time", text):
