@@ -99,3 +99,22 @@ def test_a_whole_page_dump_is_not_taken_for_wrapped_text() -> None:
     dump = "\n".join([*menu, sentence, "into the night and into the morning after.", *menu])
     assert all(len(block.input_lines) == 1 for block in to_blocks(dump))
     assert any(len(block.input_lines) > 1 for block in to_blocks(WRAPPED))
+
+
+def test_a_paragraph_wrapped_in_a_page_dump_is_one_block_but_a_list_in_lower_case_is_not() -> None:
+    menu = ["Home", "News", "sport", "opinion", "weather", "Contact us", "more from the town"] * 4
+    wrapped = [
+        "Get your branding in place: the earlier the better when it comes to",
+        "building your brand. You will want to decide your business name and",
+        "tagline, select your brand colours, and choose your brand fonts.",
+    ]
+    items = [
+        "fresh cheese of any kind, weighed before the market opens each day",
+        "vegetables of every type that can be eaten raw on the same morning",
+        "mushrooms picked in the forest by the village families last autumn",
+    ]
+    blocks = to_blocks("\n".join([*menu, *wrapped, *menu, *items, *menu]))
+    assert " ".join(wrapped) in [block.text for block in blocks]
+    assert all(item in [block.text for block in blocks] for item in items)
+    joined = next(block for block in blocks if block.text.startswith("Get your branding"))
+    assert joined.input_lines == tuple(wrapped) and joined.line == len(menu) + 1

@@ -12,7 +12,10 @@ characters, many of them ending mid-sentence with the next line going on in
 lower case) is read back as its paragraphs: a line that fills the width is
 joined to the next, a shorter line (a paragraph's last, a heading, a list
 item) ends its block. The joined block keeps its input lines (`Block.wrapped`),
-so a removal still records every line it took, with its number.
+so a removal still records every line it took, with its number. A page dump's lines are not
+wrapped, but a paragraph in it may be, as its page's source wrapped it: three lines or more of one
+width, each break mid-sentence, one of them at least on a comma or a function word (where a
+list's items, of one width too and in lower case, end on their nouns). It is joined the same way.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from typing import TYPE_CHECKING
 from cleaner.article import Article, Block
 from cleaner.frontends import Reading
 from cleaner.shapes import BULLETS, ends_sentence
+from cleaner.vocab import function_words
 
 if TYPE_CHECKING:
     from cleaner.config import Config
@@ -38,6 +42,10 @@ _WIDTH_QUANTILE = 0.95
 _MIN_BREAKS = 3
 _MIN_BREAK_SHARE = 0.25
 _FULL_LINE = 0.6
+# A paragraph wrapped in a text that is not: this many breaks or more, its lines this share of the
+# longest one's width or more.
+_MIN_WRAPPED_BREAKS = 2
+_LOCAL_FULL_LINE = 0.8
 _FIRST_CHARACTER = re.compile(r"^\W*(\w)")
 
 
@@ -62,7 +70,9 @@ def to_blocks(text: str) -> list[Block]:
         blocks.append(Block(text=line, line=number, gap_before=gap and bool(blocks)))
         gap = False
     width = wrap_width(blocks)
-    return _unwrapped(blocks, width) if width else blocks
+    if width:
+        return _joined(blocks, {k for k, (a, b) in enumerate(itertools.pairwise(blocks)) if _continues(a, b, width)})
+    return _joined(blocks, _wrapped_paragraphs(blocks))
 
 
 def wrap_width(lines: list[Block]) -> int | None:
@@ -90,26 +100,64 @@ def _mid_sentence(line: str, following: str) -> bool:
     return not ends_sentence(line) and first is not None and first.group(1).islower()
 
 
-def _unwrapped(lines: list[Block], width: int) -> list[Block]:
-    """The lines with each hard-wrapped paragraph joined into one block."""
+def _continues(line: Block, following: Block, width: int) -> bool:
+    """Whether `following` goes on with the paragraph `line` ends in a text wrapped at `width`: it
+    follows at once, and `line` filled the width, so it was wrapped there; a list item starts anew."""
+    return (
+        not following.gap_before
+        and following.line == line.line + 1
+        and len(line.text) >= _FULL_LINE * width
+        and not following.text.startswith(BULLETS)
+    )
+
+
+def _wrapped_paragraphs(lines: list[Block]) -> set[int]:
+    """The breaks (k: between lines k and k + 1) inside the hard-wrapped paragraphs of a text that is
+    not wrapped as a whole (see the module's docstring)."""
+    breaks = [_breaks_mid_line(a, b) for a, b in itertools.pairwise(lines)]
+    joins: set[int] = set()
+    for wraps, group in itertools.groupby(range(len(breaks)), key=breaks.__getitem__):
+        run = list(group)
+        if wraps and _is_wrapped(lines[run[0] : run[-1] + 2]):
+            joins.update(run)
+    return joins
+
+
+def _breaks_mid_line(line: Block, following: Block) -> bool:
+    """A break that may be a wrap: `following` comes at once and goes on in lower case with the
+    sentence `line` leaves open, and `line`, of a wrapped width, is no shorter than it, give or take
+    a fifth."""
+    width = len(line.text)
+    return (
+        not following.gap_before
+        and following.line == line.line + 1
+        and _MIN_WIDTH <= width <= _MAX_WIDTH
+        and width >= _LOCAL_FULL_LINE * len(following.text)
+        and following.text[:1].isalpha()
+        and _mid_sentence(line.text, following.text)
+    )
+
+
+def _is_wrapped(run: list[Block]) -> bool:
+    """Whether lines joined by breaks that may be wraps are a wrapped paragraph: three or more, its
+    lines but the last of one width, give or take a fifth, one at least ending on a comma or a
+    function word."""
+    widths = [len(line.text) for line in run[:-1]]
+    if len(widths) < _MIN_WRAPPED_BREAKS or min(widths) < _LOCAL_FULL_LINE * max(widths):
+        return False
+    function = function_words()
+    return any(line.text.endswith(",") or line.text.rsplit(None, 1)[-1].lower() in function for line in run[:-1])
+
+
+def _joined(lines: list[Block], joins: set[int]) -> list[Block]:
+    """The lines as blocks, each line after a break in `joins` joined to the block before it, which
+    keeps its input lines (`Block.wrapped`)."""
     blocks: list[Block] = []
-    for line in lines:
-        previous = blocks[-1] if blocks else None
-        if previous is not None and _continues(previous, line, width):
+    for k, line in enumerate(lines):
+        if k - 1 in joins:
+            previous = blocks[-1]
             previous.wrapped = (*previous.input_lines, line.text)
             previous.text = f"{previous.text} {line.text}"
         else:
             blocks.append(line)
     return blocks
-
-
-def _continues(block: Block, line: Block, width: int) -> bool:
-    """Whether `line` goes on with the paragraph `block` holds: it follows it at once, and the
-    paragraph's last line filled the width, so it was wrapped there; a list item starts anew."""
-    previous_lines = block.input_lines
-    return (
-        not line.gap_before
-        and line.line == block.line + len(previous_lines)
-        and len(previous_lines[-1]) >= _FULL_LINE * width
-        and not line.text.startswith(BULLETS)
-    )
