@@ -32,17 +32,19 @@ def lead_top(start: int, headline: int | None) -> int:
 
 
 def credit_line(page: Page, start: int, end: int, headline: int | None) -> int | None:
-    """The index of a line of the lead or the run's first lines that credits a person by name alone,
-    next to a byline or timestamp, or next to the headline when the line-kind model reads it as a
-    byline at all (`evidence.byline_chance`)."""
+    """The index of a line of the lead or the run's first lines that credits a person by name alone
+    (a date may stand on its line), next to a byline or timestamp or holding a date, or next to the
+    headline when the line-kind model reads it as a byline at all (`evidence.byline_chance`)."""
     for i in range(lead_top(start, headline), min(start + INTO_RUN, end) if start else 0):
         text = page.blocks[i].text
         if page.dropped[i] is not None or i == headline or not names.is_credit_line(text, page.vocab):
             continue
-        if is_made_of_page_words(page, names.credited_names(text, page.vocab)[0]):
+        name = names.credited_names(text, page.vocab)[0]
+        if is_made_of_page_words(page, name) or page.vocab.line_is("byline_markers", name):  # "Written By"
             continue
         near = range(max(i - META_REACH + 1, 0), min(i + META_REACH, len(page.blocks)))
-        if _credits(page, text, by_meta=any(j != i and is_meta(page, j) for j in near), by_headline=headline in near):
+        by_meta = dates.find_date(text) is not None or any(j != i and is_meta(page, j) for j in near)
+        if _credits(page, text, by_meta=by_meta, by_headline=headline in near):
             return i
     return None
 
