@@ -114,7 +114,7 @@ def _continues(line: Block, following: Block, width: int) -> bool:
 def _wrapped_paragraphs(lines: list[Block]) -> set[int]:
     """The breaks (k: between lines k and k + 1) inside the hard-wrapped paragraphs of a text that is
     not wrapped as a whole (see the module's docstring)."""
-    breaks = [_breaks_mid_line(a, b) for a, b in itertools.pairwise(lines)]
+    breaks = [_may_wrap(a, b) for a, b in itertools.pairwise(lines)]
     joins: set[int] = set()
     for wraps, group in itertools.groupby(range(len(breaks)), key=breaks.__getitem__):
         run = list(group)
@@ -123,7 +123,7 @@ def _wrapped_paragraphs(lines: list[Block]) -> set[int]:
     return joins
 
 
-def _breaks_mid_line(line: Block, following: Block) -> bool:
+def _may_wrap(line: Block, following: Block) -> bool:
     """A break that may be a wrap: `following` comes at once and goes on in lower case with the
     sentence `line` leaves open, and `line`, of a wrapped width, is no shorter than it, give or take
     a fifth."""
