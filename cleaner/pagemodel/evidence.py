@@ -42,6 +42,8 @@ _MENU_ODDS = 0.5
 # A headline reads as a related list's item at even odds as often as not (one WCXB or seeds-like
 # headline in seven); with this chance or more, one in a hundred and fifty.
 _SURE_MENU_ODDS = 0.8
+# The kinds of a line that credits the story's writer.
+_BYLINE_KINDS = ("byline", "author")
 
 
 def menu_chance(line: str) -> float:
@@ -51,8 +53,22 @@ def menu_chance(line: str) -> float:
     >>> menu_chance("Home Blog") > 0.5 > menu_chance("By Jane Doe")
     True
     """
-    row, kinds = own_probabilities([line])[0], linekinds.kind_names()
-    return sum(float(row[kinds.index(kind)]) for kind in _MENU_KINDS)
+    return _chance_of(line, _MENU_KINDS)
+
+
+def byline_chance(line: str) -> float:
+    """The chance the model gives the line, read alone, of being a byline or an author's name.
+
+    >>> byline_chance("Audrey Huang") > 0.05 > byline_chance("Key Takeaways")
+    True
+    """
+    return _chance_of(line, _BYLINE_KINDS)
+
+
+def _chance_of(line: str, kinds: tuple[str, ...]) -> float:
+    """The chance the model gives the line, read alone, of being of one of these kinds."""
+    row, names = own_probabilities([line])[0], linekinds.kind_names()
+    return sum(float(row[names.index(kind)]) for kind in kinds)
 
 
 def reads_as_menu(line: str) -> bool:
@@ -64,16 +80,6 @@ def _first_stage(lines: list[str]) -> np.ndarray:
     if not lines:
         return np.zeros((0, len(linekinds.kind_names())))
     return linekinds.softmax(linekinds.line_logits(lines, linekinds.model().line_weights))
-
-
-def byline_chance(line: str) -> float:
-    """The chance the model gives the line, read alone, of being a byline or an author's name.
-
-    >>> byline_chance("Audrey Huang") > 0.05 > byline_chance("Key Takeaways")
-    True
-    """
-    row, kinds = own_probabilities([line])[0], linekinds.kind_names()
-    return float(row[kinds.index("byline")] + row[kinds.index("author")])
 
 
 def surely_menu(line: str) -> bool:
