@@ -88,7 +88,7 @@ def test_recall_extraction_replaces_balanced_only_when_clearly_longer(
     monkeypatch: pytest.MonkeyPatch, balanced: list[str], recall: list[str], chosen: int
 ) -> None:
     candidates = (_blocks(*balanced), _blocks(*recall))
-    monkeypatch.setattr(extract, "_trafilatura_blocks", lambda html, *, favor_recall: candidates[favor_recall])
+    monkeypatch.setattr(extract, "_trafilatura_blocks", lambda html, *, favor_recall, posts: candidates[favor_recall])
     found = extract.main_content(f"<html><body><p>{GUIDE}</p></body></html>", GUIDE)
     assert [block.text for block in found] == [block.text for block in candidates[chosen]]
 
@@ -96,10 +96,61 @@ def test_recall_extraction_replaces_balanced_only_when_clearly_longer(
 def test_recall_extraction_is_not_tried_when_balanced_holds_most_of_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
     modes: list[bool] = []
 
-    def trafilatura_blocks(html: str, *, favor_recall: bool) -> list[Block]:
+    def trafilatura_blocks(html: str, *, favor_recall: bool, posts: bool) -> list[Block]:
         modes.append(favor_recall)
         return _blocks(GUIDE)
 
     monkeypatch.setattr(extract, "_trafilatura_blocks", trafilatura_blocks)
     assert extract.main_content(f"<html><body><p>{GUIDE}</p></body></html>", GUIDE)[0].text == GUIDE
     assert modes == [False]
+
+
+POSTS = [
+    f"Reply {n}: I had the same fault with the pump on my boat last spring, and a new impeller fixed it after "
+    "two weeks of trying everything else the manual suggests for a pump that runs but moves no water."
+    for n in range(1, 5)
+]
+
+
+def _thread(kind: str) -> str:
+    """A forum's thread whose replies sit in a comment section, as forum software marks them up."""
+    replies = "".join(f"<div class='comment'><p>{post}</p></div>" for post in POSTS)
+    return (
+        f'<html><head><script type="application/ld+json">{{"@type": "{kind}", "headline": "Pump runs dry"}}'
+        "</script></head><body><h1>Pump runs dry</h1><article><p>My bilge pump runs but moves no water, what "
+        "should I check first before I replace it?</p></article>"
+        f"<div id='comments' class='comments-area'>{replies}</div></body></html>"
+    )
+
+
+def test_a_forum_thread_keeps_its_posts_where_an_article_drops_its_comments() -> None:
+    thread = clean(_thread("DiscussionForumPosting"), kind="html")
+    assert [post for post in POSTS if post in thread.paragraphs] == POSTS
+    story = clean(_thread("NewsArticle"), kind="html")
+    assert not [post for post in POSTS if post in story.paragraphs]
+
+
+def test_a_page_drawn_by_script_is_read_from_its_noscript_copy() -> None:
+    copy = "".join(f"<p>{p}</p>" for p in LONG_PARAGRAPHS)
+    html = (
+        "<html><body><div id='app'>Loading...</div>"
+        f"<noscript><article><h1>River peaks</h1>{copy}</article></noscript></body></html>"
+    )
+    assert clean(html, kind="html").paragraphs[:2] == LONG_PARAGRAPHS[:2]
+
+
+def test_a_plea_to_turn_scripts_on_is_not_read() -> None:
+    copy = "".join(f"<p>{p}</p>" for p in LONG_PARAGRAPHS)
+    plea = "You need to enable JavaScript to run this app."
+    html = f"<html><body><noscript>{plea}</noscript><article>{copy}</article></body></html>"
+    body = clean(html, kind="html").body
+    assert LONG_PARAGRAPHS[0] in body and plea not in body
+
+
+def test_an_iframe_in_noscript_that_swallows_the_page_is_no_copy_of_it() -> None:
+    copy = "".join(f"<p>{p}</p>" for p in LONG_PARAGRAPHS)
+    html = (
+        "<html><body><noscript><iframe src='https://tags.example/ns'>"  # never closed: the rest is its text
+        f"</noscript><div hidden>{'<span>x</span>' * 200}</div><article>{copy}</article></body></html>"
+    )
+    assert "<span>" not in clean(html, kind="html").body

@@ -46,9 +46,10 @@ _RECALL_GAIN = 1.2
 _RECALL_TRY_SHARE = 0.75
 
 
-def main_content(html: str, rendered: str) -> list[Block]:
+def main_content(html: str, rendered: str, *, posts: bool = False) -> list[Block]:
     """The main content of the pruned page `html` as blocks; `rendered` is its text, one line per
-    block element (`page_text`).
+    block element (`page_text`). With `posts` (a forum's thread), the posts trafilatura reads as
+    comments follow the main content.
 
     trafilatura's balanced extraction, or its recall-favouring one when that finds clearly more
     text. Balanced mode sometimes settles on part of the article (one section of a guide, the text
@@ -63,20 +64,20 @@ def main_content(html: str, rendered: str) -> list[Block]:
     page = load_html(html)  # parsed once: trafilatura reads a copy of the tree each time
     if page is None:
         return []
-    balanced = _trafilatura_blocks(page, favor_recall=False)
+    balanced = _trafilatura_blocks(page, favor_recall=False, posts=posts)
     if _chars(balanced) < _RECALL_TRY_SHARE * len(rendered):
-        recall = _trafilatura_blocks(page, favor_recall=True)
+        recall = _trafilatura_blocks(page, favor_recall=True, posts=posts)
         balanced = recall if _chars(recall) > _RECALL_GAIN * _chars(balanced) else balanced
     return join_rendered_lines(balanced, rendered)
 
 
-def _trafilatura_blocks(page: HtmlElement, *, favor_recall: bool) -> list[Block]:
+def _trafilatura_blocks(page: HtmlElement, *, favor_recall: bool, posts: bool) -> list[Block]:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
         page,
         output_format="txt",  # the blocks are read from the body: its text is not rendered
-        include_comments=False,
+        include_comments=posts,
         include_links=True,
         with_metadata=False,
         favor_recall=favor_recall,
@@ -84,7 +85,8 @@ def _trafilatura_blocks(page: HtmlElement, *, favor_recall: bool) -> list[Block]
     )  # links are kept for each block's link density; without a URL, their targets are not resolved
     if doc is None or isinstance(doc, dict) or doc.body is None:
         return []
-    return list(_blocks(doc.body))
+    found = list(_blocks(doc.body))
+    return found + list(_blocks(doc.commentsbody)) if posts and doc.commentsbody is not None else found
 
 
 def _chars(blocks: list[Block]) -> int:

@@ -59,6 +59,11 @@ _MARKUP = re.compile(r"<(?:!--(?:.*?-->|.*)|(/?)([a-zA-Z][^\s/>]*)[^>]*+(?:>|\Z)
 # over the 1,678 evaluation pages); lxml, which trafilatura reads pages with, stops at 255 and Chrome
 # at 512; lexbor's parse slows with the square of the depth.
 MAX_DEPTH = 200
+# A `<noscript>` copy of the page's content holds more than a plea to turn scripts on.
+_MIN_NOSCRIPT_CHARS = 500
+# On a forum's thread, the posts are the content though their markup is a comment section's: the
+# node rules that prune comment sections leave them (`pagemeta.markup_fields` tells the thread).
+_POSTS_RULES = frozenset({"comment-section"})
 
 
 def cap_nesting(html: str) -> str:
@@ -148,20 +153,39 @@ def read(html: str, *, url: str | None, config: Config) -> Reading:
     tree = LexborHTMLParser(html)
     article = Article(url=url)
     markup = pagemeta.markup_fields(tree)
+    discussion = markup.pop("discussion")
     read_by_trafilatura = pagereading.trafilatura_fields(html, url, tree)
+    if _shown_without_script(tree):
+        for frame in tree.css("noscript iframe"):
+            frame.decompose()
+        tree.unwrap_tags(["noscript"])
     tree.strip_tags(["script", "style", "noscript", "template"])  # both readings above look inside them
     fields = pagemeta.page_fields(markup, read_by_trafilatura, url, lambda: page_text(tree), config.vocabulary)
     description = fields.pop("subtitle", None)
     for name, value in fields.items():
         absorb(article, name, value)
     article.subtitle = standfirst(tree, article.title, description, config.vocabulary)
-    prune(tree, list(config.rules_of(NodeRule)), article)
+    rules = config.rules_of(NodeRule)
+    prune(tree, [rule for rule in rules if not (discussion and rule.name in _POSTS_RULES)], article)
     _keep_preformatted_lines(tree)
     text = page_text(tree)
-    blocks = extract.main_content(tree.html or "", text)
+    blocks = extract.main_content(tree.html or "", text, posts=discussion)
     if blocks:
         return Reading(blocks, article, whole_page=False, settle=False)
     return Reading(text_frontend.to_blocks(text), article, whole_page=True, settle=False)
+
+
+def _shown_without_script(tree: LexborHTMLParser) -> bool:
+    """Whether the page's `<noscript>` elements hold more text than the rest of it: a page whose
+    script draws its content gives readers without one (and crawlers) a copy there, as forums
+    do; elsewhere they hold a tracking pixel or a plea to turn scripts on. An `<iframe>`'s text is
+    markup no browser shows (an unclosed one there swallows the rest of the page)."""
+    inside = sum(len(node.text()) for node in tree.css("noscript")) - sum(
+        len(node.text()) for node in tree.css("noscript iframe")
+    )
+    if inside < _MIN_NOSCRIPT_CHARS or tree.body is None:
+        return False
+    return inside > len(tree.body.text()) - inside
 
 
 def prune(tree: LexborHTMLParser, rules: list[NodeRule], article: Article) -> None:

@@ -29,6 +29,10 @@ _BYLINE_REACH = 12
 # A name alone this close under the headline credits the article, a date beside it or not.
 _CREDIT_REACH = 2
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Review|Recipe|HowTo|WebPage")
+# What a forum's thread calls itself: its posts are its content, though their markup is a comment's.
+# (A question's page, schema.org's QAPage, sets its answers apart from the comments under them.)
+_DISCUSSION_TYPES = re.compile(r"DiscussionForumPosting")
+_DISCUSSION_ITEMS = "[itemtype*='DiscussionForumPosting']"
 
 
 def page_fields(
@@ -123,10 +127,18 @@ def _dated_near(lines: list[str], k: int) -> bool:
 
 
 def markup_fields(tree: LexborHTMLParser) -> dict[str, Any]:
-    """Metadata the page states in its markup: JSON-LD first, then OpenGraph and <meta>."""
+    """Metadata the page states in its markup: JSON-LD first, then OpenGraph and <meta>; and
+    whether the page is a `discussion`, a forum's thread (schema.org's type, in JSON-LD or
+    microdata)."""
     found: dict[str, Any] = {}
+    discussion = False
     for item in _json_ld_items(tree):
-        _setdefaults(found, _from_json_ld(item))
+        kind = item.get("@type")
+        kind = " ".join(map(str, kind)) if isinstance(kind, list) else str(kind or "")
+        if _ARTICLE_TYPES.search(kind):
+            _setdefaults(found, _from_json_ld(item))
+        discussion = discussion or _DISCUSSION_TYPES.search(kind) is not None
+    found["discussion"] = discussion or tree.css_first(_DISCUSSION_ITEMS) is not None
     meta = {
         (node.attributes.get("property") or node.attributes.get("name") or "").lower(): node.attributes.get("content")
         for node in tree.css("meta[content]")
@@ -152,8 +164,8 @@ def markup_fields(tree: LexborHTMLParser) -> dict[str, Any]:
 
 
 def _json_ld_items(tree: LexborHTMLParser) -> Iterator[dict]:
-    """The article items of the page's JSON-LD scripts; a script that does not parse is passed
-    over: bad metadata costs its metadata, not the page."""
+    """The items of the page's JSON-LD scripts; a script that does not parse is passed over: bad
+    metadata costs its metadata, not the page."""
     for script in tree.css("script[type='application/ld+json']"):
         try:
             data = json.loads(script.text(), strict=False)
@@ -165,9 +177,7 @@ def _json_ld_items(tree: LexborHTMLParser) -> Iterator[dict]:
             if not isinstance(item, dict):
                 continue
             stack.extend(item.get("@graph", ()) if isinstance(item.get("@graph"), list) else ())
-            kind = item.get("@type")
-            if _ARTICLE_TYPES.search(" ".join(kind) if isinstance(kind, list) else str(kind or "")):
-                yield item
+            yield item
 
 
 def _from_json_ld(item: dict) -> dict[str, Any]:
