@@ -119,13 +119,13 @@ def slug_words(url: str | None) -> frozenset[str]:
     segments = [_FILE_SUFFIX.sub("", seg) for seg in path.split("/") if _SLUG_WORD.search(seg)]
     if not segments:
         return frozenset()
-    return frozenset(_folded(w) for w in _SLUG_WORD.findall(max(segments[-2:], key=len)))
+    return frozenset(folded(w) for w in _SLUG_WORD.findall(max(segments[-2:], key=len)))
 
 
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
     """Casefolded and stripped of accents: slugs spell "classificação" as "classificacao".
 
-    >>> _folded("Classificação")
+    >>> folded("Classificação")
     'classificacao'
     """
     if text.isascii():
@@ -140,11 +140,11 @@ def headline_lines(page: Page, slug: frozenset[str], indices: Iterable[int]) -> 
     found = []
     needed = max(SLUG_MIN_WORDS, SLUG_SHARE * len(slug))
     for i in indices:
-        folded = _folded(page.blocks[i].text)
+        text = folded(page.blocks[i].text)
         # A line holds every slug word it has as a word as a string too: most lines fail that at once.
-        if sum(word in folded for word in slug) < needed:
+        if sum(word in text for word in slug) < needed:
             continue
-        words = WORD.findall(folded)
+        words = WORD.findall(text)
         if len(words) <= HEADLINE_MAX_WORDS and len(slug & set(words)) >= needed:
             found.append(i)
     return found

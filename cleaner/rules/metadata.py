@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from cleaner.pagemodel.run import HEADLINE_REACH, folded, headline_lines, slug_words
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import lead_rule
-from cleaner.shapes import has_letters, is_headline_like, word_count
+from cleaner.shapes import WORD, has_letters, is_headline_like, word_count
 
 # Two of the 790 WCXB headlines run past 20 words; a longer first line without a full stop is the
 # story's opening or its standfirst ("Finding the right Customer Relationship Management (CRM) software
@@ -30,6 +31,8 @@ _DECK_WORDS = 10
 _MAX_DECKED_TITLE_WORDS = 16
 _DECK_LINES = 3
 _DECK_REACH = 8
+# The headline a URL names is mostly the slug's words (see `above_the_headline`).
+_SLUG_LINE_SHARE = 0.5
 # A sentence ended by a full stop inside a line, another one after it: "...President Zelenskyy.
 # Photo: Twitter" (a word of three letters or more before the stop: "U.S. Senate", "vs. Leeds" are none).
 _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{3}[.…][\"'”’)]*\s+[\"“‘(]?[A-ZÀ-Ý0-9]")
@@ -66,6 +69,48 @@ def _prose_follows(page: Page, i: int) -> bool:
 
 def _is_prose(text: str) -> bool:
     return not is_headline_like(text, max_words=_MAX_TITLE_WORDS) or _INNER_SENTENCE_END.search(text) is not None
+
+
+@lead_rule("MET003", "above-the-headline", "metadata", gate=Gate(top=1))
+def above_the_headline(page: Page, i: int) -> Hit | None:
+    """Removes: a short line at the top of a text over the headline its URL names: the site's
+    name, a menu's labels, a section's kicker ("Human in the Loop" and "Start Here" over "How To
+    Build Your Own Workout Routine" at /how-to-build-your-own-workout-routine/). The headline is a
+    line within twelve lines below that repeats most of the URL's slug words and is mostly made
+    of them, where the line removed does not repeat them, with no sentence between them.
+
+    Why: the headline rule takes the text's first line for the headline; a page dump's first line
+    is as often the site's masthead or a menu's label, and the real headline under it then went
+    to `subtitle` or stayed in the body. The URL names the story: its headline is no guess.
+
+    False positives: a line of the story's own over an echo of the headline (a caption repeating
+    it): a sentence stops the rule, and the echo must be headline-shaped and within twelve lines.
+    Without a URL, or with a title known (HTML), the rule does nothing.
+
+    Example: "Human in the Loop" over "AI Trains on Your Art: Three Models That Could Pay You Back"
+    at https://example.com/ai-trains-on-your-art-three-models-that-could-pay-you-back -> dropped.
+    """
+    if page.article.title or not page.article.url or _is_prose(page.blocks[i].text):
+        return None
+    slug = slug_words(page.article.url)
+    if not slug or headline_lines(page, slug, [i]):
+        return None
+    for j in range(i + 1, min(i + 1 + HEADLINE_REACH, len(page.blocks))):
+        if page.dropped[j]:
+            continue
+        if _is_prose(page.blocks[j].text):
+            return None
+        if headline_lines(page, slug, [j]) and _mostly_slug(page.blocks[j].text, slug):
+            return Hit(detail="over the headline the URL names")
+    return None
+
+
+def _mostly_slug(text: str, slug: frozenset[str]) -> bool:
+    """At least half the line's words are the slug's: a headline, not a section's heading or a
+    question that holds the story's subject ("What type of wood is used in tournament chess
+    pieces?" under /tournament-chess-pieces)."""
+    words = WORD.findall(folded(text))
+    return sum(word in slug for word in words) >= _SLUG_LINE_SHARE * len(words)
 
 
 @lead_rule("MET001", "headline", "metadata", gate=Gate(top=1))
