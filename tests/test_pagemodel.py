@@ -182,3 +182,27 @@ def test_a_dump_that_opens_on_its_story_keeps_the_lists_between_its_sentences_bu
     assert "A sturdy mat suits a small room and costs little to keep in good shape." in body
     assert "3 tips for better sleep" not in body and "More from the site" not in body
     assert cleaner.clean(body, kind="text").body == body
+
+
+STORY_URL = "https://news.example.com/2024/03/04/river-floods-the-lower-town-after-rain/"
+OPENING = "The council met on Tuesday evening to hear how the town would pay for the repairs after the storm."
+NAMED = "River floods the lower town after a night of rain"
+
+
+def test_the_headline_the_url_names_is_the_title_where_no_rule_took_one() -> None:
+    text = f"{OPENING}\n\n{NAMED}\n\n{OPENING} The mayor spoke first.\n"
+    article = cleaner.clean(text, url=STORY_URL)
+    assert article.title == NAMED
+    assert NAMED in article.paragraphs  # only a rule's removal takes a line out of the body
+
+
+def test_a_short_slug_names_a_section_and_gives_no_title() -> None:
+    text = f"{OPENING}\n\nLower town\n\n{OPENING} The mayor spoke first.\n"
+    assert cleaner.clean(text, url="https://news.example.com/lower-town/").title is None
+
+
+def test_the_first_line_the_url_names_is_the_headline_whatever_follows() -> None:
+    text = f"{NAMED}\nPictures from the flood\n\n{OPENING}\n"
+    article = cleaner.clean(text, url=STORY_URL)
+    assert article.title == NAMED and NAMED not in article.paragraphs
+    assert cleaner.clean(text).title is None  # without the URL, a short line under it is no body text

@@ -28,20 +28,18 @@ chooses between runs, and a cleaned body is one run.)
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
-from urllib.parse import unquote, urlsplit
 
 from cleaner import dates
 from cleaner.pagemodel.blocklines import is_block_row
 from cleaner.pagemodel.boundaries import FURNITURE_PENALTY, WALL, dropped_score
 from cleaner.pagemodel.headline import headline_above
 from cleaner.pagemodel.rows import uniform_rows
+from cleaner.pagemodel.slug import repeats_slug, slug_words
 from cleaner.pagemodel.templates import templated_end
 from cleaner.rules.framework.context import Page
-from cleaner.shapes import WORD, ends_sentence, weight
+from cleaner.shapes import ends_sentence, weight
 
 # A schedule (tour dates, fixtures, an events calendar) is content however short its lines:
 # kept lines in a row, each opening with a day and month in calendar order, that make a
@@ -81,19 +79,13 @@ DUMP_MIN_LINES = 25
 DUMP_SHORT_SHARE = 0.3
 SHORT_LINE_WORDS = 5
 SHORT_LINE_CHARS = 60
-# A line is the page's headline when it holds this share of the URL slug's words
-# (at least SLUG_MIN_WORDS of them) in at most HEADLINE_MAX_WORDS words. A candidate
-# run starting on a headline or within HEADLINE_REACH lines below it is the article
-# when its total reaches ANCHORED_RUN_SHARE of the best run's. Chosen on the WCXB dev split
-# (reach 12 beat 30: a wider reach lets a comment thread under a short article count
-# as anchored); they hold on its held-out split.
-SLUG_MIN_WORDS = 2
-SLUG_SHARE = 0.6
-HEADLINE_MAX_WORDS = 30
+# A candidate run starting on a headline (a line repeating the URL's slug, `slug.repeats_slug`)
+# or within HEADLINE_REACH lines below it is the article when its total reaches
+# ANCHORED_RUN_SHARE of the best run's. Chosen on the WCXB dev split (reach 12 beat 30: a wider
+# reach lets a comment thread under a short article count as anchored); they hold on its
+# held-out split.
 HEADLINE_REACH = 12
 ANCHORED_RUN_SHARE = 0.1
-_SLUG_WORD = re.compile(r"[^\W\d_]{2,}")
-_FILE_SUFFIX = re.compile(r"\.[a-z]{2,5}$", re.IGNORECASE)
 
 
 class Run(NamedTuple):
@@ -104,50 +96,10 @@ class Run(NamedTuple):
     headline: int | None
 
 
-def slug_words(url: str | None) -> frozenset[str]:
-    """The words of a URL's last path segment that names the story.
-
-    Of the last two path segments the longer one, so "/news/12345/river-floods-town/" and
-    "/river-floods-town/12345.html" both give the story's words.
-
-    >>> sorted(slug_words("https://example.com/2019/11/18/13-inch-macbook-pro-keyboard.html"))
-    ['inch', 'keyboard', 'macbook', 'pro']
-    """
-    if not url:
-        return frozenset()
-    path = unquote(urlsplit(url).path)
-    segments = [_FILE_SUFFIX.sub("", seg) for seg in path.split("/") if _SLUG_WORD.search(seg)]
-    if not segments:
-        return frozenset()
-    return frozenset(folded(w) for w in _SLUG_WORD.findall(max(segments[-2:], key=len)))
-
-
-def folded(text: str) -> str:
-    """Casefolded and stripped of accents: slugs spell "classificação" as "classificacao".
-
-    >>> folded("Classificação")
-    'classificacao'
-    """
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def headline_lines(page: Page, slug: frozenset[str], indices: Iterable[int]) -> list[int]:
     """Of the lines at `indices` (in order), those that repeat most of the URL slug's words: the
     headline and its echoes."""
-    found = []
-    needed = max(SLUG_MIN_WORDS, SLUG_SHARE * len(slug))
-    for i in indices:
-        text = folded(page.blocks[i].text)
-        # A line holds every slug word it has as a word as a string too: most lines fail that at once.
-        if sum(word in text for word in slug) < needed:
-            continue
-        words = WORD.findall(text)
-        if len(words) <= HEADLINE_MAX_WORDS and len(slug & set(words)) >= needed:
-            found.append(i)
-    return found
+    return [i for i in indices if repeats_slug(page.blocks[i].text, slug)]
 
 
 def is_whole_page(page: Page) -> bool:

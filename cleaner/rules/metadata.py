@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from cleaner.pagemodel.run import HEADLINE_REACH, folded, headline_lines, slug_words
+from cleaner.pagemodel.run import HEADLINE_REACH
+from cleaner.pagemodel.slug import is_named_headline, names_story, repeats_slug, slug_words
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import lead_rule
-from cleaner.shapes import WORD, has_letters, is_headline_like, word_count
+from cleaner.shapes import has_letters, is_headline_like, word_count
 
 # Two of the 790 WCXB headlines run past 20 words; a longer first line without a full stop is the
 # story's opening or its standfirst ("Finding the right Customer Relationship Management (CRM) software
@@ -31,8 +32,6 @@ _DECK_WORDS = 10
 _MAX_DECKED_TITLE_WORDS = 16
 _DECK_LINES = 3
 _DECK_REACH = 8
-# The headline a URL names is mostly the slug's words (see `above_the_headline`).
-_SLUG_LINE_SHARE = 0.5
 # A sentence ended by a full stop inside a line, another one after it: "...President Zelenskyy.
 # Photo: Twitter" (a word of three letters or more before the stop: "U.S. Senate", "vs. Leeds" are none).
 _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{3}[.…][\"'”’)]*\s+[\"“‘(]?[A-ZÀ-Ý0-9]")
@@ -93,32 +92,25 @@ def above_the_headline(page: Page, i: int) -> Hit | None:
     if page.article.title or not page.article.url or _is_prose(page.blocks[i].text):
         return None
     slug = slug_words(page.article.url)
-    if not slug or headline_lines(page, slug, [i]):
+    if not slug or repeats_slug(page.blocks[i].text, slug):
         return None
     for j in range(i + 1, min(i + 1 + HEADLINE_REACH, len(page.blocks))):
         if page.dropped[j]:
             continue
         if _is_prose(page.blocks[j].text):
             return None
-        if headline_lines(page, slug, [j]) and _mostly_slug(page.blocks[j].text, slug):
+        if names_story(page.blocks[j].text, slug):
             return Hit(detail="over the headline the URL names")
     return None
-
-
-def _mostly_slug(text: str, slug: frozenset[str]) -> bool:
-    """At least half the line's words are the slug's: a headline, not a section's heading or a
-    question that holds the story's subject ("What type of wood is used in tournament chess
-    pieces?" under /tournament-chess-pieces)."""
-    words = WORD.findall(folded(text))
-    return sum(word in slug for word in words) >= _SLUG_LINE_SHARE * len(words)
 
 
 @lead_rule("MET001", "headline", "metadata", gate=Gate(top=1))
 def headline(page: Page, i: int) -> Hit | None:
     """Removes: the headline, the first kept line of the text when it is shaped like one
     (short, not ending in a full stop) and the next kept line is not (body text follows), or is
-    a section heading of the article's own, or a standfirst right over the story's byline or date.
-    It moves to `title`.
+    a section heading of the article's own, or a standfirst right over the story's byline or date,
+    or when the URL names it (a slug of four words or more, most of them in the line and the
+    line mostly made of them). It moves to `title`.
 
     Why: scrapers put the headline on the first line; it is metadata, not body. A text that
     opens on a run of short lines (a list, links, teasers) has no headline on top: taking
@@ -138,9 +130,11 @@ def headline(page: Page, i: int) -> Hit | None:
     Example: "No ceasefire! Ukraine-Russia 2nd round talks yield no desirable outcome" ->
     title.
     """
-    if page.kept or page.article.title or not _prose_follows(page, i):
+    if page.kept or page.article.title:
         return None
     text = page.blocks[i].text
+    if not _prose_follows(page, i) and not is_named_headline(text, page.article.url):
+        return None
     if _INNER_SENTENCE_END.search(text):  # two sentences are a caption or a standfirst, no headline
         return None
     if page.vocab.line_is("section_headings", text):  # "Introduction" heads the body's first section
