@@ -346,14 +346,18 @@ def _unglued(text: str, vocab: Vocabulary) -> str:
     """Put back the space a scraper lost between a byline and what follows: "By Korin MillerPublished:
     Jan 29" -> "By Korin Miller Published: Jan 29", "by Jane DoeNovember 20, 2007" -> "by Jane Doe
     November 20, 2007", "ByNina Pineda" -> "By Nina Pineda"."""
-    label, marker = vocab.derived(_compile_glue)
-    return marker.sub(r"\g<0> ", label.sub(" ", text))
+    return vocab.derived(glued_marker).sub(r"\g<0> ", vocab.derived(_glued_label).sub(" ", text))
 
 
-def _compile_glue(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A date label or a month's name glued to the word before it ("ZeldmanNovember 20, 2007"), and
-    a marker glued to the name after it."""
+def _glued_label(vocab: Vocabulary) -> re.Pattern[str]:
+    """A date label or a month's name glued to the word before it ("ZeldmanNovember 20, 2007")."""
     words = [*vocab.phrases("date_labels"), *(month for month in month_numbers() if month.isalpha())]
     labels = "|".join(sorted({re.escape(w.capitalize()) for w in words if " " not in w and len(w) > 3}))
-    markers = "|".join(re.escape(w.capitalize()) for w in vocab.phrases("byline_markers") if " " not in w)
-    return re.compile(rf"(?<=[a-z])(?=(?:{labels})\b)"), re.compile(rf"^(?:{markers})(?=[A-Z][a-z])")
+    return re.compile(rf"(?<=[a-z])(?=(?:{labels})\b)")
+
+
+def glued_marker(vocab: Vocabulary) -> re.Pattern[str]:
+    """A byline's marker glued to the name after it, at the line's start ("ByNina Pineda",
+    "Written byMadeline Puckette"): a line the byline rule reads though its words hold no marker."""
+    markers = "|".join(re.escape(w.capitalize()) for w in vocab.phrases("byline_markers"))
+    return re.compile(rf"^(?:{markers})(?=[A-Z][a-z])")

@@ -31,11 +31,16 @@ def lead_top(start: int, headline: int | None) -> int:
     return headline if headline is not None and headline < start else max(start - LEAD_REACH, 0)
 
 
+def lead_lines(start: int, end: int, headline: int | None) -> range:
+    """The story's lead and the run's first lines, where its byline and date stand."""
+    return range(lead_top(start, headline), min(start + INTO_RUN, end) if start else 0)
+
+
 def credit_line(page: Page, start: int, end: int, headline: int | None) -> int | None:
     """The index of a line of the lead or the run's first lines that credits a person by name alone
     (a date may stand on its line), next to a byline or timestamp or holding a date, or next to the
     headline when the line-kind model reads it as a byline at all (`evidence.byline_chance`)."""
-    for i in range(lead_top(start, headline), min(start + INTO_RUN, end) if start else 0):
+    for i in lead_lines(start, end, headline):
         text = page.blocks[i].text
         if page.dropped[i] is not None or i == headline or not names.is_credit_line(text, page.vocab):
             continue

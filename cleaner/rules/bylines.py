@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.names import read_byline
+from cleaner.names import glued_marker, read_byline
 from cleaner.pagemodel.lead import is_made_of_page_words
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
@@ -28,12 +28,12 @@ _LIST_REACH = 4
 _LIST_OTHERS = 2
 
 
-@block_rule("BYL001", "byline", "bylines", gate=Gate(max_words=20, phrases=("byline_markers",)))
+@block_rule("BYL001", "byline", "bylines", gate=Gate(max_words=20, phrases=("byline_markers",), pattern=glued_marker))
 def byline(page: Page, i: int) -> Hit | None:
     """Removes: a byline ("By John Smith and Jane Doe", "By JANE DOE, Reuters", "Written by
     Ann Lee | Updated: March 3, 2022", "Von Max Mustermann", "Par Jean Dupont", "Por Juan
-    Pérez", "By Korin MillerPublished: Jan 29, 2025"), also when the marker and the names sit on
-    two lines. The names move to `authors`, an agency to `credits`; a date on the same line sets
+    Pérez", "By Korin MillerPublished: Jan 29, 2025", "ByDaryl Austin"), also when the marker and
+    the names sit on two lines. The names move to `authors`, an agency to `credits`; a date on the same line sets
     `published`; a name of one word the page writes in lower case ("By Audience": a filter's
     entry) credits no one. A byline next to another one is a list's (a filter menu's "By Industry", other
     stories' teasers, a reading list): it is dropped, and credits no one.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cleaner import names
 from cleaner.pagemodel.headline import without_trail
-from cleaner.pagemodel.lead import credit_line, lead_date, other_stories_bylines
+from cleaner.pagemodel.lead import credit_line, lead_date, lead_lines, other_stories_bylines
 from cleaner.pagemodel.run import main_run
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Hit
@@ -25,8 +25,9 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     headline (a byline or date beside it, a breadcrumb ending in it, the story's words), without
     a breadcrumb's trail on its own line ("News › The Headline"). A sentence right under it,
     alone above the run but for lines the rules removed, moves to `subtitle`. A name alone by
-    the headline or the date ("Jane Doe" over "March 4, 2024") moves to `authors`; the names of
-    bylines far from the article (other stories' teasers) leave it.
+    the headline or the date ("Jane Doe" over "March 4, 2024") moves to `authors`, unless a
+    byline in the lead credits someone (then it is a label: "Read Later", "Enlarge Image"); the
+    names of bylines far from the article (other stories' teasers) leave it.
 
     Why: a scraper that keeps a page's whole text keeps its navigation too; the article is
     the stretch of long, text-like lines that outweighs everything around it. A run never
@@ -63,12 +64,21 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     if headline_at == start:
         hits = [*hits[:start], (start, headline), *hits[start:]]
     if credit is not None:
-        credited = Hit(moved_to="authors", value=names.credited_names(page.blocks[credit].text, page.vocab))
+        credited = _credited(page, credit, lead_lines(start, end, headline_at))
         hits = sorted([*(hit for hit in hits if hit[0] != credit), (credit, credited)], key=lambda hit: hit[0])
     if headline_at is not None and (deck := _standfirst_under(page, headline_at, start)) is not None:
         standfirst = Hit(moved_to="subtitle", value=page.blocks[deck].text.strip(), detail=detail)
         hits = [(i, standfirst if i == deck else hit) for i, hit in hits]
     return hits
+
+
+def _credited(page: Page, credit: int, lead: range) -> Hit:
+    """The hit for the credit line: its names move to `authors`, unless a byline in the story's
+    lead credits someone: then a name-shaped line there is a section's or a site's label ("Sewing
+    Blog | Sewing Pattern and Product Reviews" over "By Angela Kaye Carpenter", "Enlarge Image")."""
+    if any((dropped := page.dropped[i]) is not None and dropped.moved_to == "authors" for i in lead):
+        return Hit(detail="a name beside the story's byline")
+    return Hit(moved_to="authors", value=names.credited_names(page.blocks[credit].text, page.vocab))
 
 
 def _standfirst_under(page: Page, headline_at: int, start: int) -> int | None:
