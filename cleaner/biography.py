@@ -16,6 +16,13 @@ MIN_BIO_WORDS = 7
 MAX_BIO_WORDS = 80
 MAX_BIO_SENTENCES = 3
 SENTENCE = re.compile(r"(?<=[.!?।])\s+")
+# An email address (its run of name characters is tried from its start only).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def reaches_writer(vocab: Vocabulary, text: str) -> bool:
+    """The paragraph tells readers how to reach its subject: an email address, "can be reached at"."""
+    return _EMAIL.search(text) is not None or vocab.search("writer_contacts", text) is not None
 
 
 def opens_with(vocab: Vocabulary, line: str, name: str) -> bool:

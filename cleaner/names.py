@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from cleaner.dates import find_date
+from cleaner.dates import Reading, find_date, strip_times
 from cleaner.shapes import ends_sentence
 from cleaner.vocab import Vocabulary, function_words, month_numbers
 
@@ -205,6 +205,27 @@ def is_credit_line(text: str, vocab: Vocabulary) -> bool:
     if first in function_words() or vocab.starts("share_words", name):
         return False
     return all(len(part.split()) >= 2 and _is_author_name(part, vocab) for part in split_names(name, vocab))
+
+
+def dated_credit(text: str, vocab: Vocabulary, how: Reading) -> Byline | None:
+    """A byline without a marker: a credit line's name, then the date and nothing after it but its
+    time ("Faith Katunga • Oct 20, 2025", "Tom Talbot October 14, 2025"). A comma or a colon after
+    the words, or a date's label among them, makes a dateline ("New Delhi, UPDATED: March 19, 2024").
+
+    >>> dated_credit("Tom Talbot | October 14, 2025", Vocabulary(), Reading())
+    Byline(names=['Tom Talbot'], agencies=[], published='2025-10-14', span=1)
+    >>> dated_credit("Updated October 14, 2025", Vocabulary(), Reading()) is None
+    True
+    """
+    date = find_date(text, how)
+    if date is None or strip_times(text[date[1].end() :]).strip():
+        return None
+    name = text[: date[1].start()].strip(" |·•–—-")
+    if re.search(r"[,:]", name) or vocab.search("date_labels", name) or not is_credit_line(name, vocab):
+        return None
+    if not vocab.members("weekdays").isdisjoint(name.casefold().split()):
+        return None  # "Released Wednesday March 3" names a day
+    return Byline(credited_names(name, vocab), [], date[0], 1)
 
 
 def credited_names(text: str, vocab: Vocabulary) -> list[str]:

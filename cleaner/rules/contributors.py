@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner import dates
 from cleaner.article import Block
 from cleaner.biography import (
     MAX_BIO_SENTENCES,
@@ -25,9 +26,10 @@ from cleaner.biography import (
     names_trade,
     opens_with,
     opens_with_trade,
+    reaches_writer,
     role_then_copula,
 )
-from cleaner.names import is_name_list, split_names
+from cleaner.names import dated_credit, is_name_list, split_names
 from cleaner.pagemodel.run import is_whole_page
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
@@ -106,9 +108,10 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     Writer", "Markus Weber, Korrespondent", "कविता रेड्डी, संवाददाता"), also on the next line
     ("Jane Doe" over "Staff Writer", and the biography under them below the story's head); and,
     at the head of the story, the name then the paper or the place ("Sneha Iyer | Free Press
-    Express | Mumbai", "अर्जुन मेहता, मुंबई") or a label of a word or two before the name
+    Express | Mumbai", "अर्जुन मेहता, मुंबई"), the name then the date ("Faith Katunga • Oct 20,
+    2025": the date goes to `published`) or a label of a word or two before the name
     ("Reportage: Anna Schmidt"). Names the byline parser reads move to
-    `authors` when a role follows them or a label stands before them.
+    `authors` when a role or a date follows them or a label stands before them.
 
     Why: many sites print the byline as a name and a role, with no "By"; left in the body it is
     a stray line, and above the story it hides the headline from the headline rule.
@@ -116,7 +119,7 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     False positives: a quotation's attribution on a line of its own ("Jane Doe, Senior Reporter")
     reads the same; a person named with a sentence about them ("Mary Smith, a reporter who
     covered the trial, said...") is kept: what follows the name must be short, set in capitals
-    or a role, and no sentence. A name with a paper or a place, or after a label, counts only
+    or a role, and no sentence. A name with a paper, a place or a date, or after a label, counts only
     among the first three lines kept (headline, standfirst, byline) of a text that is no
     whole-page dump ("Step 1: Know What You Want" heads a guide's first step), and each name
     after a label has at most four words ("Pro: Work On Interesting Business Problems" is a
@@ -128,6 +131,10 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     if not _OPENS_AS_NAME.match(text) and ":" not in text:
         return None  # every byline read here opens with its name, or with a label and a colon
     vocab = page.vocab
+    dated = dated_credit(text, vocab, dates.reading(page.article.url)) if _at_the_head(page, i) else None
+    if dated is not None:
+        meta = {"published": dated.published}
+        return Hit(moved_to="authors", value=dated.names, meta=meta, detail="a name and its date, at the head")
     labelled = _LABELLED_NAME.match(text) if ":" in text else None
     if labelled and _at_the_head(page, i):
         names = _name_part(labelled.group("names"), vocab)
@@ -148,8 +155,8 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     # A name and a paper at the head of an article; a place reads the same ("New York, United
     # States"), so the words are not taken for a name. Both are set in capitals word by word: "My
     # Friend Became a Grocery Store" is the rest of a headline.
-    if not _at_the_head(page, i) or not all(is_title_cased(part) for part in tail):
-        return None
+    if not _at_the_head(page, i) or not all(is_title_cased(part) for part in tail) or dates.find_date(parts[1]):
+        return None  # a date after a word or two is a timestamp's ("Updated Wednesday, March 3, 2024")
     return Hit(detail="a name and a paper or place, at the head")
 
 
@@ -347,18 +354,9 @@ def author_biography(page: Page, i: int) -> Hit | None:
         return None  # "Movavi Video Editor is...", "The Azoth has...": no person
     trade = text[opener.end() :].split(maxsplit=_TRADE_WITHIN)
     beside = opener.group("apposed") or opener.group("bracketed") or ""
-    if not names_trade(vocab, " ".join([beside, *trade[:_TRADE_WITHIN]])) and not _reaches_writer(vocab, text):
+    if not names_trade(vocab, " ".join([beside, *trade[:_TRADE_WITHIN]])) and not reaches_writer(vocab, text):
         return None
     return None if vocab.search("reporting_verbs", text) else Hit(detail="writer's biography")
-
-
-# An email address (its run of name characters is tried from its start only).
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-
-
-def _reaches_writer(vocab: Vocabulary, text: str) -> bool:
-    """The paragraph tells readers how to reach its subject: an email address, "can be reached at"."""
-    return _EMAIL.search(text) is not None or vocab.search("writer_contacts", text) is not None
 
 
 # What sets an author box's header apart from the biography on the same line (a run of spaces is
