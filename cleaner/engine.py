@@ -74,7 +74,7 @@ class Cleaner:
         reading = frontends.read(text, kind=kind, url=url, config=config)
         learned = site_boilerplate(config.profile, url_site(reading.article.url) or site)
         article = _rule_passes(reading, config, learned)
-        _finish(article, config.vocabulary, [block.text for block in reading.blocks])
+        _finish(article, config.vocabulary, reading.blocks)
         return article
 
     def clean_many(
@@ -273,8 +273,8 @@ def _merge(article: Article, found: Article) -> None:
         absorb(article, name, getattr(found, name))
 
 
-def _finish(article: Article, vocab: Vocabulary, lines: list[str]) -> None:
-    """Fill what the kept body, the document's `lines` and the address reveal: dateline, the
+def _finish(article: Article, vocab: Vocabulary, blocks: list[Block]) -> None:
+    """Fill what the kept body, the document's `blocks` and the address reveal: dateline, the
     headline the URL names where no rule took one (it stays where it stood), the URL's date,
     language, publisher, word count."""
     paragraphs = article.paragraphs
@@ -283,7 +283,7 @@ def _finish(article: Article, vocab: Vocabulary, lines: list[str]) -> None:
         article.dateline = dateline[0]
         if dateline[1] and dateline[1] not in article.credits:
             article.credits.append(dateline[1])
-    article.title = article.title or named_headline(lines, article.url)
+    article.title = article.title or named_headline((block.text for block in blocks), article.url)
     # A date the story's URL states is its publication date: on WCXB it was right on all 37 pages with one.
     article.published = dates.url_date(article.url) or article.published
     article.language = article.language or detect_language(article.body)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
 from cleaner.shapes import WORD
@@ -94,7 +94,7 @@ def names_story(text: str, slug: frozenset[str]) -> bool:
     return sum(word in slug for word in words) >= NAMING_SHARE * len(words)
 
 
-def named_headline(lines: Sequence[str], url: str | None) -> str | None:
+def named_headline(lines: Iterable[str], url: str | None) -> str | None:
     """The first of the lines that the URL names as the story's headline, when its slug is long
     enough to name a story; None otherwise."""
     slug = slug_words(url)

@@ -33,8 +33,8 @@ def byline(page: Page, i: int) -> Hit | None:
     """Removes: a byline ("By John Smith and Jane Doe", "By JANE DOE, Reuters", "Written by
     Ann Lee | Updated: March 3, 2022", "Von Max Mustermann", "Par Jean Dupont", "Por Juan
     Pérez", "By Korin MillerPublished: Jan 29, 2025", "ByDaryl Austin"), also when the marker and
-    the names sit on two lines. The names move to `authors`, an agency to `credits`; a date on the same line sets
-    `published`; a name of one word the page writes in lower case ("By Audience": a filter's
+    the names sit on two lines. The names move to `authors`, an agency to `credits`; a date on the
+    same line sets `published`; a name of one word the page writes in lower case ("By Audience": a filter's
     entry) credits no one. A byline next to another one is a list's (a filter menu's "By Industry", other
     stories' teasers, a reading list): it is dropped, and credits no one.
 
