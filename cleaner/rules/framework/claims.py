@@ -80,8 +80,11 @@ class _KeywordRules:
     """The first of the rules (in their order) whose keywords a node's class or id holds, none when
     either names the content.
 
-    What each class and each id holds is remembered apart: a page repeats its classes from element
-    to element, and sites share them, while ids are mostly one element's own.
+    What each class attribute and each id holds is remembered apart, and so is what each of their
+    words holds: a page repeats its class attributes from element to element, and sites share
+    their words ("widget", "post-meta") in attributes of their own ("widget post-meta post-1234").
+    Keywords and the words that name the content never hold a space, so an attribute holds the
+    first of its words' rules, or names the content when one of its words does.
     """
 
     MEMORY = 65536
@@ -101,11 +104,20 @@ class _KeywordRules:
     def _first(self, value: str) -> int:
         """The position of the first rule whose keywords `value` holds (one past the last when none
         does), or NAMES_CONTENT."""
-        if value not in self.memory:
-            if len(self.memory) >= self.MEMORY:
-                self.memory.clear()
-            self.memory[value] = self._read(value)
-        return self.memory[value]
+        found = self.memory.get(value)
+        if found is None:
+            found = self._remember(value, min(map(self._first_of_word, value.split()), default=len(self.rule_names)))
+        return found
+
+    def _first_of_word(self, word: str) -> int:
+        found = self.memory.get(word)
+        return self._remember(word, self._read(word)) if found is None else found
+
+    def _remember(self, value: str, first: int) -> int:
+        if len(self.memory) >= self.MEMORY:
+            self.memory.clear()
+        self.memory[value] = first
+        return first
 
     def _read(self, value: str) -> int:
         words = class_words(value)
