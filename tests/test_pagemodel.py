@@ -184,6 +184,18 @@ def test_a_dump_that_opens_on_its_story_keeps_the_lists_between_its_sentences_bu
     assert cleaner.clean(body, kind="text").body == body
 
 
+def test_a_numbered_list_after_the_story_stays_with_it_but_a_numbered_table_of_contents_does_not() -> None:
+    menu = [f"Section {n}" for n in range(20)]
+    footer = ["About us", "Contact", "Privacy Policy", "Terms of Use", "Careers"]
+    ranking = [f"{n}. {name}" for n, name in enumerate(["Acme Health", "Blue Shield", "Kaiser", "Humana"], start=1)]
+    body = cleaner.clean("\n".join([*menu, *PARAGRAPHS * 2, "The largest insurers", *ranking, *footer])).body
+    assert ranking[0] in body.splitlines() and ranking[-1] in body.splitlines() and "Privacy Policy" not in body
+    sections = [f"{n}. {heading}" for n, heading in enumerate(["Why it rained", "What flooded", "Who pays"], start=1)]
+    story = [line for heading, paragraph in zip(sections, PARAGRAPHS, strict=False) for line in (heading, paragraph)]
+    body = cleaner.clean("\n".join([*menu, *sections, *story, *footer])).body
+    assert body.count(sections[1]) == 1 and body.count(sections[2]) == 1 and PARAGRAPHS[2] in body
+
+
 STORY_URL = "https://news.example.com/2024/03/04/river-floods-the-lower-town-after-rain/"
 OPENING = "The council met on Tuesday evening to hear how the town would pay for the repairs after the storm."
 NAMED = "River floods the lower town after a night of rain"

@@ -1,7 +1,8 @@
 """The rows of a uniform list: short lines in a row that share their punctuation, as the entries of
 a spec sheet ("Wheel diameter: 6 inches"), a ranking ("Ring - Top for DIY Installation") or a
 table of results ("England (Group A): 10th appearance") do; the items of a list that a dump
-kept with their markers ("- Quiet", "• Easy to clean"); and the lines of a list of amounts, each
+kept with their markers ("- Quiet", "• Easy to clean", "2. Elevance Health"), but for a table of
+contents; and the lines of a list of amounts, each
 opening with a quantity and what it counts ("2 cups flour", "1/2 tsp ground cloves"), as a
 recipe's ingredients and a project's materials are written.
 
@@ -27,9 +28,12 @@ ROW_WORDS = 14
 # The separators that frame a row; digits and words vary from row to row.
 _SEPARATOR = re.compile(r"[:|–—()\-/@$%]")
 _ITEM = "item "
-# Or MIN_MARKED_ROWS lines in a row that open with the same list marker, however long.
+# Or MIN_MARKED_ROWS lines in a row that open with the same list marker, however long: a bullet,
+# or a number with a stop or a bracket ("1. UnitedHealthcare", "2) Tent"), the numbers aside.
 MIN_MARKED_ROWS = 3
-_MARKER = re.compile(r"^\s*([-•*·▪◦])\s+\S")
+_MARKER = re.compile(r"^\s*([-•*·▪◦]|\d{1,2}[.)])\s+\S")
+_NUMBER = re.compile(r"\d+")
+_NUMBERED_ITEM = f"{_ITEM}#"
 # Or MIN_MARKED_ROWS lines in a row that open with an amount: a number (a range, a fraction, a
 # decimal) and a word in lower case, the unit or the thing counted ("200g butter", "1 1/2 cups
 # honey", "2 कप आटा"). A teaser that opens with a number is written in title case ("32 Awesome
@@ -61,7 +65,7 @@ def row_frame(text: str, counters: frozenset[str] = frozenset()) -> str | None:
     """
     marker = _MARKER.match(text)
     if marker:
-        return _ITEM + marker.group(1)
+        return _ITEM + _NUMBER.sub("#", marker.group(1))
     if word_count(text) > ROW_WORDS or dates.opening_day(text) or _COUNTED.search(text):
         return None
     amount = _AMOUNT.match(text)
@@ -81,18 +85,31 @@ def uniform_rows(texts: Sequence[str], counters: frozenset[str] = frozenset()) -
     [1, 2, 3, 4, 5]
     >>> uniform_rows(teams[:4]), uniform_rows(["Pros", "- Quiet", "- Fast to heat up", "- Easy to clean", "Cons"])
     ([], [1, 2, 3])
+    >>> ranks = ["1. UnitedHealthcare", "2. Elevance Health (formerly Anthem)", "3. Kaiser Permanente"]
+    >>> uniform_rows(["The largest insurers", *ranks]), uniform_rows([*ranks, "Intro text.", *ranks])
+    ([1, 2, 3], [4, 5, 6])
     """
     found: list[int] = []
     group: list[int] = []
     frame = None
+    last_seen = {text: i for i, text in enumerate(texts)}
     for i, text in enumerate([*texts, ""]):
         own = row_frame(text, counters) if i < len(texts) else None
         if own is not None and own == frame:
             group.append(i)
             continue
-        if len(group) >= (
-            MIN_MARKED_ROWS if frame and (frame.startswith(_ITEM) or frame == _AMOUNT_FRAME) else MIN_ROWS
-        ):
+        if _make_list(group, frame, texts, last_seen):
             found.extend(group)
         group, frame = ([i] if own is not None else []), own
     return found
+
+
+def _make_list(group: list[int], frame: str | None, texts: Sequence[str], last_seen: dict[str, int]) -> bool:
+    """Whether the rows at `group`, each framed by `frame`, make a list of the article's: enough of
+    them, and, numbered, not a table of contents, most of whose entries are found again further
+    down (`last_seen`: where each text stands last), as the story's headings."""
+    if frame is None or len(group) < (
+        MIN_MARKED_ROWS if frame.startswith(_ITEM) or frame == _AMOUNT_FRAME else MIN_ROWS
+    ):
+        return False
+    return not (frame.startswith(_NUMBERED_ITEM) and 2 * sum(last_seen[texts[i]] > i for i in group) > len(group))
