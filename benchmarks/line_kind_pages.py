@@ -89,7 +89,8 @@ def _named_kind(node: Any) -> str | None:
         if pattern is None:
             continue
         if words is None:
-            words = _class_words(f"{node.attributes.get('class') or ''} {_box_id(node)}")
+            attributes = node.attributes
+            words = _class_words(f"{attributes.get('class') or ''} {_box_id(node, attributes.get('id'))}")
         if pattern.search(words):
             return kind
     return None

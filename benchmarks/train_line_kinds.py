@@ -27,8 +27,8 @@ import numpy as np
 from line_kind_fit import SparseRows, fit_dense, fit_sparse
 from line_kind_pages import LabelledPage, kinds, labelled_pages, site_of
 
-from cleaner import linekind_features, linekinds
 from cleaner.evaluate import load_dataset, split_of
+from cleaner.pagemodel import linekind_features, linekinds
 
 OUTPUT = Path(__file__).resolve().parents[1] / "cleaner" / "data" / "line_kinds.npz"
 FOLDS = 5
