@@ -154,7 +154,7 @@ def read(html: str, *, url: str | None, config: Config) -> Reading:
     article = Article(url=url)
     markup = pagemeta.markup_fields(tree)
     discussion = markup.pop("discussion")
-    read_by_trafilatura = pagereading.trafilatura_fields(html, url, tree)
+    read_by_trafilatura = pagereading.trafilatura_fields(html, url, tree, byline_wanted=not markup.get("authors"))
     if _shown_without_script(tree):
         for frame in tree.css("noscript iframe"):
             frame.decompose()

@@ -59,7 +59,7 @@ def page_fields(
     if not found.get("published"):
         _setdefaults(found, _normalised({"published": dates.first_dateline(page_text(), how)}, how))
     _setdefaults(found, _normalised({"published": markup.get("published")}, how))
-    if found.get("published") and how != dates.DAY_FIRST:  # htmldate reads "03/04/2022" day first
+    if found.get("published") and how != dates.DAY_FIRST and _may_be_swapped(found["published"]):
         found["published"] = _as_the_page_writes(found["published"], dates.first_dateline(page_text(), how))
     site_names, host = (found.get("publisher"), markup.get("publisher")), metadata.url_site(found.get("url") or url)
     found["title"] = headline(found.get("title"), h1s, site_names, host)
@@ -69,6 +69,17 @@ def page_fields(
         people, agencies = (byline.names, [*agencies, *byline.agencies]) if byline else (people, agencies)
     found["authors"], found["credits"] = people, agencies
     return {key: value for key, value in found.items() if value}
+
+
+def _may_be_swapped(published: str) -> bool:
+    """Whether the date may have been read with its day and month swapped: htmldate reads
+    "03/04/2022" day first. A day past the twelfth, or the month's own number, reads one way only.
+
+    >>> _may_be_swapped("2022-04-03"), _may_be_swapped("2022-04-13"), _may_be_swapped("2022-04-04")
+    (True, False, False)
+    """
+    parts = published.split("-")
+    return len(parts) == 3 and parts[2].isdigit() and int(parts[2]) <= 12 and parts[1] != parts[2]
 
 
 def _as_the_page_writes(published: str, shown: str | None) -> str:

@@ -122,9 +122,13 @@ _BLOCK_ELEMENTS = (
 )
 
 
-def trafilatura_fields(html: str, url: str | None, page: LexborHTMLParser) -> dict[str, Any]:
+def trafilatura_fields(
+    html: str, url: str | None, page: LexborHTMLParser, *, byline_wanted: bool = True
+) -> dict[str, Any]:
     """trafilatura's metadata of the whole page (`page` is its lexbor tree, <noscript> and <template>
     still in it, as lxml's tree holds them): pruning first would hide bylines and dates from it.
+    Without `byline_wanted` (the markup names the authors, which win), the page's elements are
+    not searched for a byline: only `<meta>` and JSON-LD give the author.
 
     The date comes from htmldate's quick search (markup, date elements and patterns, the URL). Its
     extensive search (dateparser over free text, then the whole page text) costs four times as
@@ -135,7 +139,7 @@ def trafilatura_fields(html: str, url: str | None, page: LexborHTMLParser) -> di
     tree = load_html(html)
     if tree is None:
         return {}
-    return as_fields(_read_markup(tree, url, page))
+    return as_fields(_read_markup(tree, url, page, byline_wanted))
 
 
 def as_fields(doc: Any) -> dict[str, Any]:
@@ -152,7 +156,7 @@ def as_fields(doc: Any) -> dict[str, Any]:
     }
 
 
-def _read_markup(tree: HtmlElement, url: str | None, page: LexborHTMLParser) -> Any:
+def _read_markup(tree: HtmlElement, url: str | None, page: LexborHTMLParser, byline_wanted: bool) -> Any:
     """trafilatura's Document for the page, read as `extract_metadata` reads it."""
     from htmldate import find_date
     from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
@@ -164,7 +168,7 @@ def _read_markup(tree: HtmlElement, url: str | None, page: LexborHTMLParser) -> 
     with suppress(Exception):  # trafilatura's JSON-LD reading has bugs of its own, which it passes over too
         doc = extract_meta_json(tree, doc)
     doc.title = doc.title or extract_title(tree)
-    doc.author = doc.author or _byline_author(page)
+    doc.author = doc.author or (_byline_author(page) if byline_wanted else None)
     doc.url = doc.url or extract_url(tree, url)
     doc.date = find_date(tree, **set_date_params(extensive=False), url=doc.url)
     doc.sitename = _site_name(doc.sitename, tree, doc.url)
