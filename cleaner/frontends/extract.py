@@ -179,7 +179,7 @@ def _leaf_texts(element: _Element, in_link: bool = False, within: tuple[str, ...
     """
     tag = element.get("rend") if element.tag == "head" else None
     tag = tag or _BLOCK_TAGS.get(element.tag, "div")
-    flow = (lambda text: text) if tag == _CODE else (lambda text: _SPACE.sub(" ", text))
+    flow = _as_is if tag == _CODE else _collapsed
     spans: list[tuple[str, str | None]] = [(flow(element.text or ""), None)]
     link_chars = 0
     for child in element:
@@ -197,6 +197,15 @@ def _leaf_texts(element: _Element, in_link: bool = False, within: tuple[str, ...
             link_chars += len(text) if child.tag == "ref" else sum(len(r.xpath("string()")) for r in child.iter("ref"))
         spans.append((flow(child.tail or ""), None))
     yield _leaf(tag, spans, link_chars, in_link, within, element)
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+def _collapsed(text: str) -> str:
+    """Each run of whitespace as one space, as a browser shows text (most tails are empty)."""
+    return _SPACE.sub(" ", text) if text else text
 
 
 def _context(element: _Element) -> tuple[str, ...]:
@@ -275,7 +284,10 @@ class _Ink:
 
     def __init__(self, rendered: str) -> None:
         self.rendered = rendered
-        self.text = _BLANKS.sub("", rendered)
+        # `page_text` leaves no blank but single spaces between words: taking those out first
+        # leaves the pattern nothing to replace, where it had a match for every word.
+        squeezed = rendered.replace(" ", "")
+        self.text = _BLANKS.sub("", squeezed) if _BLANKS.search(squeezed) else squeezed
 
     @cached_property
     def _runs(self) -> tuple[list[int], list[int]]:
