@@ -191,7 +191,7 @@ def test_a_numbered_list_after_the_story_stays_with_it_but_a_numbered_table_of_c
     body = cleaner.clean("\n".join([*menu, *PARAGRAPHS * 2, "The largest insurers", *ranking, *footer])).body
     assert ranking[0] in body.splitlines() and ranking[-1] in body.splitlines() and "Privacy Policy" not in body
     sections = [f"{n}. {heading}" for n, heading in enumerate(["Why it rained", "What flooded", "Who pays"], start=1)]
-    story = [line for heading, paragraph in zip(sections, PARAGRAPHS, strict=False) for line in (heading, paragraph)]
+    story = [line for heading, paragraph in zip(sections, PARAGRAPHS, strict=True) for line in (heading, paragraph)]
     body = cleaner.clean("\n".join([*menu, *sections, *story, *footer])).body
     assert body.count(sections[1]) == 1 and body.count(sections[2]) == 1 and PARAGRAPHS[2] in body
 
