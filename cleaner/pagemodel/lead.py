@@ -21,6 +21,10 @@ INTO_RUN = 3
 # A name by the headline alone credits the story when the model gives it this chance of being a
 # byline or an author's name: section labels and controls get 0.03 at most, names mostly more.
 MIN_BYLINE_CHANCE = 0.05
+# By a date or a byline, a name needs less: a date or a publisher beside it lowers the chance the
+# model gives a name ("Tanza Loudenback, Business Insider" 0.014), and a label's or a product's is
+# lower still ("Ask Question" 0.002, "Klatch Coffee" 0.005, "Show Sidebar" 0.007).
+MIN_DATED_BYLINE_CHANCE = 0.01
 _WORD = re.compile(r"[^\W\d_]+")
 # What joins a word to an address or a handle around it: "illinois.edu", "@jane", "/news/".
 _ADDRESS_MARKS = frozenset("_.@/")
@@ -61,12 +65,14 @@ def _credits(page: Page, text: str, *, by_meta: bool, by_headline: bool) -> bool
     "Close Modal", "Garden Guides"): the model gives those almost no chance of being a byline, and a
     person's name some (on WCXB's pages such credits by the headline alone were wrong 21 times and
     right 8). By a date, a blog's or a menu's name ("Roundtable Blog", "Home Blog About") is told
-    by the model reading it surely as a menu's label.
+    by the model reading it surely as a menu's label, and a control's or a product's ("Ask
+    Question", "Show Sidebar", "Klatch Coffee") by the model giving it hardly any chance of being a
+    byline.
     """
     from cleaner.pagemodel import evidence  # imported once a page dump has a credit line: numpy slows every start-up
 
     if by_meta:
-        return not evidence.surely_menu(text)
+        return not evidence.surely_menu(text) and evidence.byline_chance(text) >= MIN_DATED_BYLINE_CHANCE
     return by_headline and evidence.byline_chance(text) >= MIN_BYLINE_CHANCE
 
 
