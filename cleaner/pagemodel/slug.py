@@ -70,13 +70,18 @@ def repeats_slug(text: str, slug: frozenset[str]) -> bool:
     >>> repeats_slug("River floods the lower town", slug), repeats_slug("River news", slug)
     (True, False)
     """
+    return _words_repeating(text, slug) is not None
+
+
+def _words_repeating(text: str, slug: frozenset[str]) -> list[str] | None:
+    """The line's folded words when it repeats most of the slug's words, else None."""
     needed = max(SLUG_MIN_WORDS, SLUG_SHARE * len(slug))
     text = folded(text)
     # A line holds every slug word it has as a word as a string too: most lines fail that at once.
     if sum(word in text for word in slug) < needed:
-        return False
+        return None
     words = WORD.findall(text)
-    return len(words) <= HEADLINE_MAX_WORDS and len(slug & set(words)) >= needed
+    return words if len(words) <= HEADLINE_MAX_WORDS and len(slug & set(words)) >= needed else None
 
 
 def names_story(text: str, slug: frozenset[str]) -> bool:
@@ -88,22 +93,24 @@ def names_story(text: str, slug: frozenset[str]) -> bool:
     >>> names_story("What type of wood is used in tournament chess pieces?", slug)
     False
     """
-    if not repeats_slug(text, slug):
-        return False
-    words = WORD.findall(folded(text))
-    return sum(word in slug for word in words) >= NAMING_SHARE * len(words)
+    words = _words_repeating(text, slug)
+    return words is not None and sum(word in slug for word in words) >= NAMING_SHARE * len(words)
 
 
 def named_headline(lines: Iterable[str], url: str | None) -> str | None:
     """The first of the lines that the URL names as the story's headline, when its slug is long
     enough to name a story; None otherwise."""
-    slug = slug_words(url)
-    if len(slug) < STORY_SLUG_WORDS:
-        return None
-    return next((line.strip() for line in lines if names_story(line, slug)), None)
+    slug = _story_slug(url)
+    return next((line.strip() for line in lines if names_story(line, slug)), None) if slug else None
 
 
 def is_named_headline(text: str, url: str | None) -> bool:
     """Whether the URL's slug is long enough to name a story, and names this line."""
+    slug = _story_slug(url)
+    return bool(slug) and names_story(text, slug)
+
+
+def _story_slug(url: str | None) -> frozenset[str]:
+    """The URL's slug words when there are enough of them to name a story, else none."""
     slug = slug_words(url)
-    return len(slug) >= STORY_SLUG_WORDS and names_story(text, slug)
+    return slug if len(slug) >= STORY_SLUG_WORDS else frozenset()
