@@ -26,12 +26,22 @@ def is_block_row(text: str) -> bool:
 
 
 def is_table_row(text: str) -> bool:
-    """A row of a table whose cells a tab sets apart.
+    """A row of a table whose cells a tab sets apart, or pipes as Markdown writes a table
+    ("| Humana | For-Profit | ~17M |"; a menu's "Home | News" does not open and close on one).
 
     >>> is_table_row("1/1/2013\\t+13.1%"), is_table_row("Date\\t"), is_table_row("A plain line")
     (True, False, False)
+    >>> is_table_row("| Humana | ~17M |"), is_table_row("|---|---|"), is_table_row("Home | News | Sport")
+    (True, True, False)
     """
-    return "\t" in text and len([cell for cell in text.split("\t") if cell.strip()]) >= 2
+    if "\t" in text:
+        return _cells(text.split("\t")) >= 2
+    stripped = text.strip()
+    return stripped.startswith("|") and stripped.endswith("|") and _cells(stripped[1:-1].split("|")) >= 2
+
+
+def _cells(cells: list[str]) -> int:
+    return sum(1 for cell in cells if cell.strip())
 
 
 def is_code(text: str) -> bool:

@@ -50,7 +50,8 @@ _SCHEDULE_ODDS = 0.5
 # even odds, as a schedule's do: the items of a list after its lead-in ("What the council
 # promised:", a line of LEAD_IN_WORDS or more ending in a colon) or its heading ("Ingredients"), up
 # to MAX_LIST_ITEMS lines until text resumes or a rule's boundary; code lines and table rows whose
-# cells tabs set apart (CODE_LINES or more in a row); and the rows of a uniform list (`rows`).
+# cells tabs or Markdown's pipes set apart (CODE_LINES or more in a row); and the rows of a
+# uniform list (`rows`).
 LEAD_IN_WORDS = 4
 MAX_LIST_ITEMS = 40
 CODE_LINES = 2
