@@ -109,8 +109,14 @@ def read_byline(text: str, following: str | None, vocab: Vocabulary) -> Byline |
         return None
     text = _unglued(text.strip(), vocab)
     marker = vocab.starts("byline_markers", text)
-    if not marker:
-        return _dated_byline(text, vocab)
+    found = _marked_byline(text, marker, following, vocab) if marker else _dated_byline(text, vocab)
+    labelled = vocab.derived(labelled_marker).match(text) if found is None else None
+    found = _marked_byline(text, labelled, following, vocab) if labelled else found
+    # Under a label in other words, full names: "Análisis de Datos" is a heading.
+    return None if found is None or (labelled and not all(" " in name for name in found.names)) else found
+
+
+def _marked_byline(text: str, marker: re.Match[str], following: str | None, vocab: Vocabulary) -> Byline | None:
     rest, span = text[marker.end() :].lstrip(" :"), 1
     if not rest and following is not None:
         rest, span = _unglued(following.strip(), vocab), 2
@@ -375,6 +381,16 @@ def _glued_label(vocab: Vocabulary) -> re.Pattern[str]:
     words = [*vocab.phrases("date_labels"), *(month for month in month_numbers() if month.isalpha())]
     labels = "|".join(sorted({re.escape(w.capitalize()) for w in words if " " not in w and len(w) > 3}))
     return re.compile(rf"(?<=[a-z])(?=(?:{labels})\b)")
+
+
+def labelled_marker(vocab: Vocabulary) -> re.Pattern[str]:
+    """A byline's marker in other words: a label naming the piece or its writer before or after the
+    language's word for "by" ("Column by", "Ein Kommentar von", "Texto de", "Von unserem
+    Korrespondenten"); what follows must then be people's full names."""
+    label = rf"(?:(?:{vocab.alternation('byline_articles')})\s+)?(?:{vocab.alternation('byline_labels')})"
+    label += rf"(?:\s+(?:{vocab.alternation('byline_labels')}))?"
+    by = vocab.alternation("byline_connectors")
+    return re.compile(rf"(?i:{label}\s+(?:{by})|(?:{by})\s+{label})\b[ \t]*:?(?=\s)")
 
 
 def glued_marker(vocab: Vocabulary) -> re.Pattern[str]:

@@ -28,11 +28,18 @@ _LIST_REACH = 4
 _LIST_OTHERS = 2
 
 
-@block_rule("BYL001", "byline", "bylines", gate=Gate(max_words=20, phrases=("byline_markers",), pattern=glued_marker))
+@block_rule(
+    "BYL001",
+    "byline",
+    "bylines",
+    gate=Gate(max_words=20, phrases=("byline_markers", "byline_labels"), pattern=glued_marker),
+)
 def byline(page: Page, i: int) -> Hit | None:
     """Removes: a byline ("By John Smith and Jane Doe", "By JANE DOE, Reuters", "Written by
     Ann Lee | Updated: March 3, 2022", "Von Max Mustermann", "Par Jean Dupont", "Por Juan
-    Pérez", "By Korin MillerPublished: Jan 29, 2025", "ByDaryl Austin"), also when the marker and
+    Pérez", "By Korin MillerPublished: Jan 29, 2025", "ByDaryl Austin"), also under a label in
+    other words ("Column by Jane Doe", "Ein Kommentar von Anna Schmidt", "Texto de Juan Pérez",
+    "Von unserem Korrespondenten Max Weber": full names then), also when the marker and
     the names sit on two lines. The names move to `authors`, an agency to `credits`; a date on the
     same line sets `published`; a name of one word the page writes in lower case ("By Audience": a filter's
     entry) credits no one. A byline next to another one is a list's (a filter menu's "By Industry", other

@@ -12,9 +12,10 @@ import re
 from cleaner.shapes import word_count
 from cleaner.vocab import Vocabulary, function_words, label_words_of
 
-# A colon, a bar, a bullet or a guillemet, or a dash with space around it ("LIRE AUSSI - ..."):
-# "Audio-Visual Equipment" is a heading. A run of spaces is tried from its start only.
-_SEPARATOR = re.compile(r"(?<![ \t])[ \t]*(?:[:|»•]|(?<=[ \t])[–—-](?=[ \t]))[ \t]*")
+# A colon, a bar, a bullet or a guillemet, or a dash with space after it ("LIRE AUSSI - ...",
+# "ये भी पढ़ें- ...", as Hindi sites glue it to the label): "Audio-Visual Equipment" is a heading.
+# A run of spaces is tried from its start only.
+_SEPARATOR = re.compile(r"(?<![ \t])[ \t]*(?:[:|»•]|[–—-](?=[ \t]))[ \t]*")
 # A label says what follows in a few words, so its separator comes early in the line.
 MAX_LABEL_WORDS = 4
 _MAX_LABEL_CHARS = 60
@@ -111,15 +112,15 @@ def _may_hold_a_new_word(text: str, words: list[str]) -> bool:
 
 # What a gate asks of a line that may open with a label: a letter, a few words, then a separator
 # (a superset of what `closed_label_end` takes: it counts the label's words by white space).
-OPENING_LABEL = re.compile(r"\A[^\W\d_][^\s:|»•]*+(?:\s+[^\s:|»•]+){0,6}?\s*(?:[:|»•]|\s[–—-]\s)")
+OPENING_LABEL = re.compile(r"\A[^\W\d_][^\s:|»•]*+(?:\s+[^\s:|»•]+){0,6}?\s*(?:[:|»•]|[–—-]\s)")
 
 
 def closed_label_end(vocab: Vocabulary, keys: str, text: str) -> int | None:
     """Where what follows the line's opening label starts, when the label is a few words of the
     `keys` family and label words; None when the line opens with no such label, or with a bracket
-    or a mark ("(Related reading: ...)" is an aside of the text)."""
+    or a mark ("(Related reading: ...)" is an aside of the text), or is code ("article:hover { }")."""
     found = _SEPARATOR.search(text, 0, _MAX_LABEL_CHARS)
-    if found is None or found.start() == 0 or not text[0].isalpha():
+    if found is None or found.start() == 0 or not text[0].isalpha() or _CODE.search(text):
         return None
     label = text[: found.start()]
     if word_count(label) > MAX_LABEL_WORDS or not vocab.made_of(keys, label):
