@@ -73,9 +73,12 @@ def _picture_label(vocab: Vocabulary) -> re.Pattern[str]:
     """A caption that names its picture's kind, not its credit: "File image of the port" ("A file
     photo of the court."), "Students (File photo)", "Farmers (फाइल फोटो)", "Commuters. (PTI Photo)",
     "Ghat (फोटो: भाषा)", "Police [Photo - Reuters]", "किसान की फाइल फोटो" (a farmer's file photo), a
-    label and its credit ("Representative image (iStock)"), and one closed by the paper's own
-    credit ("Farmers at the border. Express Photo by Jane Doe", "Commuters. HT Photo")."""
+    label and its credit ("Representative image (iStock)"), one closed by the paper's own
+    credit ("Farmers at the border. Express Photo by Jane Doe", "Commuters. HT Photo"), and a
+    marker with its credit in capitals, no colon ("Le pont (Photo Jean Dupont)", "Les pompiers à
+    Paris. Photo Reuters", "Students in Boston. Photo / Getty Images")."""
     markers = f"(?i:{vocab.alternation('photo_markers')})"
+    pictures = f"(?i:{vocab.alternation('picture_words')})"
     return re.compile(
         rf"^(?P<article>(?i:an?|the)\s+)?(?P<kind>{markers})\s+(?i:of)\s+(?P<of>\S.*)$"
         rf"|^(?P<before>.*?\S)\s*[(\[]\s*{markers}\s*[)\]]$"
@@ -85,6 +88,8 @@ def _picture_label(vocab: Vocabulary) -> re.Pattern[str]:
         rf"|^(?P<whose>\S.*?)\s+(?:की|का|के)\s+{markers}$"
         rf"|^(?P<paper_shown>\S+\s.*?[^\W\d_]{{2}}[.!?])\s+(?P<paper>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+{markers}"
         rf"(?:\s*(?:(?i:by)\b|:)\s*(?P<photographer>[A-Z][^.!?()]{{1,60}}))?$"
+        rf"|^(?P<marked_shown>(?:\S+\s.*?[^\W\d_]{{2}}[.!?]\s+|.*?\S\s*[(\[]\s*)){pictures}\s*/?\s*"
+        rf"(?P<marked>{_CREDIT_NAME})[)\]]?$"
     )
 
 
@@ -93,7 +98,7 @@ def _labelled_picture(page: Page, text: str) -> Caption | None:
     found = page.vocab.derived(_picture_label).match(text.strip())
     if found is None:
         return None
-    names = ("of", "before", "label", "shown", "by_agency", "whose", "paper_shown")
+    names = ("of", "before", "label", "shown", "by_agency", "whose", "paper_shown", "marked_shown")
     caption = next(found.group(name) for name in names if found.group(name))
     caption = caption.rstrip(_TRAILING_SEPARATORS).strip()
     # "File image of ..." names what the picture shows, not a sentence about it; a bare "Image of"
@@ -104,7 +109,7 @@ def _labelled_picture(page: Page, text: str) -> Caption | None:
         return None
     if found.group("label") and " " not in caption:  # "Video (Recoil / OCaml)" is a link, not a credited picture
         return None
-    credits = ("credit", "label_credit", "agency", "photographer", "paper")
+    credits = ("credit", "label_credit", "agency", "photographer", "paper", "marked")
     credit = next((found.group(name) for name in credits if found.group(name)), None)
     return Caption(caption, _clean_credit(credit) if credit else None)
 

@@ -8,11 +8,13 @@ from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import word_count
-from cleaner.vocab import Vocabulary
+from cleaner.vocab import Vocabulary, label_words_of
 
 # "Reporting by Jane Doe; Editing by John Smith", "Additional reporting by ..."
 _WIRE_FOOTER_OPENING = r"\(?\s*(?i:additional\s+)?(?i:reporting|writing|editing)\s+(?i:by)\s+[A-Z]"
 _WIRE_FOOTER = re.compile(rf"^{_WIRE_FOOTER_OPENING}[^.]{{0,250}}\)?\.?$")
+# A credit in other words says it in a few.
+_MAX_CREDIT_WORDS = 6
 
 
 def _agency_opening(vocab: Vocabulary) -> str:
@@ -43,7 +45,7 @@ def _credit_opening(vocab: Vocabulary) -> re.Pattern[str]:
     "CRD001",
     "agency-credit",
     "credits",
-    gate=Gate(max_words=60, phrases=("agency_credits", "syndication_notes"), pattern=_credit_opening),
+    gate=Gate(max_words=60, phrases=("agency_credits", "syndication_notes", "agency_words"), pattern=_credit_opening),
     alone=True,
 )
 def agency_credit(page: Page, i: int) -> Hit | None:
@@ -51,7 +53,8 @@ def agency_credit(page: Page, i: int) -> Hit | None:
     inputs)", "(PTI)", "— Reuters", "With inputs from IANS", "Reporting by Jane Doe; Editing
     by John Smith", "Mit Material von dpa", "(इनपुट: भाषा)"), or says the story came unedited
     from a syndicated feed ("This story has not been edited by staff and is auto-generated from
-    a syndicated feed."). The line moves to `credits`.
+    a syndicated feed."), or credits agencies in other words, a few words of the vocabulary's
+    ("(Agency ke input ke saath)", "(एजेंसी से इनपुट)", "mit Agenturen"). The line moves to `credits`.
 
     Why: the credit belongs in metadata; left in the body it reads as a stray fragment.
 
@@ -71,4 +74,16 @@ def agency_credit(page: Page, i: int) -> Hit | None:
         return Hit(moved_to="credits", value=text)
     if vocab.search("syndication_notes", text):
         return Hit(moved_to="credits", value=text, detail="syndicated")
-    return None
+    return (
+        Hit(moved_to="credits", value=text, detail="in other words") if _credits_in_other_words(vocab, text) else None
+    )
+
+
+def _credits_in_other_words(vocab: Vocabulary, text: str) -> bool:
+    """A few words of agencies, credit words and label words, in brackets or with a word that
+    credits ("(Agency ke input ke saath)", "mit Agenturen"): a menu's "Agency" or "Become an
+    Agency" credits no one."""
+    words = text.strip("()[]—–-. ")
+    if word_count(words) > _MAX_CREDIT_WORDS or not vocab.made_of("agency_words", words, others="credit_words"):
+        return False
+    return words != text.strip() or any(w in vocab.word_set("credit_words") for w in label_words_of(words))

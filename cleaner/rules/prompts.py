@@ -100,6 +100,21 @@ def _named_network(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(names, key=len, reverse=True)))})(?!\w)", re.I)
 
 
+# A prompt names the network and asks in a few words, and no full stop ends it.
+_MAX_FOLLOW_ASK_WORDS = 12
+
+
+def _asks_to_follow(vocab: Vocabulary, text: str) -> bool:
+    """A network, a verb that asks to follow or subscribe and the site speaking of itself, anywhere
+    in a short line that no full stop ends: "Abonnieren Sie unseren WhatsApp-Kanal", "Stay updated:
+    follow us on YouTube". ("Fans can follow the match on YouTube." is the article's sentence.)"""
+    if word_count(text) > _MAX_FOLLOW_ASK_WORDS or text.rstrip().endswith("."):
+        return False
+    asks = vocab.search("follow_verbs", text) or vocab.search("subscribe_verbs", text)
+    named = asks and vocab.derived(_named_network).search(text)
+    return bool(named) and vocab.search("self_words", text) is not None
+
+
 def _network_then_follow(vocab: Vocabulary, text: str) -> bool:
     """A network, then a follow verb, as languages that put the verb last ask: "Hamein Google News
     par follow karein", "हमें फेसबुक पर फॉलो करें". (A line that opens with the verb is judged by
@@ -132,7 +147,7 @@ _APP = _asks_for("app_words", "download_verbs", _PLAIN_ASK_WORDS)
     "PRM002",
     "follow-prompt",
     "prompts",
-    gate=_prompt_gate("follow_prompts", "follow_verbs"),
+    gate=_prompt_gate("follow_prompts", "follow_verbs", "subscribe_verbs"),
     alone=True,
 )
 def follow_prompt(page: Page, i: int) -> Hit | None:
@@ -153,8 +168,10 @@ def follow_prompt(page: Page, i: int) -> Hit | None:
     Example: "Follow us on Facebook and Instagram for the latest updates" -> dropped.
     """
     vocab = page.vocab
-    also = partial(_any_of, (partial(_names_follow_target, vocab), partial(_network_then_follow, vocab)))
-    return _short_prompt(page, i, "follow_prompts", anywhere=False, also=also)
+    tests = (_names_follow_target, _network_then_follow, _asks_to_follow)
+    return _short_prompt(
+        page, i, "follow_prompts", anywhere=False, also=partial(_any_of, tuple(partial(t, vocab) for t in tests))
+    )
 
 
 def _any_of(tests: tuple[Callable[[str], bool], ...], text: str) -> bool:
