@@ -124,6 +124,20 @@ def is_biography(text: str) -> bool:
     )
 
 
+# A line on the story's own writer may be shorter: "Jane Doe writes on cricket."
+MIN_WRITER_LINE_WORDS = 4
+
+
+def is_writer_line(vocab: Vocabulary, text: str) -> bool:
+    """A biography's shape or a shorter sentence that names what a writer does ("writes on
+    cricket", "ist Redakteurin", "पत्रकारिता में हैं"): said of the story's own author, known by the
+    byline's name, it is the author's note in any length."""
+    if is_biography(text):
+        return True
+    short = MIN_WRITER_LINE_WORDS <= word_count(text) < MIN_BIO_WORDS and ends_sentence(text)
+    return short and vocab.search("writer_roles", text) is not None
+
+
 def opens_biography(vocab: Vocabulary, text: str) -> bool:
     """Shaped like a biography and opening as one: a name and a biography's verb ("Jane Doe is",
     "Anna Schmidt schreibt"), whatever trade, if any, it names after.

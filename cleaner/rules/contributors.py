@@ -1,6 +1,5 @@
-"""Who wrote the story, where the byline rules cannot tell by a marker: a name followed by the
-writer's role or paper, a labelled byline in a script without capitals (author boxes and
-biographies, whose shapes are `cleaner.biography`).
+"""Who wrote the story, where the byline rules cannot tell by a marker: a name followed by the writer's role or
+paper, a labelled byline in a script without capitals (author boxes and biographies: `cleaner.biography`).
 
 Names reach `authors` only through the byline name parsing (`names.is_name_list`,
 `names.split_names`): a name it cannot read (Devanagari has no capitals to tell a name by) is
@@ -17,11 +16,13 @@ from cleaner.biography import (
     MAX_BIO_SENTENCES,
     MAX_BIO_WORDS,
     MIN_BIO_WORDS,
+    MIN_WRITER_LINE_WORDS,
     SENTENCE,
     beat_for_title,
     biography_opener,
     is_biography,
     is_person,
+    is_writer_line,
     is_writer_note,
     names_trade,
     opens_with,
@@ -372,17 +373,18 @@ def _opens_with_name(text: str, name: str) -> bool:
     "CTB005",
     "author-biography-by-name",
     "contributors",
-    gate=Gate(min_words=MIN_BIO_WORDS, max_words=MAX_BIO_WORDS),
+    gate=Gate(min_words=MIN_WRITER_LINE_WORDS, max_words=MAX_BIO_WORDS),
 )
 def author_biography_by_name(page: Page, i: int) -> Hit | None:
     """Removes: a biography known by its name, in any phrasing: a short paragraph (seven to eighty
-    words, three sentences at most, below the head of the story) that opens with the full name of
-    one of the story's authors, as its byline gave them ("By Jane Doe" above, "Jane Doe covers
+    words, three sentences at most, below the head of the story; or a sentence of four words or
+    more that names a writer's trade, "Jane Doe writes on cricket.") that opens with the full name
+    of one of the story's authors, as its byline gave them ("By Jane Doe" above, "Jane Doe covers
     the courts and has lived in the city since 2010." below).
 
-    Why: the biography rules know a biography by its verbs and the names of trades, which vary
-    with every site and language; the byline's name is evidence in any phrasing. (A name alone
-    over a paragraph that repeats it is no such evidence: listicles head each product or firm so.)
+    Why: the biography rules know a biography by its verbs and the names of trades, which vary with
+    every site and language; the byline's name is evidence in any phrasing (a name alone over a
+    paragraph that repeats it is not: listicles head each product or firm so).
 
     False positives: a story's sentence that opens with its own author's full name (a columnist
     writing of herself in the third person); an organisation the byline parser took for an
@@ -393,6 +395,6 @@ def author_biography_by_name(page: Page, i: int) -> Hit | None:
     """
     authors = [name for name in page.article.authors if word_count(name) >= 2]
     text = page.blocks[i].text.strip()
-    if not authors or page.kept < _HEAD_LINES or not is_biography(text):
+    if not authors or page.kept < _HEAD_LINES or not is_writer_line(page.vocab, text):
         return None
     return Hit(detail="biography of the story's author") if any(_opens_with_name(text, n) for n in authors) else None
