@@ -47,7 +47,7 @@ _PHOTO_AGENCY = re.compile(
 _TRAILING_CREDIT = re.compile(
     r"[.|•·–—]\s*©\s*(?P<credit>[^©\s][^©]{0,80})$"
     r"|(?<=\S)Credit(?::|\.\.\.|…)\s*(?P<named>[^\W\d_][^©]{0,80})$"
-    r"|(?<=[.\s])(?P<name>(?:REUTERS|AFP|EPA|AP Photo)/[A-Z][\w'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$"
+    r"|(?<=[.\s])(?P<name>(?:REUTERS|AFP|EPA|AP Photo|EFE|DPA|ANSA|PTI|IANS|ANI)/[A-Z][\w'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$"
 )
 # A gallery's counter under each picture: "Image 3 of 12", "Photo 1 / 5", "Image 1 of / 5".
 _GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture)\s+\d+\s*(?:of|/)\s*/?\s*\d+$", re.IGNORECASE)
@@ -71,7 +71,7 @@ def _marker_pattern(vocab: Vocabulary) -> re.Pattern[str]:
 
 def _picture_label(vocab: Vocabulary) -> re.Pattern[str]:
     """A caption that names its picture's kind, not its credit: "File image of the port" ("A file
-    photo of the court."), "Students (File photo)", "Farmers (फाइल फोटो)", "Commuters. (PTI Photo)",
+    photo of the court."), "Students (File photo)", "Parliament House. (File)", "Farmers (फाइल फोटो)", "Commuters. (PTI Photo)",
     "Ghat (फोटो: भाषा)", "Police [Photo - Reuters]", "किसान की फाइल फोटो" (a farmer's file photo), a
     label and its credit ("Representative image (iStock)"), one closed by the paper's own
     credit ("Farmers at the border. Express Photo by Jane Doe", "Commuters. HT Photo"), and a
@@ -81,7 +81,7 @@ def _picture_label(vocab: Vocabulary) -> re.Pattern[str]:
     pictures = f"(?i:{vocab.alternation('picture_words')})"
     return re.compile(
         rf"^(?P<article>(?i:an?|the)\s+)?(?P<kind>{markers})\s+(?i:of)\s+(?P<of>\S.*)$"
-        rf"|^(?P<before>.*?\S)\s*[(\[]\s*{markers}\s*[)\]]$"
+        rf"|^(?P<before>.*?\S)\s*[(\[]\s*(?:{markers}|(?i:{vocab.alternation('file_words')}))\s*[)\]]$"
         rf"|^(?P<label>{markers})\s*[(\[]\s*(?P<label_credit>[^()\[\]]{{1,40}})[)\]]$"
         rf"|^(?P<shown>.*?\S)\s*[(\[]\s*{markers}\s*(?:(?i:by)\b|[:–-])\s*(?P<credit>[^()\[\]]{{1,60}})[)\]]$"
         rf"|^(?P<by_agency>.*?\S)\s*[(\[]\s*(?P<agency>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+{markers}\s*[)\]]$"
@@ -185,10 +185,11 @@ def _split_marker_caption(page: Page, text: str) -> Caption | None:
 # Each branch opens with the character it is found by (the letters in every case a
 # case-insensitive match allows), so the regex engine skips along the line to those alone.
 _CAPTION_MARK = re.compile(
-    r"""[©)CREAcCsSſbB.!?”"](?:
+    r"""[©)CREAcCsSſbBDPI.!?”"](?:
         (?<=©) | (?<=\))\s*$ | (?<=[.!?”"])\s+\S+\s*$
       | (?<=C)redit(?::|\.\.\.|…)
       | (?<=R)EUTERS/[A-Z] | (?<=A)FP/[A-Z] | (?<=E)PA/[A-Z] | (?<=A)P\ Photo/[A-Z]
+      | (?<=E)FE/[A-Z] | (?<=D)PA/[A-Z] | (?<=A)NSA/[A-Z] | (?<=P)TI/[A-Z] | (?<=I)ANS/[A-Z] | (?<=A)NI/[A-Z]
       | (?<=\w[cCsSſbB])(?i:redit|ourtesy|ource|y)\s*(?::|(?i:by)\b)
     )""",
     re.VERBOSE,
