@@ -119,6 +119,7 @@ RULE_MODULES = (
     "footer",
     "bylines",
     "contributors",
+    "authorboxes",
     "contacts",
     "timestamps",
     "media",

@@ -1,0 +1,215 @@
+"""Author boxes and writers' biographies: the box under the story (a header or the writer's name, a
+role, the biography) and the biography standing alone, known by its verbs, the writer's trade and
+beat, or the byline's own name (their shapes are `cleaner.biography`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.article import Block
+from cleaner.biography import (
+    MAX_BIO_SENTENCES,
+    MAX_BIO_WORDS,
+    MIN_BIO_WORDS,
+    MIN_WRITER_LINE_WORDS,
+    SENTENCE,
+    beat_for_title,
+    biography_opener,
+    is_person,
+    is_writer_line,
+    is_writer_note,
+    names_trade,
+    opens_with,
+    opens_with_trade,
+    reaches_writer,
+    role_then_copula,
+)
+from cleaner.rules.contributors import CAPITALISED, HEAD_LINES, MAX_NAME_WORDS, NAME_SHAPE, name_part
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.registry import block_rule
+from cleaner.shapes import ends_sentence, word_count
+from cleaner.vocab import Vocabulary
+
+# An author box: its header, the name and role lines under it, then the biography.
+_MAX_BOX_LINES = 3
+# A biography names the trade within a few words of its verb: "is a freelance journalist".
+_TRADE_WITHIN = 4
+# A writer's role on a line of its own in an author box says it in a short first sentence
+# ("Senior editor at Gizmodo."); a role line or a Hindi biography may be this short.
+_MAX_ROLE_WORDS = 8
+_MIN_ROLE_LINE_WORDS = 4
+# A note on the writer says who they are in a short sentence: "L'auteur est chercheur au CNRS."
+_MIN_NOTE_WORDS = 5
+
+
+@block_rule(
+    "CTB003",
+    "author-box-text",
+    "contributors",
+    gate=Gate(max_words=MAX_NAME_WORDS + 2),
+    reads_ahead=_MAX_BOX_LINES,
+)
+def author_box(page: Page, i: int) -> Hit | None:
+    """Removes: an author's box after the story: a header ("About the author", "Über den
+    Autor", "लेखक के बारे में", "About Jane Doe" over a biography opening with her name) or the
+    author's name alone on a line, up to two short lines (name, role), and the biography, or the
+    name and a line that opens with the writer's trade ("Claire Martin", "Journaliste au service
+    Économie depuis 2018."); with a name over it, the biography opens with that name and names
+    what a writer does ("Thomas Becker arbeitet seit 2022 als Journalistin in Wien.",
+    "संजय यादव पिछले 3 वर्षों से पत्रकारिता में हैं...").
+
+    Why: the box is about the writer, not the story, in any language and in scripts without
+    capitals, where the biography rule's name test cannot serve.
+
+    False positives: a profile headed by its subject's name that opens by repeating it and
+    names a writer's job; a short line about the writer ("Jane Doe is a writer.") is kept: the
+    biography runs to seven words or more.
+
+    Example: "About the author", "Jane Doe is a reporter at the Ledger, covering transport." ->
+    both dropped.
+    """
+    blocks, vocab = page.blocks, page.vocab
+    head = blocks[i].text.strip()
+    if not NAME_SHAPE.match(head) and not vocab.line_is("author_box_headers", head):
+        return None  # neither a name (see name_part) nor a header
+    if i + 1 < len(blocks) and _is_role_line(vocab, blocks[i + 1].text.strip()) and is_person(vocab, head):
+        return Hit(span=2, detail="author box: name and role")
+    bio = next((j for j in range(i + 1, min(i + 1 + _MAX_BOX_LINES, len(blocks))) if not _is_box_line(blocks[j])), None)
+    if bio is None or not MIN_BIO_WORDS <= word_count(blocks[bio].text) <= MAX_BIO_WORDS:
+        return None
+    line = blocks[bio].text.strip()
+    if vocab.line_is("author_box_headers", head):
+        return Hit(span=bio + 1 - i, detail="author box")
+    about = vocab.starts("about_openers", head)
+    whom = head[about.end() :].strip() if about else ""
+    if whom and is_person(vocab, whom) and opens_with(vocab, line, whom):  # "About Jane Doe", "Jane Doe writes..."
+        return Hit(span=bio + 1 - i, detail="author box")
+    if opens_with(vocab, line, head) and names_trade(vocab, line) and name_part(head, vocab) is not None:
+        return Hit(span=bio + 1 - i, detail="author box")
+    return None
+
+
+def _is_role_line(vocab: Vocabulary, text: str) -> bool:
+    """An author box's line under the name that opens with the writer's trade in a short first
+    sentence ("Journaliste au service Économie depuis 2018.", "Senior editor at Gizmodo.")."""
+    return (
+        CAPITALISED.match(text) is not None
+        and ends_sentence(text)
+        and word_count(SENTENCE.split(text, maxsplit=1)[0]) <= _MAX_ROLE_WORDS
+        and opens_with_trade(vocab, text)
+        and not vocab.search("reporting_verbs", text)
+    )
+
+
+def _is_box_line(block: Block) -> bool:
+    """A short line of an author box between its header and the biography: a name, a role."""
+    return word_count(block.text) <= MAX_NAME_WORDS + 2
+
+
+@block_rule(
+    "CTB004",
+    "author-biography",
+    "contributors",
+    gate=Gate(
+        min_words=_MIN_ROLE_LINE_WORDS,
+        max_words=MAX_BIO_WORDS,
+        phrases=("writer_roles", "beat_verbs", "writer_references", "author_box_headers", "writer_contacts"),
+    ),
+    alone=True,
+)
+def author_biography(page: Page, i: int) -> Hit | None:
+    """Removes: a writer's biography standing alone: a paragraph that opens with a person's name
+    and a biography's verb and names the writer's trade in its first sentence ("Jane Doe is a
+    freelance journalist based in Dublin. She writes about housing.", "Lucía García es periodista
+    de El Diario del Sur."), or that opens with the name and a verb of a writer's beat and closes
+    its first sentence on the title written for ("Nikhil Joshi covers crime and courts for The
+    Deccan Courier."), or that opens with the name and a biography's verb and tells how to reach
+    the writer ("Jane Doe covers startups. She can be reached at jane@example.com."), or, in one
+    sentence, closes on the writer's role and the copula as Hindi biographies do ("... के साथ वरिष्ठ
+    संवाददाता के तौर पर जुड़े हैं।"), or an opinion piece's note on its writer, in brackets or not
+    ("(The writer is a former ambassador to Japan.)"), or an author box on one line ("About the
+    author: Jane Doe reports on ...").
+
+    Why: sites close a story with a line about its writer, with or without a box around it;
+    it reads as a sentence of the story and so stays in the body.
+
+    False positives: a story's own sentence introducing a journalist by name ("Maria Ressa is a
+    journalist who won the Nobel Peace Prize in 2021.") reads the same, and a book review's
+    paragraph on the book's writer ("The author is a former Marine who served in Iraq."); it must open the
+    paragraph with a person's name (no function word, no trade in it: "Movavi Video Editor is"),
+    name the trade within four words of its verb, run to three sentences at most and hold no
+    reported speech.
+
+    Example: "Jane Doe is a senior reporter at the Ledger, covering transport." -> dropped.
+    """
+    text = page.blocks[i].text.strip()
+    vocab = page.vocab
+    words = word_count(text)
+    if words < _MIN_ROLE_LINE_WORDS or len(SENTENCE.findall(text)) > MAX_BIO_SENTENCES:
+        return None
+    one_sentence = not SENTENCE.search(text)
+    if one_sentence and vocab.derived(role_then_copula).search(text) and not vocab.search("reporting_verbs", text):
+        return Hit(detail="writer's role")
+    if words >= _MIN_NOTE_WORDS and is_writer_note(vocab, text) and not vocab.search("reporting_verbs", text):
+        return Hit(detail="note on the writer")
+    if words < MIN_BIO_WORDS:
+        return None
+    header = vocab.starts("author_box_headers", text)
+    if header is not None and _BOX_SEPARATOR.match(text, header.end()):
+        return Hit(detail="author box")
+    beat = vocab.derived(beat_for_title).match(text)
+    if beat is not None and is_person(vocab, beat.group("name")) and not vocab.search("reporting_verbs", text):
+        return Hit(detail="writer's beat and title")
+    opener = vocab.derived(biography_opener).match(text)
+    if opener is None:
+        return None
+    name = opener.group("name")
+    if not is_person(vocab, name):
+        return None  # "Movavi Video Editor is...", "The Azoth has...": no person
+    trade = text[opener.end() :].split(maxsplit=_TRADE_WITHIN)
+    beside = opener.group("apposed") or opener.group("bracketed") or ""
+    if not names_trade(vocab, " ".join([beside, *trade[:_TRADE_WITHIN]])) and not reaches_writer(vocab, text):
+        return None
+    return None if vocab.search("reporting_verbs", text) else Hit(detail="writer's biography")
+
+
+# What sets an author box's header apart from the biography on the same line (a run of spaces is
+# tried from its start only).
+_BOX_SEPARATOR = re.compile(r"(?<!\s)\s*[:|—–-]\s")
+
+
+def _opens_with_name(text: str, name: str) -> bool:
+    return text.startswith(name) and text[len(name) : len(name) + 1].isspace()
+
+
+@block_rule(
+    "CTB005",
+    "author-biography-by-name",
+    "contributors",
+    gate=Gate(min_words=MIN_WRITER_LINE_WORDS, max_words=MAX_BIO_WORDS),
+)
+def author_biography_by_name(page: Page, i: int) -> Hit | None:
+    """Removes: a biography known by its name, in any phrasing: a short paragraph (seven to eighty
+    words, three sentences at most, below the head of the story; or a sentence of four words or
+    more that names a writer's trade, "Jane Doe writes on cricket.") that opens with the full name
+    of one of the story's authors, as its byline gave them ("By Jane Doe" above, "Jane Doe covers
+    the courts and has lived in the city since 2010." below).
+
+    Why: the biography rules know a biography by its verbs and the names of trades, which vary with
+    every site and language; the byline's name is evidence in any phrasing (a name alone over a
+    paragraph that repeats it is not: listicles head each product or firm so).
+
+    False positives: a story's sentence that opens with its own author's full name (a columnist
+    writing of herself in the third person); an organisation the byline parser took for an
+    author, whose own paragraph opens with its name.
+
+    Example: "By Anna Schmidt" on top; "Anna Schmidt schreibt seit 2015 über Verkehr und Umwelt."
+    below -> dropped.
+    """
+    authors = [name for name in page.article.authors if word_count(name) >= 2]
+    text = page.blocks[i].text.strip()
+    if not authors or page.kept < HEAD_LINES or not is_writer_line(page.vocab, text):
+        return None
+    return Hit(detail="biography of the story's author") if any(_opens_with_name(text, n) for n in authors) else None
