@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
 
-from cleaner.dates import Reading, find_date, strip_times
+from cleaner.dates import find_date
 from cleaner.shapes import ends_sentence
 from cleaner.vocab import Vocabulary, function_words, month_numbers
 
@@ -21,9 +20,11 @@ _NAME_TOKEN = re.compile(r"(?<![\w'’.-])(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*+|[a
 _NAME_PARTICLES = frozenset(
     {"de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "el", "del", "dos", "ter"}
 )
-# What ends the names of a byline: "| Updated ...", " - Staff Writer", "(Reuters)", "•Oct 20".
+# What ends the names of a byline: "| Updated ...", " - Staff Writer", "(Reuters)", "•Oct 20"; in a byline
+# line, " for The Times" too (an author field's "Center for Drug Evaluation" is one name).
 # Leading whitespace is taken from the start of its run only, so a long run costs one scan.
 _AFTER_NAMES = re.compile(r"(?:(?<!\s)\s+)?(?:\||•|·|⋅|∙|—|–| - |\()\s*")
+_AFTER_BYLINE_NAMES = re.compile(rf"{_AFTER_NAMES.pattern}|(?<=\s)(?i:for|für|pour|para)\s+(?=[A-ZÀ-Þ])")
 # A citation's name, surname first: "Roy, Aniruddha".
 _SURNAME_FIRST = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\w'’-]++),\s*+([A-ZÀ-Ý][\w'’-]++(?:\s[A-Z]\.?)?)")
 # Credentials written in capitals after a name: "MD", "RN", "FAND", "M.D.".
@@ -33,24 +34,11 @@ _ROLE_WORDS = ("name_roles", "writer_roles", "review_credits", "date_labels")
 _DATE_WORDS = ("date_labels",)
 _MAX_PERSON_WORDS = 4
 _MAX_NAME_WORDS = 6
-_MAX_TAIL_WORDS = 8
 _MAX_ROLE_WORDS = 6
 _MAX_CREDIT_WORDS = 16
 # The longest role or date phrase looked for after a name, and the longest byline or author field.
 _ROLE_PHRASE_WORDS = 4
-_MAX_BYLINE_WORDS = 40
-# "Posted on March 3, 2024 by Jane Doe": a dateline, then "by" and a capitalised name.
-_DATE_THEN_BY = re.compile(r"^(?P<dateline>\S.{3,80}?)\s+(?i:by)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])")
-
-
-class Byline(NamedTuple):
-    """What a byline says: the names credited, the agencies credited, its date, and how many
-    lines it takes (the marker may stand on a line of its own)."""
-
-    names: list[str]
-    agencies: list[str]
-    published: str | None
-    span: int
+MAX_BYLINE_WORDS = 40
 
 
 def is_name_list(text: str, vocab: Vocabulary, *, max_words: int = 12) -> bool:
@@ -94,66 +82,6 @@ def split_names(text: str, vocab: Vocabulary) -> list[str]:
     return found
 
 
-def read_byline(text: str, following: str | None, vocab: Vocabulary) -> Byline | None:
-    """The names a byline line credits ("By Jane Doe and John Roe, Reuters | March 3, 2022"), or None
-    for a line that is no byline: the words after the marker must be capitalised names, and what
-    follows them a role, an agency or a date, never a sentence ("By the time the troops arrived" is
-    none). A marker alone on its line takes its names from the `following` line.
-
-    >>> read_byline("By Korin MillerPublished: Jan 29, 2025", None, Vocabulary())
-    Byline(names=['Korin Miller'], agencies=[], published='2025-01-29', span=1)
-    >>> read_byline("By the time the troops arrived, the city was empty.", None, Vocabulary()) is None
-    True
-    """
-    if len(text.split()) > _MAX_BYLINE_WORDS:
-        return None
-    text = _unglued(text.strip(), vocab)
-    marker = vocab.starts("byline_markers", text)
-    found = _marked_byline(text, marker, following, vocab) if marker else _dated_byline(text, vocab)
-    labelled = vocab.derived(labelled_marker).match(text) if found is None else None
-    found = _marked_byline(text, labelled, following, vocab) if labelled else found
-    # Under a label in other words, full names: "Análisis de Datos" is a heading.
-    return None if found is None or (labelled and not all(" " in name for name in found.names)) else found
-
-
-def _marked_byline(text: str, marker: re.Match[str], following: str | None, vocab: Vocabulary) -> Byline | None:
-    rest, span = text[marker.end() :].lstrip(" :"), 1
-    if not rest and following is not None:
-        rest, span = _unglued(following.strip(), vocab), 2
-    found = _credited(rest, vocab)
-    if found is None:
-        return None
-    people, agencies, tail = found
-    tail = tail.strip(" ()|•·-–—,")
-    date = find_date(tail)
-    if tail and not date and not _is_furniture_tail(tail, vocab):
-        return None
-    return Byline(people, agencies, date[0] if date else None, span)
-
-
-def _dated_byline(text: str, vocab: Vocabulary) -> Byline | None:
-    """A byline after its date: "Posted on March 3, 2024 by Jane Doe", "Updated 3 May 2023 by Jane
-    Doe": a date, a date's label at most ("Posted on"), "by" and the names, and nothing after them.
-
-    >>> _dated_byline("Posted on March 3, 2024 by Jane Doe", Vocabulary())
-    Byline(names=['Jane Doe'], agencies=[], published='2024-03-03', span=1)
-    >>> _dated_byline("In a ruling on March 3, 2024 by Judge Jane Doe", Vocabulary()) is None
-    True
-    """
-    found = _DATE_THEN_BY.match(text)
-    date = find_date(found["dateline"]) if found else None
-    if found is None or date is None:
-        return None
-    label = " ".join(found["dateline"].replace(date[1].group(), " ").split()).strip(" :|•·-–—,")
-    if label and not vocab.line_is("date_labels", label):
-        return None
-    credited = _credited(text[found.end() :], vocab)
-    if credited is None:
-        return None
-    people, agencies, tail = credited
-    return None if tail.strip(" .|•·-–—,") else Byline(people, agencies, date[0], 1)
-
-
 def author_names(values: Iterable[str], vocab: Vocabulary) -> tuple[list[str], list[str]]:
     """The people and organisations an author field credits, and the agencies it names: each value
     split into names, byline markers, roles and dates cut off, labels and phrases dropped.
@@ -167,9 +95,9 @@ def author_names(values: Iterable[str], vocab: Vocabulary) -> tuple[list[str], l
     if _is_split_citation(values):  # "Roy, Aniruddha; Patel, Jyoti" split at every comma
         values = [f"{surname}, {given}" for surname, given in zip(values[::2], values[1::2], strict=True)]
     for value in values:
-        if len(value.split()) > _MAX_BYLINE_WORDS:
+        if len(value.split()) > MAX_BYLINE_WORDS:
             continue
-        text = _unglued(" ".join(value.split()), vocab)
+        text = unglued(" ".join(value.split()), vocab)
         marker = vocab.starts("byline_markers", text) or _marker_after_words(text, vocab)
         text = text[marker.end() :].lstrip(" :") if marker else text
         text = _AFTER_NAMES.split(text, maxsplit=1)[0]
@@ -213,27 +141,6 @@ def is_credit_line(text: str, vocab: Vocabulary) -> bool:
     return all(len(part.split()) >= 2 and _is_author_name(part, vocab) for part in split_names(name, vocab))
 
 
-def dated_credit(text: str, vocab: Vocabulary, how: Reading) -> Byline | None:
-    """A byline without a marker: a credit line's name, then the date and nothing after it but its
-    time ("Faith Katunga • Oct 20, 2025", "Tom Talbot October 14, 2025"). A comma or a colon after
-    the words, or a date's label among them, makes a dateline ("New Delhi, UPDATED: March 19, 2024").
-
-    >>> dated_credit("Tom Talbot | October 14, 2025", Vocabulary(), Reading())
-    Byline(names=['Tom Talbot'], agencies=[], published='2025-10-14', span=1)
-    >>> dated_credit("Updated October 14, 2025", Vocabulary(), Reading()) is None
-    True
-    """
-    date = find_date(text, how)
-    if date is None or strip_times(text[date[1].end() :]).strip():
-        return None
-    name = text[: date[1].start()].strip(" |·•–—-")
-    if re.search(r"[,:]", name) or vocab.search("date_labels", name) or not is_credit_line(name, vocab):
-        return None
-    if not vocab.members("weekdays").isdisjoint(name.casefold().split()):
-        return None  # "Released Wednesday March 3" names a day
-    return Byline(credited_names(name, vocab), [], date[0], 1)
-
-
 def credited_names(text: str, vocab: Vocabulary) -> list[str]:
     """The names of a credit line (`is_credit_line`), credentials kept, roles left out."""
     name, _, rest = _credit_parts(text)
@@ -253,9 +160,9 @@ def _credit_parts(text: str) -> tuple[str, str, str]:
     return text[:cut].strip(), text[cut], text[cut + 1 :].strip()
 
 
-def _credited(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str] | None:
+def read_credit(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str] | None:
     """The people and agencies at the start of a byline's remainder, and what follows them."""
-    head, *rest = _AFTER_NAMES.split(text, maxsplit=1)
+    head, *rest = _AFTER_BYLINE_NAMES.split(text, maxsplit=1)
     date = find_date(head)
     if date and date[1].start() > 0:  # "Jane Doe December 2, 2025"
         head, rest = head[: date[1].start()], [head[date[1].start() :] + (f" | {rest[0]}" if rest else "")]
@@ -280,13 +187,6 @@ def _credited(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str] 
         else:
             return None
     return (people, agencies, tail) if people or agencies else None
-
-
-def _is_furniture_tail(tail: str, vocab: Vocabulary) -> bool:
-    """What follows a byline's names is a role or an agency ("dpa" too), not a sentence."""
-    if vocab.line_is("agencies", tail):
-        return True
-    return len(tail.split()) <= _MAX_TAIL_WORDS and not tail.endswith(".") and tail[0].isupper()
 
 
 def _is_split_citation(values: list[str]) -> bool:
@@ -369,7 +269,7 @@ def _compile_joiners(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(rf"(?<!\s)\s+(?:{alternation})\s+|(?:(?<!\s)\s+)?&\s*", re.IGNORECASE)
 
 
-def _unglued(text: str, vocab: Vocabulary) -> str:
+def unglued(text: str, vocab: Vocabulary) -> str:
     """Put back the space a scraper lost between a byline and what follows: "By Korin MillerPublished:
     Jan 29" -> "By Korin Miller Published: Jan 29", "by Jane DoeNovember 20, 2007" -> "by Jane Doe
     November 20, 2007", "ByNina Pineda" -> "By Nina Pineda"."""
@@ -381,16 +281,6 @@ def _glued_label(vocab: Vocabulary) -> re.Pattern[str]:
     words = [*vocab.phrases("date_labels"), *(month for month in month_numbers() if month.isalpha())]
     labels = "|".join(sorted({re.escape(w.capitalize()) for w in words if " " not in w and len(w) > 3}))
     return re.compile(rf"(?<=[a-z])(?=(?:{labels})\b)")
-
-
-def labelled_marker(vocab: Vocabulary) -> re.Pattern[str]:
-    """A byline's marker in other words: a label naming the piece or its writer before or after the
-    language's word for "by" ("Column by", "Ein Kommentar von", "Texto de", "Von unserem
-    Korrespondenten"); what follows must then be people's full names."""
-    label = rf"(?:(?:{vocab.alternation('byline_articles')})\s+)?(?:{vocab.alternation('byline_labels')})"
-    label += rf"(?:\s+(?:{vocab.alternation('byline_labels')}))?"
-    by = vocab.alternation("byline_connectors")
-    return re.compile(rf"(?i:{label}\s+(?:{by})|(?:{by})\s+{label})\b[ \t]*:?(?=\s)")
 
 
 def glued_marker(vocab: Vocabulary) -> re.Pattern[str]:

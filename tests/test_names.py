@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.names import author_names, credited_names, is_credit_line, read_byline, split_names
+from cleaner.byline import read_byline
+from cleaner.names import author_names, credited_names, is_credit_line, split_names
 from cleaner.vocab import Vocabulary
 
 VOCAB = Vocabulary()

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from cleaner import dates, metadata, names
+from cleaner import byline, dates, metadata, names
 from cleaner.frontends.headline import headline
 from cleaner.vocab import Vocabulary
 
@@ -65,8 +65,10 @@ def page_fields(
     found["title"] = headline(found.get("title"), h1s, site_names, host)
     people, agencies = names.author_names(found.get("authors", ()), vocab)
     if not people:
-        byline = _first_byline(page_text(), (found.get("title"), *h1s), vocab)
-        people, agencies = (byline.names, [*agencies, *byline.agencies]) if byline else (people, agencies)
+        found_byline = _first_byline(page_text(), (found.get("title"), *h1s), vocab)
+        people, agencies = (
+            (found_byline.names, [*agencies, *found_byline.agencies]) if found_byline else (people, agencies)
+        )
     found["authors"], found["credits"] = people, agencies
     return {key: value for key, value in found.items() if value}
 
@@ -89,7 +91,7 @@ def _as_the_page_writes(published: str, shown: str | None) -> str:
     return shown if shown and len(parts) == 3 and shown == f"{parts[0]}-{parts[2]}-{parts[1]}" else published
 
 
-def _first_byline(text: str, headlines: tuple[str | None, ...], vocab: Vocabulary) -> names.Byline | None:
+def _first_byline(text: str, headlines: tuple[str | None, ...], vocab: Vocabulary) -> byline.Byline | None:
     """The first byline in the lines under the page's headline (its title, else an `<h1>`; from the top
     when the page shows neither); under the headline, a name alone next to it or by a date ("Jane
     Doe" over "March 4, 2024") is one too."""
@@ -98,25 +100,25 @@ def _first_byline(text: str, headlines: tuple[str | None, ...], vocab: Vocabular
     start = next((k for k, line in enumerate(lines) if line in shown), None)
     for k in range(start or 0, min((start or 0) + _BYLINE_REACH, len(lines))):
         following = lines[k + 1] if k + 1 < len(lines) else None
-        found = names.read_byline(lines[k], following, vocab)
+        found = byline.read_byline(lines[k], following, vocab)
         if found is not None and found.names:
             return found
         if start is not None and k > start and _is_credit(lines, k, start, vocab):
-            return names.Byline(names.credited_names(lines[k], vocab), [], None, 1)
+            return byline.Byline(names.credited_names(lines[k], vocab), [], None, 1)
     return _lone_byline(lines, vocab)
 
 
-def _lone_byline(lines: list[str], vocab: Vocabulary) -> names.Byline | None:
+def _lone_byline(lines: list[str], vocab: Vocabulary) -> byline.Byline | None:
     """The page's only byline ("Posted by Jane Doe on March 4, 2024" under the story): one that many
     others do not surround (other stories' teasers, a reading list)."""
     found = [(k, byline) for k, line in enumerate(lines) if (byline := _marked_byline(lines, k, vocab))]
     return found[0][1] if len(found) == 1 else None
 
 
-def _marked_byline(lines: list[str], k: int, vocab: Vocabulary) -> names.Byline | None:
+def _marked_byline(lines: list[str], k: int, vocab: Vocabulary) -> byline.Byline | None:
     if not vocab.starts("byline_markers", lines[k]):
         return None
-    found = names.read_byline(lines[k], lines[k + 1] if k + 1 < len(lines) else None, vocab)
+    found = byline.read_byline(lines[k], lines[k + 1] if k + 1 < len(lines) else None, vocab)
     return found if found is not None and found.names else None
 
 

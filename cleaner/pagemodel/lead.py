@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner import dates, names
+from cleaner import byline, dates, names
 from cleaner.pagemodel.headline import META_REACH, is_meta
 from cleaner.rules.framework.context import Page
 
@@ -131,7 +131,7 @@ def _sole_byline(page: Page, i: int) -> bool:
     line-kind model does not read it as a menu's label ("By Company Size", "By State")."""
     from cleaner.pagemodel import evidence  # imported once a page dump has a byline: numpy slows every start-up
 
-    found = names.read_byline(page.blocks[i].text, None, page.vocab)
+    found = byline.read_byline(page.blocks[i].text, None, page.vocab)
     return (
         found is not None
         and any(len(name.split()) >= 2 for name in found.names)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from cleaner.names import glued_marker, read_byline
+from cleaner.byline import read_byline
+from cleaner.names import glued_marker
 from cleaner.pagemodel.lead import is_made_of_page_words
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit

@@ -13,7 +13,8 @@ import re
 
 from cleaner import dates
 from cleaner.biography import is_biography
-from cleaner.names import dated_credit, is_name_list, split_names
+from cleaner.byline import dated_credit
+from cleaner.names import is_name_list, split_names
 from cleaner.pagemodel.run import is_whole_page
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner import names
+from cleaner import byline, names
 from cleaner.pagemodel.headline import without_trail
 from cleaner.pagemodel.lead import credit_line, lead_date, lead_lines, other_stories_bylines
 from cleaner.pagemodel.run import main_run
@@ -111,5 +111,5 @@ def _forget_other_stories_authors(page: Page, bylines: list[int]) -> None:
 
 def _byline_names(page: Page, i: int) -> list[str]:
     following = page.blocks[i + 1].text if i + 1 < len(page.blocks) else None
-    found = names.read_byline(page.blocks[i].text, following, page.vocab)
+    found = byline.read_byline(page.blocks[i].text, following, page.vocab)
     return found.names if found else []

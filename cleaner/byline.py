@@ -1,0 +1,129 @@
+"""A byline line read: its marker (or a label in other words, or a date before it), the people and
+agencies it credits, the date on it, and what may follow the names (a role, an agency, the paper or
+the place), never a sentence. The names themselves are read as `cleaner.names` reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from cleaner.dates import Reading, find_date, strip_times
+from cleaner.names import MAX_BYLINE_WORDS, credited_names, is_credit_line, read_credit, unglued
+from cleaner.vocab import Vocabulary, function_words
+
+# "Posted on March 3, 2024 by Jane Doe": a dateline, then "by" and a capitalised name.
+_DATE_THEN_BY = re.compile(r"^(?P<dateline>\S.{3,80}?)\s+(?i:by)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])")
+_MAX_TAIL_WORDS = 8
+
+
+class Byline(NamedTuple):
+    """What a byline says: the names credited, the agencies credited, its date, and how many
+    lines it takes (the marker may stand on a line of its own)."""
+
+    names: list[str]
+    agencies: list[str]
+    published: str | None
+    span: int
+
+
+def read_byline(text: str, following: str | None, vocab: Vocabulary) -> Byline | None:
+    """The names a byline line credits ("By Jane Doe and John Roe, Reuters | March 3, 2022"), or None
+    for a line that is no byline: the words after the marker must be capitalised names, and what
+    follows them a role, an agency or a date, never a sentence ("By the time the troops arrived" is
+    none). A marker alone on its line takes its names from the `following` line.
+
+    >>> read_byline("By Korin MillerPublished: Jan 29, 2025", None, Vocabulary())
+    Byline(names=['Korin Miller'], agencies=[], published='2025-01-29', span=1)
+    >>> read_byline("By the time the troops arrived, the city was empty.", None, Vocabulary()) is None
+    True
+    """
+    if len(text.split()) > MAX_BYLINE_WORDS:
+        return None
+    text = unglued(text.strip(), vocab)
+    marker = vocab.starts("byline_markers", text)
+    found = _marked_byline(text, marker, following, vocab) if marker else _dated_byline(text, vocab)
+    labelled = vocab.derived(labelled_marker).match(text) if found is None else None
+    found = _marked_byline(text, labelled, following, vocab) if labelled else found
+    # Under a label in other words, full names: "Análisis de Datos" is a heading.
+    return None if found is None or (labelled and not all(" " in name for name in found.names)) else found
+
+
+def _marked_byline(text: str, marker: re.Match[str], following: str | None, vocab: Vocabulary) -> Byline | None:
+    rest, span = text[marker.end() :].lstrip(" :"), 1
+    if not rest and following is not None:
+        rest, span = unglued(following.strip(), vocab), 2
+    found = read_credit(rest, vocab)
+    if found is None:
+        return None
+    people, agencies, tail = found
+    tail = tail.strip(" ()|•·-–—,")
+    date = find_date(tail)
+    if tail and not date and not _is_furniture_tail(tail, vocab):
+        return None
+    return Byline(people, agencies, date[0] if date else None, span)
+
+
+def _dated_byline(text: str, vocab: Vocabulary) -> Byline | None:
+    """A byline after its date: "Posted on March 3, 2024 by Jane Doe", "Updated 3 May 2023 by Jane
+    Doe": a date, a date's label at most ("Posted on"), "by" and the names, and nothing after them.
+
+    >>> _dated_byline("Posted on March 3, 2024 by Jane Doe", Vocabulary())
+    Byline(names=['Jane Doe'], agencies=[], published='2024-03-03', span=1)
+    >>> _dated_byline("In a ruling on March 3, 2024 by Judge Jane Doe", Vocabulary()) is None
+    True
+    """
+    found = _DATE_THEN_BY.match(text)
+    date = find_date(found["dateline"]) if found else None
+    if found is None or date is None:
+        return None
+    label = " ".join(found["dateline"].replace(date[1].group(), " ").split()).strip(" :|•·-–—,")
+    if label and not vocab.line_is("date_labels", label):
+        return None
+    credited = read_credit(text[found.end() :], vocab)
+    if credited is None:
+        return None
+    people, agencies, tail = credited
+    return None if tail.strip(" .|•·-–—,") else Byline(people, agencies, date[0], 1)
+
+
+def dated_credit(text: str, vocab: Vocabulary, how: Reading) -> Byline | None:
+    """A byline without a marker: a credit line's name, then the date and nothing after it but its
+    time ("Faith Katunga • Oct 20, 2025", "Tom Talbot October 14, 2025"). A comma or a colon after
+    the words, or a date's label among them, makes a dateline ("New Delhi, UPDATED: March 19, 2024").
+
+    >>> dated_credit("Tom Talbot | October 14, 2025", Vocabulary(), Reading())
+    Byline(names=['Tom Talbot'], agencies=[], published='2025-10-14', span=1)
+    >>> dated_credit("Updated October 14, 2025", Vocabulary(), Reading()) is None
+    True
+    """
+    date = find_date(text, how)
+    if date is None or strip_times(text[date[1].end() :]).strip():
+        return None
+    name = text[: date[1].start()].strip(" |·•–—-")
+    if re.search(r"[,:]", name) or vocab.search("date_labels", name) or not is_credit_line(name, vocab):
+        return None
+    if not vocab.members("weekdays").isdisjoint(name.casefold().split()):
+        return None  # "Released Wednesday March 3" names a day
+    return Byline(credited_names(name, vocab), [], date[0], 1)
+
+
+def _is_furniture_tail(tail: str, vocab: Vocabulary) -> bool:
+    """What follows a byline's names is a role or an agency ("dpa" too), or the paper or the place
+    after a preposition ("for The Daily Ledger", "à Marseille"), not a sentence."""
+    if vocab.line_is("agencies", tail):
+        return True
+    first, _, rest = tail.partition(" ")
+    after = rest if rest and first.casefold() in function_words() else ""
+    return (
+        len(tail.split()) <= _MAX_TAIL_WORDS and not tail.endswith(".") and (tail[0].isupper() or after[:1].isupper())
+    )
+
+
+def labelled_marker(vocab: Vocabulary) -> re.Pattern[str]:
+    """A byline's marker in other words: a label naming the piece or its writer before or after the word
+    for "by" ("Column by", "Ein Kommentar von", "Texto de", "Von unserem Korrespondenten")."""
+    label = rf"(?:(?:{vocab.alternation('byline_articles')})\s+)?(?:{vocab.alternation('byline_labels')})"
+    label += rf"(?:\s+(?:{vocab.alternation('byline_labels')}))?"
+    by = vocab.alternation("byline_connectors")
+    return re.compile(rf"(?i:{label}\s+(?:{by})|(?:{by})\s+{label})\b[ \t]*:?(?=\s)")
