@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple
 
 from cleaner.dates import Reading, find_date, strip_times
-from cleaner.names import MAX_BYLINE_WORDS, credited_names, is_credit_line, read_credit, unglued
+from cleaner.names import MAX_BYLINE_WORDS, credited_names, glued_marker, is_credit_line, read_credit, unglued
 from cleaner.vocab import Vocabulary, function_words
 
 # "Posted on March 3, 2024 by Jane Doe": a dateline, then "by" and a capitalised name.
@@ -127,3 +127,10 @@ def labelled_marker(vocab: Vocabulary) -> re.Pattern[str]:
     label += rf"(?:\s+(?:{vocab.alternation('byline_labels')}))?"
     by = vocab.alternation("byline_connectors")
     return re.compile(rf"(?i:{label}\s+(?:{by})|(?:{by})\s+{label})\b[ \t]*:?(?=\s)")
+
+
+def byline_opening(vocab: Vocabulary) -> re.Pattern[str]:
+    """The byline rule's gate pattern: a marker glued to the name, or a label in other words, at the
+    line's start (a line holding a marker's phrase is let through by its words)."""
+    glued = glued_marker(vocab).pattern.removeprefix("^")
+    return re.compile(rf"^(?:{glued}|{labelled_marker(vocab).pattern})")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.byline import read_byline
-from cleaner.names import glued_marker
+from cleaner.byline import byline_opening, read_byline
 from cleaner.pagemodel.lead import is_made_of_page_words
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
@@ -33,7 +32,7 @@ _LIST_OTHERS = 2
     "BYL001",
     "byline",
     "bylines",
-    gate=Gate(max_words=20, phrases=("byline_markers", "byline_labels"), pattern=glued_marker),
+    gate=Gate(max_words=20, phrases=("byline_markers",), pattern=byline_opening),
 )
 def byline(page: Page, i: int) -> Hit | None:
     """Removes: a byline ("By John Smith and Jane Doe", "By JANE DOE, Reuters", "Written by

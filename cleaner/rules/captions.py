@@ -73,12 +73,9 @@ def _picture_label(vocab: Vocabulary) -> re.Pattern[str]:
     """A caption that names its picture's kind, not its credit: "File image of the port" ("A file
     photo of the court."), "Students (File photo)", "Parliament House. (File)", "Farmers (फाइल फोटो)", "Commuters. (PTI Photo)",
     "Ghat (फोटो: भाषा)", "Police [Photo - Reuters]", "किसान की फाइल फोटो" (a farmer's file photo), a
-    label and its credit ("Representative image (iStock)"), one closed by the paper's own
-    credit ("Farmers at the border. Express Photo by Jane Doe", "Commuters. HT Photo"), and a
-    marker with its credit in capitals, no colon ("Le pont (Photo Jean Dupont)", "Les pompiers à
-    Paris. Photo Reuters", "Students in Boston. Photo / Getty Images")."""
+    label and its credit ("Representative image (iStock)"), and one closed by the paper's own
+    credit ("Farmers at the border. Express Photo by Jane Doe", "Commuters. HT Photo")."""
     markers = f"(?i:{vocab.alternation('photo_markers')})"
-    pictures = f"(?i:{vocab.alternation('picture_words')})"
     return re.compile(
         rf"^(?P<article>(?i:an?|the)\s+)?(?P<kind>{markers})\s+(?i:of)\s+(?P<of>\S.*)$"
         rf"|^(?P<before>.*?\S)\s*[(\[]\s*(?:{markers}|(?i:{vocab.alternation('file_words')}))\s*[)\]]$"
@@ -88,8 +85,6 @@ def _picture_label(vocab: Vocabulary) -> re.Pattern[str]:
         rf"|^(?P<whose>\S.*?)\s+(?:की|का|के)\s+{markers}$"
         rf"|^(?P<paper_shown>\S+\s.*?[^\W\d_]{{2}}[.!?])\s+(?P<paper>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+{markers}"
         rf"(?:\s*(?:(?i:by)\b|:)\s*(?P<photographer>[A-Z][^.!?()]{{1,60}}))?$"
-        rf"|^(?P<marked_shown>(?:\S+\s.*?[^\W\d_]{{2}}[.!?]\s+|.*?\S\s*[(\[]\s*)){pictures}\s*/?\s*"
-        rf"(?P<marked>{_CREDIT_NAME})[)\]]?$"
     )
 
 
@@ -98,7 +93,7 @@ def _labelled_picture(page: Page, text: str) -> Caption | None:
     found = page.vocab.derived(_picture_label).match(text.strip())
     if found is None:
         return None
-    names = ("of", "before", "label", "shown", "by_agency", "whose", "paper_shown", "marked_shown")
+    names = ("of", "before", "label", "shown", "by_agency", "whose", "paper_shown")
     caption = next(found.group(name) for name in names if found.group(name))
     caption = caption.rstrip(_TRAILING_SEPARATORS).strip()
     # "File image of ..." names what the picture shows, not a sentence about it; a bare "Image of"
@@ -109,9 +104,28 @@ def _labelled_picture(page: Page, text: str) -> Caption | None:
         return None
     if found.group("label") and " " not in caption:  # "Video (Recoil / OCaml)" is a link, not a credited picture
         return None
-    credits = ("credit", "label_credit", "agency", "photographer", "paper", "marked")
+    credits = ("credit", "label_credit", "agency", "photographer", "paper")
     credit = next((found.group(name) for name in credits if found.group(name)), None)
     return Caption(caption, _clean_credit(credit) if credit else None)
+
+
+def _picture_then_credit(vocab: Vocabulary) -> re.Pattern[str]:
+    """A picture's word and its credit in capitals, no colon, closing a caption's sentence or in
+    brackets: "Les pompiers à Paris. Photo Reuters", "Le pont (Photo Jean Dupont)", "Students in
+    Boston. Photo / Getty Images"."""
+    pictures = vocab.alternation("picture_words")
+    return re.compile(
+        rf"(?:(?<=[^\W\d_]{{2}}[.!?])\s+|\s*[(\[]\s*)(?i:{pictures})\s*/?\s*(?P<credit>{_CREDIT_NAME})[)\]]?$"
+    )
+
+
+def _credited_picture(page: Page, text: str) -> Caption | None:
+    """The caption of a line closed by a picture's word and its credit (`_picture_then_credit`)."""
+    found = page.vocab.derived(_picture_then_credit).search(text)
+    if found is None or word_count(text[: found.start()]) > _MAX_CAPTION_WORDS:
+        return None
+    caption = text[: found.start()].rstrip(_TRAILING_SEPARATORS).strip()
+    return Caption(caption, found.group("credit")) if _LETTER.search(caption) else None
 
 
 def _closing_agency(vocab: Vocabulary) -> re.Pattern[str]:
@@ -185,11 +199,11 @@ def _split_marker_caption(page: Page, text: str) -> Caption | None:
 # Each branch opens with the character it is found by (the letters in every case a
 # case-insensitive match allows), so the regex engine skips along the line to those alone.
 _CAPTION_MARK = re.compile(
-    r"""[©)CREAcCsSſbBDPI.!?”"](?:
+    r"""[©)CREAcCsSſbB/.!?”"](?:
         (?<=©) | (?<=\))\s*$ | (?<=[.!?”"])\s+\S+\s*$
       | (?<=C)redit(?::|\.\.\.|…)
       | (?<=R)EUTERS/[A-Z] | (?<=A)FP/[A-Z] | (?<=E)PA/[A-Z] | (?<=A)P\ Photo/[A-Z]
-      | (?<=E)FE/[A-Z] | (?<=D)PA/[A-Z] | (?<=A)NSA/[A-Z] | (?<=P)TI/[A-Z] | (?<=I)ANS/[A-Z] | (?<=A)NI/[A-Z]
+      | (?:(?<=EFE/|DPA/|PTI/|ANI/)|(?<=ANSA/|IANS/))[A-Z]
       | (?<=\w[cCsSſbB])(?i:redit|ourtesy|ource|y)\s*(?::|(?i:by)\b)
     )""",
     re.VERBOSE,
@@ -247,6 +261,7 @@ def photo_caption(page: Page, i: int) -> Hit | None:
         return Hit(moved_to="captions", value=Caption(text))
     found = (
         _labelled_picture(page, text)
+        or _credited_picture(page, text)
         or _split_marker_caption(page, text)
         or _split_trailing_credit(page, text)
         or _agency_closing(page, text)

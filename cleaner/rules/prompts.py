@@ -147,7 +147,7 @@ _APP = _asks_for("app_words", "download_verbs", _PLAIN_ASK_WORDS)
     "PRM002",
     "follow-prompt",
     "prompts",
-    gate=_prompt_gate("follow_prompts", "follow_verbs", "subscribe_verbs"),
+    gate=_prompt_gate("follow_prompts", "follow_verbs", "social_networks"),
     alone=True,
 )
 def follow_prompt(page: Page, i: int) -> Hit | None:

@@ -110,10 +110,24 @@ def month_numbers() -> dict[str, int]:
     return result
 
 
-# Families read a word at a time (`members`, `made_of`), never looked for as phrases in a line: the
-# phrase gate's index leaves them out, as the label words of every language are in nearly every line.
+# Families no gate names, read a word at a time (`members`, `made_of`) or looked for only in a line a
+# rule already took up: the phrase gate's index leaves them out, as their words ("the", "our", "with",
+# the label words of every language) are in nearly every line.
 WORD_SETS = frozenset(
-    {"label_words", "contact_words", "person_pronouns", "sign_up_words", "offer_periods", "engagement_counts"}
+    {
+        "label_words",
+        "contact_words",
+        "person_pronouns",
+        "sign_up_words",
+        "offer_periods",
+        "engagement_counts",
+        "byline_labels",
+        "byline_articles",
+        "byline_connectors",
+        "credit_words",
+        "self_words",
+        "file_words",
+    }
 )
 
 T = TypeVar("T")

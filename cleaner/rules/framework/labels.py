@@ -112,7 +112,7 @@ def _may_hold_a_new_word(text: str, words: list[str]) -> bool:
 
 # What a gate asks of a line that may open with a label: a letter, a few words, then a separator
 # (a superset of what `closed_label_end` takes: it counts the label's words by white space).
-OPENING_LABEL = re.compile(r"\A[^\W\d_][^\s:|»•]*+(?:\s+[^\s:|»•]+){0,6}?\s*(?:[:|»•]|[–—-]\s)")
+OPENING_LABEL = re.compile(r"\A[^\W\d_][^\s:|»•]*+(?:\s+[^\s:|»•]++){0,6}?(?:\s*[:|»•]|\s[–—-]\s|(?<=[–—-])\s)")
 
 
 def closed_label_end(vocab: Vocabulary, keys: str, text: str) -> int | None:
@@ -120,9 +120,9 @@ def closed_label_end(vocab: Vocabulary, keys: str, text: str) -> int | None:
     `keys` family and label words; None when the line opens with no such label, or with a bracket
     or a mark ("(Related reading: ...)" is an aside of the text), or is code ("article:hover { }")."""
     found = _SEPARATOR.search(text, 0, _MAX_LABEL_CHARS)
-    if found is None or found.start() == 0 or not text[0].isalpha() or _CODE.search(text):
+    if found is None or found.start() == 0 or not text[0].isalpha():
         return None
     label = text[: found.start()]
-    if word_count(label) > MAX_LABEL_WORDS or not vocab.made_of(keys, label):
+    if word_count(label) > MAX_LABEL_WORDS or not vocab.made_of(keys, label) or _CODE.search(text):
         return None
     return found.end()
