@@ -155,7 +155,8 @@ def follow_prompt(page: Page, i: int) -> Hit | None:
     ("Follow us on Twitter", "Join our WhatsApp channel", "Folgen Sie uns", "Suivez-nous",
     "Follow Newsbeat on Instagram, Facebook and YouTube", "Follow me on Twitter", "Follow The
     Hindu on Google News"), also when the verb comes last ("हमें फेसबुक पर फॉलो करें", "Hamein
-    Google News par follow karein").
+    Google News par follow karein") or anywhere in a short line that names the network and speaks
+    of the site ("Abonnieren Sie unseren WhatsApp-Kanal").
 
     Why: these prompts sit under nearly every article and are not part of it.
 
