@@ -53,7 +53,7 @@ def is_closed_label(vocab: Vocabulary, keys: str, text: str, *, others: str | No
         return False
     if vocab.made_of(keys, text, unknown=1 if _may_hold_a_new_word(text, words) else 0, others=others):
         return True
-    rest = _without_a_name(text)
+    rest = _without_a_name(text, vocab.word_set(keys))
     return rest is not None and vocab.made_of(keys, rest, others=others)
 
 
@@ -84,17 +84,20 @@ def is_priced_label(vocab: Vocabulary, keys: str, text: str) -> bool:
     return all(word in key_words or word in periods or word in label or word.isdigit() for word in words)
 
 
-def _without_a_name(text: str) -> str | None:
+def _without_a_name(text: str, keys: frozenset[str]) -> str | None:
     """The label without the one name it holds, the site's or a product's ("Subscribe to The Herald
     Premium to continue reading"): a run of capitalised words after the first word and before the
     last, the others in lower case; None for a line of four words or fewer, or with no such run or
     more than one, or one that runs to the end (a heading in title case: "How to Start a Podcast",
-    "Book of the Month Club")."""
+    "Book of the Month Club"). The run's last word may be a key of the label's kind, the site's
+    product, which stays in the label ("Read the full story on The Herald Premium")."""
     words = text.split()
     if len(words) < _MIN_WORDS_WITH_NAME:
         return None
     # A word that opens a sentence is capitalised for that: "Already a subscriber? Log in".
     capitalised = [k for k, word in enumerate(words) if k and word[:1].isupper() and words[k - 1][-1] not in ".?!:"]
+    if len(capitalised) > 1 and words[capitalised[-1]].casefold() in keys:  # the site's "Premium": the label's own
+        capitalised.pop()
     if not capitalised or len(capitalised) > _MAX_NAME_WORDS or capitalised[-1] - capitalised[0] >= len(capitalised):
         return None
     if capitalised[-1] == len(words) - 1:
