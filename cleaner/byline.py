@@ -43,10 +43,11 @@ def read_byline(text: str, following: str | None, vocab: Vocabulary) -> Byline |
     text = unglued(text.strip(), vocab)
     marker = vocab.starts("byline_markers", text)
     found = _marked_byline(text, marker, following, vocab) if marker else _dated_byline(text, vocab)
-    labelled = vocab.derived(labelled_marker).match(text) if found is None else None
-    found = _marked_byline(text, labelled, following, vocab) if labelled else found
-    # Under a label in other words, full names: "Análisis de Datos" is a heading.
-    return None if found is None or (labelled and not all(" " in name for name in found.names)) else found
+    if found is None and (labelled := vocab.derived(labelled_marker).match(text)):
+        found = _marked_byline(text, labelled, following, vocab)
+        # Under a label in other words, full names: "Análisis de Datos" is a heading.
+        return found if found is not None and all(" " in name for name in found.names) else None
+    return found
 
 
 def _marked_byline(text: str, marker: re.Match[str], following: str | None, vocab: Vocabulary) -> Byline | None:

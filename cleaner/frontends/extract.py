@@ -286,8 +286,7 @@ class _Ink:
         self.rendered = rendered
         # `page_text` leaves no blank but single spaces between words: taking those out first
         # leaves the pattern nothing to replace, where it had a match for every word.
-        squeezed = rendered.replace(" ", "")
-        self.text = _BLANKS.sub("", squeezed) if _BLANKS.search(squeezed) else squeezed
+        self.text = _BLANKS.sub("", rendered.replace(" ", ""))
 
     @cached_property
     def _runs(self) -> tuple[list[int], list[int]]:

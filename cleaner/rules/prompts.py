@@ -168,15 +168,13 @@ def follow_prompt(page: Page, i: int) -> Hit | None:
 
     Example: "Follow us on Facebook and Instagram for the latest updates" -> dropped.
     """
-    vocab = page.vocab
-    tests = (_names_follow_target, _network_then_follow, _asks_to_follow)
-    return _short_prompt(
-        page, i, "follow_prompts", anywhere=False, also=partial(_any_of, tuple(partial(t, vocab) for t in tests))
-    )
+    return _short_prompt(page, i, "follow_prompts", anywhere=False, also=partial(_follows_otherwise, page.vocab))
 
 
-def _any_of(tests: tuple[Callable[[str], bool], ...], text: str) -> bool:
-    return any(test(text) for test in tests)
+def _follows_otherwise(vocab: Vocabulary, text: str) -> bool:
+    """A follow prompt that opens with no phrase of the list: whom, then where; the network, then
+    the verb; or the network and the ask anywhere."""
+    return _names_follow_target(vocab, text) or _network_then_follow(vocab, text) or _asks_to_follow(vocab, text)
 
 
 # A sign-up box: a header of a few words, a pitch of a line or two, then the button.
