@@ -136,6 +136,20 @@ def test_the_entries_of_a_plan_after_the_last_paragraph_stay_with_the_article_bu
     assert PARAGRAPHS[0] in body and "Privacy Policy" not in body
 
 
+def test_a_listicle_s_last_entry_and_its_labelled_rows_stay_but_a_footer_does_not() -> None:
+    menu = [f"Section {n}" for n in range(20)]
+    footer = ["About us", "Contact", "Privacy Policy", "Terms of Use", "Careers"]
+
+    def company(n: int, name: str, city: str) -> list[str]:
+        return [f"{n}. {name}", f"Headquarters: {city}", f"Established: {1960 + n}"]
+
+    entries = [company(5, "Atari", "Paris"), company(6, "Meta Platforms", "Menlo Park")]
+    text = "\n".join([*menu, *PARAGRAPHS, *entries[0], PARAGRAPHS[0], *entries[1], *footer])
+    body = cleaner.clean(text, kind="text").body
+    assert "6. Meta Platforms" in body and "Headquarters: Menlo Park" in body
+    assert "Privacy Policy" not in body and "Section 3" not in body
+
+
 def test_a_sentence_alone_between_the_run_s_headline_and_the_run_is_its_standfirst() -> None:
     from cleaner.rules.framework.context import Dropped
     from cleaner.rules.layout import _standfirst_under

@@ -1,7 +1,8 @@
 """Lines written on the article's own template: after its run, the entries of a plan, a recipe or a
 product sheet that open as lines inside the run did ("Meal 3" after "Meal 1", "Portion Fix
-Containers: 1 Green" after "Portion Fix Containers: 1 Red"). One by one they read unlike text, so
-the run stops before them; but a page's menus, teasers and footer never open as the article's
+Containers: 1 Green" after "Portion Fix Containers: 1 Red", "Headquarters: Tokyo" after
+"Headquarters: Paris", a list's "6. Meta" after its "5. Atari"). One by one they read unlike text,
+so the run stops before them; but a page's menus, teasers and footer never open as the article's
 lines do.
 """
 
@@ -13,7 +14,8 @@ from functools import lru_cache
 
 from cleaner.vocab import function_words
 
-# A template is a line's first words, its numbers masked: "meal #", "portion fix".
+# A template is a line's first words, its numbers masked: "meal #", "portion fix"; or the label
+# before its colon ("headquarters:", "step #:"); or a list's number ("#.": "6. Meta", "7) Zoho").
 TEMPLATE_WORDS = 2
 # The run goes on over lines after its end while this share of them at least are on a template of
 # the run's, up to the last such line, with no line a rule removed as a boundary or a wall between.
@@ -24,16 +26,27 @@ _OPENING = re.compile(r"(?<![\W_])[\W_]*(?<![^\W_])([^\W_]+)(?:[\W_]+([^\W_]+))?
 # The first words are read from the line's opening: the same opening gives the same template.
 _OPENING_CHARS = 60
 _DIGITS = re.compile(r"\d+")
+# An entry of a numbered list: a number, a point or a bracket, a word.
+_NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s+[^\W\d_]")
+# A label of up to three words, the first opening on a letter, before a colon and a space.
+_LABEL = re.compile(r"\s*([^\W\d_][^\W_]*(?:[ '&/-][^\W_]+){0,2}):\s")
 
 
 @lru_cache(maxsize=1 << 14)
 def template(text: str) -> str | None:
-    """The line's first words, numbers masked; None when they say nothing of the line (function
-    words and numbers only: "In the", "In 2019").
+    """The line's label, its list number, or its first words, numbers masked; None when its first
+    words say nothing of the line (function words and numbers only: "In the", "In 2019").
 
-    >>> template("Portion Fix Containers: 1 Green, 1 Blue"), template("Meal 2"), template("In the end")
+    >>> template("Portion Fix: 1 Green, 1 Blue"), template("Step 3: Plan"), template("6. Meta Platforms")
+    ('portion fix:', 'step #:', '#.')
+    >>> template("Portion Fix Containers 1 Green"), template("Meal 2"), template("In the end")
     ('portion fix', 'meal #', None)
     """
+    label = _LABEL.match(text)
+    if label is not None:
+        return _DIGITS.sub("#", label.group(1).casefold()) + ":"
+    if _NUMBERED.match(text):
+        return "#."
     opening = _OPENING.match(text[:_OPENING_CHARS].casefold())
     words = [word if word.isalpha() else _DIGITS.sub("#", word) for word in opening.groups() if word] if opening else []
     stop = function_words()
