@@ -27,9 +27,9 @@ _OPENING = re.compile(r"(?<![\W_])[\W_]*(?<![^\W_])([^\W_]+)(?:[\W_]+([^\W_]+))?
 _OPENING_CHARS = 60
 _DIGITS = re.compile(r"\d+")
 # An entry of a numbered list: a number, a point or a bracket, a word.
-_NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s+[^\W\d_]")
+_NUMBERED = re.compile(r"\A\s*\d{1,2}[.)]\s+[^\W\d_]")
 # A label of up to three words, the first opening on a letter, before a colon and a space.
-_LABEL = re.compile(r"\s*([^\W\d_][^\W_]*(?:[ '&/-][^\W_]+){0,2}):\s")
+_LABEL = re.compile(r"\A\s*([^\W\d_][^\W_]*(?:[ '&/-][^\W_]+){0,2}):\s")
 
 
 @lru_cache(maxsize=1 << 14)
