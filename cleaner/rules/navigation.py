@@ -1,13 +1,15 @@
-"""Navigation furniture: breadcrumbs and tag lines."""
+"""Navigation furniture: breadcrumbs, tag lines, page controls and pagers."""
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import has_letters, is_content_markup, is_unlinked_html, word_count
+from cleaner.vocab import label_words_of
 
 # Guillemets separate only when spaced: unspaced they are German quotation marks (»Chaos«).
 # Leading whitespace is taken from the start of its run only (no rescan per space).
@@ -154,3 +156,51 @@ def _is_tag(text: str) -> bool:
 def _is_figure(text: str) -> bool:
     """A table's cell holding a figure: a label over lines like these heads a table's column, not tags."""
     return any(c.isdigit() for c in text) and not has_letters(text) and _YEAR.fullmatch(text.strip()) is None
+
+
+# A pager's marks: arrows and guillemets, and the ellipsis between page numbers ("…", "...").
+_PAGER_MARKS = "«»‹›←→<>…."
+# Every pager holds a page's number or an arrow.
+_PAGER_SIGN = re.compile(r"[\d«»‹›←→]")
+# A pager's parts: runs of anything but spaces and the bars and dots that set links apart.
+_PAGER_PARTS = re.compile(r"[^\s|·•]+")
+# Its page numbers have three digits at most: a year is no page.
+_MAX_PAGE_DIGITS = 3
+
+
+@block_rule("NAV005", "pager", "navigation", gate=Gate(max_words=12, max_chars=80, pattern=_PAGER_SIGN), alone=True)
+def pager(page: Page, i: int) -> Hit | None:
+    """Removes: a pager's line: page numbers with the words and arrows that lead through them
+    ("« Previous 1 2 3 … 10 Next »", "Page 2 of 5", "Seite 1 von 3", "1 2 3 … 12"), or a pager's
+    word under its arrow ("Weiter »", "« Zurück", "Next →").
+
+    Why: archives, blogs and articles split over pages print their pager as a line of its own,
+    before and after the text, in every language (`pager_words`).
+
+    False positives: a line of figures in a table; its numbers must rise and be a page's (three
+    digits at most), with a pager's word, arrow or ellipsis among them, and every part of the
+    line must be one of these ("Step 1 of 3" and "Chapter 2 → 3" stay). A code listing's line
+    numbers ("1 2 3 4") have none, and stay. A lone "Next" or "Weiter" without an arrow stays:
+    docs pages keep theirs as content.
+
+    Example: "« Zurück 1 2 3 Weiter »" -> dropped.
+    """
+    words, joins = page.vocab.word_set("pager_words"), page.vocab.word_set("pager_joins")
+    numbers: list[int] = []
+    named = marked = False
+    for part in _PAGER_PARTS.findall(page.blocks[i].text):
+        bare = part.strip(_PAGER_MARKS)
+        marked = marked or bare != part
+        said = label_words_of(bare)
+        if not said:  # marks alone, or a dash between links
+            continue
+        if bare.isdecimal() and len(bare) <= _MAX_PAGE_DIGITS:
+            numbers.append(int(bare))
+        elif all(word in words for word in said):
+            named = True
+        elif not all(word in joins for word in said):
+            return None
+    rising = len(numbers) >= 2 and all(a < b for a, b in pairwise(numbers))
+    if (rising and (named or marked)) or (not numbers and named and marked):
+        return Hit()
+    return None

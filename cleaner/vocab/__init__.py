@@ -127,6 +127,8 @@ WORD_SETS = frozenset(
         "credit_words",
         "self_words",
         "file_words",
+        "pager_words",
+        "pager_joins",
     }
 )
 
