@@ -12,8 +12,8 @@ from cleaner.dates import Reading, find_date, strip_times
 from cleaner.names import MAX_BYLINE_WORDS, credited_names, glued_marker, is_credit_line, read_credit, unglued
 from cleaner.vocab import Vocabulary, function_words
 
-# "Posted on March 3, 2024 by Jane Doe": a dateline, then "by" and a capitalised name.
-_DATE_THEN_BY = re.compile(r"^(?P<dateline>\S.{3,80}?)\s+(?i:by)\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])")
+# A dateline before the word for "by" has this many characters.
+_DATELINE_CHARS = (4, 81)
 _MAX_TAIL_WORDS = 8
 
 
@@ -65,27 +65,42 @@ def _marked_byline(text: str, marker: re.Match[str], following: str | None, voca
     return Byline(people, agencies, date[0] if date else None, span)
 
 
+def _date_then_by(vocab: Vocabulary) -> re.Pattern[str]:
+    """The word for "by" between a dateline and a capitalised name: "Posted on March 3, 2024 by Jane
+    Doe", "Erstellt am 12. März 2024 von Max Mustermann", "Publié le 12 mars 2024 par Jean Dupont"."""
+    return re.compile(rf"(?<!\s)\s+(?i:{vocab.alternation('byline_connectors')})\s+(?=[A-ZÀ-ÖØ-ÞĀ-Ž])")
+
+
 def _dated_byline(text: str, vocab: Vocabulary) -> Byline | None:
     """A byline after its date: "Posted on March 3, 2024 by Jane Doe", "Updated 3 May 2023 by Jane
-    Doe": a date, a date's label at most ("Posted on"), "by" and the names, and nothing after them.
+    Doe", "Publicado el 12 de marzo de 2024 por Juan Pérez": a date, a date's label at most ("Posted
+    on"), the word for "by" and the names, and nothing after them. The word may join a date's parts
+    too ("12 de Marzo de 2024"): the first one after a whole date is the byline's.
 
     >>> _dated_byline("Posted on March 3, 2024 by Jane Doe", Vocabulary())
     Byline(names=['Jane Doe'], agencies=[], published='2024-03-03', span=1)
+    >>> _dated_byline("Publicado el 12 de Marzo de 2024 por Juan Pérez", Vocabulary())
+    Byline(names=['Juan Pérez'], agencies=[], published='2024-03-12', span=1)
     >>> _dated_byline("In a ruling on March 3, 2024 by Judge Jane Doe", Vocabulary()) is None
     True
     """
-    found = _DATE_THEN_BY.match(text)
-    date = find_date(found["dateline"]) if found else None
-    if found is None or date is None:
-        return None
-    label = " ".join(found["dateline"].replace(date[1].group(), " ").split()).strip(" :|•·-–—,")
-    if label and not vocab.line_is("date_labels", label):
-        return None
-    credited = read_credit(text[found.end() :], vocab)
-    if credited is None:
-        return None
-    people, agencies, tail = credited
-    return None if tail.strip(" .|•·-–—,") else Byline(people, agencies, date[0], 1)
+    shortest, longest = _DATELINE_CHARS
+    for found in vocab.derived(_date_then_by).finditer(text):
+        dateline = text[: found.start()]
+        if len(dateline) > longest:
+            return None
+        date = find_date(dateline) if len(dateline) >= shortest and not dateline[0].isspace() else None
+        if date is None:
+            continue
+        label = " ".join(dateline.replace(date[1].group(), " ").split()).strip(" :|•·-–—,")
+        if label and not vocab.line_is("date_labels", label):
+            return None
+        credited = read_credit(text[found.end() :], vocab)
+        if credited is None:
+            return None
+        people, agencies, tail = credited
+        return None if tail.strip(" .|•·-–—,") else Byline(people, agencies, date[0], 1)
+    return None
 
 
 def dated_credit(text: str, vocab: Vocabulary, how: Reading) -> Byline | None:
