@@ -42,6 +42,8 @@ _MAX_ROLE_WORDS = 8
 _MIN_ROLE_LINE_WORDS = 4
 # A note on the writer says who they are in a short sentence: "L'auteur est chercheur au CNRS."
 _MIN_NOTE_WORDS = 5
+# Under a header that says whose box it is, the biography may be this short: "Tom Lee covers tech."
+_MIN_HEADED_BIO_WORDS = 3
 
 
 @block_rule(
@@ -65,7 +67,9 @@ def author_box(page: Page, i: int) -> Hit | None:
 
     False positives: a profile headed by its subject's name that opens by repeating it and
     names a writer's job; a short line about the writer ("Jane Doe is a writer.") is kept: the
-    biography runs to seven words or more.
+    biography runs to seven words or more, but for a sentence on the writer's beat under a
+    header that says whose box it is ("About the reporter", "About Kavya Reddy": "Kavya Reddy
+    reports on cricket.").
 
     Example: "About the author", "Jane Doe is a reporter at the Ledger, covering transport." ->
     both dropped.
@@ -76,18 +80,44 @@ def author_box(page: Page, i: int) -> Hit | None:
         return None  # neither a name (see name_part) nor a header
     if i + 1 < len(blocks) and _is_role_line(vocab, blocks[i + 1].text.strip()) and is_person(vocab, head):
         return Hit(span=2, detail="author box: name and role")
+    headed = vocab.line_is("author_box_headers", head)
+    about = vocab.starts("about_openers", head)
+    whom = head[about.end() :].strip() if about else ""
+    whom = whom if whom and is_person(vocab, whom) else ""
+    end = _box_end(page, i, head, headed, whom)
+    if end is None and (headed or whom):
+        end = _short_biography(page, i, whom)
+    return None if end is None else Hit(span=end + 1 - i, detail="author box")
+
+
+def _box_end(page: Page, i: int, head: str, headed: bool, whom: str) -> int | None:
+    """The biography's index under the box's first line: the first line past its names and role,
+    under a header, "About Jane Doe" over a line that opens with her name, or her name over a line
+    that opens with it and names her trade."""
+    blocks, vocab = page.blocks, page.vocab
     bio = next((j for j in range(i + 1, min(i + 1 + _MAX_BOX_LINES, len(blocks))) if not _is_box_line(blocks[j])), None)
     if bio is None or not MIN_BIO_WORDS <= word_count(blocks[bio].text) <= MAX_BIO_WORDS:
         return None
     line = blocks[bio].text.strip()
-    if vocab.line_is("author_box_headers", head):
-        return Hit(span=bio + 1 - i, detail="author box")
-    about = vocab.starts("about_openers", head)
-    whom = head[about.end() :].strip() if about else ""
-    if whom and is_person(vocab, whom) and opens_with(vocab, line, whom):  # "About Jane Doe", "Jane Doe writes..."
-        return Hit(span=bio + 1 - i, detail="author box")
+    if headed or (whom and opens_with(vocab, line, whom)):  # "About Jane Doe", "Jane Doe writes..."
+        return bio
     if opens_with(vocab, line, head) and names_trade(vocab, line) and name_part(head, vocab) is not None:
-        return Hit(span=bio + 1 - i, detail="author box")
+        return bio
+    return None
+
+
+def _short_biography(page: Page, i: int, whom: str) -> int | None:
+    """Under a header that says the box is the writer's ("About the reporter", "About Kavya Reddy"),
+    the biography may be one short sentence on the writer's beat ("Kavya Reddy reports on cricket."):
+    the first line within the box's reach that ends a sentence of _MIN_HEADED_BIO_WORDS words or more,
+    opening with the header's name when it names one ("About Jane Austen" over "Jane Austen was born
+    in 1775." is a section of the story)."""
+    vocab = page.vocab
+    for j in range(i + 1, min(i + 1 + _MAX_BOX_LINES, len(page.blocks))):
+        text = page.blocks[j].text.strip()
+        if ends_sentence(text) and word_count(text) >= _MIN_HEADED_BIO_WORDS:
+            named = not whom or opens_with(vocab, text, whom)
+            return j if named and vocab.search("beat_verbs", text) is not None else None
     return None
 
 
