@@ -34,8 +34,10 @@ from cleaner.vocab import Vocabulary
 
 # An author box: its header, the name and role lines under it, then the biography.
 _MAX_BOX_LINES = 3
-# A biography names the trade within a few words of its verb: "is a freelance journalist".
+# A biography names the trade within a few words of its verb: "is a freelance journalist"; a
+# possessive among them opens as many more ("is The Daily Ledger's Staff Writer").
 _TRADE_WITHIN = 4
+_POSSESSIVES = ("'s", "’s", "s'", "s’")
 # A writer's role on a line of its own in an author box says it in a short first sentence
 # ("Senior editor at Gizmodo."); a role line or a Hindi biography may be this short.
 _MAX_ROLE_WORDS = 8
@@ -198,11 +200,20 @@ def author_biography(page: Page, i: int) -> Hit | None:
     name = opener.group("name")
     if not is_person(vocab, name):
         return None  # "Movavi Video Editor is...", "The Azoth has...": no person
-    trade = text[opener.end() :].split(maxsplit=_TRADE_WITHIN)
     beside = opener.group("apposed") or opener.group("bracketed") or ""
-    if not names_trade(vocab, " ".join([beside, *trade[:_TRADE_WITHIN]])) and not reaches_writer(vocab, text):
+    if not names_trade(vocab, " ".join([beside, *_trade_window(text[opener.end() :])])) and not reaches_writer(
+        vocab, text
+    ):
         return None
     return None if vocab.search("reporting_verbs", text) else Hit(detail="writer's biography")
+
+
+def _trade_window(rest: str) -> list[str]:
+    """The words after a biography's verb where it names the trade: the first few, and as many after
+    a possessive among them ("is The Daily Ledger's Staff Writer")."""
+    words = rest.split(maxsplit=2 * _TRADE_WITHIN)[: 2 * _TRADE_WITHIN]
+    owner = next((k for k, word in enumerate(words[:_TRADE_WITHIN]) if word.endswith(_POSSESSIVES)), None)
+    return words[:_TRADE_WITHIN] if owner is None else words[: owner + 1 + _TRADE_WITHIN]
 
 
 # What sets an author box's header apart from the biography on the same line (a run of spaces is
