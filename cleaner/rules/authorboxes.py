@@ -201,9 +201,8 @@ def author_biography(page: Page, i: int) -> Hit | None:
     if not is_person(vocab, name):
         return None  # "Movavi Video Editor is...", "The Azoth has...": no person
     beside = opener.group("apposed") or opener.group("bracketed") or ""
-    if not names_trade(vocab, " ".join([beside, *_trade_window(text[opener.end() :])])) and not reaches_writer(
-        vocab, text
-    ):
+    window = " ".join([beside, *_trade_window(text[opener.end() :])])
+    if not names_trade(vocab, window) and not reaches_writer(vocab, text):
         return None
     return None if vocab.search("reporting_verbs", text) else Hit(detail="writer's biography")
 

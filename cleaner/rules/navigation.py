@@ -158,8 +158,10 @@ def _is_figure(text: str) -> bool:
     return any(c.isdigit() for c in text) and not has_letters(text) and _YEAR.fullmatch(text.strip()) is None
 
 
-# A pager's marks: arrows and guillemets, and the ellipsis between page numbers ("…", "...").
-_PAGER_MARKS = "«»‹›←→<>…."
+# A pager's marks: arrows and guillemets, and the ellipsis between page numbers ("…", "..."); a
+# point alone is a sentence's ("2 of 5." is none).
+_PAGER_ARROWS = "«»‹›←→<>…"
+_PAGER_MARKS = _PAGER_ARROWS + "."
 # Every pager holds a page's number or an arrow.
 _PAGER_SIGN = re.compile(r"[\d«»‹›←→]")
 # A pager's parts: runs of anything but spaces and the bars and dots that set links apart.
@@ -190,7 +192,7 @@ def pager(page: Page, i: int) -> Hit | None:
     named = marked = False
     for part in _PAGER_PARTS.findall(page.blocks[i].text):
         bare = part.strip(_PAGER_MARKS)
-        marked = marked or bare != part
+        marked = marked or ".." in part or any(mark in part for mark in _PAGER_ARROWS)
         said = label_words_of(bare)
         if not said:  # marks alone, or a dash between links
             continue
