@@ -129,20 +129,40 @@ def _credited_picture(page: Page, text: str) -> Caption | None:
 
 
 def _closing_agency(vocab: Vocabulary) -> re.Pattern[str]:
+    """An agency's bare name after a caption's sentence ("... on Monday. Reuters", "... (AFP)"), or in
+    brackets, with the agency that sold it after "via", closing a caption that is no sentence
+    ("Students (AFP via Getty Images)", "A view of the new bridge (Reuters)"). A run of spaces is
+    tried from its start only."""
     agencies = vocab.alternation("agencies")
-    return re.compile(rf"(?<=[.!?”\"])\s+(?:(?P<agency>{agencies})\.?|\((?P<bracketed>{agencies})\))$", re.IGNORECASE)
+    return re.compile(
+        rf"(?<=[.!?”\"])\s+(?:(?P<agency>{agencies})\.?|\((?P<bracketed>{agencies})\))$"
+        rf"|(?<=[^\W\d_])\s+\((?P<sold>(?:{agencies})(?:\s+via\s+(?:{agencies}))?)\)$",
+        re.IGNORECASE,
+    )
 
 
 def _agency_closing(page: Page, text: str) -> Caption | None:
-    """ "Protesters gather outside the court on Monday. Reuters" or "... on Monday. (AFP)": a
-    caption closed by the bare name of the agency that took the picture."""
+    """ "Protesters gather outside the court on Monday. Reuters", "... on Monday. (AFP)" or "Students
+    (AFP via Getty Images)": a caption closed by the name of the agency that took the picture."""
     found = page.vocab.derived(_closing_agency).search(text)
     if found is None:
         return None
-    caption = text[: found.start()].strip()
-    if not _MIN_CREDITED_CAPTION_WORDS <= word_count(caption) <= _MAX_AGENCY_CAPTION_WORDS:
+    caption, sold = text[: found.start()].strip(), found.group("sold")
+    shortest = _MIN_CREDITED_CAPTION_WORDS if sold is None else (1 if " via " in sold.casefold() else 2)
+    if not shortest <= word_count(caption) <= _MAX_AGENCY_CAPTION_WORDS:
         return None  # a wire story's paragraph may close on its agency too: "... into the US. PTI"
-    return Caption(caption, found.group("agency") or found.group("bracketed"))
+    if sold is not None and _spells(caption, sold):
+        return None  # an acronym's definition: "a single-page application (SPA)"
+    return Caption(caption, found.group("agency") or found.group("bracketed") or sold)
+
+
+def _spells(text: str, acronym: str) -> bool:
+    """Whether the last words of `text` open with the acronym's letters, in order."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return (
+        len(acronym) <= len(words)
+        and "".join(word[0] for word in words[-len(acronym) :]).casefold() == acronym.casefold()
+    )
 
 
 def _clean_credit(credit: str) -> str:
@@ -230,8 +250,9 @@ def photo_caption(page: Page, i: int) -> Hit | None:
     only": a picture's word and label words; a picture's word alone, "Video", is only dropped), a
     still's caption ("Screengrab from a video shared on social media"), a caption that names its
     picture's kind ("File image of the port", "Students (File photo)", "Commuters. (PTI Photo)"), a
-    caption closed by an agency's bare name ("Protesters outside the court. Reuters", "... (AFP)")
-    and a gallery's counter ("Image 3 of 12"). The caption and credit move to `captions`.
+    caption closed by an agency's bare name ("Protesters outside the court. Reuters", "... (AFP)",
+    "Students (AFP via Getty Images)"; an acronym's definition, "single-page application (SPA)",
+    is none) and a gallery's counter ("Image 3 of 12"). The caption and credit move to `captions`.
 
     Why: dumps keep every figure caption inline, where it reads as a stray body line.
 
