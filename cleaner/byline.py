@@ -89,7 +89,7 @@ def _dated_byline(text: str, vocab: Vocabulary) -> Byline | None:
         dateline = text[: found.start()]
         if len(dateline) > longest:
             return None
-        date = find_date(dateline) if len(dateline) >= shortest and not dateline[0].isspace() else None
+        date = find_date(dateline) if len(dateline) >= shortest else None
         if date is None:
             continue
         label = " ".join(dateline.replace(date[1].group(), " ").split()).strip(" :|•·-–—,")

@@ -53,8 +53,13 @@ _TRAILING_CREDIT = re.compile(
 _GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture)\s+\d+\s*(?:of|/)\s*/?\s*\d+$", re.IGNORECASE)
 # A caption names what the picture shows; fewer words before a "©" make a site's copyright line.
 _MIN_CREDITED_CAPTION_WORDS = 3
+# Before an agency in brackets, a caption of two words ("Fire crews (AP)"); one word before the
+# agency that sold the picture ("Students (AFP via Getty Images)").
+_MIN_BRACKETED_CAPTION_WORDS = 2
+_MIN_SOLD_CAPTION_WORDS = 1
 _TRAILING_SEPARATORS = " |•·.,;-–—(/"
 _LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 # "(Photo by Jane Doe/Getty Images)": the marker before the credit is not part of it.
 _CREDIT_PREFIX = re.compile(r"^(?:photo|image|picture|foto|bild)s?\s*(?:by\b|:)\s*", re.IGNORECASE)
 # "Photo: Twitter Image": the trailing type word repeats the marker, it is not the credit.
@@ -148,7 +153,10 @@ def _agency_closing(page: Page, text: str) -> Caption | None:
     if found is None:
         return None
     caption, sold = text[: found.start()].strip(), found.group("sold")
-    shortest = _MIN_CREDITED_CAPTION_WORDS if sold is None else (1 if " via " in sold.casefold() else 2)
+    if sold is None:
+        shortest = _MIN_CREDITED_CAPTION_WORDS
+    else:
+        shortest = _MIN_SOLD_CAPTION_WORDS if " via " in sold.casefold() else _MIN_BRACKETED_CAPTION_WORDS
     if not shortest <= word_count(caption) <= _MAX_AGENCY_CAPTION_WORDS:
         return None  # a wire story's paragraph may close on its agency too: "... into the US. PTI"
     if sold is not None and _spells(caption, sold):
@@ -158,7 +166,7 @@ def _agency_closing(page: Page, text: str) -> Caption | None:
 
 def _spells(text: str, acronym: str) -> bool:
     """Whether the last words of `text` open with the acronym's letters, in order."""
-    words = re.findall(r"[^\W\d_]+", text)
+    words = _LETTERS.findall(text)
     return (
         len(acronym) <= len(words)
         and "".join(word[0] for word in words[-len(acronym) :]).casefold() == acronym.casefold()
