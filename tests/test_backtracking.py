@@ -46,6 +46,7 @@ from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.dispatch import RulePlan
 from cleaner.rules.framework.kinds import Rule
 from cleaner.rules.framework.registry import all_rules
+from cleaner.vocab import AT_START, ON_WORD_START
 
 pytestmark = pytest.mark.slow
 
@@ -210,7 +211,7 @@ def compiled_patterns() -> list[tuple[str, re.Pattern]]:
         for pattern in _patterns_in(getattr(rule, "gate", None)):
             found.setdefault((pattern.pattern, pattern.flags), (f"gate of {rule.code}", pattern))
     for family in vocab._phrases:
-        for pattern in vocab._compiled(family):
+        for pattern in (vocab._compiled(family, before) for before in (AT_START, ON_WORD_START)):
             found.setdefault((pattern.pattern, pattern.flags), (f"phrase family {family}", pattern))
     return list(found.values())
 

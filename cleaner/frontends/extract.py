@@ -21,6 +21,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
 from cleaner.article import Block, Markup
+from cleaner.frontends import lxmlpage
 from cleaner.frontends.decode import repair_mojibake
 
 if TYPE_CHECKING:
@@ -59,9 +60,7 @@ def main_content(html: str, rendered: str, *, posts: bool = False) -> list[Block
     change. Recall mode is only tried when the balanced extraction leaves out a good part of the
     page's text.
     """
-    from trafilatura.utils import load_html
-
-    page = load_html(html)  # parsed once: trafilatura reads a copy of the tree each time
+    page = lxmlpage.parse(html)  # parsed once: trafilatura reads a copy of the tree each time
     if page is None:
         return []
     balanced = _trafilatura_blocks(page, favor_recall=False, posts=posts)

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from cleaner.frontends import lxmlpage
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -134,9 +136,7 @@ def trafilatura_fields(
     extensive search (dateparser over free text, then the whole page text) costs four times as
     much; where the quick one finds nothing, the page's first dateline does as well (`page_fields`).
     """
-    from trafilatura.utils import load_html
-
-    tree = load_html(html)
+    tree = lxmlpage.parse(html)
     if tree is None:
         return {}
     return as_fields(_read_markup(tree, url, page, byline_wanted))

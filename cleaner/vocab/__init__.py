@@ -137,6 +137,10 @@ T = TypeVar("T")
 # ending on it, and the words that go on from it.
 _WordNode = tuple[int, dict[str, "_WordNode"]]
 _PHRASE_END = ""
+# What comes before a family's phrases where `Vocabulary.starts` matches them (a little decoration
+# at the line's start) and where `Vocabulary.search` finds them (a word's start).
+AT_START = r"[\W_]{0,3}"
+ON_WORD_START = r"(?<!\w)"
 # Choices nested deeper than this are listed flat below it: Python's regex compiler recurses on nesting.
 _MAX_NESTING = 40
 
@@ -192,7 +196,9 @@ class Vocabulary:
         self._labels: dict[str, frozenset[str]] = {}
         self._members: dict[str, frozenset[str]] = {}
         self._word_sets: dict[str, frozenset[str]] = {}
-        self._patterns: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+        # Per family and what comes before it: most families are only matched at a line's start or
+        # only searched for, and a pattern costs more to compile than all its uses on a short run.
+        self._patterns: dict[tuple[str, str], re.Pattern[str]] = {}
         self._derived: dict[Callable[[Vocabulary], Any], Any] = {}
         self._bits = {family: 1 << n for n, family in enumerate(self._phrases)}
         self._phrase_words: tuple[dict[str, _WordNode], int] | None = None
@@ -247,11 +253,11 @@ class Vocabulary:
 
     def starts(self, family: str, text: str) -> re.Match[str] | None:
         """Match a phrase of the family at the start of the line (word boundary after it)."""
-        return self._compiled(family)[0].match(text)
+        return self._compiled(family, AT_START).match(text)
 
     def search(self, family: str, text: str) -> re.Match[str] | None:
         """Find a phrase of the family anywhere in the line, on word boundaries."""
-        return self._compiled(family)[1].search(text)
+        return self._compiled(family, ON_WORD_START).search(text)
 
     def family_bits(self, families: Iterable[str]) -> int:
         """The families as a bit set, as `line_families` reports them."""
@@ -331,12 +337,10 @@ class Vocabulary:
             node[_PHRASE_END] = {}
         return _trie_regex(trie) or r"(?!x)x"
 
-    def _compiled(self, family: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        compiled = self._patterns.get(family)
+    def _compiled(self, family: str, before: str) -> re.Pattern[str]:
+        """The family's phrases after `before`, each ending on a word boundary."""
+        compiled = self._patterns.get((family, before))
         if compiled is None:
-            alternation = rf"(?:{self.alternation(family)})(?!\w)"
-            compiled = self._patterns[family] = (
-                re.compile(rf"[\W_]{{0,3}}{alternation}", re.IGNORECASE),
-                re.compile(rf"(?<!\w){alternation}", re.IGNORECASE),
-            )
+            pattern = rf"{before}(?:{self.alternation(family)})(?!\w)"
+            compiled = self._patterns[family, before] = re.compile(pattern, re.IGNORECASE)
         return compiled
