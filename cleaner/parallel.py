@@ -6,8 +6,11 @@ killing its worker when it passes the time limit, or fail alone when it
 passes the memory limit; the item gets a `Failure` and the run goes on with
 a fresh worker. A worker is sent its next item while it works on one, so it
 goes on at once instead of waiting for this process between items; an item a
-lost worker never started goes to another. At most `2 * jobs` items are in
-flight or waiting to be yielded, so memory stays flat on endless streams.
+lost worker never started goes to another. Results are yielded in input order,
+so a long item holds back the answers that follow it: a few items per worker
+are in flight or waiting to be yielded at all times, and more while they are
+small (`_window`), so the other workers go on meanwhile and memory stays flat
+on endless streams.
 
 Workers never outlive the process that started them, however it ends. They
 are started from a fork server (a clean single-threaded process, where a
@@ -43,6 +46,11 @@ _CONTEXT: Any = multiprocessing.get_context(_START_METHOD)
 # the next only when it pickles to this size or less, far below what a pipe holds unread.
 _ITEMS_PER_WORKER = 2
 _QUEUED_BYTES = 16 << 10
+# Items in flight or waiting to be yielded, per worker: this many always, and up to the wide
+# window while their pickled items hold less than this many bytes in all.
+_WINDOW_PER_WORKER = 2
+_WIDE_WINDOW_PER_WORKER = 8
+_WIDE_WINDOW_BYTES = 64 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +131,10 @@ class Pool:
         try:
             while True:
                 while emitted in flight.done:
+                    flight.sizes.pop(emitted, None)
                     yield flight.pending.pop(emitted), flight.done.pop(emitted)
                     emitted += 1
-                while flight.unsent or (not exhausted and sent - emitted < 2 * self.jobs):
+                while flight.unsent or (not exhausted and self._window(flight, sent - emitted)):
                     if not flight.unsent:
                         try:
                             item = next(items)
@@ -146,6 +155,12 @@ class Pool:
             for worker in flight.queues:  # abandoned mid-item: its answer must not reach the next map
                 self._discard(worker)
 
+    def _window(self, flight: _Flight, waiting: int) -> bool:
+        """Whether another item may be pulled while `waiting` are in flight or waiting to be yielded."""
+        if waiting < _WINDOW_PER_WORKER * self.jobs:
+            return True
+        return waiting < _WIDE_WINDOW_PER_WORKER * self.jobs and sum(flight.sizes.values()) < _WIDE_WINDOW_BYTES
+
     def _send_next(self, flight: _Flight) -> bool:
         """Send the first unsent item to a worker with room for it; False when none has."""
         seq = flight.unsent[0]
@@ -162,6 +177,7 @@ class Pool:
             return False
         flight.unsent.popleft()
         del flight.pickled[seq]
+        flight.sizes[seq] = len(data)
         try:
             worker.conn.send_bytes(data)
         except OSError as error:  # the worker died
@@ -235,6 +251,7 @@ class _Flight:
     done: dict[int, Any] = field(default_factory=dict)  # answered, waiting for their turn
     unsent: deque[int] = field(default_factory=deque)  # pulled but not sent, or sent to a worker lost before them
     pickled: dict[int, bytes] = field(default_factory=dict)  # unsent items already pickled
+    sizes: dict[int, int] = field(default_factory=dict)  # the pickled size of each item sent, until yielded
     queues: dict[_Worker, deque[int]] = field(default_factory=dict)  # each busy worker's items, the first running
     deadlines: dict[_Worker, float] = field(default_factory=dict)  # when each busy worker's running item is abandoned
 

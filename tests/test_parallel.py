@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from cleaner import parallel
 from cleaner.config import Config
 from cleaner.engine import Cleaner
 from cleaner.parallel import Failure, Pool
@@ -21,6 +22,18 @@ def _double_or_fail(x: int) -> int:
     if x == 8:
         time.sleep(60)  # a runaway document
     return 2 * x
+
+
+def _slow_first(x: int) -> int:
+    if x == 0:
+        time.sleep(1.0)  # a long document at the head of the input
+    return x
+
+
+def _counted(pulled: list[int]) -> Iterator[int]:
+    for n in range(100):
+        pulled.append(n)
+        yield n
 
 
 @pytest.mark.parametrize(("jobs", "timeout"), [(1, None), (2, 5.0)])
@@ -78,7 +91,26 @@ def test_items_are_pulled_lazily() -> None:
     with Pool(_double_or_fail, jobs=2, timeout=30) as pool:
         results = pool.map(endless())
         assert [next(results) for _ in range(3)] == [(0, 0), (1, 2), (2, 4)]
-        assert len(pulled) <= 3 + 2 * 2
+        assert len(pulled) <= 3 + parallel._WIDE_WINDOW_PER_WORKER * 2
+        results.close()
+
+
+def test_a_long_item_does_not_hold_back_the_other_workers() -> None:
+    pulled: list[int] = []
+    with Pool(_slow_first, jobs=2, timeout=30) as pool:
+        results = pool.map(_counted(pulled))
+        assert next(results) == (0, 0)
+        assert len(pulled) >= parallel._WIDE_WINDOW_PER_WORKER * 2  # the other worker went on meanwhile
+        results.close()
+
+
+def test_large_items_keep_the_narrow_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "_WIDE_WINDOW_BYTES", 1)
+    pulled: list[int] = []
+    with Pool(_slow_first, jobs=2, timeout=30) as pool:
+        results = pool.map(_counted(pulled))
+        assert next(results) == (0, 0)
+        assert len(pulled) <= parallel._WINDOW_PER_WORKER * 2 + 1
         results.close()
 
 
