@@ -15,6 +15,8 @@ from cleaner.vocab import Vocabulary, function_words
 # A dateline before the word for "by" has this many characters.
 _DATELINE_CHARS = (4, 81)
 _MAX_TAIL_WORDS = 8
+# What sets a story's meta apart on one line: "March 15, 2022 · 3 min read · By Jane Doe".
+_META_SEPARATOR = re.compile(r"(?<!\s)\s+[·•|]\s+")
 
 
 class Byline(NamedTuple):
@@ -47,7 +49,44 @@ def read_byline(text: str, following: str | None, vocab: Vocabulary) -> Byline |
         found = _marked_byline(text, labelled, following, vocab)
         # Under a label in other words, full names: "Análisis de Datos" is a heading.
         return found if found is not None and all(" " in name for name in found.names) else None
-    return found
+    return found if found is not None or marker else _byline_among_meta(text, vocab)
+
+
+def _byline_among_meta(text: str, vocab: Vocabulary) -> Byline | None:
+    """A byline after the story's other meta, each part set apart by a dot or a bar: "March 15,
+    2022 · 3 min read · By Jane Doe", "5 min read | By Jane Doe"; every part before it a date
+    (a date's label at most) or a reading or relative time.
+
+    >>> _byline_among_meta("March 15, 2022 · 3 min read · By Jane Doe", Vocabulary())
+    Byline(names=['Jane Doe'], agencies=[], published='2022-03-15', span=1)
+    >>> _byline_among_meta("Politics · By the way, nobody asked", Vocabulary()) is None
+    True
+    """
+    *meta, last = _META_SEPARATOR.split(text)
+    marker = vocab.starts("byline_markers", last) if meta else None
+    if marker is None:
+        return None
+    dates = [_meta_date(part, vocab) for part in meta]
+    found = _marked_byline(last, marker, None, vocab) if "" not in dates else None
+    if found is None:
+        return None
+    return found._replace(published=found.published or next(filter(None, dates), None))
+
+
+def _is_meta(text: str, vocab: Vocabulary) -> bool:
+    """Whether every part of the text is a date or a reading or relative time ("2 hours ago · 5 min read")."""
+    return "" not in (_meta_date(part, vocab) for part in _META_SEPARATOR.split(text))
+
+
+def _meta_date(part: str, vocab: Vocabulary) -> str | None:
+    """The date a part of a story's meta gives: None for a reading or relative time ("3 min
+    read", "2 hours ago"), "" for a part that is neither."""
+    date = find_date(part)
+    if date is not None:
+        label = strip_times(part.replace(date[1].group(), " ")).strip(" :,")
+        return date[0] if not label or vocab.line_is("date_labels", label) else ""
+    number, _, rest = part.partition(" ")
+    return None if number.isdecimal() and vocab.line_is("relative_time", rest) else ""
 
 
 def _marked_byline(text: str, marker: re.Match[str], following: str | None, vocab: Vocabulary) -> Byline | None:
@@ -60,7 +99,7 @@ def _marked_byline(text: str, marker: re.Match[str], following: str | None, voca
     people, agencies, tail = found
     tail = tail.strip(" ()|•·-–—,")
     date = find_date(tail)
-    if tail and not date and not _is_furniture_tail(tail, vocab):
+    if tail and not date and not _is_furniture_tail(tail, vocab) and not _is_meta(tail, vocab):
         return None
     return Byline(people, agencies, date[0] if date else None, span)
 

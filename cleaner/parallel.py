@@ -240,7 +240,8 @@ class Pool:
 
     def _discard(self, worker: _Worker) -> None:
         worker.stop()
-        self._workers.remove(worker)
+        if worker in self._workers:  # a map finished after its pool closed finds its workers gone
+            self._workers.remove(worker)
 
 
 @dataclass

@@ -78,6 +78,15 @@ def test_an_abandoned_map_does_not_leak_answers_into_the_next() -> None:
         assert list(pool.map([1, 2])) == [(1, 2), (2, 4)]
 
 
+def test_a_map_finished_after_its_pool_closed_raises_nothing() -> None:
+    pool = Pool(_double_or_fail, jobs=2, timeout=30)
+    results = pool.map(range(10, 40))
+    assert next(results) == (10, 20)
+    pool.close()  # as a `with` block's end may, before the map's consumer lets it go
+    results.close()
+    assert pool._workers == []
+
+
 def test_items_are_pulled_lazily() -> None:
     pulled: list[int] = []
 
