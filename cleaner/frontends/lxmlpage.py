@@ -47,6 +47,7 @@ def parse(html: str) -> HtmlElement | None:
 
 
 def _refused_characters(html: str, data: bytes) -> bool:
+    """Whether the page (`data` its UTF-8 bytes) holds a character libxml2 refuses."""
     return len(data.translate(None, _REFUSED_CONTROLS)) != len(data) or any(c in html for c in _REFUSED_NONCHARACTERS)
 
 
