@@ -286,6 +286,17 @@ class _Worker:
         self.conn.close()
 
 
+def start_server(module: str) -> None:
+    """Start the fork server now, with `module` (the one that defines the function the workers
+    will run) loaded in it, so that it makes itself ready while this process does its own setup;
+    the first worker a Pool starts then comes from it at once. Without a fork server, nothing."""
+    if _START_METHOD == "forkserver":
+        from multiprocessing import forkserver
+
+        _CONTEXT.set_forkserver_preload([module])
+        forkserver.ensure_running()
+
+
 def _preload(fn: Callable[[Any], Any]) -> None:
     """Have the fork server import the module that defines `fn` before it starts, so a worker
     replaced after a timeout starts in milliseconds with the library already loaded."""

@@ -11,7 +11,7 @@ import pytest
 from cleaner import parallel
 from cleaner.config import Config
 from cleaner.engine import Cleaner
-from cleaner.parallel import Failure, Pool
+from cleaner.parallel import Failure, Pool, start_server
 
 
 def _double_or_fail(x: int) -> int:
@@ -85,6 +85,16 @@ def test_a_map_finished_after_its_pool_closed_raises_nothing() -> None:
     pool.close()  # as a `with` block's end may, before the map's consumer lets it go
     results.close()
     assert pool._workers == []
+
+
+@pytest.mark.skipif(parallel._START_METHOD != "forkserver", reason="no fork server on this system")
+def test_the_fork_server_can_be_started_before_the_pool() -> None:
+    from multiprocessing import forkserver
+
+    start_server(__name__)
+    assert forkserver._forkserver._forkserver_pid is not None  # running before any worker is asked for
+    with Pool(_double_or_fail, jobs=2, timeout=30) as pool:
+        assert list(pool.map([1, 2, 4])) == [(1, 2), (2, 4), (4, 8)]
 
 
 def test_items_are_pulled_lazily() -> None:

@@ -117,6 +117,9 @@ def clean_command(paths: tuple[str, ...], **flags) -> None:
       cleaner clean scraped/ -o clean/ --learn
       cleaner clean --show-config --ignore CAP
     """
+    from cleaner.parallel import start_server
+
+    start_server("cleaner.batch")  # the workers' fork server gets ready while the run is planned
     from cleaner import batch
     from cleaner.engine import Cleaner
     from cleaner.progress import Report
