@@ -119,7 +119,8 @@ def clean_command(paths: tuple[str, ...], **flags) -> None:
     """
     from cleaner.parallel import start_server
 
-    start_server("cleaner.batch")  # the workers' fork server gets ready while the run is planned
+    if paths and not flags["show_config"] and not flags["dask_scheduler"]:
+        start_server("cleaner.batch")  # the workers' fork server gets ready while the run is planned
     from cleaner import batch
     from cleaner.engine import Cleaner
     from cleaner.progress import Report

@@ -97,7 +97,7 @@ def _box_end(page: Page, i: int, head: str, headed: bool, whom: str) -> int | No
     under a header, "About Jane Doe" over a line that opens with her name, or her name over a line
     that opens with it and names her trade."""
     blocks, vocab = page.blocks, page.vocab
-    bio = next((j for j in range(i + 1, min(i + 1 + _MAX_BOX_LINES, len(blocks))) if not _is_box_line(blocks[j])), None)
+    bio = next((j for j in _box_lines(page, i) if not _is_box_line(blocks[j])), None)
     if bio is None or not MIN_BIO_WORDS <= word_count(blocks[bio].text) <= MAX_BIO_WORDS:
         return None
     line = blocks[bio].text.strip()
@@ -108,6 +108,11 @@ def _box_end(page: Page, i: int, head: str, headed: bool, whom: str) -> int | No
     return None
 
 
+def _box_lines(page: Page, i: int) -> range:
+    """The lines under a box's first line that the box may reach."""
+    return range(i + 1, min(i + 1 + _MAX_BOX_LINES, len(page.blocks)))
+
+
 def _short_biography(page: Page, i: int, whom: str) -> int | None:
     """Under a header that says the box is the writer's ("About the reporter", "About Kavya Reddy"),
     the biography may be one short sentence on the writer's beat ("Kavya Reddy reports on cricket."):
@@ -115,7 +120,7 @@ def _short_biography(page: Page, i: int, whom: str) -> int | None:
     opening with the header's name when it names one ("About Jane Austen" over "Jane Austen was born
     in 1775." is a section of the story)."""
     vocab = page.vocab
-    for j in range(i + 1, min(i + 1 + _MAX_BOX_LINES, len(page.blocks))):
+    for j in _box_lines(page, i):
         text = page.blocks[j].text.strip()
         if ends_sentence(text) and word_count(text) >= _MIN_HEADED_BIO_WORDS:
             named = not whom or opens_with(vocab, text, whom)

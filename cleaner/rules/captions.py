@@ -141,7 +141,7 @@ def _closing_agency(vocab: Vocabulary) -> re.Pattern[str]:
     agencies = vocab.alternation("agencies")
     return re.compile(
         rf"(?<=[.!?”\"])\s+(?:(?P<agency>{agencies})\.?|\((?P<bracketed>{agencies})\))$"
-        rf"|(?<=[^\W\d_])\s+\((?P<sold>(?:{agencies})(?:\s+via\s+(?:{agencies}))?)\)$",
+        rf"|(?<=[^\W\d_])\s+\((?P<sold>(?:{agencies})(?P<via>\s+via\s+(?:{agencies}))?)\)$",
         re.IGNORECASE,
     )
 
@@ -156,7 +156,7 @@ def _agency_closing(page: Page, text: str) -> Caption | None:
     if sold is None:
         shortest = _MIN_CREDITED_CAPTION_WORDS
     else:
-        shortest = _MIN_SOLD_CAPTION_WORDS if " via " in sold.casefold() else _MIN_BRACKETED_CAPTION_WORDS
+        shortest = _MIN_SOLD_CAPTION_WORDS if found.group("via") else _MIN_BRACKETED_CAPTION_WORDS
     if not shortest <= word_count(caption) <= _MAX_AGENCY_CAPTION_WORDS:
         return None  # a wire story's paragraph may close on its agency too: "... into the US. PTI"
     if sold is not None and _spells(caption, sold):
