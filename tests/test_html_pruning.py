@@ -88,7 +88,9 @@ def test_recall_extraction_replaces_balanced_only_when_clearly_longer(
     monkeypatch: pytest.MonkeyPatch, balanced: list[str], recall: list[str], chosen: int
 ) -> None:
     candidates = (_blocks(*balanced), _blocks(*recall))
-    monkeypatch.setattr(extract, "_trafilatura_blocks", lambda html, *, favor_recall, posts: candidates[favor_recall])
+    monkeypatch.setattr(
+        extract, "_trafilatura_blocks", lambda html, *, favor_recall, fast, posts: candidates[favor_recall]
+    )
     found = extract.main_content(f"<html><body><p>{GUIDE}</p></body></html>", GUIDE)
     assert [block.text for block in found] == [block.text for block in candidates[chosen]]
 
@@ -96,13 +98,39 @@ def test_recall_extraction_replaces_balanced_only_when_clearly_longer(
 def test_recall_extraction_is_not_tried_when_balanced_holds_most_of_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
     modes: list[bool] = []
 
-    def trafilatura_blocks(html: str, *, favor_recall: bool, posts: bool) -> list[Block]:
+    def trafilatura_blocks(html: str, *, favor_recall: bool, fast: bool, posts: bool) -> list[Block]:
         modes.append(favor_recall)
         return _blocks(GUIDE)
 
     monkeypatch.setattr(extract, "_trafilatura_blocks", trafilatura_blocks)
     assert extract.main_content(f"<html><body><p>{GUIDE}</p></body></html>", GUIDE)[0].text == GUIDE
     assert modes == [False]
+
+
+@pytest.mark.parametrize(
+    ("fast_text", "checked"),
+    [
+        (GUIDE, False),
+        (GUIDE[: len(GUIDE) * 2 // 3], False),
+        (GUIDE[: len(GUIDE) // 3], True),
+        (f"{GUIDE} {GUIDE}", True),
+    ],
+    ids=["whole-page", "two-thirds", "a-third", "page-twice"],
+)
+def test_fallback_extractors_check_a_fast_extraction_only_outside_half_to_all_of_the_page(
+    monkeypatch: pytest.MonkeyPatch, fast_text: str, checked: bool
+) -> None:
+    calls: list[tuple[bool, bool]] = []
+
+    def trafilatura_blocks(html: str, *, favor_recall: bool, fast: bool, posts: bool) -> list[Block]:
+        calls.append((favor_recall, fast))
+        return _blocks(fast_text if fast else GUIDE)
+
+    monkeypatch.setattr(extract, "_trafilatura_blocks", trafilatura_blocks)
+    found = extract.main_content(f"<html><body><p>{GUIDE}</p></body></html>", GUIDE)
+    assert calls[0] == (False, True)  # the fast balanced extraction first
+    assert ((False, False) in calls) == checked
+    assert found[0].text == (GUIDE if checked else fast_text)
 
 
 POSTS = [

@@ -45,6 +45,9 @@ _BLANKS = re.compile(r"[^\S\n]+")
 # (most pages' balanced extraction holds more: the second run is spared on four pages in five).
 _RECALL_GAIN = 1.2
 _RECALL_TRY_SHARE = 0.75
+# The share of the pruned page's text below which trafilatura's fast extraction is checked by its
+# fallback extractors (readability, jusText); above the page's whole text, it has taken some twice.
+_FALLBACK_SHARE = 0.5
 
 
 def main_content(html: str, rendered: str, *, posts: bool = False) -> list[Block]:
@@ -59,18 +62,26 @@ def main_content(html: str, rendered: str, *, posts: bool = False) -> list[Block
     choice raised recall from 0.943 to 0.951 with precision unchanged; ScrapingHub's scores did not
     change. Recall mode is only tried when the balanced extraction leaves out a good part of the
     page's text.
+
+    The balanced extraction runs fast first, without the readability and jusText extractions that
+    trafilatura checks its own against (a third of its time), and again with them only when the
+    fast one holds less than half of the page's text, or more than all of it (some taken twice).
+    Over the 1,676 pages of the evaluation sets, the two differ on 1 page in 3 below half of the
+    text, on 1 in 42 between half and all of it; F1 moved by 0.001 or less on each set.
     """
     page = lxmlpage.parse(html)  # parsed once: trafilatura reads a copy of the tree each time
     if page is None:
         return []
-    balanced = _trafilatura_blocks(page, favor_recall=False, posts=posts)
+    balanced = _trafilatura_blocks(page, favor_recall=False, fast=True, posts=posts)
+    if not _FALLBACK_SHARE * len(rendered) <= _chars(balanced) <= len(rendered):
+        balanced = _trafilatura_blocks(page, favor_recall=False, fast=False, posts=posts)
     if _chars(balanced) < _RECALL_TRY_SHARE * len(rendered):
-        recall = _trafilatura_blocks(page, favor_recall=True, posts=posts)
+        recall = _trafilatura_blocks(page, favor_recall=True, fast=True, posts=posts)
         balanced = recall if _chars(recall) > _RECALL_GAIN * _chars(balanced) else balanced
     return join_rendered_lines(balanced, rendered)
 
 
-def _trafilatura_blocks(page: HtmlElement, *, favor_recall: bool, posts: bool) -> list[Block]:
+def _trafilatura_blocks(page: HtmlElement, *, favor_recall: bool, fast: bool, posts: bool) -> list[Block]:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
@@ -80,7 +91,7 @@ def _trafilatura_blocks(page: HtmlElement, *, favor_recall: bool, posts: bool) -
         include_links=True,
         with_metadata=False,
         favor_recall=favor_recall,
-        fast=favor_recall,  # the retry skips trafilatura's fallback extractors: same scores, less time
+        fast=fast,  # without the fallback extractors (the recall retry always: same scores, less time)
     )  # links are kept for each block's link density; without a URL, their targets are not resolved
     if doc is None or isinstance(doc, dict) or doc.body is None:
         return []
