@@ -92,7 +92,7 @@ def _trafilatura_blocks(page: HtmlElement, *, favor_recall: bool, fast: bool, po
         include_links=True,
         with_metadata=False,
         favor_recall=favor_recall,
-        fast=fast,  # without the fallback extractors (the recall retry always: same scores, less time)
+        fast=fast,  # without the fallback extractors; the recall retry always so: same scores, less time
     )  # links are kept for each block's link density; without a URL, their targets are not resolved
     if doc is None or isinstance(doc, dict) or doc.body is None:
         return []
