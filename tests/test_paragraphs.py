@@ -1,17 +1,20 @@
 """Whole paragraphs: a paragraph is a block, never a source line; line breaks that mean something stay.
 
 HTML: whitespace inside a block collapses as a browser collapses it; `<br>` and `<pre>` keep
-their breaks; a one-line `<code>` is a word of its sentence; two blocks that the page renders
+their breaks, but a paragraph the page hard-wrapped with `<br>` is one; a one-line `<code>` is a word of its sentence; two blocks that the page renders
 on one line are one. Plain text hard-wrapped at a fixed width is read back as its paragraphs,
 and a removal still records every input line it took.
 """
 
 from __future__ import annotations
 
+import re
+
 from cleaner import clean
 from cleaner.evaluate.reading import paragraphs, split_sentences
 from cleaner.explain import explain_text
 from cleaner.frontends.text import to_blocks
+from cleaner.markdown import Style, markdown
 
 BODY = "<p>Some text long enough to count as body, and then some more words for it.</p>"
 
@@ -31,6 +34,27 @@ def test_line_breaks_and_preformatted_text_keep_their_breaks() -> None:
         _page("<p>Line one of the address<br>Line two of the address</p><pre>first line\nsecond line</pre>")
     ).body
     assert paragraphs(body)[-4:] == ["Line one of the address", "Line two of the address", "first line", "second line"]
+
+
+def test_a_paragraph_the_page_hard_wrapped_with_line_breaks_is_one_paragraph() -> None:
+    wrapped = (
+        "Gym equipment refers to the various machines, tools, and accessories used in a<br>"
+        'fitness facility to help people reach <a href="https://x.example/goals">their goals</a>. These are meant to<br>'
+        "target different muscle groups, improve the health of the heart, and build up the<br>"
+        "strength of the whole body over the weeks of a training plan."
+    )
+    article = clean(_page(f"<p>{wrapped}</p>"))
+    found = paragraphs(article.body)
+    assert found[-1] == re.sub(r"<br>|<[^>]+>", lambda tag: " " if tag[0] == "<br>" else "", wrapped)
+    assert split_sentences(found) == 0
+    written = markdown(article, Style(links=True, front_matter=False))  # the link's run goes with its line
+    assert "people reach [their goals](https://x.example/goals). These are meant to target" in written
+
+
+def test_a_list_set_apart_by_line_breaks_keeps_its_lines() -> None:
+    items = ["two cups of plain flour", "one spoon of fresh yeast", "a pinch of fine sea salt", "warm water"]
+    found = paragraphs(clean(_page(f"<p>{'<br>'.join(items)}</p>")).body)
+    assert found[-4:] == items
 
 
 def test_inline_code_is_a_word_of_its_sentence() -> None:

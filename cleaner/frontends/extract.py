@@ -1,13 +1,13 @@
 """The main content of a pruned page, found by trafilatura, as the blocks the rules judge.
 
-One block per paragraph, heading, list item, quote or table row, and per line of
-code; a `<br>` starts a new block inside its paragraph. Whitespace inside a
-block collapses as a browser collapses it, so a paragraph hard-wrapped in the
-page's source is one block, never a block per source line. trafilatura itself
-cuts a paragraph in two at an inline element now and then (a link that opens
-a run of text set straight in a `<div>`): two blocks that the page renders on
-one line (`page_text`, where lines break only at block elements) are joined
-again, with the text as the page renders it.
+One block per paragraph, heading, list item, quote or table row, and per line of code; a
+`<br>` starts a new block inside its paragraph, unless the page hard-wrapped the paragraph with
+them (`_unwrapped`). Whitespace inside a block collapses as a browser collapses it, so a
+paragraph hard-wrapped in the page's source is one block, never a block per source line.
+trafilatura itself cuts a paragraph in two at an inline element now and then (a link that opens
+a run of text set straight in a `<div>`): two blocks that the page renders on one line
+(`page_text`, where lines break only at block elements) are joined again, with the text as the
+page renders it.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from cleaner.article import Block, Markup
 from cleaner.frontends import lxmlpage
 from cleaner.frontends.decode import repair_mojibake
+from cleaner.frontends.text import wrapped_paragraphs
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -140,6 +141,8 @@ def _lines(leaf: _Leaf, text: str) -> Iterator[tuple[str, Markup | None]]:
     """Each line of a leaf's text with its Markup (None where Markdown needs nothing more)."""
     lines = text.splitlines()
     spans = _span_lines(leaf.spans) if any(url for _, url in leaf.spans) else []
+    if len(lines) > 1 and leaf.tag not in _KEEPS_LINES:
+        lines, spans = _unwrapped(lines, spans)
     cells, header = _cells(leaf.element) if leaf.tag == "tr" else ((), False)
     lists = [kind for kind in leaf.within if kind != "quote"]
     ordered, depth = (lists[-1] == "ol", len(lists) - 1) if leaf.tag == "li" and lists else (False, 0)
@@ -157,6 +160,34 @@ def _lines(leaf: _Leaf, text: str) -> Iterator[tuple[str, Markup | None]]:
 
 
 _PLAIN = Markup()
+# Blocks whose line breaks are always the page's: code, and a table row (its cells' lines).
+_KEEPS_LINES = frozenset({_CODE, "tr"})
+
+
+def _unwrapped(
+    lines: list[str], spans: list[tuple[tuple[str, str | None], ...]]
+) -> tuple[list[str], list[tuple[tuple[str, str | None], ...]]]:
+    """The lines of a paragraph its page hard-wrapped with `<br>` (as text copied from a PDF or a
+    mail is), joined by a space, and their runs of text with them: three lines or more of one
+    width, each break mid-sentence, as a text dump's wrapped paragraph is told
+    (`text.wrapped_paragraphs`); a list set apart by `<br>` keeps its lines."""
+    numbered = [Block(line.strip(), line=n) for n, line in enumerate(lines) if line.strip()]
+    joins = {numbered[k + 1].line for k in wrapped_paragraphs(numbered)}
+    if not joins:
+        return lines, spans
+    spanned = len(spans) == len(lines)
+    joined_lines: list[str] = []
+    joined_spans: list[tuple[tuple[str, str | None], ...]] = []
+    for n, line in enumerate(lines):
+        if n in joins:
+            joined_lines[-1] = f"{joined_lines[-1].rstrip()} {line.lstrip()}"
+            if spanned:
+                joined_spans[-1] = (*joined_spans[-1], (" ", None), *spans[n])
+        else:
+            joined_lines.append(line)
+            if spanned:
+                joined_spans.append(spans[n])
+    return joined_lines, joined_spans if spanned else spans
 
 
 def _span_lines(spans: tuple[tuple[str, str | None], ...]) -> list[tuple[tuple[str, str | None], ...]]:

@@ -72,7 +72,7 @@ def to_blocks(text: str) -> list[Block]:
     width = wrap_width(blocks)
     if width:
         return _joined(blocks, {k for k, (a, b) in enumerate(itertools.pairwise(blocks)) if _continues(a, b, width)})
-    return _joined(blocks, _wrapped_paragraphs(blocks))
+    return _joined(blocks, wrapped_paragraphs(blocks))
 
 
 def wrap_width(lines: list[Block]) -> int | None:
@@ -111,7 +111,7 @@ def _continues(line: Block, following: Block, width: int) -> bool:
     )
 
 
-def _wrapped_paragraphs(lines: list[Block]) -> set[int]:
+def wrapped_paragraphs(lines: list[Block]) -> set[int]:
     """The breaks (k: between lines k and k + 1) inside the hard-wrapped paragraphs of a text that is
     not wrapped as a whole (see the module's docstring)."""
     breaks = [_may_wrap(a, b) for a, b in itertools.pairwise(lines)]
