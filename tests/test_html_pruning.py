@@ -112,10 +112,10 @@ def test_recall_extraction_is_not_tried_when_balanced_holds_most_of_the_page(mon
     [
         (GUIDE, False),
         (GUIDE[: len(GUIDE) // 2], False),
-        (GUIDE[: len(GUIDE) // 5], True),
+        (GUIDE[: len(GUIDE) // 10], True),
         (f"{GUIDE} {GUIDE}", True),
     ],
-    ids=["whole-page", "a-half", "a-fifth", "page-twice"],
+    ids=["whole-page", "a-half", "a-tenth", "page-twice"],
 )
 def test_fallback_extractors_check_a_fast_extraction_only_when_it_holds_little_or_too_much_of_the_page(
     monkeypatch: pytest.MonkeyPatch, fast_text: str, checked: bool
