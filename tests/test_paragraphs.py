@@ -1,9 +1,10 @@
 """Whole paragraphs: a paragraph is a block, never a source line; line breaks that mean something stay.
 
 HTML: whitespace inside a block collapses as a browser collapses it; `<br>` and `<pre>` keep
-their breaks, but a paragraph the page hard-wrapped with `<br>` is one; a one-line `<code>` is a word of its sentence; two blocks that the page renders
-on one line are one. Plain text hard-wrapped at a fixed width is read back as its paragraphs,
-and a removal still records every input line it took.
+their breaks, but a paragraph the page hard-wrapped with `<br>` is one; a one-line `<code>` is a
+word of its sentence; two blocks that the page renders on one line are one. Plain text
+hard-wrapped at a fixed width is read back as its paragraphs, and a removal still records every
+input line it took.
 """
 
 from __future__ import annotations
