@@ -300,10 +300,9 @@ def start_server(module: str) -> None:
 def _preload(fn: Callable[[Any], Any]) -> None:
     """Have the fork server import the module that defines `fn` before it starts, so a worker
     replaced after a timeout starts in milliseconds with the library already loaded."""
-    if _START_METHOD == "forkserver":
-        module = getattr(fn, "__module__", None) or type(fn).__module__
-        if module and module != "__main__":
-            _CONTEXT.set_forkserver_preload([module])
+    module = getattr(fn, "__module__", None) or type(fn).__module__
+    if module and module != "__main__":
+        start_server(module)
 
 
 def _exit_text(code: int | None) -> str:
