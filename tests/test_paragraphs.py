@@ -143,3 +143,18 @@ def test_a_paragraph_wrapped_in_a_page_dump_is_one_block_but_a_list_in_lower_cas
     assert all(item in [block.text for block in blocks] for item in items)
     joined = next(block for block in blocks if block.text.startswith("Get your branding"))
     assert joined.input_lines == tuple(wrapped) and joined.line == len(menu) + 1
+
+
+def test_a_paragraph_wrapped_in_a_page_dump_is_one_block_where_its_lines_end_on_sentences_too() -> None:
+    menu = ["Home", "News", "sport", "opinion", "weather", "Contact us", "more from the town"] * 4
+    wrapped = [
+        "Weight machines guide every movement along a fixed path, which is good for",
+        "beginners who are still learning how to lift their first weights safely.",
+        "Free weights ask more of the body: dumbbells and kettlebells must be held",
+        "steady through the whole lift, which trains balance and coordination too.",
+    ]
+    heading = "Cardio Machines: Treadmills, Ellipticals, Rowing Machines and Stationary Bikes"
+    after = "Treadmills are the most popular of them all, and the easiest to start on."
+    texts = [block.text for block in to_blocks("\n".join([*menu, *wrapped, heading, after, *menu]))]
+    assert " ".join(wrapped) in texts
+    assert heading in texts and after in texts

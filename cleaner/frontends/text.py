@@ -14,14 +14,16 @@ joined to the next, a shorter line (a paragraph's last, a heading, a list
 item) ends its block. The joined block keeps its input lines (`Block.wrapped`),
 so a removal still records every line it took, with its number. A page dump's lines are not
 wrapped, but a paragraph in it may be, as its page's source wrapped it: three lines or more of one
-width, each break mid-sentence, one of them at least on a comma or a function word (where a
-list's items, of one width too and in lower case, end on their nouns). It is joined the same way.
+width, each break mid-sentence or between two of its sentences (where the line before it fills the
+width and the next goes on), one of them at least on a comma or a function word (where a list's
+items, of one width too and in lower case, end on their nouns). It is joined the same way.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from cleaner.article import Article, Block
@@ -46,6 +48,9 @@ _FULL_LINE = 0.6
 # longest one's width or more.
 _MIN_WRAPPED_BREAKS = 2
 _LOCAL_FULL_LINE = 0.8
+# A break between two sentences is a wrap only where the line before it is this share of the
+# lines around it or longer: a paragraph's last line, which closes a sentence too, mostly falls short.
+_SENTENCE_WRAP_LINE = 0.9
 _FIRST_CHARACTER = re.compile(r"^\W*(\w)")
 
 
@@ -113,20 +118,57 @@ def _continues(line: Block, following: Block, width: int) -> bool:
 
 def wrapped_paragraphs(lines: list[Block]) -> set[int]:
     """The breaks (k: between lines k and k + 1) inside the hard-wrapped paragraphs of a text that is
-    not wrapped as a whole (see the module's docstring)."""
-    breaks = [_may_wrap(a, b) for a, b in itertools.pairwise(lines)]
+    not wrapped as a whole (see the module's docstring). A run of breaks that is no wrapped paragraph
+    with its breaks between sentences may still hold some, cut at those breaks."""
+    breaks = _wrap_breaks(lines)
     joins: set[int] = set()
-    for wraps, group in itertools.groupby(range(len(breaks)), key=breaks.__getitem__):
+    for wraps, group in itertools.groupby(range(len(breaks)), key=lambda k: breaks[k] is not None):
         run = list(group)
-        if wraps and _is_wrapped(lines[run[0] : run[-1] + 2]):
-            joins.update(run)
+        if not wraps or _is_wrapped(lines[run[0] : run[-1] + 2]):
+            joins.update(run if wraps else ())
+            continue
+        for mid, part in itertools.groupby(run, key=lambda k: breaks[k] == _MID_SENTENCE):
+            pieces = list(part)
+            if mid and _is_wrapped(lines[pieces[0] : pieces[-1] + 2]):
+                joins.update(pieces)
     return joins
 
 
-def _may_wrap(line: Block, following: Block) -> bool:
-    """A break that may be a wrap: `following` comes at once and goes on in lower case with the
-    sentence `line` leaves open, and `line`, of a wrapped width, is no shorter than it, give or take
-    a fifth."""
+_MID_SENTENCE, _BETWEEN_SENTENCES = "mid-sentence", "between sentences"
+
+
+def _wrap_breaks(lines: list[Block]) -> list[str | None]:
+    """For each break, whether it may be a wrap, and where: mid-sentence (`_may_wrap`), or between
+    two sentences of a paragraph, where a line that fills the width closes one and the next line
+    opens another that goes on to a wrap or closes too (a heading under a paragraph closes nothing)."""
+    breaks: list[str | None] = [None] * max(len(lines) - 1, 0)
+    for k in reversed(range(len(breaks))):
+        line, following = lines[k], lines[k + 1]
+        if _may_wrap(line, following, _mid_sentence):
+            breaks[k] = _MID_SENTENCE
+        elif _may_wrap(line, following, _between_sentences) and _fills(lines, k):
+            goes_on = k + 1 < len(breaks) and breaks[k + 1] is not None
+            breaks[k] = _BETWEEN_SENTENCES if goes_on or ends_sentence(following.text) else None
+    return breaks
+
+
+def _fills(lines: list[Block], k: int) -> bool:
+    """Whether line k is as long as the lines next to it in the input, give or take a tenth."""
+    line = lines[k]
+    around = [len(other.text) for other in lines[max(k - 1, 0) : k + 2] if abs(other.line - line.line) == 1]
+    return len(line.text) >= _SENTENCE_WRAP_LINE * max(around, default=0)
+
+
+def _between_sentences(line: str, following: str) -> bool:
+    """`line` closes a sentence and `following` opens one."""
+    first = _FIRST_CHARACTER.match(following)
+    return ends_sentence(line) and first is not None and first.group(1).isupper()
+
+
+def _may_wrap(line: Block, following: Block, joined: Callable[[str, str], bool]) -> bool:
+    """A break that may be a wrap: `following` comes at once, starts with a letter, and `joined`
+    holds of the two lines' texts, and `line`, of a wrapped width, is no shorter than it, give or
+    take a fifth."""
     width = len(line.text)
     return (
         not following.gap_before
@@ -134,7 +176,7 @@ def _may_wrap(line: Block, following: Block) -> bool:
         and _MIN_WIDTH <= width <= _MAX_WIDTH
         and width >= _LOCAL_FULL_LINE * len(following.text)
         and following.text[:1].isalpha()
-        and _mid_sentence(line.text, following.text)
+        and joined(line.text, following.text)
     )
 
 
