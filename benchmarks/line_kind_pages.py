@@ -12,13 +12,20 @@ dumps"), and each line remembers the elements it sits in. Its label:
   heading the gold joined to its paragraph; half a longer line's shingles: a paragraph the gold
   trimmed): unsure, never trained on;
 - else `OTHER`: not article text, in no named box (an unnamed menu, the page title, a date).
+
+The development half of a seeds-like set written on WCXB development bodies (boilerplate_set.py
+--wcxb-split dev) is labelled too (`furniture_pages`), its English and Indian-English documents:
+each inserted line by the kind of its furniture (`FURNITURE_KINDS`), the headline as `OTHER`;
+its body, standfirst, bylines and a related list's entries are unsure (`_furniture_label`). Its
+phrasings are the DEV ones only; the TEST half is never read.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -32,6 +39,8 @@ from cleaner.rules.framework.claims import class_words as _class_words
 from cleaner.rules.framework.claims import words_pattern as _words_pattern
 
 BODY, OTHER = "body", "other"
+# The dataset name of the seeds-like pages (`furniture_pages`).
+FURNITURE = "furniture"
 SENTENCE_WORDS = 5
 # An element holding this share of the article's characters in the dump is a wrapper, not a box.
 WRAPPER_SHARE = 0.3
@@ -224,3 +233,55 @@ def labelled_pages(folder: str | Path) -> Iterator[tuple[LabelledPage, object]]:
             continue
         lines, labels = label_lines(decode(read_input(page.inputs["html"])), page.gold)
         yield LabelledPage(dataset.name, page.id, site_of(page.url, page.id), tuple(lines), tuple(labels)), page
+
+
+# The furniture languages taught: the bodies are English, and furniture in another language on them
+# taught the model that a line in that language is furniture, a German or Hindi story's too.
+FURNITURE_LANGUAGES = frozenset({"en", "in"})
+# The line kind of each kind of furniture boilerplate_set.py inserts; its headline is the page
+# title's, other furniture no markup names. An agency's credit has no kind of its own either.
+FURNITURE_KINDS = {
+    "ad": "ad", "agency": OTHER, "also_read": "related", "app": "subscribe", "author_bio": "author",
+    "breadcrumb": "breadcrumb", "byline": "byline", "caption": "caption", "comment": "comment",
+    "cookie": "cookie", "copyright": "footer", "media": "media", "newsletter": "subscribe",
+    "paywall": "subscribe", "read_more": "related", "related": "related", "social": "share", "tags": "tags",
+    "timestamp": "date", "title": OTHER,
+}  # fmt: skip
+
+
+def furniture_pages(folder: str | Path, sites: Mapping[str, str]) -> Iterator[LabelledPage]:
+    """The DEV half of a seeds-like set on WCXB development bodies, labelled line by line; each
+    document is of its source page's site (`sites`: WCXB page id -> site), so that it falls in
+    that page's fold."""
+    for path in sorted(Path(folder, "dev").glob("wcxb-*.txt")):
+        if path.name.endswith(".gold.txt"):
+            continue
+        expected = json.loads(path.with_suffix("").with_suffix(".gold.json").read_text(encoding="utf-8"))
+        if expected["language"] not in FURNITURE_LANGUAGES:
+            continue
+        marks = json.loads(path.with_suffix("").with_suffix(".lines.json").read_text(encoding="utf-8"))["labels"]
+        lines: list[str] = []
+        labels: list[str | None] = []
+        before = None
+        for line, mark in zip(path.read_text(encoding="utf-8").splitlines(), marks, strict=True):
+            if line.strip():
+                lines.append(line.strip())
+                labels.append(_furniture_label(mark, continued=mark is not None and mark == before))
+                before = mark
+        source = path.stem.removeprefix("wcxb-")
+        yield LabelledPage(FURNITURE, f"{Path(folder).name}/{source}", sites[source], tuple(lines), tuple(labels))
+
+
+def _furniture_label(mark: str | None, continued: bool) -> str | None:
+    """A seeds-like line's mark ("caption#3", "title") as a label, or None: unsure.
+
+    Unsure: the body and the standfirst, which their page's own dump teaches already (taught twice,
+    the body made the model read more of real pages' furniture as text); a byline, as a name
+    alone reads as one, and taught so, the model credited names quoted in real stories; and a
+    related list's entries after its header, other stories' headlines, which read as any
+    headline does, the page's own among them.
+    """
+    if mark is None or mark.startswith("body:"):
+        return None
+    kind = mark.split("#")[0]
+    return None if kind == "byline" or (kind == "related" and continued) else FURNITURE_KINDS.get(kind)

@@ -87,5 +87,6 @@ def test_credit_lines() -> None:
     assert not is_credit_line("Top 10 Health and Nutrition Trends to Watch", VOCAB)
     assert not is_credit_line("The council approved the budget", VOCAB)
     assert not any(
-        is_credit_line(t, VOCAB) for t in ("Nutrition & Recipes", "The Fold-and-Cut Problem", "Print Article")
+        is_credit_line(t, VOCAB)
+        for t in ("Nutrition & Recipes", "The Fold-and-Cut Problem", "Print Article", "Entries RSS | Comments RSS")
     )

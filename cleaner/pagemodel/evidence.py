@@ -36,8 +36,8 @@ def own_probabilities(lines: Sequence[str]) -> np.ndarray:
 
 
 # The kinds of a page's controls and lists of links: a line the model gives these at even odds or
-# better reads as a menu's label.
-_MENU_KINDS = ("navigation", "pagination", "footer", "related")
+# better reads as a menu's label. A breadcrumb's among them: the model reads "Home News" as one.
+_MENU_KINDS = ("navigation", "breadcrumb", "pagination", "footer", "related")
 _MENU_ODDS = 0.5
 # A headline reads as a related list's item at even odds as often as not (one WCXB or seeds-like
 # headline in seven); with this chance or more, one in a hundred and fifty.
@@ -47,8 +47,8 @@ _BYLINE_KINDS = ("byline", "author")
 
 
 def menu_chance(line: str) -> float:
-    """The chance the model gives the line, read alone, of being a menu's, a pager's, a footer's or a
-    related list's label: "By Company Size" and "Home Blog" are; "By Jane Doe" is not.
+    """The chance the model gives the line, read alone, of being a menu's, a breadcrumb's, a pager's, a
+    footer's or a related list's label: "By Company Size" and "Home Blog" are; "By Jane Doe" is not.
 
     >>> menu_chance("Home Blog") > 0.5 > menu_chance("By Jane Doe")
     True
