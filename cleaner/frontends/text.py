@@ -51,6 +51,8 @@ _LOCAL_FULL_LINE = 0.8
 # A break between two sentences is a wrap only where the line before it is this share of the
 # lines around it or longer: a paragraph's last line, which closes a sentence too, mostly falls short.
 _SENTENCE_WRAP_LINE = 0.9
+# Where a break that may be a wrap falls (`_wrap_breaks`).
+_MID_SENTENCE, _BETWEEN_SENTENCES = "mid-sentence", "between sentences"
 _FIRST_CHARACTER = re.compile(r"^\W*(\w)")
 
 
@@ -124,17 +126,16 @@ def wrapped_paragraphs(lines: list[Block]) -> set[int]:
     joins: set[int] = set()
     for wraps, group in itertools.groupby(range(len(breaks)), key=lambda k: breaks[k] is not None):
         run = list(group)
-        if not wraps or _is_wrapped(lines[run[0] : run[-1] + 2]):
-            joins.update(run if wraps else ())
+        if not wraps:
+            continue
+        if _is_wrapped(lines[run[0] : run[-1] + 2]):
+            joins.update(run)
             continue
         for mid, part in itertools.groupby(run, key=lambda k: breaks[k] == _MID_SENTENCE):
             pieces = list(part)
             if mid and _is_wrapped(lines[pieces[0] : pieces[-1] + 2]):
                 joins.update(pieces)
     return joins
-
-
-_MID_SENTENCE, _BETWEEN_SENTENCES = "mid-sentence", "between sentences"
 
 
 def _wrap_breaks(lines: list[Block]) -> list[str | None]:
