@@ -17,6 +17,8 @@ from cleaner.explain import explain_text
 from cleaner.frontends.text import to_blocks
 from cleaner.markdown import Style, markdown
 
+# A page dump's menu: short lines, some in lower case, around what the tests wrap.
+MENU = ["Home", "News", "sport", "opinion", "weather", "Contact us", "more from the town"] * 4
 BODY = "<p>Some text long enough to count as body, and then some more words for it.</p>"
 
 
@@ -119,15 +121,13 @@ def test_a_removal_from_wrapped_text_records_each_input_line() -> None:
 
 
 def test_a_whole_page_dump_is_not_taken_for_wrapped_text() -> None:
-    menu = ["Home", "News", "sport", "opinion", "weather", "Contact us", "more from the town"] * 4
     sentence = "The council approved the plan on Tuesday after a long debate that ran late"
-    dump = "\n".join([*menu, sentence, "into the night and into the morning after.", *menu])
+    dump = "\n".join([*MENU, sentence, "into the night and into the morning after.", *MENU])
     assert all(len(block.input_lines) == 1 for block in to_blocks(dump))
     assert any(len(block.input_lines) > 1 for block in to_blocks(WRAPPED))
 
 
 def test_a_paragraph_wrapped_in_a_page_dump_is_one_block_but_a_list_in_lower_case_is_not() -> None:
-    menu = ["Home", "News", "sport", "opinion", "weather", "Contact us", "more from the town"] * 4
     wrapped = [
         "Get your branding in place: the earlier the better when it comes to",
         "building your brand. You will want to decide your business name and",
@@ -138,15 +138,14 @@ def test_a_paragraph_wrapped_in_a_page_dump_is_one_block_but_a_list_in_lower_cas
         "vegetables of every type that can be eaten raw on the same morning",
         "mushrooms picked in the forest by the village families last autumn",
     ]
-    blocks = to_blocks("\n".join([*menu, *wrapped, *menu, *items, *menu]))
+    blocks = to_blocks("\n".join([*MENU, *wrapped, *MENU, *items, *MENU]))
     assert " ".join(wrapped) in [block.text for block in blocks]
     assert all(item in [block.text for block in blocks] for item in items)
     joined = next(block for block in blocks if block.text.startswith("Get your branding"))
-    assert joined.input_lines == tuple(wrapped) and joined.line == len(menu) + 1
+    assert joined.input_lines == tuple(wrapped) and joined.line == len(MENU) + 1
 
 
 def test_a_paragraph_wrapped_in_a_page_dump_is_one_block_where_its_lines_end_on_sentences_too() -> None:
-    menu = ["Home", "News", "sport", "opinion", "weather", "Contact us", "more from the town"] * 4
     wrapped = [
         "Weight machines guide every movement along a fixed path, which is good for",
         "beginners who are still learning how to lift their first weights safely.",
@@ -155,6 +154,6 @@ def test_a_paragraph_wrapped_in_a_page_dump_is_one_block_where_its_lines_end_on_
     ]
     heading = "Cardio Machines: Treadmills, Ellipticals, Rowing Machines and Stationary Bikes"
     after = "Treadmills are the most popular of them all, and the easiest to start on."
-    texts = [block.text for block in to_blocks("\n".join([*menu, *wrapped, heading, after, *menu]))]
+    texts = [block.text for block in to_blocks("\n".join([*MENU, *wrapped, heading, after, *MENU]))]
     assert " ".join(wrapped) in texts
     assert heading in texts and after in texts

@@ -169,9 +169,8 @@ def _unwrapped(
     lines: list[str], spans: list[tuple[tuple[str, str | None], ...]]
 ) -> tuple[list[str], list[tuple[tuple[str, str | None], ...]]]:
     """The lines of a paragraph its page hard-wrapped with `<br>` (as text copied from a PDF or a
-    mail is), joined by a space, and their runs of text with them: three lines or more of one
-    width, each break mid-sentence, as a text dump's wrapped paragraph is told
-    (`text.wrapped_paragraphs`); a list set apart by `<br>` keeps its lines."""
+    mail is), joined by a space, and their runs of text with them, told as a text dump's wrapped
+    paragraph is (`text.wrapped_paragraphs`); a list set apart by `<br>` keeps its lines."""
     numbered = [Block(line.strip(), line=n) for n, line in enumerate(lines) if line.strip()]
     joins = {numbered[k + 1].line for k in wrapped_paragraphs(numbered)}
     if not joins:

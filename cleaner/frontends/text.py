@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from cleaner.article import Article, Block
@@ -139,15 +138,17 @@ def wrapped_paragraphs(lines: list[Block]) -> set[int]:
 
 
 def _wrap_breaks(lines: list[Block]) -> list[str | None]:
-    """For each break, whether it may be a wrap, and where: mid-sentence (`_may_wrap`), or between
-    two sentences of a paragraph, where a line that fills the width closes one and the next line
-    opens another that goes on to a wrap or closes too (a heading under a paragraph closes nothing)."""
+    """For each break that may be a wrap (`_may_wrap`), where it falls: mid-sentence, or between two
+    sentences of a paragraph, where a line that fills the width closes one and the next line opens
+    another that goes on to a wrap or closes too (a heading under a paragraph closes nothing)."""
     breaks: list[str | None] = [None] * max(len(lines) - 1, 0)
     for k in reversed(range(len(breaks))):
         line, following = lines[k], lines[k + 1]
-        if _may_wrap(line, following, _mid_sentence):
+        if not _may_wrap(line, following):
+            continue
+        if _mid_sentence(line.text, following.text):
             breaks[k] = _MID_SENTENCE
-        elif _may_wrap(line, following, _between_sentences) and _fills(lines, k):
+        elif _between_sentences(line.text, following.text) and _fills(lines, k):
             goes_on = k + 1 < len(breaks) and breaks[k + 1] is not None
             breaks[k] = _BETWEEN_SENTENCES if goes_on or ends_sentence(following.text) else None
     return breaks
@@ -166,10 +167,9 @@ def _between_sentences(line: str, following: str) -> bool:
     return ends_sentence(line) and first is not None and first.group(1).isupper()
 
 
-def _may_wrap(line: Block, following: Block, joined: Callable[[str, str], bool]) -> bool:
-    """A break that may be a wrap: `following` comes at once, starts with a letter, and `joined`
-    holds of the two lines' texts, and `line`, of a wrapped width, is no shorter than it, give or
-    take a fifth."""
+def _may_wrap(line: Block, following: Block) -> bool:
+    """A break that may be a wrap by its shape: `following` comes at once and starts with a letter,
+    and `line`, of a wrapped width, is no shorter than it, give or take a fifth."""
     width = len(line.text)
     return (
         not following.gap_before
@@ -177,7 +177,6 @@ def _may_wrap(line: Block, following: Block, joined: Callable[[str, str], bool])
         and _MIN_WIDTH <= width <= _MAX_WIDTH
         and width >= _LOCAL_FULL_LINE * len(following.text)
         and following.text[:1].isalpha()
-        and joined(line.text, following.text)
     )
 
 
