@@ -198,6 +198,31 @@ def test_a_dump_that_opens_on_its_story_keeps_the_lists_between_its_sentences_bu
     assert cleaner.clean(body, kind="text").body == body
 
 
+def test_a_dump_that_opens_on_its_story_keeps_a_checklist_after_its_last_sentence_but_not_a_menu() -> None:
+    story = [
+        "The complete camping checklist",
+        "After years of trips in every season, we know what earns its place in a pack and what stays at home.",
+        "We have sorted the checklist into groups so that you can gather your gear one bag at a time.",
+    ]
+    gear = [
+        *("Tent with its rainfly and poles", "Stakes and guylines for windy nights", "Stove and a full fuel canister"),
+        *("Groundsheet to protect the tent floor", "Large zip bag for garbage", "Lighter and waterproof matches"),
+        *("Pot with a lid and a long spoon", "Water filter or purifying tablets", "Bandages of various sizes"),
+        *("Antibiotic ointment for cuts", "Pain relievers and allergy pills", "Map of the area in a waterproof bag"),
+        *("Compass, even if you carry a GPS", "Headlamp with spare batteries", "Permits for the backcountry"),
+        *("Sunscreen and lip balm", "Insect repellent", "A warm hat for the evening", "Rain jacket and pants"),
+        "Spare socks",
+    ]
+    menu = ["Home", "World", "Business", "Sports", "Opinion", "Contact us", "Advertise", "Careers", "About us"]
+    menu += ["Newsletters", "Podcasts", "Video", "Weather", "Puzzles", "Subscribe", "Local", "Obituaries", "Jobs"]
+    related = ["Related stories", "Ten trails for a first overnight", "How to pick a sleeping bag"]
+    body = cleaner.clean("\n".join([*story, *gear, *related]), kind="text").body
+    assert "Rain jacket and pants" in body and "Spare socks" in body and "Related stories" not in body
+    assert cleaner.clean(body, kind="text").body == body
+    body = cleaner.clean("\n".join([*story, *menu, *related]), kind="text").body
+    assert story[2] in body and "Contact us" not in body and "Weather" not in body
+
+
 def test_a_numbered_list_after_the_story_stays_with_it_but_a_numbered_table_of_contents_does_not() -> None:
     menu = [f"Section {n}" for n in range(20)]
     footer = ["About us", "Contact", "Privacy Policy", "Terms of Use", "Careers"]

@@ -35,6 +35,11 @@ def own_probabilities(lines: Sequence[str]) -> np.ndarray:
     return np.array(rows).reshape(len(lines), len(linekinds.kind_names()))
 
 
+def text_chances(lines: Sequence[str]) -> np.ndarray:
+    """The chance the model gives each line, read alone, of being article text."""
+    return own_probabilities(lines)[:, linekinds.kind_names().index(linekinds.BODY)]
+
+
 # The kinds of a page's controls and lists of links: a line the model gives these at even odds or
 # better reads as a menu's label. A breadcrumb's among them: the model reads "Home News" as one.
 _MENU_KINDS = ("navigation", "breadcrumb", "pagination", "footer", "related")

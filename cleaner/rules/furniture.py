@@ -96,7 +96,7 @@ def _edges(page: Page) -> _Edges | None:
     if any(page.blocks[i].tag is not None for i in kept):
         return None
     candidates = [i for i in kept if _is_paragraph(page.blocks[i].text)]
-    chances = evidence.own_probabilities([page.blocks[i].text for i in candidates])[:, _body()]
+    chances = evidence.text_chances([page.blocks[i].text for i in candidates])
     paragraphs = [i for i, chance in zip(candidates, chances, strict=True) if chance >= _STORY_CHANCE]
     if not paragraphs:
         return None

@@ -37,7 +37,9 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     article's first section on any site, and is never the headline. A dump that opens on its
     story (no line kept above the run but its headline) is an article with its furniture, as
     scraped news often is: there the run goes on over short lines (a list, a product's specs,
-    a heading) while a sentence of the story follows within eight lines.
+    a heading) while a sentence of the story follows within eight lines, and on to the next
+    boundary over lines that the line-kind model reads as article text on average (a checklist,
+    a product box).
 
     False positives: a second stretch of article text separated from the first by a long
     block of furniture is lost; so are short lines at the article's edges (a closing
