@@ -144,7 +144,9 @@ _MAX_DISCLOSURE_WORDS = 80
 def affiliate_disclosure(page: Page, i: int) -> Hit | None:
     """Removes: an affiliate or sponsorship disclosure ("As an Amazon Associate we earn from
     qualifying purchases.", "This post may contain affiliate links.", "We may earn a commission
-    at no extra cost to you.").
+    at no extra cost to you.", "we may earn an affiliate commission", "we'll earn a commission
+    should you buy"), and the note that the editors chose the products alone that often opens it
+    ("Every product is independently selected by our editors.").
 
     Why: review sites and blogs print the same disclosure on every post, over or under it.
 
