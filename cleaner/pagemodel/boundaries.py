@@ -18,8 +18,8 @@ FURNITURE_PENALTY = 100.0
 # Families whose lines sit between the article and the rest of the page.
 BOUNDARY_FAMILIES = frozenset({"related", "footer", "navigation", "prompts"})
 # But for lines that stand between the article's own paragraphs as well as around it ("Also read:
-# ...", a button's label, a disclosure, "Back to top"): they weigh nothing.
-INLINE_RULES = frozenset({"REL002", "PRM006", "FTR004", "NAV003"})
+# ...", a button's label, a disclosure, "Back to top", a table of contents): they weigh nothing.
+INLINE_RULES = frozenset({"REL002", "PRM006", "FTR004", "NAV003", "NAV006"})
 # A comment section's furniture is never inside an article: a run cannot cross it.
 WALL_FAMILIES = frozenset({"comments"})
 # Nor can a run cross the site's copyright notice ("© 2019 Site. All rights reserved."): a footer

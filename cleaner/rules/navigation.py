@@ -9,7 +9,7 @@ from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import has_letters, is_content_markup, is_unlinked_html, word_count
-from cleaner.vocab import label_words_of
+from cleaner.vocab import Vocabulary, label_words_of
 
 # Guillemets separate only when spaced: unspaced they are German quotation marks (»Chaos«).
 # Leading whitespace is taken from the start of its run only (no rescan per space).
@@ -206,3 +206,74 @@ def pager(page: Page, i: int) -> Hit | None:
     if (rising and (named or marked)) or (not numbers and named and marked):
         return Hit()
     return None
+
+
+# A table of contents lists up to this many of the headings the text has further down, each one
+# short (an entry may be a whole numbered heading: "3. Organic traffic keeps falling as answers
+# move into search results").
+_MAX_CONTENTS_ENTRIES = 40
+_MAX_ENTRY_WORDS = 25
+# What an entry may add to its heading: its number before it ("1.", "1.2", glued "1Why"), an
+# anchor's mark after it ("Criteria for treatment #").
+_ENTRY_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[.):]?\s*")
+_ANCHOR_MARK = re.compile(r"\s*[#¶]\s*$")
+_MAX_HEADER_CHARS = 40
+
+
+def _contents_header(vocab: Vocabulary) -> re.Pattern[str]:
+    """A line that is a contents header and its decoration. Its words ("in", "on", "to") are in
+    most lines, so the family stays out of the phrase gate's index (`vocab.WORD_SETS`)."""
+    return re.compile(rf"^\W*(?:{vocab.alternation('contents_headers')})\W*$", re.IGNORECASE)
+
+
+@block_rule(
+    "NAV006",
+    "table-of-contents",
+    "navigation",
+    gate=Gate(max_chars=_MAX_HEADER_CHARS, pattern=_contents_header),
+)
+def table_of_contents(page: Page, i: int) -> Hit | None:
+    """Removes: a table of contents: its header ("Table of Contents", "In this article", "Jump
+    to:", "Inhaltsverzeichnis", "Sommaire") and the entries right under it that the text has again
+    further down as lines of their own, numbered or not ("1. Why the river rose" lists the
+    heading "Why the river rose"); the header alone where the box's entries were left out
+    (collapsed).
+
+    Why: a contents box repeats the article's headings as links to them; in the text it is a list
+    of headings before the sections they head. It stands inside the article, after its opening,
+    so it weighs nothing against the article's run.
+
+    False positives: a line of the article's own under such a header that repeats a later heading
+    (a summary of the sections in their own words is kept: entries must be found again whole,
+    line for line). A section headed "Contents" (what a box holds) loses its heading, not its list.
+
+    Example: "Table of Contents", "Why the river rose", "Who pays", then those headings over their
+    sections -> the first three lines dropped.
+    """
+    if not page.vocab.line_is("contents_headers", page.blocks[i].text):
+        return None
+    found_at = page.memo(_last_places)
+    end = i + 1
+    while (
+        end < len(page.blocks)
+        and end - i <= _MAX_CONTENTS_ENTRIES
+        and word_count(page.blocks[end].text) <= _MAX_ENTRY_WORDS
+        and found_at.get(_heading_of(page.blocks[end].text), end) > end
+    ):
+        end += 1
+    entries = end - i - 1
+    return Hit(span=end - i, detail=f"{entries} entries found again below" if entries else "header alone")
+
+
+def _last_places(page: Page) -> dict[str, int]:
+    """Where each heading (`_heading_of`) stands last in the text."""
+    return {_heading_of(block.text): k for k, block in enumerate(page.blocks)}
+
+
+def _heading_of(text: str) -> str:
+    """The heading a line or a contents entry names, its number and anchor mark aside, in lower case.
+
+    >>> _heading_of("1.2Protection of personal assets"), _heading_of("Criteria for treatment #")
+    ('protection of personal assets', 'criteria for treatment')
+    """
+    return " ".join(_ANCHOR_MARK.sub("", _ENTRY_NUMBER.sub("", text)).casefold().split())

@@ -111,8 +111,9 @@ def month_numbers() -> dict[str, int]:
 
 
 # Families no gate names, read a word at a time (`members`, `made_of`) or looked for only in a line a
-# rule already took up: the phrase gate's index leaves them out, as their words ("the", "our", "with",
-# the label words of every language) are in nearly every line.
+# rule already took up (or a gate's pattern made of them took up): the phrase gate's index leaves
+# them out, as their words ("the", "our", "with", the label words of every language) are in nearly
+# every line.
 WORD_SETS = frozenset(
     {
         "label_words",
@@ -129,6 +130,7 @@ WORD_SETS = frozenset(
         "file_words",
         "pager_words",
         "pager_joins",
+        "contents_headers",
     }
 )
 
