@@ -52,7 +52,8 @@ def name_part(text: str, vocab: Vocabulary) -> list[str] | None:
     """The names a byline opens with, as the byline parser reads them; [] for a caseless name
     (two to four words without digits) it cannot read; None for no name."""
     words = text.split()
-    if not 1 <= len(words) <= MAX_NAME_WORDS * 2 or not NAME_SHAPE.match(text):
+    # A colon sets a label or a headline's topic apart ("Mobile App: Definition"): no name holds one.
+    if not 1 <= len(words) <= MAX_NAME_WORDS * 2 or not NAME_SHAPE.match(text) or ":" in text:
         return None
     if _LATIN.search(text):
         return split_names(text, vocab) if len(words) >= 2 and is_name_list(text, vocab) else None
@@ -114,8 +115,9 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     labelled = _LABELLED_NAME.match(text) if ":" in text else None
     if labelled and _at_the_head(page, i):
         names = name_part(labelled.group("names"), vocab)
-        # A name has a few words: "Pro: Work On Interesting Business Problems" heads a section.
-        if names and all(len(name.split()) <= MAX_NAME_WORDS for name in names):
+        # A name has a few words, two at least: "Pro: Work On Interesting Business Problems" heads a
+        # section, "Mobile App: Definition, Types, Examples, And Cost" lists what a guide covers.
+        if names and all(2 <= len(name.split()) <= MAX_NAME_WORDS for name in names):
             return Hit(moved_to="authors", value=names, detail="a labelled name, at the head")
     parts = _ROLE_SEPARATOR.split(text, maxsplit=1) if _SEPARATOR_MARK.search(text) else [text]
     if len(parts) == 1:
