@@ -112,6 +112,8 @@ def _forget_other_stories_authors(page: Page, bylines: list[int]) -> None:
 
 
 def _byline_names(page: Page, i: int) -> list[str]:
+    """The names a line that gave `authors` credits: a byline's, or a name standing without a
+    marker over a role ("Jane Doe" over "Staff Writer", CTB001)."""
     following = page.blocks[i + 1].text if i + 1 < len(page.blocks) else None
     found = byline.read_byline(page.blocks[i].text, following, page.vocab)
-    return found.names if found else []
+    return found.names if found else names.author_names([page.blocks[i].text], page.vocab)[0]
