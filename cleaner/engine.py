@@ -250,7 +250,8 @@ def _apply(page: Page, rule: Rule, hit: Hit, i: int) -> int:
     blocks, removals = page.blocks, page.article.removals
     end = min(i + max(hit.span, 1), len(blocks))
     moved_to = absorb_hit(page.article, hit, blocks[i].text)
-    dropped = Dropped(rule.family, moved_to, rule.code)
+    moved = (blocks[i].text if hit.value is None else hit.value) if moved_to else None
+    dropped = Dropped(rule.family, moved_to, rule.code, moved)
     for j in range(i, end):
         page.dropped[j] = dropped
         block = blocks[j]

@@ -99,8 +99,9 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     or a role, and no sentence. A name with a paper, a place or a date, or after a label, counts only
     among the first three lines kept (headline, standfirst, byline) of a text that is no
     whole-page dump ("Step 1: Know What You Want" heads a guide's first step), and each name
-    after a label has at most four words ("Pro: Work On Interesting Business Problems" is a
-    heading in title case).
+    after a label has two to four words ("Pro: Work On Interesting Business Problems" is a
+    heading in title case, "Mobile Apps: Definition, Types, And Cost" a headline's list of
+    topics; a single name after a label is lost with them).
 
     Example: "Sarah Whitfield, Chief Reporter" -> authors ["Sarah Whitfield"].
     """

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner import byline, names
+from cleaner import names
 from cleaner.pagemodel.headline import without_trail
 from cleaner.pagemodel.lead import credit_line, lead_date, lead_lines, other_stories_bylines
 from cleaner.pagemodel.run import main_run
@@ -101,8 +101,8 @@ def _forget_other_stories_authors(page: Page, bylines: list[int]) -> None:
     stories), unless a byline of the article credits them too."""
     outside = set(bylines)
     credited = [i for i, dropped in enumerate(page.dropped) if dropped is not None and dropped.moved_to == "authors"]
-    kept = {name for i in credited if i not in outside for name in _byline_names(page, i)}
-    for name in {name for i in bylines for name in _byline_names(page, i)} - kept:
+    kept = {name for i in credited if i not in outside for name in _credited_names(page, i)}
+    for name in {name for i in bylines for name in _credited_names(page, i)} - kept:
         if name in page.article.authors:
             page.article.authors.remove(name)
     lines = {page.blocks[i].line for i in bylines}
@@ -111,9 +111,8 @@ def _forget_other_stories_authors(page: Page, bylines: list[int]) -> None:
             removal.moved_to, removal.detail = None, "another story's byline"
 
 
-def _byline_names(page: Page, i: int) -> list[str]:
-    """The names a line that gave `authors` credits: a byline's, or a name standing without a
-    marker over a role ("Jane Doe" over "Staff Writer", CTB001)."""
-    following = page.blocks[i + 1].text if i + 1 < len(page.blocks) else None
-    found = byline.read_byline(page.blocks[i].text, following, page.vocab)
-    return found.names if found else names.author_names([page.blocks[i].text], page.vocab)[0]
+def _credited_names(page: Page, i: int) -> list[str]:
+    """The names the rule that removed block `i` moved to `authors`."""
+    dropped = page.dropped[i]
+    moved = dropped.moved if dropped is not None else None
+    return [moved] if isinstance(moved, str) else list(moved or [])

@@ -213,17 +213,20 @@ def pager(page: Page, i: int) -> Hit | None:
 # move into search results").
 _MAX_CONTENTS_ENTRIES = 40
 _MAX_ENTRY_WORDS = 25
-# What an entry may add to its heading: its number before it ("1.", "1.2", glued "1Why"), an
-# anchor's mark after it ("Criteria for treatment #").
-_ENTRY_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[.):]?\s*")
-_ANCHOR_MARK = re.compile(r"\s*[#¶]\s*$")
+# What an entry may add before its heading: a bullet or its section's number ("•", "1.", "2)",
+# "1.2 Early life", glued "1Why"; a heading that opens on a number is read without it on both
+# sides); and after it an anchor's mark ("Criteria for treatment #").
+_ENTRY_MARK = re.compile(r"^\s*(?:[-–•·*]\s*|\d+(?:\.\d+)*[.):]?\s*)")
+_ANCHOR_MARKS = "#¶"
+# A box's header is short, and may close on its toggle: "Table of Contents [hide]", "Contents [show]".
 _MAX_HEADER_CHARS = 40
+_TOGGLE = r"(?:\W*(?:hide|show|toggle))?"
 
 
 def _contents_header(vocab: Vocabulary) -> re.Pattern[str]:
-    """A line that is a contents header and its decoration. Its words ("in", "on", "to") are in
-    most lines, so the family stays out of the phrase gate's index (`vocab.WORD_SETS`)."""
-    return re.compile(rf"^\W*(?:{vocab.alternation('contents_headers')})\W*$", re.IGNORECASE)
+    """A line that is a contents header, its decoration and toggle aside. Its words ("in", "on",
+    "to") are in most lines, so the family stays out of the phrase gate's index (`WORD_SETS`)."""
+    return re.compile(rf"^\W*(?:{vocab.alternation('contents_headers')}){_TOGGLE}\W*$", re.IGNORECASE)
 
 
 @block_rule(
@@ -234,10 +237,10 @@ def _contents_header(vocab: Vocabulary) -> re.Pattern[str]:
 )
 def table_of_contents(page: Page, i: int) -> Hit | None:
     """Removes: a table of contents: its header ("Table of Contents", "In this article", "Jump
-    to:", "Inhaltsverzeichnis", "Sommaire") and the entries right under it that the text has again
-    further down as lines of their own, numbered or not ("1. Why the river rose" lists the
-    heading "Why the river rose"); the header alone where the box's entries were left out
-    (collapsed).
+    to:", "Inhaltsverzeichnis", "Sommaire", "Contents [hide]") and the entries right under it
+    that the text has again further down as lines of their own, numbered, bulleted or not ("1. Why
+    the river rose" lists the heading "Why the river rose"); the header alone where the box's
+    entries were left out (collapsed).
 
     Why: a contents box repeats the article's headings as links to them; in the text it is a list
     of headings before the sections they head. It stands inside the article, after its opening,
@@ -245,35 +248,44 @@ def table_of_contents(page: Page, i: int) -> Hit | None:
 
     False positives: a line of the article's own under such a header that repeats a later heading
     (a summary of the sections in their own words is kept: entries must be found again whole,
-    line for line). A section headed "Contents" (what a box holds) loses its heading, not its list.
+    line for line); a heading whose only other copy is furniture further down (a "Next page"
+    link naming the next part). The entries stop at one the box has listed already: the box came
+    again further down, and the line is its first section's heading. A section headed "Contents"
+    (what a box holds) loses its heading, not its list.
 
     Example: "Table of Contents", "Why the river rose", "Who pays", then those headings over their
     sections -> the first three lines dropped.
     """
-    if not page.vocab.line_is("contents_headers", page.blocks[i].text):
+    if page.vocab.derived(_contents_header).match(page.blocks[i].text) is None:
         return None
-    found_at = page.memo(_last_places)
+    last_place = page.memo(_heading_places)
+    listed: set[str] = set()
     end = i + 1
-    while (
-        end < len(page.blocks)
-        and end - i <= _MAX_CONTENTS_ENTRIES
-        and word_count(page.blocks[end].text) <= _MAX_ENTRY_WORDS
-        and found_at.get(_heading_of(page.blocks[end].text), end) > end
-    ):
+    while end < len(page.blocks) and end - i <= _MAX_CONTENTS_ENTRIES:
+        heading = _heading_of(page.blocks[end].text)
+        if not heading or heading in listed or last_place.get(heading, end) <= end:
+            break
+        listed.add(heading)
         end += 1
     entries = end - i - 1
-    return Hit(span=end - i, detail=f"{entries} entries found again below" if entries else "header alone")
+    found = f"{entries} {'entry' if entries == 1 else 'entries'} found again below"
+    return Hit(span=end - i, detail=found if entries else "header alone")
 
 
-def _last_places(page: Page) -> dict[str, int]:
-    """Where each heading (`_heading_of`) stands last in the text."""
+def _heading_places(page: Page) -> dict[str, int]:
+    """Where each short line's heading (`_heading_of`) stands last in the text."""
     return {_heading_of(block.text): k for k, block in enumerate(page.blocks)}
 
 
 def _heading_of(text: str) -> str:
-    """The heading a line or a contents entry names, its number and anchor mark aside, in lower case.
+    """The heading a short line or a contents entry names, its marks aside, in lower case; "" for a
+    line too long to be one.
 
-    >>> _heading_of("1.2Protection of personal assets"), _heading_of("Criteria for treatment #")
+    >>> _heading_of("1.2Protection of personal assets"), _heading_of("• Criteria for treatment #")
     ('protection of personal assets', 'criteria for treatment')
+    >>> _heading_of("1.1 USE flags"), _heading_of("USE flags")
+    ('use flags', 'use flags')
     """
-    return " ".join(_ANCHOR_MARK.sub("", _ENTRY_NUMBER.sub("", text)).casefold().split())
+    if word_count(text) > _MAX_ENTRY_WORDS:
+        return ""
+    return " ".join(_ENTRY_MARK.sub("", text).rstrip().rstrip(_ANCHOR_MARKS).casefold().split())

@@ -16,12 +16,14 @@ T = TypeVar("T")
 
 
 class Dropped(NamedTuple):
-    """What became of a removed block: the family and code of the rule that removed it, and the
-    field its text moved to (None when it was simply dropped)."""
+    """What became of a removed block: the family and code of the rule that removed it, the
+    field its text moved to (None when it was simply dropped) and what moved there (the names
+    a byline credits, or the text itself)."""
 
     family: str
     moved_to: str | None
     code: str
+    moved: Any = None
 
 
 @dataclass(slots=True)
