@@ -90,6 +90,20 @@ def is_headline_like(text: str, *, max_words: int = 30) -> bool:
     return text[-1] not in ".:;।"
 
 
+# What a page may leave on a line that shows nothing: spaces, and characters of no width (joiners
+# and zero-width spaces, direction marks, a word joiner, a byte order mark, a soft hyphen).
+_NOTHING_SHOWN = re.compile(r"[\s\u00ad\u200b-\u200f\u2060\ufeff]*")
+
+
+def shows_nothing(text: str) -> bool:
+    """Whether a line is blank to a reader: pages leave empty paragraphs holding a zero-width joiner.
+
+    >>> shows_nothing("\u200d"), shows_nothing(" \ufeff "), shows_nothing("👨\u200d👩")
+    (True, True, False)
+    """
+    return _NOTHING_SHOWN.fullmatch(text) is not None
+
+
 def has_letters(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 

@@ -60,6 +60,15 @@ def test_a_list_set_apart_by_line_breaks_keeps_its_lines() -> None:
     assert found[-4:] == items
 
 
+def test_a_paragraph_that_shows_nothing_is_no_paragraph() -> None:
+    page = _page("<p>\u200d</p><p>The schools reopen on Monday, the council said.</p><p>\u200b \ufeff</p>")
+    text = "Floods close schools\n\u200d\nThe schools reopen on Monday, the council said.\n\u200d\u200d"
+    for article in (clean(page), clean(text, kind="text")):
+        assert article.paragraphs[-1] == "The schools reopen on Monday, the council said."
+        assert all(re.search(r"\w", paragraph) for paragraph in article.paragraphs)
+    assert clean("Family 👨\u200d👩\u200d👧 day out", kind="text").body == "Family 👨\u200d👩\u200d👧 day out"
+
+
 def test_inline_code_is_a_word_of_its_sentence() -> None:
     body = clean(_page("<p>Create an <code>HttpClient</code> instance for each host you call often.</p>")).body
     assert paragraphs(body)[-1] == "Create an HttpClient instance for each host you call often."

@@ -24,6 +24,7 @@ from cleaner.article import Block, Markup
 from cleaner.frontends import lxmlpage
 from cleaner.frontends.decode import repair_mojibake
 from cleaner.frontends.text import wrapped_paragraphs
+from cleaner.shapes import shows_nothing
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -127,7 +128,7 @@ def _blocks(body: _Element) -> Iterator[Block]:
         density = min(1.0, leaf.link_chars / max(1, len(text.strip())))
         for n, (raw, markup) in enumerate(_lines(leaf, text)):
             line = raw.strip()
-            if line:
+            if line and not shows_nothing(line):
                 yield Block(
                     " ".join(line.split()),
                     gap_before=not first and n == 0,

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from cleaner.article import Article, Block
 from cleaner.frontends import Reading
-from cleaner.shapes import BULLETS, ends_sentence
+from cleaner.shapes import BULLETS, ends_sentence, shows_nothing
 from cleaner.vocab import function_words
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def to_blocks(text: str) -> list[Block]:
     gap = False
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
-        if not line:
+        if not line or shows_nothing(line):
             gap = True
             continue
         blocks.append(Block(text=line, line=number, gap_before=gap and bool(blocks)))
