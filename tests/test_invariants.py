@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from cleaner import clean
 from cleaner.frontends.decode import without_nul
+from cleaner.shapes import shows_nothing
 from cleaner.vocab import Vocabulary
 from tests.cases import case_lines
 
@@ -51,7 +52,8 @@ def _json(article) -> str:
 
 
 def _lines(text: str) -> list[str]:
-    return [raw.strip() for raw in without_nul(text).splitlines()]
+    """The input's lines, stripped; "" for a line that shows nothing (spaces, zero-width characters)."""
+    return [line if not shows_nothing(line := raw.strip()) else "" for raw in without_nul(text).splitlines()]
 
 
 @given(documents)
@@ -76,6 +78,7 @@ def test_same_input_gives_identical_json(text: str) -> None:
 
 @given(documents)
 @example("The council approved the budget on Tuesday after a long debate.\n" * 4 + "(AP)\n(dpa/AFP)\na\na")
+@example("\xad\nThe council approved the budget.\n\u200d\u200d")
 def test_every_dropped_line_has_a_removal_record(text: str) -> None:
     """Every input line is kept, alone or as a line of a hard-wrapped paragraph, or removed with a record."""
     article = clean(text, kind="text")
