@@ -32,7 +32,7 @@ from cleaner.profile import SiteBoilerplate, site_boilerplate
 from cleaner.records import clean_document, document_of, output_record, record_id
 from cleaner.rules.framework import dispatch
 from cleaner.rules.framework.context import Dropped, Page
-from cleaner.rules.framework.fields import absorb, absorb_hit
+from cleaner.rules.framework.fields import absorb, absorb_hit, moved_value
 from cleaner.rules.framework.kinds import BlockRule, Hit, LeadRule, LineRule, PageRule, Rule
 from cleaner.vocab import Vocabulary
 
@@ -250,8 +250,7 @@ def _apply(page: Page, rule: Rule, hit: Hit, i: int) -> int:
     blocks, removals = page.blocks, page.article.removals
     end = min(i + max(hit.span, 1), len(blocks))
     moved_to = absorb_hit(page.article, hit, blocks[i].text)
-    moved = (blocks[i].text if hit.value is None else hit.value) if moved_to else None
-    dropped = Dropped(rule.family, moved_to, rule.code, moved)
+    dropped = Dropped(rule.family, moved_to, rule.code, moved_value(hit, blocks[i].text) if moved_to else None)
     for j in range(i, end):
         page.dropped[j] = dropped
         block = blocks[j]

@@ -7,6 +7,7 @@ rule pass asks again of the lines the pass before kept, and pages repeat their m
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 
@@ -37,7 +38,13 @@ def own_probabilities(lines: Sequence[str]) -> np.ndarray:
 
 def text_chances(lines: Sequence[str]) -> np.ndarray:
     """The chance the model gives each line, read alone, of being article text."""
-    return own_probabilities(lines)[:, linekinds.kind_names().index(linekinds.BODY)]
+    return own_probabilities(lines)[:, text_column()]
+
+
+@cache
+def text_column() -> int:
+    """The column of article text in the model's rows."""
+    return linekinds.kind_names().index(linekinds.BODY)
 
 
 # The kinds of a page's controls and lists of links: a line the model gives these at even odds or

@@ -267,9 +267,9 @@ def _named_kind(row: np.ndarray) -> tuple[str, str]:
 
 @cache
 def _body() -> int:
-    from cleaner.pagemodel import linekinds
+    from cleaner.pagemodel import evidence
 
-    return linekinds.kind_names().index(linekinds.BODY)
+    return evidence.text_column()
 
 
 def _moved(page: Page, text: str, kind: str, detail: str, *, credits: bool = True) -> Hit:

@@ -40,7 +40,12 @@ def absorb_hit(article: Article, hit: Hit, text: str) -> str | None:
     `meta` fields); returns the field the text moved to, or None when it was only dropped."""
     if hit.moved_to is None and not hit.meta:  # most hits: the text is only dropped
         return None
-    moved_to = absorb(article, hit.moved_to, text if hit.value is None else hit.value)
+    moved_to = absorb(article, hit.moved_to, moved_value(hit, text))
     for key, value in hit.meta.items():
         absorb(article, key, value)
     return moved_to
+
+
+def moved_value(hit: Hit, text: str) -> Any:
+    """What a hit moves to its field: its value, or the removed `text` itself."""
+    return text if hit.value is None else hit.value
