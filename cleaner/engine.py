@@ -27,7 +27,7 @@ from cleaner.frontends import Reading, decode
 from cleaner.io import Fields
 from cleaner.language import count_words, detect_language
 from cleaner.metadata import url_site
-from cleaner.pagemodel.slug import named_headline
+from cleaner.pagemodel.slug import url_title
 from cleaner.profile import SiteBoilerplate, site_boilerplate
 from cleaner.records import clean_document, document_of, output_record, record_id
 from cleaner.rules.framework import dispatch
@@ -275,15 +275,20 @@ def _merge(article: Article, found: Article) -> None:
 
 def _finish(article: Article, vocab: Vocabulary, blocks: list[Block]) -> None:
     """Fill what the kept body, the document's `blocks` and the address reveal: dateline, the
-    headline the URL names where no rule took one (it stays where it stood), the URL's date,
-    language, publisher, word count."""
+    headline the URL names where no rule took one or the one taken holds none of its words (it
+    stays where it stood), the URL's date, language, publisher, word count."""
     paragraphs = article.paragraphs
     dateline = metadata.find_dateline(paragraphs, vocab)
     if dateline:
         article.dateline = dateline[0]
         if dateline[1] and dateline[1] not in article.credits:
             article.credits.append(dateline[1])
-    article.title = article.title or named_headline((block.text for block in blocks), article.url)
+    title = url_title(article.title, (block.text for block in blocks), article.url)
+    if article.title and title != article.title:
+        for removal in article.removals:
+            if removal.moved_to == "title":
+                removal.moved_to, removal.detail = None, "the URL names another headline"
+    article.title = title
     # A date the story's URL states is its publication date: on WCXB it was right on all 37 pages with one.
     article.published = dates.url_date(article.url) or article.published
     article.language = article.language or detect_language(article.body)

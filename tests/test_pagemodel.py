@@ -252,6 +252,25 @@ def test_a_short_slug_names_a_section_and_gives_no_title() -> None:
     assert cleaner.clean(text, url="https://news.example.com/lower-town/").title is None
 
 
+def test_the_line_the_url_names_outranks_a_headline_that_holds_none_of_its_words() -> None:
+    menu = ["Home", "Services", "Medical Care", "Pharmacy", "About Us", "Careers", "Contact Us", "Locations"] * 3
+    services = [f"Service number {n}" for n in range(40)]
+    story = [
+        "Why our patients come back",
+        "Updated March 4, 2024",
+        "We treat adults and children at four health centers across two counties, whatever their insurance.",
+        "Our dentists, assistants and hygienists work beside the doctors and pharmacists of each center.",
+        "Walk-in visits are open most Saturdays from one to four in the afternoon at the main center.",
+    ]
+    text = "\n".join([*menu, "Dental Care", *services, *story, "Privacy Policy", "Terms of Use"])
+    article = cleaner.clean(text, kind="text", url="https://health.example.org/dental-care/")
+    assert article.title == "Dental Care"
+    taken = next(removal for removal in article.removals if removal.text == story[0])
+    assert taken.moved_to is None and taken.detail == "the URL names another headline"
+    assert cleaner.clean(text, kind="text").title == story[0]
+    assert cleaner.clean(text, kind="text", url="https://health.example.org/care/patients-come-back/").title == story[0]
+
+
 def test_the_first_line_the_url_names_is_the_headline_whatever_follows() -> None:
     text = f"{NAMED}\nPictures from the flood\n\n{OPENING}\n"
     article = cleaner.clean(text, url=STORY_URL)
