@@ -166,3 +166,20 @@ def test_a_paragraph_wrapped_in_a_page_dump_is_one_block_where_its_lines_end_on_
     texts = [block.text for block in to_blocks("\n".join([*MENU, *wrapped, heading, after, *MENU]))]
     assert " ".join(wrapped) in texts
     assert heading in texts and after in texts
+
+
+def test_a_wrapped_paragraph_whose_lines_end_on_nouns_is_one_block_on_a_page_that_wraps_its_paragraphs() -> None:
+    wrapped = [
+        "Get your branding in place: the earlier the better when it comes to",
+        "building your brand. You will want to decide your business name and",
+        "tagline, select your brand colours, and choose your brand fonts.",
+    ]
+    on_nouns = [
+        "Using gym equipment safely also involves being mindful of surroundings",
+        "and being aware of others using the equipment. It is important to avoid",
+        "blocking pathways or hogging equipment for extended periods of time.",
+    ]
+    texts = [block.text for block in to_blocks("\n".join([*MENU, *wrapped, *MENU, *on_nouns, *MENU]))]
+    assert " ".join(on_nouns) in texts
+    texts = [block.text for block in to_blocks("\n".join([*MENU, *on_nouns, *MENU]))]
+    assert all(line in texts for line in on_nouns)  # alone, nothing says the page wraps its paragraphs

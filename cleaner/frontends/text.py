@@ -16,7 +16,9 @@ so a removal still records every line it took, with its number. A page dump's li
 wrapped, but a paragraph in it may be, as its page's source wrapped it: three lines or more of one
 width, each break mid-sentence or between two of its sentences (where the line before it fills the
 width and the next goes on), one of them at least on a comma or a function word (where a list's
-items, of one width too and in lower case, end on their nouns). It is joined the same way.
+items, of one width too and in lower case, end on their nouns). It is joined the same way; and
+once one is, so is a run of mid-sentence breaks about as wide whose last line closes a sentence,
+whatever its lines end on.
 """
 
 from __future__ import annotations
@@ -120,9 +122,13 @@ def _continues(line: Block, following: Block, width: int) -> bool:
 def wrapped_paragraphs(lines: list[Block]) -> set[int]:
     """The breaks (k: between lines k and k + 1) inside the hard-wrapped paragraphs of a text that is
     not wrapped as a whole (see the module's docstring). A run of breaks that is no wrapped paragraph
-    with its breaks between sentences may still hold some, cut at those breaks."""
+    with its breaks between sentences may still hold some, cut at those breaks. Once a paragraph is
+    found wrapped, the page wraps its paragraphs at about its width: a run of mid-sentence breaks
+    whose widest line is that wide, give or take a fifth, and whose last line closes a sentence is
+    wrapped too, though none of its lines ends on a comma or a function word."""
     breaks = _wrap_breaks(lines)
     joins: set[int] = set()
+    unsure: list[list[int]] = []
     for wraps, group in itertools.groupby(range(len(breaks)), key=lambda k: breaks[k] is not None):
         run = list(group)
         if not wraps:
@@ -134,6 +140,16 @@ def wrapped_paragraphs(lines: list[Block]) -> set[int]:
             pieces = list(part)
             if mid and _is_wrapped(lines[pieces[0] : pieces[-1] + 2]):
                 joins.update(pieces)
+            elif mid:
+                unsure.append(pieces)
+    width = max((len(lines[k].text) for k in joins), default=0)
+    for pieces in unsure:
+        run = lines[pieces[0] : pieces[-1] + 2]
+        if (
+            _is_wrapped(run, anywhere=True)
+            and _LOCAL_FULL_LINE * width <= max(len(line.text) for line in run) <= width / _LOCAL_FULL_LINE
+        ):
+            joins.update(pieces)
     return joins
 
 
@@ -180,13 +196,16 @@ def _may_wrap(line: Block, following: Block) -> bool:
     )
 
 
-def _is_wrapped(run: list[Block]) -> bool:
+def _is_wrapped(run: list[Block], *, anywhere: bool = False) -> bool:
     """Whether lines joined by breaks that may be wraps are a wrapped paragraph: three or more, its
     lines but the last of one width, give or take a fifth, one at least ending on a comma or a
-    function word."""
+    function word (`anywhere`: on a page known to wrap at that width, whatever they end on, as long as
+    the last closes a sentence, as a paragraph's does and a list's item mostly does not)."""
     widths = [len(line.text) for line in run[:-1]]
     if len(widths) < _MIN_WRAPPED_BREAKS or min(widths) < _LOCAL_FULL_LINE * max(widths):
         return False
+    if anywhere:
+        return ends_sentence(run[-1].text)
     function = function_words()
     return any(line.text.endswith(",") or line.text.rsplit(None, 1)[-1].lower() in function for line in run[:-1])
 
