@@ -144,11 +144,9 @@ def wrapped_paragraphs(lines: list[Block]) -> set[int]:
                 unsure.append(pieces)
     width = max((len(lines[k].text) for k in joins), default=0)
     for pieces in unsure:
-        run = lines[pieces[0] : pieces[-1] + 2]
-        if (
-            _is_wrapped(run, anywhere=True)
-            and _LOCAL_FULL_LINE * width <= max(len(line.text) for line in run) <= width / _LOCAL_FULL_LINE
-        ):
+        paragraph = lines[pieces[0] : pieces[-1] + 2]
+        widest = max(len(line.text) for line in paragraph)
+        if _is_wrapped(paragraph, anywhere=True) and _LOCAL_FULL_LINE * width <= widest <= width / _LOCAL_FULL_LINE:
             joins.update(pieces)
     return joins
 

@@ -76,31 +76,41 @@ def above_the_headline(page: Page, i: int) -> Hit | None:
     name, a menu's labels, a section's kicker ("Human in the Loop" and "Start Here" over "How To
     Build Your Own Workout Routine" at /how-to-build-your-own-workout-routine/). The headline is a
     line within twelve lines below that repeats most of the URL's slug words and is mostly made
-    of them, where the line removed does not repeat them, with no sentence between them.
+    of them, where the line removed does not repeat them, with no sentence between them. So is,
+    with a URL or without, a line on top that cannot be a headline itself (one word, no letter:
+    "0", "Menu") over a headline-shaped line the story's byline or date follows.
 
     Why: the headline rule takes the text's first line for the headline; a page dump's first line
     is as often the site's masthead or a menu's label, and the real headline under it then went
-    to `subtitle` or stayed in the body. The URL names the story: its headline is no guess.
+    to `subtitle` or stayed in the body. The URL names the story: its headline is no guess; so
+    does a byline or a date right under a line.
 
     False positives: a line of the story's own over an echo of the headline (a caption repeating
     it): a sentence stops the rule, and the echo must be headline-shaped and within twelve lines.
-    Without a URL, or with a title known (HTML), the rule does nothing.
+    With a title known (HTML), the rule does nothing; without a URL, a line that may be the
+    headline stays (a headline over a standfirst shaped like one, over the byline).
 
     Example: "Human in the Loop" over "AI Trains on Your Art: Three Models That Could Pay You Back"
     at https://example.com/ai-trains-on-your-art-three-models-that-could-pay-you-back -> dropped.
     """
-    if page.article.title or not page.article.url or _is_prose(page.blocks[i].text):
+    text = page.blocks[i].text
+    if page.article.title or _is_prose(text):
         return None
     slug = slug_words(page.article.url)
-    if not slug or repeats_slug(page.blocks[i].text, slug):
+    if slug and repeats_slug(text, slug):
         return None
+    # Only a line that is no headline itself ("0", "Menu") is taken for furniture over one that
+    # its byline or date marks: a headline may stand over a standfirst shaped like one.
+    no_headline = not _is_title(page, text)
     for j in range(i + 1, min(i + 1 + HEADLINE_REACH, len(page.blocks))):
         if page.dropped[j]:
             continue
         if _is_prose(page.blocks[j].text):
             return None
-        if names_story(page.blocks[j].text, slug):
+        if slug and names_story(page.blocks[j].text, slug):
             return Hit(detail="over the headline the URL names")
+        if no_headline and _is_title(page, page.blocks[j].text) and _over_the_byline(page, j):
+            return Hit(detail="over the headline the story's byline or date follows")
     return None
 
 
@@ -135,19 +145,24 @@ def headline(page: Page, i: int) -> Hit | None:
     text = page.blocks[i].text
     if not _prose_follows(page, i) and not is_named_headline(text, page.article.url):
         return None
-    if _INNER_SENTENCE_END.search(text):  # two sentences are a caption or a standfirst, no headline
-        return None
-    if page.vocab.line_is("section_headings", text):  # "Introduction" heads the body's first section
-        return None
-    if word_count(text) < 2 or not has_letters(text) or not is_headline_like(text, max_words=_MAX_TITLE_WORDS):
-        return None
-    if text.rstrip().endswith("?") and word_count(text) > _MAX_QUESTION_TITLE_WORDS:
+    if not _is_title(page, text):
         return None
     from cleaner.pagemodel.evidence import surely_menu  # numpy, only for a text's first line
 
     if surely_menu(text):
         return None
     return Hit(moved_to="title", value=text.strip())
+
+
+def _is_title(page: Page, text: str) -> bool:
+    """Shaped like a headline: two words or more, not ending a sentence, one sentence at most (two
+    are a caption or a standfirst), no section heading of the article's own ("Introduction" heads
+    the body's first section), no long question."""
+    if _INNER_SENTENCE_END.search(text) or page.vocab.line_is("section_headings", text):
+        return False
+    if word_count(text) < 2 or not has_letters(text) or not is_headline_like(text, max_words=_MAX_TITLE_WORDS):
+        return False
+    return not (text.rstrip().endswith("?") and word_count(text) > _MAX_QUESTION_TITLE_WORDS)
 
 
 @lead_rule("MET002", "standfirst", "metadata")
