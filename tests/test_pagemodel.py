@@ -170,6 +170,17 @@ def test_a_sentence_alone_between_the_run_s_headline_and_the_run_is_its_standfir
     assert _standfirst_under(page, 0, 3) is None  # a menu's word is no sentence
 
 
+def test_a_name_before_the_date_under_the_headline_credits_the_story_but_a_teaser_s_does_not() -> None:
+    menu = ["Home", "World", "Business", "Sports", "Opinion", "Contact us", "Advertise", "Careers", "About us"] * 2
+    headline = "River floods the lower town after a night of rain"
+    teasers = ["Council approves the new budget", "Jane Doe October 10, 2025", "Ferry services cancelled"]
+    text = "\n".join([*menu, headline, "Tom Talbot October 14, 2025", *PARAGRAPHS, *teasers, *menu])
+    article = cleaner.clean(text, kind="text")
+    assert article.title == headline and article.authors == ["Tom Talbot"] and article.published == "2025-10-14"
+    record = next(removal for removal in article.removals if removal.text.startswith("Tom Talbot"))
+    assert record.code == "TIM001" and record.moved_to == "authors"
+
+
 def test_a_reviewer_s_credit_beside_the_headline_is_meta_not_a_headline() -> None:
     from cleaner.pagemodel.headline import is_meta
 

@@ -42,11 +42,12 @@ def lead_lines(start: int, end: int, headline: int | None) -> range:
 
 def credit_line(page: Page, start: int, end: int, headline: int | None) -> int | None:
     """The index of a line of the lead or the run's first lines that credits a person by name alone
-    (a date may stand on its line), next to a byline or timestamp or holding a date, or next to the
-    headline when the line-kind model reads it as a byline at all (`evidence.byline_chance`)."""
+    (a date may stand on its line: the timestamp rule may have removed it), next to a byline or
+    timestamp or holding a date, or next to the headline when the line-kind model reads it as a
+    byline at all (`evidence.byline_chance`)."""
     for i in lead_lines(start, end, headline):
         text = page.blocks[i].text
-        if page.dropped[i] is not None or i == headline or not names.is_credit_line(text, page.vocab):
+        if not _may_credit(page, i) or i == headline or not names.is_credit_line(text, page.vocab):
             continue
         name = names.credited_names(text, page.vocab)[0]
         if is_made_of_page_words(page, name) or page.vocab.line_is("byline_markers", name):  # "Written By"
@@ -56,6 +57,13 @@ def credit_line(page: Page, start: int, end: int, headline: int | None) -> int |
         if _credits(page, text, by_meta=by_meta, by_headline=headline in near):
             return i
     return None
+
+
+def _may_credit(page: Page, i: int) -> bool:
+    """A kept line, or a timestamp's: a name may stand before the date ("Tom Talbot October 14,
+    2025", "Zach Lezberg | May 22, 2025"), which the timestamp rule took for a label's words."""
+    dropped = page.dropped[i]
+    return dropped is None or dropped.family == "timestamps"
 
 
 def _credits(page: Page, text: str, *, by_meta: bool, by_headline: bool) -> bool:

@@ -7,6 +7,7 @@ from cleaner.pagemodel.headline import without_trail
 from cleaner.pagemodel.lead import credit_line, lead_date, lead_lines, other_stories_bylines
 from cleaner.pagemodel.run import main_run
 from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.fields import absorb
 from cleaner.rules.framework.kinds import Hit
 from cleaner.rules.framework.registry import page_rule
 from cleaner.rules.metadata import MAX_STANDFIRST_WORDS
@@ -25,7 +26,8 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     headline (a byline or date beside it, a breadcrumb ending in it, the story's words), without
     a breadcrumb's trail on its own line ("News › The Headline"). A sentence right under it,
     alone above the run but for lines the rules removed, moves to `subtitle`. A name alone by
-    the headline or the date ("Jane Doe" over "March 4, 2024") moves to `authors`, unless a
+    the headline or the date ("Jane Doe" over "March 4, 2024"), or before the date on the
+    timestamp's line ("Tom Talbot October 14, 2025"), moves to `authors`, unless a
     byline in the lead credits someone (then it is a label: "Read Later", "Enlarge Image"); the
     names of bylines far from the article (other stories' teasers) leave it.
 
@@ -67,7 +69,10 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
         hits = [*hits[:start], (start, headline), *hits[start:]]
     if credit is not None:
         credited = _credited(page, credit, lead_lines(start, end, headline_at))
-        hits = sorted([*(hit for hit in hits if hit[0] != credit), (credit, credited)], key=lambda hit: hit[0])
+        if page.dropped[credit] is not None:  # a timestamp's line
+            _credit_dated(page, credit, credited)
+        else:
+            hits = sorted([*(hit for hit in hits if hit[0] != credit), (credit, credited)], key=lambda hit: hit[0])
     if headline_at is not None and (deck := _standfirst_under(page, headline_at, start)) is not None:
         standfirst = Hit(moved_to="subtitle", value=page.blocks[deck].text.strip(), detail=detail)
         hits = [(i, standfirst if i == deck else hit) for i, hit in hits]
@@ -81,6 +86,20 @@ def _credited(page: Page, credit: int, lead: range) -> Hit:
     if any((dropped := page.dropped[i]) is not None and dropped.moved_to == "authors" for i in lead):
         return Hit(detail="a name beside the story's byline")
     return Hit(moved_to="authors", value=names.credited_names(page.blocks[credit].text, page.vocab))
+
+
+def _credit_dated(page: Page, i: int, credited: Hit) -> None:
+    """Credit the names on a line the timestamp rule removed (its date went to `published`): they
+    move to `authors`, and its record and what it moved say so."""
+    dropped = page.dropped[i]
+    if credited.moved_to is None or dropped is None:
+        return
+    absorb(page.article, "authors", credited.value)
+    page.dropped[i] = dropped._replace(moved_to="authors", moved=credited.value)
+    line = page.blocks[i].line
+    for removal in page.article.removals:
+        if removal.line == line:
+            removal.moved_to, removal.detail = "authors", "a name and its date, by the headline"
 
 
 def _standfirst_under(page: Page, headline_at: int, start: int) -> int | None:
