@@ -89,11 +89,27 @@ def _meta_date(part: str, vocab: Vocabulary) -> str | None:
     return None if number.isdecimal() and vocab.line_is("relative_time", rest) else ""
 
 
+def _without_count(tail: str, vocab: Vocabulary) -> str:
+    """The tail of a byline without the count of comments, shares or views closing it ("By Erin
+    Spain 4 Comments", "Posted by John Scalzi 59 Comments", "by Jane Doe · No Comments").
+
+    >>> _without_count("4 Comments", Vocabulary()), _without_count("Reuters | 1,024 shares", Vocabulary())
+    ('', 'Reuters')
+    """
+    without = vocab.derived(_closing_count).sub("", tail)
+    return without.rstrip(" |•·-–—,") if without != tail else tail
+
+
+def _closing_count(vocab: Vocabulary) -> re.Pattern[str]:
+    nouns = vocab.alternation("engagement_counts")
+    return re.compile(rf"(?:^|\s)(?i:no|\d[\d,.]*k?)\s+(?i:{nouns})\s*$")
+
+
 def _marked_byline(text: str, marker: re.Match[str], following: str | None, vocab: Vocabulary) -> Byline | None:
     rest, span = text[marker.end() :].lstrip(" :"), 1
     if not rest and following is not None:
         rest, span = unglued(following.strip(), vocab), 2
-    found = read_credit(rest, vocab)
+    found = read_credit(_without_count(rest, vocab), vocab)
     if found is None:
         return None
     people, agencies, tail = found
@@ -134,7 +150,7 @@ def _dated_byline(text: str, vocab: Vocabulary) -> Byline | None:
         label = " ".join(dateline.replace(date[1].group(), " ").split()).strip(" :|•·-–—,")
         if label and not vocab.line_is("date_labels", label):
             return None
-        credited = read_credit(text[found.end() :], vocab)
+        credited = read_credit(_without_count(text[found.end() :], vocab), vocab)
         if credited is None:
             return None
         people, agencies, tail = credited

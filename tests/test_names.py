@@ -60,6 +60,8 @@ def test_split_names_keeps_credentials_with_their_name() -> None:
         ("by Jeffrey ZeldmanNovember 20, 2007", ["Jeffrey Zeldman"], [], "2007-11-20"),
         ("By Anna Mayer", ["Anna Mayer"], [], None),
         ("Report: Amit Kumar", ["Amit Kumar"], [], None),
+        ("May 3, 2017 By Erin Spain 4 Comments", ["Erin Spain"], [], "2017-05-03"),
+        ("By Jane Doe · No Comments", ["Jane Doe"], [], None),
     ],
 )
 def test_read_byline(line, people, agencies, published) -> None:
@@ -74,7 +76,7 @@ def test_a_button_is_no_byline(line) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["By the time the troops arrived, the city was empty.", "By 2030 the plan ends", "Bypass"]
+    "line", ["By the time the troops arrived, the city was empty.", "By 2030 the plan ends", "Bypass", "By no comments"]
 )
 def test_sentences_are_no_byline(line) -> None:
     assert read_byline(line, None, VOCAB) is None

@@ -40,7 +40,8 @@ def byline(page: Page, i: int) -> Hit | None:
     Pérez", "By Korin MillerPublished: Jan 29, 2025", "ByDaryl Austin"), also under a label in
     other words ("Column by Jane Doe", "Ein Kommentar von Anna Schmidt", "Texto de Juan Pérez",
     "Von unserem Korrespondenten Max Weber": full names then), also when the marker and
-    the names sit on two lines. The names move to `authors`, an agency to `credits`; a date on the
+    the names sit on two lines, and with the count of the story's comments closing it ("May 3,
+    2017 By Erin Spain 4 Comments"). The names move to `authors`, an agency to `credits`; a date on the
     same line sets `published`; a name of one word the page writes in lower case ("By Audience": a filter's
     entry) credits no one. A byline next to another one is a list's (a filter menu's "By Industry", other
     stories' teasers, a reading list): it is dropped, and credits no one.
