@@ -87,8 +87,8 @@ def above_the_headline(page: Page, i: int) -> Hit | None:
 
     False positives: a line of the story's own over an echo of the headline (a caption repeating
     it): a sentence stops the rule, and the echo must be headline-shaped and within twelve lines.
-    With a title known (HTML), the rule does nothing; without a URL, a line that may be the
-    headline stays (a headline over a standfirst shaped like one, over the byline).
+    With a title known (HTML), the rule does nothing; by the byline alone, a line that may be a
+    headline itself stays (a headline over a standfirst shaped like one, over the byline).
 
     Example: "Human in the Loop" over "AI Trains on Your Art: Three Models That Could Pay You Back"
     at https://example.com/ai-trains-on-your-art-three-models-that-could-pay-you-back -> dropped.
