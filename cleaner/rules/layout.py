@@ -96,10 +96,7 @@ def _credit_dated(page: Page, i: int, credited: Hit) -> None:
         return
     absorb(page.article, "authors", credited.value)
     page.dropped[i] = dropped._replace(moved_to="authors", moved=credited.value)
-    line = page.blocks[i].line
-    for removal in page.article.removals:
-        if removal.line == line:
-            removal.moved_to, removal.detail = "authors", "a name and its date, by the headline"
+    _record_again(page, [i], "authors", "a name and its date, by the headline")
 
 
 def _standfirst_under(page: Page, headline_at: int, start: int) -> int | None:
@@ -124,10 +121,7 @@ def _forget_other_stories_authors(page: Page, bylines: list[int]) -> None:
     for name in {name for i in bylines for name in _credited_names(page, i)} - kept:
         if name in page.article.authors:
             page.article.authors.remove(name)
-    lines = {page.blocks[i].line for i in bylines}
-    for removal in page.article.removals:
-        if removal.moved_to == "authors" and removal.line in lines:
-            removal.moved_to, removal.detail = None, "another story's byline"
+    _record_again(page, bylines, None, "another story's byline")
 
 
 def _credited_names(page: Page, i: int) -> list[str]:
@@ -135,3 +129,11 @@ def _credited_names(page: Page, i: int) -> list[str]:
     dropped = page.dropped[i]
     moved = dropped.moved if dropped is not None else None
     return [moved] if isinstance(moved, str) else list(moved or [])
+
+
+def _record_again(page: Page, removed: list[int], moved_to: str | None, detail: str) -> None:
+    """Say in the removal records of the blocks at `removed` where their text went now, and why."""
+    lines = {page.blocks[i].line for i in removed}
+    for removal in page.article.removals:
+        if removal.line in lines:
+            removal.moved_to, removal.detail = moved_to, detail
