@@ -99,14 +99,23 @@ def _month_and_day() -> tuple[str, str]:
     return rf"(?P<mon>{names})\.?", r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.|º|er)?"
 
 
+# A page dump joins the texts of neighbouring elements without a space: a month's name glued to
+# the name before it ("Stef KeeganAugust 5, 2024", "EditorialNovember 22, 2018"), and a year to the
+# count after it ("January 14, 202620 Mins Read", "April 10, 20175 Tips"). A capital after a small
+# letter opens the month's name; a year is followed by a space, a mark or a count of up to three
+# digits and a word.
+_GLUED_MONTH = r"(?:(?<!\w)|(?<=[^\W\d_])(?-i:(?<![A-Z])(?=[A-Z])))"
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,3}\s*[^\W\d_]))"
+
+
 @cache
 def _named_month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     month, day = _month_and_day()
-    year = r"(?P<y>(?:19|20)\d\d)"
+    year = rf"(?P<y>(?:19|20)\d\d){_YEAR_END}"
     # "March 3, 2022" / "Mar. 3 2022"
-    mdy = re.compile(rf"(?<!\w){month}\s+{day},?\s+{year}(?!\d)", re.IGNORECASE)
+    mdy = re.compile(rf"{_GLUED_MONTH}{month}\s+{day},?\s+{year}", re.IGNORECASE)
     # "3 March 2022", "3. März 2022", "3 de marzo de 2022", "le 3 mars 2022"
-    dmy = re.compile(rf"(?<!\w){day}\s*(?:de\s+)?{month},?\s*(?:de\s+)?{year}(?!\d)", re.IGNORECASE)
+    dmy = re.compile(rf"(?<!\w){day}\s*(?:de\s+)?{month},?\s*(?:de\s+)?{year}", re.IGNORECASE)
     return mdy, dmy
 
 

@@ -86,3 +86,29 @@ def test_the_date_a_url_states_is_the_publication_date() -> None:
     text = "Updated: March 9, 2022\nThe council approved the budget on Tuesday after a long debate.\n"
     assert clean(text, url="https://example.com/news/2022/03/04/budget").published == "2022-03-04"
     assert clean(text, url="https://example.com/news/budget").published == "2022-03-09"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Stef KeeganAugust 5, 2024", "2024-08-05"),  # a name glued to the month
+        ("EditorialNovember 22, 2018", "2018-11-22"),  # a section's label
+        ("By Conor AllisonJanuary 14, 202620 Mins Read", "2026-01-14"),  # the reading time glued to the year
+        ("April 10, 20175 Tips, Composition", "2017-04-10"),
+    ],
+)
+def test_a_date_glued_to_its_neighbours_is_read(line, expected) -> None:
+    assert find_date(line)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dismay 5, 2024",  # a word ending in a month's name in small letters
+        "DECEMBERJUNE 5, 2024",  # capitals throughout: no glued name
+        "Order no. March 3, 20245",  # a longer number at the end is no year
+        "Ticket injune 5, 2024",  # a month's name in lower case glued to a word
+    ],
+)
+def test_only_a_capital_after_a_small_letter_opens_a_glued_month(line) -> None:
+    assert find_date(line) is None
