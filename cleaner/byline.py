@@ -90,19 +90,22 @@ def _meta_date(part: str, vocab: Vocabulary) -> str | None:
 
 
 def _without_count(tail: str, vocab: Vocabulary) -> str:
-    """The tail of a byline without the count of comments, shares or views closing it ("By Erin
-    Spain 4 Comments", "Posted by John Scalzi 59 Comments", "by Jane Doe · No Comments").
+    """The tail of a byline without the count of comments, shares or views or the reading time
+    closing it ("By Erin Spain 4 Comments", "Posted by John Scalzi 59 Comments", "by Jane Doe · No
+    Comments", "By Kyle Howells 15 min read").
 
     >>> _without_count("4 Comments", Vocabulary()), _without_count("Reuters | 1,024 shares", Vocabulary())
     ('', 'Reuters')
+    >>> _without_count("Jane Doe 15 min read", Vocabulary())
+    'Jane Doe'
     """
     without = vocab.derived(_closing_count).sub("", tail)
     return without.rstrip(" |•·-–—,") if without != tail else tail
 
 
 def _closing_count(vocab: Vocabulary) -> re.Pattern[str]:
-    nouns = vocab.alternation("engagement_counts")
-    return re.compile(rf"(?:^|\s)(?i:no|\d[\d,.]*k?)\s+(?i:{nouns})\s*$")
+    counted = rf"{vocab.alternation('engagement_counts')}|{vocab.alternation('relative_time')}"
+    return re.compile(rf"(?:^|\s)(?i:no|\d[\d,.]*k?)\s+(?i:{counted})\s*$")
 
 
 def _marked_byline(text: str, marker: re.Match[str], following: str | None, vocab: Vocabulary) -> Byline | None:

@@ -62,6 +62,9 @@ def test_split_names_keeps_credentials_with_their_name() -> None:
         ("Report: Amit Kumar", ["Amit Kumar"], [], None),
         ("May 3, 2017 By Erin Spain 4 Comments", ["Erin Spain"], [], "2017-05-03"),
         ("By Jane Doe · No Comments", ["Jane Doe"], [], None),
+        ("By Kyle Howells 15 min read", ["Kyle Howells"], [], None),
+        ("Posted by David at December 16, 2025 11:15 AM", ["David"], [], "2025-12-16"),
+        ("ByKathryn GiuffridaMar 5, 2025 | 6 comments", ["Kathryn Giuffrida"], [], "2025-03-05"),
     ],
 )
 def test_read_byline(line, people, agencies, published) -> None:

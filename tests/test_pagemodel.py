@@ -287,3 +287,27 @@ def test_the_first_line_the_url_names_is_the_headline_whatever_follows() -> None
     article = cleaner.clean(text, url=STORY_URL)
     assert article.title == NAMED and NAMED not in article.paragraphs
     assert cleaner.clean(text).title is None  # without the URL, a short line under it is no body text
+
+
+def _story_with(lines_after: list[str]) -> cleaner.Article:
+    menu = ["Home", "World", "Business", "Sports", "Opinion", "Contact us", "Advertise", "Careers", "About us"] * 2
+    headline = "River floods the lower town after a night of rain"
+    return cleaner.clean("\n".join([*menu, headline, "By Jane Doe", *PARAGRAPHS, *lines_after, *menu]), kind="text")
+
+
+def test_a_comment_thread_s_signatures_under_the_story_credit_no_one_but_an_author_box_does() -> None:
+    comments = [
+        "I live two streets from the river and the water came up faster than anyone expected that night.",
+        "We had sandbags ready but they were not enough to keep the water out of the kitchen and the hall.",
+        "Thanks to the crews who came by at three in the morning to check on the older people in our street.",
+    ]
+    thread = [
+        line
+        for name in ("John Smith", "Mary Jones", "Peter Brown")
+        for line in (f"Posted by: {name} at October 15, 2025 05:48 PM", *comments)
+    ]
+    article = _story_with(thread)
+    assert article.authors == ["Jane Doe"]
+    assert {r.detail for r in article.removals if r.text.startswith("Posted by: Peter")} == {"another story's byline"}
+    boxed = _story_with(["Written by Jane Roe", "Jane Roe covers the valley's towns and rivers for the paper."])
+    assert boxed.authors == ["Jane Doe", "Jane Roe"]

@@ -25,6 +25,9 @@ MIN_BYLINE_CHANCE = 0.05
 # model gives a name ("Tanza Loudenback, Business Insider" 0.014), and a label's or a product's is
 # lower still ("Ask Question" 0.002, "Klatch Coffee" 0.005, "Show Sidebar" 0.007).
 MIN_DATED_BYLINE_CHANCE = 0.01
+# Past the lead, this many bylines after the story's first are a thread's signatures, not its authors.
+THREAD_BYLINES = 2
+BYLINE_RULE = "BYL001"
 _WORD = re.compile(r"[^\W\d_]+")
 # What joins a word to an address or a handle around it: "illinois.edu", "@jane", "/news/".
 _ADDRESS_MARKS = frozenset("_.@/")
@@ -125,12 +128,25 @@ def _writes(text: str, word: str) -> bool:
 
 def other_stories_bylines(page: Page, start: int, end: int, headline: int | None) -> list[int]:
     """Indices of bylines dropped with names, outside the article's lead, run and a few lines after it,
-    but for the page's only byline when it reads as one (`_sole_byline`)."""
+    but for the page's only byline when it reads as one (`_sole_byline`); and inside them, a
+    thread's signatures after the story's first byline (`_signatures`)."""
     top = lead_top(start, headline) - META_REACH
     bylines = [i for i, dropped in enumerate(page.dropped) if dropped is not None and dropped.moved_to == "authors"]
     if len(bylines) == 1 and _sole_byline(page, bylines[0]):
         return []
-    return [i for i in bylines if not top <= i < end + META_REACH]
+    near = [i for i in bylines if top <= i < end + META_REACH]
+    thread = _signatures(page, near[0] + 1, start, end) if near else []
+    return [i for i in bylines if i not in near or i in thread]
+
+
+def _signatures(page: Page, after: int, start: int, end: int) -> list[int]:
+    """The bylines past the story's lead and after its first byline, up to a few lines past the run,
+    when THREAD_BYLINES or more stand there (those the byline rule took for a list's too): a comment
+    thread's signatures ("Posted by: John at December 18, 2025") under the story's own ("Posted by
+    David at December 16, 2025"). One alone there is the story's author box ("Written by Jane Doe")."""
+    lines = range(max(min(start + INTO_RUN, end), after), min(end + META_REACH, len(page.dropped)))
+    found = [i for i in lines if (dropped := page.dropped[i]) is not None and dropped.code == BYLINE_RULE]
+    return found if len(found) >= THREAD_BYLINES else []
 
 
 def _sole_byline(page: Page, i: int) -> bool:
