@@ -276,7 +276,8 @@ def _merge(article: Article, found: Article) -> None:
 def _finish(article: Article, vocab: Vocabulary, blocks: list[Block]) -> None:
     """Fill what the kept body, the document's `blocks` and the address reveal: dateline, the
     headline the URL names where no rule took one or the one taken holds none of its words (it
-    stays where it stood), the URL's date, language, publisher, word count."""
+    stays where it stood), the title without the site's name after it, the URL's date, language,
+    publisher, word count."""
     paragraphs = article.paragraphs
     dateline = metadata.find_dateline(paragraphs, vocab)
     if dateline:
@@ -288,7 +289,7 @@ def _finish(article: Article, vocab: Vocabulary, blocks: list[Block]) -> None:
         for removal in article.removals:
             if removal.moved_to == "title":
                 removal.moved_to, removal.detail = None, "the URL names another headline"
-    article.title = title
+    article.title = metadata.without_site_suffix(title, article.url)
     # A date the story's URL states is its publication date: on WCXB it was right on all 37 pages with one.
     article.published = dates.url_date(article.url) or article.published
     article.language = article.language or detect_language(article.body)

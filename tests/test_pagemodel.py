@@ -311,3 +311,14 @@ def test_a_comment_thread_s_signatures_under_the_story_credit_no_one_but_an_auth
     assert {r.detail for r in article.removals if r.text.startswith("Posted by: Peter")} == {"another story's byline"}
     boxed = _story_with(["Written by Jane Roe", "Jane Roe covers the valley's towns and rivers for the paper."])
     assert boxed.authors == ["Jane Doe", "Jane Roe"]
+
+
+def test_the_title_loses_the_site_s_name_after_a_bar_or_a_dash_but_keeps_a_subtitle_after_a_dash() -> None:
+    story = "\n\n".join(PARAGRAPHS)
+    barred = cleaner.clean(f"River floods the lower town | The Daily Ledger\n\n{story}", kind="text")
+    dashed = cleaner.clean(
+        f"River floods the lower town - Daily Ledger\n\n{story}", kind="text", url="https://dailyledger.example/floods"
+    )
+    subtitled = cleaner.clean(f"River floods the lower town - what we know\n\n{story}", kind="text")
+    assert barred.title == dashed.title == "River floods the lower town"
+    assert subtitled.title == "River floods the lower town - what we know"
