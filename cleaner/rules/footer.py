@@ -8,7 +8,6 @@ from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import word_count
-from cleaner.vocab import Vocabulary, label_words_of
 
 # "©", "Ⓒ", or "(c)" / "Copyright" before a sign or a year, or before the owner's name and a year
 # ("Copyright Sam Bossley 2012-2025"): "(c) any person..." is a clause.
@@ -34,10 +33,6 @@ _MAX_COOKIE_WORDS = 200
 # is a story's ("The court ruled that pre-ticked boxes are no consent to cookies.").
 _MAX_BANNER_WORDS = 10
 _COOKIE = re.compile(r"cookie|कुकी", re.IGNORECASE)
-# A consent dialog heads each kind of cookies in a few words, and tells what they do naming this many
-# things of the web.
-_MAX_COOKIE_HEADING_WORDS = 5
-_MIN_COOKIE_CONTEXT = 2
 _QUOTES = '"“”„«»'
 _LINK_SPLIT = re.compile(r"\s*(?:\||•|·|/|,|;|\s{2,})\s*")
 
@@ -92,17 +87,13 @@ def cookie_notice(page: Page, i: int) -> Hit | None:
     """Removes: cookie and consent banner text ("We use cookies to improve your experience",
     "Accept all", "Wir verwenden Cookies", "Ce site utilise des cookies", "By continuing to
     browse, you agree to our use of cookies"), a short line that names cookies with a word of
-    consent ("Utilizamos cookies propias y de terceros."), the rows of a consent dialog's
-    cookie table ("YouTube sets this cookie to...", "The cookie is used to..."), and a consent
-    dialog's kinds of cookies and its text on them in any wording ("Targeting Cookies Off",
-    "These cookies allow us to count visits and traffic sources").
+    consent ("Utilizamos cookies propias y de terceros."), and the rows of a consent dialog's
+    cookie table ("YouTube sets this cookie to...", "The cookie is used to...").
 
     Why: consent banners are in the page's text on every visit and say nothing of the story.
 
     False positives: a body sentence that mentions cookies in a consent context, in a story
-    about privacy law, or where the paper speaks of itself and names two things of the web beside
-    cookies ("Our reporter found the site set advertising cookies on every visitor's device");
-    lines over 200 words are kept.
+    about privacy law; lines over 200 words are kept.
 
     Example: "This website uses cookies to ensure you get the best experience." -> dropped.
     """
@@ -114,25 +105,10 @@ def cookie_notice(page: Page, i: int) -> Hit | None:
         return None
     if vocab.search("cookie_phrases", text):
         return Hit()
-    if named and _is_consent_dialog(vocab, text):
-        return Hit(detail="a consent dialog's")
     # "Ce site utilise des cookies.", "Cookies accept karein": cookies and a word of consent, in a
     # banner's few words, saying nobody's words.
     asks = named and word_count(text) <= _MAX_BANNER_WORDS and vocab.search("consent_words", text) is not None
     return Hit() if asks and not vocab.search("reporting_verbs", text) else None
-
-
-def _is_consent_dialog(vocab: Vocabulary, text: str) -> bool:
-    """A line naming cookies that a consent dialog holds, in any wording: the heading of a kind of
-    cookies, made of the dialog's words for kinds and toggles ("Strictly Necessary Cookies",
-    "Targeting Cookies Off"; "Easy Cookie Recipes" holds others), or its text on them, where the
-    site speaks of itself and names two things of the web ("These cookies allow us to count visits
-    and traffic sources", "We and our 100 partners store information on a device"; a recipe's
-    "we hope you love these cookies" names none, a story's "apps that use cookies" no site)."""
-    if word_count(text) <= _MAX_COOKIE_HEADING_WORDS:
-        return vocab.made_of("cookie_categories", " ".join(w for w in label_words_of(text) if not _COOKIE.search(w)))
-    context = vocab.word_set("cookie_context").intersection(label_words_of(text))
-    return len(context) >= _MIN_COOKIE_CONTEXT and vocab.search("self_words", text) is not None
 
 
 @block_rule("FTR003", "legal-links", "footer", gate=Gate(max_chars=300, phrases=("legal_links",)), alone=True)
