@@ -90,9 +90,9 @@ def _meta_date(part: str, vocab: Vocabulary) -> str | None:
 
 
 def _without_count(tail: str, vocab: Vocabulary) -> str:
-    """The tail of a byline without the count of comments, shares or views or the reading time
-    closing it ("By Erin Spain 4 Comments", "Posted by John Scalzi 59 Comments", "by Jane Doe · No
-    Comments", "By Kyle Howells 15 min read").
+    """The tail of a byline without the count of comments, shares or views, the reading time or the
+    time since closing it ("By Erin Spain 4 Comments", "Posted by John Scalzi 59 Comments", "by Jane
+    Doe · No Comments", "By Kyle Howells 15 min read", "By Jane Doe 2 hours ago").
 
     >>> _without_count("4 Comments", Vocabulary()), _without_count("Reuters | 1,024 shares", Vocabulary())
     ('', 'Reuters')
@@ -104,7 +104,10 @@ def _without_count(tail: str, vocab: Vocabulary) -> str:
 
 
 def _closing_count(vocab: Vocabulary) -> re.Pattern[str]:
-    counted = rf"{vocab.alternation('engagement_counts')}|{vocab.alternation('relative_time')}"
+    # A time counted in words of its own ("15 min read", "2 hours ago"); a day's name is no count
+    # ("BBC Radio 4 Today").
+    times = sorted((p for p in vocab.phrases("relative_time") if " " in p), key=len, reverse=True)
+    counted = "|".join([vocab.alternation("engagement_counts"), *map(re.escape, times)])
     return re.compile(rf"(?:^|\s)(?i:no|\d[\d,.]*k?)\s+(?i:{counted})\s*$")
 
 

@@ -101,9 +101,9 @@ def _month_and_day() -> tuple[str, str]:
 
 # A page dump joins the texts of neighbouring elements without a space: a month's name glued to
 # the name before it ("Stef KeeganAugust 5, 2024", "EditorialNovember 22, 2018"), and a year to the
-# count after it ("January 14, 202620 Mins Read", "April 10, 20175 Tips"). A capital after a small
-# letter opens the month's name; a year is followed by a space, a mark or a count of up to three
-# digits and a word.
+# count after it ("January 14, 202620 Mins Read", "April 10, 20175 Tips"). A capital after a letter
+# that is none of A to Z opens the month's name ("DECEMBERJUNE 5" holds none); a year is followed
+# by a space, a mark or a count of up to three digits and a word.
 _GLUED_MONTH = r"(?:(?<!\w)|(?<=[^\W\d_])(?-i:(?<![A-Z])(?=[A-Z])))"
 _YEAR_END = r"(?:(?!\d)|(?=\d{1,3}\s*[^\W\d_]))"
 

@@ -322,3 +322,19 @@ def test_the_title_loses_the_site_s_name_after_a_bar_or_a_dash_but_keeps_a_subti
     subtitled = cleaner.clean(f"River floods the lower town - what we know\n\n{story}", kind="text")
     assert barred.title == dashed.title == "River floods the lower town"
     assert subtitled.title == "River floods the lower town - what we know"
+
+
+def test_an_author_box_over_a_comment_thread_still_credits_the_story() -> None:
+    comments = [
+        "I live two streets from the river and the water came up faster than anyone expected that night.",
+        "We had sandbags ready but they were not enough to keep the water out of the kitchen and the hall.",
+        "Thanks to the crews who came by at three in the morning to check on the older people in our street.",
+        "The council was warned about the banks years ago and did nothing about the repairs they promised.",
+        "Every spring the same report comes out and every spring the money goes to something else instead.",
+    ]
+    thread = [
+        line for name in ("John Smith", "Mary Jones") for line in (f"Posted by: {name} at October 15, 2025", *comments)
+    ]
+    box = ["Written by Jane Roe", "Jane Roe covers the valley's towns and rivers for the paper.", *comments]
+    article = _story_with([*box, *thread])
+    assert article.authors == ["Jane Doe", "Jane Roe"]

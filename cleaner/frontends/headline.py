@@ -5,7 +5,9 @@ Pages title themselves for search results and tabs ("Machine learning, explained
 "… - Harvard Health") and show readers the headline in an `<h1>`. The `<h1>` is what a reader
 calls the title, but a page may hold several, or put its logo in one: it is taken only when its
 words are mostly the metadata title's. Where no `<h1>` agrees, the site's name (as the page names
-its site: og:site_name, the publisher, the host) is cut from the metadata title's ends.
+its site: og:site_name, the publisher, the host) is cut from the metadata title's ends. Both
+front ends' titles then lose the site's name the host spells and a short name after a bar
+(`without_site_suffix`): a text dump's headline line is often the page's title.
 """
 
 from __future__ import annotations
@@ -13,12 +15,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from cleaner.shapes import WORD
+from cleaner.shapes import WORD, is_title_cased
 
 # What separates a title from the site's name: "Title | Site", "Site – Title", "Title :: Site".
 _AFFIX_SEPARATOR = re.compile(r"(?<!\s)(?:\s++(?:[|–—•·»~/]|-{1,2}|::)\s+|\s*+\|\s*)")
 # An <h1> agrees with the title when this share of the longer one's words are the other's too.
 AGREEMENT = 0.5
+# A page's title ends on a bar and a part of this many words at most, set in capitals as a name is,
+# that names its site, section or tagline ("| Opinion", "| Bridgestone Tires"); at most this many such
+# parts, and only after a headline of more words than the part has ("Taylor Swift | The Eras Tour"
+# is the headline after its topic).
+_BAR = re.compile(r"\s\|\s")
+_MAX_SUFFIX_WORDS = 4
+_MAX_SUFFIXES = 2
+_CAPITAL = re.compile(r"[A-Z]")
 # The labels of a host that name nothing: "www", the public suffix.
 _HOST_NOISE = frozenset({"www", "com", "org", "net", "co", "uk", "edu", "gov", "io", "de", "fr", "au", "in", "ca"})
 
@@ -88,6 +98,31 @@ def without_site_name(title: str, site_names: Iterable[str | None], host: str | 
     return "".join(kept).strip()
 
 
+def without_site_suffix(title: str | None, host: str | None) -> str | None:
+    """The title less the site's name at its ends (`without_site_name`, by the host alone) and the
+    short parts in capitals after a bar that name its site, section or tagline: both front ends'
+    titles, as trafilatura and Goose split a page's title.
+
+    >>> without_site_suffix("How meditation rewires brains | Opinion", None)
+    'How meditation rewires brains'
+    >>> without_site_suffix("Raspberry Pi 5 has 14 USB ports - CNX Software", "www.cnx-software.com")
+    'Raspberry Pi 5 has 14 USB ports'
+    >>> [without_site_suffix(t, None) for t in ("Budget 2024 | Key highlights", "Taylor Swift | The Eras Tour")]
+    ['Budget 2024 | Key highlights', 'Taylor Swift | The Eras Tour']
+    """
+    if not title:
+        return title
+    title = without_site_name(title, (), host)
+    for bar in list(_BAR.finditer(title))[::-1][:_MAX_SUFFIXES]:
+        head, suffix = title[: bar.start()].rstrip(), title[bar.end() :].strip()
+        words = len(suffix.split())
+        named = is_title_cased(suffix) and _CAPITAL.search(suffix) is not None
+        if not (named and words <= _MAX_SUFFIX_WORDS and len(head.split()) > words):
+            break
+        title = head
+    return title
+
+
 def _same_words(text: str, name: str) -> bool:
     return _words(text) == _words(name)
 
@@ -96,7 +131,7 @@ def _site_keys(names: Iterable[str], host: str | None) -> tuple[frozenset[str], 
     """What a part naming the site matches: the names and host labels run together ("helpnetsecurity"),
     and the host's labels one by one."""
     labels = {label for label in (host or "").lower().split(".") if label and label not in _HOST_NOISE}
-    compact = {"".join(_words(name)) for name in names} | labels
+    compact = {"".join(_words(name)) for name in names} | labels | {label.replace("-", "") for label in labels}
     return frozenset(c for c in compact if c), frozenset(labels)
 
 

@@ -189,7 +189,7 @@ def _echoed(page: Page, i: int) -> bool:
 def without_trail(text: str, vocab: Vocabulary) -> str:
     """The headline without the breadcrumb that leads to it on its line, when two words or more
     are left; a site's name after the headline ("The Headline | Site") stays here, for the
-    article's title to lose (`metadata.without_site_suffix`).
+    article's title to lose (`frontends.headline.without_site_suffix`).
 
     >>> vocab = Vocabulary()
     >>> without_trail("Home » Blog » Cheap fixes", vocab), without_trail("| Resources | Packing tips", vocab)

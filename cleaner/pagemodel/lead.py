@@ -25,9 +25,8 @@ MIN_BYLINE_CHANCE = 0.05
 # model gives a name ("Tanza Loudenback, Business Insider" 0.014), and a label's or a product's is
 # lower still ("Ask Question" 0.002, "Klatch Coffee" 0.005, "Show Sidebar" 0.007).
 MIN_DATED_BYLINE_CHANCE = 0.01
-# Past the lead, this many bylines after the story's first are a thread's signatures, not its authors.
+# Past the lead, this many bylines in one wording are a thread's signatures, not the story's authors.
 THREAD_BYLINES = 2
-BYLINE_RULE = "BYL001"
 _WORD = re.compile(r"[^\W\d_]+")
 # What joins a word to an address or a handle around it: "illinois.edu", "@jane", "/news/".
 _ADDRESS_MARKS = frozenset("_.@/")
@@ -128,25 +127,32 @@ def _writes(text: str, word: str) -> bool:
 
 def other_stories_bylines(page: Page, start: int, end: int, headline: int | None) -> list[int]:
     """Indices of bylines dropped with names, outside the article's lead, run and a few lines after it,
-    but for the page's only byline when it reads as one (`_sole_byline`); and inside them, a
-    thread's signatures after the story's first byline (`_signatures`)."""
+    but for the page's only byline when it reads as one (`_sole_byline`); and inside them, past the
+    lead, a thread's signatures (`thread_signatures`)."""
     top = lead_top(start, headline) - META_REACH
     bylines = [i for i, dropped in enumerate(page.dropped) if dropped is not None and dropped.moved_to == "authors"]
     if len(bylines) == 1 and _sole_byline(page, bylines[0]):
         return []
-    near = [i for i in bylines if top <= i < end + META_REACH]
-    thread = _signatures(page, near[0] + 1, start, end) if near else []
-    return [i for i in bylines if i not in near or i in thread]
+    thread = thread_signatures(page, min(start + INTO_RUN, end), min(end + META_REACH, len(page.dropped)))
+    return [i for i in bylines if not top <= i < end + META_REACH or i in thread]
 
 
-def _signatures(page: Page, after: int, start: int, end: int) -> list[int]:
-    """The bylines past the story's lead and after its first byline, up to a few lines past the run,
-    when THREAD_BYLINES or more stand there (those the byline rule took for a list's too): a comment
-    thread's signatures ("Posted by: John at December 18, 2025") under the story's own ("Posted by
-    David at December 16, 2025"). One alone there is the story's author box ("Written by Jane Doe")."""
-    lines = range(max(min(start + INTO_RUN, end), after), min(end + META_REACH, len(page.dropped)))
-    found = [i for i in lines if (dropped := page.dropped[i]) is not None and dropped.code == BYLINE_RULE]
-    return found if len(found) >= THREAD_BYLINES else []
+def thread_signatures(page: Page, start: int, end: int) -> set[int]:
+    """The bylines between `start` and `end` whose marker THREAD_BYLINES or more of them open with
+    (those the byline rule took for a list's too): a comment thread's signatures ("Posted by: John at
+    December 18, 2025", "Posted by: Mary at ..."). A byline alone in its wording there is the story's
+    author box ("Written by Jane Doe")."""
+    by_marker: dict[str, list[int]] = {}
+    for i in range(start, end):
+        dropped = page.dropped[i]
+        marker = (
+            page.vocab.starts("byline_markers", page.blocks[i].text)
+            if dropped and dropped.family == "bylines"
+            else None
+        )
+        if marker is not None:
+            by_marker.setdefault(marker.group().casefold(), []).append(i)
+    return {i for found in by_marker.values() if len(found) >= THREAD_BYLINES for i in found}
 
 
 def _sole_byline(page: Page, i: int) -> bool:
