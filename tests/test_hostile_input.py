@@ -139,6 +139,14 @@ def test_html_nested_a_hundred_thousand_deep_keeps_its_text_in_bounded_time(nest
     assert article.body == SENTENCE
 
 
+def test_a_title_of_a_hundred_thousand_bars_is_cut_in_bounded_time() -> None:
+    title = "Floods hit the lower town" + " | Daily Ledger" * 100_000
+    started = time.perf_counter()
+    article = clean(f"<html><head><title>{title}</title></head><body><p>{SENTENCE}</p></body></html>", kind="html")
+    assert time.perf_counter() - started < 2  # each bar cut in turn over the whole title took minutes
+    assert article.body == SENTENCE
+
+
 def _run_folder(*args: str):
     return CliRunner().invoke(main, ["clean", *args], catch_exceptions=False)
 

@@ -65,6 +65,8 @@ def test_split_names_keeps_credentials_with_their_name() -> None:
         ("By Kyle Howells 15 min read", ["Kyle Howells"], [], None),
         ("Posted by David at December 16, 2025 11:15 AM", ["David"], [], "2025-12-16"),
         ("ByKathryn GiuffridaMar 5, 2025 | 6 comments", ["Kathryn Giuffrida"], [], "2025-03-05"),
+        ("By Jane Doe, Professor at Harvard", ["Jane Doe"], [], None),  # "at" before no date: a role's
+        ("By Nick Robinson, BBC Radio 4 Today", ["Nick Robinson"], [], None),  # a day's name is no count
     ],
 )
 def test_read_byline(line, people, agencies, published) -> None:

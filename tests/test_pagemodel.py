@@ -338,3 +338,11 @@ def test_an_author_box_over_a_comment_thread_still_credits_the_story() -> None:
     box = ["Written by Jane Roe", "Jane Roe covers the valley's towns and rivers for the paper.", *comments]
     article = _story_with([*box, *thread])
     assert article.authors == ["Jane Doe", "Jane Roe"]
+
+
+def test_a_headline_opening_with_at_is_no_dateline() -> None:
+    story = "\n\n".join(PARAGRAPHS)
+    headline = "At Least 12 Dead as Floods Hit the Lower Town"
+    menu = ["Home", "World", "Business", "Sports", "Opinion", "Contact us", "Advertise", "Careers", "About us"] * 2
+    article = cleaner.clean("\n".join([*menu, headline, "By Jane Doe", story, *menu]), kind="text")
+    assert article.title == headline and article.authors == ["Jane Doe"]
