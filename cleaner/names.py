@@ -25,9 +25,6 @@ _NAME_PARTICLES = frozenset(
 # Leading whitespace is taken from the start of its run only, so a long run costs one scan.
 _AFTER_NAMES = re.compile(r"(?:(?<!\s)\s+)?(?:\||•|·|⋅|∙|—|–| - |\()\s*")
 _AFTER_BYLINE_NAMES = re.compile(rf"{_AFTER_NAMES.pattern}|(?<=\s)(?i:for|für|pour|para)\s+(?=[A-ZÀ-Þ])")
-# The word that sets a byline's date after the names: "Posted by David at December 16, 2025". (Not a
-# date's label: "Professor at Harvard" is a role, "At Least 12 Dead" a headline.)
-_AT_THE_DATE = re.compile(r"\s+at\s*$")
 # A citation's name, surname first: "Roy, Aniruddha".
 _SURNAME_FIRST = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\w'’-]++),\s*+([A-ZÀ-Ý][\w'’-]++(?:\s[A-Z]\.?)?)")
 # Credentials written in capitals after a name: "MD", "RN", "FAND", "M.D.".
@@ -168,7 +165,9 @@ def read_credit(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str
     head, *rest = _AFTER_BYLINE_NAMES.split(text, maxsplit=1)
     date = find_date(head)
     if date and date[1].start() > 0:  # "Jane Doe December 2, 2025", "David at December 16, 2025"
-        before = _AT_THE_DATE.sub("", head[: date[1].start()])
+        # "at" before the date ends the names; it is no date's label elsewhere ("Professor at Harvard").
+        names, _, last = head[: date[1].start()].rstrip().rpartition(" ")
+        before = names if last == "at" else head[: date[1].start()]
         head, rest = before, [head[date[1].start() :] + (f" | {rest[0]}" if rest else "")]
     names = _without_role(head, vocab, _DATE_WORDS)  # "Jane Doe Published: March 3" ends at the label
     tail = " ".join(filter(None, (head[len(names) :].strip(), rest[0] if rest else "")))
