@@ -128,16 +128,16 @@ def _writes(text: str, word: str) -> bool:
 def other_stories_bylines(page: Page, start: int, end: int, headline: int | None) -> list[int]:
     """Indices of bylines dropped with names, outside the article's lead, run and a few lines after it,
     but for the page's only byline when it reads as one (`_sole_byline`); and inside them, past the
-    lead, a thread's signatures (`thread_signatures`)."""
+    lead, a thread's signatures (`_thread_signatures`)."""
     top = lead_top(start, headline) - META_REACH
     bylines = [i for i, dropped in enumerate(page.dropped) if dropped is not None and dropped.moved_to == "authors"]
     if len(bylines) == 1 and _sole_byline(page, bylines[0]):
         return []
-    thread = thread_signatures(page, min(start + INTO_RUN, end), min(end + META_REACH, len(page.dropped)))
+    thread = _thread_signatures(page, min(start + INTO_RUN, end), min(end + META_REACH, len(page.dropped)))
     return [i for i in bylines if not top <= i < end + META_REACH or i in thread]
 
 
-def thread_signatures(page: Page, start: int, end: int) -> set[int]:
+def _thread_signatures(page: Page, start: int, end: int) -> set[int]:
     """The bylines between `start` and `end` whose marker THREAD_BYLINES or more of them open with
     (those the byline rule took for a list's too): a comment thread's signatures ("Posted by: John at
     December 18, 2025", "Posted by: Mary at ..."). A byline alone in its wording there is the story's
