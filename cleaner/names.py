@@ -165,9 +165,8 @@ def read_credit(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str
     head, *rest = _AFTER_BYLINE_NAMES.split(text, maxsplit=1)
     date = find_date(head)
     if date and date[1].start() > 0:  # "Jane Doe December 2, 2025", "David at December 16, 2025"
-        # "at" before the date ends the names; it is no date's label elsewhere ("Professor at Harvard").
         front, _, last = head[: date[1].start()].rstrip().rpartition(" ")
-        before = front if last == "at" else head[: date[1].start()]
+        before = front if last in vocab.members("byline_date_joiners") else head[: date[1].start()]
         head, rest = before, [head[date[1].start() :] + (f" | {rest[0]}" if rest else "")]
     names = _without_role(head, vocab, _DATE_WORDS)  # "Jane Doe Published: March 3" ends at the label
     tail = " ".join(filter(None, (head[len(names) :].strip(), rest[0] if rest else "")))

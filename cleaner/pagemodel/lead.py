@@ -131,7 +131,7 @@ def other_stories_bylines(page: Page, start: int, end: int, headline: int | None
     lead, a thread's signatures (`_thread_signatures`)."""
     top = lead_top(start, headline) - META_REACH
     bylines = [i for i, dropped in enumerate(page.dropped) if dropped is not None and dropped.moved_to == "authors"]
-    if len(bylines) == 1 and _sole_byline(page, bylines[0]):
+    if not bylines or (len(bylines) == 1 and _sole_byline(page, bylines[0])):
         return []
     thread = _thread_signatures(page, min(start + INTO_RUN, end), min(end + META_REACH, len(page.dropped)))
     return [i for i in bylines if not top <= i < end + META_REACH or i in thread]
@@ -145,12 +145,9 @@ def _thread_signatures(page: Page, start: int, end: int) -> set[int]:
     by_marker: dict[str, list[int]] = {}
     for i in range(start, end):
         dropped = page.dropped[i]
-        marker = (
-            page.vocab.starts("byline_markers", page.blocks[i].text)
-            if dropped and dropped.family == "bylines"
-            else None
-        )
-        if marker is not None:
+        if dropped is None or dropped.family != "bylines":
+            continue
+        if marker := page.vocab.starts("byline_markers", page.blocks[i].text):
             by_marker.setdefault(marker.group().casefold(), []).append(i)
     return {i for found in by_marker.values() if len(found) >= THREAD_BYLINES for i in found}
 

@@ -125,6 +125,7 @@ WORD_SETS = frozenset(
         "byline_labels",
         "byline_articles",
         "byline_connectors",
+        "byline_date_joiners",
         "credit_words",
         "self_words",
         "file_words",
