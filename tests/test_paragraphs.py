@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 from cleaner import clean
+from cleaner.article import Block, Markup
 from cleaner.evaluate.reading import paragraphs, split_sentences
 from cleaner.explain import explain_text
+from cleaner.frontends.rendered import join_rendered_lines
 from cleaner.frontends.text import to_blocks
 from cleaner.markdown import Style, markdown
 
@@ -83,6 +85,55 @@ def test_a_run_of_text_cut_at_a_link_is_joined_as_the_page_renders_it() -> None:
     found = paragraphs(clean(_page(inside)).body)
     assert "Apple kept the same processors as the previous models but gave the machine a larger battery" in found[-2]
     assert split_sentences(found) == 0
+
+
+def _joined(*blocks: tuple[str, str], rendered: str) -> list[str]:
+    """The texts of (tag, text) blocks, each after the first set apart, once rejoined against `rendered`."""
+    found = [Block(text, gap_before=k > 0, tag=tag) for k, (tag, text) in enumerate(blocks)]
+    return [block.text for block in join_rendered_lines(found, rendered)]
+
+
+def test_loose_text_and_the_paragraph_cut_from_it_at_a_link_are_one_sentence() -> None:
+    rendered = "It stands for digital single-lens reflex but the mechanics of a DSLR are fairly simple.\n"
+    cut = [("div", "It stands for digital single-lens reflex but the"), ("p", "mechanics of a DSLRare fairly simple.")]
+    assert _joined(*cut, rendered=rendered) == [
+        "It stands for digital single-lens reflex but the mechanics of a DSLR are fairly simple."
+    ]
+    # Cut before a name, after a function word, and before the sentence's own punctuation.
+    rendered = "The report was shared by DigiTimes, a trade paper.\n"
+    cut = [("p", "The report was shared by"), ("div", "DigiTimes"), ("p", ", a trade paper.")]
+    assert _joined(*cut, rendered=rendered) == ["The report was shared by DigiTimes, a trade paper."]
+
+
+def test_a_button_or_a_label_after_a_paragraph_stays_apart_though_rendered_on_its_line() -> None:
+    def apart(*blocks: tuple[str, str]) -> bool:
+        rendered = " ".join(text for _, text in blocks) + "\n"
+        return _joined(*blocks, rendered=rendered) == [text for _, text in blocks]
+
+    assert apart(("p", "This webcam shows the valley from the east."), ("div", "View Webcam"))
+    assert apart(("div", "Best Used For"), ("p", "Device storage and small parts"))
+    assert apart(("div", "Colour"), ("p", "matte black with a grey trim"))
+    assert apart(("div", "What to look for"), ("p", "Price matters most when you buy one."))
+    assert apart(("h2", "Why We Like It"), ("p", "it is small"))
+    # A label run into its value with no space between, however long, is no sentence running on.
+    glued = [("div", "The price of the model we tested for"), ("p", "Portraits")]
+    assert _joined(*glued, rendered="The price of the model we tested forPortraits\n") == [text for _, text in glued]
+
+
+def test_a_joined_paragraph_keeps_its_links_for_markdown() -> None:
+    first = Block("The report was shared by", tag="p", markup=Markup(spans=(("The report was shared by", None),)))
+    name = Block(
+        "DigiTimes", gap_before=True, tag="div", markup=Markup(spans=(("DigiTimes", "https://digitimes.com/"),))
+    )
+    rest = Block(", a trade paper.", gap_before=True, tag="p")
+    (joined,) = join_rendered_lines([first, name, rest], "The report was shared by DigiTimes, a trade paper.\n")
+    assert joined.markup is not None
+    assert (
+        "".join(text for text, _ in joined.markup.spans)
+        == joined.text
+        == "The report was shared by DigiTimes, a trade paper."
+    )
+    assert ("DigiTimes", "https://digitimes.com/") in joined.markup.spans
 
 
 WRAPPED = """Council approves the new flood plan

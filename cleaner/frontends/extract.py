@@ -4,25 +4,20 @@ One block per paragraph, heading, list item, quote or table row, and per line of
 `<br>` starts a new block inside its paragraph, unless the page hard-wrapped the paragraph with
 them (`_unwrapped`). Whitespace inside a block collapses as a browser collapses it, so a
 paragraph hard-wrapped in the page's source is one block, never a block per source line.
-trafilatura itself cuts a paragraph in two at an inline element now and then (a link that opens
-a run of text set straight in a `<div>`): two blocks that the page renders on one line
-(`page_text`, where lines break only at block elements) are joined again, with the text as the
-page renders it.
+trafilatura itself cuts a paragraph in two at an inline element now and then: two blocks that
+the page renders on one line are joined again (`rendered`).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import replace
-from functools import cached_property
-from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
 from cleaner.article import Block, Markup
 from cleaner.frontends import lxmlpage
 from cleaner.frontends.decode import repair_mojibake
+from cleaner.frontends.rendered import join_rendered_lines
 from cleaner.frontends.text import wrapped_paragraphs
 from cleaner.shapes import shows_nothing
 
@@ -39,9 +34,6 @@ _TEXT_BLOCKS = frozenset({"p", "head", "item", "quote", "cell"})
 # Code keeps its lines; everywhere else a run of whitespace is one space.
 _CODE = "pre"
 _SPACE = re.compile(r"\s+")
-# A run of visible characters, or a line break; whitespace other than line breaks.
-_INK_RUN = re.compile(r"\S+|\n")
-_BLANKS = re.compile(r"[^\S\n]+")
 # How much longer than the balanced extraction the recall-favouring one must be to replace it,
 # and the share of the pruned page's text below which the balanced one is worth that second try
 # (most pages' balanced extraction holds more: the second run is spared on four pages in five).
@@ -277,79 +269,3 @@ def _holds_blocks(element: _Element) -> bool:
         inner.tag in _CONTAINERS and not (inner.tag == "code" and "\n" not in inner.xpath("string()"))
         for inner in element.iterdescendants()
     )
-
-
-def join_rendered_lines(blocks: list[Block], rendered: str) -> list[Block]:
-    """Join each block to the one before when the page renders the two on one line.
-
-    The joined block takes the text of the rendered line from the first block's start to the
-    second's end, so spaces trafilatura lost at the cut come back.
-
-    >>> blocks = [Block("Apple kept the CPUs of the"), Block("mid-2019 modelsbut not the GPU.", gap_before=True)]
-    >>> [b.text for b in join_rendered_lines(blocks, "Apple kept the CPUs of the mid-2019 models but not the GPU.")]
-    ['Apple kept the CPUs of the mid-2019 models but not the GPU.']
-    """
-    ink = _Ink(rendered)
-    joined: list[Block] = []
-    for block in blocks:
-        previous = joined[-1] if joined else None
-        if previous is not None and block.gap_before and block.tag == previous.tag and block.tag != _CODE:
-            text = _rendered_span(previous.text, block.text, rendered, ink)
-            if text is not None:
-                density = (previous.link_density * len(previous.text) + block.link_density * len(block.text)) / max(
-                    1, len(previous.text) + len(block.text)
-                )
-                previous.markup = _joined_markup(previous, block)
-                previous.text, previous.link_density = text, round(density, 2)
-                continue
-        joined.append(block)
-    return joined
-
-
-def _joined_markup(first: Block, second: Block) -> Markup | None:
-    """The markup of two blocks joined into one: the first's, with the runs of both."""
-    if not any(block.markup and block.markup.spans for block in (first, second)):
-        return first.markup
-    runs = [
-        block.markup.spans if block.markup and block.markup.spans else ((block.text, None),)
-        for block in (first, second)
-    ]
-    return replace(first.markup or Markup(), spans=(*runs[0], (" ", None), *runs[1]))
-
-
-class _Ink:
-    """The rendered text without its whitespace, line breaks kept so that no match runs across
-    rendered lines, and the way back from a character of it to where it stands in the text.
-
-    The way back is worked out only when a match needs it, from the runs of visible characters:
-    within a run, both texts step alike.
-    """
-
-    def __init__(self, rendered: str) -> None:
-        self.rendered = rendered
-        # `page_text` leaves no blank but single spaces between words: taking those out first
-        # leaves the pattern nothing to replace, where it had a match for every word.
-        self.text = _BLANKS.sub("", rendered.replace(" ", ""))
-
-    @cached_property
-    def _runs(self) -> tuple[list[int], list[int]]:
-        """Where each run of visible characters starts in the squeezed text and in the rendered one."""
-        runs = list(_INK_RUN.finditer(self.rendered))
-        return list(accumulate((run.end() - run.start() for run in runs), initial=0)), [run.start() for run in runs]
-
-    def position(self, index: int) -> int:
-        """Where the character at `index` of the squeezed text stands in the rendered text."""
-        starts, offsets = self._runs
-        run = bisect_right(starts, index) - 1
-        return offsets[run] + index - starts[run]
-
-
-def _rendered_span(first: str, second: str, rendered: str, ink: _Ink) -> str | None:
-    """The rendered text from `first`'s start to `second`'s end when they stand on one line,
-    next to each other (whitespace aside); else None."""
-    whole = "".join(first.split()) + "".join(second.split())
-    start = ink.text.find(whole)
-    if start < 0:
-        return None
-    end = start + len(whole) - 1
-    return " ".join(rendered[ink.position(start) : ink.position(end) + 1].split())

@@ -1,0 +1,164 @@
+"""Blocks that the page renders on one line, joined again.
+
+trafilatura cuts a paragraph in two at an inline element now and then: a link that opens a run of
+text set straight in a `<div>`, whose rest it tags as a paragraph of its own. The page's rendered
+text (`page_text`, where lines break only at block elements) tells: two blocks of one kind on one
+rendered line are one, with the text as the page renders it, so spaces lost at the cut come back.
+Loose text and a paragraph are joined so only where the sentence runs on across the cut, as a
+button or a label's value that the page sets on a paragraph's line is no part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+from functools import cached_property
+from itertools import accumulate
+from typing import NamedTuple
+
+from cleaner.article import Block, Markup
+from cleaner.shapes import ends_sentence
+from cleaner.vocab import function_words
+
+# Text set straight in a container (a `<div>`, the body), outside any block element of its own.
+_LOOSE = "div"
+# Blocks of one paragraph's text: a run of loose text, and a paragraph trafilatura cut from it.
+_PROSE = frozenset({"p", _LOOSE})
+# What a sentence cut before its punctuation goes on with.
+_PUNCTUATION_GOING_ON = tuple(",.;:)")
+# A sentence's start before a cut has this many words at least; a label ("Best Used For", "Colour",
+# "What to look for") has fewer.
+_MIN_RUN_ON_WORDS = 5
+# A run of visible characters, or a line break; whitespace other than line breaks.
+_INK_RUN = re.compile(r"\S+|\n")
+_BLANKS = re.compile(r"[^\S\n]+")
+
+
+def join_rendered_lines(blocks: list[Block], rendered: str) -> list[Block]:
+    """Join each block to the one before when the page renders the two on one line (loose text
+    and a paragraph: where a sentence runs on across the cut); the joined block is a paragraph.
+
+    The joined block takes the text of the rendered line from the first block's start to the
+    second's end, so spaces trafilatura lost at the cut come back.
+
+    >>> blocks = [Block("Apple kept the CPUs of the"), Block("mid-2019 modelsbut not the GPU.", gap_before=True)]
+    >>> [b.text for b in join_rendered_lines(blocks, "Apple kept the CPUs of the mid-2019 models but not the GPU.")]
+    ['Apple kept the CPUs of the mid-2019 models but not the GPU.']
+    """
+    ink = _Ink(rendered)
+    joined: list[Block] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if previous is not None and block.gap_before and _may_join(previous, block):
+            span = _rendered_span(previous.text, block.text, rendered, ink)
+            glued = span is not None and not span.spaced and block.text[:1].isalnum()
+            if span is not None and not (glued and previous.tag != block.tag):
+                _merge(previous, block, span)
+                continue
+        joined.append(block)
+    return joined
+
+
+def _may_join(first: Block, second: Block) -> bool:
+    """Whether two blocks may be one rendered line's by their kinds and texts: of one kind (but
+    code, whose lines are its own), or loose text and a paragraph where a sentence runs on."""
+    if first.tag == second.tag:
+        return not _is_code(first)
+    return {first.tag, second.tag} <= _PROSE and _runs_on(first.text, second.text)
+
+
+def _is_code(block: Block) -> bool:
+    """A line of code (its markup holds it): its breaks are the code's own."""
+    return block.markup is not None and block.markup.code is not None
+
+
+def _runs_on(first: str, second: str) -> bool:
+    """Whether a sentence runs on from `first` into `second`: `first` closes none, and `second`
+    goes on with its punctuation ("DigiTimes" / ", a site ..."), or `first` opens a sentence (a
+    label is shorter) and ends on a comma or a function word, or `second` goes on in lower case.
+
+    >>> _runs_on("It stands for digital single-lens reflex but the", "mechanics are simple.")
+    True
+    >>> _runs_on("See the review of the speaker.", "Why We Like It"), _runs_on("Best Used For", "Device storage")
+    (False, False)
+    """
+    if ends_sentence(first) or first.endswith(":"):
+        return False
+    if second.startswith(_PUNCTUATION_GOING_ON):
+        return True
+    words = first.split()
+    if len(words) < _MIN_RUN_ON_WORDS:
+        return False
+    return first.endswith(",") or words[-1].casefold() in function_words() or second[:1].islower()
+
+
+def _merge(first: Block, second: Block, span: _Span) -> None:
+    """Make `first` the block of both, with the text as the page renders it."""
+    total = max(1, len(first.text) + len(second.text))
+    density = (first.link_density * len(first.text) + second.link_density * len(second.text)) / total
+    first.markup = _joined_markup(first, second, span.spaced)
+    first.tag = second.tag if first.tag == _LOOSE else first.tag  # a paragraph's text now
+    first.text, first.link_density = span.text, round(density, 2)
+
+
+def _joined_markup(first: Block, second: Block, spaced: bool) -> Markup | None:
+    """The markup of two blocks joined into one: the first's, with the runs of both (and the
+    space between them the page sets, if any)."""
+    if not any(block.markup and block.markup.spans for block in (first, second)):
+        return first.markup
+    runs = [
+        block.markup.spans if block.markup and block.markup.spans else ((block.text, None),)
+        for block in (first, second)
+    ]
+    space = ((" ", None),) if spaced else ()
+    return replace(first.markup or Markup(), spans=(*runs[0], *space, *runs[1]))
+
+
+class _Span(NamedTuple):
+    """Two blocks' text as the page renders them on one line, and whether it sets a space between."""
+
+    text: str
+    spaced: bool
+
+
+class _Ink:
+    """The rendered text without its whitespace, line breaks kept so that no match runs across
+    rendered lines, and the way back from a character of it to where it stands in the text.
+
+    The way back is worked out only when a match needs it, from the runs of visible characters:
+    within a run, both texts step alike.
+    """
+
+    def __init__(self, rendered: str) -> None:
+        self.rendered = rendered
+        # `page_text` leaves no blank but single spaces between words: taking those out first
+        # leaves the pattern nothing to replace, where it had a match for every word.
+        self.text = _BLANKS.sub("", rendered.replace(" ", ""))
+
+    @cached_property
+    def _runs(self) -> tuple[list[int], list[int]]:
+        """Where each run of visible characters starts in the squeezed text and in the rendered one."""
+        runs = list(_INK_RUN.finditer(self.rendered))
+        return list(accumulate((run.end() - run.start() for run in runs), initial=0)), [run.start() for run in runs]
+
+    def position(self, index: int) -> int:
+        """Where the character at `index` of the squeezed text stands in the rendered text."""
+        starts, offsets = self._runs
+        run = bisect_right(starts, index) - 1
+        return offsets[run] + index - starts[run]
+
+
+def _rendered_span(first: str, second: str, rendered: str, ink: _Ink) -> _Span | None:
+    """The rendered text from `first`'s start to `second`'s end when they stand on one line,
+    next to each other (whitespace aside); else None."""
+    squeezed = "".join(first.split())
+    whole = squeezed + "".join(second.split())
+    start = ink.text.find(whole)
+    if start < 0 or not squeezed:
+        return None
+    end = start + len(whole) - 1
+    cut = ink.position(start + len(squeezed) - 1) + 1
+    return _Span(
+        " ".join(rendered[ink.position(start) : ink.position(end) + 1].split()), rendered[cut : cut + 1].isspace()
+    )
