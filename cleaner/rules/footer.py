@@ -1,13 +1,15 @@
-"""Page footers: copyright lines, cookie notices, legal link rows."""
+"""Page footers: copyright lines, cookie notices and consent dialogs, legal link rows."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import word_count
+from cleaner.vocab import AT_START, Vocabulary
 
 # "©", "Ⓒ", or "(c)" / "Copyright" before a sign or a year, or before the owner's name and a year
 # ("Copyright Sam Bossley 2012-2025"): "(c) any person..." is a clause.
@@ -97,18 +99,121 @@ def cookie_notice(page: Page, i: int) -> Hit | None:
 
     Example: "This website uses cookies to ensure you get the best experience." -> dropped.
     """
-    text = page.blocks[i].text
-    vocab = page.vocab
+    return Hit() if _is_cookie_notice(page.vocab, page.blocks[i].text) else None
+
+
+def _is_cookie_notice(vocab: Vocabulary, text: str) -> bool:
+    """FTR002's test (the gate's size aside): a banner's phrase in a line that names cookies, or as
+    the whole line, or cookies and a word of consent in a banner's few words."""
     # The phrase search costs most, so it comes last: few lines name cookies or are a phrase.
     named = _COOKIE.search(text) is not None
     if not named and not vocab.line_is("cookie_phrases", text):
-        return None
+        return False
     if vocab.search("cookie_phrases", text):
-        return Hit()
+        return True
     # "Ce site utilise des cookies.", "Cookies accept karein": cookies and a word of consent, in a
     # banner's few words, saying nobody's words.
     asks = named and word_count(text) <= _MAX_BANNER_WORDS and vocab.search("consent_words", text) is not None
-    return Hit() if asks and not vocab.search("reporting_verbs", text) else None
+    return asks and not vocab.search("reporting_verbs", text)
+
+
+# A consent dialog: this many of its lines at least, of two labels or texts at least, one other line
+# at most between two of them and two in three of its lines theirs (a story's headings over its
+# paragraphs are a line in two), and a banner (FTR002's) within this many lines of them.
+_MIN_DIALOG_LINES = 3
+_DIALOG_GAP = 2
+_MIN_DIALOG_SHARE = 2 / 3
+_DIALOG_REACH = 8
+_DECORATION = re.compile(r"^[\W_]+")
+
+
+def _dialog_opening(vocab: Vocabulary) -> re.Pattern[str]:
+    """A line that opens with a consent dialog's label or standard text. Their first words ("use",
+    "your", "these") open many lines, so the families stay out of the phrase gate's index (`WORD_SETS`)."""
+    openings = f"{vocab.alternation('consent_dialog_labels')}|{vocab.alternation('consent_dialog_texts')}"
+    return re.compile(rf"^{AT_START}(?:{openings})(?!\w)", re.IGNORECASE)
+
+
+@block_rule(
+    "FTR006",
+    "consent-dialog",
+    "footer",
+    gate=Gate(max_words=_MAX_COOKIE_WORDS, pattern=_dialog_opening),
+)
+def consent_dialog(page: Page, i: int) -> Hit | None:
+    """Removes: the labels and standard texts of a consent manager's dialog by its banner: its
+    headings and toggles ("Privacy Preference Center", "Strictly Necessary Cookies", "Performance
+    Cookies Off", "Always Active"), the IAB framework's purposes ("Store and/or access information
+    on a device 91 partners can use this purpose") and their notes, OneTrust's and Cookiebot's
+    notes on their categories ("These cookies allow us to count visits and traffic sources ...").
+
+    Why: a few consent managers set the same dialog on thousands of sites, and a dump keeps its
+    every label; FTR002's banner phrases name none of them.
+
+    False positives: a heading that is also a dialog's label or purpose ("Performance Cookies"
+    over a recipe, "Measure content performance" in a marketing guide) stays unless three such
+    lines of two kinds at least stand together, two lines in three of their stretch, and a cookie
+    banner (FTR002's) stands within eight lines of them: a story's headings stand over its
+    paragraphs. A label's one word ("Marketing", "Statistics") is in no list, and a label is the
+    whole line but for a toggle's state.
+
+    Example: "Privacy Preference Center" / "Strictly Necessary Cookies" / "Always Active" under
+    "We use cookies ..." -> all three dropped.
+    """
+    return Hit(detail="a consent dialog's line") if i in page.memo(_consent_dialogs) else None
+
+
+def _consent_dialogs(page: Page) -> frozenset[int]:
+    """The blocks of the page's consent dialogs: runs of dialog lines (`_dialog_phrase`) as dense
+    as a dialog's, of three lines and two phrases at least, by a cookie banner."""
+    vocab = page.vocab
+    lines = [
+        (i, phrase)
+        for i, block in enumerate(page.blocks)
+        if (phrase := _dialog_phrase(vocab, block.text)) and word_count(block.text) <= _MAX_COOKIE_WORDS
+    ]
+    runs: list[list[tuple[int, str]]] = []
+    for line in lines:
+        if not runs or line[0] - runs[-1][-1][0] > _DIALOG_GAP:
+            runs.append([])
+        runs[-1].append(line)
+    runs = [run for run in runs if _is_dialog(run)]
+    # A dialog's stretches set apart by a few lines no list knows are one dialog, by one banner.
+    by_banner = [_by_a_banner(page, run) for run in runs]
+    near = [later[0][0] - earlier[-1][0] <= _DIALOG_REACH for earlier, later in itertools.pairwise(runs)]
+    for k in range(1, len(runs)):
+        by_banner[k] = by_banner[k] or (by_banner[k - 1] and near[k - 1])
+    for k in range(len(runs) - 2, -1, -1):
+        by_banner[k] = by_banner[k] or (by_banner[k + 1] and near[k])
+    return frozenset(i for run, banner in zip(runs, by_banner, strict=True) if banner for i, _ in run)
+
+
+def _is_dialog(run: list[tuple[int, str]]) -> bool:
+    """Whether a run of dialog lines is as many, as varied and as dense as a dialog's."""
+    span = run[-1][0] - run[0][0] + 1
+    phrases = {phrase for _, phrase in run}
+    return len(run) >= _MIN_DIALOG_LINES and len(phrases) >= 2 and len(run) >= _MIN_DIALOG_SHARE * span
+
+
+def _by_a_banner(page: Page, run: list[tuple[int, str]]) -> bool:
+    """Whether a cookie banner (FTR002's) stands within `_DIALOG_REACH` blocks of the run."""
+    near = page.blocks[max(0, run[0][0] - _DIALOG_REACH) : run[-1][0] + _DIALOG_REACH + 1]
+    return any(
+        word_count(block.text) <= _MAX_COOKIE_WORDS and _is_cookie_notice(page.vocab, block.text) for block in near
+    )
+
+
+def _dialog_phrase(vocab: Vocabulary, text: str) -> str | None:
+    """The consent dialog's label or text that the line is or opens with, casefolded, without its
+    decoration; None when it is none: a label alone or with a toggle's state after it ("Off"), or
+    a standard text's opening."""
+    opening = vocab.starts("consent_dialog_texts", text)
+    if opening is None:
+        opening = vocab.starts("consent_dialog_labels", text)
+        rest = text[opening.end() :].strip().casefold() if opening is not None else ""
+        if opening is None or (rest and rest not in vocab.members("consent_toggle_states")):
+            return None
+    return _DECORATION.sub("", opening.group()).casefold()
 
 
 @block_rule("FTR003", "legal-links", "footer", gate=Gate(max_chars=300, phrases=("legal_links",)), alone=True)

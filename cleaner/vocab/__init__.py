@@ -132,6 +132,9 @@ WORD_SETS = frozenset(
         "pager_words",
         "pager_joins",
         "contents_headers",
+        "consent_dialog_labels",
+        "consent_dialog_texts",
+        "consent_toggle_states",
     }
 )
 
