@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from cleaner.article import Block, Markup
 from cleaner.frontends import lxmlpage
 from cleaner.frontends.decode import repair_mojibake
-from cleaner.frontends.rendered import join_rendered_lines
+from cleaner.frontends.rendered import LOOSE_TEXT, join_rendered_lines
 from cleaner.frontends.text import wrapped_paragraphs
 from cleaner.shapes import shows_nothing
 
@@ -213,7 +213,7 @@ def _leaf_texts(element: _Element, in_link: bool = False, within: tuple[str, ...
     splits its parent's text: text is never flattened across the blocks it holds.
     """
     tag = element.get("rend") if element.tag == "head" else None
-    tag = tag or _BLOCK_TAGS.get(element.tag, "div")
+    tag = tag or _BLOCK_TAGS.get(element.tag, LOOSE_TEXT)
     flow = _as_is if tag == _CODE else _collapsed
     spans: list[tuple[str, str | None]] = [(flow(element.text or ""), None)]
     link_chars = 0

@@ -21,10 +21,11 @@ from cleaner.article import Block, Markup
 from cleaner.shapes import ends_sentence
 from cleaner.vocab import function_words
 
-# Text set straight in a container (a `<div>`, the body), outside any block element of its own.
-_LOOSE = "div"
+# The tag of text set straight in a container (a `<div>`, the body), outside any block element of
+# its own, as `extract` reads it.
+LOOSE_TEXT = "div"
 # Blocks of one paragraph's text: a run of loose text, and a paragraph trafilatura cut from it.
-_PROSE = frozenset({"p", _LOOSE})
+_PROSE = frozenset({"p", LOOSE_TEXT})
 # What a sentence cut before its punctuation goes on with.
 _PUNCTUATION_GOING_ON = tuple(",.;:)")
 # A sentence's start before a cut has this many words at least; a label ("Best Used For", "Colour",
@@ -52,8 +53,8 @@ def join_rendered_lines(blocks: list[Block], rendered: str) -> list[Block]:
         previous = joined[-1] if joined else None
         if previous is not None and block.gap_before and _may_join(previous, block):
             span = _rendered_span(previous.text, block.text, rendered, ink)
-            glued = span is not None and not span.spaced and block.text[:1].isalnum()
-            if span is not None and not (glued and previous.tag != block.tag):
+            # Loose text and a paragraph are one sentence only where the page glues no word to the cut.
+            if span is not None and (previous.tag == block.tag or span.spaced or not block.text[:1].isalnum()):
                 _merge(previous, block, span)
                 continue
         joined.append(block)
@@ -98,7 +99,7 @@ def _merge(first: Block, second: Block, span: _Span) -> None:
     total = max(1, len(first.text) + len(second.text))
     density = (first.link_density * len(first.text) + second.link_density * len(second.text)) / total
     first.markup = _joined_markup(first, second, span.spaced)
-    first.tag = second.tag if first.tag == _LOOSE else first.tag  # a paragraph's text now
+    first.tag = second.tag if first.tag == LOOSE_TEXT else first.tag  # a paragraph's text now
     first.text, first.link_density = span.text, round(density, 2)
 
 

@@ -210,8 +210,10 @@ def _dialog_phrase(vocab: Vocabulary, text: str) -> str | None:
     opening = vocab.starts("consent_dialog_texts", text)
     if opening is None:
         opening = vocab.starts("consent_dialog_labels", text)
-        rest = text[opening.end() :].strip().casefold() if opening is not None else ""
-        if opening is None or (rest and rest not in vocab.members("consent_toggle_states")):
+        if opening is None:
+            return None
+        state = text[opening.end() :].strip().casefold()
+        if state and state not in vocab.members("consent_toggle_states"):
             return None
     return _DECORATION.sub("", opening.group()).casefold()
 
