@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from cleaner import clean
-from cleaner.frontends.decode import codec_for, declared_encoding, decode, looks_like_html
+from cleaner.frontends.decode import codec_for, declared_encoding, decode, looks_like_html, repaired_lines
 
 FRENCH = "Les salles fraîches « climatisées » ouvrent à Nîmes – l’été s’annonce brûlant."
 JAPANESE = "大雨で新幹線が一時運転見合わせ。静岡県内で雨量が二百ミリを超え、約三時間にわたり運転を見合わせた。"
@@ -151,3 +151,18 @@ def test_looks_like_html(text: str, expected: bool) -> None:
 def test_a_document_of_a_byte_or_two_is_text(content: bytes) -> None:
     """A dump that is one newline is an empty page, not UTF-16 (no NUL) nor binary."""
     assert clean(content, kind="text").body == content.decode().strip()
+
+
+def test_utf8_garbled_into_cp1252_is_repaired_in_a_text_dump_line_by_line() -> None:
+    text = "Menu\nThe mayor said it wasnâ€™t over, and the cafÃ© stayed shut.\nAdvertisement\nCrews left â€” for now."
+    article = clean(text, kind="text")
+    assert article.paragraphs == ["The mayor said it wasn’t over, and the café stayed shut.", "Crews left — for now."]
+    assert [(r.line, r.text) for r in article.removals if r.code == "AD001"] == [(3, "Advertisement")]
+
+
+@pytest.mark.parametrize("garbled", ["Â\u2026", "â€¨"])
+def test_a_repair_never_makes_a_line_break(garbled: str) -> None:
+    """Garbled NEL ("Â…") and line separator ("â€¨") are left as they are: the line stays one line."""
+    line = f"The council approved the budget {garbled} after a long debate."
+    assert repaired_lines(line) == [line]
+    assert clean(line, kind="text").body == line

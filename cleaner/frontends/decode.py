@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 import webencodings
 
@@ -229,6 +230,8 @@ _MOJIBAKE = re.compile(
     f"[\u00c2\u00c3]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}}|[\u00f0-\u00f4]{_CONTINUATION}{{3}}"
 )
 _MOJIBAKE_MARKS = ("â€", "â\x80", "Ã", "Â")
+# Control characters and line or paragraph separators: what a repair never gives.
+_NOT_REPAIRED = frozenset({"Cc", "Zl", "Zp"})
 
 
 def repair_mojibake(html: str) -> str:
@@ -249,10 +252,28 @@ def repair_mojibake(html: str) -> str:
     return _MOJIBAKE.sub(_unmangle, html)
 
 
+def repaired_lines(text: str) -> list[str]:
+    """A text's lines, each with its garbled characters put back (`repair_mojibake`).
+
+    Line by line, and no repair yields a line break, so the lines are the text's own, in number
+    and order: a removal's line number points at the line the user sees in the input.
+
+    >>> repaired_lines("Itâ€™s here\nline two")
+    ['It’s here', 'line two']
+    """
+    lines = text.splitlines()
+    if not any(mark in text for mark in _MOJIBAKE_MARKS):
+        return lines
+    return [repair_mojibake(line) for line in lines]
+
+
 def _unmangle(match: re.Match[str]) -> str:
+    """One garbled character put back; not a control character or a line separator ("Â\x85"
+    spells NEL), which no text means and which would break its line."""
     garbled = match.group()
     raw = bytes(ord(char) if ord(char) < 256 else char.encode("cp1252")[0] for char in garbled)
     try:
-        return raw.decode("utf-8")
+        character = raw.decode("utf-8")
     except UnicodeDecodeError:
         return garbled
+    return garbled if unicodedata.category(character) in _NOT_REPAIRED else character

@@ -5,7 +5,9 @@ Blank lines are kept as `gap_before` on the next block, since paragraph
 grouping tells a headline-plus-standfirst apart from the body. Lines are
 only stripped of surrounding whitespace, never rewritten, so every body
 paragraph of the result is a line of the input, or consecutive lines of a
-hard-wrapped paragraph joined by a space.
+hard-wrapped paragraph joined by a space. A line is read with its garbled
+characters put back ("Itâ€™s" is "It’s", `decode.repaired_lines`), as the
+HTML front end reads a page: the text the scraper garbled, not other text.
 
 Text wrapped at a fixed width (e-mail style: every line under about eighty
 characters, many of them ending mid-sentence with the next line going on in
@@ -29,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from cleaner.article import Article, Block
 from cleaner.frontends import Reading
+from cleaner.frontends.decode import repaired_lines
 from cleaner.shapes import BULLETS, ends_sentence, shows_nothing
 from cleaner.vocab import function_words
 
@@ -70,7 +73,7 @@ def to_blocks(text: str) -> list[Block]:
     """
     blocks: list[Block] = []
     gap = False
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(repaired_lines(text), start=1):
         line = raw.strip()
         if not line or shows_nothing(line):
             gap = True
