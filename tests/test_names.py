@@ -33,6 +33,11 @@ VOCAB = Vocabulary()
         (["Updated January"], [], []),
         (["https://example.com/author/jane"], [], []),
         (["Max Mustermann und Erika Schmidt"], ["Max Mustermann", "Erika Schmidt"], []),
+        (["Jeff Foust Monday", "Carrie Arnold November"], ["Jeff Foust", "Carrie Arnold"], []),  # a date's leftover
+        (["Nancy Friday", "Theresa May", "Mary Ann Sun"], ["Nancy Friday", "Theresa May", "Mary Ann Sun"], []),
+        (["Sean Martin Sean Martin"], ["Sean Martin"], []),
+        (["Cara Dumaplin RN", "BSN", "Certified Pediatric Sleep Consultant"], ["Cara Dumaplin RN, BSN"], []),
+        (["Licensed Clinical Social Worker"], [], []),
     ],
 )
 def test_author_names_keep_people_and_organisations_only(values, people, agencies) -> None:
@@ -67,6 +72,8 @@ def test_split_names_keeps_credentials_with_their_name() -> None:
         ("ByKathryn GiuffridaMar 5, 2025 | 6 comments", ["Kathryn Giuffrida"], [], "2025-03-05"),
         ("By Jane Doe, Professor at Harvard", ["Jane Doe"], [], None),  # "at" before no date: a role's
         ("By Nick Robinson, BBC Radio 4 Today", ["Nick Robinson"], [], None),  # a day's name is no count
+        ("By Sean Martin Sean Martin", ["Sean Martin"], [], None),  # a link's text, then the name again
+        ("By Jane Doe, Registered Dietitian", ["Jane Doe"], [], None),
     ],
 )
 def test_read_byline(line, people, agencies, published) -> None:
