@@ -19,11 +19,13 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner import clean
+from cleaner.article import Block
 from cleaner.batch import Job, Options, run
 from cleaner.cli import main
 from cleaner.config import Config
 from cleaner.engine import Cleaner
 from cleaner.frontends.decode import NotText
+from cleaner.frontends.rendered import join_rendered_lines
 from cleaner.inputs import find_inputs
 from cleaner.parallel import Failure, Pool
 
@@ -145,6 +147,16 @@ def test_a_title_of_a_hundred_thousand_bars_is_cut_in_bounded_time() -> None:
     article = clean(f"<html><head><title>{title}</title></head><body><p>{SENTENCE}</p></body></html>", kind="html")
     assert time.perf_counter() - started < 2  # each bar cut in turn over the whole title took minutes
     assert article.body == SENTENCE
+
+
+def test_forty_thousand_paragraphs_are_matched_to_their_rendered_lines_in_bounded_time() -> None:
+    """Each block is looked for where the last one ends, not over the whole page for each two."""
+    blocks = [Block(f"para {n % 7}", gap_before=True, tag="p") for n in range(40_000)]
+    rendered = "\n".join(block.text for block in blocks)
+    started = time.perf_counter()
+    joined = join_rendered_lines(blocks, rendered)
+    assert time.perf_counter() - started < 2  # a search of the whole page for each two took minutes
+    assert len(joined) == 40_000
 
 
 def _run_folder(*args: str):

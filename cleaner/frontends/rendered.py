@@ -34,6 +34,11 @@ _MIN_RUN_ON_WORDS = 5
 # A run of visible characters, or a line break; whitespace other than line breaks.
 _INK_RUN = re.compile(r"\S+|\n")
 _BLANKS = re.compile(r"[^\S\n]+")
+# How many times over the searches for a page's blocks may read its rendered text, a short text
+# counting as this many characters: a page of 40,000 paragraphs costs a few hundred searches, not
+# one for each two of them.
+_SEARCH_BUDGET = 64
+_SMALL_PAGE = 250_000
 
 
 def join_rendered_lines(blocks: list[Block], rendered: str) -> list[Block]:
@@ -41,7 +46,8 @@ def join_rendered_lines(blocks: list[Block], rendered: str) -> list[Block]:
     and a paragraph: where a sentence runs on across the cut); the joined block is a paragraph.
 
     The joined block takes the text of the rendered line from the first block's start to the
-    second's end, so spaces trafilatura lost at the cut come back.
+    second's end, so spaces trafilatura lost at the cut come back. Blocks are found in the
+    rendered text in their order, each after the one before, so the search reads the page once.
 
     >>> blocks = [Block("Apple kept the CPUs of the"), Block("mid-2019 modelsbut not the GPU.", gap_before=True)]
     >>> [b.text for b in join_rendered_lines(blocks, "Apple kept the CPUs of the mid-2019 models but not the GPU.")]
@@ -49,15 +55,21 @@ def join_rendered_lines(blocks: list[Block], rendered: str) -> list[Block]:
     """
     ink = _Ink(rendered)
     joined: list[Block] = []
+    start = end = -1  # where the last block kept (or joined) stands in the squeezed text, if found
     for block in blocks:
+        found = ink.locate(block.text)
         previous = joined[-1] if joined else None
         if previous is not None and block.gap_before and _may_join(previous, block):
-            span = _rendered_span(previous.text, block.text, rendered, ink)
+            # Where the two stand side by side: where they were found, else where the page repeats them so.
+            cut = (start, end, found[1]) if found is not None and found[0] == end >= 0 else ink.pair(previous, block)
+            span = ink.span(*cut) if cut is not None else None
             # Loose text and a paragraph are one sentence only where the page glues no word to the cut.
-            if span is not None and (previous.tag == block.tag or span.spaced or not block.text[:1].isalnum()):
+            if cut and span and (previous.tag == block.tag or span.spaced or not block.text[:1].isalnum()):
                 _merge(previous, block, span)
+                start, end = cut[0], cut[2]
                 continue
         joined.append(block)
+        start, end = found if found is not None else (-1, -1)
     return joined
 
 
@@ -127,6 +139,12 @@ class _Ink:
     """The rendered text without its whitespace, line breaks kept so that no match runs across
     rendered lines, and the way back from a character of it to where it stands in the text.
 
+    Blocks are looked for in order (`locate`), each from where the last one found ends, so the
+    blocks of a page in order cost one read of its text. A block that is not there (text
+    trafilatura rewrote) or stands before that costs a read of the whole text, as does a look for
+    two blocks side by side elsewhere (`pair`): once the searches have read it `_SEARCH_BUDGET`
+    times (a short page counts as `_SMALL_PAGE` characters), no more are made.
+
     The way back is worked out only when a match needs it, from the runs of visible characters:
     within a run, both texts step alike.
     """
@@ -136,6 +154,43 @@ class _Ink:
         # `page_text` leaves no blank but single spaces between words: taking those out first
         # leaves the pattern nothing to replace, where it had a match for every word.
         self.text = _BLANKS.sub("", rendered.replace(" ", ""))
+        self._cursor = 0
+        self._searched = 0  # characters searched so far
+
+    def locate(self, text: str) -> tuple[int, int] | None:
+        """Where the block's text stands in the squeezed text: after the last block found, else
+        anywhere (trafilatura sets a paragraph it gathered late out of the page's order)."""
+        squeezed = _squeezed(text)
+        if not squeezed or self._spent():
+            return None
+        start = self.text.find(squeezed, self._cursor)
+        self._searched += (len(self.text) - self._cursor) if start < 0 else (start - self._cursor)
+        if start < 0:
+            start = self.text.find(squeezed)
+            self._searched += len(self.text)
+        if start < 0:
+            return None
+        self._cursor = start + len(squeezed)
+        return start, self._cursor
+
+    def pair(self, first: Block, second: Block) -> tuple[int, int, int] | None:
+        """Where the page sets the two blocks' texts side by side (a page may show a text twice,
+        as a menu and a tab do): the stretch's start, the cut between them and its end."""
+        squeezed = _squeezed(first.text)
+        whole = squeezed + _squeezed(second.text)
+        if not squeezed or self._spent():
+            return None
+        start = self.text.find(whole)
+        self._searched += len(self.text)
+        return None if start < 0 else (start, start + len(squeezed), start + len(whole))
+
+    def _spent(self) -> bool:
+        return self._searched > _SEARCH_BUDGET * max(len(self.text), _SMALL_PAGE)
+
+    def span(self, start: int, cut: int, end: int) -> _Span:
+        """The rendered text of the squeezed stretch [start, end), which a cut splits at `cut`."""
+        spaced = self.rendered[self.position(cut - 1) + 1 : self.position(cut - 1) + 2].isspace()
+        return _Span(" ".join(self.rendered[self.position(start) : self.position(end - 1) + 1].split()), spaced)
 
     @cached_property
     def _runs(self) -> tuple[list[int], list[int]]:
@@ -150,16 +205,5 @@ class _Ink:
         return offsets[run] + index - starts[run]
 
 
-def _rendered_span(first: str, second: str, rendered: str, ink: _Ink) -> _Span | None:
-    """The rendered text from `first`'s start to `second`'s end when they stand on one line,
-    next to each other (whitespace aside); else None."""
-    squeezed = "".join(first.split())
-    whole = squeezed + "".join(second.split())
-    start = ink.text.find(whole)
-    if start < 0 or not squeezed:
-        return None
-    end = start + len(whole) - 1
-    cut = ink.position(start + len(squeezed) - 1) + 1
-    return _Span(
-        " ".join(rendered[ink.position(start) : ink.position(end) + 1].split()), rendered[cut : cut + 1].isspace()
-    )
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
