@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from cleaner import Config, clean
+from cleaner.article import Block
 from cleaner.frontends.decode import decode
+from cleaner.frontends.headings import Heading, restore_headings
 from cleaner.frontends.html import MAX_DEPTH, cap_nesting
 from cleaner.rules.framework.kinds import BlockRule
 from cleaner.rules.framework.registry import all_rules
@@ -206,6 +208,41 @@ def test_utf8_garbled_into_cp1252_is_repaired_in_raw_text_and_in_entities() -> N
     article = clean(page(inside=inside), kind="html")
     assert "The mayor said it wasn’t over." in article.paragraphs
     assert "Crews hadn’t left — yet." in article.paragraphs
+
+
+MORE = (
+    "The mayor thanked the volunteers who filled sandbags through the night and said the town had learned "
+    "from the floods of 2007.",
+    "Insurers said claims would be handled quickly, and a fund for the families whose homes were flooded "
+    "opened on Tuesday.",
+)
+
+
+def test_headings_trafilatura_left_out_are_put_back_between_their_paragraphs() -> None:
+    """A page without an <article> (trafilatura gathers its paragraphs one by one, headings left out):
+    a heading between two extracted paragraphs comes back in its place; one after the last stays out."""
+    sections = [("", PARAGRAPHS[0]), ("", PARAGRAPHS[1]), ("Where the water rose", PARAGRAPHS[2])]
+    sections += [("", MORE[0]), ("What happens next", MORE[1])]
+    body = "".join(f"<h2>{heading}</h2>" * bool(heading) + f"<p>{text}</p>" for heading, text in sections)
+    html = f"<html><head><title>{TITLE}</title></head><body><div class='grid'><h1>{TITLE}</h1>{body}"
+    html += "<h2>More from the valley</h2></div></body></html>"
+    article = clean(html, kind="html")
+    assert [(block.tag, block.text) for block in article.blocks] == [
+        ("p", PARAGRAPHS[0]),
+        ("p", PARAGRAPHS[1]),
+        ("h2", "Where the water rose"),
+        ("p", PARAGRAPHS[2]),
+        ("p", MORE[0]),
+        ("h2", "What happens next"),
+        ("p", MORE[1]),
+    ]
+
+
+def test_an_extraction_holding_headings_gets_none_back() -> None:
+    """trafilatura's main pass left the heading out for a reason of its own (a teaser box's headline)."""
+    blocks = [Block("What we know", tag="h2"), Block(PARAGRAPHS[0], tag="p"), Block(PARAGRAPHS[1], tag="p")]
+    rendered = "\n".join(["What we know", PARAGRAPHS[0], "Storm hits the coast", PARAGRAPHS[1]])
+    assert restore_headings(blocks, rendered, {"Storm hits the coast": Heading("h4", 1.0)}) == blocks
 
 
 def test_page_without_extractable_content_falls_back_to_page_text(monkeypatch: pytest.MonkeyPatch) -> None:

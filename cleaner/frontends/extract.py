@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from cleaner.article import Block, Markup
 from cleaner.frontends import lxmlpage
 from cleaner.frontends.decode import repair_mojibake
+from cleaner.frontends.headings import HEADING_TAGS, Heading, restore_headings
 from cleaner.frontends.rendered import LOOSE_TEXT, join_rendered_lines
 from cleaner.frontends.text import wrapped_paragraphs
 from cleaner.shapes import shows_nothing
@@ -74,7 +75,18 @@ def main_content(html: str, rendered: str, *, posts: bool = False) -> list[Block
     if _chars(balanced) < _RECALL_TRY_SHARE * len(rendered):
         recall = _trafilatura_blocks(page, favor_recall=True, fast=True, posts=posts)
         balanced = recall if _chars(recall) > _RECALL_GAIN * _chars(balanced) else balanced
-    return join_rendered_lines(balanced, rendered)
+    return restore_headings(join_rendered_lines(balanced, rendered), rendered, _headings(page))
+
+
+def _headings(page: HtmlElement) -> dict[str, Heading]:
+    """The page's headings by their whitespace-collapsed text (the first of a text wins)."""
+    found: dict[str, Heading] = {}
+    for element in page.iter(*HEADING_TAGS):
+        text = " ".join(element.text_content().split())
+        if text and text not in found:
+            linked = sum(len("".join(link.text_content().split())) for link in element.iter("a"))
+            found[text] = Heading(element.tag, round(min(1.0, linked / max(1, len(text.replace(" ", "")))), 2))
+    return found
 
 
 def _trafilatura_blocks(page: HtmlElement, *, favor_recall: bool, fast: bool, posts: bool) -> list[Block]:
