@@ -258,7 +258,7 @@ def repaired_lines(text: str) -> list[str]:
     Line by line, and no repair yields a line break, so the lines are the text's own, in number
     and order: a removal's line number points at the line the user sees in the input.
 
-    >>> repaired_lines("Itâ€™s here\nline two")
+    >>> repaired_lines("Itâ€™s here\\nline two")
     ['It’s here', 'line two']
     """
     lines = text.splitlines()
