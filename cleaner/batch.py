@@ -22,7 +22,18 @@ from typing import Any, Protocol, runtime_checkable
 
 from cleaner.config import DEFAULT_MAX_BYTES
 from cleaner.engine import Cleaner
-from cleaner.io import Document, DocumentError, Fields, Source, describe_error, open_input, output_name, sniff_stream
+from cleaner.io import (
+    Document,
+    DocumentError,
+    Fields,
+    Source,
+    describe_error,
+    open_input,
+    output_name,
+    shown,
+    sniff_stream,
+    utf8,
+)
 from cleaner.parallel import Failure
 from cleaner.records import clean_document
 from cleaner.storage import Location, atomic_writer, exists, identity, is_dir, write_atomic
@@ -214,9 +225,9 @@ def _write_stream(sink: Sink, results: Iterable[tuple[Document, Any]], options: 
     for doc, result in results:
         outcome = _outcome(doc, result)
         if outcome.result:
-            text = outcome.result.text.encode("utf-8")
+            text = utf8(outcome.result.text)
             if headed and doc.record is None:
-                text = b"\n" * separate + f"==> {doc.name} <==\n".encode() + text
+                text = b"\n" * separate + utf8(f"==> {shown(doc.name)} <==\n") + text
             try:
                 sink.write(text)
             except OSError as error:
@@ -241,7 +252,7 @@ def _write_tree(
             outcome = _outcome(doc, result)
             if outcome.result and doc.output:
                 try:
-                    write_atomic(doc.output, outcome.result.text.encode("utf-8"))
+                    write_atomic(doc.output, utf8(outcome.result.text))
                 except OSError as error:
                     outcome = Outcome(doc.name, "failed", f"cannot write {doc.output}: {error.strerror or error}")
             yield outcome

@@ -110,7 +110,11 @@ class _Decompressed(io.RawIOBase):
         return True
 
     def readinto(self, buffer: Any) -> int:
-        return self.reader.readinto(buffer)
+        """What one step of decompression gives: a file cut off raises only once every byte
+        before the cut was handed on (a read of the whole buffer loses its part read so far)."""
+        data = self.reader.read1(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
     def close(self) -> None:
         try:

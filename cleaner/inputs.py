@@ -105,14 +105,28 @@ def _find_local(arg: str, skip: Location | None, found: Inputs, filters: Filters
         return False
     matches = sorted(glob.glob(arg, recursive=True))
     root = _glob_root(arg)
+    first = len(found.sources), len(found.left_out)
     for match in map(Path, matches):
+        if isinstance(skip, Path) and resolved(match).is_relative_to(skip):
+            continue  # the output folder (or what it holds), which a glob over the input's tree meets too
         if match.is_dir():
             _walk(match, skip, found, filters, root)
         else:
             _consider(match, root, skip, found, filters)
+    # "in/**" matches the folders and the files in them: each file is read once.
+    found.sources[first[0] :] = _each_once(found.sources[first[0] :])
+    found.left_out[first[1] :] = list(dict.fromkeys(found.left_out[first[1] :]))
     if not matches:
         found.missing.append((arg, "no file matches this pattern"))
     return True
+
+
+def _each_once(sources: list[Source]) -> list[Source]:
+    """The sources, a file found twice kept where it was first found."""
+    by_path: dict[Location | None, Source] = {}
+    for source in sources:
+        by_path.setdefault(source.path, source)
+    return list(by_path.values())
 
 
 def _find_remote(arg: str, skip: Location | None, found: Inputs, filters: Filters) -> bool:

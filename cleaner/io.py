@@ -7,6 +7,7 @@ or remote) and `compression` undoes gzip and zstandard.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from io import BufferedReader
 from pathlib import PurePath
@@ -30,6 +31,10 @@ STREAMS = {".jsonl": "jsonl", ".warc": "warc"}
 # A file without an extension, or a saved URL with a query ("page.php?id=3"), is read too.
 DOCUMENTS = frozenset({".txt", ".md", ".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp"})
 STREAM_KINDS = frozenset(STREAMS.values())
+# Half a character: what a JSON escape ("\\ud800") or a file name's undecodable byte leaves in a str.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Where Python keeps the bytes of a file name that are no UTF-8 ("surrogateescape").
+_UNDECODED = range(0xDC80, 0xDD00)
 
 
 class DocumentError(Exception):
@@ -158,6 +163,37 @@ def sniff_stream(stdin: BufferedReader) -> str | None:
     if start.startswith(b"{"):
         return "jsonl"
     return "warc" if start == b"WARC/" else None
+
+
+def utf8(text: str) -> bytes:
+    """The text in UTF-8, half a character (a lone surrogate: a JSON escape gave it, or a file
+    name's byte that was no UTF-8) written as U+FFFD: the one thing a str may hold that UTF-8 cannot.
+
+    >>> utf8("half \\ud800")
+    b'half \\xef\\xbf\\xbd'
+    """
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
+def shown(text: str) -> str:
+    """A name or a reason as one line of a terminal or of a tab-separated file shows it: tabs, line
+    breaks and other control characters escaped, a file name's byte that was no UTF-8 as "\\xff".
+
+    >>> print(shown("a\\tb\\x1b[2J"))
+    a\\tb\\x1b[2J
+    """
+    return text if text.isprintable() else "".join(map(_shown, text))
+
+
+def _shown(char: str) -> str:
+    if char.isprintable():
+        return char
+    if ord(char) in _UNDECODED:
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return char.encode("unicode_escape").decode("ascii")
 
 
 def describe_error(error: BaseException) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.config import ConfigError
+from cleaner.io import utf8
 from cleaner.storage import write_atomic
 
 PROFILE_FORMAT = "cleaner-site-profile"
@@ -40,8 +41,9 @@ def normalise(text: str) -> str:
 
 
 def fingerprint(normalised: str) -> int:
-    """A stable 64-bit hash of a normalised block (the same in every process and run)."""
-    return int.from_bytes(hashlib.blake2b(normalised.encode("utf-8"), digest_size=8).digest(), "big")
+    """A stable 64-bit hash of a normalised block (the same in every process and run); any str
+    has one, half a character (a lone surrogate from a JSON escape) too."""
+    return int.from_bytes(hashlib.blake2b(normalised.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +114,7 @@ class Profile:
         )
 
     def save(self, path: Path) -> None:
-        write_atomic(path, (json.dumps(self.to_dict(), indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
+        write_atomic(path, utf8(json.dumps(self.to_dict(), indent=1, ensure_ascii=False) + "\n"))
 
 
 def _site_dict(site: SiteBoilerplate) -> dict[str, Any]:

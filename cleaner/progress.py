@@ -8,6 +8,7 @@ import time
 import click
 
 from cleaner.batch import Summary
+from cleaner.io import shown
 
 
 class Report:
@@ -24,14 +25,16 @@ class Report:
         if outcome.status == "failed":
             self.failed(outcome.name, outcome.reason)
         elif self.verbose:
-            self._say(f"{outcome.name}: {outcome.reason or 'written to ' + str(outcome.output or 'output')}")
+            self._say(
+                f"{shown(outcome.name)}: {shown(outcome.reason or 'written to ' + str(outcome.output or 'output'))}"
+            )
         now = time.monotonic()
         if self.bar and now - self.shown > 0.1:
             self.shown = now
             click.echo("\r" + self._progress(now), nl=False, err=True)
 
     def failed(self, name: str, reason: str | None) -> None:
-        self._say(click.style(f"{name}: {reason}", fg="red"))
+        self._say(click.style(f"{shown(name)}: {shown(reason or '')}", fg="red"))
 
     def _say(self, line: str) -> None:
         click.echo(("\r\x1b[K" if self.bar else "") + line, err=True)

@@ -22,6 +22,11 @@ from cleaner.compression import compressed, compression_of
 from cleaner.remote import RemotePath, is_remote
 
 Location = Path | RemotePath
+# A temporary file is named after its target, cut to this many characters: with the marks around
+# it, its name stays within any file system's limit (255 bytes) when the target's does.
+_TEMP_NAME_CHARS = 48
+# A file name's longest, where the file system does not say (255 bytes on all common ones).
+_NAME_MAX = 255
 
 
 def location(name: str) -> Location:
@@ -36,7 +41,8 @@ def exists(place: Location) -> bool:
 
 
 def is_dir(place: Location) -> bool:
-    return place.is_dir() if isinstance(place, Path) else remote.is_dir(place)
+    """Whether a folder is there (a name too long for any is none: the write then says why)."""
+    return os.path.isdir(place) if isinstance(place, Path) else remote.is_dir(place)
 
 
 def identity(place: Location) -> Location:
@@ -73,7 +79,7 @@ def probe_writable(place: Location) -> str | None:
     creating (and removing) a file in the nearest folder that exists on its way."""
     if not isinstance(place, Path):
         return remote.probe_writable(place)
-    if place.is_dir():
+    if os.path.isdir(place):
         return "is a folder"
     folder = place.parent
     while not folder.exists():
@@ -82,6 +88,8 @@ def probe_writable(place: Location) -> str | None:
         folder = folder.parent
     if not folder.is_dir():
         return f"{folder} is not a folder"
+    if (length := len(os.fsencode(place.name))) > (longest := _name_max(folder)):
+        return f"the name is {length} bytes long, longer than the file system allows ({longest})"
     probe = folder / f".cleaner-probe-{secrets.token_hex(6)}.tmp"
     try:
         os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -89,6 +97,13 @@ def probe_writable(place: Location) -> str | None:
         return f"cannot write in {folder}: {error.strerror or error}"
     probe.unlink(missing_ok=True)
     return None
+
+
+def _name_max(folder: Path) -> int:
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        return _NAME_MAX
 
 
 @contextmanager
@@ -120,7 +135,7 @@ def _local_writer(path: Path) -> Iterator[IO[bytes]]:
     path.parent.mkdir(parents=True, exist_ok=True)
     # Named before it exists, so an interrupt at any point after it is created still removes it;
     # created with the umask's permissions, as any new file.
-    temp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    temp = path.parent / f".{path.name[:_TEMP_NAME_CHARS]}.{secrets.token_hex(6)}.tmp"
     try:
         with os.fdopen(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as raw:
             yield raw

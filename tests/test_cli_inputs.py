@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -61,3 +62,42 @@ def test_include_and_exclude_globs(tmp_path: Path, article: str) -> None:
     result = run(str(folder), "-o", str(tmp_path / "logs"), "--include", "*.log", "-v")
     assert [p.name for p in (tmp_path / "logs").rglob("*.txt")] == ["notes.log.txt"]
     assert f"{folder / 'a.txt'}: not read (matches no --include pattern)" in result.stderr
+
+
+def test_a_glob_over_the_inputs_tree_leaves_the_output_folder_in_it_alone(tmp_path: Path, article: str) -> None:
+    """A rerun with --skip-existing skips what the first run wrote and reads none of it as input."""
+    (tmp_path / "g" / "sub").mkdir(parents=True)
+    (tmp_path / "g" / "a.txt").write_text(article)
+    (tmp_path / "g" / "sub" / "b.txt").write_text(article)
+    pattern, out = str(tmp_path / "g" / "**" / "*.txt"), str(tmp_path / "g" / "out")
+    assert run(pattern, "-o", out).exit_code == 0
+    again = run(pattern, "-o", out, "--skip-existing")
+    assert again.exit_code == 0, again.stderr
+    assert "documents: 2 read, 0 cleaned, 0 failed, 2 skipped" in again.stderr
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "g").rglob("*.txt")) == [
+        "g/a.txt",
+        "g/out/a.txt",
+        "g/out/sub/b.txt",
+        "g/sub/b.txt",
+    ]
+
+
+def test_a_glob_matching_a_folder_and_its_files_reads_each_file_once(tmp_path: Path, article: str) -> None:
+    (tmp_path / "g" / "sub").mkdir(parents=True)
+    (tmp_path / "g" / "a.txt").write_text(article)
+    (tmp_path / "g" / "sub" / "b.txt").write_text(article)
+    result = run(str(tmp_path / "g" / "**"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    assert "documents: 2 read, 2 cleaned, 0 failed, 0 skipped" in result.stderr
+
+
+def test_a_file_name_that_is_no_utf8_is_read_and_shown_escaped(tmp_path: Path, article: str) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.txt").write_text(article)
+    (folder / os.fsdecode(b"bad\xff.txt")).write_text(article)
+    (folder / os.fsdecode(b"p\xfe.txt")).write_bytes(b"\x89PNG\r\n\x1a\n\0\0")
+    result = run(str(folder), "--errors", str(tmp_path / "e.tsv"))
+    assert result.exit_code == 1
+    assert f"==> {folder}/bad\\xff.txt <==" in result.stdout
+    assert (tmp_path / "e.tsv").read_text() == f"{folder}/p\\xfe.txt\tnot text or HTML (PNG image)\n"

@@ -85,3 +85,15 @@ def test_an_output_of_dash_is_stdout_not_a_folder(tree: Path, monkeypatch: pytes
     result = run(str(tree / "a.txt"), "-o", "-", "-q")
     assert result.exit_code == 0 and result.stdout == clean((tree / "a.txt").read_text()).body + "\n"
     assert not (tree / "-").exists()
+
+
+def test_an_output_name_as_long_as_the_file_system_allows_is_written(tmp_path: Path, article: str) -> None:
+    """Its temporary file is named within the limit too; one past the limit is refused before the run."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / f"{'a' * 246}.html").write_text(article)
+    result = run(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [f"{'a' * 246}.json"]
+    too_long = run(str(tmp_path / "in"), "-o", str(tmp_path / f"{'b' * 250}.jsonl"))
+    assert too_long.exit_code == 2
+    assert "the name is 256 bytes long, longer than the file system allows (255)" in too_long.stderr

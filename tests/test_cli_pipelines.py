@@ -183,3 +183,29 @@ def test_a_jsonl_output_inside_the_input_folder_is_not_read_back(tree: Path) -> 
     again = run(str(tree), "-o", str(tree / "all.jsonl"), "--force")
     assert "documents: 5 read, 4 cleaned, 1 failed" in first.stderr
     assert "documents: 5 read, 4 cleaned, 1 failed" in again.stderr
+
+
+def test_half_a_character_in_a_record_is_written_as_a_replacement_character(tmp_path: Path, article: str) -> None:
+    """A JSON escape of a lone surrogate ("\\ud800") is a str UTF-8 cannot write: U+FFFD, and the run goes on."""
+    escaped = json.dumps({"id": "a", "text": article, "lang": "LANG"}).replace('"LANG"', '"\\ud800"')
+    (tmp_path / "in.jsonl").write_text(escaped + '\n{"id": "b", "text": "Fine."}\n')
+    for target in ([], ["-o", str(tmp_path / "out.jsonl")]):
+        result = run(str(tmp_path / "in.jsonl"), *target)
+        assert result.exit_code == 0, result.stderr
+        written = result.stdout_bytes if not target else (tmp_path / "out.jsonl").read_bytes()
+        assert [(r["id"], r.get("lang")) for r in records(written)] == [
+            ("a", "\ufffd"),
+            ("b", None),
+        ]
+
+
+def test_an_errors_file_keeps_one_row_per_failure_whatever_the_id_holds(tmp_path: Path) -> None:
+    (tmp_path / "in.jsonl").write_bytes(b'{"id": "evil\\n/etc/passwd\\tfake reason\\u001b]0;x\\u0007", "text": 5}\n')
+    result = run(str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "--errors", str(tmp_path / "e.tsv"))
+    assert result.exit_code == 1
+    rows = (tmp_path / "e.tsv").read_text().splitlines()
+    assert len(rows) == 1 and rows[0].count("\t") == 1
+    assert rows[0].endswith(
+        "in.jsonl:1 (id=evil\\n/etc/passwd\\tfake reason\\x1b]0;x\\x07)\tfield 'text' is int, not a string"
+    )
+    assert "\x1b" not in result.stderr

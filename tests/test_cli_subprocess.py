@@ -149,3 +149,16 @@ def test_an_input_that_would_block_is_skipped_with_its_reason(tmp_path: Path, ar
     assert b"documents: 2 read, 1 cleaned, 0 failed, 1 skipped" in result.stderr
     named = cleaner("clean", "in/x.jsonl", "-v", cwd=tmp_path)
     assert named.returncode == 0 and b"not a regular file (a FIFO)" in named.stderr
+
+
+@pytest.mark.parametrize("closed", [0, 1], ids=["stdin", "stdout"])
+def test_a_closed_standard_stream_stops_no_run_that_writes_files(tree: Path, tmp_path: Path, closed: int) -> None:
+    run = cleaner("clean", "in/a.txt", "-o", "out", cwd=tmp_path, preexec_fn=lambda: os.close(closed))
+    assert run.returncode == 0, run.stderr
+    assert outputs(tmp_path / "out") == ["a.txt"]
+
+
+def test_a_closed_stdout_is_a_write_error_when_the_run_writes_there(tree: Path, tmp_path: Path) -> None:
+    run = cleaner("clean", "in/a.txt", cwd=tmp_path, preexec_fn=lambda: os.close(1))
+    assert run.returncode == 1
+    assert b"cannot write standard output: standard output is closed; the run stopped" in run.stderr

@@ -92,3 +92,9 @@ def test_eval_floor_says_when_the_floors_hold(tmp_path: Path) -> None:
     result = invoke("eval", str(ROOT / "bench" / "scrapinghub"), "--floor", str(floors), "-j", "2")
     assert result.exit_code == 0, result.output
     assert f"floors hold: scrapinghub dumps ({floors})" in result.stderr
+
+
+def test_stdin_named_twice_is_a_usage_error() -> None:
+    result = CliRunner().invoke(main, ["clean", "-", "-"], input=b"Story text here.\n")
+    assert result.exit_code == 2
+    assert "- (standard input) is named more than once: it can be read once" in result.stderr

@@ -6,12 +6,14 @@ import gzip
 import io
 import re
 import time
+import zlib
 from collections.abc import Callable
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from cleaner.compression import decompressed
 from cleaner.io import Fields
 from cleaner.streams import read_jsonl
 from cleaner.warc import MAX_HEADER_BYTES, read_warc
@@ -80,6 +82,17 @@ def test_a_truncated_gzip_stream_is_reported_where_it_breaks(jsonl: Callable[...
     )
     assert docs[-1].problem.startswith("stream ends early")
     assert all(d.problem is None for d in docs[:-1]) and len(docs) > 1
+
+
+def test_a_truncated_gzip_file_gives_every_record_before_the_cut(jsonl: Callable[..., bytes]) -> None:
+    """Read as files are (`compression.decompressed`): no buffer's worth of records is lost at the cut."""
+    words = ("river", "council", "bridge", "flood", "road", "school", "rain", "wall")
+    packed = gzip.compress(jsonl(*({"text": " ".join(words[(i * k) % 8] for k in range(9))} for i in range(20_000))))
+    cut = packed[: len(packed) - 40]
+    intact = zlib.decompressobj(wbits=31).decompress(cut).count(b"\n")  # every whole line before the cut
+    docs = list(read_jsonl(decompressed(io.BytesIO(cut), ".gz"), "in.jsonl.gz", Fields(), 1 << 20))
+    assert docs[-1].problem.startswith("stream ends early")
+    assert sum(d.problem is None for d in docs) == intact > 19_000
 
 
 @pytest.mark.parametrize("compress", [False, True])

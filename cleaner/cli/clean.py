@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -170,6 +171,8 @@ def _plan(paths: tuple[str, ...], flags: dict, config, stdin):
     inputs = replace(inputs, sources=batch.sniffed(inputs.sources, stdin))
     options = _output_options(flags, config, inputs.several or any(s.is_stream for s in inputs.sources))
     problems = preflight(inputs, options, {"--errors": flags["errors_path"], "--summary-json": flags["summary_json"]})
+    if paths.count("-") > 1:
+        problems.append("- (standard input) is named more than once: it can be read once")
     if flags["url"] is not None and options.several:
         problems.append("--url names the page of one document: give one file or stdin (records have a url field)")
     elif flags["url"] is not None and not (is_url(flags["url"]) and urlsplit(flags["url"]).netloc):
@@ -252,18 +255,19 @@ def _run(job, sources, options, flags, report, stdin) -> tuple[str, int] | None:
     Whatever stops the run, the errors file keeps every failure met until then.
     """
     from cleaner import batch
+    from cleaner.io import shown, utf8
 
     signal.signal(signal.SIGTERM, _on_sigterm)
     with _errors_file(flags["errors_path"]) as errors:
         try:
             with (
                 _executor(job, flags["dask_scheduler"], flags["jobs"], job.cleaner.config) as executor,
-                closing(batch.run(sources, options, executor, stdin, sys.stdout.buffer)) as outcomes,
+                closing(batch.run(sources, options, executor, stdin, _stdout())) as outcomes,
             ):
                 for outcome in outcomes:
                     report.add(outcome)
                     if outcome.status == "failed":
-                        errors.write(f"{outcome.name}\t{outcome.reason}\n".encode())
+                        errors.write(utf8(f"{shown(outcome.name)}\t{shown(outcome.reason or '')}\n"))
         except batch.OutputError as error:
             return f"{error}; the run stopped", 1
         except (KeyboardInterrupt, _Terminated) as interrupt:
@@ -317,6 +321,18 @@ def _errors_file(path: Path | None):
 
 
 def _stdin():
-    """Standard input as a buffered binary stream (which can be peeked at to tell its kind)."""
-    stream = sys.stdin.buffer
+    """Standard input as a buffered binary stream (which can be peeked at to tell its kind); a
+    closed one (`<&-`) reads as empty."""
+    stream = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
     return stream if hasattr(stream, "peek") else io.BufferedReader(stream)
+
+
+def _stdout():
+    """Standard output as a binary sink; a closed one (`>&-`) fails the first write made to it,
+    as a full disk does, and none when the run writes to files."""
+    return sys.stdout.buffer if sys.stdout is not None else _ClosedOutput()
+
+
+class _ClosedOutput:
+    def write(self, data: bytes, /) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
