@@ -8,6 +8,7 @@ explicitly: there is no global configuration.
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -64,6 +65,10 @@ class Config:
     max_memory: int | None = None
 
     def __post_init__(self) -> None:
+        if self.timeout:  # a limit the waits for a worker can hold: a day at most
+            object.__setattr__(self, "timeout", _positive("timeout", self.timeout, float, _MAX_TIMEOUT))
+        if self.max_memory:
+            object.__setattr__(self, "max_memory", parse_size("max_memory", self.max_memory))
         for key in _SELECTOR_KEYS:
             object.__setattr__(self, key, _selectors(key, getattr(self, key)))
         unknown = unknown_selectors(tuple(s for key in _SELECTOR_KEYS for s in getattr(self, key)))
@@ -209,7 +214,7 @@ def _coerce(data: Mapping[str, Any]) -> dict[str, Any]:
                 raise ConfigError("profile must be the path of a profile file")
             values[key] = value
         elif key == "timeout":
-            values[key] = None if value in (None, 0, "none") else _positive(key, value, float)
+            values[key] = None if value in (None, 0, "none") else _positive(key, value, float, _MAX_TIMEOUT)
         elif key == "max_memory":
             values[key] = 0 if value in (0, "0", "none") else parse_size(key, value)
         else:
@@ -235,13 +240,15 @@ def _selectors(key: str, value: Any) -> tuple[str, ...]:
     return tuple(part.strip() for v in value for part in v.split(",") if part.strip())
 
 
-def _positive(key: str, value: Any, kind: type) -> Any:
+def _positive(key: str, value: Any, kind: type, most: float = math.inf) -> Any:
     try:
         number = kind(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise ConfigError(f"{key} must be a number, not {value!r}") from None
-    if number <= 0:
+    if not number > 0:  # nan too
         raise ConfigError(f"{key} must be positive")
+    if number > most:
+        raise ConfigError(f"{key} must be at most {most:g}")
     return number
 
 
@@ -261,6 +268,10 @@ def default_memory_limit(jobs: int) -> int:
 
 
 _SIZE_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+# The largest size a setting takes (what a process's limits can hold); and the longest time limit:
+# a day, past which no document is worth waiting for (0 or "none" is no limit).
+_MAX_SIZE = 1 << 60
+_MAX_TIMEOUT = 86_400.0
 
 
 def parse_size(key: str, value: Any) -> int:
@@ -272,12 +283,14 @@ def parse_size(key: str, value: Any) -> int:
     text = str(value).strip().lower().removesuffix("ib").removesuffix("b")
     unit = text[-1:] if text[-1:] in _SIZE_UNITS else ""
     try:
-        number = float(text[: len(text) - len(unit)])
+        number = float(text[: len(text) - len(unit)]) * _SIZE_UNITS[unit]
     except ValueError:
         raise ConfigError(f"{key} must be a size such as 4G or 512M, not {value!r}") from None
-    if number <= 0:
+    if not number > 0:  # nan too
         raise ConfigError(f"{key} must be positive")
-    return int(number * _SIZE_UNITS[unit])
+    if number > _MAX_SIZE:
+        raise ConfigError(f"{key} must be at most {_MAX_SIZE >> 50}P")
+    return int(number)
 
 
 def _peek(path: Path) -> str:

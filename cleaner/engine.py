@@ -68,6 +68,8 @@ class Cleaner:
         """
         if not isinstance(source, str | bytes):
             raise TypeError(f"the document must be str or bytes (text or HTML), not {type(source).__name__}")
+        if url is not None and not isinstance(url, str):
+            raise TypeError(f"the URL must be a str, not {type(url).__name__}")
         if url is not None and not metadata.is_url(url):
             raise ValueError(f"URL cannot be split into its parts: {url!r}")
         config = self.config.for_url(url)

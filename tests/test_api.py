@@ -71,3 +71,8 @@ def test_clean_many_takes_records_with_their_urls_and_names_a_bad_one(article: s
     assert results[1].url == PAGE_URL and results[1].publisher == clean(page, url=PAGE_URL).publisher
     assert isinstance(results[2], Failure) and results[2].id == "p2"
     assert results[2].reason == "no 'text' or 'html' field"
+
+
+def test_a_url_that_is_no_str_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="the URL must be a str, not int"):
+        cleaner.clean("The council approved the budget.", url=5)  # type: ignore[arg-type]

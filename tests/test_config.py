@@ -63,3 +63,27 @@ def test_site_phrases_extend_the_vocabulary() -> None:
     config = Config.from_mapping({"sites": {"example.de": {"phrases": {"ad_markers": ["Partner-Inhalt Ende"]}}}})
     assert clean(text, url="https://example.de/x", config=config).removals[0].code == "AD001"
     assert "Partner-Inhalt Ende" in clean(text, url="https://other.de/x", config=config).paragraphs
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"timeout": 3e6}, "timeout must be at most 86400"),
+        ({"timeout": float("nan")}, "timeout must be positive"),
+        ({"timeout": float("inf")}, "timeout must be at most 86400"),
+        ({"max_memory": "20000000T"}, "max_memory must be at most 1024P"),
+        ({"max_memory": "nanG"}, "max_memory must be positive"),
+    ],
+)
+def test_limits_past_what_a_process_can_hold_are_refused(settings: dict, message: str) -> None:
+    """A time limit no wait can hold, or a memory limit no process limit can, is a config error, not a crash."""
+    with pytest.raises(ConfigError, match=message):
+        Config().merged(settings)
+
+
+def test_the_api_refuses_the_limits_the_config_file_refuses() -> None:
+    with pytest.raises(ConfigError, match="timeout must be at most 86400"):
+        Config(timeout=3e6)
+    with pytest.raises(ConfigError, match="max_memory must be at most 1024P"):
+        Config(max_memory=10**30)
+    assert (Config(timeout=5).timeout, Config(max_memory=1 << 30).max_memory) == (5.0, 1 << 30)

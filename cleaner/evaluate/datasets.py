@@ -64,7 +64,12 @@ def load_dataset(folder: str | Path) -> Dataset:
         layout, pages = "plain", _plain_pages(folder)
     else:
         raise EvaluationError(f"{folder}: no ground-truth.json, ground-truth/ or *.gold.txt found")
-    return Dataset(folder.resolve().name, layout, tuple(sorted(pages, key=lambda page: page.id)))
+    try:
+        return Dataset(folder.resolve().name, layout, tuple(sorted(pages, key=lambda page: page.id)))
+    except (KeyError, TypeError, AttributeError, UnicodeDecodeError) as error:
+        raise EvaluationError(
+            f"{folder}: its gold cannot be read as a {layout} set ({type(error).__name__}: {error})"
+        ) from error
 
 
 def _scrapinghub_pages(folder: Path) -> Iterable[Page]:
