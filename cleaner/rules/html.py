@@ -31,6 +31,10 @@ _ARTICLE_INSIDE = "main, h1, [itemprop='articleBody']"
 _CONTAINERS = "article, main, [itemprop='articleBody']"
 _HEADLINE = "h1, [itemprop='headline']"
 _CREDIT_INSIDE = "[class*='credit'], [class*='copyright'], small"
+# What a caption stands by, in its element or the one around that: a picture, or the place a
+# script loads one into (a lazy-loading placeholder, a background image).
+_PICTURES = "img, picture, video, iframe, [style*='url('], [class*='lazyload'], [class*='placeholder']"
+_PICTURE_REACH = 2
 _MAX_TITLE_POSITION = 3
 # Furniture holds links and blurbs; this many paragraphs of this many characters is an article.
 _PROSE_PARAGRAPHS = 3
@@ -158,7 +162,11 @@ def _overlay_words() -> re.Pattern[str]:
 @_node_rule("HTM002", "image-caption")
 def image_caption(node: LexborNode) -> Hit | None:
     """Removes: a figure caption (<figcaption>, or an element whose class says caption). The
-    caption moves to `captions`, with a credit found inside it (a credit or copyright element).
+    caption moves to `captions`, with a credit found inside it (a credit or copyright element),
+    when it stands by a picture (in a figure, or with an image, a video, a frame or the
+    placeholder a script loads one into, in its element or the one around that); an element
+    classed as a caption with no picture by it is a label ("604 COMMENTS" under a teaser's
+    link, "Sorted by:", "Item added to your cart") and goes without moving.
 
     Why: captions describe pictures, not the story; gold article bodies leave them out.
 
@@ -169,12 +177,29 @@ def image_caption(node: LexborNode) -> Hit | None:
     """
     if _furniture(node) is None:
         return None
+    if not _by_picture(node):
+        return Hit()
     credit_node = node.css_first(_CREDIT_INSIDE)
     credit = node_text(credit_node) if credit_node is not None else None
     text = node_text(node)
     if credit:
         text = " ".join(text.replace(credit, " ").split())
     return Hit(moved_to="captions", value=Caption(text, credit or None))
+
+
+def _by_picture(node: LexborNode) -> bool:
+    """Whether a caption stands by a picture: a <figcaption>, or one whose element or the element
+    around that is a figure or holds a picture (`_PICTURES`)."""
+    if node.tag == "figcaption":
+        return True
+    around: LexborNode | None = node
+    for _ in range(_PICTURE_REACH):
+        around = around.parent if around is not None else None
+        if around is None:
+            return False
+        if around.tag == "figure" or around.css_first(_PICTURES) is not None:
+            return True
+    return False
 
 
 @_node_rule("HTM003", "image-credit")
