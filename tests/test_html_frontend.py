@@ -13,8 +13,9 @@ import pytest
 from cleaner import Config, clean
 from cleaner.article import Block
 from cleaner.frontends.decode import decode
-from cleaner.frontends.headings import Heading, restore_headings
 from cleaner.frontends.html import MAX_DEPTH, cap_nesting
+from cleaner.frontends.leftout import Element, restore_left_out
+from cleaner.markdown import Style, markdown
 from cleaner.rules.framework.kinds import BlockRule
 from cleaner.rules.framework.registry import all_rules
 from tests.cases import html_cases
@@ -218,14 +219,18 @@ MORE = (
 )
 
 
-def test_headings_trafilatura_left_out_are_put_back_between_their_paragraphs() -> None:
-    """A page without an <article> (trafilatura gathers its paragraphs one by one, headings left out):
-    a heading between two extracted paragraphs comes back in its place; one after the last stays out."""
+def test_headings_and_lists_trafilatura_left_out_are_put_back_between_their_paragraphs() -> None:
+    """A page without an <article> (trafilatura gathers its paragraphs one by one, headings and lists
+    left out): a heading or a list between two extracted paragraphs comes back in its place, a
+    numbered list numbered; one after the last paragraph stays out."""
     sections = [("", PARAGRAPHS[0]), ("", PARAGRAPHS[1]), ("Where the water rose", PARAGRAPHS[2])]
     sections += [("", MORE[0]), ("What happens next", MORE[1])]
     body = "".join(f"<h2>{heading}</h2>" * bool(heading) + f"<p>{text}</p>" for heading, text in sections)
+    body = body.replace(
+        f"<p>{MORE[0]}</p>", f"<p>{MORE[0]}</p><ol><li>Clear the drains</li><li>Check the walls</li></ol>"
+    )
     html = f"<html><head><title>{TITLE}</title></head><body><div class='grid'><h1>{TITLE}</h1>{body}"
-    html += "<h2>More from the valley</h2></div></body></html>"
+    html += "<h2>More from the valley</h2><ul><li><a href='/a'>Bridge reopens</a></li></ul></div></body></html>"
     article = clean(html, kind="html")
     assert [(block.tag, block.text) for block in article.blocks] == [
         ("p", PARAGRAPHS[0]),
@@ -233,16 +238,19 @@ def test_headings_trafilatura_left_out_are_put_back_between_their_paragraphs() -
         ("h2", "Where the water rose"),
         ("p", PARAGRAPHS[2]),
         ("p", MORE[0]),
+        ("li", "Clear the drains"),
+        ("li", "Check the walls"),
         ("h2", "What happens next"),
         ("p", MORE[1]),
     ]
+    assert "1. Clear the drains\n2. Check the walls" in markdown(article, Style())
 
 
 def test_an_extraction_holding_headings_gets_none_back() -> None:
     """trafilatura's main pass left the heading out for a reason of its own (a teaser box's headline)."""
     blocks = [Block("What we know", tag="h2"), Block(PARAGRAPHS[0], tag="p"), Block(PARAGRAPHS[1], tag="p")]
     rendered = "\n".join(["What we know", PARAGRAPHS[0], "Storm hits the coast", PARAGRAPHS[1]])
-    assert restore_headings(blocks, rendered, {"Storm hits the coast": Heading("h4", 1.0)}) == blocks
+    assert restore_left_out(blocks, rendered, {"Storm hits the coast": Element("h4", 1.0)}) == blocks
 
 
 def test_page_without_extractable_content_falls_back_to_page_text(monkeypatch: pytest.MonkeyPatch) -> None:

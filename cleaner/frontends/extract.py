@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from cleaner.article import Block, Markup
 from cleaner.frontends import lxmlpage
 from cleaner.frontends.decode import repair_mojibake
-from cleaner.frontends.headings import HEADING_TAGS, Heading, restore_headings
+from cleaner.frontends.leftout import HEADING_TAGS, LIST_ITEM, Element, restore_left_out
 from cleaner.frontends.rendered import LOOSE_TEXT, join_rendered_lines
 from cleaner.frontends.text import wrapped_paragraphs
 from cleaner.shapes import shows_nothing
@@ -75,17 +75,25 @@ def main_content(html: str, rendered: str, *, posts: bool = False) -> list[Block
     if _chars(balanced) < _RECALL_TRY_SHARE * len(rendered):
         recall = _trafilatura_blocks(page, favor_recall=True, fast=True, posts=posts)
         balanced = recall if _chars(recall) > _RECALL_GAIN * _chars(balanced) else balanced
-    return restore_headings(join_rendered_lines(balanced, rendered), rendered, _headings(page))
+    return restore_left_out(join_rendered_lines(balanced, rendered), rendered, _left_out_candidates(page))
 
 
-def _headings(page: HtmlElement) -> dict[str, Heading]:
-    """The page's headings by their whitespace-collapsed text (the first of a text wins)."""
-    found: dict[str, Heading] = {}
-    for element in page.iter(*HEADING_TAGS):
+def _left_out_candidates(page: HtmlElement) -> dict[str, Element]:
+    """The page's headings, then its list items (those holding no list or paragraph of their own),
+    by their whitespace-collapsed text: what the extraction may have left out (`leftout`). A text
+    is taken at its first heading, else at its first item (a table of contents lists the headings)."""
+    found: dict[str, Element] = {}
+    for element in (*page.iter(*HEADING_TAGS), *page.iter(LIST_ITEM)):
+        if element.tag == LIST_ITEM and (element.find(".//li") is not None or element.find(".//p") is not None):
+            continue
         text = " ".join(element.text_content().split())
         if text and text not in found:
             linked = sum(len("".join(link.text_content().split())) for link in element.iter("a"))
-            found[text] = Heading(element.tag, round(min(1.0, linked / max(1, len(text.replace(" ", "")))), 2))
+            parent = element.getparent()
+            numbered = Markup(ordered=True) if parent is not None and parent.tag == "ol" else None
+            found[text] = Element(
+                element.tag, round(min(1.0, linked / max(1, len(text.replace(" ", "")))), 2), numbered
+            )
     return found
 
 
