@@ -34,11 +34,12 @@ _MIN_RUN_ON_WORDS = 5
 # A run of visible characters, or a line break; whitespace other than line breaks.
 _INK_RUN = re.compile(r"\S+|\n")
 _BLANKS = re.compile(r"[^\S\n]+")
-# How many times over the searches for a page's blocks may read its rendered text, a short text
-# counting as this many characters: a page of 40,000 paragraphs costs a few hundred searches, not
-# one for each two of them.
+# How many times over the searches for blocks out of order (or not there at all) may read a page's
+# rendered text, a short text counting as this many characters; and how far past the last block
+# found the next is looked for once they have.
 _SEARCH_BUDGET = 64
 _SMALL_PAGE = 250_000
+_NEAR = 10_000
 
 
 def join_rendered_lines(blocks: list[Block], rendered: str) -> list[Block]:
@@ -64,7 +65,11 @@ def join_rendered_lines(blocks: list[Block], rendered: str) -> list[Block]:
             cut = (start, end, found[1]) if found is not None and found[0] == end >= 0 else ink.pair(previous, block)
             span = ink.span(*cut) if cut is not None else None
             # Loose text and a paragraph are one sentence only where the page glues no word to the cut.
-            if cut and span and (previous.tag == block.tag or span.spaced or not block.text[:1].isalnum()):
+            if (
+                cut is not None
+                and span is not None
+                and (previous.tag == block.tag or span.spaced or not block.text[:1].isalnum())
+            ):
                 _merge(previous, block, span)
                 start, end = cut[0], cut[2]
                 continue
@@ -140,10 +145,11 @@ class _Ink:
     rendered lines, and the way back from a character of it to where it stands in the text.
 
     Blocks are looked for in order (`locate`), each from where the last one found ends, so the
-    blocks of a page in order cost one read of its text. A block that is not there (text
-    trafilatura rewrote) or stands before that costs a read of the whole text, as does a look for
-    two blocks side by side elsewhere (`pair`): once the searches have read it `_SEARCH_BUDGET`
-    times (a short page counts as `_SMALL_PAGE` characters), no more are made.
+    blocks of a page in order cost one read of its text. A block not found there (text trafilatura
+    rewrote, or set out of the page's order) costs a read of the whole text, as does a look for two
+    blocks side by side elsewhere (`pair`). Once the searches have read the text `_SEARCH_BUDGET`
+    times (a short text counting as `_SMALL_PAGE` characters), a block is looked for only within
+    `_NEAR` characters of where the last one ended, and no pair elsewhere.
 
     The way back is worked out only when a match needs it, from the runs of visible characters:
     within a run, both texts step alike.
@@ -155,41 +161,44 @@ class _Ink:
         # leaves the pattern nothing to replace, where it had a match for every word.
         self.text = _BLANKS.sub("", rendered.replace(" ", ""))
         self._cursor = 0
-        self._searched = 0  # characters searched so far
+        self._budget = _SEARCH_BUDGET * max(len(self.text), _SMALL_PAGE)  # characters left to read
 
     def locate(self, text: str) -> tuple[int, int] | None:
         """Where the block's text stands in the squeezed text: after the last block found, else
         anywhere (trafilatura sets a paragraph it gathered late out of the page's order)."""
         squeezed = _squeezed(text)
-        if not squeezed or self._spent():
+        if not squeezed:
             return None
-        start = self.text.find(squeezed, self._cursor)
-        self._searched += (len(self.text) - self._cursor) if start < 0 else (start - self._cursor)
-        if start < 0:
+        reach = None if self._budget > 0 else self._cursor + len(squeezed) + _NEAR
+        start = self.text.find(squeezed, self._cursor, reach)
+        if start < 0 and self._budget > 0:
+            self._budget -= 2 * len(self.text)
             start = self.text.find(squeezed)
-            self._searched += len(self.text)
         if start < 0:
             return None
         self._cursor = start + len(squeezed)
         return start, self._cursor
 
     def pair(self, first: Block, second: Block) -> tuple[int, int, int] | None:
-        """Where the page sets the two blocks' texts side by side (a page may show a text twice,
-        as a menu and a tab do): the stretch's start, the cut between them and its end."""
+        """Where the page sets the two blocks' texts side by side, as a line of their own, when
+        they are not so where they were found (a page may show a text twice, as a menu and a tab
+        do): the stretch's start, the cut between them and its end."""
         squeezed = _squeezed(first.text)
         whole = squeezed + _squeezed(second.text)
-        if not squeezed or self._spent():
+        if not squeezed or self._budget <= 0 or whole not in self._lines:
             return None
+        self._budget -= len(self.text)
         start = self.text.find(whole)
-        self._searched += len(self.text)
-        return None if start < 0 else (start, start + len(squeezed), start + len(whole))
+        return start, start + len(squeezed), start + len(whole)
 
-    def _spent(self) -> bool:
-        return self._searched > _SEARCH_BUDGET * max(len(self.text), _SMALL_PAGE)
+    @cached_property
+    def _lines(self) -> frozenset[str]:
+        return frozenset(self.text.split("\n"))
 
     def span(self, start: int, cut: int, end: int) -> _Span:
         """The rendered text of the squeezed stretch [start, end), which a cut splits at `cut`."""
-        spaced = self.rendered[self.position(cut - 1) + 1 : self.position(cut - 1) + 2].isspace()
+        after_cut = self.position(cut - 1) + 1
+        spaced = self.rendered[after_cut : after_cut + 1].isspace()
         return _Span(" ".join(self.rendered[self.position(start) : self.position(end - 1) + 1].split()), spaced)
 
     @cached_property
