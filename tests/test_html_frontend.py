@@ -250,7 +250,28 @@ def test_an_extraction_holding_headings_gets_none_back() -> None:
     """trafilatura's main pass left the heading out for a reason of its own (a teaser box's headline)."""
     blocks = [Block("What we know", tag="h2"), Block(PARAGRAPHS[0], tag="p"), Block(PARAGRAPHS[1], tag="p")]
     rendered = "\n".join(["What we know", PARAGRAPHS[0], "Storm hits the coast", PARAGRAPHS[1]])
-    assert restore_left_out(blocks, rendered, {"Storm hits the coast": Element("h4", 1.0)}) == blocks
+    assert restore_left_out(blocks, rendered, {"Storm hits the coast": [Element("h4", 1.0)]}) == blocks
+
+
+def test_a_table_of_contents_between_paragraphs_is_no_second_copy_of_the_headings() -> None:
+    """Its linked items stay out; each heading comes back once, in its own place."""
+    toc = (
+        "<ul class='toc'><li><a href='#a'>Where the water rose</a></li><li><a href='#b'>What happens next</a></li></ul>"
+    )
+    body = f"<p>{PARAGRAPHS[0]}</p>{toc}<p>{PARAGRAPHS[1]}</p><h2>Where the water rose</h2><p>{PARAGRAPHS[2]}</p>"
+    body += f"<p>{MORE[0]}</p><h2>What happens next</h2><p>{MORE[1]}</p>"
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><div class='grid'><h1>{TITLE}</h1>{body}</div></body></html>"
+    )
+    assert [block.text for block in clean(html, kind="html").blocks] == [
+        PARAGRAPHS[0],
+        PARAGRAPHS[1],
+        "Where the water rose",
+        PARAGRAPHS[2],
+        MORE[0],
+        "What happens next",
+        MORE[1],
+    ]
 
 
 def test_page_without_extractable_content_falls_back_to_page_text(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -78,22 +78,20 @@ def main_content(html: str, rendered: str, *, posts: bool = False) -> list[Block
     return restore_left_out(join_rendered_lines(balanced, rendered), rendered, _left_out_candidates(page))
 
 
-def _left_out_candidates(page: HtmlElement) -> dict[str, Element]:
-    """The page's headings, then its list items (those holding no list or paragraph of their own),
-    by their whitespace-collapsed text: what the extraction may have left out (`leftout`). A text
-    is taken at its first heading, else at its first item (a table of contents lists the headings)."""
-    found: dict[str, Element] = {}
-    for element in (*page.iter(*HEADING_TAGS), *page.iter(LIST_ITEM)):
+def _left_out_candidates(page: HtmlElement) -> dict[str, list[Element]]:
+    """The page's headings and list items (those holding no list or paragraph of their own) by
+    their whitespace-collapsed text, each text's in the page's order: what the extraction may have
+    left out (`leftout`)."""
+    found: dict[str, list[Element]] = {}
+    for element in page.iter(*HEADING_TAGS, LIST_ITEM):
         if element.tag == LIST_ITEM and (element.find(".//li") is not None or element.find(".//p") is not None):
             continue
-        text = " ".join(element.text_content().split())
-        if text and text not in found:
+        if text := " ".join(element.text_content().split()):
             linked = sum(len("".join(link.text_content().split())) for link in element.iter("a"))
             parent = element.getparent()
             numbered = Markup(ordered=True) if parent is not None and parent.tag == "ol" else None
-            found[text] = Element(
-                element.tag, round(min(1.0, linked / max(1, len(text.replace(" ", "")))), 2), numbered
-            )
+            density = round(min(1.0, linked / max(1, len(text.replace(" ", "")))), 2)
+            found.setdefault(text, []).append(Element(element.tag, density, numbered))
     return found
 
 

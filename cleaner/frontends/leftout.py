@@ -23,7 +23,7 @@ not hold.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from cleaner.article import Block, Markup
@@ -43,32 +43,30 @@ class Element(NamedTuple):
     markup: Markup | None = None
 
 
-def restore_left_out(blocks: list[Block], rendered: str, elements: Mapping[str, Element]) -> list[Block]:
-    """The blocks with the elements (by their whitespace-collapsed text) that the rendered text
-    sets between two of them, and nothing else there, put back in their places; of each kind, a
-    heading or a list item, only where the blocks hold none of it.
+def restore_left_out(blocks: list[Block], rendered: str, elements: Mapping[str, Sequence[Element]]) -> list[Block]:
+    """The blocks with the elements that the rendered text sets between two of them, and nothing
+    else there, put back in their places; of each kind, a heading or a list item, only where the
+    blocks hold none of it. `elements` are the page's, by their whitespace-collapsed text, each
+    text's in the page's order: the n-th line of a text in the rendered text is its n-th element
+    (a table of contents' item is not the heading it names).
 
     >>> blocks = [Block("First paragraph.", tag="p"), Block("Second paragraph.", tag="p", gap_before=True)]
     >>> rendered = "Menu\\nFirst paragraph.\\nWhere to start\\nSecond paragraph.\\nFooter"
-    >>> [(b.tag, b.text) for b in restore_left_out(blocks, rendered, {"Where to start": Element("h2", 0.0)})]
+    >>> [(b.tag, b.text) for b in restore_left_out(blocks, rendered, {"Where to start": [Element("h2", 0.0)]})]
     [('p', 'First paragraph.'), ('h2', 'Where to start'), ('p', 'Second paragraph.')]
     """
     held = {_kind(block.tag) for block in blocks}
-    wanted = {
-        text: element for text, element in elements.items() if _kind(element.tag) not in held and _may_be_back(element)
-    }
-    if not wanted or len(blocks) < 2:
+    if len(blocks) < 2 or {"heading", LIST_ITEM} <= held:
         return blocks
-    extracted = {block.text for block in blocks}
-    restored: dict[int, list[str]] = {}  # before which block
-    for k, texts in _sandwiched(_rendered_lines(rendered), blocks, extracted, wanted):
-        restored.setdefault(k, []).extend(texts)
+    restored: dict[int, list[tuple[str, Element]]] = {}  # before which block
+    for k, run in _sandwiched(_rendered_lines(rendered), blocks, elements):
+        if not _is_link_box(run):
+            restored.setdefault(k, []).extend((text, element) for text, element in run if _may_be_back(element, held))
     if not restored:
         return blocks
     result: list[Block] = []
     for k, block in enumerate(blocks):
-        for text in restored.get(k, ()):
-            element = wanted[text]
+        for text, element in restored.get(k, ()):
             result.append(
                 Block(text, gap_before=True, tag=element.tag, link_density=element.link_density, markup=element.markup)
             )
@@ -76,10 +74,21 @@ def restore_left_out(blocks: list[Block], rendered: str, elements: Mapping[str, 
     return result
 
 
-def _may_be_back(element: Element) -> bool:
-    """Not an item that is all link: a list of links between two paragraphs is a box of other
-    stories ("More:", "Related") as often as the article's own (its references)."""
-    return element.tag != LIST_ITEM or element.link_density < _LINKED_ITEM
+def _may_be_back(element: Element, held: set[str | None]) -> bool:
+    """Of a kind the extraction holds none of, and not an item that is all link: a list of links
+    between two paragraphs is a box of other stories ("More:", "Related") as often as the
+    article's own (its references)."""
+    return _kind(element.tag) not in held and not _is_link_item(element)
+
+
+def _is_link_box(run: list[tuple[str, Element]]) -> bool:
+    """A run most of whose elements are items that are all link: a box of links, its heading
+    ("More from UK") with it."""
+    return 2 * sum(_is_link_item(element) for _, element in run) > len(run)
+
+
+def _is_link_item(element: Element) -> bool:
+    return element.tag == LIST_ITEM and element.link_density >= _LINKED_ITEM
 
 
 def _kind(tag: str | None) -> str | None:
@@ -91,30 +100,40 @@ def _rendered_lines(rendered: str) -> Iterator[str]:
 
 
 def _sandwiched(
-    lines: Iterator[str], blocks: list[Block], extracted: set[str], elements: Mapping[str, Element]
-) -> Iterator[tuple[int, list[str]]]:
-    """For each run of left-out elements between the lines of two consecutive blocks, the second
-    block's index and the elements' texts.
+    lines: Iterator[str], blocks: list[Block], elements: Mapping[str, Sequence[Element]]
+) -> Iterator[tuple[int, list[tuple[str, Element]]]]:
+    """For each run of elements no block holds between the lines of two consecutive blocks, the
+    second block's index and the run's texts with their elements.
 
     One walk over the rendered lines, matching them to the blocks in order: a line that is the
     text of a block after the last one matched matches the first such block (a block that matches
-    no line of its own, a part of one, is passed over); an element no block holds is held while
-    only such elements follow; any other line lets the held ones go.
+    no line of its own, a part of one, is passed over); a line that is an element's text, and no
+    block's, is held while only such lines follow; any other line lets the held ones go.
     """
     at: dict[str, list[int]] = {}
     for k, block in enumerate(blocks):
         at.setdefault(block.text, []).append(k)
+    seen: dict[str, int] = {}  # how many lines of each element's text the walk has met
     last: int | None = None  # the block the last line matched, None when a line since matched none
     matched = -1  # the last block matched
-    held: list[str] = []
+    held: list[tuple[str, Element]] = []
     for line in lines:
         same = at.get(line, [])
         found = same[n] if (n := bisect_right(same, matched)) < len(same) else None
+        element = _next_element(line, elements, seen)
         if found is not None:
             if held and last == found - 1:
                 yield found, held
             held, last, matched = [], found, found
-        elif line in elements and line not in extracted:
-            held.append(line)
+        elif element is not None and line not in at:  # a text a block holds is not left out
+            held.append((line, element))
         else:
             held, last = [], None
+
+
+def _next_element(line: str, elements: Mapping[str, Sequence[Element]], seen: dict[str, int]) -> Element | None:
+    """The element a rendered line of its text stands for: the next of that text not yet met."""
+    same = elements.get(line, ())
+    n = seen.get(line, 0)
+    seen[line] = n + 1
+    return same[n] if n < len(same) else None
