@@ -267,7 +267,7 @@ def default_memory_limit(jobs: int) -> int:
     return max(_MIN_MEMORY, int(total * _MEMORY_SHARE / max(jobs, 1)))
 
 
-_SIZE_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+_SIZE_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40, "p": 1 << 50}
 # The largest size a setting takes (what a process's limits can hold); and the longest time limit:
 # a day, past which no document is worth waiting for (0 or "none" is no limit).
 _MAX_SIZE = 1 << 60

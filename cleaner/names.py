@@ -35,8 +35,6 @@ _DATE_WORDS = ("date_labels",)
 _MAX_PERSON_WORDS = 4
 _MAX_NAME_WORDS = 6
 _MAX_ROLE_WORDS = 6
-# Day and month names are shortened to three letters at most ("Sun", "May"): those may be names.
-_MAX_CALENDAR_ABBREVIATION = 3
 _MAX_CREDIT_WORDS = 16
 # The longest role or date phrase looked for after a name, and the longest byline or author field.
 _ROLE_PHRASE_WORDS = 4
@@ -108,7 +106,7 @@ def author_names(values: Iterable[str], vocab: Vocabulary) -> tuple[list[str], l
             continue
         inverted = _SURNAME_FIRST.fullmatch(text)  # a citation's "Roy, Aniruddha"
         for name in [f"{inverted[2]} {inverted[1]}"] if inverted else split_names(text, vocab):
-            name = _without_calendar_word(_without_role(name, vocab), vocab)
+            name = _without_role(name, vocab)
             if vocab.line_is("agencies", name):
                 agencies.append(name)
             elif _is_author_name(name, vocab):
@@ -250,15 +248,6 @@ def _without_role(name: str, vocab: Vocabulary, families: tuple[str, ...] = _ROL
         if _role_at(name, k, vocab, families):
             return " ".join(words[:k]).rstrip(",")
     return name
-
-
-def _without_calendar_word(name: str, vocab: Vocabulary) -> str:
-    """The name without a day's or a month's name after it: what is left of a date whose figures
-    an author field lost ("Jeff Foust Monday", "Carrie Arnold November"). Not an abbreviation ("Li
-    Sun"), nor after one word ("Nancy Friday", "Theresa May"): those are names."""
-    front, _, last = name.rpartition(" ")
-    dated = len(last) > _MAX_CALENDAR_ABBREVIATION and last.casefold() in vocab.derived(_calendar_words)
-    return front if dated and len(front.split()) >= 2 else name
 
 
 def _said_once(name: str) -> str:

@@ -166,3 +166,11 @@ def test_a_repair_never_makes_a_line_break(garbled: str) -> None:
     line = f"The council approved the budget {garbled} after a long debate."
     assert repaired_lines(line) == [line]
     assert clean(line, kind="text").body == line
+
+
+def test_text_garbled_twice_is_repaired_whole_and_correct_text_is_left_alone() -> None:
+    """Repaired until nothing changes, so cleaning the body again changes nothing; Portuguese and
+    French capitals before a quote or a no-break space are no garbled text."""
+    assert repaired_lines("The cafÃƒÂ© opened.\nItâ€™s here.") == ["The café opened.", "It’s here."]
+    for correct in ("“ATÉ AMANHÃ” disse ela.", "AMANHÃ… e depois", "«A MINHA IRMÃ»", "IRMÃ\xa0MAIS VELHA"):
+        assert repaired_lines(correct) == [correct]

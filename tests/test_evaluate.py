@@ -231,17 +231,19 @@ def test_unknown_layout_and_system(tmp_path):
 
 def test_gold_and_predictions_of_the_wrong_shape_are_errors_naming_the_file(tmp_path):
     (tmp_path / "sh").mkdir()
-    (tmp_path / "sh" / "ground-truth.json").write_text('{"a": 5}')
-    with pytest.raises(ev.EvaluationError, match=r"sh: its gold cannot be read as a scrapinghub set \(TypeError"):
-        ev.load_dataset(tmp_path / "sh")
+    for wrong in ('{"a": 5}', '{"a": {"articleBody": 5}}'):
+        (tmp_path / "sh" / "ground-truth.json").write_text(wrong)
+        with pytest.raises(ev.EvaluationError, match=r"ground-truth\.json: page 'a' has no 'articleBody' text"):
+            ev.load_dataset(tmp_path / "sh")
     (tmp_path / "plain").mkdir()
     (tmp_path / "plain" / "p1.gold.txt").write_bytes(b"\xff\xfe not UTF-8")
-    with pytest.raises(ev.EvaluationError, match=r"plain: its gold cannot be read as a plain set \(UnicodeDecodeError"):
+    with pytest.raises(ev.EvaluationError, match=r"cannot read .*p1\.gold\.txt: 'utf-8' codec can't decode"):
         ev.load_dataset(tmp_path / "plain")
-    predictions = tmp_path / "mine.json"
-    predictions.write_text('{"a": 5}')
-    with pytest.raises(ev.EvaluationError, match=r"mine\.json: expected \{id: \{'articleBody': text\}\}"):
-        ev.evaluate(ev.load_dataset(make_scrapinghub(tmp_path / "good")), [], predictions=[predictions])
+    predictions, good = tmp_path / "mine.json", ev.load_dataset(make_scrapinghub(tmp_path / "good"))
+    for wrong in ('{"a": 5}', '{"a": {"articleBody": ["a list"]}}'):
+        predictions.write_text(wrong)
+        with pytest.raises(ev.EvaluationError, match=r"mine\.json: expected \{id: \{'articleBody': text\}\}"):
+            ev.evaluate(good, [], predictions=[predictions])
 
 
 def test_c4_keeps_sentence_lines_of_five_words_or_more(tmp_path):

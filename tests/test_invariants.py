@@ -89,6 +89,7 @@ def test_every_dropped_line_has_a_removal_record(text: str) -> None:
 
 @given(st.text())
 @example("Itâ€™s Ã©tÃ© â€¨ now\nÂ\u2026 Â\xa0Ã\n(AP)")
+@example("The cafÃƒÂ© opened its doors on Monday morning.\n“ATÉ AMANHÃ” «A MINHA IRMÃ»")
 def test_arbitrary_unicode_text_keeps_only_input_lines_and_settles(text: str) -> None:
     article = clean(text, kind="text")
     lines = set(_lines(text))

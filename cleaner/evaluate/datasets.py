@@ -64,23 +64,26 @@ def load_dataset(folder: str | Path) -> Dataset:
         layout, pages = "plain", _plain_pages(folder)
     else:
         raise EvaluationError(f"{folder}: no ground-truth.json, ground-truth/ or *.gold.txt found")
-    try:
-        return Dataset(folder.resolve().name, layout, tuple(sorted(pages, key=lambda page: page.id)))
-    except (KeyError, TypeError, AttributeError, UnicodeDecodeError) as error:
-        raise EvaluationError(
-            f"{folder}: its gold cannot be read as a {layout} set ({type(error).__name__}: {error})"
-        ) from error
+    return Dataset(folder.resolve().name, layout, tuple(sorted(pages, key=lambda page: page.id)))
 
 
 def _scrapinghub_pages(folder: Path) -> Iterable[Page]:
-    for page_id, entry in read_json(folder / "ground-truth.json").items():
+    path = folder / "ground-truth.json"
+    entries = read_json(path)
+    if not isinstance(entries, dict):
+        raise EvaluationError(f"{path}: expected {{page id: {{'articleBody': text, 'url': url}}}}")
+    for page_id, entry in entries.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("articleBody"), str):
+            raise EvaluationError(f"{path}: page {page_id!r} has no 'articleBody' text")
         yield Page(page_id, entry["articleBody"], entry.get("url"), _bench_inputs(folder, page_id))
 
 
 def _wcxb_pages(folder: Path) -> Iterable[Page]:
     for path in (folder / "ground-truth").glob("*.json"):
         entry = read_json(path)
-        gold = entry["ground_truth"]
+        gold = entry.get("ground_truth") if isinstance(entry, dict) else None
+        if not isinstance(gold, dict):
+            raise EvaluationError(f"{path}: expected {{'ground_truth': {{'main_content': text, ...}}}}")
         meta = {"title": gold.get("title"), "author": gold.get("author"), "date": gold.get("publish_date")}
         page_id = path.stem
         snippets = {name: tuple(s for s in gold.get(name) or () if isinstance(s, str)) for name in ("with", "without")}
@@ -105,7 +108,14 @@ def _plain_pages(folder: Path) -> Iterable[Page]:
                 inputs[variant] = found[0]
         extra = folder / f"{page_id}.gold.json"
         meta, snippets = _plain_extras(read_json(extra)) if extra.is_file() else ({}, {})
-        yield Page(page_id, path.read_text(encoding="utf-8"), None, inputs, meta, snippets)
+        yield Page(page_id, _gold_text(path), None, inputs, meta, snippets)
+
+
+def _gold_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise EvaluationError(f"cannot read {path}: {error}") from error
 
 
 def _plain_extras(data: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:

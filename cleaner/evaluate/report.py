@@ -130,10 +130,12 @@ def score_predictions(path: Path, pages: Sequence[Page]) -> SystemResult:
     wrapped as {"output": ...} (the benchmark's reference-outputs format). A missing id is an error."""
     data = read_json(path)
     outputs = data.get("output", data) if isinstance(data, dict) else None
-    if not isinstance(outputs, dict) or not all(isinstance(output, dict) for output in outputs.values()):
+    if not isinstance(outputs, dict) or not all(
+        isinstance(output, dict) and isinstance(output.get("articleBody") or "", str) for output in outputs.values()
+    ):
         raise EvaluationError(f"{path}: expected {{id: {{'articleBody': text}}}}")
     runs = [
-        _Run(Extract(str(outputs[page.id].get("articleBody") or "")), None, 0.0, 0)
+        _Run(Extract(outputs[page.id].get("articleBody") or ""), None, 0.0, 0)
         if page.id in outputs
         else _Run(Extract(""), "missing from predictions", 0.0, 0)
         for page in pages

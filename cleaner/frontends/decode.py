@@ -230,6 +230,10 @@ _MOJIBAKE = re.compile(
     f"[\u00c2\u00c3]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}}|[\u00f0-\u00f4]{_CONTINUATION}{{3}}"
 )
 _MOJIBAKE_MARKS = ("â€", "â\x80", "Ã", "Â")
+# What only garbled text holds: a quote's or a dash's garbled lead ("â€"), or a garbled capital
+# after a lower-case letter ("cafÃ©", "isÂ\xa0"). Text that holds none is left as it is: "Ã" and
+# "Â" before a quote or a no-break space are Portuguese and French capitals ("AMANHÃ”").
+_GARBLED = re.compile(f"â€|â\x80|[a-zß-ÿ][\u00c2\u00c3]{_CONTINUATION}")
 # Control characters and line or paragraph separators: what a repair never gives.
 _NOT_REPAIRED = frozenset({"Cc", "Zl", "Zp"})
 
@@ -241,19 +245,20 @@ def repair_mojibake(html: str) -> str:
     declares UTF-8 truthfully: the bytes are valid, the characters are wrong. Each run that spells
     one UTF-8 character's bytes is put back; a run whose bytes are no UTF-8 character is left.
 
-    Only pages holding one of the commonest garbled pairs are searched (a fast test): left and
-    right quotes, dashes, accented capitals and lower-case letters, the no-break space.
+    Only a text that shows it was garbled is repaired (`_garbled`); then every garbled run in it,
+    until nothing changes (text garbled twice over).
 
-    >>> repair_mojibake("canâ€™t stop â\x80\x94 cafÃ© Â½")
-    'can’t stop — café ½'
+    >>> repair_mojibake("canâ€™t stop â\x80\x94 cafÃ© Â½"), repair_mojibake("cafÃƒÂ©")
+    ('can’t stop — café ½', 'café')
+    >>> repair_mojibake("“ATÉ AMANHÃ” «A MINHA IRMÃ»")
+    '“ATÉ AMANHÃ” «A MINHA IRMÃ»'
     """
-    if not any(mark in html for mark in _MOJIBAKE_MARKS):
-        return html
-    return _MOJIBAKE.sub(_unmangle, html)
+    return _repaired(html) if _garbled(html) else html
 
 
 def repaired_lines(text: str) -> list[str]:
-    """A text's lines, each with its garbled characters put back (`repair_mojibake`).
+    """A text's lines, each with its garbled characters put back where the text shows it was
+    garbled (`repair_mojibake`).
 
     Line by line, and no repair yields a line break, so the lines are the text's own, in number
     and order: a removal's line number points at the line the user sees in the input.
@@ -262,9 +267,20 @@ def repaired_lines(text: str) -> list[str]:
     ['It’s here', 'line two']
     """
     lines = text.splitlines()
-    if not any(mark in text for mark in _MOJIBAKE_MARKS):
-        return lines
-    return [repair_mojibake(line) for line in lines]
+    return [_repaired(line) for line in lines] if _garbled(text) else lines
+
+
+def _garbled(text: str) -> bool:
+    """Whether the text shows it was garbled: a fast test for the commonest garbled pairs, then
+    for what only garbled text holds (`_GARBLED`)."""
+    return any(mark in text for mark in _MOJIBAKE_MARKS) and _GARBLED.search(text) is not None
+
+
+def _repaired(text: str) -> str:
+    """Every garbled character put back, until nothing changes (text garbled twice over)."""
+    while (repaired := _MOJIBAKE.sub(_unmangle, text)) != text:  # each pass shortens the text
+        text = repaired
+    return text
 
 
 def _unmangle(match: re.Match[str]) -> str:

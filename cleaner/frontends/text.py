@@ -2,12 +2,12 @@
 text hard-wrapped at a fixed width.
 
 Blank lines are kept as `gap_before` on the next block, since paragraph
-grouping tells a headline-plus-standfirst apart from the body. Lines are
-only stripped of surrounding whitespace, never rewritten, so every body
-paragraph of the result is a line of the input, or consecutive lines of a
-hard-wrapped paragraph joined by a space. A line is read with its garbled
-characters put back ("Itâ€™s" is "It’s", `decode.repaired_lines`), as the
-HTML front end reads a page: the text the scraper garbled, not other text.
+grouping tells a headline-plus-standfirst apart from the body. A line is
+read with its garbled characters put back ("Itâ€™s" is "It’s",
+`decode.repaired_lines`), as the HTML front end reads a page, and otherwise
+only stripped of surrounding whitespace, so every body paragraph of the
+result is a line of the input as read, or consecutive lines of a
+hard-wrapped paragraph joined by a space.
 
 Text wrapped at a fixed width (e-mail style: every line under about eighty
 characters, many of them ending mid-sentence with the next line going on in
