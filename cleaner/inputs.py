@@ -106,9 +106,11 @@ def _find_local(arg: str, skip: Location | None, found: Inputs, filters: Filters
     matches = sorted(glob.glob(arg, recursive=True))
     root = _glob_root(arg)
     first = len(found.sources), len(found.left_out)
+    # An output folder below the glob's root, which a glob over the inputs' tree meets too ("in/**").
+    below = skip if isinstance(skip, Path) and skip != resolved(root) and skip.is_relative_to(resolved(root)) else None
     for match in map(Path, matches):
-        if isinstance(skip, Path) and resolved(match).is_relative_to(skip):
-            continue  # the output folder (or what it holds), which a glob over the input's tree meets too
+        if below is not None and resolved(match).is_relative_to(below):
+            continue
         if match.is_dir():
             _walk(match, skip, found, filters, root)
         else:

@@ -101,3 +101,12 @@ def test_a_file_name_that_is_no_utf8_is_read_and_shown_escaped(tmp_path: Path, a
     assert result.exit_code == 1
     assert f"==> {folder}/bad\\xff.txt <==" in result.stdout
     assert (tmp_path / "e.tsv").read_text() == f"{folder}/p\\xfe.txt\tnot text or HTML (PNG image)\n"
+
+
+def test_a_glob_whose_folder_is_the_output_folder_reads_its_files(tmp_path: Path, article: str) -> None:
+    """Only an output folder below the glob's root is left out: `'in/*.txt' -o in` writes beside its inputs."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(article)
+    result = run(str(tmp_path / "in" / "*.txt"), "-o", str(tmp_path / "in"), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "in").iterdir()) == ["a.json", "a.txt"]

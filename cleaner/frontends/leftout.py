@@ -3,10 +3,13 @@
 On a page without the containers trafilatura looks for (an `<article>`, a `<main>`, a content
 class it knows), it gathers the article's paragraphs one by one, and leaves every heading and
 every list out: a guide comes out as one run of paragraphs, without its sections and its lists.
-The page's rendered text (`page_text`, a line per block element) tells where each element stands:
-a run of such elements between two extracted blocks, with nothing else between them, belongs
-to the article there, and is put back. One by text that was not extracted (a teaser box, a
-sidebar's list) stays out, as does one above the first block or below the last.
+The page's rendered text (`page_text`, a line per block element) tells where each element stands
+(the n-th line of a text is the page's n-th element of that text, so a table of contents' item is
+not the heading it names): a run of such elements between two extracted blocks, with nothing else
+between them, belongs to the article there, and is put back. A run by text that was not extracted
+(a teaser box, a sidebar's list) stays out, as does one above the first block or below the last,
+and so does a run most of whose elements are items that are all link (a box of links, its heading
+with it).
 
 Only a kind the extraction holds none of is put back: an extraction that holds headings (or
 list items) came from trafilatura's main pass, which leaves one out for a reason (the linked
