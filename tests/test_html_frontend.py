@@ -250,7 +250,7 @@ def test_an_extraction_holding_headings_gets_none_back() -> None:
     """trafilatura's main pass left the heading out for a reason of its own (a teaser box's headline)."""
     blocks = [Block("What we know", tag="h2"), Block(PARAGRAPHS[0], tag="p"), Block(PARAGRAPHS[1], tag="p")]
     rendered = "\n".join(["What we know", PARAGRAPHS[0], "Storm hits the coast", PARAGRAPHS[1]])
-    assert restore_left_out(blocks, rendered, {"Storm hits the coast": [Element("h4", 1.0)]}) == blocks
+    assert restore_left_out(blocks, rendered, lambda: {"Storm hits the coast": [Element("h4", 1.0)]}) == blocks
 
 
 def test_a_table_of_contents_between_paragraphs_is_no_second_copy_of_the_headings() -> None:

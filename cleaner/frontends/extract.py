@@ -75,7 +75,7 @@ def main_content(html: str, rendered: str, *, posts: bool = False) -> list[Block
     if _chars(balanced) < _RECALL_TRY_SHARE * len(rendered):
         recall = _trafilatura_blocks(page, favor_recall=True, fast=True, posts=posts)
         balanced = recall if _chars(recall) > _RECALL_GAIN * _chars(balanced) else balanced
-    return restore_left_out(join_rendered_lines(balanced, rendered), rendered, _left_out_candidates(page))
+    return restore_left_out(join_rendered_lines(balanced, rendered), rendered, lambda: _left_out_candidates(page))
 
 
 def _left_out_candidates(page: HtmlElement) -> dict[str, list[Element]]:

@@ -26,7 +26,7 @@ its gold, and WCXB's 172 list items the gold does not hold.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from cleaner.article import Block, Markup
@@ -46,23 +46,26 @@ class Element(NamedTuple):
     markup: Markup | None = None
 
 
-def restore_left_out(blocks: list[Block], rendered: str, elements: Mapping[str, Sequence[Element]]) -> list[Block]:
+def restore_left_out(
+    blocks: list[Block], rendered: str, elements: Callable[[], Mapping[str, Sequence[Element]]]
+) -> list[Block]:
     """The blocks with the elements that the rendered text sets between two of them, and nothing
     else there, put back in their places; of each kind, a heading or a list item, only where the
-    blocks hold none of it. `elements` are the page's, by their whitespace-collapsed text, each
-    text's in the page's order: the n-th line of a text in the rendered text is its n-th element
-    (a table of contents' item is not the heading it names).
+    blocks hold none of it. `elements` gives the page's, by their whitespace-collapsed text, each
+    text's in the page's order (the n-th line of a text in the rendered text is its n-th element:
+    a table of contents' item is not the heading it names); it is called only when the blocks lack
+    a kind, as most extractions hold both.
 
     >>> blocks = [Block("First paragraph.", tag="p"), Block("Second paragraph.", tag="p", gap_before=True)]
     >>> rendered = "Menu\\nFirst paragraph.\\nWhere to start\\nSecond paragraph.\\nFooter"
-    >>> [(b.tag, b.text) for b in restore_left_out(blocks, rendered, {"Where to start": [Element("h2", 0.0)]})]
+    >>> [(b.tag, b.text) for b in restore_left_out(blocks, rendered, lambda: {"Where to start": [Element("h2", 0.0)]})]
     [('p', 'First paragraph.'), ('h2', 'Where to start'), ('p', 'Second paragraph.')]
     """
     held = {_kind(block.tag) for block in blocks}
     if len(blocks) < 2 or {"heading", LIST_ITEM} <= held:
         return blocks
     restored: dict[int, list[tuple[str, Element]]] = {}  # before which block
-    for k, run in _sandwiched(_rendered_lines(rendered), blocks, elements):
+    for k, run in _sandwiched(_rendered_lines(rendered), blocks, elements()):
         if not _is_link_box(run):
             restored.setdefault(k, []).extend((text, element) for text, element in run if _may_be_back(element, held))
     if not restored:
