@@ -215,6 +215,8 @@ def _is_author_name(name: str, vocab: Vocabulary) -> bool:
         return False
     if ":" in name or vocab.line_is("share_words", name):
         return False
+    if not vocab.members("interface_words").isdisjoint(w.casefold() for w in words):  # "Close Modal"
+        return False
     # Capitalised words with lower-case content words among them are a phrase; function words
     # ("Center for Drug Evaluation", "Ask the Doctors"), roles ("The Currency editors") and numbers are not.
     common = function_words()

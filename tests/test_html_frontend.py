@@ -327,3 +327,28 @@ def test_a_name_alone_under_the_headline_credits_the_page_but_a_menu_s_label_doe
 ) -> None:
     html = page().replace(f"<h1>{TITLE}</h1>", f"<h1>{TITLE}</h1><div>{under_headline}</div>")
     assert clean(html, kind="html").authors == authors
+
+
+@pytest.mark.parametrize(
+    ("markup_author", "site", "host", "authors"),
+    [
+        ("Example News", "Example News", None, ["Ana Silva"]),
+        ("Examplenews", None, "https://www.examplenews.com/river", ["Ana Silva"]),
+        ("Example News", "Example News", "https://examplenews.com/river", ["Ana Silva"]),
+    ],
+)
+def test_a_byline_names_the_writer_where_the_markup_credits_the_site(
+    markup_author: str, site: str | None, host: str | None, authors: list[str]
+) -> None:
+    head = f'<meta name="author" content="{markup_author}">'
+    head += f'<meta property="og:site_name" content="{site}">' if site else ""
+    html = (
+        page().replace("</head>", f"{head}</head>").replace(f"<h1>{TITLE}</h1>", f"<h1>{TITLE}</h1><p>By Ana Silva</p>")
+    )
+    assert clean(html, kind="html", url=host).authors == authors
+
+
+@pytest.mark.parametrize("markup_author", ["Example News", "Tom Berg"])
+def test_the_markup_s_author_stays_where_no_byline_names_anyone(markup_author: str) -> None:
+    head = f'<meta name="author" content="{markup_author}"><meta property="og:site_name" content="Example News">'
+    assert clean(page().replace("</head>", f"{head}</head>"), kind="html").authors == [markup_author]

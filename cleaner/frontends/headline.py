@@ -123,6 +123,23 @@ def without_site_suffix(title: str | None, host: str | None) -> str | None:
     return title
 
 
+def names_the_site(text: str, site_names: Iterable[str | None], host: str | None) -> bool:
+    """Whether an author the markup credits is the site itself: the site's name as its markup
+    spells it ("Five Books", "USA TODAY"), or one word its host spells ("Instructables" on
+    instructables.com). A person's name that is the host too ("Ash Vardanian" on
+    ashvardanian.com) is the blog's writer.
+
+    >>> names_the_site("HomeAdvisor", [], "www.homeadvisor.com"), names_the_site("USA TODAY", ["USA TODAY"], None)
+    (True, True)
+    >>> names_the_site("Ash Vardanian", ["Ash's Blog"], "ashvardanian.com")
+    False
+    """
+    names = [name for name in site_names if name and name.strip()]
+    if any(_same_words(text, name) for name in names):
+        return True
+    return len(_words(text)) == 1 and _names_site(text, _site_keys(names, host))
+
+
 def _same_words(text: str, name: str) -> bool:
     return _words(text) == _words(name)
 

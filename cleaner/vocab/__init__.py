@@ -117,6 +117,7 @@ def month_numbers() -> dict[str, int]:
 WORD_SETS = frozenset(
     {
         "label_words",
+        "interface_words",
         "contact_words",
         "person_pronouns",
         "sign_up_words",
