@@ -207,6 +207,16 @@ def _marker_after_words(text: str, vocab: Vocabulary) -> re.Match[str] | None:
     return marker if rest and is_name_list(_AFTER_NAMES.split(rest, maxsplit=1)[0].split(",")[0], vocab) else None
 
 
+def is_handle(name: str) -> bool:
+    """A user's login name rather than the name printed on a byline: one word, in lower case or
+    holding a digit, a dot or an underscore.
+
+    >>> [is_handle(n) for n in ("andrew.keaveney", "jdoe82", "theobjectivedad", "Madonna", "Jane Doe")]
+    [True, True, True, False, False]
+    """
+    return " " not in name and (name.islower() or any(ch.isdigit() or ch in "._" for ch in name))
+
+
 def _is_author_name(name: str, vocab: Vocabulary) -> bool:
     """A name or a user's handle ("jdoe82"), not a label ("Username", "Photo: Jane Doe", "Print
     article"), an address, an initial or a phrase ("Personal finance January")."""

@@ -335,9 +335,10 @@ def test_a_name_alone_under_the_headline_credits_the_page_but_a_menu_s_label_doe
         ("Example News", "Example News", None, ["Ana Silva"]),
         ("Examplenews", None, "https://www.examplenews.com/river", ["Ana Silva"]),
         ("Example News", "Example News", "https://examplenews.com/river", ["Ana Silva"]),
+        ("ana.silva82", "Example News", None, ["Ana Silva"]),
     ],
 )
-def test_a_byline_names_the_writer_where_the_markup_credits_the_site(
+def test_a_byline_names_the_writer_where_the_markup_credits_the_site_or_a_login(
     markup_author: str, site: str | None, host: str | None, authors: list[str]
 ) -> None:
     head = f'<meta name="author" content="{markup_author}">'
@@ -348,7 +349,7 @@ def test_a_byline_names_the_writer_where_the_markup_credits_the_site(
     assert clean(html, kind="html", url=host).authors == authors
 
 
-@pytest.mark.parametrize("markup_author", ["Example News", "Tom Berg"])
+@pytest.mark.parametrize("markup_author", ["Example News", "Tom Berg", "tberg"])
 def test_the_markup_s_author_stays_where_no_byline_names_anyone(markup_author: str) -> None:
     head = f'<meta name="author" content="{markup_author}"><meta property="og:site_name" content="Example News">'
     assert clean(page().replace("</head>", f"{head}</head>"), kind="html").authors == [markup_author]

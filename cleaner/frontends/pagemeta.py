@@ -64,7 +64,7 @@ def page_fields(
     site_names, host = (found.get("publisher"), markup.get("publisher")), metadata.url_site(found.get("url") or url)
     found["title"] = headline(found.get("title"), h1s, site_names, host)
     people, agencies = names.author_names(found.get("authors", ()), vocab)
-    if not people or all(names_the_site(name, site_names, host) for name in people):
+    if not people or all(names_the_site(name, site_names, host) or names.is_handle(name) for name in people):
         found_byline = _first_byline(page_text(), (found.get("title"), *h1s), vocab)
         people, agencies = (
             (found_byline.names, [*agencies, *found_byline.agencies]) if found_byline else (people, agencies)
