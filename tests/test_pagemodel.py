@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from operator import mul
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -179,6 +180,16 @@ def test_a_name_before_the_date_under_the_headline_credits_the_story_but_a_tease
     assert article.title == headline and article.authors == ["Tom Talbot"] and article.published == "2025-10-14"
     record = next(removal for removal in article.removals if removal.text.startswith("Tom Talbot"))
     assert record.code == "TIM001" and record.moved_to == "authors"
+
+
+@pytest.mark.parametrize("credit", [["Tom Talbot", "Oct 14, 2025"], ["By Tom Talbot | October 14, 2025"]])
+def test_the_headline_over_a_standfirst_shaped_like_one_is_the_title(credit: list[str]) -> None:
+    menu = ["Home", "World", "Business", "Sports", "Opinion", "Contact us", "Advertise", "Careers", "About us"] * 2
+    headline, standfirst = "River floods the lower town", "Why the new flood walls held for only one night"
+    text = "\n".join([*menu, headline, standfirst, *credit, *PARAGRAPHS, *menu])
+    assert cleaner.clean(text, kind="text").title == headline
+    copied = "\n".join([*menu, headline, headline, *credit, *PARAGRAPHS, *menu])
+    assert cleaner.clean(copied, kind="text").subtitle != headline  # a copy of the headline is no standfirst
 
 
 def test_a_reviewer_s_credit_beside_the_headline_is_meta_not_a_headline() -> None:

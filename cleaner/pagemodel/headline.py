@@ -1,7 +1,8 @@
 """The headline above the article's run in a whole-page dump, when no URL names it.
 
 A page prints its headline above the story, with what belongs to it close by: the byline,
-the date, the reading time, a breadcrumb ending in the same words, the story's own words.
+the date, the reading time, a breadcrumb ending in the same words, the story's own words, and
+a standfirst between it and the byline (which, shaped like a headline, is as close to the byline).
 Menus, teaser lists and a table of contents sit there too, shaped like headlines, but without
 those marks (a table of contents' entries are found again below, in order, as the story's
 section headings: they are never the headline). Each headline-shaped line within reach above
@@ -42,10 +43,15 @@ _WEIGHTS = {
     "story's words": 3.5,
     "standfirst length": -1.0,
     "in a list": -2.0,
+    "over its standfirst": 2.0,
     "per line of distance": -0.03,
     "repeats the URL's slug": 3.0,
 }
 MIN_SCORE = 3.0
+# A headline over its standfirst: both this many words or more (a section's label over a headline is shorter).
+_STANDFIRST_PAIR_WORDS = 4
+# A line holding this share of a headline's content words or more repeats it.
+_ECHO_SHARE = 0.5
 _RUN_START_HANDICAP = 1.0
 # Lines in a row found again below the run, in order, that make a table of contents.
 _CONTENTS_ROW = 3
@@ -140,6 +146,7 @@ def _score(page: Page, i: int, run: _Run) -> float | None:
         "right above the story": run.last_text <= i,
         "standfirst length": n > _LONG_WORDS,
         "in a list": _in_a_list(page, i, start),
+        "over its standfirst": _over_standfirst(page, i),
         "per line of distance": start - i,
     }
     words = _content_words(text)
@@ -228,6 +235,24 @@ def _in_a_list(page: Page, i: int, start: int) -> bool:
     return len(neighbours) == 2 and all(
         2 <= word_count(page.blocks[j].text) <= 12 and is_headline_like(page.blocks[j].text) for j in neighbours
     )
+
+
+def _over_standfirst(page: Page, i: int) -> bool:
+    """The line and the one under it stand over a byline or a date (a name alone over the date, as
+    a newsletter prints it), both of headline length, the second saying more than the first
+    repeats: the headline, and its standfirst under it (which the byline's closeness marks as much).
+    A copy of the headline or a breadcrumb ending in its words under it is no standfirst."""
+    blocks = page.blocks
+    below = i + 2
+    if below < len(blocks) and names.is_credit_line(blocks[below].text, page.vocab):
+        below += 1
+    if below >= len(blocks) or page.dropped[i + 1] is not None or is_meta(page, i + 1) or not is_meta(page, below):
+        return False
+    headline, standfirst = blocks[i].text, blocks[i + 1].text
+    if not word_count(headline) >= _STANDFIRST_PAIR_WORDS <= word_count(standfirst):
+        return False
+    words = _content_words(headline)
+    return len(words & _content_words(standfirst)) < _ECHO_SHARE * len(words)
 
 
 def _words(text: str) -> tuple[str, ...]:
