@@ -1,7 +1,8 @@
 """What a reader sees that shingle F1 hides, counted the same way on every system's output.
 
 - Sentences split across paragraphs: a paragraph that ends without closing punctuation
-  followed by one that starts in lower case ("...stormed the museum on" / "Wednesday...").
+  followed by one that starts in lower case ("...stormed the museum on" / "Wednesday..."), neither
+  of them a line of the gold's code (a program's lines are no sentences).
 - Merged paragraphs: a paragraph break of the gold body that the output lost (the end of
   one gold paragraph and the start of the next inside one output paragraph), so that joining
   everything cannot win the split count.
@@ -20,7 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from cleaner.shapes import ends_sentence
 
@@ -48,16 +49,21 @@ def _key(text: str) -> str:
     return " " + " ".join(_TOKEN.findall(text.casefold())) + " "
 
 
-def split_sentences(found: Sequence[str]) -> int:
-    """Paragraphs that end mid-sentence and run on in the next.
+def split_sentences(found: Sequence[str], code: Collection[str] = ()) -> int:
+    """Paragraphs that end mid-sentence and run on in the next; lines of code (their `_key`s in
+    `code`, the gold's code lines) hold no sentences to split.
 
     >>> split_sentences(["They stormed the museum on", "Wednesday, police said.", "the end"])
     0
     >>> split_sentences(["They stormed the museum on", "wednesday afternoon."])
     1
+    >>> split_sentences(["if (ready) {", "return x;"], code={_key("if (ready) {"), _key("return x;")})
+    0
     """
     splits = 0
     for before, after in itertools.pairwise(found):
+        if code and (_key(before) in code or _key(after) in code):
+            continue
         start = _FIRST_CHARACTER.match(after)
         closed = ends_sentence(before) or before.endswith(_CLOSERS)
         if not closed and start is not None and start.group(1).islower():
@@ -120,7 +126,17 @@ def lines_lost(gold: Sequence[str], found_text: str, kinds: Sequence[str] | None
 
 def code_lines(markdown: str) -> set[int]:
     """The indices (among non-empty lines) of the lines inside fenced code blocks."""
-    inside, found, n = False, set(), 0
+    return {n for n, (_, inside) in enumerate(_fenced(markdown)) if inside}
+
+
+def code_texts(markdown: str) -> list[str]:
+    """The non-empty lines inside fenced code blocks."""
+    return [line for line, inside in _fenced(markdown) if inside]
+
+
+def _fenced(markdown: str) -> list[tuple[str, bool]]:
+    """Each non-empty line but the fences, and whether a fenced code block holds it."""
+    inside, found = False, []
     for raw in markdown.splitlines():
         line = raw.strip()
         if not line:
@@ -128,9 +144,7 @@ def code_lines(markdown: str) -> set[int]:
         if line.startswith("```"):
             inside = not inside
             continue
-        if inside:
-            found.add(n)
-        n += 1
+        found.append((line, inside))
     return found
 
 
@@ -150,13 +164,15 @@ def reading_counts(
 ) -> Counter[str]:
     """Every count of this module for one page, to be summed over a set's pages."""
     gold_paragraphs, found_paragraphs = paragraphs(gold), paragraphs(found_text)
-    counts: Counter[str] = Counter(paragraphs=len(found_paragraphs), splits=split_sentences(found_paragraphs))
+    kinds = gold_kinds(gold_paragraphs, markdown)
+    code = {_key(line) for line in code_texts(markdown)} if markdown else set()
+    counts: Counter[str] = Counter(paragraphs=len(found_paragraphs), splits=split_sentences(found_paragraphs, code))
     counts["merged"], counts["breaks"] = merged_breaks(gold_paragraphs, found_paragraphs)
     for name in snippets:
         judged = [snippet for snippet in snippets[name] if _TOKEN.search(snippet)]
         counts[f"{name} snippets"] = len(judged)
         counts[f"{name} kept"] = snippets_kept(judged, found_text)
-    for kind, n in lines_lost(gold_paragraphs, found_text, gold_kinds(gold_paragraphs, markdown)).items():
+    for kind, n in lines_lost(gold_paragraphs, found_text, kinds).items():
         counts[f"lost {kind}"] = n
     return counts
 
