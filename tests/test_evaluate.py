@@ -449,3 +449,13 @@ def test_gold_metadata_from_a_file_scores_subtitles_null_included(tmp_path) -> N
         for page, found in zip(dataset.pages, ("A summary.", None, "Guess."), strict=True)
     ]
     assert scores == [True, True, False]
+
+
+def test_lines_of_the_gold_s_code_hold_no_split_sentences():
+    from cleaner.evaluate.reading import reading_counts
+
+    gold = "Run it like this:\nfor x in items:\nprint(x)"
+    markdown = "Run it like this:\n\n```\nfor x in items:\nprint(x)\n```"
+    found = "Run it like this:\nfor x in items\nprint(x)\nThe loop runs\nthrough every item."
+    assert reading_counts(gold, found, {}, markdown)["splits"] == 1  # the prose split counts, the code's does not
+    assert reading_counts(gold, found, {})["splits"] == 2  # without the gold's Markdown, code is not known
