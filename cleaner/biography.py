@@ -15,6 +15,7 @@ from cleaner.vocab import Vocabulary, function_words
 MIN_BIO_WORDS = 7
 MAX_BIO_WORDS = 80
 MAX_BIO_SENTENCES = 3
+MAX_NAMED_BIO_SENTENCES = 5
 SENTENCE = re.compile(r"(?<=[.!?।])\s+")
 # An email address (its run of name characters is tried from its start only).
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -111,6 +112,17 @@ def is_person(vocab: Vocabulary, name: str) -> bool:
     """The name a biography opens with names a person: not a trade, not a phrase of function words."""
     return (
         is_name_list(name, vocab) and not names_trade(vocab, name) and name.split()[0].lower() not in function_words()
+    )
+
+
+def is_named_biography(text: str) -> bool:
+    """Shaped like a biography that opens with the story's own author's name: as long as any, and
+    up to five sentences ("Alec is an avid hiker ... He writes about ... He lives in Denver.")."""
+    words = word_count(text)
+    return (
+        MIN_BIO_WORDS <= words <= MAX_BIO_WORDS
+        and len(SENTENCE.findall(text)) < MAX_NAMED_BIO_SENTENCES
+        and ends_sentence(text)
     )
 
 

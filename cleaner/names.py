@@ -41,6 +41,11 @@ _ROLE_PHRASE_WORDS = 4
 MAX_BYLINE_WORDS = 40
 
 
+# Marks no one's name holds: a heading's anchor, a section sign, a copyright's sign (a brand's
+# "By Latitude Run®" credits it as a byline does).
+_NOT_IN_NAMES = ("¶", "§", "©")
+
+
 def is_name_list(text: str, vocab: Vocabulary, *, max_words: int = 12) -> bool:
     """True for a short run of capitalised names: "John Smith and Jane Doe".
 
@@ -50,7 +55,7 @@ def is_name_list(text: str, vocab: Vocabulary, *, max_words: int = 12) -> bool:
     False
     """
     tokens = [t for t in (t.strip(",;&") for t in _joiners(vocab).sub(" , ", text).split()) if t]
-    if not tokens or len(tokens) > max_words:
+    if not tokens or len(tokens) > max_words or any(mark in text for mark in _NOT_IN_NAMES):
         return False
     capitalised = 0
     for token in tokens:
@@ -226,6 +231,8 @@ def _is_author_name(name: str, vocab: Vocabulary) -> bool:
     if ":" in name or vocab.line_is("share_words", name):
         return False
     if not vocab.members("interface_words").isdisjoint(w.casefold() for w in words):  # "Close Modal"
+        return False
+    if any(mark in name for mark in _NOT_IN_NAMES):  # "Logging HOWTO¶", "The State University ©"
         return False
     # Capitalised words with lower-case content words among them are a phrase; function words
     # ("Center for Drug Evaluation", "Ask the Doctors"), roles ("The Currency editors") and numbers are not.

@@ -33,6 +33,7 @@ VOCAB = Vocabulary()
         (["Close Modal"], [], []),
         (["Article Content Toggle"], [], []),
         (["Posted By"], [], []),
+        (["Logging HOWTO¶"], [], []),
         (["Lucio Dalla"], ["Lucio Dalla"], []),
         (["Updated January"], [], []),
         (["https://example.com/author/jane"], [], []),

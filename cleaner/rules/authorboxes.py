@@ -16,6 +16,7 @@ from cleaner.biography import (
     SENTENCE,
     beat_for_title,
     biography_opener,
+    is_named_biography,
     is_person,
     is_writer_line,
     is_writer_note,
@@ -29,7 +30,7 @@ from cleaner.rules.contributors import CAPITALISED, HEAD_LINES, MAX_NAME_WORDS, 
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import ends_sentence, word_count
+from cleaner.shapes import WORD, ends_sentence, word_count
 from cleaner.vocab import Vocabulary
 
 # An author box: its header, the name and role lines under it, then the biography.
@@ -240,21 +241,42 @@ def author_biography_by_name(page: Page, i: int) -> Hit | None:
     words, three sentences at most, below the head of the story; or a sentence of four words or
     more that names a writer's trade, "Jane Doe writes on cricket.") that opens with the full name
     of one of the story's authors, as its byline gave them ("By Jane Doe" above, "Jane Doe covers
-    the courts and has lived in the city since 2010." below).
+    the courts and has lived in the city since 2010." below); up to five sentences when it opens
+    with that name, or with the author's first name and a biography's verb and speaks of a person
+    ("Jane is an avid hiker ... She lives in Denver.").
 
     Why: the biography rules know a biography by its verbs and the names of trades, which vary with
     every site and language; the byline's name is evidence in any phrasing (a name alone over a
     paragraph that repeats it is not: listicles head each product or firm so).
 
     False positives: a story's sentence that opens with its own author's full name (a columnist
-    writing of herself in the third person); an organisation the byline parser took for an
-    author, whose own paragraph opens with its name.
+    writing of herself in the third person), or with a namesake's first name and a verb ("Jane is
+    ..."); an organisation the byline parser took for an author, whose own paragraph opens with
+    its name (by its first word alone only where the paragraph speaks of a person: "he", "she").
 
     Example: "By Anna Schmidt" on top; "Anna Schmidt schreibt seit 2015 über Verkehr und Umwelt."
     below -> dropped.
     """
     authors = [name for name in page.article.authors if word_count(name) >= 2]
     text = page.blocks[i].text.strip()
-    if not authors or page.kept < HEAD_LINES or not is_writer_line(page.vocab, text):
+    if not authors or page.kept < HEAD_LINES:
         return None
-    return Hit(detail="biography of the story's author") if any(_opens_with_name(text, n) for n in authors) else None
+    named = any(_opens_with_name(text, n) for n in authors)
+    if named and is_writer_line(page.vocab, text):
+        return Hit(detail="biography of the story's author")
+    if is_named_biography(text) and (named or _opens_with_given_name(page.vocab, text, authors)):
+        return Hit(detail="biography of the story's author")
+    return None
+
+
+def _opens_with_given_name(vocab: Vocabulary, text: str, authors: list[str]) -> bool:
+    """The paragraph opens with an author's first name and a biography's verb, and speaks of a
+    person ("Alec is an avid hiker ... He writes about ..."): a firm credited as the author
+    ("Workzone Team") opens its own pitch with its name too ("Workzone is a balance of ...")."""
+    words = {word.casefold() for word in WORD.findall(text)}
+    if words.isdisjoint(vocab.members("person_pronouns")):
+        return False
+    return any(
+        text.startswith(f"{name.split()[0]} ") and vocab.starts("bio_verbs", text[len(name.split()[0]) :].lstrip())
+        for name in authors
+    )
