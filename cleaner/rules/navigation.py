@@ -289,3 +289,47 @@ def _heading_of(text: str) -> str:
     if word_count(text) > _MAX_ENTRY_WORDS:
         return ""
     return " ".join(_ENTRY_MARK.sub("", text).rstrip().rstrip(_ANCHOR_MARKS).casefold().split())
+
+
+# A link to the neighbouring post names it in a headline's words at most.
+_MAX_LINK_TITLE_WORDS = 25
+
+
+def _pager_link(vocab: Vocabulary) -> re.Pattern[str]:
+    """A lead to the neighbouring post ("Previous", "Next post"), after its arrow if it has one, and
+    a colon or an arrow after it."""
+    return re.compile(rf"^[\s«‹←<]*(?:{vocab.alternation('pager_leads')})\s*(?::|[»›→>]+)", re.IGNORECASE)
+
+
+@block_rule(
+    "NAV007",
+    "pager-link",
+    "navigation",
+    gate=Gate(max_words=2 * _MAX_LINK_TITLE_WORDS, phrases=("pager_leads",)),
+    alone=True,
+)
+def pager_link(page: Page, i: int) -> Hit | None:
+    """Removes: a link to the post before or after this one, led by its direction and a colon or an
+    arrow ("Previous: Ten years of blogging", "Next Post: 15 Things To Buy »", "← Prev: Models and
+    databases", "Previous: Quickstart Next: Tutorial"), in every language (`pager_leads`).
+
+    Why: blogs and documentation print the titles of the neighbouring posts under the story or
+    over it; they are links to other pages, not its text.
+
+    False positives: a step of a guide or a recipe that opens "Next:" ("Next: add the flour and
+    stir."): the title must not close a sentence with a full stop, and must hold words ("Previous:
+    3.2%" is a figure of a table). On HTML the line must be mostly a link.
+
+    Example: "Previous: Paying for the rides I took 8 years ago" -> dropped.
+    """
+    block = page.blocks[i]
+    if is_unlinked_html(block):
+        return None
+    text = block.text.strip()
+    lead = page.vocab.derived(_pager_link).match(text)
+    if lead is None:
+        return None
+    title = text[lead.end() :].strip()
+    if title and (not has_letters(title) or (title.endswith(".") and not title.endswith(".."))):
+        return None
+    return Hit() if word_count(title) <= _MAX_LINK_TITLE_WORDS else None
