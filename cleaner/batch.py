@@ -23,6 +23,7 @@ from typing import Any, Protocol, runtime_checkable
 from cleaner.config import DEFAULT_MAX_BYTES
 from cleaner.engine import Cleaner
 from cleaner.io import (
+    STREAM_ENDS_EARLY,
     Document,
     DocumentError,
     Fields,
@@ -189,7 +190,9 @@ def run(
             return
         try:
             with atomic_writer(target) as sink:
-                yield from _write_stream(sink, _results(sources, options, executor, stdin), options)
+                yield from _write_whole(sink, target, _results(sources, options, executor, stdin), options)
+        except _Unfinished:
+            return
         except OSError as error:  # opening, compressing or renaming into place
             raise OutputError(f"cannot write {target}: {describe_error(error)}") from error
     else:
@@ -215,6 +218,29 @@ def _results(
 def _read_by(executor: Executor, source: Source) -> bool:
     """Whether the executor reads a source itself: a stream file, on an executor that reads streams."""
     return isinstance(executor, ReadsStreams) and source.is_stream and source.path is not None
+
+
+class _Unfinished(Exception):
+    """An output file that would not hold what its name promises: left unwritten."""
+
+
+def _write_whole(
+    sink: Sink, target: Location, results: Iterable[tuple[Document, Any]], options: Options
+) -> Iterator[Outcome]:
+    """Write to an output file's sink as `_write_stream` does, and raise `_Unfinished` (so the file is
+    not put in place, and an earlier one stays) when a stream it reads broke off, or when every
+    document failed: a partial or empty output would pass for a finished one (`--skip-existing`)."""
+    written = failed = 0
+    broken = False
+    for outcome in _write_stream(sink, results, options):
+        if outcome.status == "failed" and (outcome.reason or "").startswith(STREAM_ENDS_EARLY):
+            broken = True
+            outcome = replace(outcome, reason=f"{outcome.reason}; {target} is not written, as it would lack the rest")
+        written += outcome.status == "cleaned"
+        failed += outcome.status == "failed"
+        yield outcome
+    if broken or (failed and not written):
+        raise _Unfinished
 
 
 def _write_stream(sink: Sink, results: Iterable[tuple[Document, Any]], options: Options) -> Iterator[Outcome]:
@@ -304,7 +330,9 @@ def _write_one_stream(
         results = executor.map(records(stream, source, options.fields, options.max_bytes))
     try:
         with closing(stream), atomic_writer(target.path) as sink:
-            yield from _write_stream(sink, results, options)
+            yield from _write_whole(sink, target.path, results, options)
+    except _Unfinished:
+        return
     except OSError as error:
         yield Outcome(source.name, "failed", f"cannot write {target.path}: {error.strerror or error}")
 

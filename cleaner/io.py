@@ -41,6 +41,11 @@ class DocumentError(Exception):
     """A document that cannot be read or written; the message is shown next to its name."""
 
 
+# What a stream's reader says where the stream broke off (a cut .gz, a file that is no gzip): the
+# records after it are lost, so an output written from it is not whole.
+STREAM_ENDS_EARLY = "stream ends early"
+
+
 @dataclass(frozen=True, slots=True)
 class Fields:
     """Names of the record fields read from JSONL input (`--text-field` etc.), and of the input

@@ -46,13 +46,31 @@ def preflight(inputs: Inputs, options: Options, reports: Mapping[str, Path | Non
             problems.append(f"-o {output}: {problem}")
         problems += _existing(targets, options)
     problems += _codecs_missing([*(s.path for s in sources if s.path), *targets])
-    taken = {identity(s.path): f"input {s.path}" for s in sources if s.path}
+    taken = input_files(inputs)
     taken.update((identity(t), f"output {t}") for t in targets)
+    return problems + report_problems(reports, taken, inputs.folders)
+
+
+def report_problems(
+    reports: Mapping[str, Path | None], taken: Mapping[Location, str], folders: list[Location]
+) -> list[str]:
+    """What stops a run from writing its report files (`reports`: option name -> path), one line
+    each: a report replaces no file the run reads or writes (`taken`: identity -> what it is),
+    nothing inside an input folder, no other report, and can be written. `cleaner clean`, `learn`
+    and `eval` check theirs so.
+    """
+    taken = dict(taken)
+    problems: list[str] = []
     for option, path in reports.items():
         if path is not None:
-            problems += _report_problems(option, path, taken, inputs.folders)
+            problems += _report_problems(option, path, taken, folders)
             taken[identity(path)] = f"{option} file"
     return problems
+
+
+def input_files(inputs: Inputs) -> dict[Location, str]:
+    """The files a run reads, by identity, as `report_problems` names them."""
+    return {identity(s.path): f"input {s.path}" for s in inputs.sources if s.path}
 
 
 def _codecs_missing(files: list[Location]) -> list[str]:

@@ -14,7 +14,16 @@ from io import BufferedReader
 from typing import IO, Any
 
 from cleaner.compression import READ_ERRORS
-from cleaner.io import Document, DocumentError, Fields, Source, describe_error, open_input, read_limited
+from cleaner.io import (
+    STREAM_ENDS_EARLY,
+    Document,
+    DocumentError,
+    Fields,
+    Source,
+    describe_error,
+    open_input,
+    read_limited,
+)
 from cleaner.storage import Location
 
 # A long line past the size limit is skipped this much at a time.
@@ -32,7 +41,7 @@ def read_jsonl(stream: IO[bytes], name: str, fields: Fields, limit: int, first_l
             elif line.strip():
                 yield _from_line(line, f"{name}:{number}", fields)
     except READ_ERRORS as error:
-        yield Document(f"{name}:{number + 1}", problem=f"stream ends early ({describe_error(error)})")
+        yield Document(f"{name}:{number + 1}", problem=f"{STREAM_ENDS_EARLY} ({describe_error(error)})")
 
 
 def _lines(stream: IO[bytes], limit: int, first: int) -> Iterator[tuple[int, bytes | None]]:

@@ -22,7 +22,7 @@ from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParser
 
 from cleaner.compression import READ_ERRORS
-from cleaner.io import Document, describe_error
+from cleaner.io import STREAM_ENDS_EARLY, Document, describe_error
 
 _CHUNK = 1 << 20
 # WARC and HTTP header blocks are a few hundred bytes; a larger one is damage or hostile (warcio's own
@@ -57,7 +57,7 @@ def read_warc(stream: IO[bytes], name: str, limit: int) -> Iterator[Document]:
             yield doc
             label = f"{name}#{number + 1}"
     except READ_ERRORS as error:  # the file could not be read (not damage in it), or a .warc.zst is cut off
-        yield Document(label, problem=f"stream ends early ({describe_error(error)})")
+        yield Document(label, problem=f"{STREAM_ENDS_EARLY} ({describe_error(error)})")
 
 
 def _from_warc(warc: _WarcFile, label: str, limit: int) -> Document:

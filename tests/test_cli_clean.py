@@ -236,6 +236,33 @@ def test_a_report_file_never_replaces_an_input_or_an_output(tree: Path, tmp_path
     assert digest(tree) == before and not out.exists()
 
 
+def test_learn_and_eval_never_write_over_what_they_read(tree: Path, tmp_path: Path, article: str) -> None:
+    before = digest(tree)
+    cases = [
+        (["learn", str(tree), "-o", str(tree / "a.txt")], "is inside the input folder"),
+        (["learn", str(tree / "a.txt"), "-o", str(tree / "a.txt")], "is the input"),
+        (
+            ["clean", str(tree), "-o", str(tmp_path / "out"), "--learn", "--profile", str(tree / "a.txt")],
+            "is the input",
+        ),
+    ]
+    for args, message in cases:
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2 and message in result.stderr, (args, result.stderr)
+    gold = tmp_path / "set"
+    gold.mkdir()
+    (gold / "p.txt").write_text(article, encoding="utf-8")
+    (gold / "p.gold.txt").write_text(article, encoding="utf-8")
+    for args, message in (
+        (["--json", str(gold / "p.gold.txt")], "is inside the input folder"),
+        (["--json", str(tmp_path / "s.json"), "--per-page", str(tmp_path / "s.json")], "is the --json file"),
+    ):
+        result = CliRunner().invoke(main, ["eval", str(gold), *args])
+        assert result.exit_code == 2 and message in result.stderr, (args, result.stderr)
+    assert (gold / "p.gold.txt").read_text(encoding="utf-8") == article
+    assert digest(tree) == before and not (tmp_path / "out").exists()
+
+
 def test_a_report_file_of_an_earlier_run_is_replaced(tree: Path, tmp_path: Path) -> None:
     errors = tmp_path / "failed.tsv"
     errors.write_text("an earlier run's failures\n")

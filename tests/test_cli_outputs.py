@@ -97,3 +97,34 @@ def test_an_output_name_as_long_as_the_file_system_allows_is_written(tmp_path: P
     too_long = run(str(tmp_path / "in"), "-o", str(tmp_path / f"{'b' * 250}.jsonl"))
     assert too_long.exit_code == 2
     assert "the name is 256 bytes long, longer than the file system allows (255)" in too_long.stderr
+
+
+def test_a_failed_document_leaves_the_output_file_as_it_was(tmp_path: Path, article: str) -> None:
+    good, bad, out = tmp_path / "good.txt", tmp_path / "bad.dat", tmp_path / "page.md"
+    good.write_text(article)
+    bad.write_bytes(bytes(range(32)) * 100)
+    assert run(str(good), "-o", str(out), "-q").exit_code == 0
+    before = out.read_bytes()
+    assert run(str(bad), "-o", str(out), "--force", "-q").exit_code == 1
+    assert out.read_bytes() == before  # not replaced by an empty file
+    assert run(str(bad), "-o", str(tmp_path / "new.json"), "-q").exit_code == 1
+    assert not (tmp_path / "new.json").exists()
+
+
+def test_a_stream_that_breaks_off_writes_no_output_that_a_rerun_would_skip(tmp_path: Path) -> None:
+    import gzip
+
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    lines = b"".join(
+        json.dumps({"id": str(n), "text": f"Story number {n} is here."}).encode() + b"\n" for n in range(200)
+    )
+    whole = gzip.compress(lines)
+    (folder / "s.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    cut = run(str(folder), "-o", str(out))
+    assert cut.exit_code == 1 and "is not written, as it would lack the rest" in cut.stderr
+    assert not (out / "s.jsonl.gz").exists()
+    (folder / "s.jsonl.gz").write_bytes(whole)
+    again = run(str(folder), "-o", str(out), "--skip-existing", "-q")
+    assert again.exit_code == 0
+    assert len(gzip.decompress((out / "s.jsonl.gz").read_bytes()).splitlines()) == 200

@@ -170,7 +170,10 @@ def _plan(paths: tuple[str, ...], flags: dict, config, stdin):
     inputs = find_inputs(list(paths), exclude=flags["output"], filters=Filters(flags["include"], flags["exclude"]))
     inputs = replace(inputs, sources=batch.sniffed(inputs.sources, stdin))
     options = _output_options(flags, config, inputs.several or any(s.is_stream for s in inputs.sources))
-    problems = preflight(inputs, options, {"--errors": flags["errors_path"], "--summary-json": flags["summary_json"]})
+    reports = {"--errors": flags["errors_path"], "--summary-json": flags["summary_json"]}
+    if flags["learn"]:  # the profile learned is written there
+        reports["--profile"] = flags["profile"]
+    problems = preflight(inputs, options, reports)
     if paths.count("-") > 1:
         problems.append("- (standard input) is named more than once: it can be read once")
     if flags["url"] is not None and options.several:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from cleaner.cli.options import InputError
 from cleaner.evaluate import SPLITS, SYSTEMS, VARIANTS
 
 
@@ -104,7 +105,14 @@ def eval_command(
     """
     from cleaner import evaluate as ev
     from cleaner.config import Config, ConfigError
+    from cleaner.preflight import report_problems
+    from cleaner.storage import identity
 
+    read = [*predictions, gold_meta, floor_path, config_path]
+    taken = {identity(path): f"input {path}" for path in read if path is not None}
+    problems = report_problems({"--json": json_path, "--per-page": per_page}, taken, [identity(dataset_dir)])
+    if problems:
+        raise InputError("\n".join(problems))
     try:
         config = Config.from_file(config_path) if config_path else None
         dataset = ev.load_dataset(dataset_dir)

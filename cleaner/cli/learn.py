@@ -37,11 +37,14 @@ def learn_command(paths: tuple[str, ...], output: Path, jobs: int | None, config
     """
     from cleaner import io as cleaner_io
     from cleaner.inputs import find_inputs
+    from cleaner.preflight import input_files, report_problems
 
     config, _ = load_config(config_path, rule_overrides(rules))
     inputs = find_inputs(list(paths), exclude=output)
-    if inputs.missing:
-        raise InputError("\n".join(f"{name}: {reason}" for name, reason in inputs.missing))
+    problems = [f"{name}: {reason}" for name, reason in inputs.missing]
+    problems += report_problems({"-o": output}, input_files(inputs), inputs.folders)
+    if problems:
+        raise InputError("\n".join(problems))
     profile = learn_from(inputs.sources, cleaner_io.Fields(), config, jobs)
     profile.save(output)
     click.echo(f"{profile.summary()} -> {output}", err=True)
