@@ -73,7 +73,7 @@ class Cleaner:
         if url is not None and not metadata.is_url(url):
             raise ValueError(f"URL cannot be split into its parts: {url!r}")
         config = self.config.for_url(url)
-        text = decode.decode(source, encoding) if isinstance(source, bytes) else decode.without_nul(source)
+        text = decode.decode(source, encoding) if isinstance(source, bytes) else decode.as_read(source)
         reading = frontends.read(text, kind=kind, url=url, config=config)
         learned = site_boilerplate(config.profile, url_site(reading.article.url) or site)
         article = _rule_passes(reading, config, learned)

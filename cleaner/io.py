@@ -6,8 +6,8 @@ or remote) and `compression` undoes gzip and zstandard.
 
 from __future__ import annotations
 
+import codecs
 import os
-import re
 from dataclasses import dataclass, field
 from io import BufferedReader
 from pathlib import PurePath
@@ -22,6 +22,7 @@ from cleaner.compression import (
     sniffed,
     without_compression,
 )
+from cleaner.frontends.decode import HALF_CHARACTER
 from cleaner.remote import RemotePath
 from cleaner.storage import Location, open_file
 
@@ -31,8 +32,6 @@ STREAMS = {".jsonl": "jsonl", ".warc": "warc"}
 # A file without an extension, or a saved URL with a query ("page.php?id=3"), is read too.
 DOCUMENTS = frozenset({".txt", ".md", ".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp"})
 STREAM_KINDS = frozenset(STREAMS.values())
-# Half a character: what a JSON escape ("\\ud800") or a file name's undecodable byte leaves in a str.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # Where Python keeps the bytes of a file name that are no UTF-8 ("surrogateescape").
 _UNDECODED = range(0xDC80, 0xDD00)
 
@@ -164,7 +163,7 @@ def _left_to_reader(source: Source, compression: str | None) -> bool:
 def sniff_stream(stdin: BufferedReader) -> str | None:
     """The kind of record stream on stdin, "jsonl" or "warc" (compression looked through); None for one document."""
     head = stdin.peek(4096)[:4096]
-    start = head_of(head, sniffed(head), 4096).lstrip()[:5]
+    start = head_of(head, sniffed(head), 4096).removeprefix(codecs.BOM_UTF8).lstrip()[:5]
     if start.startswith(b"{"):
         return "jsonl"
     return "warc" if start == b"WARC/" else None
@@ -180,7 +179,7 @@ def utf8(text: str) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:
-        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+        return HALF_CHARACTER.sub("\ufffd", text).encode("utf-8")
 
 
 def shown(text: str) -> str:

@@ -82,15 +82,16 @@ def _json_reason(error: ValueError) -> str:
 
 
 def from_record(record: dict[str, Any], label: str, fields: Fields) -> Document:
-    """A Document for one record: its HTML field when it has one, else its text field."""
+    """A Document for one record: its HTML field when it has one (and it is not blank where the
+    record has a text field too), else its text field."""
     record_id = record.get(fields.id)
     url = record.get(fields.url)
     name = f"{label} ({fields.id}={record_id})" if record_id is not None else label
     url = url if isinstance(url, str) else None
     for key, kind in ((fields.html, "html"), (fields.text, "text")):
         value = record.get(key)
-        if value is None:
-            continue
+        if value is None or (kind == "html" and isinstance(value, str) and not value.strip() and fields.text in record):
+            continue  # no page, or an empty one beside the text: the text is the document
         if not isinstance(value, str):
             problem = f"field {key!r} is {type(value).__name__}, not a string"
             return Document(name, problem=problem, record=record, url=url)

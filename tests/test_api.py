@@ -76,3 +76,15 @@ def test_clean_many_takes_records_with_their_urls_and_names_a_bad_one(article: s
 def test_a_url_that_is_no_str_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="the URL must be a str, not int"):
         cleaner.clean("The council approved the budget.", url=5)  # type: ignore[arg-type]
+
+
+def test_a_blank_html_field_gives_way_to_the_text_field(article: str) -> None:
+    record = clean_record({"id": "e1", "html": " ", "text": article})
+    assert "cleaner_error" not in record and record["text"] == clean(article).body
+
+
+def test_half_a_character_in_a_str_is_read_as_a_replacement_character() -> None:
+    text = "The river rose overnight and flooded the lower town \ud83d today. " * 20
+    article = clean(text)
+    assert "\ufffd" in article.body and "\ud83d" not in article.body and article.language == "en"
+    assert "cleaner_error" not in clean_record({"id": "s", "text": text})

@@ -209,3 +209,8 @@ def test_an_errors_file_keeps_one_row_per_failure_whatever_the_id_holds(tmp_path
         "in.jsonl:1 (id=evil\\n/etc/passwd\\tfake reason\\x1b]0;x\\x07)\tfield 'text' is int, not a string"
     )
     assert "\x1b" not in result.stderr
+
+
+def test_stdin_jsonl_behind_a_byte_order_mark_is_still_records(stream: Path) -> None:
+    expected = run(str(stream)).stdout_bytes
+    assert expected and run("-", input=b"\xef\xbb\xbf" + stream.read_bytes()).stdout_bytes == expected

@@ -353,3 +353,10 @@ def test_a_byline_names_the_writer_where_the_markup_credits_the_site_or_a_login(
 def test_the_markup_s_author_stays_where_no_byline_names_anyone(markup_author: str) -> None:
     head = f'<meta name="author" content="{markup_author}"><meta property="og:site_name" content="Example News">'
     assert clean(page().replace("</head>", f"{head}</head>"), kind="html").authors == [markup_author]
+
+
+@pytest.mark.parametrize(
+    "url", ["https://user:pw@www.example.com/x", "https://www.example.com:8080/x", "https://WWW.EXAMPLE.COM/x"]
+)
+def test_the_publisher_from_the_address_is_its_host_alone(url: str) -> None:
+    assert clean(page(), kind="html", url=url).publisher == "example.com"

@@ -105,14 +105,9 @@ def eval_command(
     """
     from cleaner import evaluate as ev
     from cleaner.config import Config, ConfigError
-    from cleaner.preflight import report_problems
-    from cleaner.storage import identity
 
-    read = [*predictions, gold_meta, floor_path, config_path]
-    taken = {identity(path): f"input {path}" for path in read if path is not None}
-    problems = report_problems({"--json": json_path, "--per-page": per_page}, taken, [identity(dataset_dir)])
-    if problems:
-        raise InputError("\n".join(problems))
+    reports = {"--json": json_path, "--per-page": per_page}
+    _check_reports(reports, dataset_dir, [*predictions, gold_meta, floor_path, config_path])
     try:
         config = Config.from_file(config_path) if config_path else None
         dataset = ev.load_dataset(dataset_dir)
@@ -130,12 +125,29 @@ def eval_command(
     except (ev.EvaluationError, ConfigError) as error:
         raise click.ClickException(str(error)) from error
     click.echo(ev.format_table(report))
-    if json_path:
-        json_path.write_text(json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    if per_page:
-        ev.write_per_page(report, per_page)
+    _write_reports(report, json_path, per_page)
     if failures:
         raise click.ClickException("\n".join(failures))
     if floor_path:
         checked = report.result("cleaner")
         click.echo(f"floors hold: {report.dataset} {checked.input if checked else ''} ({floor_path})", err=True)
+
+
+def _check_reports(reports: dict[str, Path | None], dataset_dir: Path, read: list[Path | None]) -> None:
+    """Refuse report files that would replace a file the evaluation reads, or each other (usage error)."""
+    from cleaner.preflight import report_problems
+    from cleaner.storage import identity
+
+    taken = {identity(path): f"input {path}" for path in read if path is not None}
+    problems = report_problems(reports, taken, [identity(dataset_dir)])
+    if problems:
+        raise InputError("\n".join(problems))
+
+
+def _write_reports(report, json_path: Path | None, per_page: Path | None) -> None:
+    from cleaner import evaluate as ev
+
+    if json_path:
+        json_path.write_text(json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if per_page:
+        ev.write_per_page(report, per_page)

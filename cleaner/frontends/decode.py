@@ -28,6 +28,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _PEEK = 4096
+# Half a character: a lone surrogate, which a str may hold and UTF-8 cannot.
+HALF_CHARACTER = re.compile("[\ud800-\udfff]")
 # <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x">, <?xml encoding="x"?>
 # A tag's attributes are read up to the next "<" as well as ">": a "<meta" with no ">" after it is not
 # rescanned to the end of the page from every later "<meta".
@@ -67,6 +69,17 @@ def decode(data: bytes, encoding: str | None = None) -> str:
 def without_nul(text: str) -> str:
     """The text without NUL characters (padding that no writing uses)."""
     return text.replace("\x00", "")
+
+
+def as_read(text: str) -> str:
+    """A str as the cleaner reads it: without NULs (`without_nul`), and half a character (a lone
+    surrogate, as a JSON escape of a cut emoji gives) as U+FFFD, which is how it is written out
+    and all that every library downstream (the language detector) can take.
+
+    >>> as_read("half \ud83d emoji\x00")
+    'half \ufffd emoji'
+    """
+    return HALF_CHARACTER.sub("\ufffd", without_nul(text))
 
 
 def _decoded(data: bytes, encoding: str | None) -> str:

@@ -19,6 +19,7 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cleaner.frontends import lxmlpage
+from cleaner.metadata import url_site
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -181,12 +182,13 @@ def _read_markup(tree: HtmlElement, url: str | None, page: LexborHTMLParser, byl
 def _site_name(stated: str | None, tree: HtmlElement, url: str | None) -> str | None:
     """The site's name as trafilatura reads it: stated, else the part of the <title> with a dot
     ("example.com"), without a Twitter handle's "@", capitalised when it is no domain; else the
-    URL's host."""
-    from trafilatura.metadata import META_URL, extract_sitename
+    URL's host (`metadata.url_site`: no login, no port, in lower case, where trafilatura takes
+    what stands between the scheme and the path)."""
+    from trafilatura.metadata import extract_sitename
 
     name = stated or extract_sitename(tree)
     if not name:
-        return match[1] if url and (match := META_URL.match(url)) else None
+        return url_site(url)
     name = name.lstrip("@")
     return name.title() if name and "." not in name and not name[0].isupper() else name
 
