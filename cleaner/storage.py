@@ -13,7 +13,7 @@ import os
 import secrets
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
 
@@ -144,5 +144,6 @@ def _local_writer(path: Path) -> Iterator[IO[bytes]]:
                 os.fsync(raw.fileno())
         os.replace(temp, path)
     except BaseException:
-        temp.unlink(missing_ok=True)
+        with suppress(OSError):  # a read-only or vanished folder: the error that got here is the one to tell
+            temp.unlink(missing_ok=True)
         raise

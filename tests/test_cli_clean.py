@@ -324,6 +324,31 @@ def test_a_full_disk_stops_the_run_with_one_line_and_keeps_the_reports(
     assert errors.read_text().startswith(str(tree / "news" / "broken.txt.gz"))
 
 
+def test_reports_on_a_full_disk_end_the_run_with_one_line(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cleaner.cli import clean as clean_command
+
+    def no_space(path: Path, data: bytes = b"") -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    @contextlib.contextmanager
+    def full_disk(path: Path):
+        sink = _DiskFull()
+        sink.writes = 2  # full at the first failure written
+        yield sink
+
+    monkeypatch.setattr("cleaner.storage.write_atomic", no_space)
+    out, errors, summary = tmp_path / "out", tmp_path / "errors.tsv", tmp_path / "summary.json"
+    result = run(str(tree), "-o", str(out), "--summary-json", str(summary))
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert f"cannot write --summary-json {summary}: No space left on device" in result.stderr
+    monkeypatch.setattr(clean_command, "_errors_file", full_disk)
+    result = run(str(tree), "-o", str(tmp_path / "again"), "--errors", str(errors))
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert f"cannot write --errors {errors}: No space left on device; the run stopped" in result.stderr
+
+
 def test_a_symlinked_folder_is_read_once_and_a_loop_is_reported(tmp_path: Path, article: str) -> None:
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "elsewhere" / "story.txt").write_text(article)

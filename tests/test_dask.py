@@ -142,3 +142,9 @@ def test_files_on_a_remote_store_are_read_by_the_workers(stream: Path) -> None:
     assert [r for r in remote if "cleaner_error" not in r] == [
         r for r in clean_files([stream]).compute(scheduler="synchronous") if "cleaner_error" not in r
     ]
+
+
+def test_a_scheduler_address_that_is_none_is_a_usage_error(tmp_path: Path, article: str) -> None:
+    (tmp_path / "a.txt").write_text(article)
+    result = CliRunner().invoke(main, ["clean", str(tmp_path / "a.txt"), "--dask-scheduler", "not an address"])
+    assert result.exit_code == 2 and "--dask-scheduler not an address: cannot connect" in result.stderr

@@ -229,12 +229,16 @@ def _output_options(flags: dict, config, several: bool):
 
 def _close(report, stopped: tuple[str, int] | None, flags: dict) -> None:
     """Write the summary file, say how the run ended, and exit with its status."""
+    from cleaner.io import describe_error
     from cleaner.progress import format_summary
     from cleaner.storage import write_atomic
 
     summary = report.summary
     if flags["summary_json"]:
-        write_atomic(flags["summary_json"], (json.dumps(summary.to_dict(), indent=2) + "\n").encode())
+        try:
+            write_atomic(flags["summary_json"], (json.dumps(summary.to_dict(), indent=2) + "\n").encode())
+        except OSError as error:
+            stopped = stopped or (f"cannot write --summary-json {flags['summary_json']}: {describe_error(error)}", 1)
     if stopped is not None:
         message, code = stopped
         click.echo(message, err=True)
@@ -255,12 +259,25 @@ def _on_sigterm(signum: int, frame: object) -> None:
 def _run(job, sources, options, flags, report, stdin) -> tuple[str, int] | None:
     """Clean the sources into the report; why the run stopped early and its exit status, if it did.
 
-    Whatever stops the run, the errors file keeps every failure met until then.
+    Whatever stops the run, the errors file keeps every failure met until then; one that cannot be
+    written stops it with one line.
     """
+    from cleaner.io import describe_error
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        return _run_into(job, sources, options, flags, report, stdin)
+    except OSError as error:  # every other write is the batch's, which tells its own (OutputError)
+        if not flags["errors_path"]:
+            raise
+        return f"cannot write --errors {flags['errors_path']}: {describe_error(error)}; the run stopped", 1
+
+
+def _run_into(job, sources, options, flags, report, stdin) -> tuple[str, int] | None:
+    """`_run` with the errors file open: each failure is written there as it comes."""
     from cleaner import batch
     from cleaner.io import shown, utf8
 
-    signal.signal(signal.SIGTERM, _on_sigterm)
     with _errors_file(flags["errors_path"]) as errors:
         try:
             with (
@@ -306,7 +323,10 @@ def _executor(job, scheduler: str | None, jobs: int | None, config):
             raise click.UsageError(
                 f"--dask-scheduler needs Dask: pip install 'article-cleaner[dask]' ({error})"
             ) from error
-        return DaskExecutor.connect(job, scheduler)
+        try:
+            return DaskExecutor.connect(job, scheduler)
+        except (OSError, ValueError) as error:  # no scheduler there (after Dask's timeout), or no address
+            raise click.UsageError(f"--dask-scheduler {scheduler}: cannot connect ({error})") from error
     return _pool(job, jobs, config)
 
 
