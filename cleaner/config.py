@@ -65,6 +65,7 @@ class Config:
     max_memory: int | None = None
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "max_bytes", _whole("max_bytes", self.max_bytes))
         if self.timeout:  # a limit the waits for a worker can hold: a day at most
             object.__setattr__(self, "timeout", _positive("timeout", self.timeout, float, _MAX_TIMEOUT))
         if self.max_memory:
@@ -240,7 +241,16 @@ def _selectors(key: str, value: Any) -> tuple[str, ...]:
     return tuple(part.strip() for v in value for part in v.split(",") if part.strip())
 
 
+def _whole(key: str, value: Any) -> int:
+    """A count of one or more: a bool or a fraction is a mistake in a config file ("max_bytes = true")."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{key} must be a whole number of at least 1, not {value!r}")
+    return value
+
+
 def _positive(key: str, value: Any, kind: type, most: float = math.inf) -> Any:
+    if isinstance(value, bool) or (kind is int and isinstance(value, float) and not value.is_integer()):
+        raise ConfigError(f"{key} must be a {'whole ' * (kind is int)}number, not {value!r}")  # "timeout = true"
     try:
         number = kind(value)
     except (TypeError, ValueError, OverflowError):

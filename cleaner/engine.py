@@ -25,7 +25,7 @@ from cleaner.article import Article, Block, Caption, Removal
 from cleaner.config import Config
 from cleaner.frontends import Reading, decode
 from cleaner.frontends.headline import without_site_suffix
-from cleaner.io import Fields
+from cleaner.io import Fields, utf8
 from cleaner.language import count_words, detect_language
 from cleaner.metadata import url_site
 from cleaner.pagemodel.slug import url_title
@@ -72,6 +72,8 @@ class Cleaner:
             raise TypeError(f"the URL must be a str, not {type(url).__name__}")
         if url is not None and not metadata.is_url(url):
             raise ValueError(f"URL cannot be split into its parts: {url!r}")
+        if _size(source, self.config.max_bytes) > self.config.max_bytes:
+            raise ValueError(f"larger than max_bytes ({self.config.max_bytes} bytes)")
         config = self.config.for_url(url)
         text = decode.decode(source, encoding) if isinstance(source, bytes) else decode.as_read(source)
         reading = frontends.read(text, kind=kind, url=url, config=config)
@@ -333,6 +335,14 @@ def clean_record(
     cleaner = Cleaner(config) if config is not None else _default_cleaner()
     fields = Fields(text_field, html_field, id_field, url_field)
     return output_record(cleaner, document_of(record, "record", fields), fields)
+
+
+def _size(source: str | bytes, limit: int) -> int:
+    """The document's size in bytes, as read from a file; a str is encoded only when its length
+    alone cannot tell it is within `limit` (a character is four bytes at most)."""
+    if isinstance(source, bytes) or len(source) > limit:
+        return len(source)
+    return len(utf8(source)) if 4 * len(source) > limit else len(source)
 
 
 @cache

@@ -88,3 +88,19 @@ def test_half_a_character_in_a_str_is_read_as_a_replacement_character() -> None:
     article = clean(text)
     assert "\ufffd" in article.body and "\ud83d" not in article.body and article.language == "en"
     assert "cleaner_error" not in clean_record({"id": "s", "text": text})
+
+
+def test_the_size_limit_holds_for_the_python_api(article: str) -> None:
+    small = Cleaner(Config(max_bytes=100))
+    for item in (article, article.encode()):
+        with pytest.raises(ValueError, match="larger than max_bytes"):
+            small.clean(item)
+    failures = list(small.clean_many([article, {"id": "r", "text": article}], jobs=1))
+    assert all(isinstance(f, Failure) and "larger than max_bytes" in f.reason for f in failures)
+    assert "larger than max_bytes" in clean_record({"text": article}, config=Config(max_bytes=100))["cleaner_error"]
+
+
+@pytest.mark.parametrize("value", [-5, 0, "abc", True, 1.5])
+def test_max_bytes_is_a_whole_number_of_bytes(value: object) -> None:
+    with pytest.raises(ConfigError, match="max_bytes must be a whole number"):
+        Config(max_bytes=value)  # type: ignore[arg-type]
