@@ -105,11 +105,29 @@ class Cleaner:
 
         fields = Fields(text_field, html_field, id_field, url_field)
         jobs = jobs or os.cpu_count() or 1
+        given = _UntilRaised(items)
         with Pool(_CleanOne(self, kind, fields), jobs, self.config.timeout, self.config.memory_limit(jobs)) as pool:
-            for item, result in pool.map(items):
+            for item, result in pool.map(given):
                 if isinstance(result, Failure) and (named := record_id(item, fields)) is not None:
                     result = replace(result, id=named)
                 yield result
+        if given.error is not None:
+            raise given.error
+
+
+class _UntilRaised:
+    """The items of an iterable up to an exception it raises, kept in `error`: `clean_many` yields
+    the result of every item taken before it (a worker pool reads ahead), then raises it."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = items
+        self.error: Exception | None = None
+
+    def __iter__(self) -> Iterator[Any]:
+        try:
+            yield from self.items
+        except Exception as error:
+            self.error = error
 
 
 @dataclass(frozen=True)

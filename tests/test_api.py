@@ -104,3 +104,15 @@ def test_the_size_limit_holds_for_the_python_api(article: str) -> None:
 def test_max_bytes_is_a_whole_number_of_bytes(value: object) -> None:
     with pytest.raises(ConfigError, match="max_bytes must be a whole number"):
         Config(max_bytes=value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_clean_many_yields_every_document_taken_before_its_source_raises(article: str, jobs: int) -> None:
+    def source():
+        yield from [article] * 5
+        raise RuntimeError("the source broke")
+
+    cleaned = []
+    with pytest.raises(RuntimeError, match="the source broke"):
+        cleaned.extend(Cleaner().clean_many(source(), jobs=jobs))
+    assert len(cleaned) == 5 and all(a.body == clean(article).body for a in cleaned)
