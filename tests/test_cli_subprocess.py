@@ -119,11 +119,12 @@ def _a_slow_run(tmp_path: Path, runaway: str, **kwargs) -> tuple[subprocess.Pope
     return process, descendants(process.pid)
 
 
-def test_sigterm_stops_the_run_as_ctrl_c_does(tmp_path: Path, runaway: str) -> None:
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_sigterm_and_sighup_stop_the_run_as_ctrl_c_does(tmp_path: Path, runaway: str, signum: int, status: int) -> None:
     process, started = _a_slow_run(tmp_path, runaway, stderr=subprocess.PIPE)
-    process.terminate()
+    process.send_signal(signum)
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 143 and b"rerun with --skip-existing" in stderr
+    assert process.returncode == status and b"rerun with --skip-existing" in stderr
     assert not [p for p in (tmp_path / "out").rglob("*") if p.name.endswith(".tmp")]
     assert wait_until_gone(started) == set()
 

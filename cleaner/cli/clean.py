@@ -249,11 +249,20 @@ def _close(report, stopped: tuple[str, int] | None, flags: dict) -> None:
 
 
 class _Terminated(BaseException):
-    """SIGTERM, handled as Ctrl-C is: outputs left complete, workers stopped."""
+    """SIGTERM, or SIGHUP (the terminal closed), handled as Ctrl-C is: outputs left complete,
+    workers stopped; the exit status is 128 and the signal's number, as the shell reports it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.status = 128 + signum
 
 
-def _on_sigterm(signum: int, frame: object) -> None:
-    raise _Terminated
+def _on_signal(signum: int, frame: object) -> None:
+    raise _Terminated(signum)
+
+
+# The signals that end a run as Ctrl-C does (Windows has no SIGHUP).
+_ENDING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 def _run(job, sources, options, flags, report, stdin) -> tuple[str, int] | None:
@@ -264,7 +273,8 @@ def _run(job, sources, options, flags, report, stdin) -> tuple[str, int] | None:
     """
     from cleaner.io import describe_error
 
-    signal.signal(signal.SIGTERM, _on_sigterm)
+    for ending in _ENDING_SIGNALS:
+        signal.signal(ending, _on_signal)
     try:
         return _run_into(job, sources, options, flags, report, stdin)
     except OSError as error:  # every other write is the batch's, which tells its own (OutputError)
@@ -292,7 +302,7 @@ def _run_into(job, sources, options, flags, report, stdin) -> tuple[str, int] | 
             return f"{error}; the run stopped", 1
         except (KeyboardInterrupt, _Terminated) as interrupt:
             done = "interrupted: finished outputs are complete; rerun with --skip-existing to do the rest"
-            return done, 143 if isinstance(interrupt, _Terminated) else 130
+            return done, interrupt.status if isinstance(interrupt, _Terminated) else 130
     return None
 
 
@@ -312,7 +322,11 @@ def learn_from(sources, fields, config, jobs: int | None):
 
     if any(source.path is None for source in sources):
         raise click.UsageError("learning reads its inputs twice or keeps them: name files, not - for stdin")
-    return learn_profile(sources, fields, config, jobs or os.cpu_count() or 1)
+    try:
+        return learn_profile(sources, fields, config, jobs or os.cpu_count() or 1)
+    except KeyboardInterrupt:  # as a clean's Ctrl-C: one line, and the shell's status for it
+        click.echo("interrupted while learning: no profile is written", err=True)
+        sys.exit(130)
 
 
 def _executor(job, scheduler: str | None, jobs: int | None, config):
