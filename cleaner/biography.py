@@ -15,6 +15,7 @@ from cleaner.vocab import Vocabulary, function_words
 MIN_BIO_WORDS = 7
 MAX_BIO_WORDS = 80
 MAX_BIO_SENTENCES = 3
+# A biography that opens with the story's own author's name and speaks of a person may run longer.
 MAX_NAMED_BIO_SENTENCES = 5
 SENTENCE = re.compile(r"(?<=[.!?।])\s+")
 # An email address (its run of name characters is tried from its start only).
@@ -115,24 +116,12 @@ def is_person(vocab: Vocabulary, name: str) -> bool:
     )
 
 
-def is_named_biography(text: str) -> bool:
-    """Shaped like a biography that opens with the story's own author's name: as long as any, and
-    up to five sentences ("Alec is an avid hiker ... He writes about ... He lives in Denver.")."""
+def is_biography(text: str, max_sentences: int = MAX_BIO_SENTENCES) -> bool:
+    """Shaped like a biography: seven to eighty words, three sentences at most (`max_sentences`),
+    ending one."""
     words = word_count(text)
     return (
-        MIN_BIO_WORDS <= words <= MAX_BIO_WORDS
-        and len(SENTENCE.findall(text)) < MAX_NAMED_BIO_SENTENCES
-        and ends_sentence(text)
-    )
-
-
-def is_biography(text: str) -> bool:
-    """Shaped like a biography: seven to eighty words, three sentences at most, ending one."""
-    words = word_count(text)
-    return (
-        MIN_BIO_WORDS <= words <= MAX_BIO_WORDS
-        and len(SENTENCE.findall(text)) < MAX_BIO_SENTENCES
-        and ends_sentence(text)
+        MIN_BIO_WORDS <= words <= MAX_BIO_WORDS and len(SENTENCE.findall(text)) < max_sentences and ends_sentence(text)
     )
 
 

@@ -35,6 +35,7 @@ VOCAB = Vocabulary()
         (["Posted By"], [], []),
         (["Logging HOWTO¶"], [], []),
         (["Lucio Dalla"], ["Lucio Dalla"], []),
+        (["Jenson Button", "Jim Bouton"], ["Jenson Button", "Jim Bouton"], []),
         (["Updated January"], [], []),
         (["https://example.com/author/jane"], [], []),
         (["Max Mustermann und Erika Schmidt"], ["Max Mustermann", "Erika Schmidt"], []),

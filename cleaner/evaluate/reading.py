@@ -124,11 +124,6 @@ def lines_lost(gold: Sequence[str], found_text: str, kinds: Sequence[str] | None
     return lost
 
 
-def code_lines(markdown: str) -> set[int]:
-    """The indices (among non-empty lines) of the lines inside fenced code blocks."""
-    return {n for n, (_, inside) in enumerate(_fenced(markdown)) if inside}
-
-
 def code_texts(markdown: str) -> list[str]:
     """The non-empty lines inside fenced code blocks."""
     return [line for line, inside in _fenced(markdown) if inside]
@@ -152,11 +147,10 @@ def gold_kinds(gold: Sequence[str], markdown: str | None) -> list[str] | None:
     """The kind of each gold line, where the gold's Markdown lines up with its text; else None."""
     if not markdown:
         return None
-    lines = [line.strip() for line in markdown.splitlines() if line.strip() and not line.strip().startswith("```")]
+    lines = _fenced(markdown)
     if len(lines) != len(gold):
         return None
-    code = code_lines(markdown)
-    return ["code" if n in code else line_kind(line) for n, line in enumerate(lines)]
+    return ["code" if inside else line_kind(line) for line, inside in lines]
 
 
 def reading_counts(
@@ -165,7 +159,7 @@ def reading_counts(
     """Every count of this module for one page, to be summed over a set's pages."""
     gold_paragraphs, found_paragraphs = paragraphs(gold), paragraphs(found_text)
     kinds = gold_kinds(gold_paragraphs, markdown)
-    code = {_key(line) for line in code_texts(markdown)} if markdown else set()
+    code = {_key(line) for line in code_texts(markdown) if _TOKEN.search(line)} if markdown else set()
     counts: Counter[str] = Counter(paragraphs=len(found_paragraphs), splits=split_sentences(found_paragraphs, code))
     counts["merged"], counts["breaks"] = merged_breaks(gold_paragraphs, found_paragraphs)
     for name in snippets:

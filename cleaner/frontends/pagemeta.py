@@ -44,9 +44,11 @@ def page_fields(
     gives the page's visible text, read once, and only when no source dates the page or names its
     author. The title is the page's `headline`: the `<h1>` the metadata's title agrees with, else
     that title without the site's name. Authors
-    are the people and organisations the markup credits (`names.author_names`: no labels or roles),
-    else those of the page's first byline under the headline (a name alone there, unless it reads
-    as a menu's label); an agency goes to `credits`.
+    are the people and organisations the markup credits (`names.author_names`: no labels or roles);
+    where it credits no one, those of the page's first byline under the headline (a name alone
+    there, unless it reads as a menu's label), else of its only byline; where it credits only the
+    site itself or a login ("andrew.keaveney"), those of a byline under the headline if there is
+    one. An agency goes to `credits`.
     """
     h1s, locale = markup.pop("h1s", []), markup.pop("locale", None)
     page_text = cache(page_text)
@@ -65,7 +67,8 @@ def page_fields(
     found["title"] = headline(found.get("title"), h1s, site_names, host)
     people, agencies = names.author_names(found.get("authors", ()), vocab)
     if not people or all(names_the_site(name, site_names, host) or names.is_handle(name) for name in people):
-        found_byline = _first_byline(page_text(), (found.get("title"), *h1s), vocab)
+        # Over the site's own name or a login, only a byline by the headline names the writer.
+        found_byline = _first_byline(page_text(), (found.get("title"), *h1s), vocab, anywhere=not people)
         people, agencies = (
             (found_byline.names, [*agencies, *found_byline.agencies]) if found_byline else (people, agencies)
         )
@@ -91,10 +94,12 @@ def _as_the_page_writes(published: str, shown: str | None) -> str:
     return shown if shown and len(parts) == 3 and shown == f"{parts[0]}-{parts[2]}-{parts[1]}" else published
 
 
-def _first_byline(text: str, headlines: tuple[str | None, ...], vocab: Vocabulary) -> byline.Byline | None:
+def _first_byline(
+    text: str, headlines: tuple[str | None, ...], vocab: Vocabulary, *, anywhere: bool = True
+) -> byline.Byline | None:
     """The first byline in the lines under the page's headline (its title, else an `<h1>`; from the top
     when the page shows neither); under the headline, a name alone next to it or by a date ("Jane
-    Doe" over "March 4, 2024") is one too."""
+    Doe" over "March 4, 2024") is one too; else, `anywhere`, the page's only byline."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     shown = {headline for headline in headlines if headline}
     start = next((k for k, line in enumerate(lines) if line in shown), None)
@@ -105,7 +110,7 @@ def _first_byline(text: str, headlines: tuple[str | None, ...], vocab: Vocabular
             return found
         if start is not None and k > start and _is_credit(lines, k, start, vocab):
             return byline.Byline(names.credited_names(lines[k], vocab), [], None, 1)
-    return _lone_byline(lines, vocab)
+    return _lone_byline(lines, vocab) if anywhere else None
 
 
 def _lone_byline(lines: list[str], vocab: Vocabulary) -> byline.Byline | None:

@@ -11,12 +11,13 @@ from cleaner.article import Block
 from cleaner.biography import (
     MAX_BIO_SENTENCES,
     MAX_BIO_WORDS,
+    MAX_NAMED_BIO_SENTENCES,
     MIN_BIO_WORDS,
     MIN_WRITER_LINE_WORDS,
     SENTENCE,
     beat_for_title,
     biography_opener,
-    is_named_biography,
+    is_biography,
     is_person,
     is_writer_line,
     is_writer_note,
@@ -261,22 +262,21 @@ def author_biography_by_name(page: Page, i: int) -> Hit | None:
     text = page.blocks[i].text.strip()
     if not authors or page.kept < HEAD_LINES:
         return None
-    named = any(_opens_with_name(text, n) for n in authors)
-    if named and is_writer_line(page.vocab, text):
+    if is_writer_line(page.vocab, text) and any(_opens_with_name(text, n) for n in authors):
         return Hit(detail="biography of the story's author")
-    if is_named_biography(text) and (named or _opens_with_given_name(page.vocab, text, authors)):
+    longer = is_biography(text, MAX_NAMED_BIO_SENTENCES) and _speaks_of_a_person(page.vocab, text)
+    if longer and any(opens_with(page.vocab, text, n) and not _possessive(text, n) for n in authors):
         return Hit(detail="biography of the story's author")
     return None
 
 
-def _opens_with_given_name(vocab: Vocabulary, text: str, authors: list[str]) -> bool:
-    """The paragraph opens with an author's first name and a biography's verb, and speaks of a
-    person ("Alec is an avid hiker ... He writes about ..."): a firm credited as the author
-    ("Workzone Team") opens its own pitch with its name too ("Workzone is a balance of ...")."""
-    words = {word.casefold() for word in WORD.findall(text)}
-    if words.isdisjoint(vocab.members("person_pronouns")):
-        return False
-    return any(
-        text.startswith(f"{name.split()[0]} ") and vocab.starts("bio_verbs", text[len(name.split()[0]) :].lstrip())
-        for name in authors
-    )
+def _possessive(text: str, name: str) -> bool:
+    """The text opens with the name's possessive ("Heather Webber's books ..."): it speaks of her work."""
+    return text.startswith(name) and text[len(name) :].startswith(_POSSESSIVES)
+
+
+def _speaks_of_a_person(vocab: Vocabulary, text: str) -> bool:
+    """The paragraph says "he" or "she" ("Alec is an avid hiker ... He writes about ..."): a firm
+    credited as the author ("Workzone Team") speaks of itself as "we" or "they" ("Workzone is a
+    family business ... They have helped ..."), and April of a story on the weather is no one."""
+    return not vocab.members("singular_pronouns").isdisjoint(word.casefold() for word in WORD.findall(text))

@@ -294,8 +294,9 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
     reading", "Already a subscriber? Log in", "Réservé aux abonnés"), also in other words of the
     kind ("Sign in to keep reading", "पूरी खबर पढ़ने के लिए सदस्यता लें": a paywall's word and
     label words only), the offer of a subscription priced by a period ("Get full access for
-    just $1 a week", `is_priced_label`), and a call to subscribe to the site by its name alone
-    ("Subscribe to The Deccan Courier").
+    just $1 a week", `is_priced_label`), a call to subscribe to the site by its name alone
+    ("Subscribe to The Deccan Courier"), and the site's appeal for donations ("please support us by
+    donating").
 
     Why: paywall text is injected into the article container and ends up in the dump.
 

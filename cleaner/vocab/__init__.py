@@ -120,6 +120,7 @@ WORD_SETS = frozenset(
         "interface_words",
         "contact_words",
         "person_pronouns",
+        "singular_pronouns",
         "sign_up_words",
         "offer_periods",
         "engagement_counts",
