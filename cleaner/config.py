@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from cleaner.rules.framework.kinds import Rule
 from cleaner.rules.framework.registry import R, all_rules, rules_of, unknown_selectors
-from cleaner.vocab import Vocabulary
+from cleaner.vocab import Vocabulary, builtin_families
 
 CONFIG_FILES = ("cleaner.toml", "pyproject.toml")
 DEFAULT_TIMEOUT = 30.0
@@ -75,6 +75,11 @@ class Config:
         unknown = unknown_selectors(tuple(s for key in _SELECTOR_KEYS for s in getattr(self, key)))
         if unknown:
             raise ConfigError(f"unknown rule selector(s): {', '.join(unknown)} (see `cleaner rules`)")
+        for domain, settings in self.sites.items():  # checked now, not at the site's first page
+            try:
+                replace(self, sites={}).merged(settings)
+            except ConfigError as error:
+                raise ConfigError(f"sites.{domain}: {error}") from None
 
     def memory_limit(self, jobs: int) -> int | None:
         """Bytes one of `jobs` worker processes may use, or None for no bound."""
@@ -205,6 +210,9 @@ def _coerce(data: Mapping[str, Any]) -> dict[str, Any]:
         elif key == "phrases":
             if not isinstance(value, Mapping):
                 raise ConfigError("phrases must be a table of phrase lists")
+            unknown = sorted(set(value) - set(builtin_families()))
+            if unknown:
+                raise ConfigError(f"unknown phrase famil{'ies' if len(unknown) > 1 else 'y'}: {', '.join(unknown)}")
             values[key] = {family: _string_tuple(f"phrases.{family}", v) for family, v in value.items()}
         elif key == "sites":
             if not isinstance(value, Mapping) or not all(isinstance(v, Mapping) for v in value.values()):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cleaner import Config, clean
@@ -87,3 +89,16 @@ def test_the_api_refuses_the_limits_the_config_file_refuses() -> None:
     with pytest.raises(ConfigError, match="max_memory must be at most 1024P"):
         Config(max_memory=10**30)
     assert (Config(timeout=5).timeout, Config(max_memory=1 << 30).max_memory) == (5.0, 1 << 30)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"sites": {"a.com": {"bogus": 1}}}, "sites.a.com: unknown setting 'bogus'"),
+        ({"sites": {"a.com": {"ignore": "NOPE"}}}, "sites.a.com: unknown rule selector(s): NOPE"),
+        ({"phrases": {"ad_marker": ["Anzeige Ende"]}}, "unknown phrase family: ad_marker"),
+    ],
+)
+def test_mistakes_in_site_tables_and_phrase_families_are_found_on_loading(data: dict, message: str) -> None:
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        Config.from_mapping(data)

@@ -85,6 +85,12 @@ def _builtin_phrases() -> dict[str, tuple[str, ...]]:
     return {family: tuple(dict.fromkeys(p.lower() for p in phrases)) for family, phrases in merged.items()}
 
 
+def builtin_families() -> frozenset[str]:
+    """The names of the phrase families the language files define: the ones a config's `phrases`
+    table may extend (a misspelt one would be read by no rule)."""
+    return frozenset(_builtin_phrases())
+
+
 @cache
 def stopwords() -> dict[str, frozenset[str]]:
     """Per-language function words, used to tell a page's language."""
