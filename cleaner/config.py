@@ -75,11 +75,6 @@ class Config:
         unknown = unknown_selectors(tuple(s for key in _SELECTOR_KEYS for s in getattr(self, key)))
         if unknown:
             raise ConfigError(f"unknown rule selector(s): {', '.join(unknown)} (see `cleaner rules`)")
-        for domain, settings in self.sites.items():  # checked now, not at the site's first page
-            try:
-                replace(self, sites={}).merged(settings)
-            except ConfigError as error:
-                raise ConfigError(f"sites.{domain}: {error}") from None
 
     def memory_limit(self, jobs: int) -> int | None:
         """Bytes one of `jobs` worker processes may use, or None for no bound."""
@@ -218,6 +213,11 @@ def _coerce(data: Mapping[str, Any]) -> dict[str, Any]:
             if not isinstance(value, Mapping) or not all(isinstance(v, Mapping) for v in value.values()):
                 raise ConfigError("sites must be a table of per-domain tables")
             values[key] = {domain.lower(): dict(v) for domain, v in value.items()}
+            for domain, settings in values[key].items():  # checked now, not at the site's first page
+                try:
+                    Config().merged(settings)
+                except ConfigError as error:
+                    raise ConfigError(f"sites.{domain}: {error}") from None
         elif key == "profile":
             if not isinstance(value, str):
                 raise ConfigError("profile must be the path of a profile file")
