@@ -76,7 +76,7 @@ def as_read(text: str) -> str:
     surrogate, as a JSON escape of a cut emoji gives) as U+FFFD, which is how it is written out
     and all that every library downstream (the language detector) can take.
 
-    >>> as_read("half \ud83d emoji\x00")
+    >>> as_read("half \\ud83d emoji\\x00")
     'half \ufffd emoji'
     """
     return HALF_CHARACTER.sub("\ufffd", without_nul(text))
