@@ -85,10 +85,12 @@ def describe(error: BaseException) -> str:
 
 
 def format_size(size: int) -> str:
-    """>>> format_size(300 << 20), format_size(9 << 30)
-    ('300 MiB', '9.0 GiB')
+    """>>> format_size(300 << 20), format_size(9 << 30), format_size(1024), format_size(100)
+    ('300 MiB', '9.0 GiB', '1 KiB', '100 bytes')
     """
-    return f"{size / (1 << 30):.1f} GiB" if size >= 1 << 30 else f"{size >> 20} MiB"
+    if size >= 1 << 30:
+        return f"{size / (1 << 30):.1f} GiB"
+    return f"{size >> 20} MiB" if size >= 1 << 20 else f"{size >> 10} KiB" if size >= 1 << 10 else f"{size} bytes"
 
 
 class Pool:

@@ -93,6 +93,8 @@ def _existing(targets: list[Location], options: Options) -> list[str]:
 
 
 def _report_problems(option: str, path: Path, taken: Mapping[Location, str], folders: list[Location]) -> list[str]:
+    if str(path) == "-":  # as -o has it, a dash would be standard output, which carries the outputs
+        return [f"{option} -: a report is written to a file; name one"]
     where = resolved(path)
     if where in taken:
         return [f"{option} {path} is the {taken[where]}: a report never replaces it"]

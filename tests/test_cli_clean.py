@@ -359,3 +359,8 @@ def test_a_symlinked_folder_is_read_once_and_a_loop_is_reported(tmp_path: Path, 
     assert result.exit_code == 0
     assert sorted(files(tmp_path / "out")) == ["linked/story.txt"]
     assert f"{tmp_path / 'in' / 'loop'}: a folder already read" in result.stderr
+
+
+def test_a_report_named_dash_is_refused_not_written_as_a_file(tree: Path, tmp_path: Path) -> None:
+    result = run(str(tree), "-o", str(tmp_path / "out"), "--summary-json", "-")
+    assert result.exit_code == 2 and "--summary-json -: a report is written to a file" in result.stderr

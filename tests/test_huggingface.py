@@ -46,3 +46,8 @@ def test_a_batch_of_any_column_kind_and_any_index_is_read_by_position(kind: str,
     out = CleanColumns()(batch)
     assert out["text"] == [Cleaner().clean(article, url=urls[0]).body, "Only one body line here."]
     assert json.loads(out["cleaner"][0])["url"] == "https://news.example/a"
+
+
+def test_one_row_instead_of_a_batch_is_a_clear_type_error(article: str) -> None:
+    with pytest.raises(TypeError, match="batched=True"):
+        CleanColumns()({"text": article})

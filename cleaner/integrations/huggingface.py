@@ -42,6 +42,8 @@ class CleanColumns:
     fields: Fields = field(default_factory=Fields)
 
     def __call__(self, batch: Mapping[str, Sequence[Any]]) -> dict[str, list[Any]]:
+        if any(isinstance(batch.get(name), str | bytes) for name in (self.fields.text, self.fields.html)):
+            raise TypeError("CleanColumns takes a batch of columns ({'text': [...]}): map it with batched=True")
         cleaner = Cleaner(self.config)
         columns = {
             name: [_value(cell) for cell in batch[name]]
