@@ -190,7 +190,8 @@ def run(
             return
         try:
             with atomic_writer(target) as sink:
-                yield from _write_whole(sink, target, _results(sources, options, executor, stdin), options)
+                results = _results(sources, options, executor, stdin)
+                yield from _write_whole(sink, target, results, options, one_source=len(sources) == 1)
         except _Unfinished:
             return
         except OSError as error:  # opening, compressing or renaming into place
@@ -225,15 +226,16 @@ class _Unfinished(Exception):
 
 
 def _write_whole(
-    sink: Sink, target: Location, results: Iterable[tuple[Document, Any]], options: Options
+    sink: Sink, target: Location, results: Iterable[tuple[Document, Any]], options: Options, *, one_source: bool = True
 ) -> Iterator[Outcome]:
     """Write to an output file's sink as `_write_stream` does, and raise `_Unfinished` (so the file is
-    not put in place, and an earlier one stays) when a stream it reads broke off, or when every
-    document failed: a partial or empty output would pass for a finished one (`--skip-existing`)."""
+    not put in place, and an earlier one stays) when the one stream it holds broke off, or when every
+    document failed: a partial or empty output would pass for a finished one (`--skip-existing`). A
+    file of many sources (`-o all.jsonl`) keeps the others' records, the broken one reported."""
     written = failed = 0
     broken = False
     for outcome in _write_stream(sink, results, options):
-        if outcome.status == "failed" and (outcome.reason or "").startswith(STREAM_ENDS_EARLY):
+        if one_source and outcome.status == "failed" and (outcome.reason or "").startswith(STREAM_ENDS_EARLY):
             broken = True
             outcome = replace(outcome, reason=f"{outcome.reason}; {target} is not written, as it would lack the rest")
         written += outcome.status == "cleaned"

@@ -306,6 +306,8 @@ def parse_size(key: str, value: Any) -> int:
         raise ConfigError(f"{key} must be a size such as 4G or 512M, not {value!r}") from None
     if not number > 0:  # nan too
         raise ConfigError(f"{key} must be positive")
+    if number < 1:  # "0.5" would be read as no bound at all
+        raise ConfigError(f"{key} must be a byte or more")
     if number > _MAX_SIZE:
         raise ConfigError(f"{key} must be at most {_MAX_SIZE >> 50}P")
     return int(number)

@@ -64,7 +64,8 @@ class Cleaner:
 
         `site` names the document's site in the profile when its URL does not (the folder it came from).
         `encoding` is the charset declared for bytes outside them (an HTTP Content-Type): it outranks
-        the page's own declaration, but not a byte order mark or valid UTF-8.
+        the page's own declaration, but not a byte order mark or valid UTF-8. A document larger than
+        the config's `max_bytes` raises `ValueError`.
         """
         if not isinstance(source, str | bytes):
             raise TypeError(f"the document must be str or bytes (text or HTML), not {type(source).__name__}")
@@ -99,7 +100,8 @@ class Cleaner:
         An item is a text or page (str or bytes; `kind` as in `clean`), or a record: a mapping
         read as a JSONL stream's records are (`clean_record`), whose URL field gives its URL.
         A document that fails or passes the config's time or memory limit yields a `Failure`
-        with the reason (and a record's id) in its place, so one bad input never stops the iteration.
+        with the reason (and a record's id) in its place, so one bad input never stops the iteration;
+        an exception the iterable itself raises comes after the results of the items it gave.
         """
         from cleaner.parallel import Failure, Pool
 

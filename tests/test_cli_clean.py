@@ -327,8 +327,6 @@ def test_a_full_disk_stops_the_run_with_one_line_and_keeps_the_reports(
 def test_reports_on_a_full_disk_end_the_run_with_one_line(
     tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cleaner.cli import clean as clean_command
-
     def no_space(path: Path, data: bytes = b"") -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
@@ -343,7 +341,7 @@ def test_reports_on_a_full_disk_end_the_run_with_one_line(
     result = run(str(tree), "-o", str(out), "--summary-json", str(summary))
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert f"cannot write --summary-json {summary}: No space left on device" in result.stderr
-    monkeypatch.setattr(clean_command, "_errors_file", full_disk)
+    monkeypatch.setattr("cleaner.storage.atomic_writer", full_disk)  # the errors file's writer, not the outputs'
     result = run(str(tree), "-o", str(tmp_path / "again"), "--errors", str(errors))
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert f"cannot write --errors {errors}: No space left on device; the run stopped" in result.stderr

@@ -128,3 +128,30 @@ def test_a_stream_that_breaks_off_writes_no_output_that_a_rerun_would_skip(tmp_p
     again = run(str(folder), "-o", str(out), "--skip-existing", "-q")
     assert again.exit_code == 0
     assert len(gzip.decompress((out / "s.jsonl.gz").read_bytes()).splitlines()) == 200
+
+
+def test_one_file_of_many_sources_keeps_the_others_when_one_stream_breaks_off(tmp_path: Path) -> None:
+    import gzip
+
+    lines = b"".join(
+        json.dumps({"id": str(n), "text": f"Story number {n} is here."}).encode() + b"\n" for n in range(200)
+    )
+    (tmp_path / "a.jsonl").write_bytes(lines[:500])
+    whole = gzip.compress(lines)
+    (tmp_path / "b.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    out = tmp_path / "all.jsonl"
+    result = run(str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl.gz"), "-o", str(out))
+    assert result.exit_code == 1 and "stream ends early" in result.stderr
+    assert out.read_bytes().count(b"\n") >= lines[:500].count(b"\n")
+
+
+def test_a_run_under_nohup_keeps_ignoring_sighup(tmp_path: Path, article: str) -> None:
+    import signal
+
+    (tmp_path / "a.txt").write_text(article)
+    before = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        assert run(str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "-q").exit_code == 0
+        assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGHUP, before)

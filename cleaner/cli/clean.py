@@ -271,16 +271,13 @@ def _run(job, sources, options, flags, report, stdin) -> tuple[str, int] | None:
     Whatever stops the run, the errors file keeps every failure met until then; one that cannot be
     written stops it with one line.
     """
-    from cleaner.io import describe_error
-
     for ending in _ENDING_SIGNALS:
-        signal.signal(ending, _on_signal)
+        if signal.getsignal(ending) is not signal.SIG_IGN:  # nohup, `trap '' HUP`: the user's choice stands
+            signal.signal(ending, _on_signal)
     try:
         return _run_into(job, sources, options, flags, report, stdin)
-    except OSError as error:  # every other write is the batch's, which tells its own (OutputError)
-        if not flags["errors_path"]:
-            raise
-        return f"cannot write --errors {flags['errors_path']}: {describe_error(error)}; the run stopped", 1
+    except _ErrorsFileFailed as failed:
+        return f"{failed}; the run stopped", 1
 
 
 def _run_into(job, sources, options, flags, report, stdin) -> tuple[str, int] | None:
@@ -352,9 +349,42 @@ def _pool(fn, jobs: int | None, config):
 
 
 def _errors_file(path: Path | None):
-    from cleaner.storage import atomic_writer
+    return _ErrorsFile(path) if path else open(os.devnull, "wb")
 
-    return atomic_writer(path) if path else open(os.devnull, "wb")
+
+class _ErrorsFileFailed(Exception):
+    """The errors file could not be written (a full disk): the one error `_run` tells as its own."""
+
+
+class _ErrorsFile:
+    """The `--errors` file, written whole on a run's end; a write or the closing that fails raises
+    `_ErrorsFileFailed`, so no other error of the run is taken for it."""
+
+    def __init__(self, path: Path) -> None:
+        from cleaner.storage import atomic_writer
+
+        self.path, self.writer = path, atomic_writer(path)
+
+    def __enter__(self) -> _ErrorsFile:
+        self.sink = self._checked(self.writer.__enter__)
+        return self
+
+    def write(self, data: bytes) -> None:
+        self._checked(self.sink.write, data)
+
+    def __exit__(self, *exc) -> None:
+        if exc[0] is None:
+            self._checked(self.writer.__exit__, None, None, None)
+        else:
+            self.writer.__exit__(*exc)
+
+    def _checked(self, call, *args):
+        from cleaner.io import describe_error
+
+        try:
+            return call(*args)
+        except OSError as error:
+            raise _ErrorsFileFailed(f"cannot write --errors {self.path}: {describe_error(error)}") from error
 
 
 def _stdin():
