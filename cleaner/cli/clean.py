@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import click
 
+from cleaner.cli.errorsfile import ErrorsFileFailed, errors_file
 from cleaner.cli.options import (
     InputError,
     LocationType,
@@ -276,7 +277,7 @@ def _run(job, sources, options, flags, report, stdin) -> tuple[str, int] | None:
             signal.signal(ending, _on_signal)
     try:
         return _run_into(job, sources, options, flags, report, stdin)
-    except _ErrorsFileFailed as failed:
+    except ErrorsFileFailed as failed:
         return f"{failed}; the run stopped", 1
 
 
@@ -285,7 +286,7 @@ def _run_into(job, sources, options, flags, report, stdin) -> tuple[str, int] | 
     from cleaner import batch
     from cleaner.io import shown, utf8
 
-    with _errors_file(flags["errors_path"]) as errors:
+    with errors_file(flags["errors_path"]) as errors:
         try:
             with (
                 _executor(job, flags["dask_scheduler"], flags["jobs"], job.cleaner.config) as executor,
@@ -346,45 +347,6 @@ def _pool(fn, jobs: int | None, config):
 
     jobs = jobs or os.cpu_count() or 1
     return Pool(fn, jobs, config.timeout, config.memory_limit(jobs))
-
-
-def _errors_file(path: Path | None):
-    return _ErrorsFile(path) if path else open(os.devnull, "wb")
-
-
-class _ErrorsFileFailed(Exception):
-    """The errors file could not be written (a full disk): the one error `_run` tells as its own."""
-
-
-class _ErrorsFile:
-    """The `--errors` file, written whole on a run's end; a write or the closing that fails raises
-    `_ErrorsFileFailed`, so no other error of the run is taken for it."""
-
-    def __init__(self, path: Path) -> None:
-        from cleaner.storage import atomic_writer
-
-        self.path, self.writer = path, atomic_writer(path)
-
-    def __enter__(self) -> _ErrorsFile:
-        self.sink = self._checked(self.writer.__enter__)
-        return self
-
-    def write(self, data: bytes) -> None:
-        self._checked(self.sink.write, data)
-
-    def __exit__(self, *exc) -> None:
-        if exc[0] is None:
-            self._checked(self.writer.__exit__, None, None, None)
-        else:
-            self.writer.__exit__(*exc)
-
-    def _checked(self, call, *args):
-        from cleaner.io import describe_error
-
-        try:
-            return call(*args)
-        except OSError as error:
-            raise _ErrorsFileFailed(f"cannot write --errors {self.path}: {describe_error(error)}") from error
 
 
 def _stdin():
