@@ -124,11 +124,6 @@ def lines_lost(gold: Sequence[str], found_text: str, kinds: Sequence[str] | None
     return lost
 
 
-def code_texts(markdown: str) -> list[str]:
-    """The non-empty lines inside fenced code blocks."""
-    return [line for line, inside in _fenced(markdown) if inside]
-
-
 def _fenced(markdown: str) -> list[tuple[str, bool]]:
     """Each non-empty line but the fences, and whether a fenced code block holds it."""
     inside, found = False, []
@@ -145,12 +140,14 @@ def _fenced(markdown: str) -> list[tuple[str, bool]]:
 
 def gold_kinds(gold: Sequence[str], markdown: str | None) -> list[str] | None:
     """The kind of each gold line, where the gold's Markdown lines up with its text; else None."""
-    if not markdown:
+    return _kinds(gold, _fenced(markdown)) if markdown else None
+
+
+def _kinds(gold: Sequence[str], fenced: list[tuple[str, bool]]) -> list[str] | None:
+    """`gold_kinds` from the Markdown's lines as `_fenced` reads them."""
+    if not fenced or len(fenced) != len(gold):
         return None
-    lines = _fenced(markdown)
-    if len(lines) != len(gold):
-        return None
-    return ["code" if inside else line_kind(line) for line, inside in lines]
+    return ["code" if inside else line_kind(line) for line, inside in fenced]
 
 
 def reading_counts(
@@ -158,8 +155,9 @@ def reading_counts(
 ) -> Counter[str]:
     """Every count of this module for one page, to be summed over a set's pages."""
     gold_paragraphs, found_paragraphs = paragraphs(gold), paragraphs(found_text)
-    kinds = gold_kinds(gold_paragraphs, markdown)
-    code = {_key(line) for line in code_texts(markdown) if _TOKEN.search(line)} if markdown else set()
+    fenced = _fenced(markdown) if markdown else []  # read once, for the kinds of lines and the code
+    kinds = _kinds(gold_paragraphs, fenced)
+    code = {_key(line) for line, inside in fenced if inside and _TOKEN.search(line)}
     counts: Counter[str] = Counter(paragraphs=len(found_paragraphs), splits=split_sentences(found_paragraphs, code))
     counts["merged"], counts["breaks"] = merged_breaks(gold_paragraphs, found_paragraphs)
     for name in snippets:

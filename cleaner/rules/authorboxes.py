@@ -242,9 +242,9 @@ def author_biography_by_name(page: Page, i: int) -> Hit | None:
     words, three sentences at most, below the head of the story; or a sentence of four words or
     more that names a writer's trade, "Jane Doe writes on cricket.") that opens with the full name
     of one of the story's authors, as its byline gave them ("By Jane Doe" above, "Jane Doe covers
-    the courts and has lived in the city since 2010." below); up to five sentences when it opens
-    with that name, or with the author's first name and a biography's verb and speaks of a person
-    ("Jane is an avid hiker ... She lives in Denver.").
+    the courts and has lived in the city since 2010." below); up to five sentences where it speaks
+    of one person ("he", "she") and opens with that name or with the author's first name and a
+    biography's verb ("Jane is an avid hiker ... She lives in Denver."), not with a possessive.
 
     Why: the biography rules know a biography by its verbs and the names of trades, which vary with
     every site and language; the byline's name is evidence in any phrasing (a name alone over a
@@ -253,7 +253,7 @@ def author_biography_by_name(page: Page, i: int) -> Hit | None:
     False positives: a story's sentence that opens with its own author's full name (a columnist
     writing of herself in the third person), or with a namesake's first name and a verb ("Jane is
     ..."); an organisation the byline parser took for an author, whose own paragraph opens with
-    its name (by its first word alone only where the paragraph speaks of a person: "he", "she").
+    its name (a longer one only where it speaks of a person: "he", "she").
 
     Example: "By Anna Schmidt" on top; "Anna Schmidt schreibt seit 2015 über Verkehr und Umwelt."
     below -> dropped.
