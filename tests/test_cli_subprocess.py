@@ -163,3 +163,19 @@ def test_a_closed_stdout_is_a_write_error_when_the_run_writes_there(tree: Path, 
     run = cleaner("clean", "in/a.txt", cwd=tmp_path, preexec_fn=lambda: os.close(1))
     assert run.returncode == 1
     assert b"cannot write standard output: standard output is closed; the run stopped" in run.stderr
+
+
+def test_a_reader_that_leaves_stops_the_run_quietly(tmp_path: Path, article: str) -> None:
+    """`cleaner clean in/ | head -1`: no error line and no interpreter noise on stderr, status 1."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(400):
+        (folder / f"{n:03}.txt").write_text(article)
+    with subprocess.Popen(
+        [*COMMAND, "clean", "in", "-j", "1"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as run:
+        assert run.stdout is not None and run.stdout.readline() == b"==> in/000.txt <==\n"
+        run.stdout.close()
+        stderr = run.stderr.read() if run.stderr else b""
+        assert run.wait(timeout=120) == 1
+    assert stderr == b""

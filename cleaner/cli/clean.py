@@ -9,7 +9,7 @@ import os
 import signal
 import sys
 import tempfile
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -104,7 +104,8 @@ def clean_command(paths: tuple[str, ...], **flags) -> None:
     content tells text from HTML, and .jsonl(.gz) and .warc(.gz) streams; other files are left out
     (-v lists them). A file named here is read whatever its name. Several documents on stdout: txt
     and md ones each headed by a "==> NAME <==" line, json as JSON Lines. Exit status: 0 all
-    cleaned, 1 some documents failed (the rest are written), 2 usage error.
+    cleaned, 1 some documents failed (the rest are written) or the reader of stdout left, 2 usage
+    error.
 
     \b
     Examples:
@@ -242,7 +243,8 @@ def _close(report, stopped: tuple[str, int] | None, flags: dict) -> None:
             stopped = stopped or (f"cannot write --summary-json {flags['summary_json']}: {describe_error(error)}", 1)
     if stopped is not None:
         message, code = stopped
-        click.echo(message, err=True)
+        if message:
+            click.echo(message, err=True)
         sys.exit(code)
     if not flags["quiet"]:
         click.echo(format_summary(summary, report.elapsed), err=True)
@@ -297,11 +299,24 @@ def _run_into(job, sources, options, flags, report, stdin) -> tuple[str, int] | 
                     if outcome.status == "failed":
                         errors.write(utf8(f"{shown(outcome.name)}\t{shown(outcome.reason or '')}\n"))
         except batch.OutputError as error:
+            if options.output is None and isinstance(error.__cause__, BrokenPipeError):
+                return _reader_left()
             return f"{error}; the run stopped", 1
         except (KeyboardInterrupt, _Terminated) as interrupt:
             done = "interrupted: finished outputs are complete; rerun with --skip-existing to do the rest"
             return done, interrupt.status if isinstance(interrupt, _Terminated) else 130
     return None
+
+
+def _reader_left() -> tuple[str, int]:
+    """Standard output's reader has gone (`cleaner clean in/ | head`): the run stops quietly with
+    status 1, as every command does there (click's rule); bytes still buffered for the closed pipe
+    go to the null device, so the interpreter's last flush says nothing either."""
+    with suppress(OSError, ValueError):  # no file descriptor: not a real pipe (a test's runner)
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    return "", 1
 
 
 def _learn_first(sources, options, config, save_to: Path | None, jobs: int | None) -> Path:
