@@ -384,7 +384,13 @@ def test_eval_command_floor_exit_codes(tmp_path):
     low = write_floors(tmp_path, "[demo.dumps]\nf1 = 0.9\n")
     assert CliRunner().invoke(main, ["eval", str(folder), "--floor", str(low)]).exit_code == 0
     run = CliRunner().invoke(main, ["eval", str(folder), "--floor", str(low), "--limit", "1"])
-    assert run.exit_code != 0 and "whole sets" in run.output
+    assert run.exit_code == 2 and "whole sets" in run.output
+
+
+def test_eval_of_a_folder_without_gold_is_a_usage_error(tmp_path):
+    run = CliRunner().invoke(main, ["eval", str(tmp_path)])
+    assert run.exit_code == 2
+    assert run.output == f"Error: {tmp_path}: no ground-truth.json, ground-truth/ or *.gold.txt found\n"
 
 
 # The published numbers

@@ -94,6 +94,7 @@ def eval_command(
     or a folder of <id>.txt / <id>.html next to <id>.gold.txt. Scores use the ScrapingHub
     article-extraction-benchmark formula (4-token shingles): P, R, F1, exact-match accuracy, bag-of-words
     F1, empty outputs, errors, docs/s, and title/author/date/subtitle accuracy where the gold has them.
+    Exit status: 0, 1 a score below its --floor, 2 usage error (a set, file or name that cannot be used).
 
     \b
     Examples (the first two in a clone of the repository, which bundles the ScrapingHub set):
@@ -122,8 +123,8 @@ def eval_command(
             with_url=not no_url,
         )
         failures = ev.check_floors(report, floor_path) if floor_path else []
-    except (ev.EvaluationError, ConfigError) as error:
-        raise click.ClickException(str(error)) from error
+    except (ev.EvaluationError, ConfigError) as error:  # what was named cannot be used: a usage error
+        raise InputError(str(error)) from error
     click.echo(ev.format_table(report))
     _write_reports(report, json_path, per_page)
     if failures:
