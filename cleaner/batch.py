@@ -23,6 +23,7 @@ from typing import Any, Protocol, runtime_checkable
 from cleaner.config import DEFAULT_MAX_BYTES
 from cleaner.engine import Cleaner
 from cleaner.io import (
+    PIECE_LOST,
     STREAM_ENDS_EARLY,
     Document,
     DocumentError,
@@ -225,6 +226,10 @@ class _Unfinished(Exception):
     """An output file that would not hold what its name promises: left unwritten."""
 
 
+# Failures after which a stream's output lacks records: it broke off, or a piece of it was lost.
+_NOT_WHOLE = (STREAM_ENDS_EARLY, PIECE_LOST)
+
+
 def _write_whole(
     sink: Sink, target: Location, results: Iterable[tuple[Document, Any]], options: Options, *, one_source: bool = True
 ) -> Iterator[Outcome]:
@@ -235,7 +240,7 @@ def _write_whole(
     written = failed = 0
     broken = False
     for outcome in _write_stream(sink, results, options):
-        if one_source and outcome.status == "failed" and (outcome.reason or "").startswith(STREAM_ENDS_EARLY):
+        if one_source and outcome.status == "failed" and (outcome.reason or "").startswith(_NOT_WHOLE):
             broken = True
             outcome = replace(outcome, reason=f"{outcome.reason}; {target} is not written, as it would lack the rest")
         written += outcome.status == "cleaned"

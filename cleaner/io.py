@@ -43,6 +43,9 @@ class DocumentError(Exception):
 # What a stream's reader says where the stream broke off (a cut .gz, a file that is no gzip): the
 # records after it are lost, so an output written from it is not whole.
 STREAM_ENDS_EARLY = "stream ends early"
+# What a piece of a stream lost with the worker that read it says (a Dask shard): its records are
+# missing from the stream's output, which is no more whole than a cut stream's.
+PIECE_LOST = "piece of the stream lost"
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,3 +148,29 @@ def test_a_scheduler_address_that_is_none_is_a_usage_error(tmp_path: Path, artic
     (tmp_path / "a.txt").write_text(article)
     result = CliRunner().invoke(main, ["clean", str(tmp_path / "a.txt"), "--dask-scheduler", "not an address"])
     assert result.exit_code == 2 and "--dask-scheduler not an address: cannot connect" in result.stderr
+
+
+def test_an_output_file_of_a_stream_that_lost_a_piece_is_not_put_in_place(
+    address: str, stream: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker lost with its shard: the stream's output would lack those records, so an earlier
+    output stays, as it does for a cut stream."""
+    from cleaner.integrations import dask as adapter
+
+    collect = adapter._collect
+    calls = iter(range(1000))
+
+    def second_lost(item: Any, future: Any) -> tuple[Any, Any]:
+        item, result = collect(item, future)
+        return (item, OSError("worker lost")) if next(calls) == 1 else (item, result)
+
+    monkeypatch.setattr(adapter, "_collect", second_lost)
+    monkeypatch.setattr(DaskExecutor, "shard_bytes", 4000)
+    earlier = tmp_path / "out.jsonl"
+    earlier.write_text("earlier\n")
+    args = ["clean", str(stream), "-o", str(earlier), "--force", "--dask-scheduler", address]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "piece of the stream lost: Dask task failed: OSError: worker lost" in result.stderr
+    assert f"{earlier} is not written, as it would lack the rest" in result.stderr
+    assert earlier.read_text() == "earlier\n"

@@ -34,7 +34,7 @@ from cleaner.batch import Cleaned, Job, Skipped
 from cleaner.compression import compression_of
 from cleaner.config import Config
 from cleaner.engine import Cleaner
-from cleaner.io import Document, Fields, Source, kind_of
+from cleaner.io import PIECE_LOST, Document, Fields, Source, kind_of
 from cleaner.parallel import Failure, call
 from cleaner.records import failed_record
 from cleaner.shards import Shard, planned, shard_documents
@@ -115,7 +115,9 @@ class DaskExecutor:
         pieces = (piece for source in sources for piece in planned(source, self.shard_bytes, self._defer))
         calls = ((shard, (_clean_shard, shard, before, fields, max_bytes)) for shard, before in pieces)
         for shard, pairs in self._submitted(calls):
-            yield from [(Document(shard.name), _lost(pairs))] if isinstance(pairs, Exception) else pairs
+            yield from (
+                [(Document(shard.name), _lost(pairs, f"{PIECE_LOST}: "))] if isinstance(pairs, Exception) else pairs
+            )
 
     def _defer(self, fn: Callable[..., Any], *args: Any) -> Any:
         return self.client.submit(fn, *args, pure=False)
@@ -141,8 +143,8 @@ def _collect(item: T, future: Any) -> tuple[T, Any]:
         future.release()
 
 
-def _lost(error: Exception) -> Failure:
-    return Failure(f"Dask task failed: {type(error).__name__}: {error}")
+def _lost(error: Exception, lead: str = "") -> Failure:
+    return Failure(f"{lead}Dask task failed: {type(error).__name__}: {error}")
 
 
 def _clean_partition(fn: Job, documents: list[Document]) -> list[Any]:
