@@ -157,7 +157,8 @@ class Options:
     """Where and how a run writes.
 
     `output` None means stdout; a name with a format's suffix (.txt, .md, .json: one document;
-    .jsonl or .jsonl.gz: any number) is one file, any other name a folder. `several` says the
+    .jsonl or .jsonl.gz: any number) is one file, unless `folder` says it was named as a folder
+    (`-o page.md/`); any other name is a folder. `several` says the
     inputs may give several documents (a folder, a glob, a stream, more than one path): on
     stdout each txt or md document is then headed by a `==> name <==` line, as `head` heads
     each file, and json documents are JSON Lines.
@@ -170,10 +171,16 @@ class Options:
     fields: Fields = field(default_factory=Fields)
     max_bytes: int = DEFAULT_MAX_BYTES
     several: bool = False
+    folder: bool = False
 
     @property
     def single_file(self) -> bool:
-        return self.output is not None and format_of(self.output.name) is not None and not is_dir(self.output)
+        return (
+            self.output is not None
+            and not self.folder
+            and format_of(self.output.name) is not None
+            and not is_dir(self.output)
+        )
 
 
 def run(

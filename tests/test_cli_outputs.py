@@ -29,6 +29,16 @@ def test_output_file_with_a_known_extension_is_that_file(tmp_path: Path, page: s
     assert again.exit_code == 0
 
 
+def test_an_output_named_with_a_trailing_slash_is_a_folder_whatever_its_suffix(tmp_path: Path, page: str) -> None:
+    (tmp_path / "page.html").write_text(page)
+    result = run(str(tmp_path / "page.html"), "-o", f"{tmp_path / 'out.md'}/", "--format", "json", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads((tmp_path / "out.md" / "page.json").read_text())["title"]
+    (tmp_path / "taken.md").write_text("a file\n")
+    in_the_way = run(str(tmp_path / "page.html"), "-o", f"{tmp_path / 'taken.md'}/", "-q")
+    assert in_the_way.exit_code == 2 and (tmp_path / "taken.md").read_text() == "a file\n"
+
+
 def test_format_and_extension_that_disagree_are_a_usage_error(tmp_path: Path, page: str) -> None:
     (tmp_path / "page.html").write_text(page)
     result = run(str(tmp_path / "page.html"), "-o", str(tmp_path / "page.md"), "--format", "txt")

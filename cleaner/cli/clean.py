@@ -23,6 +23,7 @@ from cleaner.cli.options import (
     config_options,
     load_config,
     markdown_options,
+    named_as_folder,
     record_options,
     rule_overrides,
 )
@@ -36,7 +37,8 @@ from cleaner.writers import FORMATS, Style
     "--output",
     type=LocationType(),
     help="Output folder (mirrors the input tree); or one file: .txt, .md or .json for one document, "
-    ".jsonl for any number (each also .gz or .zst). A local path or a URL (s3://, gs://, hf://...). "
+    ".jsonl for any number (each also .gz or .zst); a trailing slash names a folder whatever the suffix. "
+    "A local path or a URL (s3://, gs://, hf://...). "
     "Default (or -): stdout.",
 )
 @click.option(
@@ -212,7 +214,8 @@ def _output_options(flags: dict, config, several: bool):
     if flags["force"] and flags["skip_existing"]:
         raise click.UsageError("--force and --skip-existing exclude each other")
     output, fmt = flags["output"], flags["fmt"]
-    named = format_of(output.name) if output is not None and not is_dir(output) else None
+    folder = named_as_folder(click.get_current_context(), "output")
+    named = format_of(output.name) if output is not None and not folder and not is_dir(output) else None
     if named and fmt and fmt != named:
         raise click.UsageError(f"-o {output} names a {named} file, not {fmt}: drop --format or change the name")
     fields = cleaner_io.Fields(
@@ -226,6 +229,7 @@ def _output_options(flags: dict, config, several: bool):
         fields=fields,
         max_bytes=config.max_bytes,
         several=several,
+        folder=folder,
     )
 
 

@@ -32,7 +32,8 @@ def config_options(command):
 
 class LocationType(click.ParamType):
     """A local path, or a URL of a file system fsspec reaches (s3://, gs://, hf://...); "-" is
-    standard output, as for the inputs, never a folder called "-"."""
+    standard output, as for the inputs, never a folder called "-". A trailing slash, which the
+    path drops, is kept in the context's meta (`named_as_folder`)."""
 
     name = "path"
 
@@ -44,10 +45,22 @@ class LocationType(click.ParamType):
             return value
         if value == "-":
             return None
+        if ctx is not None and param is not None:
+            ctx.meta[_folder_key(param.name)] = value.endswith(("/", os.sep))
         try:
             return location(value)
         except StorageError as error:
             self.fail(str(error), param, ctx)
+
+
+def named_as_folder(ctx: click.Context, name: str) -> bool:
+    """Whether the location option `name` was written with a trailing slash: a folder, whatever its
+    name's suffix (`-o page.md/`)."""
+    return bool(ctx.meta.get(_folder_key(name)))
+
+
+def _folder_key(name: str | None) -> str:
+    return f"cleaner.folder.{name}"
 
 
 class InputError(click.UsageError):
