@@ -113,6 +113,18 @@ def test_a_page_whose_menus_the_rules_dropped_is_still_a_whole_page() -> None:
     assert page_run.is_whole_page(page)
 
 
+def test_a_run_holding_little_text_gives_way_to_the_candidate_holding_most_or_to_the_stretch_of_all() -> None:
+    card = ["4.2", "Starting from $12.99", "7-day free trial"]
+    menu = [f"Section {n}" for n in range(10)]
+    lines = [*card, *menu, *PARAGRAPHS * 2, *menu, "Free plan available"]
+    page = Page(to_blocks("\n".join(lines)), Vocabulary())
+    story = (len(card) + len(menu), len(card) + len(menu) + 2 * len(PARAGRAPHS))
+    assert page_run.holding_text(page, [(9.0, 0, 3), (8.0, *story)], 0, 3) == story
+    assert page_run.holding_text(page, [(8.0, *story), (9.0, 0, 3)], *story) == story
+    last = len(lines) - 1
+    assert page_run.holding_text(page, [(9.0, 0, 3), (2.0, last, last + 1)], 0, 3) == (0, len(lines))
+
+
 def test_a_schedule_after_the_article_stays_with_it_but_a_list_stamped_newest_first_does_not() -> None:
     menu = [f"Section {n}" for n in range(20)]
     footer = ["About us", "Contact", "Privacy Policy", "Terms of Use", "Careers"]
