@@ -87,8 +87,8 @@ DUMP_MIN_LINES = 25
 DUMP_SHORT_SHARE = 0.3
 SHORT_LINE_WORDS = 5
 SHORT_LINE_CHARS = 60
-# A run holding less text than this (characters, `weight`) is no article's: a teaser, an intro
-# box, a product card's price. The candidate run holding the most text is taken instead, and where
+# A run holding less text than this (characters, `weight`) is no article's unless it stands under
+# the headline the URL names: a teaser, an intro box, a product card's price. The candidate run holding the most text is taken instead, and where
 # none holds this much the page has no article (a shop's listing, a portfolio, a table of
 # providers): the lines from the first candidate run to the last are kept, all the text it has.
 # Chosen on the WCXB development pages, ScrapingHub and the non-article pages (at 500 ScrapingHub
@@ -159,8 +159,10 @@ def main_run(page: Page) -> Run | None:
     start = with_section_heading(page, start)
     if opens_on_story(page, start):
         end = through_story_tail(page, through_sentences(page, end))
-    start, end = holding_text(page, runs, start, end)
     reach = [a for a in anchors if 0 <= start - a <= HEADLINE_REACH]
+    if not reach:  # under the headline the URL names, a short story is still the article
+        start, end = holding_text(page, runs, start, end)
+        reach = [a for a in anchors if 0 <= start - a <= HEADLINE_REACH]
     headline = headline_above(page, start, reach)
     return Run(start, end, max((a for a in reach if a < start), default=None) if headline is None else headline)
 

@@ -42,7 +42,7 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     a heading) while a sentence of the story follows within eight lines, and on to the next
     boundary over lines that the line-kind model reads as article text on average (a checklist,
     a product box). A run holding less than 300 characters of text (a product card's price, an
-    intro box) gives way to the candidate run holding the most; on a page where none holds that
+    intro box), unless under the headline the URL names, gives way to the candidate run holding the most; on a page where none holds that
     much (a listing, a portfolio) everything from the first text-like stretch to the last stays.
 
     False positives: a second stretch of article text separated from the first by a long
