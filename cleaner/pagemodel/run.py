@@ -87,12 +87,10 @@ DUMP_MIN_LINES = 25
 DUMP_SHORT_SHARE = 0.3
 SHORT_LINE_WORDS = 5
 SHORT_LINE_CHARS = 60
-# A run holding less text than this (characters, `weight`) is no article's unless it stands under
-# the headline the URL names: a teaser, an intro box, a product card's price. The candidate run holding the most text is taken instead, and where
-# none holds this much the page has no article (a shop's listing, a portfolio, a table of
-# providers): the lines from the first candidate run to the last are kept, all the text it has.
-# Chosen on the WCXB development pages, ScrapingHub and the non-article pages (at 500 ScrapingHub
-# lost 0.007 of F1; at 200 the non-article pages gained half as much).
+# A run holding less text than this (`weight`) is no article's unless under the headline the URL
+# names (a teaser, a product card's price): the candidate holding most is taken, or where none holds
+# this much (a listing, a portfolio) all from the first candidate to the last. Chosen on the WCXB
+# development pages, ScrapingHub and the non-article pages (500 cost ScrapingHub 0.007 of F1).
 MIN_RUN_WEIGHT = 300
 # A candidate run starting on a headline (a line repeating the URL's slug, `slug.repeats_slug`)
 # or within HEADLINE_REACH lines below it is the article when its total reaches
@@ -159,10 +157,9 @@ def main_run(page: Page) -> Run | None:
     start = with_section_heading(page, start)
     if opens_on_story(page, start):
         end = through_story_tail(page, through_sentences(page, end))
-    reach = [a for a in anchors if 0 <= start - a <= HEADLINE_REACH]
-    if not reach:  # under the headline the URL names, a short story is still the article
+    if not any(0 <= start - a <= HEADLINE_REACH for a in anchors):  # a short story under the headline stays
         start, end = holding_text(page, runs, start, end)
-        reach = [a for a in anchors if 0 <= start - a <= HEADLINE_REACH]
+    reach = [a for a in anchors if 0 <= start - a <= HEADLINE_REACH]
     headline = headline_above(page, start, reach)
     return Run(start, end, max((a for a in reach if a < start), default=None) if headline is None else headline)
 

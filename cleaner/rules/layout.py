@@ -41,9 +41,8 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     scraped news often is: there the run goes on over short lines (a list, a product's specs,
     a heading) while a sentence of the story follows within eight lines, and on to the next
     boundary over lines that the line-kind model reads as article text on average (a checklist,
-    a product box). A run holding less than 300 characters of text (a product card's price, an
-    intro box), unless under the headline the URL names, gives way to the candidate run holding the most; on a page where none holds that
-    much (a listing, a portfolio) everything from the first text-like stretch to the last stays.
+    a product box). An unanchored run of under 300 characters (a price, an intro box) gives way to
+    the run holding most text, or, if none holds that much (a listing), to all from first to last.
 
     False positives: a second stretch of article text separated from the first by a long
     block of furniture is lost; so are short lines at the article's edges (a closing
