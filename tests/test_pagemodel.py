@@ -125,6 +125,14 @@ def test_a_run_holding_little_text_gives_way_to_the_candidate_holding_most_or_to
     assert page_run.holding_text(page, [(9.0, 0, 3), (2.0, last, last + 1)], 0, 3) == (0, len(lines))
 
 
+def test_the_later_copy_of_a_repeated_passage_goes_and_says_which_line_it_repeats() -> None:
+    story = [*PARAGRAPHS, TEASER, "Residents can send their views to the council until the end of May."]
+    article = cleaner.clean("\n".join([*story, "Share this story", *story]), kind="text")
+    copies = [(r.line, r.detail) for r in article.removals if r.code == "PAG002"]
+    assert copies == [(n + len(story) + 2, f"repeats line {n + 1}") for n in range(len(story))]
+    assert article.paragraphs == story
+
+
 def test_a_schedule_after_the_article_stays_with_it_but_a_list_stamped_newest_first_does_not() -> None:
     menu = [f"Section {n}" for n in range(20)]
     footer = ["About us", "Contact", "Privacy Policy", "Terms of Use", "Careers"]
