@@ -110,9 +110,14 @@ def is_writer_note(vocab: Vocabulary, text: str) -> bool:
 
 
 def is_person(vocab: Vocabulary, name: str) -> bool:
-    """The name a biography opens with names a person: not a trade, not a phrase of function words."""
+    """The name a biography opens with names a person: not a trade, not a phrase of function words,
+    nor a clause's opening with the writer's "I" ("When I was first writing this post")."""
+    words = name.split()
     return (
-        is_name_list(name, vocab) and not names_trade(vocab, name) and name.split()[0].lower() not in function_words()
+        is_name_list(name, vocab)
+        and not names_trade(vocab, name)
+        and words[0].lower() not in function_words()
+        and "I" not in words
     )
 
 
