@@ -241,7 +241,8 @@ def _write_whole(
     sink: Sink, target: Location, results: Iterable[tuple[Document, Any]], options: Options, *, one_source: bool = True
 ) -> Iterator[Outcome]:
     """Write to an output file's sink as `_write_stream` does, and raise `_Unfinished` (so the file is
-    not put in place, and an earlier one stays) when the one stream it holds broke off, or when every
+    not put in place, and an earlier one stays) when the one stream it holds broke off or lost a piece
+    (`_NOT_WHOLE`), or when every
     document failed: a partial or empty output would pass for a finished one (`--skip-existing`). A
     file of many sources (`-o all.jsonl`) keeps the others' records, the broken one reported."""
     written = failed = 0

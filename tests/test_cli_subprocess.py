@@ -176,6 +176,5 @@ def test_a_reader_that_leaves_stops_the_run_quietly(tmp_path: Path, article: str
     ) as run:
         assert run.stdout is not None and run.stdout.readline() == b"==> in/000.txt <==\n"
         run.stdout.close()
-        stderr = run.stderr.read() if run.stderr else b""
-        assert run.wait(timeout=120) == 1
-    assert stderr == b""
+        _, stderr = run.communicate(timeout=120)
+    assert run.returncode == 1 and stderr == b""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -148,6 +149,7 @@ def test_a_scheduler_address_that_is_none_is_a_usage_error(tmp_path: Path, artic
     (tmp_path / "a.txt").write_text(article)
     result = CliRunner().invoke(main, ["clean", str(tmp_path / "a.txt"), "--dask-scheduler", "not an address"])
     assert result.exit_code == 2 and "--dask-scheduler not an address: cannot connect" in result.stderr
+    gc.collect()  # the half-made Client, whose finaliser would otherwise run inside a later Client's start
 
 
 def test_an_output_file_of_a_stream_that_lost_a_piece_is_not_put_in_place(

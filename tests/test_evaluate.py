@@ -387,6 +387,13 @@ def test_eval_command_floor_exit_codes(tmp_path):
     assert run.exit_code == 2 and "whole sets" in run.output
 
 
+def test_a_report_that_cannot_be_written_is_one_line_and_exit_1(tmp_path):
+    folder = make_plain(tmp_path / "demo", {"p": ("Headline of the story\n\nThe body sentence.", "The body sentence.")})
+    run = CliRunner().invoke(main, ["eval", str(folder), "--json", str(tmp_path / "missing" / "r.json")])
+    assert run.exit_code == 1
+    assert run.output.endswith(f"Error: cannot write {tmp_path / 'missing' / 'r.json'}: No such file or directory\n")
+
+
 def test_eval_of_a_folder_without_gold_is_a_usage_error(tmp_path):
     run = CliRunner().invoke(main, ["eval", str(tmp_path)])
     assert run.exit_code == 2

@@ -126,11 +126,19 @@ def test_a_run_holding_little_text_gives_way_to_the_candidate_holding_most_or_to
 
 
 def test_the_later_copy_of_a_repeated_passage_goes_and_says_which_line_it_repeats() -> None:
+    menu = [f"Section {n}" for n in range(20)]
     story = [*PARAGRAPHS, TEASER, "Residents can send their views to the council until the end of May."]
-    article = cleaner.clean("\n".join([*story, "Share this story", *story]), kind="text")
+    article = cleaner.clean("\n".join([*menu, *story, "Share this story", *story]), kind="text")
+    first = len(menu) + 1
     copies = [(r.line, r.detail) for r in article.removals if r.code == "PAG002"]
-    assert copies == [(n + len(story) + 2, f"repeats line {n + 1}") for n in range(len(story))]
+    assert copies == [(first + n + len(story) + 1, f"repeats line {first + n}") for n in range(len(story))]
     assert article.paragraphs == story
+
+
+def test_an_article_that_repeats_a_passage_itself_keeps_it() -> None:
+    chorus = [f"{line}, and the river runs on to the sea tonight" for line in ("Sing it loud", "Sing it low")] * 3
+    song = ["The Ferryman's Song", "Verse one tells of the boat and the crossing.", *chorus, "Verse two.", *chorus]
+    assert cleaner.clean("\n".join(song), kind="text").paragraphs == song[1:]
 
 
 def test_a_schedule_after_the_article_stays_with_it_but_a_list_stamped_newest_first_does_not() -> None:

@@ -276,15 +276,20 @@ def _run(job, sources, options, flags, report, stdin) -> tuple[str, int] | None:
     """Clean the sources into the report; why the run stopped early and its exit status, if it did.
 
     Whatever stops the run, the errors file keeps every failure met until then; one that cannot be
-    written stops it with one line.
+    written stops it with one line. The signals' handlers are put back after the run (a caller in
+    the same process, such as a test's runner, keeps its own).
     """
-    for ending in _ENDING_SIGNALS:
-        if signal.getsignal(ending) is not signal.SIG_IGN:  # nohup, `trap '' HUP`: the user's choice stands
+    before = {ending: signal.getsignal(ending) for ending in _ENDING_SIGNALS}
+    for ending, handler in before.items():
+        if handler is not signal.SIG_IGN:  # nohup, `trap '' HUP`: the user's choice stands
             signal.signal(ending, _on_signal)
     try:
         return _run_into(job, sources, options, flags, report, stdin)
     except ErrorsFileFailed as failed:
         return f"{failed}; the run stopped", 1
+    finally:
+        for ending, handler in before.items():
+            signal.signal(ending, handler if handler is not None else signal.SIG_DFL)
 
 
 def _run_into(job, sources, options, flags, report, stdin) -> tuple[str, int] | None:
@@ -317,8 +322,9 @@ def _reader_left() -> tuple[str, int]:
     status 1, as every command does there (click's rule); bytes still buffered for the closed pipe
     go to the null device, so the interpreter's last flush says nothing either."""
     with suppress(OSError, ValueError):  # no file descriptor: not a real pipe (a test's runner)
+        descriptor = sys.stdout.fileno()
         null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
+        os.dup2(null, descriptor)
         os.close(null)
     return "", 1
 

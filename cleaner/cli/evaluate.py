@@ -94,7 +94,8 @@ def eval_command(
     or a folder of <id>.txt / <id>.html next to <id>.gold.txt. Scores use the ScrapingHub
     article-extraction-benchmark formula (4-token shingles): P, R, F1, exact-match accuracy, bag-of-words
     F1, empty outputs, errors, docs/s, and title/author/date/subtitle accuracy where the gold has them.
-    Exit status: 0, 1 a score below its --floor, 2 usage error (a set, file or name that cannot be used).
+    Exit status: 0, 1 a score below its --floor or a report that cannot be written, 2 usage error (a
+    set, file or name that cannot be used).
 
     \b
     Examples (the first two in a clone of the repository, which bundles the ScrapingHub set):
@@ -146,9 +147,17 @@ def _check_reports(reports: dict[str, Path | None], dataset_dir: Path, read: lis
 
 
 def _write_reports(report, json_path: Path | None, per_page: Path | None) -> None:
+    """Write the report files; one that cannot be written ends the command with one line (exit 1)."""
     from cleaner import evaluate as ev
+    from cleaner.io import describe_error
 
-    if json_path:
-        json_path.write_text(json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    if per_page:
-        ev.write_per_page(report, per_page)
+    for path, write in ((json_path, _write_json), (per_page, ev.write_per_page)):
+        try:
+            if path:
+                write(report, path)
+        except OSError as error:
+            raise click.ClickException(f"cannot write {path}: {describe_error(error)}") from error
+
+
+def _write_json(report, path: Path) -> None:
+    path.write_text(json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cleaner import names
 from cleaner.pagemodel.headline import without_trail
 from cleaner.pagemodel.lead import credit_line, lead_date, lead_lines, other_stories_bylines
-from cleaner.pagemodel.run import main_run
+from cleaner.pagemodel.run import is_whole_page, main_run
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.fields import absorb
 from cleaner.rules.framework.kinds import Hit
@@ -142,8 +142,8 @@ def _record_again(page: Page, removed: list[int], moved_to: str | None, detail: 
 
 # A repeated passage: this many lines in a row, each of this many words at least, found again word
 # for word. Five lines of six words took 266 lines of copies from the WCXB development pages' outputs
-# and none of their gold lines; from the non-article pages 338 and 72 (a deals page's terms under
-# each offer). Three lines took more copies, but the article's run, judged again on what was left,
+# and none of their gold lines; from the non-article pages about 340 and 70 gold ones (a deals page's
+# terms under each offer). Three lines took more copies, but the article's run, judged again on what was left,
 # moved on one page.
 _PASSAGE_LINES = 5
 _PASSAGE_LINE_WORDS = 6
@@ -151,12 +151,13 @@ _PASSAGE_LINE_WORDS = 6
 
 @page_rule("PAG002", "repeated-passage", "layout")
 def repeated_passage(page: Page) -> list[tuple[int, Hit]]:
-    """Removes: a passage of five lines or more in a row, each of six words or more, that the text
-    already holds word for word above it: the second rendering of an article a page sets twice (for
+    """Removes: in a whole-page dump, a passage of five lines or more in a row, each of six words or
+    more, that the dump already holds word for word above it: the second rendering of an article a page sets twice (for
     a phone's layout and a computer's), a carousel's slides printed again, a privacy notice's text
     under its own copy. The detail names the line each one repeats.
 
-    Why: a dump keeps every rendering of the page's text; its reader wants the article once.
+    Why: a dump keeps every rendering of the page's text; its reader wants the article once. An
+    article's own text may repeat a passage on purpose (a song's chorus), so only dumps are judged.
 
     False positives: a text that repeats a passage itself: a guide's tabs whose steps share their
     sentences (one tab for each system), offers that repeat the same terms. A passage
@@ -166,6 +167,8 @@ def repeated_passage(page: Page) -> list[tuple[int, Hit]]:
     Example: an article's 40 paragraphs, a share bar, then the same 40 paragraphs -> the second 40
     dropped, each with the detail "repeats line 7" (and so on).
     """
+    if not page.memo(is_whole_page):
+        return []
     kept = [i for i, dropped in enumerate(page.dropped) if dropped is None]
     texts = [page.blocks[i].text.strip() for i in kept]
     long_enough = [word_count(text) >= _PASSAGE_LINE_WORDS for text in texts]
