@@ -165,3 +165,12 @@ def test_a_run_under_nohup_keeps_ignoring_sighup(tmp_path: Path, article: str) -
         assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGHUP, before)
+
+
+def test_a_run_puts_back_the_signal_handlers_it_found(tmp_path: Path, article: str) -> None:
+    import signal
+
+    (tmp_path / "a.txt").write_text(article)
+    before = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)
+    assert run(str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "-q").exit_code == 0
+    assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)) == before
