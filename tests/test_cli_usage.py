@@ -98,3 +98,25 @@ def test_stdin_named_twice_is_a_usage_error() -> None:
     result = CliRunner().invoke(main, ["clean", "-", "-"], input=b"Story text here.\n")
     assert result.exit_code == 2
     assert "- (standard input) is named more than once: it can be read once" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["clean", "{a}", "--errors", "{d}/"],
+        ["clean", "{a}", "--summary-json", "{d}/"],
+        ["clean", "{a}", "--profile", "{d}/"],
+        ["learn", "{a}", "-o", "{d}/"],
+        ["eval", "{t}", "--json", "{d}/"],
+    ],
+    ids=["errors", "summary-json", "profile", "learn", "eval-json"],
+)
+def test_a_file_to_write_named_with_a_trailing_slash_is_a_usage_error(
+    tmp_path: Path, article: str, args: list[str]
+) -> None:
+    (tmp_path / "a.txt").write_text(article)
+    (tmp_path / "a.gold.txt").write_text(article)
+    filled = [arg.format(a=tmp_path / "a.txt", d=tmp_path / "report", t=tmp_path) for arg in args]
+    result = CliRunner().invoke(main, filled)
+    assert result.exit_code == 2 and "names a folder: name a file" in result.output
+    assert not (tmp_path / "report").exists()

@@ -18,6 +18,7 @@ import click
 
 from cleaner.cli.errorsfile import ErrorsFileFailed, errors_file
 from cleaner.cli.options import (
+    FileName,
     InputError,
     LocationType,
     config_options,
@@ -75,17 +76,17 @@ from cleaner.writers import FORMATS, Style
 @click.option(
     "--errors",
     "errors_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FileName(),
     help="Write every failed input and its reason (tab-separated).",
 )
-@click.option("--summary-json", type=click.Path(dir_okay=False, path_type=Path), help="Write the summary as JSON.")
+@click.option("--summary-json", type=FileName(), help="Write the summary as JSON.")
 @click.option("--show-config", is_flag=True, help="Print the settings in force and where each came from, then stop.")
 @markdown_options
 @record_options
 @click.option("--dask-scheduler", metavar="ADDRESS", help="Clean on a Dask cluster (needs the dask extra).")
 @click.option(
     "--profile",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FileName(),
     help="Remove the boilerplate a site profile from `cleaner learn` holds for each document's site.",
 )
 @click.option(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cleaner.cli.options import InputError
+from cleaner.cli.options import FileName, InputError
 from cleaner.evaluate import SPLITS, SYSTEMS, VARIANTS
 
 
@@ -55,10 +55,10 @@ from cleaner.evaluate import SPLITS, SYSTEMS, VARIANTS
     help="Give no system the page's URL, as for a dump scraped without its address.",
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
-@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the scores as JSON.")
+@click.option("--json", "json_path", type=FileName(), help="Write the scores as JSON.")
 @click.option(
     "--per-page",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FileName(),
     help="Write one JSON line per system and page (id, precision, recall, f1) to find the worst pages.",
 )
 @click.option(

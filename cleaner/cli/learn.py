@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from cleaner.cli.clean import learn_from
-from cleaner.cli.options import InputError, config_options, load_config, rule_overrides
+from cleaner.cli.options import FileName, InputError, config_options, load_config, rule_overrides
 
 
 @click.command("learn")
@@ -16,7 +16,7 @@ from cleaner.cli.options import InputError, config_options, load_config, rule_ov
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FileName(),
     help="The profile to write (JSON).",
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")

@@ -53,6 +53,19 @@ class LocationType(click.ParamType):
             self.fail(str(error), param, ctx)
 
 
+class FileName(click.Path):
+    """The name of a file to write (a report, a profile): one ending in a slash names a folder, a
+    usage error, where the path, which drops the slash, would have written a file of that name."""
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, path_type=Path)
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and value.endswith(("/", os.sep)):
+            self.fail(f"{value} names a folder: name a file", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def named_as_folder(ctx: click.Context, name: str) -> bool:
     """Whether the location option `name` was written with a trailing slash: a folder, whatever its
     name's suffix (`-o page.md/`)."""
