@@ -158,10 +158,10 @@ class Options:
 
     `output` None means stdout; a name with a format's suffix (.txt, .md, .json: one document;
     .jsonl or .jsonl.gz: any number) is one file, unless `folder` says it was named as a folder
-    (`-o page.md/`); any other name is a folder. `several` says the
-    inputs may give several documents (a folder, a glob, a stream, more than one path): on
-    stdout each txt or md document is then headed by a `==> name <==` line, as `head` heads
-    each file, and json documents are JSON Lines.
+    (`-o page.md/`); any other name is a folder. `several` says the inputs may give several
+    documents (a folder, a glob, a stream, more than one path): on stdout each txt or md document
+    is then headed by a `==> name <==` line, as `head` heads each file, and json documents are
+    JSON Lines.
     """
 
     output: Location | None = None
@@ -241,10 +241,10 @@ def _write_whole(
     sink: Sink, target: Location, results: Iterable[tuple[Document, Any]], options: Options, *, one_source: bool = True
 ) -> Iterator[Outcome]:
     """Write to an output file's sink as `_write_stream` does, and raise `_Unfinished` (so the file is
-    not put in place, and an earlier one stays) when the one stream it holds broke off or lost a piece
-    (`_NOT_WHOLE`), or when every
-    document failed: a partial or empty output would pass for a finished one (`--skip-existing`). A
-    file of many sources (`-o all.jsonl`) keeps the others' records, the broken one reported."""
+    not put in place, and an earlier one stays) when the one stream it holds broke off or lost a
+    piece (`_NOT_WHOLE`), or when every document failed: a partial or empty output would pass for a
+    finished one (`--skip-existing`). A file of many sources (`-o all.jsonl`) keeps the others'
+    records, the broken one reported."""
     written = failed = 0
     broken = False
     for outcome in _write_stream(sink, results, options):

@@ -54,8 +54,8 @@ class LocationType(click.ParamType):
 
 
 class FileName(click.Path):
-    """The name of a file to write (a report, a profile): one ending in a slash names a folder, a
-    usage error, where the path, which drops the slash, would have written a file of that name."""
+    """The name of a file (a report, a profile): one ending in a slash names a folder, a usage
+    error, where the path, which drops the slash, would have written a file of that name."""
 
     def __init__(self) -> None:
         super().__init__(dir_okay=False, path_type=Path)
