@@ -141,10 +141,10 @@ def _record_again(page: Page, removed: list[int], moved_to: str | None, detail: 
 
 
 # A repeated passage: this many lines in a row, each of this many words at least, found again word
-# for word. Five lines of six words took 266 lines of copies from the WCXB development pages' outputs
-# and none of their gold lines; from the non-article pages about 340 and 70 gold ones (a deals page's
-# terms under each offer). Three lines took more copies, but the article's run, judged again on what was left,
-# moved on one page.
+# for word. Five lines of six words took 266 lines of copies from the WCXB development pages'
+# outputs and none of their gold lines; from the non-article pages about 340 and 70 gold ones (a
+# deals page's terms under each offer). Three lines took more copies, but the article's run,
+# judged again on what was left, moved on one page.
 _PASSAGE_LINES = 5
 _PASSAGE_LINE_WORDS = 6
 
@@ -152,17 +152,17 @@ _PASSAGE_LINE_WORDS = 6
 @page_rule("PAG002", "repeated-passage", "layout")
 def repeated_passage(page: Page) -> list[tuple[int, Hit]]:
     """Removes: in a whole-page dump, a passage of five lines or more in a row, each of six words or
-    more, that the dump already holds word for word above it: the second rendering of an article a page sets twice (for
-    a phone's layout and a computer's), a carousel's slides printed again, a privacy notice's text
-    under its own copy. The detail names the line each one repeats.
+    more, that the dump already holds word for word above it: the second rendering of an article a
+    page sets twice (for a phone's layout and a computer's), a carousel's slides printed again, a
+    privacy notice's text under its own copy. The detail names the line each one repeats.
 
     Why: a dump keeps every rendering of the page's text; its reader wants the article once. An
     article's own text may repeat a passage on purpose (a song's chorus), so only dumps are judged.
 
-    False positives: a text that repeats a passage itself: a guide's tabs whose steps share their
-    sentences (one tab for each system), offers that repeat the same terms. A passage
-    repeated line by line with other lines between is no copy, nor are short lines (a table's
-    cells, "Pros", "Buy now").
+    False positives: a page that repeats a passage itself: a guide's tabs whose steps share their
+    sentences (one tab for each system), offers that repeat the same terms. A passage repeated
+    line by line with other lines between is no copy, nor are short lines (a table's cells, "Pros",
+    "Buy now").
 
     Example: an article's 40 paragraphs, a share bar, then the same 40 paragraphs -> the second 40
     dropped, each with the detail "repeats line 7" (and so on).
