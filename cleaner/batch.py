@@ -89,13 +89,16 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What became of one document: cleaned (and written), failed with a reason, or skipped."""
+    """What became of one document: cleaned (and written), failed with a reason, skipped, or
+    unwritten (cleaned into an output file that is then not put in place). A failure that keeps its
+    file from being put in place takes back the `unwritten` records reported cleaned before it."""
 
     name: str
     status: str
     reason: str | None = None
     result: Cleaned | None = None
     output: Location | None = None
+    unwritten: int = 0
 
 
 @dataclass
@@ -106,6 +109,7 @@ class Summary:
     cleaned: int = 0
     failed: int = 0
     skipped: int = 0
+    unwritten: int = 0
     words_kept: int = 0
     words_removed: int = 0
     removals: Counter[str] = field(default_factory=Counter)
@@ -113,6 +117,8 @@ class Summary:
     def add(self, outcome: Outcome) -> None:
         self.read += 1
         setattr(self, outcome.status, getattr(self, outcome.status) + 1)
+        self.cleaned -= outcome.unwritten
+        self.unwritten += outcome.unwritten
         if outcome.result:
             self.words_kept += outcome.result.words_kept
             self.words_removed += outcome.result.words_removed
@@ -243,14 +249,18 @@ def _write_whole(
     """Write to an output file's sink as `_write_stream` does, and raise `_Unfinished` (so the file is
     not put in place, and an earlier one stays) when the one stream it holds broke off or lost a
     piece (`_NOT_WHOLE`), or when every document failed: a partial or empty output would pass for a
-    finished one (`--skip-existing`). A file of many sources (`-o all.jsonl`) keeps the others'
-    records, the broken one reported."""
+    finished one (`--skip-existing`). The records of a file left unwritten are counted so, not as
+    cleaned. A file of many sources (`-o all.jsonl`) keeps the others' records, the broken one
+    reported."""
     written = failed = 0
     broken = False
     for outcome in _write_stream(sink, results, options):
         if one_source and outcome.status == "failed" and (outcome.reason or "").startswith(_NOT_WHOLE):
+            reason = f"{outcome.reason}; {target} is not written, as it would lack the rest"
+            outcome = replace(outcome, reason=reason, unwritten=0 if broken else written)
             broken = True
-            outcome = replace(outcome, reason=f"{outcome.reason}; {target} is not written, as it would lack the rest")
+        elif broken and outcome.status == "cleaned":
+            outcome = replace(outcome, status="unwritten")
         written += outcome.status == "cleaned"
         failed += outcome.status == "failed"
         yield outcome

@@ -60,8 +60,10 @@ class Report:
 
 def format_summary(summary, seconds: float) -> str:
     """The closing report: counts, words, removals per rule, and the time the run took."""
+    unwritten = f", {summary.unwritten} cleaned but not written" if summary.unwritten else ""
     lines = [
-        f"documents: {summary.read} read, {summary.cleaned} cleaned, {summary.failed} failed, {summary.skipped} skipped",
+        f"documents: {summary.read} read, {summary.cleaned} cleaned, {summary.failed} failed, {summary.skipped} skipped"
+        + unwritten,
         f"words: {summary.words_kept} kept, {summary.words_removed} removed",
     ]
     if summary.removals:

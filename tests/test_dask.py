@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -175,4 +176,5 @@ def test_an_output_file_of_a_stream_that_lost_a_piece_is_not_put_in_place(
     assert result.exit_code == 1
     assert "piece of the stream lost: Dask task failed: OSError: worker lost" in result.stderr
     assert f"{earlier} is not written, as it would lack the rest" in result.stderr
+    assert re.search(r" read, 0 cleaned, \d+ failed, 0 skipped, [1-9]\d* cleaned but not written", result.stderr)
     assert earlier.read_text() == "earlier\n"
