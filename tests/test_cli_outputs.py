@@ -135,7 +135,9 @@ def test_a_stream_that_breaks_off_writes_no_output_that_a_rerun_would_skip(tmp_p
     cut = run(str(folder), "-o", str(out))
     assert cut.exit_code == 1 and "is not written, as it would lack the rest" in cut.stderr
     assert not (out / "s.jsonl.gz").exists()
-    counts = re.search(r"documents: (\d+) read, 0 cleaned, 1 failed, 0 skipped, (\d+) cleaned but not written", cut.stderr)
+    counts = re.search(
+        r"documents: (\d+) read, 0 cleaned, 1 failed, 0 skipped, (\d+) cleaned but not written", cut.stderr
+    )
     assert counts and int(counts[1]) == int(counts[2]) + 1 > 50  # the records before the break: none written
     (folder / "s.jsonl.gz").write_bytes(whole)
     again = run(str(folder), "-o", str(out), "--skip-existing", "-q")

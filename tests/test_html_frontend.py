@@ -211,6 +211,26 @@ def test_utf8_garbled_into_cp1252_is_repaired_in_raw_text_and_in_entities() -> N
     assert "Crews hadn’t left — yet." in article.paragraphs
 
 
+def test_a_row_of_data_is_one_line_however_its_cells_are_written() -> None:
+    """`<td><p>Iowa</p></td>` is a datum, as `<td>Iowa</td>` is; a cell holding a label over its
+    list, lines set apart by `<br>` or a heading keeps its lines, and a row holding an empty cell
+    (whose content the extraction may have left out) keeps its cells apart."""
+    rows = "".join(
+        f"<tr><td><p><b>{n}</b></p></td><td><p>Gauge {n}</p></td><td><p>{n}.5 m</p></td></tr>" for n in (1, 2)
+    )
+    rows += (
+        "<tr><td><p>Pros:</p><ul><li>Cheap</li><li>Quick</li></ul></td><td><p>Cons:</p><p>Loud<br>Slow</p></td></tr>"
+    )
+    rows += "<tr><td><h3>Upstream</h3></td><td><p>3.1 m</p></td></tr><tr><td><p>Weir</p></td><td></td></tr>"
+    article = clean(
+        page(inside=f"<table><tr><th>Rank</th><th>Gauge</th><th>Level</th></tr>{rows}</table>"), kind="html"
+    )
+    texts = article.paragraphs
+    assert texts[texts.index("Rank Gauge Level") :][:3] == ["Rank Gauge Level", "1 Gauge 1 1.5 m", "2 Gauge 2 2.5 m"]
+    assert {"Cheap", "Quick", "Loud", "Slow", "Upstream", "Weir"} <= set(texts)
+    assert "| 1 | Gauge 1 | 1.5 m |" in markdown(article, Style())
+
+
 MORE = (
     "The mayor thanked the volunteers who filled sandbags through the night and said the town had learned "
     "from the floods of 2007.",

@@ -32,6 +32,8 @@ _BLOCK_TAGS = {"p": "p", "head": "h2", "item": "li", "row": "tr", "quote": "bloc
 _CONTAINERS = frozenset({*_BLOCK_TAGS, "list", "table"})
 # Blocks of running text, where a one-line `<code>` is a word of the text.
 _TEXT_BLOCKS = frozenset({"p", "head", "item", "quote", "cell"})
+# A table cell holding one line of at most this much text is a datum (`_holds_a_datum`).
+_DATA_CELL_CHARS = 200
 # Code keeps its lines; everywhere else a run of whitespace is one space.
 _CODE = "pre"
 _SPACE = re.compile(r"\s+")
@@ -218,9 +220,34 @@ def _span_lines(spans: tuple[tuple[str, str | None], ...]) -> list[tuple[tuple[s
 
 def _cells(row: _Element) -> tuple[tuple[str, ...], bool]:
     cells = [cell for cell in row if cell.tag == "cell"]
-    return tuple(" ".join(cell.xpath("string()").split()) for cell in cells), all(
-        cell.get("role") == "head" for cell in cells
-    )
+    return tuple(_cell_text(cell) for cell in cells), all(cell.get("role") == "head" for cell in cells)
+
+
+def _cell_text(cell: _Element) -> str:
+    """A table cell's text on one line, the blocks it may hold (paragraphs, a list's items) set
+    apart by a space."""
+    return " ".join(" ".join(leaf.text.split()) for leaf in _leaf_texts(cell) if leaf.text.strip())
+
+
+def _data_row(element: _Element) -> bool:
+    """A table row of data, however its page wrote its cells (`<td><p>Iowa</p></td>`): one block,
+    as a reader reads it. A cell holding more than a datum is a page's layout (a whole post in
+    one cell), and an empty one may be one whose content the extraction left out (a list the
+    page sets there, which `restore_left_out` puts back between the cells' blocks): such a row's
+    blocks stand on their own."""
+    cells = [cell for cell in element if cell.tag == "cell"] if element.tag == "row" else []
+    return bool(cells) and all(_holds_a_datum(cell) for cell in cells)
+
+
+def _holds_a_datum(cell: _Element) -> bool:
+    """Whether a table cell holds one short line of text, alone or in a paragraph: not a label over
+    a list ("Pros:" and its items), lines a `<br>` sets apart, or a heading (a post's title in a
+    page laid out by a table)."""
+    pieces = [leaf for leaf in _leaf_texts(cell) if leaf.text.strip()]
+    if len(pieces) != 1 or pieces[0].tag not in (LOOSE_TEXT, "p"):
+        return False
+    text = pieces[0].text.strip()
+    return "\n" not in text and len(text) <= _DATA_CELL_CHARS
 
 
 def _leaf_texts(element: _Element, in_link: bool = False, within: tuple[str, ...] = ()) -> Iterator[_Leaf]:
@@ -228,22 +255,26 @@ def _leaf_texts(element: _Element, in_link: bool = False, within: tuple[str, ...
     what line breaks (`<br>`) set apart.
 
     A block nested in another (a list in a list item, paragraphs in a `<div>` or a link)
-    splits its parent's text: text is never flattened across the blocks it holds.
+    splits its parent's text: text is never flattened across the blocks it holds, but for the
+    paragraphs of a row of data's cells (`_data_row`).
     """
     tag = element.get("rend") if element.tag == "head" else None
     tag = tag or _BLOCK_TAGS.get(element.tag, LOOSE_TEXT)
     flow = _as_is if tag == _CODE else _collapsed
     spans: list[tuple[str, str | None]] = [(flow(element.text or ""), None)]
     link_chars = 0
+    data_row = _data_row(element)
     for child in element:
-        if (child.tag in _CONTAINERS and not _inline_code(element, child)) or _holds_blocks(child):
+        if not (data_row and child.tag == "cell") and (
+            (child.tag in _CONTAINERS and not _inline_code(element, child)) or _holds_blocks(child)
+        ):
             yield _leaf(tag, spans, link_chars, in_link, within, element)
             yield from _leaf_texts(child, in_link or child.tag == "ref", (*within, *_context(child)))
             spans, link_chars = [], 0
         elif child.tag == "lb":
             spans.append(("\n", None))
         else:
-            text = flow(child.xpath("string()"))
+            text = _cell_text(child) if data_row and child.tag == "cell" else flow(child.xpath("string()"))
             spans.append(
                 (f" {text}" if child.tag == "cell" else text, child.get("target") if child.tag == "ref" else None)
             )
