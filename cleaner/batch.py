@@ -260,7 +260,7 @@ def _write_whole(
             outcome = replace(outcome, reason=reason, unwritten=0 if broken else written)
             broken = True
         elif broken and outcome.status == "cleaned":
-            outcome = replace(outcome, status="unwritten")
+            outcome = replace(outcome, status="unwritten", reason=f"cleaned, but {target} is not written")
         written += outcome.status == "cleaned"
         failed += outcome.status == "failed"
         yield outcome

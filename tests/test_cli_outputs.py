@@ -179,3 +179,31 @@ def test_a_run_puts_back_the_signal_handlers_it_found(tmp_path: Path, article: s
     before = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)
     assert run(str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "-q").exit_code == 0
     assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)) == before
+
+
+def test_records_of_a_file_left_unwritten_are_counted_so_however_many_pieces_are_lost() -> None:
+    """Two pieces lost, an ordinary failure between, records cleaned before and after: none is
+    counted as cleaned, the first loss takes back those before it, and the later ones say why."""
+    from cleaner.batch import Cleaned, Options, Summary, _Unfinished, _write_whole
+    from cleaner.io import PIECE_LOST, Document
+    from cleaner.parallel import Failure
+
+    def cleaned(n: int) -> tuple[Document, Cleaned]:
+        return Document(f"s.jsonl:{n}"), Cleaned(f"record {n}\n", 2, 0, ())
+
+    lost = (Document("s.jsonl (bytes 0-10)"), Failure(f"{PIECE_LOST}: worker gone"))
+    results = [cleaned(1), cleaned(2), lost, cleaned(3), (Document("s.jsonl:4"), Failure("not text")), lost, cleaned(5)]
+    summary, outcomes = Summary(), []
+
+    class Sink:
+        def write(self, data: bytes) -> int:
+            return len(data)
+
+    with pytest.raises(_Unfinished):
+        for outcome in _write_whole(Sink(), Path("out.jsonl"), results, Options(fmt="jsonl")):
+            summary.add(outcome)
+            outcomes.append(outcome)
+    assert (summary.read, summary.cleaned, summary.failed, summary.unwritten) == (7, 0, 3, 4)
+    assert [o.unwritten for o in outcomes if o.status == "failed"] == [2, 0, 0]
+    assert [o.reason for o in outcomes if o.status == "unwritten"] == ["cleaned, but out.jsonl is not written"] * 2
+    assert summary.to_dict()["unwritten"] == 4

@@ -212,23 +212,31 @@ def test_utf8_garbled_into_cp1252_is_repaired_in_raw_text_and_in_entities() -> N
 
 
 def test_a_row_of_data_is_one_line_however_its_cells_are_written() -> None:
-    """`<td><p>Iowa</p></td>` is a datum, as `<td>Iowa</td>` is; a cell holding a label over its
-    list, lines set apart by `<br>` or a heading keeps its lines, and a row holding an empty cell
-    (whose content the extraction may have left out) keeps its cells apart."""
-    rows = "".join(
-        f"<tr><td><p><b>{n}</b></p></td><td><p>Gauge {n}</p></td><td><p>{n}.5 m</p></td></tr>" for n in (1, 2)
-    )
-    rows += (
-        "<tr><td><p>Pros:</p><ul><li>Cheap</li><li>Quick</li></ul></td><td><p>Cons:</p><p>Loud<br>Slow</p></td></tr>"
-    )
-    rows += "<tr><td><h3>Upstream</h3></td><td><p>3.1 m</p></td></tr><tr><td><p>Weir</p></td><td></td></tr>"
-    article = clean(
-        page(inside=f"<table><tr><th>Rank</th><th>Gauge</th><th>Level</th></tr>{rows}</table>"), kind="html"
-    )
+    """`<td><p>Iowa</p></td>` is a datum, as `<td>Iowa</td>` is: each row of a table of data is one
+    line. A table holding a cell with more (a label over its list, lines set apart by `<br>`, a
+    heading) or none keeps every cell's lines apart, all its rows alike."""
+    cells = "<td><p><b>{n}</b></p></td><td><p>Gauge {n}</p></td><td><p>{n}.5 m</p></td>"
+    rows = "".join("<tr>" + cells.format(n=n) + "</tr>" for n in (1, 2))
+    data = f"<table><tr><th><p>Rank</p></th><th>Gauge</th><th>Level</th></tr>{rows}</table>"
+    article = clean(page(inside=data), kind="html")
     texts = article.paragraphs
     assert texts[texts.index("Rank Gauge Level") :][:3] == ["Rank Gauge Level", "1 Gauge 1 1.5 m", "2 Gauge 2 2.5 m"]
-    assert {"Cheap", "Quick", "Loud", "Slow", "Upstream", "Weir"} <= set(texts)
     assert "| 1 | Gauge 1 | 1.5 m |" in markdown(article, Style())
+    for more in ("<p>Pros:</p><ul><li>Cheap</li><li>Quick</li></ul>", "<p>Loud<br>Slow</p>", "<h3>Upstream</h3>", ""):
+        texts = clean(
+            page(inside=data.replace("</table>", f"<tr><td>{more}</td><td>Weir</td></tr></table>")), kind="html"
+        ).paragraphs
+        assert {"1", "Gauge 1", "1.5 m", "2", "Gauge 2", "2.5 m"} <= set(texts), more
+    # Without an <article>, trafilatura leaves a cell's list out and only its label stays: the list
+    # is put back between the cells' lines.
+    pumps = "".join(
+        f"<tr><td><p>Pump {n}</p></td><td><p>Pros:</p><ul><li>Cheap {n}</li></ul></td></tr>" for n in (1, 2)
+    )
+    body = "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:2]) + f"<table>{pumps}</table><p>{PARAGRAPHS[2]}</p>"
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><div class='grid'><h1>{TITLE}</h1>{body}</div></body></html>"
+    )
+    assert {"Pump 1", "Cheap 1", "Pump 2", "Cheap 2"} <= set(clean(html, kind="html").paragraphs)
 
 
 MORE = (

@@ -229,47 +229,54 @@ def _cell_text(cell: _Element) -> str:
     return " ".join(" ".join(leaf.text.split()) for leaf in _leaf_texts(cell) if leaf.text.strip())
 
 
-def _data_row(element: _Element) -> bool:
-    """A table row of data, however its page wrote its cells (`<td><p>Iowa</p></td>`): one block,
-    as a reader reads it. A cell holding more than a datum is a page's layout (a whole post in
-    one cell), and an empty one may be one whose content the extraction left out (a list the
-    page sets there, which `restore_left_out` puts back between the cells' blocks): such a row's
-    blocks stand on their own."""
-    cells = [cell for cell in element if cell.tag == "cell"] if element.tag == "row" else []
-    return bool(cells) and all(_holds_a_datum(cell) for cell in cells)
+def _table_of_data(table: _Element) -> bool:
+    """A table whose every cell holds a datum, however its page wrote them (`<td><p>Iowa</p></td>`):
+    each of its rows is one block, as a reader reads it. A cell holding more than a datum is a
+    page's layout (a whole post in one cell); an empty cell, or a label ("Pros:"), may be one whose
+    content the extraction left out (a list, which `restore_left_out` puts back between the
+    cells' blocks, never inside one). A table with any such cell keeps each cell's blocks apart,
+    all its rows alike."""
+    rows = [row for row in table if row.tag == "row"]
+    return bool(rows) and all(
+        any(cell.tag == "cell" for cell in row) and all(_holds_a_datum(cell) for cell in row if cell.tag == "cell")
+        for row in rows
+    )
 
 
 def _holds_a_datum(cell: _Element) -> bool:
-    """Whether a table cell holds one short line of text, alone or in a paragraph: not a label over
-    a list ("Pros:" and its items), lines a `<br>` sets apart, or a heading (a post's title in a
-    page laid out by a table)."""
+    """Whether a table cell holds one short line of text, alone or in a paragraph: not a label
+    ("Pros:", over a list), lines a `<br>` sets apart, or a heading (a post's title in a page laid
+    out by a table)."""
     pieces = [leaf for leaf in _leaf_texts(cell) if leaf.text.strip()]
     if len(pieces) != 1 or pieces[0].tag not in (LOOSE_TEXT, "p"):
         return False
     text = pieces[0].text.strip()
-    return "\n" not in text and len(text) <= _DATA_CELL_CHARS
+    return "\n" not in text and len(text) <= _DATA_CELL_CHARS and not text.endswith(":")
 
 
-def _leaf_texts(element: _Element, in_link: bool = False, within: tuple[str, ...] = ()) -> Iterator[_Leaf]:
+def _leaf_texts(
+    element: _Element, in_link: bool = False, within: tuple[str, ...] = (), data_row: bool = False
+) -> Iterator[_Leaf]:
     """Each block element's text (see `_Leaf`), in order; its lines are the lines of code, or
     what line breaks (`<br>`) set apart.
 
     A block nested in another (a list in a list item, paragraphs in a `<div>` or a link)
     splits its parent's text: text is never flattened across the blocks it holds, but for the
-    paragraphs of a row of data's cells (`_data_row`).
+    paragraphs of the cells of a table of data's rows (`_table_of_data`).
     """
     tag = element.get("rend") if element.tag == "head" else None
     tag = tag or _BLOCK_TAGS.get(element.tag, LOOSE_TEXT)
     flow = _as_is if tag == _CODE else _collapsed
     spans: list[tuple[str, str | None]] = [(flow(element.text or ""), None)]
     link_chars = 0
-    data_row = _data_row(element)
+    data_table = element.tag == "table" and _table_of_data(element)
     for child in element:
         if not (data_row and child.tag == "cell") and (
             (child.tag in _CONTAINERS and not _inline_code(element, child)) or _holds_blocks(child)
         ):
             yield _leaf(tag, spans, link_chars, in_link, within, element)
-            yield from _leaf_texts(child, in_link or child.tag == "ref", (*within, *_context(child)))
+            in_data = data_table and child.tag == "row"
+            yield from _leaf_texts(child, in_link or child.tag == "ref", (*within, *_context(child)), in_data)
             spans, link_chars = [], 0
         elif child.tag == "lb":
             spans.append(("\n", None))
