@@ -296,7 +296,8 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
     label words only), the offer of a subscription priced by a period ("Get full access for
     just $1 a week", `is_priced_label`), a call to subscribe to the site by its name alone
     ("Subscribe to The Deccan Courier"), and the site's appeal for donations ("please support us by
-    donating").
+    donating") or to turn off an ad blocker ("We urge you to turn off your ad blocker", "Ads help us
+    keep this site free").
 
     Why: paywall text is injected into the article container and ends up in the dump.
 
