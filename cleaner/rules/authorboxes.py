@@ -105,7 +105,8 @@ def _box_end(page: Page, i: int, head: str, headed: bool, whom: str) -> int | No
     line = blocks[bio].text.strip()
     if headed or (whom and opens_with(vocab, line, whom)):  # "About Jane Doe", "Jane Doe writes..."
         return bio
-    if opens_with(vocab, line, head) and names_trade(vocab, line) and name_part(head, vocab) is not None:
+    writes = names_trade(vocab, line) or vocab.derived(beat_for_title).match(line) is not None
+    if opens_with(vocab, line, head) and writes and name_part(head, vocab) is not None:
         return bio
     return None
 
