@@ -76,18 +76,21 @@ def _marker_pattern(vocab: Vocabulary) -> re.Pattern[str]:
 
 def _picture_label(vocab: Vocabulary) -> re.Pattern[str]:
     """A caption that names its picture's kind, not its credit: "File image of the port" ("A file
-    photo of the court."), "Students (File photo)", "Parliament House. (File)", "Farmers (फाइल फोटो)", "Commuters. (PTI Photo)",
-    "Ghat (फोटो: भाषा)", "Police [Photo - Reuters]", "किसान की फाइल फोटो" (a farmer's file photo), a
-    label and its credit ("Representative image (iStock)"), and one closed by the paper's own
-    credit ("Farmers at the border. Express Photo by Jane Doe", "Commuters. HT Photo")."""
+    photo of the court.", "Foto de archivo de la estación"), "Students (File photo)", "Parliament
+    House. (File)", "Farmers (फाइल फोटो)", "Commuters. (PTI Photo)", "Ghat (फोटो: भाषा)", "Police
+    [Photo - Reuters]", "किसान की फाइल फोटो" and "Kisan ki file photo" (a farmer's file photo),
+    "Los bomberos, en una imagen de archivo.", a label and its credit ("Representative image
+    (iStock)"), and one closed by the paper's own credit ("Farmers at the border. Express Photo
+    by Jane Doe", "Commuters. HT Photo")."""
     markers = f"(?i:{vocab.alternation('photo_markers')})"
     return re.compile(
-        rf"^(?P<article>(?i:an?|the)\s+)?(?P<kind>{markers})\s+(?i:of)\s+(?P<of>\S.*)$"
+        rf"^(?P<article>(?i:an?|the)\s+)?(?P<kind>{markers})\s+(?i:{vocab.alternation('picture_of')})\s+(?P<of>[^\s:][^:]*)$"
+        rf"|^(?P<closed>[^,.!?]*?\S),\s+(?!(?i:not|no|nicht|pas|non|sin)\s)(?:[^\W\d_]{{1,3}}\s+){{0,2}}?{markers}\.?$"
         rf"|^(?P<before>.*?\S)\s*[(\[]\s*(?:{markers}|(?i:{vocab.alternation('file_words')}))\s*[)\]]$"
         rf"|^(?P<label>{markers})\s*[(\[]\s*(?P<label_credit>[^()\[\]]{{1,40}})[)\]]$"
         rf"|^(?P<shown>.*?\S)\s*[(\[]\s*{markers}\s*(?:(?i:by)\b|[:–-])\s*(?P<credit>[^()\[\]]{{1,60}})[)\]]$"
         rf"|^(?P<by_agency>.*?\S)\s*[(\[]\s*(?P<agency>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+{markers}\s*[)\]]$"
-        rf"|^(?P<whose>\S.*?)\s+(?:की|का|के)\s+{markers}$"
+        rf"|^(?P<whose>\S.*?)\s+(?:की|का|के|ki|ka|ke)\s+{markers}$"
         rf"|^(?P<paper_shown>\S+\s.*?[^\W\d_]{{2}}[.!?])\s+(?P<paper>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+{markers}"
         rf"(?:\s*(?:(?i:by)\b|:)\s*(?P<photographer>[A-Z][^.!?()]{{1,60}}))?$"
     )
@@ -98,7 +101,7 @@ def _labelled_picture(page: Page, text: str) -> Caption | None:
     found = page.vocab.derived(_picture_label).match(text.strip())
     if found is None:
         return None
-    names = ("of", "before", "label", "shown", "by_agency", "whose", "paper_shown")
+    names = ("of", "closed", "before", "label", "shown", "by_agency", "whose", "paper_shown")
     caption = next(found.group(name) for name in names if found.group(name))
     caption = caption.rstrip(_TRAILING_SEPARATORS).strip()
     # "File image of ..." names what the picture shows, not a sentence about it; a bare "Image of"
