@@ -111,6 +111,7 @@ def unknown_selectors(selectors: Iterable[str]) -> list[str]:
 RULE_MODULES = (
     "ads",
     "prompts",
+    "calltoaction",
     "captions",
     "credits",
     "comments",
