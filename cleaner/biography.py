@@ -91,15 +91,13 @@ def role_then_copula(vocab: Vocabulary) -> re.Pattern[str]:
 
 
 def beat_for_title(vocab: Vocabulary) -> re.Pattern[str]:
-    """A name, a verb of a writer's beat, and the title written for, closing the first sentence,
-    with since when at most: "Sarah Whitfield reports on health care for the Metro Chronicle.",
-    "Mathieu Roux couvre la santé pour Ouest Matin.", "Jane Doe has reported on housing for The
-    Northern Post since 2018." ("Blue Cross covers dental costs for children." names no title.)"""
+    """A name, a verb of a writer's beat, and the title written for, closing the first sentence:
+    "Sarah Whitfield reports on health care for the Metro Chronicle.", "Mathieu Roux couvre la
+    santé pour Ouest Matin." ("Blue Cross covers dental costs for children." names no title.)"""
     title = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’&.-]*(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’&.-]*|of|the|du|de|des|der|die|del)){0,4}"
-    since = r"(?:\s+(?i:since|seit|depuis|desde)\s+\d{4})?"
     return re.compile(
         rf"^(?P<name>{_BIO_NAME})\s+(?i:{vocab.alternation('beat_verbs')})\s[^.!?]{{1,80}}?"
-        rf"\s(?i:for|at|with|für|bei|pour|à|para|en)\s+(?:(?i:the)\s+)?{title}{since}[.!?](?:\s|$)"
+        rf"\s(?i:for|at|with|für|bei|pour|à|para|en)\s+(?:(?i:the)\s+)?{title}[.!?](?:\s|$)"
     )
 
 

@@ -76,21 +76,18 @@ def _marker_pattern(vocab: Vocabulary) -> re.Pattern[str]:
 
 def _picture_label(vocab: Vocabulary) -> re.Pattern[str]:
     """A caption that names its picture's kind, not its credit: "File image of the port" ("A file
-    photo of the court.", "Foto de archivo de la estación"), "Students (File photo)", "Parliament
-    House. (File)", "Farmers (फाइल फोटो)", "Commuters. (PTI Photo)", "Ghat (फोटो: भाषा)", "Police
-    [Photo - Reuters]", "किसान की फाइल फोटो" and "Kisan ki file photo" (a farmer's file photo),
-    "Los bomberos, en una imagen de archivo.", a label and its credit ("Representative image
-    (iStock)"), and one closed by the paper's own credit ("Farmers at the border. Express Photo
-    by Jane Doe", "Commuters. HT Photo")."""
+    photo of the court."), "Students (File photo)", "Parliament House. (File)", "Farmers (फाइल फोटो)", "Commuters. (PTI Photo)",
+    "Ghat (फोटो: भाषा)", "Police [Photo - Reuters]", "किसान की फाइल फोटो" (a farmer's file photo), a
+    label and its credit ("Representative image (iStock)"), and one closed by the paper's own
+    credit ("Farmers at the border. Express Photo by Jane Doe", "Commuters. HT Photo")."""
     markers = f"(?i:{vocab.alternation('photo_markers')})"
     return re.compile(
-        rf"^(?P<article>(?i:an?|the)\s+)?(?P<kind>{markers})\s+(?i:{vocab.alternation('picture_of')})\s+(?P<of>[^\s:][^:]*)$"
-        rf"|^(?P<closed>[^,.!?]*?\S),\s+(?!(?i:not|no|nicht|pas|non|sin)\s)(?:[^\W\d_]{{1,3}}\s+){{0,2}}?{markers}\.?$"
+        rf"^(?P<article>(?i:an?|the)\s+)?(?P<kind>{markers})\s+(?i:of)\s+(?P<of>\S.*)$"
         rf"|^(?P<before>.*?\S)\s*[(\[]\s*(?:{markers}|(?i:{vocab.alternation('file_words')}))\s*[)\]]$"
         rf"|^(?P<label>{markers})\s*[(\[]\s*(?P<label_credit>[^()\[\]]{{1,40}})[)\]]$"
         rf"|^(?P<shown>.*?\S)\s*[(\[]\s*{markers}\s*(?:(?i:by)\b|[:–-])\s*(?P<credit>[^()\[\]]{{1,60}})[)\]]$"
         rf"|^(?P<by_agency>.*?\S)\s*[(\[]\s*(?P<agency>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+{markers}\s*[)\]]$"
-        rf"|^(?P<whose>\S.*?)\s+(?:की|का|के|ki|ka|ke)\s+{markers}$"
+        rf"|^(?P<whose>\S.*?)\s+(?:की|का|के)\s+{markers}$"
         rf"|^(?P<paper_shown>\S+\s.*?[^\W\d_]{{2}}[.!?])\s+(?P<paper>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+{markers}"
         rf"(?:\s*(?:(?i:by)\b|:)\s*(?P<photographer>[A-Z][^.!?()]{{1,60}}))?$"
     )
@@ -101,7 +98,7 @@ def _labelled_picture(page: Page, text: str) -> Caption | None:
     found = page.vocab.derived(_picture_label).match(text.strip())
     if found is None:
         return None
-    names = ("of", "closed", "before", "label", "shown", "by_agency", "whose", "paper_shown")
+    names = ("of", "before", "label", "shown", "by_agency", "whose", "paper_shown")
     caption = next(found.group(name) for name in names if found.group(name))
     caption = caption.rstrip(_TRAILING_SEPARATORS).strip()
     # "File image of ..." names what the picture shows, not a sentence about it; a bare "Image of"
@@ -298,8 +295,48 @@ def photo_caption(page: Page, i: int) -> Hit | None:
         or _split_trailing_credit(page, text)
         or _agency_closing(page, text)
         or _screen_grab(page, text)
+        or _file_picture(page, text)
     )
     return None if found is None else Hit(moved_to="captions", value=found)
+
+
+# A file picture's label in other words is short ("en una imagen de archivo"), and the word that
+# joins it to what it shows shorter ("de", "of", "vom").
+_MAX_FILE_LABEL_WORDS = 5
+_MAX_JOIN_CHARS = 3
+
+
+def _file_picture(page: Page, text: str) -> Caption | None:
+    """A caption that calls its picture a file one in the words around what it shows: the label, a
+    short word and the subject ("Foto de archivo de la plaza mayor"), the subject, a comma and the
+    label ("Los bomberos, en una imagen de archivo.", "The harbour, file photo"), or, as romanised
+    Hindi writes it, the subject, a possessive and the label ("Rahul Gandhi ki file photo"). The
+    label holds a picture's word and a file word: "Foto de familia de los líderes" is a heading,
+    "Archivo de la ciudad" an institution, "The minister left the building, in a photo." a
+    sentence; the subject is no sentence and runs to _MAX_LABELLED_WORDS words at most."""
+    vocab = page.vocab
+    words = text.strip().rstrip(".").split()
+
+    def is_file_label(label: list[str]) -> bool:
+        folded = {word.casefold().strip(",;:()") for word in label}
+        files = folded & vocab.word_set("file_words")  # "archives" is both: a picture's word of its own
+        return bool(files) and bool(folded & vocab.word_set("picture_words") - files)
+
+    def caption(subject: list[str]) -> Caption | None:
+        shown = " ".join(subject).strip(" ,")
+        fits = 0 < len(subject) <= _MAX_LABELLED_WORDS and not any(mark in shown for mark in ".!?")
+        return Caption(shown) if fits else None
+
+    for k in range(2, min(_MAX_FILE_LABEL_WORDS, len(words) - 2) + 1):
+        join = words[k]
+        if is_file_label(words[:k]) and len(join) <= _MAX_JOIN_CHARS and join.islower():
+            return caption(words[k + 1 :])
+    subject, comma, label = text.strip().rstrip(".").rpartition(",")
+    if comma and len(label.split()) <= _MAX_FILE_LABEL_WORDS and is_file_label(label.split()):
+        return caption(subject.split())
+    if len(words) > 3 and words[-3].casefold() in vocab.word_set("possessive_words") and is_file_label(words[-2:]):
+        return caption(words[:-3])
+    return None
 
 
 def _screen_grab(page: Page, text: str) -> Caption | None:

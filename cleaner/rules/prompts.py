@@ -115,24 +115,16 @@ def _asks_to_follow(vocab: Vocabulary, text: str) -> bool:
     return bool(named) and vocab.search("self_words", text) is not None
 
 
-# In a sentence, the verb that comes last has a word at most after it: "फॉलो करें।".
-_AFTER_LAST_VERB_WORDS = 1
-
-
 def _network_then_follow(vocab: Vocabulary, text: str) -> bool:
     """A network, then a follow verb, as languages that put the verb last ask: "Hamein Google News
-    par follow karein", "हमें फेसबुक पर फॉलो करें।", "Die Zeitung auf YouTube: Jetzt folgen", and as
-    share bars write ("Twitter icon Follow on Twitter"); in a sentence, the verb closes it but for a
-    word ("Die Polizei bat bei Facebook um Hinweise, jetzt folgen weitere Ermittlungen." goes on).
-    (A line that opens with the verb is judged by `_names_follow_target`.)"""
+    par follow karein", "हमें फेसबुक पर फॉलो करें।", and as share bars write ("Twitter icon Follow on
+    Twitter"); a sentence only as short as a prompt's ("Il a été retrouvé grâce à un message sur
+    Facebook, et ses proches disent : retrouvez-le." is the story's). (A line that opens with the
+    verb is judged by `_names_follow_target`.)"""
     network = vocab.derived(_named_network).search(text)
-    if network is None:
+    if network is None or vocab.search("follow_verbs", text[network.end() :]) is None:
         return False
-    after = text[network.end() :]
-    verb = vocab.search("follow_verbs", after)
-    if verb is None:
-        return False
-    return not ends_sentence(text) or word_count(after[verb.end() :]) <= _AFTER_LAST_VERB_WORDS
+    return not ends_sentence(text) or word_count(text) <= _PLAIN_ASK_WORDS
 
 
 def _asks_for(noun_family: str, verb_family: str, sentence_words: int) -> Callable[[Vocabulary, str], bool]:

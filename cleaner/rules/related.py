@@ -18,10 +18,6 @@ _MAX_LIST_ITEMS = 60
 # A list's item is a headline of twenty words at most: a longer line is prose, even one whose
 # writer left off the full stop.
 _MAX_ITEM_WORDS = 20
-# An item that goes on with the list's markers is the list's, however it reads (a headline that
-# closes on a full stop): the next number ("3. ..." after "2. ..."), or the bullet the item before
-# opened with ("- ...").
-_MARKER = re.compile(r"^\s*(?:(\d{1,2})[.)]|([-•*·▪◦]))\s+\S")
 
 
 # A pointer is a label of a few words and a headline of thirty at most.
@@ -51,8 +47,7 @@ def related_list(page: Page, i: int) -> Hit | None:
 
     False positives: a body section headed "Related" followed by short items; the run stops
     at the first line that reads as a sentence or runs past twenty words, so body prose after
-    the list stays (but for an item that goes on with the list's markers: "3. ..." after "2. ...",
-    "- ..." after "- ..."), and a list of adjacent lines stops at a blank line.
+    the list stays, and a list of adjacent lines stops at a blank line.
 
     Example: "RECENT STORIES" then "BAFTA 2026: ... -", "-", "Madhubala Death Anniversary..."
     -> all dropped; so are "More in Politics" and the headlines under it.
@@ -64,37 +59,18 @@ def related_list(page: Page, i: int) -> Hit | None:
     # A list whose first item follows the header directly is a run of adjacent lines:
     # a blank line ends it, so the credit or tag line under it is left to its own rule.
     spaced = end < len(blocks) and blocks[end].gap_before
-    marker = None
     while end < len(blocks) and end - i <= _MAX_LIST_ITEMS:
         text = blocks[end].text
-        follows = marker is not None and _marker(text) == _next_marker(marker)
         # A header right under the header is the same list's ("Lire aussi :" twice): one list, not
         # a lone header over each other, which would go one a rule pass from the end of a text.
-        item = (
-            is_separator(text)
-            or is_headline_like(text, max_words=_MAX_ITEM_WORDS)
-            or (follows and word_count(text) <= _MAX_ITEM_WORDS)
-            or _is_related_header(page, text)
-        )
+        item = is_separator(text) or is_headline_like(text, max_words=_MAX_ITEM_WORDS) or _is_related_header(page, text)
         if not item or (blocks[end].gap_before and not spaced):
             break
-        marker = _marker(text)
         end += 1
     if end == i + 1 and end < len(blocks):
         # A lone header with body text after it is a heading, not a list.
         return None
     return Hit(span=end - i, detail=f"header and {end - i - 1} items")
-
-
-def _marker(text: str) -> str | None:
-    """The list marker a line opens with: its number or its bullet."""
-    found = _MARKER.match(text)
-    return None if found is None else found.group(1) or found.group(2)
-
-
-def _next_marker(marker: str) -> str:
-    """The marker of the item after one with this marker: the next number, or the same bullet."""
-    return str(int(marker) + 1) if marker.isdigit() else marker
 
 
 def _qualified_stories(vocab: Vocabulary) -> re.Pattern[str]:

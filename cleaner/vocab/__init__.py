@@ -137,6 +137,7 @@ WORD_SETS = frozenset(
         "credit_words",
         "self_words",
         "file_words",
+        "possessive_words",
         "pager_words",
         "pager_joins",
         "contents_headers",
