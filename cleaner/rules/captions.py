@@ -257,7 +257,8 @@ def photo_caption(page: Page, i: int) -> Hit | None:
     label ("Representational image", "प्रतीकात्मक तस्वीर", "Image used for representational purposes
     only": a picture's word and label words; a picture's word alone, "Video", is only dropped), a
     still's caption ("Screengrab from a video shared on social media"), a caption that names its
-    picture's kind ("File image of the port", "Students (File photo)", "Commuters. (PTI Photo)"), a
+    picture's kind ("File image of the port", "Students (File photo)", "Commuters. (PTI Photo)") or
+    calls it a file one in other words ("Los bomberos, en una imagen de archivo."), a
     caption closed by an agency's bare name ("Protesters outside the court. Reuters", "... (AFP)",
     "Students (AFP via Getty Images)"; an acronym's definition, "single-page application (SPA)",
     is none) and a gallery's counter ("Image 3 of 12"). The caption and credit move to `captions`.
@@ -266,7 +267,8 @@ def photo_caption(page: Page, i: int) -> Hit | None:
 
     False positives: a body paragraph that starts "Photo:" and goes on as a sentence ("Photo:
     the photographer said the light was perfect") is kept: a credit is at most seven words and
-    does not read as a sentence.
+    does not read as a sentence; a sentence closed by a picture's word ("He left the building, in a
+    photo.") names no file picture.
 
     Example: "Russian President Vladimir Putin | Photo: Twitter Image" -> caption "Russian
     President Vladimir Putin", credit "Twitter".
