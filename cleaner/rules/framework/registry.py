@@ -113,6 +113,7 @@ RULE_MODULES = (
     "prompts",
     "calltoaction",
     "captions",
+    "scenes",
     "credits",
     "comments",
     "related",
