@@ -317,7 +317,8 @@ def _file_picture(page: Page, text: str) -> Caption | None:
     "Archivo de la ciudad" an institution, "The minister left the building, in a photo." a
     sentence; the subject is no sentence and runs to _MAX_LABELLED_WORDS words at most."""
     vocab = page.vocab
-    words = text.strip().rstrip(".").split()
+    line = text.strip().rstrip(".")
+    words = line.split()
 
     def is_file_label(label: list[str]) -> bool:
         folded = {word.casefold().strip(",;:()") for word in label}
@@ -333,7 +334,7 @@ def _file_picture(page: Page, text: str) -> Caption | None:
         join = words[k]
         if is_file_label(words[:k]) and len(join) <= _MAX_JOIN_CHARS and join.islower():
             return caption(words[k + 1 :])
-    subject, comma, label = text.strip().rstrip(".").rpartition(",")
+    subject, comma, label = line.rpartition(",")
     if comma and len(label.split()) <= _MAX_FILE_LABEL_WORDS and is_file_label(label.split()):
         return caption(subject.split())
     if len(words) > 3 and words[-3].casefold() in vocab.word_set("possessive_words") and is_file_label(words[-2:]):
