@@ -234,3 +234,20 @@ def test_a_wrapped_paragraph_whose_lines_end_on_nouns_is_one_block_on_a_page_tha
     assert " ".join(on_nouns) in texts
     texts = [block.text for block in to_blocks("\n".join([*MENU, *on_nouns, *MENU]))]
     assert all(line in texts for line in on_nouns)  # alone, nothing says the page wraps its paragraphs
+
+
+def test_a_page_that_wraps_a_paragraph_with_line_breaks_wraps_its_others_at_that_width_too() -> None:
+    wrapped = [
+        "Get your branding in place: the earlier the better when it comes to",
+        "building your brand. You will want to decide your business name and",
+        "tagline, select your brand colours, and choose your brand fonts.",
+    ]
+    on_nouns = [
+        "Using gym equipment safely also involves being mindful of surroundings",
+        "and being aware of others using the equipment. It is important to avoid",
+        "blocking pathways or hogging equipment for extended periods of time.",
+    ]
+    alone = paragraphs(clean(_page(f"<p>{'<br>'.join(on_nouns)}</p>")).body)
+    assert alone[-3:] == on_nouns  # alone, nothing says the page wraps its paragraphs
+    found = paragraphs(clean(_page(f"<p>{'<br>'.join(wrapped)}</p><p>{'<br>'.join(on_nouns)}</p>")).body)
+    assert found[-2:] == [" ".join(wrapped), " ".join(on_nouns)]

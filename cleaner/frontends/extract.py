@@ -19,7 +19,7 @@ from cleaner.frontends import lxmlpage
 from cleaner.frontends.decode import repair_mojibake
 from cleaner.frontends.leftout import HEADING_TAGS, LIST_ITEM, Element, restore_left_out
 from cleaner.frontends.rendered import LOOSE_TEXT, join_rendered_lines
-from cleaner.frontends.text import wrapped_paragraphs
+from cleaner.frontends.text import wrapped_paragraphs, wrapped_width
 from cleaner.shapes import shows_nothing
 
 if TYPE_CHECKING:
@@ -135,10 +135,12 @@ class _Leaf(NamedTuple):
 def _blocks(body: _Element) -> Iterator[Block]:
     """One block per line of each paragraph-like element of trafilatura's output tree."""
     first = True
-    for leaf in _leaf_texts(body):
-        text = repair_mojibake(leaf.text)  # again: garbled characters may have been written as entities
+    # again: garbled characters may have been written as entities
+    leaves = [(leaf, repair_mojibake(leaf.text)) for leaf in _leaf_texts(body)]
+    width = max((_wrap_width(text) for leaf, text in leaves if leaf.tag not in _KEEPS_LINES), default=0)
+    for leaf, text in leaves:
         density = min(1.0, leaf.link_chars / max(1, len(text.strip())))
-        for n, (raw, markup) in enumerate(_lines(leaf, text)):
+        for n, (raw, markup) in enumerate(_lines(leaf, text, width)):
             line = raw.strip()
             if line and not shows_nothing(line):
                 yield Block(
@@ -151,12 +153,13 @@ def _blocks(body: _Element) -> Iterator[Block]:
                 first = False
 
 
-def _lines(leaf: _Leaf, text: str) -> Iterator[tuple[str, Markup | None]]:
-    """Each line of a leaf's text with its Markup (None where Markdown needs nothing more)."""
+def _lines(leaf: _Leaf, text: str, wrap_width: int) -> Iterator[tuple[str, Markup | None]]:
+    """Each line of a leaf's text with its Markup (None where Markdown needs nothing more);
+    `wrap_width` is the width the page hard-wraps its paragraphs at, 0 if it does not."""
     lines = text.splitlines()
     spans = _span_lines(leaf.spans) if any(url for _, url in leaf.spans) else []
     if len(lines) > 1 and leaf.tag not in _KEEPS_LINES:
-        lines, spans = _unwrapped(lines, spans)
+        lines, spans = _unwrapped(lines, spans, wrap_width)
     cells, header = _cells(leaf.element) if leaf.tag == "tr" else ((), False)
     lists = [kind for kind in leaf.within if kind != "quote"]
     ordered, depth = (lists[-1] == "ol", len(lists) - 1) if leaf.tag == "li" and lists else (False, 0)
@@ -178,14 +181,26 @@ _PLAIN = Markup()
 _KEEPS_LINES = frozenset({_CODE, "tr"})
 
 
+def _wrap_width(text: str) -> int:
+    """The width a paragraph's `<br>` lines are hard-wrapped at, 0 where they are not."""
+    numbered = _numbered(text.splitlines())
+    return wrapped_width(numbered, wrapped_paragraphs(numbered)) if len(numbered) > 1 else 0
+
+
+def _numbered(lines: list[str]) -> list[Block]:
+    return [Block(line.strip(), line=n) for n, line in enumerate(lines) if line.strip()]
+
+
 def _unwrapped(
-    lines: list[str], spans: list[tuple[tuple[str, str | None], ...]]
+    lines: list[str], spans: list[tuple[tuple[str, str | None], ...]], wrap_width: int
 ) -> tuple[list[str], list[tuple[tuple[str, str | None], ...]]]:
     """The lines of a paragraph its page hard-wrapped with `<br>` (as text copied from a PDF or a
     mail is), joined by a space, and their runs of text with them, told as a text dump's wrapped
-    paragraph is (`text.wrapped_paragraphs`); a list set apart by `<br>` keeps its lines."""
-    numbered = [Block(line.strip(), line=n) for n, line in enumerate(lines) if line.strip()]
-    joins = {numbered[k + 1].line for k in wrapped_paragraphs(numbered)}
+    paragraph is (`text.wrapped_paragraphs`), the page's other paragraphs with them: a page whose
+    paragraph is wrapped at a width wraps the others at it too. A list set apart by `<br>` keeps
+    its lines."""
+    numbered = _numbered(lines)
+    joins = {numbered[k + 1].line for k in wrapped_paragraphs(numbered, known_width=wrap_width)}
     if not joins:
         return lines, spans
     spanned = len(spans) == len(lines)

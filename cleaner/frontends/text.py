@@ -122,13 +122,14 @@ def _continues(line: Block, following: Block, width: int) -> bool:
     )
 
 
-def wrapped_paragraphs(lines: list[Block]) -> set[int]:
+def wrapped_paragraphs(lines: list[Block], *, known_width: int = 0) -> set[int]:
     """The breaks (k: between lines k and k + 1) inside the hard-wrapped paragraphs of a text that is
     not wrapped as a whole (see the module's docstring). A run of breaks that is no wrapped paragraph
     with its breaks between sentences may still hold some, cut at those breaks. Once a paragraph is
     found wrapped, the page wraps its paragraphs at about its width: a run of mid-sentence breaks
     whose widest line is that wide, give or take a fifth, and whose last line closes a sentence is
-    wrapped too, though none of its lines ends on a comma or a function word."""
+    wrapped too, though none of its lines ends on a comma or a function word. `known_width` is
+    that width where it was found outside `lines` (another paragraph of the same page)."""
     breaks = _wrap_breaks(lines)
     joins: set[int] = set()
     unsure: list[list[int]] = []
@@ -145,13 +146,18 @@ def wrapped_paragraphs(lines: list[Block]) -> set[int]:
                 joins.update(pieces)
             elif mid:
                 unsure.append(pieces)
-    width = max((len(lines[k].text) for k in joins), default=0)
+    width = max(known_width, wrapped_width(lines, joins))
     for pieces in unsure:
         paragraph = lines[pieces[0] : pieces[-1] + 2]
         widest = max(len(line.text) for line in paragraph)
         if _is_wrapped(paragraph, anywhere=True) and _LOCAL_FULL_LINE * width <= widest <= width / _LOCAL_FULL_LINE:
             joins.update(pieces)
     return joins
+
+
+def wrapped_width(lines: list[Block], joins: set[int]) -> int:
+    """The widest line before a break in `joins`: the width the text wraps its paragraphs at."""
+    return max((len(lines[k].text) for k in joins), default=0)
 
 
 def _wrap_breaks(lines: list[Block]) -> list[str | None]:
