@@ -56,9 +56,19 @@ def name_part(text: str, vocab: Vocabulary) -> list[str] | None:
     if not 1 <= len(words) <= MAX_NAME_WORDS * 2 or not NAME_SHAPE.match(text) or ":" in text:
         return None
     if _LATIN.search(text):
-        return split_names(text, vocab) if len(words) >= 2 and is_name_list(text, vocab) else None
+        # A title reads as names by its capitals: one opening on an article ("The Impeachment
+        # Clock"), or a name of more capitalised words than a person's ("A Fantástica Loja dos
+        # Materiais Educativos"), is a headline's or a paper's.
+        if len(words) < 2 or words[0].casefold() in vocab.word_set("title_articles") or not is_name_list(text, vocab):
+            return None
+        names = split_names(text, vocab)
+        return names if all(_capitalised_words(name) <= MAX_NAME_WORDS for name in names) else None
     caseless = _CASELESS_NAME.match(text) and 2 <= len(words) <= MAX_NAME_WORDS
     return [] if caseless and not ends_sentence(text) else None
+
+
+def _capitalised_words(name: str) -> int:
+    return sum(1 for word in name.split() if CAPITALISED.match(word))
 
 
 def _tail_parts(tail: str) -> list[str] | None:
@@ -101,7 +111,10 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     whole-page dump ("Step 1: Know What You Want" heads a guide's first step), and each name
     after a label has two to four words ("Pro: Work On Interesting Business Problems" is a
     heading in title case, "Mobile Apps: Definition, Types, And Cost" a headline's list of
-    topics; a single name after a label is lost with them).
+    topics; a single name after a label is lost with them). A headline reads as names by its
+    capitals: a "name" that opens on an article ("The Impeachment Clock | National Review") or
+    holds more capitalised words than a person's name is none, and a line over a byline of its
+    own ("Chris Nolan-Price | Chief Reporter") is no name over its role.
 
     Example: "Sarah Whitfield, Chief Reporter" -> authors ["Sarah Whitfield"].
     """
@@ -152,6 +165,10 @@ def _name_over_role(page: Page, i: int) -> Hit | None:
         return None
     role, vocab = page.blocks[i + 1].text.strip(), page.vocab
     if not CAPITALISED.match(role) or ends_sentence(role) or not _is_role(vocab, role):
+        return None
+    # The next line is a role alone ("Senior Correspondent, Delhi"), not a byline of its own
+    # ("Chris Nolan-Price | Chief Reporter" under a headline).
+    if not _is_role(vocab, next(part for part in _ROLE_SEPARATOR.split(role) if part)):
         return None
     if vocab.line_is("author_box_headers", role):  # "About the Author" heads a box: its writer comes after
         return None

@@ -10,6 +10,7 @@ from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import lead_rule
 from cleaner.shapes import has_letters, is_headline_like, word_count
+from cleaner.vocab import Vocabulary
 
 # Two of the 790 WCXB headlines run past 20 words; a longer first line without a full stop is the
 # story's opening or its standfirst ("Finding the right Customer Relationship Management (CRM) software
@@ -34,7 +35,12 @@ _DECK_LINES = 3
 _DECK_REACH = 8
 # A sentence ended by a full stop inside a line, another one after it: "...President Zelenskyy.
 # Photo: Twitter" (a word of three letters or more before the stop: "U.S. Senate", "vs. Leeds" are none).
-_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{3}[.…][\"'”’)]*\s+[\"“‘(]?[A-ZÀ-Ý0-9]")
+# (A title before a name ends none: "... to kill Rep. Ilhan Omar".)
+_INNER_SENTENCE_END = re.compile(r"(?P<word>[^\W\d_]{3,})[.…][\"'”’)]*\s+[\"“‘(]?[A-ZÀ-Ý0-9]")
+# A section's number opens a heading of the article's own, never its headline: "1. Introduction", "2.3 Results".
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:(?:\.\d{1,2})*[.)]|(?:\.\d{1,2})+)\s+[A-ZÀ-Ý]")
+# An initialism closes a headline without ending a sentence: "The Hottest Real Estate Markets in the U.S."
+_FINAL_INITIALISM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 
 
 def _prose_follows(page: Page, i: int) -> bool:
@@ -51,7 +57,7 @@ def _prose_follows(page: Page, i: int) -> bool:
     if not following:
         return False
     follower = page.blocks[following[0]]
-    if _is_prose(follower.text) or page.vocab.line_is("section_headings", follower.text):
+    if _is_prose(follower.text, page.vocab) or page.vocab.line_is("section_headings", follower.text):
         return True
     if follower.tag is None and _over_the_byline(page, following[0], labels=0):
         return True  # a standfirst, which MET002 takes
@@ -62,12 +68,23 @@ def _prose_follows(page: Page, i: int) -> bool:
     return (
         is_deck
         and words <= _MAX_DECKED_TITLE_WORDS
-        and any(_is_prose(page.blocks[j].text) for j in following[1:_DECK_LINES])
+        and any(_is_prose(page.blocks[j].text, page.vocab) for j in following[1:_DECK_LINES])
     )
 
 
-def _is_prose(text: str) -> bool:
-    return not is_headline_like(text, max_words=_MAX_TITLE_WORDS) or _INNER_SENTENCE_END.search(text) is not None
+def _is_prose(text: str, vocab: Vocabulary) -> bool:
+    return not _is_headline_shaped(text) or _holds_two_sentences(text, vocab)
+
+
+def _is_headline_shaped(text: str) -> bool:
+    text = text.rstrip()
+    return is_headline_like(text[:-1] if _FINAL_INITIALISM.search(text) else text, max_words=_MAX_TITLE_WORDS)
+
+
+def _holds_two_sentences(text: str, vocab: Vocabulary) -> bool:
+    """A sentence ends inside the line and another follows ("...Zelenskyy. Photo: Twitter")."""
+    titles = vocab.word_set("name_titles")
+    return any(m["word"].casefold() not in titles for m in _INNER_SENTENCE_END.finditer(text))
 
 
 @lead_rule("MET003", "above-the-headline", "metadata", gate=Gate(top=1))
@@ -94,7 +111,7 @@ def above_the_headline(page: Page, i: int) -> Hit | None:
     at https://example.com/ai-trains-on-your-art-three-models-that-could-pay-you-back -> dropped.
     """
     text = page.blocks[i].text
-    if page.article.title or _is_prose(text):
+    if page.article.title or _is_prose(text, page.vocab):
         return None
     slug = slug_words(page.article.url)
     if slug and repeats_slug(text, slug):
@@ -105,7 +122,7 @@ def above_the_headline(page: Page, i: int) -> Hit | None:
     for j in range(i + 1, min(i + 1 + HEADLINE_REACH, len(page.blocks))):
         if page.dropped[j]:
             continue
-        if _is_prose(page.blocks[j].text):
+        if _is_prose(page.blocks[j].text, page.vocab):
             return None
         if slug and names_story(page.blocks[j].text, slug):
             return Hit(detail="over the headline the URL names")
@@ -117,18 +134,22 @@ def above_the_headline(page: Page, i: int) -> Hit | None:
 @lead_rule("MET001", "headline", "metadata", gate=Gate(top=1))
 def headline(page: Page, i: int) -> Hit | None:
     """Removes: the headline, the first kept line of the text when it is shaped like one
-    (short, not ending in a full stop) and the next kept line is not (body text follows), or is
-    a section heading of the article's own, or a standfirst right over the story's byline or date,
-    or when the URL names it (a slug of four words or more, most of them in the line and the
-    line mostly made of them). It moves to `title`.
+    (short, not ending in a full stop but for an initialism's: "...Markets in the U.S.") and the
+    next kept line is not (body text follows), or is a section heading of the article's own, or a
+    standfirst right over the story's byline or date, or when the line stands right over the
+    byline or date itself, or when the URL names it (a slug of four words or more, most of them
+    in the line and the line mostly made of them). It moves to `title`.
 
     Why: scrapers put the headline on the first line; it is metadata, not body. A text that
     opens on a run of short lines (a list, links, teasers) has no headline on top: taking
     the first would leave the next to be taken when the body is cleaned again. A line that
     holds two sentences ("...Zelenskyy. Photo: Twitter") is a caption or a standfirst: it is
-    prose below a headline, never a headline itself. Nor is a section heading of the article's
-    own ("Introduction", "Key takeaways"): it heads the body's first section; nor a long question,
-    which the text asks its reader.
+    prose below a headline, never a headline itself (a title's abbreviation ends no sentence:
+    "Rep. Ilhan Omar"). Nor is a section heading of the article's own ("Introduction", "Key
+    takeaways", a numbered "1. Introduction"): it heads the body's first section; nor a long
+    question, which the text asks its reader. Over the byline, a line is taken only where the
+    line under the byline would not be taken in turn once it is gone (a section heading over the
+    story: cleaning the body again must change nothing, and the heading is the article's).
 
     A line the line-kind model surely reads as a menu's label ("Sign in", "Cart 0": four chances in
     five, as it gives a headline now and then at even odds) is no headline; FUR001 judges it, and
@@ -143,7 +164,7 @@ def headline(page: Page, i: int) -> Hit | None:
     if page.kept or page.article.title:
         return None
     text = page.blocks[i].text
-    if not _prose_follows(page, i) and not is_named_headline(text, page.article.url):
+    if not (_prose_follows(page, i) or is_named_headline(text, page.article.url) or _heads_the_byline(page, i)):
         return None
     if not _is_title(page, text):
         return None
@@ -154,13 +175,25 @@ def headline(page: Page, i: int) -> Hit | None:
     return Hit(moved_to="title", value=text.strip())
 
 
+def _heads_the_byline(page: Page, i: int) -> bool:
+    """Right over the story's byline or date, and the line under them would not be taken for a
+    headline in turn once this one is gone (a section heading over the story: the cleaned body
+    must stay as it is when cleaned again, and the heading is the article's)."""
+    if not _over_the_byline(page, i, labels=0):
+        return False
+    j = next((j for j in range(i + 1, len(page.blocks)) if not page.dropped[j]), None)
+    return j is None or not (_is_title(page, page.blocks[j].text) and _prose_follows(page, j))
+
+
 def _is_title(page: Page, text: str) -> bool:
     """Shaped like a headline: two words or more, not ending a sentence, one sentence at most (two
-    are a caption or a standfirst), no section heading of the article's own ("Introduction" heads
-    the body's first section), no long question."""
-    if _INNER_SENTENCE_END.search(text) or page.vocab.line_is("section_headings", text):
+    are a caption or a standfirst), no section heading of the article's own ("Introduction" or
+    "1. Introduction" heads the body's first section), no long question."""
+    if _holds_two_sentences(text, page.vocab) or page.vocab.line_is("section_headings", text):
         return False
-    if word_count(text) < 2 or not has_letters(text) or not is_headline_like(text, max_words=_MAX_TITLE_WORDS):
+    if _SECTION_NUMBER.match(text):
+        return False
+    if word_count(text) < 2 or not has_letters(text) or not _is_headline_shaped(text):
         return False
     return not (text.rstrip().endswith("?") and word_count(text) > _MAX_QUESTION_TITLE_WORDS)
 

@@ -138,6 +138,8 @@ WORD_SETS = frozenset(
         "self_words",
         "file_words",
         "possessive_words",
+        "title_articles",
+        "name_titles",
         "pager_words",
         "pager_joins",
         "contents_headers",
