@@ -32,6 +32,7 @@ VOCAB = Vocabulary()
         (["Written By"], [], []),
         (["Close Modal"], [], []),
         (["Article Content Toggle"], [], []),
+        (["Article Content"], [], []),
         (["Posted By"], [], []),
         (["Logging HOWTO¶"], [], []),
         (["Lucio Dalla"], ["Lucio Dalla"], []),

@@ -20,7 +20,7 @@ from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import ends_sentence, is_title_cased, word_count
-from cleaner.vocab import Vocabulary
+from cleaner.vocab import Vocabulary, function_words
 
 # "Jane Doe, Staff Writer", "Sneha Iyer | Free Press Express | Mumbai", "Markus Weber – Korrespondent".
 # Leading whitespace is taken from the start of its run only: a long run costs one scan.
@@ -159,6 +159,14 @@ def _at_the_head(page: Page, i: int) -> bool:
     return page.kept < HEAD_LINES and page.blocks[i].tag is None and not page.memo(is_whole_page)
 
 
+def _names_a_job(vocab: Vocabulary, role: str) -> bool:
+    """The words before the role's word are a job's ("Senior", "Staff", "Editor of"): in capitals
+    or function words, none a lower-case content word ("Learn more about our contributors")."""
+    found = vocab.derived(_role_at_end).search(role)
+    lead = role[: found.start()].split() if found else []
+    return all(word[:1].isupper() or word.casefold() in function_words() for word in lead)
+
+
 def _name_over_role(page: Page, i: int) -> Hit | None:
     """A name alone on its line, and the writer's role alone on the next."""
     if i + 1 >= len(page.blocks):
@@ -167,8 +175,10 @@ def _name_over_role(page: Page, i: int) -> Hit | None:
     if not CAPITALISED.match(role) or ends_sentence(role) or not _is_role(vocab, role):
         return None
     # The next line is a role alone ("Senior Correspondent, Delhi"), not a byline of its own
-    # ("Chris Nolan-Price | Chief Reporter" under a headline).
-    if not _is_role(vocab, next(part for part in _ROLE_SEPARATOR.split(role) if part)):
+    # ("Chris Nolan-Price | Chief Reporter" under a headline) nor a prompt ending on a role's word
+    # ("Learn more about our contributors": a role's words before it are set in capitals).
+    first = next(part for part in _ROLE_SEPARATOR.split(role) if part)
+    if not _is_role(vocab, first) or not _names_a_job(vocab, first):
         return None
     if vocab.line_is("author_box_headers", role):  # "About the Author" heads a box: its writer comes after
         return None
