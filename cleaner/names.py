@@ -17,7 +17,7 @@ from cleaner.vocab import Vocabulary, function_words, month_numbers
 
 # Hyphenated, apostrophied and dotted names: "Jean-Luc", "O'Neil", "J.R.R."
 _NAME_TOKEN = re.compile(r"(?<![\w'’.-])(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*+|[a-z]{1,3}|[A-Z]\.)$")
-_NAME_PARTICLES = frozenset(
+NAME_PARTICLES = frozenset(
     {"de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "el", "del", "dos", "ter"}
 )
 # What ends the names of a byline: "| Updated ...", " - Staff Writer", "(Reuters)", "•Oct 20"; in a byline
@@ -61,7 +61,7 @@ def is_name_list(text: str, vocab: Vocabulary, *, max_words: int = 12) -> bool:
     for token in tokens:
         if token[0].isupper():
             capitalised += 1
-        elif token.lower() not in _NAME_PARTICLES:
+        elif token.lower() not in NAME_PARTICLES:
             return False
         if not _NAME_TOKEN.match(token) and not token[0].isupper():
             return False
@@ -242,7 +242,7 @@ def _is_author_name(name: str, vocab: Vocabulary) -> bool:
         for w in words
         if w[0].isalpha()
         and w.lower() not in common
-        and w.lower() not in _NAME_PARTICLES
+        and w.lower() not in NAME_PARTICLES
         and not vocab.line_is("writer_roles", w)
     ]
     if any(capitalised) and not all(capitalised):

@@ -14,13 +14,13 @@ import re
 from cleaner import dates
 from cleaner.biography import is_biography
 from cleaner.byline import dated_credit
-from cleaner.names import is_name_list, split_names
+from cleaner.names import NAME_PARTICLES, is_name_list, split_names
 from cleaner.pagemodel.run import is_whole_page
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import ends_sentence, is_title_cased, word_count
-from cleaner.vocab import Vocabulary, function_words
+from cleaner.vocab import Vocabulary, function_words, label_words_of
 
 # "Jane Doe, Staff Writer", "Sneha Iyer | Free Press Express | Mumbai", "Markus Weber – Korrespondent".
 # Leading whitespace is taken from the start of its run only: a long run costs one scan.
@@ -31,6 +31,11 @@ _MAX_BYLINE_WORDS = 12
 # A person's name runs to a few words (author boxes read names by these shapes too).
 MAX_NAME_WORDS = 4
 _MAX_TAIL_WORDS = 8
+# A name over a line that opens with a place before the role has a few words: a headline has more.
+_MAX_NAME_OVER_PLACE_WORDS = 3
+# A person's name holds this many capitalised words at most, initials and particles aside ("João
+# Pedro Alves Costa Neto"); a headline read as names may hold more.
+_MAX_CAPITALISED_NAME_WORDS = 5
 # A name, a role or a paper is set in capitals; only a role may open in lower case
 # ("correspondant", "periodista").
 CAPITALISED = re.compile(r"^[^\w]*[A-ZÀ-ÖØ-ÞĀ-Ž]")
@@ -57,18 +62,26 @@ def name_part(text: str, vocab: Vocabulary) -> list[str] | None:
         return None
     if _LATIN.search(text):
         # A title reads as names by its capitals: one opening on an article ("The Impeachment
-        # Clock"), or a name of more capitalised words than a person's ("A Fantástica Loja dos
-        # Materiais Educativos"), is a headline's or a paper's.
-        if len(words) < 2 or words[0].casefold() in vocab.word_set("title_articles") or not is_name_list(text, vocab):
+        # Clock") is a headline's or a paper's, unless an office's ("The Hindu Bureau": no
+        # person's); so is a name of more capitalised words than a person's.
+        if len(words) < 2 or not is_name_list(text, vocab):
             return None
+        if words[0].casefold() in vocab.word_set("title_articles"):
+            return [] if _is_role(vocab, text) else None
         names = split_names(text, vocab)
-        return names if all(_capitalised_words(name) <= MAX_NAME_WORDS for name in names) else None
+        return names if all(_capitalised_words(name) <= _MAX_CAPITALISED_NAME_WORDS for name in names) else None
     caseless = _CASELESS_NAME.match(text) and 2 <= len(words) <= MAX_NAME_WORDS
     return [] if caseless and not ends_sentence(text) else None
 
 
 def _capitalised_words(name: str) -> int:
-    return sum(1 for word in name.split() if CAPITALISED.match(word))
+    """The name's capitalised words but its initials and particles ("K. V. S. Ramana Rao" has two,
+    "Mohammed bin Abdul Rahman Al Thani" four)."""
+    return sum(
+        1
+        for word in name.split()
+        if CAPITALISED.match(word) and len(word.strip(".")) > 1 and word.casefold() not in NAME_PARTICLES
+    )
 
 
 def _tail_parts(tail: str) -> list[str] | None:
@@ -111,10 +124,9 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     whole-page dump ("Step 1: Know What You Want" heads a guide's first step), and each name
     after a label has two to four words ("Pro: Work On Interesting Business Problems" is a
     heading in title case, "Mobile Apps: Definition, Types, And Cost" a headline's list of
-    topics; a single name after a label is lost with them). A headline reads as names by its
-    capitals: a "name" that opens on an article ("The Impeachment Clock | National Review") or
-    holds more capitalised words than a person's name is none, and a line over a byline of its
-    own ("Chris Nolan-Price | Chief Reporter") is no name over its role.
+    topics; a single name after a label is lost with them). A headline's capitals read as names:
+    a "name" opening on an article ("The Impeachment Clock | National Review") or of more capitals
+    than a person's is none; see `_name_over_role` for a name over a role.
 
     Example: "Sarah Whitfield, Chief Reporter" -> authors ["Sarah Whitfield"].
     """
@@ -160,32 +172,34 @@ def _at_the_head(page: Page, i: int) -> bool:
 
 
 def _names_a_job(vocab: Vocabulary, role: str) -> bool:
-    """The words before the role's word are a job's ("Senior", "Staff", "Editor of"): in capitals
-    or function words, none a lower-case content word ("Learn more about our contributors")."""
+    """The words before the role's word are a job's ("Senior", "Chief international"), not a
+    prompt's label words in lower case ("Learn more about our contributors")."""
     found = vocab.derived(_role_at_end).search(role)
-    lead = role[: found.start()].split() if found else []
-    return all(word[:1].isupper() or word.casefold() in function_words() for word in lead)
+    # Set in lower case: "Senior Content Contributor" is a job's title.
+    lead = [word for word in label_words_of(role[: found.start()]) if word in role.split()] if found else []
+    labels, function = vocab.word_set("label_words"), function_words()
+    return not any(word in labels and word not in function for word in lead)
 
 
 def _name_over_role(page: Page, i: int) -> Hit | None:
-    """A name alone on its line, and the writer's role alone on the next."""
+    """A name alone on its line, and the writer's role alone on the next. A line over a byline of
+    its own ("Chris Nolan-Price | Chief Reporter") is the headline, unless it is one person's few
+    words below the text's first line ("Rahul Sharma" over "New Delhi, Senior Correspondent"); a
+    prompt may end on a role's word ("Learn more about our contributors")."""
     if i + 1 >= len(page.blocks):
         return None
     role, vocab = page.blocks[i + 1].text.strip(), page.vocab
     if not CAPITALISED.match(role) or ends_sentence(role) or not _is_role(vocab, role):
         return None
-    # The next line is a role alone ("Senior Correspondent, Delhi"), not a byline of its own
-    # ("Chris Nolan-Price | Chief Reporter" under a headline) nor a prompt ending on a role's word
-    # ("Learn more about our contributors": a role's words before it are set in capitals).
-    first = next(part for part in _ROLE_SEPARATOR.split(role) if part)
-    if not _is_role(vocab, first) or not _names_a_job(vocab, first):
-        return None
-    if vocab.line_is("author_box_headers", role):  # "About the Author" heads a box: its writer comes after
-        return None
+    if not _names_a_job(vocab, role) or vocab.line_is("author_box_headers", role):
+        return None  # "About the Author" heads a box: its writer comes after
     name = page.blocks[i].text.strip()
     names = name_part(name, vocab)
     # Each name of two words or more: "Health & Wellness" over a box's header is a menu's.
     if names is None or any(len(each.split()) < 2 for each in names):
+        return None
+    one_person = page.kept > 0 and len(names) == 1 and len(name.split()) <= _MAX_NAME_OVER_PLACE_WORDS
+    if not one_person and not _is_role(vocab, next(part for part in _ROLE_SEPARATOR.split(role) if part)):
         return None
     span = 3 if _biography_under(page, i + 2, name) else 2
     return Hit(span=span, moved_to="authors" if names else None, value=names or None)

@@ -34,6 +34,8 @@ _MAX_COOKIE_WORDS = 200
 # A banner that only names cookies and a word of consent is short: a longer sentence about cookies
 # is a story's ("The court ruled that pre-ticked boxes are no consent to cookies.").
 _MAX_BANNER_WORDS = 10
+# A sentence that takes browsing for consent is a banner's second, and no longer.
+_MAX_BROWSING_WORDS = 30
 _COOKIE = re.compile(r"cookie|कुकी", re.IGNORECASE)
 _QUOTES = '"“”„«»'
 _LINK_SPLIT = re.compile(r"\s*(?:\||•|·|/|,|;|\s{2,})\s*")
@@ -82,7 +84,7 @@ def copyright_line(page: Page, i: int) -> Hit | None:
     "FTR002",
     "cookie-notice",
     "footer",
-    gate=Gate(max_words=_MAX_COOKIE_WORDS, phrases=("cookie_phrases",), pattern=_COOKIE),
+    gate=Gate(max_words=_MAX_COOKIE_WORDS, phrases=("cookie_phrases", "browsing_phrases"), pattern=_COOKIE),
     alone=True,
 )
 def cookie_notice(page: Page, i: int) -> Hit | None:
@@ -108,13 +110,24 @@ def _is_cookie_notice(vocab: Vocabulary, text: str) -> bool:
     # The phrase search costs most, so it comes last: few lines name cookies or are a phrase.
     named = _COOKIE.search(text) is not None
     if not named and not vocab.line_is("cookie_phrases", text):
-        return False
+        return _consents_by_browsing(vocab, text)
     if vocab.search("cookie_phrases", text):
         return True
     # "Ce site utilise des cookies.", "Cookies accept karein": cookies and a word of consent, in a
     # banner's few words, saying nobody's words.
     asks = named and word_count(text) <= _MAX_BANNER_WORDS and vocab.search("consent_words", text) is not None
     return asks and not vocab.search("reporting_verbs", text)
+
+
+def _consents_by_browsing(vocab: Vocabulary, text: str) -> bool:
+    """A banner's sentence that takes going on browsing for consent, without naming cookies: "Si
+    continúa navegando, consideramos que acepta su uso.", "By continuing to use this site you agree
+    to our terms." (a browsing phrase and, besides it, a word of consent, in a banner's words)."""
+    browsing = vocab.search("browsing_phrases", text)
+    if browsing is None or word_count(text) > _MAX_BROWSING_WORDS:
+        return False
+    rest = f"{text[: browsing.start()]} {text[browsing.end() :]}"
+    return vocab.search("agreement_words", rest) is not None and not vocab.search("reporting_verbs", text)
 
 
 # A consent dialog: this many of its lines at least, of two labels or texts at least, one other line

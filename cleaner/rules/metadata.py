@@ -10,7 +10,7 @@ from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import lead_rule
 from cleaner.shapes import has_letters, is_headline_like, word_count
-from cleaner.vocab import Vocabulary
+from cleaner.vocab import Vocabulary, month_numbers
 
 # Two of the 790 WCXB headlines run past 20 words; a longer first line without a full stop is the
 # story's opening or its standfirst ("Finding the right Customer Relationship Management (CRM) software
@@ -37,8 +37,10 @@ _DECK_REACH = 8
 # Photo: Twitter" (a word of three letters or more before the stop: "U.S. Senate", "vs. Leeds" are none).
 # (A title before a name ends none: "... to kill Rep. Ilhan Omar".)
 _INNER_SENTENCE_END = re.compile(r"(?P<word>[^\W\d_]{3,})[.…][\"'”’)]*\s+[\"“‘(]?[A-ZÀ-Ý0-9]")
-# A section's number opens a heading of the article's own, never its headline: "1. Introduction", "2.3 Results".
-_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:(?:\.\d{1,2})*[.)]|(?:\.\d{1,2})+)\s+[A-ZÀ-Ý]")
+# A section's number opens a short heading of the article's own, never its headline: "1. Introduction",
+# "2.1. Results" ("1. FC Köln gewinnt das Derby", "1. Mai: Tausende demonstrieren" are headlines).
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+(?P<heading>[A-ZÀ-Ý].*)$")
+_MAX_SECTION_HEADING_WORDS = 4
 # An initialism closes a headline without ending a sentence: "The Hottest Real Estate Markets in the U.S."
 _FINAL_INITIALISM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 
@@ -73,12 +75,17 @@ def _prose_follows(page: Page, i: int) -> bool:
 
 
 def _is_prose(text: str, vocab: Vocabulary) -> bool:
-    return not _is_headline_shaped(text) or _holds_two_sentences(text, vocab)
+    return not is_headline_like(text, max_words=_MAX_TITLE_WORDS) or _holds_two_sentences(text, vocab)
 
 
-def _is_headline_shaped(text: str) -> bool:
-    text = text.rstrip()
-    return is_headline_like(text[:-1] if _FINAL_INITIALISM.search(text) else text, max_words=_MAX_TITLE_WORDS)
+def _is_numbered_section(page: Page, text: str) -> bool:
+    """A section's number, then a heading of a few words that no date opens ("9. November: ...")."""
+    numbered = _SECTION_NUMBER.match(text)
+    if numbered is None:
+        return False
+    heading = numbered["heading"]
+    opens_on_month = heading.split(maxsplit=1)[0].strip(":,.").casefold() in month_numbers()
+    return word_count(heading) <= _MAX_SECTION_HEADING_WORDS and not opens_on_month
 
 
 def _holds_two_sentences(text: str, vocab: Vocabulary) -> bool:
@@ -191,9 +198,11 @@ def _is_title(page: Page, text: str) -> bool:
     "1. Introduction" heads the body's first section), no long question."""
     if _holds_two_sentences(text, page.vocab) or page.vocab.line_is("section_headings", text):
         return False
-    if _SECTION_NUMBER.match(text):
+    if _is_numbered_section(page, text):
         return False
-    if word_count(text) < 2 or not has_letters(text) or not _is_headline_shaped(text):
+    closed = text.rstrip()  # an initialism's stop closes no sentence: "...Markets in the U.S."
+    closed = closed[:-1] if _FINAL_INITIALISM.search(closed) else closed
+    if word_count(text) < 2 or not has_letters(text) or not is_headline_like(closed, max_words=_MAX_TITLE_WORDS):
         return False
     return not (text.rstrip().endswith("?") and word_count(text) > _MAX_QUESTION_TITLE_WORDS)
 

@@ -139,6 +139,7 @@ WORD_SETS = frozenset(
         "file_words",
         "possessive_words",
         "title_articles",
+        "agreement_words",
         "name_titles",
         "pager_words",
         "pager_joins",
