@@ -11,21 +11,24 @@ from pathlib import Path
 
 from cleaner.batch import Options
 from cleaner.compression import compression_of, unavailable
+from cleaner.config import find_config_file
 from cleaner.inputs import Inputs
 from cleaner.io import output_name
 from cleaner.storage import Location, exists, identity, is_dir, probe_writable, resolved
 from cleaner.writers import FORMATS
 
 
-def preflight(inputs: Inputs, options: Options, reports: Mapping[str, Path | None]) -> list[str]:
+def preflight(
+    inputs: Inputs, options: Options, reports: Mapping[str, Path | None], settings: Mapping[Location, str]
+) -> list[str]:
     """What stops a run before anything is cleaned, one line each (the command's usage errors).
 
     Checked: every path names something; a one-document output file (.txt, .md, .json) gets
     one document; the output is writable and not an input folder; no
     output exists already unless `--force` or `--skip-existing` say what to do with it; a
     report file (`reports`: option name -> path) names no input, nothing inside an input
-    folder, no output of the run, and no other report, and can be written. A report file of
-    an earlier run may be replaced.
+    folder, no output of the run, no file of its `settings` (`settings_files`) and no other
+    report, and can be written. A report file of an earlier run may be replaced.
     """
     problems = [f"{name}: {reason}" for name, reason in inputs.missing]
     output, sources = options.output, inputs.sources
@@ -46,7 +49,7 @@ def preflight(inputs: Inputs, options: Options, reports: Mapping[str, Path | Non
             problems.append(f"-o {output}: {problem}")
         problems += _existing(targets, options)
     problems += _codecs_missing([*(s.path for s in sources if s.path), *targets])
-    taken = input_files(inputs)
+    taken = {**input_files(inputs), **settings}
     taken.update((identity(t), f"output {t}") for t in targets)
     return problems + report_problems(reports, taken, inputs.folders)
 
@@ -66,6 +69,18 @@ def report_problems(
             problems += _report_problems(option, path, taken, folders)
             taken[identity(path)] = f"{option} file"
     return problems
+
+
+def settings_files(config_path: Path | None, profile: str | None) -> dict[Location, str]:
+    """The files a run takes its settings from, by identity, as `report_problems` names them: the
+    config file named or found (as `load_config` finds it), and the site profile in use."""
+    found: dict[Location, str] = {}
+    path = config_path or find_config_file(Path.cwd())
+    if path is not None:
+        found[identity(path)] = f"config file {path}"
+    if profile:
+        found[identity(Path(profile))] = f"site profile {profile}"
+    return found
 
 
 def input_files(inputs: Inputs) -> dict[Location, str]:

@@ -90,8 +90,21 @@ class Profile:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Profile:
-        if data.get("format") != PROFILE_FORMAT or data.get("version") != PROFILE_VERSION:
+        """The profile a file holds; ValueError for anything else (another JSON, a profile cut or edited
+        out of shape)."""
+        if (
+            not isinstance(data, Mapping)
+            or data.get("format") != PROFILE_FORMAT
+            or data.get("version") != PROFILE_VERSION
+        ):
             raise ValueError(f"not a version {PROFILE_VERSION} {PROFILE_FORMAT}")
+        try:
+            return cls._read(data)
+        except (KeyError, TypeError, AttributeError, ValueError) as error:
+            raise ValueError(f"a {PROFILE_FORMAT} out of shape ({type(error).__name__}: {error})") from error
+
+    @classmethod
+    def _read(cls, data: Mapping[str, Any]) -> Profile:
         sites = {
             name: SiteBoilerplate(
                 name,
@@ -145,6 +158,19 @@ def site_boilerplate(profile: str | None, site: str | None) -> SiteBoilerplate |
     if profile is None or site is None:
         return None
     return load_profile(profile).sites.get(site)
+
+
+def holds_other_than_a_profile(path: Path) -> bool:
+    """Whether the file exists and is no site profile (a config, notes, a report): `cleaner learn`
+    replaces a profile it learned before, never another file."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(4096)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return f'"format": "{PROFILE_FORMAT}"'.encode() not in head
 
 
 def load_profile(path: str | Path) -> Profile:

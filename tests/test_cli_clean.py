@@ -263,6 +263,29 @@ def test_learn_and_eval_never_write_over_what_they_read(tree: Path, tmp_path: Pa
     assert digest(tree) == before and not (tmp_path / "out").exists()
 
 
+def test_no_report_or_profile_replaces_the_settings_the_run_reads(tree: Path, tmp_path: Path, article: str) -> None:
+    config = tmp_path / "cleaner.toml"
+    config.write_text('ignore = ["CAP"]\n', encoding="utf-8")
+    profile = tmp_path / "profile.json"
+    assert CliRunner().invoke(main, ["learn", str(tree), "-o", str(profile)]).exit_code == 0
+    learned = profile.read_bytes()
+    notes = tmp_path / "notes.txt"
+    notes.write_text("notes\n", encoding="utf-8")
+    out = str(tmp_path / "out")
+    cases = [
+        (["clean", str(tree), "-o", out, "--config", str(config), "--errors", str(config)], "is the config file"),
+        (["clean", str(tree), "-o", out, "--profile", str(profile), "--summary-json", str(profile)], "site profile"),
+        (["learn", str(tree), "-o", str(config), "--config", str(config)], "is the config file"),
+        (["learn", str(tree), "-o", str(notes)], "holds no site profile"),
+    ]
+    for args, message in cases:
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2 and message in result.stderr, (args, result.stderr)
+    assert config.read_text(encoding="utf-8") == 'ignore = ["CAP"]\n' and notes.read_text(encoding="utf-8") == "notes\n"
+    assert profile.read_bytes() == learned
+    assert CliRunner().invoke(main, ["learn", str(tree), "-o", str(profile)]).exit_code == 0  # learned again
+
+
 def test_a_report_file_of_an_earlier_run_is_replaced(tree: Path, tmp_path: Path) -> None:
     errors = tmp_path / "failed.tsv"
     errors.write_text("an earlier run's failures\n")

@@ -373,6 +373,17 @@ def test_the_profile_round_trips(profile_path: Path) -> None:
     assert Profile.from_dict(profile.to_dict()) == profile
 
 
+@pytest.mark.parametrize(
+    "content",
+    ["[]", '{"format": "cleaner-site-profile", "version": 1, "sites": 5}', '{"format": "cleaner-site-profile"'],
+)
+def test_a_profile_out_of_shape_is_one_usage_error(tmp_path: Path, content: str) -> None:
+    (tmp_path / "p.json").write_text(content, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("A story long enough to keep as it is.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(tmp_path / "a.txt"), "--profile", str(tmp_path / "p.json")])
+    assert result.exit_code == 2 and "cannot read profile" in result.stderr  # no traceback
+
+
 def _write_corpus(root: Path) -> None:
     for page in CORPUS:
         folder = root / page.site

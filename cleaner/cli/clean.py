@@ -170,7 +170,7 @@ def _plan(paths: tuple[str, ...], flags: dict, config, stdin):
     from cleaner import batch
     from cleaner.inputs import Filters, find_inputs
     from cleaner.metadata import is_url
-    from cleaner.preflight import preflight
+    from cleaner.preflight import preflight, settings_files
 
     inputs = find_inputs(list(paths), exclude=flags["output"], filters=Filters(flags["include"], flags["exclude"]))
     inputs = replace(inputs, sources=batch.sniffed(inputs.sources, stdin))
@@ -178,7 +178,9 @@ def _plan(paths: tuple[str, ...], flags: dict, config, stdin):
     reports = {"--errors": flags["errors_path"], "--summary-json": flags["summary_json"]}
     if flags["learn"]:  # the profile learned is written there
         reports["--profile"] = flags["profile"]
-    problems = preflight(inputs, options, reports)
+    # With --learn, the profile in use is the one learned, written where --profile says.
+    settings = settings_files(flags["config_path"], None if flags["learn"] else config.profile)
+    problems = preflight(inputs, options, reports, settings)
     if paths.count("-") > 1:
         problems.append("- (standard input) is named more than once: it can be read once")
     if flags["url"] is not None and options.several:

@@ -36,7 +36,8 @@ _DECK_REACH = 8
 # A sentence ended by a full stop inside a line, another one after it: "...President Zelenskyy.
 # Photo: Twitter" (a word of three letters or more before the stop: "U.S. Senate", "vs. Leeds" are none).
 # (A title before a name ends none: "... to kill Rep. Ilhan Omar".)
-_INNER_SENTENCE_END = re.compile(r"(?P<word>[^\W\d_]{3,})[.…][\"'”’)]*\s+[\"“‘(]?[A-ZÀ-Ý0-9]")
+# Three letters before the stop, matched as three: a run of letters is scanned once.
+_INNER_SENTENCE_END = re.compile(r"[^\W\d_]{3}[.…][\"'”’)]*\s+[\"“‘(]?[A-ZÀ-Ý0-9]")
 # A section's number opens a short heading of the article's own, never its headline: "1. Introduction",
 # "2.1. Results" ("1. FC Köln gewinnt das Derby", "1. Mai: Tausende demonstrieren" are headlines).
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+(?P<heading>[A-ZÀ-Ý].*)$")
@@ -91,7 +92,16 @@ def _is_numbered_section(page: Page, text: str) -> bool:
 def _holds_two_sentences(text: str, vocab: Vocabulary) -> bool:
     """A sentence ends inside the line and another follows ("...Zelenskyy. Photo: Twitter")."""
     titles = vocab.word_set("name_titles")
-    return any(m["word"].casefold() not in titles for m in _INNER_SENTENCE_END.finditer(text))
+    return any(
+        _word_ending_at(text, m.start() + 3).casefold() not in titles for m in _INNER_SENTENCE_END.finditer(text)
+    )
+
+
+def _word_ending_at(text: str, end: int) -> str:
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:end]
 
 
 @lead_rule("MET003", "above-the-headline", "metadata", gate=Gate(top=1))
