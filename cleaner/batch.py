@@ -1,17 +1,16 @@
 """One run over many inputs: documents in, outputs written, an Outcome for each document.
 
-The command line and the integrations drive this module with plain values
-(`Options`, a list of `Source`s, an executor); it knows nothing of flags.
-An executor is anything with `map(documents) -> (document, result)` pairs in
-input order: `parallel.Pool` on one machine, the Dask adapter on a cluster.
-An executor that also offers `map_streams` (`ReadsStreams`: the Dask adapter)
-is handed stream files whole and reads them where it cleans them, so their
-records never pass through this process; the others are sent the records read
-here. Both run the same `Job`, so their outputs are byte-identical.
+The command line and the integrations drive this module with plain values (`Options`, a list of
+`Source`s, an executor); it knows nothing of flags. An executor is anything with `map(documents) ->
+(document, result)` pairs in input order: `parallel.Pool` on one machine, the Dask adapter on a
+cluster. An executor that also offers `map_streams` (`ReadsStreams`: the Dask adapter) is handed
+stream files whole and reads them where it cleans them, so their records never pass through this
+process; the others are sent the records read here. Both run the same `Job`: byte-identical outputs.
 """
 
 from __future__ import annotations
 
+import errno
 from collections import Counter
 from collections.abc import Generator, Iterable, Iterator, Mapping
 from contextlib import closing
@@ -124,6 +123,10 @@ class Summary:
             self.words_removed += outcome.result.words_removed
             self.removals.update(outcome.result.removals)
 
+    def left_unwritten(self) -> None:
+        """The one output file every document went to is not put in place: none of them is written."""
+        self.unwritten, self.cleaned = self.unwritten + self.cleaned, 0
+
     @property
     def exit_code(self) -> int:
         return 1 if self.failed else 0
@@ -142,6 +145,9 @@ class Sink(Protocol):
 
 class OutputError(Exception):
     """An output that cannot be written: the run stops, as every later document would fail alike."""
+
+
+_DISK_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})  # the disk fails, not the document
 
 
 class Executor(Protocol):
@@ -305,7 +311,7 @@ def _write_tree(
                 try:
                     write_atomic(doc.output, utf8(outcome.result.text))
                 except OSError as error:
-                    outcome = Outcome(doc.name, "failed", f"cannot write {doc.output}: {error.strerror or error}")
+                    outcome = _failed_write(doc.name, doc.output, error)
             yield outcome
 
 
@@ -359,7 +365,14 @@ def _write_one_stream(
     except _Unfinished:
         return
     except OSError as error:
-        yield Outcome(source.name, "failed", f"cannot write {target.path}: {error.strerror or error}")
+        yield _failed_write(source.name, target.path, error)
+
+
+def _failed_write(name: str, path: Location, error: OSError) -> Outcome:
+    """A document's or stream's output not written; the run's end where the disk fails (`_DISK_ERRORS`)."""
+    if error.errno in _DISK_ERRORS:
+        raise OutputError(f"cannot write {path}: {describe_error(error)}") from error
+    return Outcome(name, "failed", f"cannot write {path}: {error.strerror or error}")
 
 
 def _check_target(

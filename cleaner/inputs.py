@@ -59,13 +59,16 @@ class Inputs:
     """What command-line paths name: the sources to read; the arguments that name nothing
     (argument, reason); the paths counted as skipped (a FIFO, a symlink loop: path, reason);
     the files and folders left out by name (path, reason, shown by -v); the folders named;
-    and whether any argument was a folder, a glob or a second path (several documents may come)."""
+    the folders that could not be listed (path, reason: each a failure of the run, as an
+    unreadable file is); and whether any argument was a folder, a glob or a second path (several
+    documents may come)."""
 
     sources: list[Source]
     missing: list[tuple[str, str]]
     skipped: list[tuple[str, str]]
     folders: list[Location]
     left_out: list[tuple[str, str]] = field(default_factory=list)
+    unlisted: list[tuple[str, str]] = field(default_factory=list)
     several: bool = False
 
 
@@ -93,6 +96,13 @@ def find_inputs(args: list[str], exclude: Location | None = None, filters: Filte
 def _find_local(arg: str, skip: Location | None, found: Inputs, filters: Filters) -> bool:
     """Add what a local path names; whether it may name several documents (a folder, a glob)."""
     path = Path(arg)
+    try:
+        path.stat()
+    except FileNotFoundError:
+        pass  # a glob, or nothing: told below
+    except OSError as error:  # a folder on the way cannot be searched
+        found.missing.append((arg, f"cannot read: {error.strerror or error}"))
+        return False
     if path.is_dir():
         found.folders.append(resolved(path))
         _walk(path, skip, found, filters)
@@ -215,7 +225,11 @@ def _add(path: P, root: P, found: Inputs, known: tuple[str | None, str | None]) 
 def _walk(folder: Path, skip: Location | None, found: Inputs, filters: Filters, root: Path | None = None) -> None:
     root = root or folder
     seen = {_inode(folder)}
-    for current, dirs, files in os.walk(folder, followlinks=True):
+
+    def unlisted(error: OSError) -> None:
+        found.unlisted.append((str(error.filename), f"cannot read the folder: {error.strerror or error}"))
+
+    for current, dirs, files in os.walk(folder, followlinks=True, onerror=unlisted):
         here = Path(current)
         kept = []
         for name in sorted(dirs):

@@ -117,9 +117,13 @@ def documents(
             yield from records(stream, source, fields, max_bytes)
             return
         try:
-            yield Document(source.name, source.kind, data=read_limited(stream, max_bytes), output=output)
+            data = read_limited(stream, max_bytes)
         except DocumentError as error:
             yield Document(source.name, problem=str(error), output=output)
+        except READ_ERRORS as error:  # a cut or damaged .gz or .zst on stdin
+            yield Document(source.name, problem=f"cannot read: {describe_error(error)}", output=output)
+        else:
+            yield Document(source.name, source.kind, data=data, output=output)
 
 
 def records(stream: IO[bytes], source: Source, fields: Fields, max_bytes: int) -> Iterator[Document]:

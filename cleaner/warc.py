@@ -34,6 +34,7 @@ _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _WARC_HEADERS = StatusAndHeadersParser(ArcWarcRecordLoader.WARC_TYPES)
 _LOADER = ArcWarcRecordLoader()
+_TRUNCATED = "truncated"
 
 
 def read_warc(stream: IO[bytes], name: str, limit: int) -> Iterator[Document]:
@@ -53,11 +54,19 @@ def read_warc(stream: IO[bytes], name: str, limit: int) -> Iterator[Document]:
             try:
                 doc = _from_warc(warc, label, limit)
             except _Damage as damage:
-                doc = Document(label, problem=f"{damage}{warc.resume()}")
+                doc = Document(label, problem=_damage_report(damage, warc.resume()))
             yield doc
             label = f"{name}#{number + 1}"
     except READ_ERRORS as error:  # the file could not be read (not damage in it), or a .warc.zst is cut off
         yield Document(label, problem=f"{STREAM_ENDS_EARLY} ({describe_error(error)})")
+
+
+def _damage_report(damage: _Damage, resumes: str) -> str:
+    """What a damaged record's problem says: where reading resumes, or, for a file cut inside its
+    last record, that the stream ends early (its output would lack what the cut took)."""
+    if not resumes and str(damage).startswith(_TRUNCATED):
+        return f"{STREAM_ENDS_EARLY} ({damage})"
+    return f"{damage}{resumes}"
 
 
 def _from_warc(warc: _WarcFile, label: str, limit: int) -> Document:
@@ -164,7 +173,7 @@ class _WarcFile:
             if searched > MAX_HEADER_BYTES:
                 raise _Damage(f"WARC headers longer than {MAX_HEADER_BYTES} bytes")
             if not self._fill(searched + 1):
-                raise _Damage(f"truncated: the {self._unit} ends inside the record's headers")
+                raise _Damage(f"{_TRUNCATED}: the {self._unit} ends inside the record's headers")
         if end.end() > MAX_HEADER_BYTES:
             raise _Damage(f"WARC headers longer than {MAX_HEADER_BYTES} bytes")
         head, self.data = self.data[: end.end()], self.data[end.end() :]
@@ -176,7 +185,7 @@ class _WarcFile:
             return
         end = self.offset - len(self.data) + length
         if end > self.size:
-            raise _Damage(f"truncated: its Content-Length ({length}) runs past the end of the file")
+            raise _Damage(f"{_TRUNCATED}: its Content-Length ({length}) runs past the end of the file")
         if not _opens_record(self._bytes_at(end, 64)):
             raise self._misplaced_end()
 
@@ -231,7 +240,7 @@ class _WarcFile:
         parts, wanted = [], size
         while size > 0:
             if not self.data and not self._fill(1):
-                raise _Damage(f"truncated: its Content-Length ({self.length}) runs past the end of the {self._unit}")
+                raise _Damage(f"{_TRUNCATED}: its Content-Length ({self.length}) runs past the end of the {self._unit}")
             part, self.data = self.data[:size], self.data[size:]
             size -= len(part)
             if keep:
@@ -262,7 +271,7 @@ class _WarcFile:
             return piece
         while self.inflate is not None and not self.inflate.eof:
             if not self._pending():
-                raise _Damage(f"truncated: the file ends inside the gzip member at byte {self.start}")
+                raise _Damage(f"{_TRUNCATED}: the file ends inside the gzip member at byte {self.start}")
             try:
                 piece = self.inflate.decompress(self.pending, _CHUNK)
             except zlib.error as error:

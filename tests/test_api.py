@@ -116,3 +116,10 @@ def test_clean_many_yields_every_document_taken_before_its_source_raises(article
     with pytest.raises(RuntimeError, match="the source broke"):
         cleaned.extend(Cleaner().clean_many(source(), jobs=jobs))
     assert len(cleaned) == 5 and all(a.body == clean(article).body for a in cleaned)
+
+
+def test_a_byte_order_mark_in_front_of_a_str_reads_as_bytes_read() -> None:
+    page = "\ufeff<!doctype html><html><head><title>Roads budget | Site</title></head><body><h1>Roads budget</h1><p>The council met on Monday and agreed a new budget for the roads in the district.</p></body></html>"
+    as_str, as_bytes = clean(page), clean(page.encode("utf-8"))
+    assert as_str.body == as_bytes.body and "Site" not in as_str.body
+    assert clean("\ufeffRoads budget agreed\n\nThe council met on Monday.", kind="text").title == "Roads budget agreed"

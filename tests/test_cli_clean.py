@@ -343,8 +343,24 @@ def test_a_full_disk_stops_the_run_with_one_line_and_keeps_the_reports(
     result = run(str(tree), "-o", str(tmp_path / "out.jsonl"), "--errors", str(errors), "--summary-json", str(summary))
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert f"cannot write {tmp_path / 'out.jsonl'}: No space left on device; the run stopped" in result.stderr
-    assert json.loads(summary.read_text())["cleaned"] == 2
+    counts = json.loads(summary.read_text())
+    assert (counts["cleaned"], counts["unwritten"]) == (0, 2)  # out.jsonl is not put in place
     assert errors.read_text().startswith(str(tree / "news" / "broken.txt.gz"))
+    assert (
+        errors.read_text().splitlines()[-1]
+        == f"{tmp_path / 'out.jsonl'}\tcannot write {tmp_path / 'out.jsonl'}: No space left on device"
+    )
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_a_full_disk_stops_a_run_into_a_folder_too(tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_space(path: Path, data: bytes = b"") -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(batch, "write_atomic", no_space)
+    result = run(str(tree), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("No space left on device") == 1 and "; the run stopped" in result.stderr
 
 
 def test_reports_on_a_full_disk_end_the_run_with_one_line(

@@ -110,3 +110,40 @@ def test_a_glob_whose_folder_is_the_output_folder_reads_its_files(tmp_path: Path
     result = run(str(tmp_path / "in" / "*.txt"), "-o", str(tmp_path / "in"), "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "in").iterdir()) == ["a.json", "a.txt"]
+
+
+def test_a_cut_gzip_on_stdin_is_one_failed_document_with_its_reports(tmp_path: Path, article: str) -> None:
+    import gzip
+
+    whole = gzip.compress(article.encode())
+    errors, summary = tmp_path / "e.tsv", tmp_path / "s.json"
+    result = CliRunner().invoke(
+        main, ["clean", "-", "--errors", str(errors), "--summary-json", str(summary)], input=whole[: len(whole) // 2]
+    )
+    assert result.exit_code == 1 and "Aborted" not in result.output
+    assert "-: cannot read: Compressed file ended" in result.stderr
+    assert errors.read_text().startswith("-\tcannot read") and '"failed": 1' in summary.read_text()
+
+
+def test_a_folder_that_cannot_be_listed_is_a_failure_of_the_run(tmp_path: Path, article: str, monkeypatch) -> None:
+    import cleaner.inputs
+
+    (tmp_path / "in" / "locked").mkdir(parents=True)
+    (tmp_path / "in" / "a.txt").write_text(article, encoding="utf-8")
+    walk = os.walk
+
+    def walk_without_permission(top, **kwargs):  # as os.walk meets a folder it may not list
+        for current, dirs, files in walk(top, **kwargs):
+            if Path(current).name == "locked":
+                kwargs["onerror"](PermissionError(13, "Permission denied", current))
+                dirs[:] = []
+                continue
+            yield current, dirs, files
+
+    monkeypatch.setattr(cleaner.inputs.os, "walk", walk_without_permission)
+    errors = tmp_path / "e.tsv"
+    result = CliRunner().invoke(
+        main, ["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--errors", str(errors)]
+    )
+    assert result.exit_code == 1 and "1 cleaned, 1 failed" in result.stderr
+    assert errors.read_text() == f"{tmp_path / 'in' / 'locked'}\tcannot read the folder: Permission denied\n"

@@ -145,7 +145,7 @@ def _member_starts(data: bytes) -> list[int]:
 
 
 @pytest.mark.parametrize("stdin", [False, True], ids=["file", "stdin"])
-def test_a_cut_warc_gz_keeps_its_intact_records_and_reports_the_cut_one(
+def test_a_cut_warc_gz_reports_the_cut_record_and_its_output_file_is_not_put_in_place(
     tmp_path: Path, warc: Callable[[bool], bytes], stdin: bool
 ) -> None:
     data = warc(True)
@@ -153,13 +153,20 @@ def test_a_cut_warc_gz_keeps_its_intact_records_and_reports_the_cut_one(
     cut = data[: seventh + 50]
     path = tmp_path / "crawl.warc.gz"
     path.write_bytes(cut)
-    errors = tmp_path / "errors.tsv"
-    result = run("-" if stdin else str(path), "-o", str(tmp_path / "out.jsonl"), "--errors", str(errors), input=cut)
-    assert result.exit_code == 1
-    assert [r["url"] for r in records((tmp_path / "out.jsonl").read_bytes())] == ["https://news.example/a"]
+    errors, out = tmp_path / "errors.tsv", tmp_path / "out.jsonl"
+    out.write_bytes(b"an earlier run's output\n")
+    result = run("-" if stdin else str(path), "-o", str(out), "--force", "--errors", str(errors), input=cut)
+    assert result.exit_code == 1 and "1 cleaned but not written" in result.stderr
+    assert out.read_bytes() == b"an earlier run's output\n"  # a partial file never passes for a finished one
     [(name, reason)] = [line.split("\t") for line in errors.read_text().splitlines()]
     assert name == f"{'-' if stdin else path}#7"
-    assert reason == f"truncated: the file ends inside the gzip member at byte {seventh}"
+    assert reason == (
+        f"stream ends early (truncated: the file ends inside the gzip member at byte {seventh}); {out} is not written, "
+        "as it would lack the rest"
+    )
+    assert [r["url"] for r in records(run("-" if stdin else str(path), input=cut).stdout_bytes)] == [
+        "https://news.example/a"
+    ]  # on standard output, the records before the cut come as they are read
 
 
 def test_the_http_charset_of_a_warc_response_outranks_the_pages_meta_tag(tmp_path: Path, page: str) -> None:

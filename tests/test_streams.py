@@ -167,13 +167,14 @@ def test_a_huge_warc_header_costs_its_record_only_and_is_read_in_linear_time(com
 
 
 @pytest.mark.parametrize("pipe", [False, True], ids=["file", "pipe"])
-def test_a_warc_gz_cut_inside_a_member_keeps_the_records_before_it(pipe: bool) -> None:
+def test_a_warc_gz_cut_inside_a_member_keeps_the_records_before_it_and_ends_early(pipe: bool) -> None:
     records = _responses(4, compress=True)
     data = b"".join(records)[: sum(map(len, records[:2])) + len(records[2]) // 2]
+    start = sum(map(len, records[:2]))
     assert _outcomes(data, pipe=pipe) == [
         ("crawl#1", "html"),
         ("crawl#2", "html"),
-        ("crawl#3", f"truncated: the file ends inside the gzip member at byte {sum(map(len, records[:2]))}"),
+        ("crawl#3", f"stream ends early (truncated: the file ends inside the gzip member at byte {start})"),
     ]
 
 
@@ -205,8 +206,9 @@ def test_a_content_length_past_the_end_is_reported_and_the_records_it_swallowed_
         ("crawl#1", f"{problem}; reading resumes at byte {len(first)}"),
         *((f"crawl#{i}", "html") for i in range(2, 13)),
     ]
-    # A pipe cannot be read again: the record is reported, and the records it swallowed go with it.
-    assert _outcomes(data, pipe=True) == [("crawl#1", problem)]
+    # A pipe cannot be read again: the record is reported, and the records it swallowed go with it,
+    # as with a stream cut there.
+    assert _outcomes(data, pipe=True) == [("crawl#1", f"stream ends early ({problem})")]
 
 
 @pytest.mark.parametrize("pipe", [False, True], ids=["file", "pipe"])
@@ -223,7 +225,7 @@ def test_an_uncompressed_warc_cut_off_reports_its_last_record(pipe: bool) -> Non
     records = _responses(3, compress=False)
     outcomes = _outcomes(b"".join(records)[:-200], pipe=pipe)
     assert outcomes[:2] == [("crawl#1", "html"), ("crawl#2", "html")]
-    assert outcomes[2][0] == "crawl#3" and outcomes[2][1].startswith("truncated: its Content-Length")
+    assert outcomes[2][0] == "crawl#3" and outcomes[2][1].startswith("stream ends early (truncated: its Content-Length")
 
 
 def test_the_http_charset_of_a_response_is_the_documents_encoding() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import io
+import itertools
 import json
 import os
 import signal
@@ -149,7 +150,7 @@ def clean_command(paths: tuple[str, ...], **flags) -> None:
     job = batch.Job(Cleaner(config), options.fmt, options.fields, kind, flags["url"], style)
     report = Report(flags["quiet"], flags["verbose"], total=sum(not s.is_stream for s in sources))
     _announce(inputs, paths, report, flags["verbose"], flags["quiet"])
-    stopped = _run(job, sources, options, flags, report, stdin)
+    stopped = _run(job, inputs, options, flags, report, stdin)
     report.close()
     _close(report, stopped, flags)
 
@@ -178,8 +179,7 @@ def _plan(paths: tuple[str, ...], flags: dict, config, stdin):
     reports = {"--errors": flags["errors_path"], "--summary-json": flags["summary_json"]}
     if flags["learn"]:  # the profile learned is written there
         reports["--profile"] = flags["profile"]
-    # With --learn, the profile in use is the one learned, written where --profile says.
-    settings = settings_files(flags["config_path"], None if flags["learn"] else config.profile)
+    settings = settings_files(flags["config_path"], None if flags["learn"] else config.profile)  # --learn: learned
     problems = preflight(inputs, options, reports, settings)
     if paths.count("-") > 1:
         problems.append("- (standard input) is named more than once: it can be read once")
@@ -203,7 +203,7 @@ def _announce(inputs, paths: tuple[str, ...], report, verbose: bool, quiet: bool
             click.echo(f"{name}: not read ({reason})", err=True)
     elif inputs.left_out and not quiet:
         click.echo(f"{len(inputs.left_out)} other files and folders not read (-v lists them)", err=True)
-    if not inputs.sources and not inputs.skipped:
+    if not inputs.sources and not inputs.skipped and not inputs.unlisted:
         click.echo(f"no files to clean in {', '.join(paths)} (see --help for the kinds read)", err=True)
 
 
@@ -275,8 +275,8 @@ def _on_signal(signum: int, frame: object) -> None:
 _ENDING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
-def _run(job, sources, options, flags, report, stdin) -> tuple[str, int] | None:
-    """Clean the sources into the report; why the run stopped early and its exit status, if it did.
+def _run(job, inputs, options, flags, report, stdin) -> tuple[str, int] | None:
+    """Clean the inputs into the report; why the run stopped early and its exit status, if it did.
 
     Whatever stops the run, the errors file keeps every failure met until then; one that cannot be
     written stops it with one line. The signals' handlers are put back after the run (a caller in
@@ -287,7 +287,7 @@ def _run(job, sources, options, flags, report, stdin) -> tuple[str, int] | None:
         if handler is not signal.SIG_IGN:  # nohup, `trap '' HUP`: the user's choice stands
             signal.signal(ending, _on_signal)
     try:
-        return _run_into(job, sources, options, flags, report, stdin)
+        return _run_into(job, inputs, options, flags, report, stdin)
     except ErrorsFileFailed as failed:
         return f"{failed}; the run stopped", 1
     finally:
@@ -295,24 +295,29 @@ def _run(job, sources, options, flags, report, stdin) -> tuple[str, int] | None:
             signal.signal(ending, handler if handler is not None else signal.SIG_DFL)
 
 
-def _run_into(job, sources, options, flags, report, stdin) -> tuple[str, int] | None:
-    """`_run` with the errors file open: each failure is written there as it comes."""
+def _run_into(job, inputs, options, flags, report, stdin) -> tuple[str, int] | None:
+    """`_run` with the errors file open: each failure is written there as it comes (unlisted folders first)."""
     from cleaner import batch
     from cleaner.io import shown, utf8
 
+    unlisted = [batch.Outcome(name, "failed", reason) for name, reason in inputs.unlisted]
     with errors_file(flags["errors_path"]) as errors:
         try:
             with (
                 _executor(job, flags["dask_scheduler"], flags["jobs"], job.cleaner.config) as executor,
-                closing(batch.run(sources, options, executor, stdin, _stdout())) as outcomes,
+                closing(batch.run(inputs.sources, options, executor, stdin, _stdout())) as outcomes,
             ):
-                for outcome in outcomes:
+                for outcome in itertools.chain(unlisted, outcomes):
                     report.add(outcome)
                     if outcome.status == "failed":
                         errors.write(utf8(f"{shown(outcome.name)}\t{shown(outcome.reason or '')}\n"))
         except batch.OutputError as error:
             if options.output is None and isinstance(error.__cause__, BrokenPipeError):
                 return _reader_left()
+            if options.output is not None:
+                errors.write(utf8(f"{shown(str(options.output))}\t{shown(str(error))}\n"))
+            if options.single_file:  # the file is not put in place
+                report.summary.left_unwritten()
             return f"{error}; the run stopped", 1
         except (KeyboardInterrupt, _Terminated) as interrupt:
             done = "interrupted: finished outputs are complete; rerun with --skip-existing to do the rest"

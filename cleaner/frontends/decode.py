@@ -72,14 +72,15 @@ def without_nul(text: str) -> str:
 
 
 def as_read(text: str) -> str:
-    """A str as the cleaner reads it: without NULs (`without_nul`), and half a character (a lone
+    """A str as the cleaner reads it: without NULs (`without_nul`) or the byte order mark a file
+    read as text keeps in front (bytes lose it when decoded), and half a character (a lone
     surrogate, as a JSON escape of a cut emoji gives) as U+FFFD, which is how it is written out
     and all that every library downstream (the language detector) can take.
 
-    >>> as_read("half \\ud83d emoji\\x00")
+    >>> as_read("\\ufeffhalf \\ud83d emoji\\x00")
     'half \ufffd emoji'
     """
-    return HALF_CHARACTER.sub("\ufffd", without_nul(text))
+    return HALF_CHARACTER.sub("\ufffd", without_nul(text.removeprefix("\ufeff")))
 
 
 def _decoded(data: bytes, encoding: str | None) -> str:
