@@ -77,8 +77,8 @@ def find_inputs(args: list[str], exclude: Location | None = None, filters: Filte
 
     Folders are walked recursively in sorted order (a folder's files, then its folders),
     symlinked folders included (each real folder once), leaving out `exclude` (an output folder
-    or file inside an input folder). Only regular files are read: a FIFO or a device could
-    block the run forever.
+    or file inside an input folder). A file named twice, or found again in a folder named too, is
+    read once. Only regular files are read: a FIFO or a device could block the run forever.
     """
     found = Inputs([], [], [], [])
     skip = identity(exclude) if exclude else None
@@ -90,7 +90,7 @@ def find_inputs(args: list[str], exclude: Location | None = None, filters: Filte
             several |= _find_remote(arg, skip, found, filters)
         else:
             several |= _find_local(arg, skip, found, filters)
-    return replace(found, several=several)
+    return replace(found, sources=_each_once(found.sources), several=several)
 
 
 def _find_local(arg: str, skip: Location | None, found: Inputs, filters: Filters) -> bool:

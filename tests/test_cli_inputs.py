@@ -147,3 +147,15 @@ def test_a_folder_that_cannot_be_listed_is_a_failure_of_the_run(tmp_path: Path, 
     )
     assert result.exit_code == 1 and "1 cleaned, 1 failed" in result.stderr
     assert errors.read_text() == f"{tmp_path / 'in' / 'locked'}\tcannot read the folder: Permission denied\n"
+
+
+def test_a_file_named_twice_or_found_again_in_a_folder_named_too_is_read_once(tmp_path: Path, article: str) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "b.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "in" / "a.jsonl").write_text('{"id": "1", "text": "A story long enough to keep as it is."}\n')
+    one, jsonl = str(tmp_path / "in" / "b.txt"), str(tmp_path / "in" / "a.jsonl")
+    for args in ([one, one, "-o", str(tmp_path / "o1")], [str(tmp_path / "in"), one, "-o", str(tmp_path / "o2")]):
+        result = CliRunner().invoke(main, ["clean", *args])
+        assert result.exit_code == 0 and "0 failed" in result.stderr, result.stderr
+    result = CliRunner().invoke(main, ["clean", jsonl, jsonl, "-o", str(tmp_path / "all.jsonl")])
+    assert result.exit_code == 0 and len((tmp_path / "all.jsonl").read_text().splitlines()) == 1
