@@ -156,10 +156,16 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
         return None
     if any(_is_role(vocab, part) for part in tail):
         return Hit(moved_to="authors" if names else None, value=names or None)
-    # A name and a paper at the head of an article; a place reads the same ("New York, United
-    # States"), so the words are not taken for a name. Both are set in capitals word by word: "My
-    # Friend Became a Grocery Store" is the rest of a headline.
-    if not _at_the_head(page, i) or not all(is_title_cased(part) for part in tail) or dates.find_date(parts[1]):
+    # A name and a paper at the head of an article, under its first line (the headline and its
+    # site's name read the same: "Spiced Honey Pear Jam Recipe | The Anti-June Cleaver"); a place
+    # reads the same ("New York, United States"), so the words are not taken for a name. Both are
+    # set in capitals word by word: "My Friend Became a Grocery Store" is the rest of a headline.
+    if (
+        not page.kept
+        or not _at_the_head(page, i)
+        or not all(is_title_cased(p) for p in tail)
+        or dates.find_date(parts[1])
+    ):
         return None  # a date after a word or two is a timestamp's ("Updated Wednesday, March 3, 2024")
     return Hit(detail="a name and a paper or place, at the head")
 
