@@ -172,9 +172,7 @@ class Options:
     .jsonl or .jsonl.gz: any number) is one file, unless `folder` says it was named as a folder
     (`-o page.md/`); any other name is a folder. `several` says the inputs may give several
     documents (a folder, a glob, a stream, more than one path): on stdout each txt or md document
-    is then headed by a `==> name <==` line, as `head` heads each file, and json documents are
-    JSON Lines.
-    """
+    is then headed by a `==> name <==` line, as `head` heads each file; json ones are JSON Lines."""
 
     output: Location | None = None
     fmt: str = "txt"
@@ -187,12 +185,8 @@ class Options:
 
     @property
     def single_file(self) -> bool:
-        return (
-            self.output is not None
-            and not self.folder
-            and format_of(self.output.name) is not None
-            and not is_dir(self.output)
-        )
+        output = self.output
+        return output is not None and not self.folder and format_of(output.name) is not None and not is_dir(output)
 
 
 def run(
@@ -311,7 +305,9 @@ def _write_tree(
                 try:
                     write_atomic(doc.output, utf8(outcome.result.text))
                 except OSError as error:
-                    outcome = _failed_write(doc.name, doc.output, error)
+                    yield _failed_write(doc.name, doc.output, error)
+                    _stop_where_the_disk_fails(doc.output, error)
+                    continue
             yield outcome
 
 
@@ -366,13 +362,17 @@ def _write_one_stream(
         return
     except OSError as error:
         yield _failed_write(source.name, target.path, error)
+        _stop_where_the_disk_fails(target.path, error)
 
 
 def _failed_write(name: str, path: Location, error: OSError) -> Outcome:
-    """A document's or stream's output not written; the run's end where the disk fails (`_DISK_ERRORS`)."""
+    return Outcome(name, "failed", f"cannot write {path}: {error.strerror or error}")
+
+
+def _stop_where_the_disk_fails(path: Location, error: OSError) -> None:
+    """The run's end where the disk fails (`_DISK_ERRORS`): every later file would fail alike."""
     if error.errno in _DISK_ERRORS:
         raise OutputError(f"cannot write {path}: {describe_error(error)}") from error
-    return Outcome(name, "failed", f"cannot write {path}: {error.strerror or error}")
 
 
 def _check_target(

@@ -134,10 +134,12 @@ def _find_local(arg: str, skip: Location | None, found: Inputs, filters: Filters
 
 
 def _each_once(sources: list[Source]) -> list[Source]:
-    """The sources, a file found twice kept where it was first found."""
+    """The sources, a file found twice (under one name, however spelt: "d/y.txt", "./d/../d/y.txt")
+    kept where it was first found; a symlink is a name of its own."""
     by_path: dict[Location | None, Source] = {}
     for source in sources:
-        by_path.setdefault(source.path, source)
+        path = source.path
+        by_path.setdefault(Path(os.path.abspath(path)) if isinstance(path, Path) else path, source)
     return list(by_path.values())
 
 

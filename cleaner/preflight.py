@@ -14,6 +14,7 @@ from cleaner.compression import compression_of, unavailable
 from cleaner.config import find_config_file
 from cleaner.inputs import Inputs
 from cleaner.io import output_name
+from cleaner.profile import holds_other_than_a_profile
 from cleaner.storage import Location, exists, identity, is_dir, probe_writable, resolved
 from cleaner.writers import FORMATS
 
@@ -59,16 +60,27 @@ def report_problems(
 ) -> list[str]:
     """What stops a run from writing its report files (`reports`: option name -> path), one line
     each: a report replaces no file the run reads or writes (`taken`: identity -> what it is),
-    nothing inside an input folder, no other report, and can be written. `cleaner clean`, `learn`
-    and `eval` check theirs so.
+    nothing inside an input folder, no other report, and can be written; a profile learned
+    replaces no file but a profile. `cleaner clean`, `learn` and `eval` check theirs so.
     """
     taken = dict(taken)
     problems: list[str] = []
     for option, path in reports.items():
         if path is not None:
-            problems += _report_problems(option, path, taken, folders)
+            problems += _report_problems(option, path, taken, folders) or _profile_problems(option, path)
             taken[identity(path)] = f"{option} file"
     return problems
+
+
+# The reports that are site profiles: `cleaner learn -o`, `cleaner clean --learn --profile`.
+_PROFILE_OPTIONS = ("-o", "--profile")
+
+
+def _profile_problems(option: str, path: Path) -> list[str]:
+    """A profile learned replaces a profile learned before, never another file (`holds_other_than_a_profile`)."""
+    if option not in _PROFILE_OPTIONS or not holds_other_than_a_profile(path):
+        return []
+    return [f"{option} {path} exists and holds no site profile: name a new file, or a profile to learn again"]
 
 
 def settings_files(config_path: Path | None, profile: str | None) -> dict[Location, str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import stat
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -161,16 +162,24 @@ def site_boilerplate(profile: str | None, site: str | None) -> SiteBoilerplate |
 
 
 def holds_other_than_a_profile(path: Path) -> bool:
-    """Whether the file exists and is no site profile (a config, notes, a report): `cleaner learn`
-    replaces a profile it learned before, never another file."""
+    """Whether something is there that is no site profile (a config, notes, a FIFO): `cleaner learn`
+    replaces a profile it learned before, or an empty file, never another file. A profile names its
+    format among its first keys, however it is spaced."""
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return True
         with path.open("rb") as file:
-            head = file.read(4096)
+            head = file.read(_PROFILE_HEAD_BYTES)
     except FileNotFoundError:
         return False
     except OSError:
         return True
-    return f'"format": "{PROFILE_FORMAT}"'.encode() not in head
+    return bool(head.strip()) and _PROFILE_HEAD.search(head) is None
+
+
+_PROFILE_HEAD_BYTES = 4096
+_PROFILE_HEAD = re.compile(rb'"format"\s*:\s*"' + PROFILE_FORMAT.encode() + rb'"')
 
 
 def load_profile(path: str | Path) -> Profile:

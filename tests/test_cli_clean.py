@@ -7,6 +7,7 @@ import errno
 import hashlib
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -284,6 +285,16 @@ def test_no_report_or_profile_replaces_the_settings_the_run_reads(tree: Path, tm
     assert config.read_text(encoding="utf-8") == 'ignore = ["CAP"]\n' and notes.read_text(encoding="utf-8") == "notes\n"
     assert profile.read_bytes() == learned
     assert CliRunner().invoke(main, ["learn", str(tree), "-o", str(profile)]).exit_code == 0  # learned again
+    compact = tmp_path / "compact.json"  # a profile however spaced, or an empty file, may be learned again
+    compact.write_text(json.dumps(json.loads(learned), separators=(",", ":")), encoding="utf-8")
+    (tmp_path / "empty.json").write_bytes(b"")
+    for target in (compact, tmp_path / "empty.json"):
+        assert CliRunner().invoke(main, ["learn", str(tree), "-o", str(target)]).exit_code == 0
+    os.mkfifo(tmp_path / "fifo")  # never opened: it could block the run
+    learn = CliRunner().invoke(main, ["clean", str(tree), "-o", out, "--learn", "--profile", str(notes)])
+    fifo = CliRunner().invoke(main, ["learn", str(tree), "-o", str(tmp_path / "fifo")])
+    assert learn.exit_code == fifo.exit_code == 2 and "holds no site profile" in learn.stderr + fifo.stderr
+    assert notes.read_text(encoding="utf-8") == "notes\n"
 
 
 def test_a_report_file_of_an_earlier_run_is_replaced(tree: Path, tmp_path: Path) -> None:
@@ -358,9 +369,11 @@ def test_a_full_disk_stops_a_run_into_a_folder_too(tree: Path, tmp_path: Path, m
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(batch, "write_atomic", no_space)
-    result = run(str(tree), "-o", str(tmp_path / "out"))
-    assert result.exit_code == 1 and "Traceback" not in result.stderr
-    assert result.stderr.count("No space left on device") == 1 and "; the run stopped" in result.stderr
+    errors = tmp_path / "e.tsv"
+    result = run(str(tree), "-o", str(tmp_path / "out"), "--errors", str(errors))
+    assert result.exit_code == 1 and "Traceback" not in result.stderr and "; the run stopped" in result.stderr
+    [(name, reason)] = [line.split("\t") for line in errors.read_text().splitlines()]  # the document, then no other
+    assert name == str(tree / "a.txt") and reason.startswith(f"cannot write {tmp_path / 'out'}") and reason.endswith("No space left on device")
 
 
 def test_reports_on_a_full_disk_end_the_run_with_one_line(

@@ -154,7 +154,8 @@ def test_a_file_named_twice_or_found_again_in_a_folder_named_too_is_read_once(tm
     (tmp_path / "in" / "b.txt").write_text(article, encoding="utf-8")
     (tmp_path / "in" / "a.jsonl").write_text('{"id": "1", "text": "A story long enough to keep as it is."}\n')
     one, jsonl = str(tmp_path / "in" / "b.txt"), str(tmp_path / "in" / "a.jsonl")
-    for args in ([one, one, "-o", str(tmp_path / "o1")], [str(tmp_path / "in"), one, "-o", str(tmp_path / "o2")]):
+    spelt = str(tmp_path / "in" / ".." / "in" / "b.txt")
+    for args in ([one, spelt, "-o", str(tmp_path / "o1")], [str(tmp_path / "in"), one, "-o", str(tmp_path / "o2")]):
         result = CliRunner().invoke(main, ["clean", *args])
         assert result.exit_code == 0 and "0 failed" in result.stderr, result.stderr
     result = CliRunner().invoke(main, ["clean", jsonl, jsonl, "-o", str(tmp_path / "all.jsonl")])

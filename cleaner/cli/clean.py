@@ -314,9 +314,8 @@ def _run_into(job, inputs, options, flags, report, stdin) -> tuple[str, int] | N
         except batch.OutputError as error:
             if options.output is None and isinstance(error.__cause__, BrokenPipeError):
                 return _reader_left()
-            if options.output is not None:
+            if options.single_file:  # the file is not put in place: none of its documents is written
                 errors.write(utf8(f"{shown(str(options.output))}\t{shown(str(error))}\n"))
-            if options.single_file:  # the file is not put in place
                 report.summary.left_unwritten()
             return f"{error}; the run stopped", 1
         except (KeyboardInterrupt, _Terminated) as interrupt:

@@ -38,7 +38,6 @@ def learn_command(paths: tuple[str, ...], output: Path, jobs: int | None, config
     from cleaner import io as cleaner_io
     from cleaner.inputs import find_inputs
     from cleaner.preflight import input_files, report_problems, settings_files
-    from cleaner.profile import holds_other_than_a_profile
 
     config, _ = load_config(config_path, rule_overrides(rules))
     inputs = find_inputs(list(paths), exclude=output)
@@ -46,8 +45,6 @@ def learn_command(paths: tuple[str, ...], output: Path, jobs: int | None, config
     # The profile the config names may be learned again; its config file is never replaced.
     taken = {**input_files(inputs), **settings_files(config_path, None)}
     problems += report_problems({"-o": output}, taken, inputs.folders)
-    if not problems and holds_other_than_a_profile(output):
-        problems.append(f"-o {output} exists and holds no site profile: name a new file, or a profile to learn again")
     if problems:
         raise InputError("\n".join(problems))
     profile = learn_from(inputs.sources, cleaner_io.Fields(), config, jobs)

@@ -134,17 +134,8 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     if not _OPENS_AS_NAME.match(text) and ":" not in text:
         return None  # every byline read here opens with its name, or with a label and a colon
     vocab = page.vocab
-    dated = dated_credit(text, vocab, dates.reading(page.article.url)) if _at_the_head(page, i) else None
-    if dated is not None:
-        meta = {"published": dated.published}
-        return Hit(moved_to="authors", value=dated.names, meta=meta, detail="a name and its date, at the head")
-    labelled = _LABELLED_NAME.match(text) if ":" in text else None
-    if labelled and _at_the_head(page, i):
-        names = name_part(labelled.group("names"), vocab)
-        # A name has a few words, two at least: "Pro: Work On Interesting Business Problems" heads a
-        # section, "Mobile App: Definition, Types, Examples, And Cost" lists what a guide covers.
-        if names and all(2 <= len(name.split()) <= MAX_NAME_WORDS for name in names):
-            return Hit(moved_to="authors", value=names, detail="a labelled name, at the head")
+    if _at_the_head(page, i) and (hit := _dated_or_labelled(page, text)):
+        return hit
     parts = _ROLE_SEPARATOR.split(text, maxsplit=1) if _SEPARATOR_MARK.search(text) else [text]
     if len(parts) == 1:
         return _name_over_role(page, i)
@@ -160,14 +151,26 @@ def name_and_role_line(page: Page, i: int) -> Hit | None:
     # site's name read the same: "Spiced Honey Pear Jam Recipe | The Anti-June Cleaver"); a place
     # reads the same ("New York, United States"), so the words are not taken for a name. Both are
     # set in capitals word by word: "My Friend Became a Grocery Store" is the rest of a headline.
-    if (
-        not page.kept
-        or not _at_the_head(page, i)
-        or not all(is_title_cased(p) for p in tail)
-        or dates.find_date(parts[1])
-    ):
+    if not page.kept or not _at_the_head(page, i) or not all(map(is_title_cased, tail)) or dates.find_date(parts[1]):
         return None  # a date after a word or two is a timestamp's ("Updated Wednesday, March 3, 2024")
     return Hit(detail="a name and a paper or place, at the head")
+
+
+def _dated_or_labelled(page: Page, text: str) -> Hit | None:
+    """At the head: a name then its date ("Faith Katunga • Oct 20, 2025"), or a label of a word or
+    two before the names ("Reportage: Anna Schmidt")."""
+    vocab = page.vocab
+    dated = dated_credit(text, vocab, dates.reading(page.article.url))
+    if dated is not None:
+        meta = {"published": dated.published}
+        return Hit(moved_to="authors", value=dated.names, meta=meta, detail="a name and its date, at the head")
+    labelled = _LABELLED_NAME.match(text) if ":" in text else None
+    names = name_part(labelled.group("names"), vocab) if labelled else None
+    # A name has a few words, two at least: "Pro: Work On Interesting Business Problems" heads a
+    # section, "Mobile App: Definition, Types, Examples, And Cost" lists what a guide covers.
+    if names and all(2 <= len(name.split()) <= MAX_NAME_WORDS for name in names):
+        return Hit(moved_to="authors", value=names, detail="a labelled name, at the head")
+    return None
 
 
 def _at_the_head(page: Page, i: int) -> bool:
