@@ -137,7 +137,9 @@ def _blocks(body: _Element) -> Iterator[Block]:
     first = True
     # again: garbled characters may have been written as entities
     leaves = [(leaf, repair_mojibake(leaf.text)) for leaf in _leaf_texts(body)]
-    width = max((_wrap_width(text) for leaf, text in leaves if leaf.tag not in _KEEPS_LINES), default=0)
+    width = max(
+        (_wrap_width(text) for leaf, text in leaves if "\n" in text and leaf.tag not in _KEEPS_LINES), default=0
+    )
     for leaf, text in leaves:
         density = min(1.0, leaf.link_chars / max(1, len(text.strip())))
         for n, (raw, markup) in enumerate(_lines(leaf, text, width)):
