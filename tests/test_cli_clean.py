@@ -373,7 +373,11 @@ def test_a_full_disk_stops_a_run_into_a_folder_too(tree: Path, tmp_path: Path, m
     result = run(str(tree), "-o", str(tmp_path / "out"), "--errors", str(errors))
     assert result.exit_code == 1 and "Traceback" not in result.stderr and "; the run stopped" in result.stderr
     [(name, reason)] = [line.split("\t") for line in errors.read_text().splitlines()]  # the document, then no other
-    assert name == str(tree / "a.txt") and reason.startswith(f"cannot write {tmp_path / 'out'}") and reason.endswith("No space left on device")
+    assert (
+        name == str(tree / "a.txt")
+        and reason.startswith(f"cannot write {tmp_path / 'out'}")
+        and reason.endswith("No space left on device")
+    )
 
 
 def test_reports_on_a_full_disk_end_the_run_with_one_line(
