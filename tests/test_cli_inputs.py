@@ -125,22 +125,27 @@ def test_a_cut_gzip_on_stdin_is_one_failed_document_with_its_reports(tmp_path: P
     assert errors.read_text().startswith("-\tcannot read") and '"failed": 1' in summary.read_text()
 
 
-def test_a_folder_that_cannot_be_listed_is_a_failure_of_the_run(tmp_path: Path, article: str, monkeypatch) -> None:
+def _without_permission_on(folder: str, monkeypatch) -> None:
+    """os.walk as it meets a folder it may not list (root reads every folder: permission bits say nothing)."""
     import cleaner.inputs
 
-    (tmp_path / "in" / "locked").mkdir(parents=True)
-    (tmp_path / "in" / "a.txt").write_text(article, encoding="utf-8")
     walk = os.walk
 
-    def walk_without_permission(top, **kwargs):  # as os.walk meets a folder it may not list
+    def walk_without_permission(top, **kwargs):
         for current, dirs, files in walk(top, **kwargs):
-            if Path(current).name == "locked":
+            if Path(current).name == folder:
                 kwargs["onerror"](PermissionError(13, "Permission denied", current))
                 dirs[:] = []
                 continue
             yield current, dirs, files
 
     monkeypatch.setattr(cleaner.inputs.os, "walk", walk_without_permission)
+
+
+def test_a_folder_that_cannot_be_listed_is_a_failure_of_the_run(tmp_path: Path, article: str, monkeypatch) -> None:
+    (tmp_path / "in" / "locked").mkdir(parents=True)
+    (tmp_path / "in" / "a.txt").write_text(article, encoding="utf-8")
+    _without_permission_on("locked", monkeypatch)
     errors = tmp_path / "e.tsv"
     result = CliRunner().invoke(
         main, ["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--errors", str(errors)]
@@ -160,3 +165,11 @@ def test_a_file_named_twice_or_found_again_in_a_folder_named_too_is_read_once(tm
         assert result.exit_code == 0 and "0 failed" in result.stderr, result.stderr
     result = CliRunner().invoke(main, ["clean", jsonl, jsonl, "-o", str(tmp_path / "all.jsonl")])
     assert result.exit_code == 0 and len((tmp_path / "all.jsonl").read_text().splitlines()) == 1
+
+
+def test_learning_from_a_folder_that_cannot_be_listed_is_a_usage_error(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "in" / "locked").mkdir(parents=True)
+    _without_permission_on("locked", monkeypatch)
+    result = CliRunner().invoke(main, ["learn", str(tmp_path / "in"), "-o", str(tmp_path / "p.json")])
+    assert result.exit_code == 2 and "locked: cannot read the folder: Permission denied" in result.stderr
+    assert not (tmp_path / "p.json").exists()

@@ -41,7 +41,8 @@ def learn_command(paths: tuple[str, ...], output: Path, jobs: int | None, config
 
     config, _ = load_config(config_path, rule_overrides(rules))
     inputs = find_inputs(list(paths), exclude=output)
-    problems = [f"{name}: {reason}" for name, reason in inputs.missing]
+    # A profile learned from part of a corpus would pass for one learned from all of it.
+    problems = [f"{name}: {reason}" for name, reason in (*inputs.missing, *inputs.unlisted)]
     # The profile the config names may be learned again; its config file is never replaced.
     taken = {**input_files(inputs), **settings_files(config_path, None)}
     problems += report_problems({"-o": output}, taken, inputs.folders)
