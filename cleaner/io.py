@@ -135,8 +135,12 @@ def read_bytes(path: Location, compression: str | None, limit: int) -> bytes:
 
 
 def read_limited(stream: IO[bytes], limit: int) -> bytes:
-    """All of a stream, refused when longer than `limit` bytes (without reading past the limit)."""
-    data = stream.read(limit + 1)
+    """All of a stream, refused when longer than `limit` bytes (without reading past the limit) or
+    when it cannot be read (a cut or damaged .gz or .zst)."""
+    try:
+        data = stream.read(limit + 1)
+    except READ_ERRORS as error:
+        raise DocumentError(f"cannot read: {describe_error(error)}") from error
     if len(data) > limit:
         raise DocumentError(f"larger than max_bytes ({limit} bytes)")
     return data

@@ -120,8 +120,6 @@ def documents(
             data = read_limited(stream, max_bytes)
         except DocumentError as error:
             yield Document(source.name, problem=str(error), output=output)
-        except READ_ERRORS as error:  # a cut or damaged .gz or .zst on stdin
-            yield Document(source.name, problem=f"cannot read: {describe_error(error)}", output=output)
         else:
             yield Document(source.name, source.kind, data=data, output=output)
 

@@ -23,6 +23,19 @@ from cleaner.markdown import Style, markdown
 MENU = ["Home", "News", "sport", "opinion", "weather", "Contact us", "more from the town"] * 4
 BODY = "<p>Some text long enough to count as body, and then some more words for it.</p>"
 
+# A paragraph wrapped at a width with lines ending on function words, and one whose lines end on
+# nouns and verbs (which alone tells no wrapping from a list's lines).
+WRAPPED_ON_FUNCTION_WORDS = [
+    "Get your branding in place: the earlier the better when it comes to",
+    "building your brand. You will want to decide your business name and",
+    "tagline, select your brand colours, and choose your brand fonts.",
+]
+WRAPPED_ON_NOUNS = [
+    "Using gym equipment safely also involves being mindful of surroundings",
+    "and being aware of others using the equipment. It is important to avoid",
+    "blocking pathways or hogging equipment for extended periods of time.",
+]
+
 
 def _page(inside: str) -> str:
     return f"<html><body><article><h1>Floods close schools</h1>{BODY}{inside}</article></body></html>"
@@ -220,16 +233,7 @@ def test_a_paragraph_wrapped_in_a_page_dump_is_one_block_where_its_lines_end_on_
 
 
 def test_a_wrapped_paragraph_whose_lines_end_on_nouns_is_one_block_on_a_page_that_wraps_its_paragraphs() -> None:
-    wrapped = [
-        "Get your branding in place: the earlier the better when it comes to",
-        "building your brand. You will want to decide your business name and",
-        "tagline, select your brand colours, and choose your brand fonts.",
-    ]
-    on_nouns = [
-        "Using gym equipment safely also involves being mindful of surroundings",
-        "and being aware of others using the equipment. It is important to avoid",
-        "blocking pathways or hogging equipment for extended periods of time.",
-    ]
+    wrapped, on_nouns = WRAPPED_ON_FUNCTION_WORDS, WRAPPED_ON_NOUNS
     texts = [block.text for block in to_blocks("\n".join([*MENU, *wrapped, *MENU, *on_nouns, *MENU]))]
     assert " ".join(on_nouns) in texts
     texts = [block.text for block in to_blocks("\n".join([*MENU, *on_nouns, *MENU]))]
@@ -237,16 +241,7 @@ def test_a_wrapped_paragraph_whose_lines_end_on_nouns_is_one_block_on_a_page_tha
 
 
 def test_a_page_that_wraps_a_paragraph_with_line_breaks_wraps_its_others_at_that_width_too() -> None:
-    wrapped = [
-        "Get your branding in place: the earlier the better when it comes to",
-        "building your brand. You will want to decide your business name and",
-        "tagline, select your brand colours, and choose your brand fonts.",
-    ]
-    on_nouns = [
-        "Using gym equipment safely also involves being mindful of surroundings",
-        "and being aware of others using the equipment. It is important to avoid",
-        "blocking pathways or hogging equipment for extended periods of time.",
-    ]
+    wrapped, on_nouns = WRAPPED_ON_FUNCTION_WORDS, WRAPPED_ON_NOUNS
     alone = paragraphs(clean(_page(f"<p>{'<br>'.join(on_nouns)}</p>")).body)
     assert alone[-3:] == on_nouns  # alone, nothing says the page wraps its paragraphs
     found = paragraphs(clean(_page(f"<p>{'<br>'.join(wrapped)}</p><p>{'<br>'.join(on_nouns)}</p>")).body)

@@ -184,8 +184,8 @@ def _names_a_job(vocab: Vocabulary, role: str) -> bool:
     """The words before the role's word are a job's ("Senior", "Chief international"), not a
     prompt's label words in lower case ("Learn more about our contributors")."""
     found = vocab.derived(_role_at_end).search(role)
-    # Set in lower case: "Senior Content Contributor" is a job's title.
-    lead = [word for word in label_words_of(role[: found.start()]) if word in role.split()] if found else []
+    # Only the words in lower case: "Senior Content Contributor" is a job's title.
+    lead = label_words_of(" ".join(w for w in role[: found.start()].split() if w.islower())) if found else []
     labels, function = vocab.word_set("label_words"), function_words()
     return not any(word in labels and word not in function for word in lead)
 

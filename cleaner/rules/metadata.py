@@ -34,9 +34,9 @@ _MAX_DECKED_TITLE_WORDS = 16
 _DECK_LINES = 3
 _DECK_REACH = 8
 # A sentence ended by a full stop inside a line, another one after it: "...President Zelenskyy.
-# Photo: Twitter" (a word of three letters or more before the stop: "U.S. Senate", "vs. Leeds" are none).
-# (A title before a name ends none: "... to kill Rep. Ilhan Omar".)
-# Three letters before the stop, matched as three: a run of letters is scanned once.
+# Photo: Twitter" (a word of three letters or more before the stop: "U.S. Senate", "vs. Leeds" are
+# none, nor is a title before a name: "Rep. Ilhan Omar"). The three letters are matched as three, so
+# a run of letters is scanned once (`_word_ending_at` reads the word).
 _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{3}[.…][\"'”’)]*\s+[\"“‘(]?[A-ZÀ-Ý0-9]")
 # A section's number opens a short heading of the article's own, never its headline: "1. Introduction",
 # "2.1. Results" ("1. FC Köln gewinnt das Derby", "1. Mai: Tausende demonstrieren" are headlines).
@@ -79,7 +79,7 @@ def _is_prose(text: str, vocab: Vocabulary) -> bool:
     return not is_headline_like(text, max_words=_MAX_TITLE_WORDS) or _holds_two_sentences(text, vocab)
 
 
-def _is_numbered_section(page: Page, text: str) -> bool:
+def _is_numbered_section(text: str) -> bool:
     """A section's number, then a heading of a few words that no date opens ("9. November: ...")."""
     numbered = _SECTION_NUMBER.match(text)
     if numbered is None:
@@ -208,7 +208,7 @@ def _is_title(page: Page, text: str) -> bool:
     "1. Introduction" heads the body's first section), no long question."""
     if _holds_two_sentences(text, page.vocab) or page.vocab.line_is("section_headings", text):
         return False
-    if _is_numbered_section(page, text):
+    if _is_numbered_section(text):
         return False
     closed = text.rstrip()  # an initialism's stop closes no sentence: "...Markets in the U.S."
     closed = closed[:-1] if _FINAL_INITIALISM.search(closed) else closed
