@@ -100,6 +100,16 @@ def test_a_run_of_text_cut_at_a_link_is_joined_as_the_page_renders_it() -> None:
     assert split_sentences(found) == 0
 
 
+def test_a_page_extracted_as_one_run_of_text_keeps_its_lines_apart() -> None:
+    # A page with no container of its own: the extraction glues its headline and lines together.
+    story = "The council met on Monday to agree the roads budget for next year, which rises by four per cent."
+    article = clean(f"<html><body><h1>Roads budget</h1><p>{story}</p></body></html>")
+    assert (article.title, article.body) == ("Roads budget", story)
+    films = "<div><span>Scream 7</span></div><div><span>2026</span><span> 1h 54m</span></div><div>The Bluff</div>"
+    article = clean(f"<html><body><h1>Most popular films</h1>{films}</body></html>")
+    assert paragraphs(article.body) == ["Scream 7", "2026 1h 54m", "The Bluff"]
+
+
 def _joined(*blocks: tuple[str, str], rendered: str) -> list[str]:
     """The texts of (tag, text) blocks, each after the first set apart, once rejoined against `rendered`."""
     found = [Block(text, gap_before=k > 0, tag=tag) for k, (tag, text) in enumerate(blocks)]

@@ -5,7 +5,9 @@ One block per paragraph, heading, list item, quote or table row, and per line of
 them (`_unwrapped`). Whitespace inside a block collapses as a browser collapses it, so a
 paragraph hard-wrapped in the page's source is one block, never a block per source line.
 trafilatura itself cuts a paragraph in two at an inline element now and then: two blocks that
-the page renders on one line are joined again (`rendered`).
+the page renders on one line are joined again (`rendered`). Where it finds no container and
+falls back on the page's whole text as one paragraph, that paragraph is cut again where the page
+breaks its lines (`_rendered_lines`).
 """
 
 from __future__ import annotations
@@ -77,7 +79,47 @@ def main_content(html: str, rendered: str, *, posts: bool = False) -> list[Block
     if _chars(balanced) < _RECALL_TRY_SHARE * len(rendered):
         recall = _trafilatura_blocks(page, favor_recall=True, fast=True, posts=posts)
         balanced = recall if _chars(recall) > _RECALL_GAIN * _chars(balanced) else balanced
+    if _glues_the_page(balanced, rendered):
+        balanced = _rendered_lines(balanced[0], rendered)
     return restore_left_out(join_rendered_lines(balanced, rendered), rendered, lambda: _left_out_candidates(page))
+
+
+def _glues_the_page(blocks: list[Block], rendered: str) -> bool:
+    """Whether the extraction is one block longer than any line the page renders: trafilatura's
+    last resort, the page's text in one paragraph (headline, byline, menus and story run together)."""
+    return len(blocks) == 1 and len(blocks[0].text) > max(map(len, rendered.splitlines()), default=0)
+
+
+def _rendered_lines(glued: Block, rendered: str) -> list[Block]:
+    """The glued block cut where the page's rendered lines break, each piece a paragraph that keeps
+    the block's own spacing (the rendered text glues inline elements: "20261h 54mR"); the block
+    itself where its text is not a run of whole rendered lines."""
+    ink = [squeezed for squeezed in (_SPACE.sub("", line) for line in rendered.splitlines()) if squeezed]
+    whole = _SPACE.sub("", glued.text)
+    first = next((k for k, line in enumerate(ink) if whole.startswith(line)), len(ink))
+    done, ends = 0, []
+    for line in ink[first:]:
+        if not whole.startswith(line, done):
+            return [glued]
+        done += len(line)
+        ends.append(done)
+        if done == len(whole):
+            pieces = _cut_after_ink(glued.text, ends)
+            return [Block(piece, gap_before=n > 0, tag="p") for n, piece in enumerate(pieces)]
+    return [glued]
+
+
+def _cut_after_ink(text: str, ends: list[int]) -> list[str]:
+    """`text` cut after its visible characters number each of `ends` (ascending, the last all of them)."""
+    pieces, start, seen, cuts = [], 0, 0, iter(ends)
+    cut = next(cuts)
+    for position, character in enumerate(text):
+        if not character.isspace():
+            seen += 1
+            if seen == cut:
+                pieces.append(text[start : position + 1].strip())
+                start, cut = position + 1, next(cuts, 0)
+    return pieces
 
 
 def _left_out_candidates(page: HtmlElement) -> dict[str, list[Element]]:
