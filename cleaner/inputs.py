@@ -128,9 +128,33 @@ def _find_local(arg: str, skip: Location | None, found: Inputs, filters: Filters
     # "in/**" matches the folders and the files in them: each file is read once.
     found.sources[first[0] :] = _each_once(found.sources[first[0] :])
     found.left_out[first[1] :] = list(dict.fromkeys(found.left_out[first[1] :]))
-    if not matches:
-        found.missing.append((arg, "no file matches this pattern"))
+    unreadable = _unlisted_on_the_way(arg, root)
+    found.unlisted[:] = dict.fromkeys([*found.unlisted, *unreadable])
+    if not matches:  # perhaps for want of a folder it could not read
+        found.missing.append((arg, "; ".join(["no file matches this pattern", *map(": ".join, unreadable[:1])])))
     return True
+
+
+def _unlisted_on_the_way(pattern: str, root: Path) -> list[tuple[str, str]]:
+    """The folders a glob pattern reaches into that cannot be listed (path, reason), which `glob`
+    passes over in silence: those its parts match on the way to its last, and below a "**" any
+    folder; a hidden folder only where a part names one, as `glob` reads them."""
+    parts = PurePath(pattern).parts[len(root.parts) :]
+    anywhere = parts.index("**") if "**" in parts else len(parts)
+    unlisted: list[tuple[str, str]] = []
+
+    def unreadable(error: OSError) -> None:
+        unlisted.append((str(Path(error.filename)), f"cannot read the folder: {error.strerror or error}"))
+
+    def reached(name: str, depth: int) -> bool:
+        if name.startswith(".") and not (depth < len(parts) and parts[depth].startswith(".")):
+            return False
+        return depth >= anywhere or (depth + 1 < len(parts) and fnmatchcase(name, parts[depth]))
+
+    for current, dirs, _ in os.walk(root, onerror=unreadable):
+        depth = len(Path(current).relative_to(root).parts)
+        dirs[:] = [name for name in dirs if reached(name, depth)]
+    return unlisted
 
 
 def _each_once(sources: list[Source]) -> list[Source]:

@@ -154,6 +154,26 @@ def test_a_folder_that_cannot_be_listed_is_a_failure_of_the_run(tmp_path: Path, 
     assert errors.read_text() == f"{tmp_path / 'in' / 'locked'}\tcannot read the folder: Permission denied\n"
 
 
+def test_a_folder_a_glob_reaches_into_that_cannot_be_listed_is_a_failure_of_the_run(
+    tmp_path: Path, article: str, monkeypatch
+) -> None:
+    (tmp_path / "in" / "a" / "locked").mkdir(parents=True)
+    (tmp_path / "in" / "b").mkdir()
+    (tmp_path / "in" / "b" / "x.txt").write_text(article, encoding="utf-8")
+    _without_permission_on("locked", monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    locked = "in/a/locked\tcannot read the folder: Permission denied\n"
+    for pattern, failed in (("in/**/*.txt", 1), ("in/*/*.txt", 0)):
+        errors = tmp_path / "e.tsv"
+        out = str(tmp_path / f"out{failed}")
+        result = CliRunner().invoke(main, ["clean", pattern, "-o", out, "--errors", str(errors)])
+        assert result.exit_code == failed and f"1 cleaned, {failed} failed" in result.stderr, (pattern, result.stderr)
+        assert errors.read_text() == (locked if failed else ""), pattern
+    # Where nothing matches, the folder it could not read is said with the pattern.
+    result = CliRunner().invoke(main, ["clean", "*/*/locked/*.txt", "-o", str(tmp_path / "none")])
+    assert result.exit_code == 2 and "no file matches this pattern; in/a/locked: cannot read" in result.stderr
+
+
 def test_a_file_named_twice_or_found_again_in_a_folder_named_too_is_read_once(tmp_path: Path, article: str) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "b.txt").write_text(article, encoding="utf-8")
