@@ -11,10 +11,9 @@ process; the others are sent the records read here. Both run the same `Job`: byt
 from __future__ import annotations
 
 import errno
-from collections import Counter
 from collections.abc import Generator, Iterable, Iterator, Mapping
 from contextlib import closing
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from io import BufferedReader
 from itertools import groupby
 from typing import Any, Protocol, runtime_checkable
@@ -35,28 +34,12 @@ from cleaner.io import (
     sniff_stream,
     utf8,
 )
+from cleaner.outcomes import Cleaned, Outcome, Skipped
 from cleaner.parallel import Failure
 from cleaner.records import clean_document
 from cleaner.storage import Location, atomic_writer, exists, identity, is_dir, write_atomic
 from cleaner.streams import documents, records
 from cleaner.writers import FORMATS, Style, format_of, render
-
-
-@dataclass(frozen=True, slots=True)
-class Cleaned:
-    """What a worker sends back for one document: the rendered output and its counts."""
-
-    text: str
-    words_kept: int
-    words_removed: int
-    removals: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A document left alone on purpose (an existing output, a WARC request record)."""
-
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -84,57 +67,6 @@ class Job:
             sum(len(r.text.split()) for r in article.removals),
             tuple(f"{r.code} {r.rule}" for r in article.removals),
         )
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What became of one document: cleaned (and written), failed with a reason, skipped, or
-    unwritten (cleaned into an output file that is then not put in place). A failure that keeps its
-    file from being put in place takes back the `unwritten` records reported cleaned before it."""
-
-    name: str
-    status: str
-    reason: str | None = None
-    result: Cleaned | None = None
-    output: Location | None = None
-    unwritten: int = 0
-
-
-@dataclass
-class Summary:
-    """Counts over a run, for the closing report and `--summary-json`."""
-
-    read: int = 0
-    cleaned: int = 0
-    failed: int = 0
-    skipped: int = 0
-    unwritten: int = 0
-    words_kept: int = 0
-    words_removed: int = 0
-    removals: Counter[str] = field(default_factory=Counter)
-
-    def add(self, outcome: Outcome) -> None:
-        self.read += 1
-        setattr(self, outcome.status, getattr(self, outcome.status) + 1)
-        self.cleaned -= outcome.unwritten
-        self.unwritten += outcome.unwritten
-        if outcome.result:
-            self.words_kept += outcome.result.words_kept
-            self.words_removed += outcome.result.words_removed
-            self.removals.update(outcome.result.removals)
-
-    def left_unwritten(self) -> None:
-        """The one output file every document went to is not put in place: none of them is written."""
-        self.unwritten, self.cleaned = self.unwritten + self.cleaned, 0
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.failed else 0
-
-    def to_dict(self) -> dict[str, Any]:
-        data = {f.name: getattr(self, f.name) for f in fields(self)}
-        data["removals"] = dict(sorted(self.removals.items()))
-        return data
 
 
 class Sink(Protocol):
@@ -355,14 +287,27 @@ def _write_one_stream(
         results = _results([source], options, executor, stdin)
     else:
         results = executor.map(records(stream, source, options.fields, options.max_bytes))
+    written = 0
     try:
         with closing(stream), atomic_writer(target.path) as sink:
-            yield from _write_whole(sink, target.path, results, options)
+            for outcome in _write_whole(sink, target.path, results, options):
+                written += outcome.status == "cleaned"
+                yield outcome
     except _Unfinished:
         return
+    except OutputError as error:  # a record's write failed (`_write_stream`)
+        if not isinstance(error.__cause__, OSError):
+            raise
+        yield from _not_in_place(source.name, target.path, error.__cause__, written)
     except OSError as error:
-        yield _failed_write(source.name, target.path, error)
-        _stop_where_the_disk_fails(target.path, error)
+        yield from _not_in_place(source.name, target.path, error, written)
+
+
+def _not_in_place(name: str, path: Location, error: OSError, written: int) -> Iterator[Outcome]:
+    """A stream's output file that could not be written: its records reported cleaned are taken
+    back (unwritten), and a failing disk stops the run."""
+    yield replace(_failed_write(name, path, error), unwritten=written)
+    _stop_where_the_disk_fails(path, error)
 
 
 def _failed_write(name: str, path: Location, error: OSError) -> Outcome:

@@ -7,8 +7,8 @@ import time
 
 import click
 
-from cleaner.batch import Summary
 from cleaner.io import shown
+from cleaner.outcomes import Summary
 
 
 class Report:

@@ -329,8 +329,8 @@ def test_what_cannot_be_written_is_a_usage_error_before_cleaning(
 class _DiskFull(io.RawIOBase):
     """A sink that fills up after a few writes, as a disk does."""
 
-    def __init__(self) -> None:
-        self.writes = 0
+    def __init__(self, error: int = errno.ENOSPC) -> None:
+        self.writes, self.error = 0, error
 
     def writable(self) -> bool:
         return True
@@ -338,7 +338,7 @@ class _DiskFull(io.RawIOBase):
     def write(self, data) -> int:
         self.writes += 1
         if self.writes > 2:
-            raise OSError(errno.ENOSPC, "No space left on device")
+            raise OSError(self.error, os.strerror(self.error))
         return len(data)
 
 
@@ -362,6 +362,28 @@ def test_a_full_disk_stops_the_run_with_one_line_and_keeps_the_reports(
         == f"{tmp_path / 'out.jsonl'}\tcannot write {tmp_path / 'out.jsonl'}: No space left on device"
     )
     assert not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.parametrize(("error", "stops"), [(errno.ENOSPC, True), (errno.EIO, False)])
+def test_a_stream_file_whose_output_cannot_be_written_takes_back_its_records(
+    error: int, stops: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    @contextlib.contextmanager
+    def failing(path: Path):
+        yield _DiskFull(error)
+
+    monkeypatch.setattr(batch, "atomic_writer", failing)
+    (tmp_path / "in").mkdir()
+    text = "The council met on Monday to agree the roads budget for next year, which rises by four per cent."
+    lines = [json.dumps({"id": str(n), "text": f"Story {n}. {text}"}) for n in range(4)]
+    (tmp_path / "in" / "a.jsonl").write_text("\n".join(lines) + "\n")
+    (tmp_path / "in" / "b.txt").write_text(f"Roads budget\n\n{text}\n")
+    summary = tmp_path / "summary.json"
+    result = run(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--summary-json", str(summary))
+    assert result.exit_code == 1 and ("; the run stopped" in result.stderr) == stops, result.stderr
+    counts = json.loads(summary.read_text())
+    # a.jsonl is not in place: its two records written are taken back; b.txt is cleaned unless the disk failed.
+    assert (counts["cleaned"], counts["unwritten"], counts["failed"]) == (0 if stops else 1, 2, 1)
 
 
 def test_a_full_disk_stops_a_run_into_a_folder_too(tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

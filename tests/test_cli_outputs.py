@@ -184,8 +184,9 @@ def test_a_run_puts_back_the_signal_handlers_it_found(tmp_path: Path, article: s
 def test_records_of_a_file_left_unwritten_are_counted_so_however_many_pieces_are_lost() -> None:
     """Two pieces lost, an ordinary failure between, records cleaned before and after: none is
     counted as cleaned, the first loss takes back those before it, and the later ones say why."""
-    from cleaner.batch import Cleaned, Options, Summary, _Unfinished, _write_whole
+    from cleaner.batch import Options, _Unfinished, _write_whole
     from cleaner.io import PIECE_LOST, Document
+    from cleaner.outcomes import Cleaned, Summary
     from cleaner.parallel import Failure
 
     def cleaned(n: int) -> tuple[Document, Cleaned]:

@@ -194,10 +194,10 @@ def _plan(paths: tuple[str, ...], flags: dict, config, stdin):
 
 def _announce(inputs, paths: tuple[str, ...], report, verbose: bool, quiet: bool) -> None:
     """Say what is not read: files skipped (counted), files left out by name (listed with -v)."""
-    from cleaner import batch
+    from cleaner.outcomes import Outcome
 
     for name, reason in inputs.skipped:
-        report.add(batch.Outcome(name, "skipped", reason))
+        report.add(Outcome(name, "skipped", reason))
     if verbose:
         for name, reason in inputs.left_out:
             click.echo(f"{name}: not read ({reason})", err=True)
@@ -299,8 +299,9 @@ def _run_into(job, inputs, options, flags, report, stdin) -> tuple[str, int] | N
     """`_run` with the errors file open: each failure is written there as it comes (unlisted folders first)."""
     from cleaner import batch
     from cleaner.io import shown, utf8
+    from cleaner.outcomes import Outcome
 
-    unlisted = [batch.Outcome(name, "failed", reason) for name, reason in inputs.unlisted]
+    unlisted = [Outcome(name, "failed", reason) for name, reason in inputs.unlisted]
     with errors_file(flags["errors_path"]) as errors:
         try:
             with (

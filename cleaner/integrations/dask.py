@@ -30,11 +30,12 @@ from typing import Any, TypeVar
 
 from distributed import Client
 
-from cleaner.batch import Cleaned, Job, Skipped
+from cleaner.batch import Job
 from cleaner.compression import compression_of
 from cleaner.config import Config
 from cleaner.engine import Cleaner
 from cleaner.io import PIECE_LOST, Document, Fields, Source, kind_of
+from cleaner.outcomes import Cleaned, Skipped
 from cleaner.parallel import Failure, call
 from cleaner.records import failed_record
 from cleaner.shards import Shard, planned, shard_documents
