@@ -129,11 +129,13 @@ def _marked_byline(lines: list[str], k: int, vocab: Vocabulary) -> byline.Byline
 
 def _is_credit(lines: list[str], k: int, start: int, vocab: Vocabulary) -> bool:
     """Line k credits a person: a name, right under the headline at `start` or by a date, that the
-    line-kind model does not read as a menu's label ("Home Blog", "Graphic Design Courses")."""
+    line-kind model does not read as a menu's label ("Home Blog", "Graphic Design Courses"), whose
+    name holds no digit, as a heading may ("Example H2", "React2Shell Payload Improvements")."""
     from cleaner.pagemodel import evidence
 
     return (
         names.is_credit_line(lines[k], vocab)
+        and not any(character.isdigit() for name in names.credited_names(lines[k], vocab) for character in name)
         and (k - start <= _CREDIT_REACH or _dated_near(lines, k))
         and not evidence.reads_as_menu(lines[k])
     )
