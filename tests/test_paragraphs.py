@@ -110,6 +110,23 @@ def test_a_page_extracted_as_one_run_of_text_keeps_its_lines_apart() -> None:
     assert paragraphs(article.body) == ["Scream 7", "2026 1h 54m", "The Bluff"]
 
 
+RUN_ON = (
+    "Weight gain happens when we eat more calories than we burn. Choosing whole grains can lower our risk of",
+    "heart disease and diabetes, and cutting them out can mean missing out on essential nutrients.",
+)
+
+
+def test_a_sentence_run_on_across_two_paragraphs_is_one_paragraph() -> None:
+    dump = "\n".join(["Carbs and weight", *RUN_ON, "The bottom line: there is no need to fear carbs."])
+    assert paragraphs(clean(dump, kind="text").body)[0] == " ".join(RUN_ON)
+    assert paragraphs(clean(_page("".join(f"<p>{line}</p>" for line in RUN_ON))).body)[1] == " ".join(RUN_ON)
+    # A list's items, a name or a line of code under a paragraph are no sentence's run.
+    for after in ("by Jane Doe, The Courier", "stripe.api_key = 'sk_test'", "your toddler sleeps in a crib"):
+        assert [block.text for block in to_blocks(f"{RUN_ON[0]}\n{after}")] == [RUN_ON[0], after]
+    # Nor is a line of a hard-wrapped paragraph as wide as the one over it: that is the wrapping's to tell.
+    assert len(to_blocks("\n".join(WRAPPED_ON_NOUNS))) == 3
+
+
 def _joined(*blocks: tuple[str, str], rendered: str) -> list[str]:
     """The texts of (tag, text) blocks, each after the first set apart, once rejoined against `rendered`."""
     found = [Block(text, gap_before=k > 0, tag=tag) for k, (tag, text) in enumerate(blocks)]

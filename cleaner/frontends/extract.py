@@ -20,7 +20,7 @@ from cleaner.article import Block, Markup
 from cleaner.frontends import lxmlpage
 from cleaner.frontends.decode import repair_mojibake
 from cleaner.frontends.leftout import HEADING_TAGS, LIST_ITEM, Element, restore_left_out
-from cleaner.frontends.rendered import LOOSE_TEXT, join_rendered_lines
+from cleaner.frontends.rendered import LOOSE_TEXT, join_rendered_lines, join_run_on_paragraphs
 from cleaner.frontends.text import wrapped_paragraphs, wrapped_width
 from cleaner.shapes import shows_nothing
 
@@ -81,7 +81,8 @@ def main_content(html: str, rendered: str, *, posts: bool = False) -> list[Block
         balanced = recall if _chars(recall) > _RECALL_GAIN * _chars(balanced) else balanced
     if _glues_the_page(balanced, rendered):
         balanced = _rendered_lines(balanced[0], rendered)
-    return restore_left_out(join_rendered_lines(balanced, rendered), rendered, lambda: _left_out_candidates(page))
+    joined = join_run_on_paragraphs(join_rendered_lines(balanced, rendered))
+    return restore_left_out(joined, rendered, lambda: _left_out_candidates(page))
 
 
 def _glues_the_page(blocks: list[Block], rendered: str) -> bool:

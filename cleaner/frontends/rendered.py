@@ -18,6 +18,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from cleaner.article import Block, Markup
+from cleaner.frontends.text import runs_on
 from cleaner.shapes import ends_sentence
 from cleaner.vocab import function_words
 
@@ -75,6 +76,21 @@ def join_rendered_lines(blocks: list[Block], rendered: str) -> list[Block]:
                 continue
         joined.append(block)
         start, end = found if found is not None else (-1, -1)
+    return joined
+
+
+def join_run_on_paragraphs(blocks: list[Block]) -> list[Block]:
+    """Join each paragraph to the one before where a sentence runs on across the two (`runs_on`:
+    "... focused on building," / "installing, and maintaining critical power systems."): the page
+    set one sentence in two `<p>`s. The lines `<br>` sets apart in one are the wrapping's
+    (`extract._unwrapped`)."""
+    joined: list[Block] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if previous and previous.tag == block.tag == "p" and block.gap_before and runs_on(previous.text, block.text):
+            _merge(previous, block, _Span(f"{previous.text} {block.text}", spaced=True))
+        else:
+            joined.append(block)
     return joined
 
 

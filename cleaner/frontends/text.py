@@ -58,6 +58,10 @@ _SENTENCE_WRAP_LINE = 0.9
 # Where a break that may be a wrap falls (`_wrap_breaks`).
 _MID_SENTENCE, _BETWEEN_SENTENCES = "mid-sentence", "between sentences"
 _FIRST_CHARACTER = re.compile(r"^\W*(\w)")
+# A line a sentence runs on from (`_runs_on`) is this many words long at least and holds a
+# sentence's end followed by a capitalised word; the line it runs on into closes a sentence or is as long.
+_RUN_ON_WORDS = 12
+_CLOSED_SENTENCE = re.compile(r"\w[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 
 
 def read(text: str, *, url: str | None, config: Config) -> Reading:
@@ -152,7 +156,44 @@ def wrapped_paragraphs(lines: list[Block], *, known_width: int = 0) -> set[int]:
         widest = max(len(line.text) for line in paragraph)
         if _is_wrapped(paragraph, anywhere=True) and _LOCAL_FULL_LINE * width <= widest <= width / _LOCAL_FULL_LINE:
             joins.update(pieces)
-    return joins
+    return joins | {k for k in range(len(lines) - 1) if _runs_on(lines, k)}
+
+
+def _runs_on(lines: list[Block], k: int) -> bool:
+    """Whether a paragraph's sentence runs on from line k into the line right under it (`runs_on`).
+    A line of a hard-wrapped paragraph, as wide as the line right over it, is left to the wrapping."""
+    line, following = lines[k], lines[k + 1]
+    above = lines[k - 1] if k and not line.gap_before and lines[k - 1].line == line.line - 1 else None
+    width = len(line.text)
+    if (
+        above is not None
+        and _MIN_WIDTH <= width <= _MAX_WIDTH
+        and _LOCAL_FULL_LINE <= len(above.text) / width <= 1 / _LOCAL_FULL_LINE
+    ):
+        return False
+    return not following.gap_before and following.line == line.line + 1 and runs_on(line.text, following.text)
+
+
+def runs_on(text: str, following: str) -> bool:
+    """Whether a sentence runs on from `text` into `following`, however the two were set apart:
+    `text` closes a sentence and opens another that it leaves on a comma or a word in lower case,
+    and `following` goes on in words in lower case to a sentence's end or for a while ("... of
+    heart disease and type" / "diabetes. Cutting out carbs ..."). A list's items close no sentence
+    before their end; a name, a date, a handle or a line of code under a paragraph goes on in no
+    words.
+
+    >>> runs_on("It rained. The river rose over the road and the bridge at the edge of", "town, they said.")
+    True
+    """
+    last, first = text.rsplit(None, 1)[-1], following.split(None, 1)[0]
+    return (
+        len(text.split()) >= _RUN_ON_WORDS
+        and (last.endswith(",") or (last.isalpha() and last.islower()))
+        and _CLOSED_SENTENCE.search(text) is not None
+        and first.rstrip(",;:").isalpha()
+        and first.islower()
+        and (ends_sentence(following) or len(following.split()) >= _RUN_ON_WORDS)
+    )
 
 
 def wrapped_width(lines: list[Block], joins: set[int]) -> int:
