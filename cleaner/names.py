@@ -110,7 +110,7 @@ def author_names(values: Iterable[str], vocab: Vocabulary) -> tuple[list[str], l
             people[-1] = f"{people[-1]}, {text}"
             continue
         inverted = _SURNAME_FIRST.fullmatch(text)  # a citation's "Roy, Aniruddha"
-        for name in [f"{inverted[2]} {inverted[1]}"] if inverted else split_names(_without_roles(text, vocab), vocab):
+        for name in [f"{inverted[2]} {inverted[1]}"] if inverted else split_names(text, vocab):
             name = _without_role(name, vocab)
             if vocab.line_is("agencies", name):
                 agencies.append(name)
@@ -178,7 +178,7 @@ def read_credit(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str
     head = names
     people: list[str] = []
     agencies: list[str] = []
-    pieces = split_names(_without_roles(head, vocab), vocab)
+    pieces = split_names(head, vocab)
     for k, piece in enumerate(pieces):
         name = _without_role(piece, vocab)
         # After the first name, a piece naming a role is the tail: "Jane Doe, Housing Correspondent".
@@ -267,22 +267,6 @@ def _without_role(name: str, vocab: Vocabulary, families: tuple[str, ...] = _ROL
         if _role_at(name, k, vocab, families):
             return " ".join(words[:k]).rstrip(",")
     return name
-
-
-def _without_roles(text: str, vocab: Vocabulary) -> str:
-    """The name alone where its job is joined to a second one ("Jane Doe Executive Editor and Master
-    Gardener", "Jane Doe, Editor and Founder"): what follows a writer's role and a joiner is more of
-    the job, not another person, when it closes the text in a few words ("Jane Doe Email and John
-    Roe" names two)."""
-    parts = _joiners(vocab).split(text, maxsplit=1)
-    if len(parts) < 2 or len(parts[1].split()) > _ROLE_PHRASE_WORDS or "," in parts[1] or parts[0].endswith(","):
-        return text  # "Jane Doe, Staff Writer, and John Roe, Contributor" names two
-    head, conjunct = parts
-    if _without_role(conjunct, vocab) != conjunct:  # "... and John Roe Staff Writer": a person with a job
-        return text
-    name = head.split(",")[0] if "," in head else _without_role(head, vocab)
-    job = head[len(name) :].strip(" ,")
-    return name if job and any(vocab.line_is("writer_roles", word) for word in job.split()) else text
 
 
 def _said_once(name: str) -> str:
