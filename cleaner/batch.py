@@ -16,7 +16,7 @@ from contextlib import closing
 from dataclasses import dataclass, field, replace
 from io import BufferedReader
 from itertools import groupby
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, cast, runtime_checkable
 
 from cleaner.config import DEFAULT_MAX_BYTES
 from cleaner.engine import Cleaner
@@ -237,8 +237,7 @@ def _write_tree(
                 try:
                     write_atomic(doc.output, utf8(outcome.result.text))
                 except OSError as error:
-                    yield _failed_write(doc.name, doc.output, error)
-                    _stop_where_the_disk_fails(doc.output, error)
+                    yield from _not_written(doc.name, doc.output, error)
                     continue
             yield outcome
 
@@ -287,31 +286,24 @@ def _write_one_stream(
         results = _results([source], options, executor, stdin)
     else:
         results = executor.map(records(stream, source, options.fields, options.max_bytes))
-    written = 0
+    written = 0  # the records reported cleaned and not yet taken back
     try:
         with closing(stream), atomic_writer(target.path) as sink:
             for outcome in _write_whole(sink, target.path, results, options):
-                written += outcome.status == "cleaned"
+                written += (outcome.status == "cleaned") - outcome.unwritten
                 yield outcome
     except _Unfinished:
         return
-    except OutputError as error:  # a record's write failed (`_write_stream`)
-        if not isinstance(error.__cause__, OSError):
-            raise
-        yield from _not_in_place(source.name, target.path, error.__cause__, written)
-    except OSError as error:
-        yield from _not_in_place(source.name, target.path, error, written)
+    except (OSError, OutputError) as error:  # an OutputError: a record's write failed (`_write_stream`)
+        cause = error if isinstance(error, OSError) else cast(OSError, error.__cause__)
+        yield from _not_written(source.name, target.path, cause, written)
 
 
-def _not_in_place(name: str, path: Location, error: OSError, written: int) -> Iterator[Outcome]:
-    """A stream's output file that could not be written: its records reported cleaned are taken
-    back (unwritten), and a failing disk stops the run."""
-    yield replace(_failed_write(name, path, error), unwritten=written)
+def _not_written(name: str, path: Location, error: OSError, written: int = 0) -> Iterator[Outcome]:
+    """An output file that could not be written: the document's failure, taking back the `written`
+    records of a stream reported cleaned (unwritten); a failing disk stops the run."""
+    yield Outcome(name, "failed", f"cannot write {path}: {error.strerror or error}", unwritten=written)
     _stop_where_the_disk_fails(path, error)
-
-
-def _failed_write(name: str, path: Location, error: OSError) -> Outcome:
-    return Outcome(name, "failed", f"cannot write {path}: {error.strerror or error}")
 
 
 def _stop_where_the_disk_fails(path: Location, error: OSError) -> None:

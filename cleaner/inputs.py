@@ -128,32 +128,49 @@ def _find_local(arg: str, skip: Location | None, found: Inputs, filters: Filters
     # "in/**" matches the folders and the files in them: each file is read once.
     found.sources[first[0] :] = _each_once(found.sources[first[0] :])
     found.left_out[first[1] :] = list(dict.fromkeys(found.left_out[first[1] :]))
-    unreadable = _unlisted_on_the_way(arg, root)
+    unreadable = _unlisted_on_the_way(arg, root, skip, filters)
     found.unlisted[:] = dict.fromkeys([*found.unlisted, *unreadable])
     if not matches:  # perhaps for want of a folder it could not read
         found.missing.append((arg, "; ".join(["no file matches this pattern", *map(": ".join, unreadable[:1])])))
     return True
 
 
-def _unlisted_on_the_way(pattern: str, root: Path) -> list[tuple[str, str]]:
+def _unlisted_on_the_way(pattern: str, root: Path, skip: Location | None, filters: Filters) -> list[tuple[str, str]]:
     """The folders a glob pattern reaches into that cannot be listed (path, reason), which `glob`
     passes over in silence: those its parts match on the way to its last, and below a "**" any
-    folder; a hidden folder only where a part names one, as `glob` reads them."""
+    folder (a hidden one only where a part names one, as `glob` reads them); symlinked folders
+    followed as `glob` follows them, each real folder once; what `--exclude` names and the output
+    (`skip`) left out, as a folder's walk leaves them."""
     parts = PurePath(pattern).parts[len(root.parts) :]
     anywhere = parts.index("**") if "**" in parts else len(parts)
+    hidden_below = any(part.startswith(".") for part in parts[anywhere:])
     unlisted: list[tuple[str, str]] = []
+    seen = {_inode(root)} if root.is_dir() else set()
 
     def unreadable(error: OSError) -> None:
-        unlisted.append((str(Path(error.filename)), f"cannot read the folder: {error.strerror or error}"))
+        if not isinstance(error, FileNotFoundError):  # a root that is not there: nothing matches
+            unlisted.append((str(Path(error.filename)), f"cannot read the folder: {error.strerror or error}"))
 
-    def reached(name: str, depth: int) -> bool:
-        if name.startswith(".") and not (depth < len(parts) and parts[depth].startswith(".")):
-            return False
-        return depth >= anywhere or (depth + 1 < len(parts) and fnmatchcase(name, parts[depth]))
+    def reached(folder: Path, depth: int) -> bool:
+        name, named = folder.name, depth < len(parts) and parts[depth].startswith(".")
+        if depth >= anywhere:
+            shown = hidden_below or not name.startswith(".")
+        else:
+            shown = depth + 1 < len(parts) and fnmatchcase(name, parts[depth]) and (named or not name.startswith("."))
+        return (
+            shown
+            and not (skip is not None and resolved(folder) == skip)
+            and not filters.excluded(folder.relative_to(root))
+        )
 
-    for current, dirs, _ in os.walk(root, onerror=unreadable):
-        depth = len(Path(current).relative_to(root).parts)
-        dirs[:] = [name for name in dirs if reached(name, depth)]
+    for current, dirs, _ in os.walk(root, onerror=unreadable, followlinks=True):
+        here = Path(current)
+        depth, kept = len(here.relative_to(root).parts), []
+        for name in dirs:
+            if reached(here / name, depth) and (inode := _inode(here / name)) not in seen:
+                seen.add(inode)
+                kept.append(name)
+        dirs[:] = kept
     return unlisted
 
 

@@ -158,15 +158,16 @@ def test_a_folder_a_glob_reaches_into_that_cannot_be_listed_is_a_failure_of_the_
     tmp_path: Path, article: str, monkeypatch
 ) -> None:
     (tmp_path / "in" / "a" / "locked").mkdir(parents=True)
+    (tmp_path / "in" / ".hidden" / "locked").mkdir(parents=True)  # no "**" reaches a hidden folder
     (tmp_path / "in" / "b").mkdir()
     (tmp_path / "in" / "b" / "x.txt").write_text(article, encoding="utf-8")
     _without_permission_on("locked", monkeypatch)
     monkeypatch.chdir(tmp_path)
     locked = "in/a/locked\tcannot read the folder: Permission denied\n"
-    for pattern, failed in (("in/**/*.txt", 1), ("in/*/*.txt", 0)):
+    for pattern, failed, *options in (("in/**/*.txt", 1), ("in/*/*.txt", 0), ("in/**/*.txt", 0, "--exclude", "a")):
         errors = tmp_path / "e.tsv"
-        out = str(tmp_path / f"out{failed}")
-        result = CliRunner().invoke(main, ["clean", pattern, "-o", out, "--errors", str(errors)])
+        out = str(tmp_path / f"out{failed}{len(options)}")
+        result = CliRunner().invoke(main, ["clean", pattern, *options, "-o", out, "--errors", str(errors)])
         assert result.exit_code == failed and f"1 cleaned, {failed} failed" in result.stderr, (pattern, result.stderr)
         assert errors.read_text() == (locked if failed else ""), pattern
     # Where nothing matches, the folder it could not read is said with the pattern.

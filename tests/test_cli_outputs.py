@@ -208,3 +208,50 @@ def test_records_of_a_file_left_unwritten_are_counted_so_however_many_pieces_are
     assert [o.unwritten for o in outcomes if o.status == "failed"] == [2, 0, 0]
     assert [o.reason for o in outcomes if o.status == "unwritten"] == ["cleaned, but out.jsonl is not written"] * 2
     assert summary.to_dict()["unwritten"] == 4
+
+
+def test_a_stream_file_that_loses_a_piece_then_cannot_be_written_takes_back_each_record_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import contextlib
+    import errno
+    import io
+
+    from cleaner import batch
+    from cleaner.io import PIECE_LOST, Document, Source
+    from cleaner.outcomes import Cleaned, Summary
+    from cleaner.parallel import Failure
+
+    def cleaned(n: int) -> tuple[Document, Cleaned]:
+        return Document(f"s.jsonl:{n}"), Cleaned(f"record {n}\n", 2, 0, ())
+
+    lost = (Document("s.jsonl (bytes 0-10)"), Failure(f"{PIECE_LOST}: worker gone"))
+    results = [cleaned(1), cleaned(2), lost, cleaned(3), cleaned(4)]
+
+    class FailingSink:
+        writes = 0
+
+        def write(self, data: bytes) -> int:
+            FailingSink.writes += 1
+            if FailingSink.writes > 3:  # the fourth record's write fails
+                raise OSError(errno.EIO, "Input/output error")
+            return len(data)
+
+    class Executor:
+        def map(self, items):
+            return iter(results)
+
+    @contextlib.contextmanager
+    def writer(path: Path):
+        yield FailingSink()
+
+    monkeypatch.setattr(batch, "atomic_writer", writer)
+    monkeypatch.setattr(batch, "open_input", lambda source, stdin: io.BytesIO(b""))
+    summary = Summary()
+    target, source = batch._Target(Path("out/s.jsonl")), Source(Path("s.jsonl"), Path("s.jsonl"), "jsonl")
+    for outcome in batch._write_one_stream(
+        source, target, batch.Options(output=Path("out"), fmt="jsonl"), Executor(), None
+    ):
+        summary.add(outcome)
+    # Five records read: the two before the loss taken back once, the one after it never counted cleaned.
+    assert (summary.read, summary.cleaned, summary.failed, summary.unwritten) == (5, 0, 2, 3)

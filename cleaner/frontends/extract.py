@@ -12,6 +12,7 @@ breaks its lines (`_rendered_lines`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
@@ -21,7 +22,7 @@ from cleaner.frontends import lxmlpage
 from cleaner.frontends.decode import repair_mojibake
 from cleaner.frontends.leftout import HEADING_TAGS, LIST_ITEM, Element, restore_left_out
 from cleaner.frontends.rendered import LOOSE_TEXT, join_rendered_lines, join_run_on_paragraphs
-from cleaner.frontends.text import wrapped_paragraphs, wrapped_width
+from cleaner.frontends.text import run_on_breaks, wrapped_paragraphs, wrapped_width
 from cleaner.shapes import shows_nothing
 
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ _RECALL_TRY_SHARE = 0.75
 # fallback extractors (readability, jusText), as one above the page's whole text is: the share
 # under which trafilatura itself retries a short extraction.
 _FALLBACK_SHARE = 0.2
+# The rendered lines that a glued extraction's text opens with, tried in turn as its first.
+_GLUE_STARTS = 8
 
 
 def main_content(html: str, rendered: str, *, posts: bool = False) -> list[Block]:
@@ -94,20 +97,29 @@ def _glues_the_page(blocks: list[Block], rendered: str) -> bool:
 def _rendered_lines(glued: Block, rendered: str) -> list[Block]:
     """The glued block cut where the page's rendered lines break, each piece a paragraph that keeps
     the block's own spacing (the rendered text glues inline elements: "20261h 54mR"); the block
-    itself where its text is not a run of whole rendered lines."""
+    itself where its text is no run of whole rendered lines from any of the first `_GLUE_STARTS`
+    lines its text opens with."""
     ink = [squeezed for squeezed in (_SPACE.sub("", line) for line in rendered.splitlines()) if squeezed]
     whole = _SPACE.sub("", glued.text)
-    first = next((k for k, line in enumerate(ink) if whole.startswith(line)), len(ink))
-    done, ends = 0, []
-    for line in ink[first:]:
-        if not whole.startswith(line, done):
-            return [glued]
-        done += len(line)
-        ends.append(done)
-        if done == len(whole):
+    starts = (k for k, line in enumerate(ink) if whole.startswith(line))
+    for first in itertools.islice(starts, _GLUE_STARTS):
+        if ends := _line_ends(whole, ink[first:]):
             pieces = _cut_after_ink(glued.text, ends)
             return [Block(piece, gap_before=n > 0, tag="p") for n, piece in enumerate(pieces)]
     return [glued]
+
+
+def _line_ends(whole: str, lines: list[str]) -> list[int]:
+    """Where each of the `lines` ends in `whole` when they follow one another to its end, else []."""
+    done, ends = 0, []
+    for line in lines:
+        if not whole.startswith(line, done):
+            return []
+        done += len(line)
+        ends.append(done)
+        if done == len(whole):
+            return ends
+    return []
 
 
 def _cut_after_ink(text: str, ends: list[int]) -> list[str]:
@@ -245,7 +257,8 @@ def _unwrapped(
     paragraph is wrapped at a width wraps the others at it too. A list set apart by `<br>` keeps
     its lines."""
     numbered = _numbered(lines)
-    joins = {numbered[k + 1].line for k in wrapped_paragraphs(numbered, known_width=wrap_width)}
+    breaks = wrapped_paragraphs(numbered, known_width=wrap_width) | run_on_breaks(numbered)
+    joins = {numbered[k + 1].line for k in breaks}
     if not joins:
         return lines, spans
     spanned = len(spans) == len(lines)

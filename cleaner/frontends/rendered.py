@@ -18,7 +18,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from cleaner.article import Block, Markup
-from cleaner.frontends.text import runs_on
+from cleaner.frontends.text import sentence_runs_on
 from cleaner.shapes import ends_sentence
 from cleaner.vocab import function_words
 
@@ -80,17 +80,19 @@ def join_rendered_lines(blocks: list[Block], rendered: str) -> list[Block]:
 
 
 def join_run_on_paragraphs(blocks: list[Block]) -> list[Block]:
-    """Join each paragraph to the one before where a sentence runs on across the two (`runs_on`:
+    """Join each paragraph to the one before where a sentence runs on across the two (`text.sentence_runs_on`:
     "... focused on building," / "installing, and maintaining critical power systems."): the page
     set one sentence in two `<p>`s. The lines `<br>` sets apart in one are the wrapping's
     (`extract._unwrapped`)."""
     joined: list[Block] = []
+    last = ""  # the text of the last paragraph, before it was joined to the one before it
     for block in blocks:
         previous = joined[-1] if joined else None
-        if previous and previous.tag == block.tag == "p" and block.gap_before and runs_on(previous.text, block.text):
+        if previous and previous.tag == block.tag == "p" and block.gap_before and sentence_runs_on(last, block.text):
             _merge(previous, block, _Span(f"{previous.text} {block.text}", spaced=True))
         else:
             joined.append(block)
+        last = block.text
     return joined
 
 

@@ -7,7 +7,8 @@ read with its garbled characters put back ("Itâ€™s" is "It’s",
 `decode.repaired_lines`), as the HTML front end reads a page, and otherwise
 only stripped of surrounding whitespace, so every body paragraph of the
 result is a line of the input as read, or consecutive lines of a
-hard-wrapped paragraph joined by a space.
+hard-wrapped paragraph, or of a sentence run on from one line into the
+next (`run_on_breaks`), joined by a space.
 
 Text wrapped at a fixed width (e-mail style: every line under about eighty
 characters, many of them ending mid-sentence with the next line going on in
@@ -58,10 +59,11 @@ _SENTENCE_WRAP_LINE = 0.9
 # Where a break that may be a wrap falls (`_wrap_breaks`).
 _MID_SENTENCE, _BETWEEN_SENTENCES = "mid-sentence", "between sentences"
 _FIRST_CHARACTER = re.compile(r"^\W*(\w)")
-# A line a sentence runs on from (`_runs_on`) is this many words long at least and holds a
-# sentence's end followed by a capitalised word; the line it runs on into closes a sentence or is as long.
+# A line a sentence runs on from (`sentence_runs_on`) is this many words long at least and holds a
+# sentence's end followed by a capitalised word (in any script); the line it runs on into closes a
+# sentence or is as long.
 _RUN_ON_WORDS = 12
-_CLOSED_SENTENCE = re.compile(r"\w[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
+_CLOSED_SENTENCE = re.compile(r"\w[.!?][\"”’)]?\s+[\"“‘(]?(\w)")
 
 
 def read(text: str, *, url: str | None, config: Config) -> Reading:
@@ -87,7 +89,7 @@ def to_blocks(text: str) -> list[Block]:
     width = wrap_width(blocks)
     if width:
         return _joined(blocks, {k for k, (a, b) in enumerate(itertools.pairwise(blocks)) if _continues(a, b, width)})
-    return _joined(blocks, wrapped_paragraphs(blocks))
+    return _joined(blocks, wrapped_paragraphs(blocks) | run_on_breaks(blocks))
 
 
 def wrap_width(lines: list[Block]) -> int | None:
@@ -156,25 +158,30 @@ def wrapped_paragraphs(lines: list[Block], *, known_width: int = 0) -> set[int]:
         widest = max(len(line.text) for line in paragraph)
         if _is_wrapped(paragraph, anywhere=True) and _LOCAL_FULL_LINE * width <= widest <= width / _LOCAL_FULL_LINE:
             joins.update(pieces)
-    return joins | {k for k in range(len(lines) - 1) if _runs_on(lines, k)}
+    return joins
 
 
-def _runs_on(lines: list[Block], k: int) -> bool:
-    """Whether a paragraph's sentence runs on from line k into the line right under it (`runs_on`).
-    A line of a hard-wrapped paragraph, as wide as the line right over it, is left to the wrapping."""
-    line, following = lines[k], lines[k + 1]
-    above = lines[k - 1] if k and not line.gap_before and lines[k - 1].line == line.line - 1 else None
+def run_on_breaks(lines: list[Block]) -> set[int]:
+    """The breaks (k: between lines k and k + 1) where a paragraph's sentence runs on into the line
+    right under it (`sentence_runs_on`). A line of a hard-wrapped paragraph, as wide as the line
+    right over it, is left to the wrapping (`wrapped_paragraphs`)."""
+    breaks: set[int] = set()
+    for k, (line, following) in enumerate(itertools.pairwise(lines)):
+        if following.gap_before or following.line != line.line + 1:
+            continue
+        above = lines[k - 1] if k and not line.gap_before and lines[k - 1].line == line.line - 1 else None
+        if not (above is not None and _as_wide(line, above)) and sentence_runs_on(line.text, following.text):
+            breaks.add(k)
+    return breaks
+
+
+def _as_wide(line: Block, above: Block) -> bool:
+    """Whether `line`, of a wrapped width, is as wide as the line over it, give or take a fifth."""
     width = len(line.text)
-    if (
-        above is not None
-        and _MIN_WIDTH <= width <= _MAX_WIDTH
-        and _LOCAL_FULL_LINE <= len(above.text) / width <= 1 / _LOCAL_FULL_LINE
-    ):
-        return False
-    return not following.gap_before and following.line == line.line + 1 and runs_on(line.text, following.text)
+    return _MIN_WIDTH <= width <= _MAX_WIDTH and _LOCAL_FULL_LINE <= len(above.text) / width <= 1 / _LOCAL_FULL_LINE
 
 
-def runs_on(text: str, following: str) -> bool:
+def sentence_runs_on(text: str, following: str) -> bool:
     """Whether a sentence runs on from `text` into `following`, however the two were set apart:
     `text` closes a sentence and opens another that it leaves on a comma or a word in lower case,
     and `following` goes on in words in lower case to a sentence's end or for a while ("... of
@@ -182,17 +189,21 @@ def runs_on(text: str, following: str) -> bool:
     before their end; a name, a date, a handle or a line of code under a paragraph goes on in no
     words.
 
-    >>> runs_on("It rained. The river rose over the road and the bridge at the edge of", "town, they said.")
+    >>> sentence_runs_on("It rained. The river rose over the road and the bridge at the edge of", "town, they said.")
     True
+    >>> sentence_runs_on("", "town"), sentence_runs_on("It rained. Then the river rose over the road and the", " ")
+    (False, False)
     """
-    last, first = text.rsplit(None, 1)[-1], following.split(None, 1)[0]
+    words, going_on = text.split(), following.split()
+    if len(words) < _RUN_ON_WORDS or not going_on:
+        return False
+    last, first = words[-1], going_on[0]
     return (
-        len(text.split()) >= _RUN_ON_WORDS
-        and (last.endswith(",") or (last.isalpha() and last.islower()))
-        and _CLOSED_SENTENCE.search(text) is not None
+        (last.endswith(",") or (last.isalpha() and last.islower()))
         and first.rstrip(",;:").isalpha()
         and first.islower()
-        and (ends_sentence(following) or len(following.split()) >= _RUN_ON_WORDS)
+        and (ends_sentence(following) or len(going_on) >= _RUN_ON_WORDS)
+        and any(opening[1].isupper() for opening in _CLOSED_SENTENCE.finditer(text))
     )
 
 
