@@ -149,7 +149,7 @@ def _unlisted_on_the_way(pattern: str, root: Path, skip: Location | None, filter
 
     def unreadable(error: OSError) -> None:
         if not isinstance(error, FileNotFoundError):  # a root that is not there: nothing matches
-            unlisted.append((str(Path(error.filename)), f"cannot read the folder: {error.strerror or error}"))
+            unlisted.append(_cannot_list(str(Path(error.filename)), error))
 
     def reached(folder: Path, depth: int) -> bool:
         name, named = folder.name, depth < len(parts) and parts[depth].startswith(".")
@@ -172,6 +172,11 @@ def _unlisted_on_the_way(pattern: str, root: Path, skip: Location | None, filter
                 kept.append(name)
         dirs[:] = kept
     return unlisted
+
+
+def _cannot_list(folder: str, error: OSError) -> tuple[str, str]:
+    """A folder that could not be listed, as `Inputs.unlisted` holds it: (path, reason)."""
+    return folder, f"cannot read the folder: {error.strerror or error}"
 
 
 def _each_once(sources: list[Source]) -> list[Source]:
@@ -270,7 +275,7 @@ def _walk(folder: Path, skip: Location | None, found: Inputs, filters: Filters, 
     seen = {_inode(folder)}
 
     def unlisted(error: OSError) -> None:
-        found.unlisted.append((str(error.filename), f"cannot read the folder: {error.strerror or error}"))
+        found.unlisted.append(_cannot_list(str(error.filename), error))
 
     for current, dirs, files in os.walk(folder, followlinks=True, onerror=unlisted):
         here = Path(current)

@@ -194,8 +194,10 @@ def sentence_runs_on(text: str, following: str) -> bool:
     >>> sentence_runs_on("", "town"), sentence_runs_on("It rained. Then the river rose over the road and the", " ")
     (False, False)
     """
+    if not following.lstrip()[:1].islower():  # most lines: read before splitting either into words
+        return False
     words, going_on = text.split(), following.split()
-    if len(words) < _RUN_ON_WORDS or not going_on:
+    if len(words) < _RUN_ON_WORDS:
         return False
     last, first = words[-1], going_on[0]
     return (
