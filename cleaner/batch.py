@@ -286,23 +286,29 @@ def _write_one_stream(
         results = _results([source], options, executor, stdin)
     else:
         results = executor.map(records(stream, source, options.fields, options.max_bytes))
-    written = 0  # the records reported cleaned and not yet taken back
+    written = reported = 0  # the records reported cleaned and not yet taken back; all records reported
     try:
         with closing(stream), atomic_writer(target.path) as sink:
             for outcome in _write_whole(sink, target.path, results, options):
                 written += (outcome.status == "cleaned") - outcome.unwritten
+                reported += 1
                 yield outcome
     except _Unfinished:
         return
-    except (OSError, OutputError) as error:  # an OutputError: a record's write failed (`_write_stream`)
-        cause = error if isinstance(error, OSError) else cast(OSError, error.__cause__)
-        yield from _not_written(source.name, target.path, cause, written)
+    except OutputError as error:  # a record's write failed (`_write_stream`): the failure is that record's
+        yield from _not_written(source.name, target.path, cast(OSError, error.__cause__), written)
+    except OSError as error:  # the file would not open, or not be put in place after its records
+        yield from _not_written(source.name, target.path, error, written, of_file=reported > 0)
 
 
-def _not_written(name: str, path: Location, error: OSError, written: int = 0) -> Iterator[Outcome]:
-    """An output file that could not be written: the document's failure, taking back the `written`
-    records of a stream reported cleaned (unwritten); a failing disk stops the run."""
-    yield Outcome(name, "failed", f"cannot write {path}: {error.strerror or error}", unwritten=written)
+def _not_written(
+    name: str, path: Location, error: OSError, written: int = 0, *, of_file: bool = False
+) -> Iterator[Outcome]:
+    """An output file that could not be written: the document's failure (the file's, `of_file`,
+    once its records are reported), taking back the `written` records of a stream reported cleaned
+    (unwritten); a failing disk stops the run."""
+    reason = f"cannot write {path}: {error.strerror or error}"
+    yield Outcome(name, "failed", reason, unwritten=written, of_file=of_file)
     _stop_where_the_disk_fails(path, error)
 
 

@@ -32,7 +32,9 @@ class Skipped:
 class Outcome:
     """What became of one document: cleaned (and written), failed with a reason, skipped, or
     unwritten (cleaned into an output file that is then not put in place). A failure that keeps its
-    file from being put in place takes back the `unwritten` records reported cleaned before it."""
+    file from being put in place takes back the `unwritten` records reported cleaned before it; one
+    that comes after every record of the file was reported is the file's, no document's
+    (`of_file`): listed with the failures, it adds nothing to the documents read."""
 
     name: str
     status: str
@@ -40,6 +42,7 @@ class Outcome:
     result: Cleaned | None = None
     output: Location | None = None
     unwritten: int = 0
+    of_file: bool = False
 
 
 @dataclass
@@ -51,13 +54,18 @@ class Summary:
     failed: int = 0
     skipped: int = 0
     unwritten: int = 0
+    # Output files that failed after their records were counted (`Outcome.of_file`).
+    files_failed: int = 0
     words_kept: int = 0
     words_removed: int = 0
     removals: Counter[str] = field(default_factory=Counter)
 
     def add(self, outcome: Outcome) -> None:
-        self.read += 1
-        setattr(self, outcome.status, getattr(self, outcome.status) + 1)
+        if outcome.of_file:
+            self.files_failed += 1
+        else:
+            self.read += 1
+            setattr(self, outcome.status, getattr(self, outcome.status) + 1)
         self.cleaned -= outcome.unwritten
         self.unwritten += outcome.unwritten
         if outcome.result:
@@ -71,7 +79,7 @@ class Summary:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        return 1 if self.failed or self.files_failed else 0
 
     def to_dict(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self)}

@@ -386,6 +386,37 @@ def test_a_stream_file_whose_output_cannot_be_written_takes_back_its_records(
     assert (counts["cleaned"], counts["unwritten"], counts["failed"]) == (0 if stops else 1, 2, 1)
 
 
+def test_a_stream_file_that_cannot_be_put_in_place_fails_the_run_without_a_document_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    @contextlib.contextmanager
+    def fails_on_commit(path: Path):
+        yield io.BytesIO()
+        raise OSError(errno.EACCES, os.strerror(errno.EACCES))  # the rename into place is refused
+
+    monkeypatch.setattr(batch, "atomic_writer", fails_on_commit)
+    (tmp_path / "in").mkdir()
+    text = "The council met on Monday to agree the roads budget for next year, which rises by four per cent."
+    lines = [json.dumps({"id": str(n), "text": f"Story {n}. {text}"}) for n in range(4)]
+    (tmp_path / "in" / "a.jsonl").write_text("\n".join(lines) + "\n")
+    summary, errors = tmp_path / "summary.json", tmp_path / "errors.tsv"
+    result = run(
+        str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--summary-json", str(summary), "--errors", str(errors)
+    )
+    assert result.exit_code == 1, result.stderr
+    counts = json.loads(summary.read_text())
+    # Four records read, each reported cleaned and taken back; the failure is the file's, no fifth document.
+    assert {k: counts[k] for k in ("read", "cleaned", "failed", "unwritten", "files_failed")} == {
+        "read": 4,
+        "cleaned": 0,
+        "failed": 0,
+        "unwritten": 4,
+        "files_failed": 1,
+    }
+    assert "documents: 4 read, 0 cleaned, 0 failed, 0 skipped, 4 cleaned but not written" in result.stderr
+    assert errors.read_text().startswith(f"{tmp_path / 'in' / 'a.jsonl'}\tcannot write {tmp_path / 'out' / 'a.jsonl'}")
+
+
 def test_a_full_disk_stops_a_run_into_a_folder_too(tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def no_space(path: Path, data: bytes = b"") -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
