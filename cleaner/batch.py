@@ -286,19 +286,20 @@ def _write_one_stream(
         results = _results([source], options, executor, stdin)
     else:
         results = executor.map(records(stream, source, options.fields, options.max_bytes))
-    written = reported = 0  # the records reported cleaned and not yet taken back; all records reported
+    written = 0  # the records reported cleaned and not yet taken back
+    finished = False  # every record reported: a failure after that is the file's
     try:
         with closing(stream), atomic_writer(target.path) as sink:
             for outcome in _write_whole(sink, target.path, results, options):
                 written += (outcome.status == "cleaned") - outcome.unwritten
-                reported += 1
                 yield outcome
+            finished = True
     except _Unfinished:
         return
     except OutputError as error:  # a record's write failed (`_write_stream`): the failure is that record's
         yield from _not_written(source.name, target.path, cast(OSError, error.__cause__), written)
-    except OSError as error:  # the file would not open, or not be put in place after its records
-        yield from _not_written(source.name, target.path, error, written, of_file=reported > 0)
+    except OSError as error:  # the file would not open or be put in place, or its stream broke off
+        yield from _not_written(source.name, target.path, error, written, of_file=finished)
 
 
 def _not_written(

@@ -76,6 +76,7 @@ class Summary:
     def left_unwritten(self) -> None:
         """The one output file every document went to is not put in place: none of them is written."""
         self.unwritten, self.cleaned = self.unwritten + self.cleaned, 0
+        self.files_failed += 1
 
     @property
     def exit_code(self) -> int:

@@ -61,6 +61,8 @@ class Report:
 def format_summary(summary, seconds: float) -> str:
     """The closing report: counts, words, removals per rule, and the time the run took."""
     unwritten = f", {summary.unwritten} cleaned but not written" if summary.unwritten else ""
+    files = summary.files_failed
+    unwritten += f", {files} output file{'s' * (files != 1)} not written" if files else ""
     lines = [
         f"documents: {summary.read} read, {summary.cleaned} cleaned, {summary.failed} failed, {summary.skipped} skipped"
         + unwritten,

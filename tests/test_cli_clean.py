@@ -413,7 +413,10 @@ def test_a_stream_file_that_cannot_be_put_in_place_fails_the_run_without_a_docum
         "unwritten": 4,
         "files_failed": 1,
     }
-    assert "documents: 4 read, 0 cleaned, 0 failed, 0 skipped, 4 cleaned but not written" in result.stderr
+    summary_line = (
+        "documents: 4 read, 0 cleaned, 0 failed, 0 skipped, 4 cleaned but not written, 1 output file not written"
+    )
+    assert summary_line in result.stderr
     assert errors.read_text().startswith(f"{tmp_path / 'in' / 'a.jsonl'}\tcannot write {tmp_path / 'out' / 'a.jsonl'}")
 
 

@@ -255,3 +255,44 @@ def test_a_stream_file_that_loses_a_piece_then_cannot_be_written_takes_back_each
         summary.add(outcome)
     # Five records read: the two before the loss taken back once, the one after it never counted cleaned.
     assert (summary.read, summary.cleaned, summary.failed, summary.unwritten) == (5, 0, 2, 3)
+
+
+def test_an_error_of_the_executor_mid_stream_is_a_document_failure_not_the_files(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A connection to the workers lost after two of five records (an OSError, as Dask's is) is no
+    failure of a file whose records were all reported: it counts as a document, the two cleaned
+    records are taken back, and no output file is counted failed."""
+    import contextlib
+    import errno
+    import io
+
+    from cleaner import batch
+    from cleaner.io import Document, Source
+    from cleaner.outcomes import Cleaned, Summary
+
+    def results():
+        for n in (1, 2):
+            yield Document(f"s.jsonl:{n}"), Cleaned(f"record {n}\n", 2, 0, ())
+        raise OSError(errno.ECONNRESET, "connection to the scheduler lost")
+
+    class Executor:
+        def map(self, items):
+            return results()
+
+    @contextlib.contextmanager
+    def writer(path: Path):
+        yield io.BytesIO()
+
+    monkeypatch.setattr(batch, "atomic_writer", writer)
+    monkeypatch.setattr(batch, "open_input", lambda source, stdin: io.BytesIO(b""))
+    summary = Summary()
+    target, source = batch._Target(Path("out/s.jsonl")), Source(Path("s.jsonl"), Path("s.jsonl"), "jsonl")
+    outcomes = list(
+        batch._write_one_stream(source, target, batch.Options(output=Path("out"), fmt="jsonl"), Executor(), None)
+    )
+    for outcome in outcomes:
+        summary.add(outcome)
+    assert not any(outcome.of_file for outcome in outcomes)
+    assert (summary.read, summary.cleaned, summary.failed, summary.unwritten, summary.files_failed) == (3, 0, 1, 2, 0)
+    assert summary.exit_code == 1

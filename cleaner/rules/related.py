@@ -40,19 +40,20 @@ def related_list(page: Page, i: int) -> Hit | None:
     qualifies the stories it lists ("Other posts you'll love:", "Related reads"), or one
     naming the section or site the list comes from ("More in Politics", "More from The
     Times", "Mehr aus Berlin", "Lo último en Deportes"), and the run of headline-like lines (with
-    or without "-" separators) that follows it, other such headers among them. A header phrase
-    alone over the story's prose ("Related articles", "Mehr zum Thema") goes too: a box whose
-    items the page draws later, by script.
+    or without "-" separators) that follows it, other such headers among them. A header that
+    names a box of other stories even alone ("Related articles", "Most read", "Mehr zum Thema":
+    `lone_box_headers`) goes over the story's prose too: the page draws the box's items later,
+    by script.
 
     Why: these lists of other stories' headlines close most news pages; each item looks
     like a short line of text, so only the header tells them apart from the body.
 
     False positives: a body section headed "Related" followed by short items; the run stops
     at the first line that reads as a sentence or runs past twenty words, so body prose after
-    the list stays, and a list of adjacent lines stops at a blank line. A lone header an article
-    may set over its own list ("See also", "Further reading", "Top picks", "UP NEXT" over a
-    match report's fixtures: `own_list_headers`) stays, and so does a lone qualified one ("More
-    in Politics"), which reads as a section heading as often.
+    the list stays, and a list of adjacent lines stops at a blank line. Alone, any other header
+    stays: one an article sets over its own list ("See also", "Further reading", "Top picks",
+    "UP NEXT" over a match report's fixtures), a live blog's "Latest", a newsletter's "In other
+    news", one naming a section ("More in Politics").
 
     Example: "RECENT STORIES" then "BAFTA 2026: ... -", "-", "Madhubala Death Anniversary..."
     -> all dropped; so are "More in Politics" and the headlines under it.
@@ -75,9 +76,7 @@ def related_list(page: Page, i: int) -> Hit | None:
     if end == i + 1 and end < len(blocks):
         # A lone header with body text after it is a heading, unless it is a list's header word
         # for word ("Related articles", "Mehr zum Thema"): a box whose items the page draws later.
-        text = blocks[i].text
-        alone = page.vocab.line_is("related_headers", text) and not page.vocab.line_is("own_list_headers", text)
-        return Hit(detail="header alone") if alone else None
+        return Hit(detail="header alone") if page.vocab.line_is("lone_box_headers", blocks[i].text) else None
     return Hit(span=end - i, detail=f"header and {end - i - 1} items")
 
 
