@@ -273,3 +273,21 @@ def test_a_page_that_wraps_a_paragraph_with_line_breaks_wraps_its_others_at_that
     assert alone[-3:] == on_nouns  # alone, nothing says the page wraps its paragraphs
     found = paragraphs(clean(_page(f"<p>{'<br>'.join(wrapped)}</p><p>{'<br>'.join(on_nouns)}</p>")).body)
     assert found[-2:] == [" ".join(wrapped), " ".join(on_nouns)]
+
+
+def test_two_lines_wrapped_after_a_lead_in_are_one_paragraph_on_a_page_that_wraps_its_paragraphs() -> None:
+    """A `<br>` paragraph cut at its lead-in's colon leaves two wrapped lines under it: on a page
+    known to wrap at their width, one ending open on a function word runs into the next."""
+    wrapped = WRAPPED_ON_FUNCTION_WORDS
+    tail = [
+        "bakes in helpful automation without taking control away from you:",
+        "AI helps with background and noise removal, motion tracking, and",
+        "even automatic subtitle generation in several languages.",
+    ]
+    found = paragraphs(clean(_page(f"<p>{'<br>'.join(wrapped)}</p><p>{'<br>'.join(tail)}</p>")).body)
+    assert found[-2:] == [tail[0], " ".join(tail[1:])]
+    alone = paragraphs(clean(_page(f"<p>{'<br>'.join(tail)}</p>")).body)
+    assert alone[-2:] == tail[1:]  # alone, nothing says the page wraps its paragraphs
+    item = ["Pack a torch for the night walk, and", "spare batteries"]  # no sentence closed: a list's lines
+    listed = paragraphs(clean(_page(f"<p>{'<br>'.join(wrapped)}</p><p>{'<br>'.join(item)}</p>")).body)
+    assert listed[-2:] == item

@@ -261,14 +261,21 @@ def _is_wrapped(run: list[Block], *, anywhere: bool = False) -> bool:
     """Whether lines joined by breaks that may be wraps are a wrapped paragraph: three or more, its
     lines but the last of one width, give or take a fifth, one at least ending on a comma or a
     function word (`anywhere`: on a page known to wrap at that width, whatever they end on, as long as
-    the last closes a sentence, as a paragraph's does and a list's item mostly does not)."""
+    the last closes a sentence, as a paragraph's does and a list's item mostly does not; two lines
+    there, the first ending on a comma or a function word)."""
     widths = [len(line.text) for line in run[:-1]]
+    if anywhere and len(run) == 2:
+        return _ends_open(run[0].text) and ends_sentence(run[-1].text)
     if len(widths) < _MIN_WRAPPED_BREAKS or min(widths) < _LOCAL_FULL_LINE * max(widths):
         return False
     if anywhere:
         return ends_sentence(run[-1].text)
-    function = function_words()
-    return any(line.text.endswith(",") or line.text.rsplit(None, 1)[-1].lower() in function for line in run[:-1])
+    return any(_ends_open(line.text) for line in run[:-1])
+
+
+def _ends_open(text: str) -> bool:
+    """Whether a line leaves its sentence open on a comma or a function word ("... tracking, and")."""
+    return text.endswith(",") or text.rsplit(None, 1)[-1].lower() in function_words()
 
 
 def _joined(lines: list[Block], joins: set[int]) -> list[Block]:
