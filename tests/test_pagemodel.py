@@ -386,3 +386,53 @@ def test_a_headline_opening_with_at_is_no_dateline() -> None:
     menu = ["Home", "World", "Business", "Sports", "Opinion", "Contact us", "Advertise", "Careers", "About us"] * 2
     article = cleaner.clean("\n".join([*menu, headline, "By Jane Doe", story, *menu]), kind="text")
     assert article.title == headline and article.authors == ["Jane Doe"]
+
+
+STORY = [
+    "A new survey of rental car customers found that satisfaction rose this year for the third year running, "
+    "driven by travellers who skip the counter and go straight to their cars.",
+    "The survey asked more than eleven thousand customers about their most recent rental, scoring each company "
+    "on price, the vehicle, pick-up, return and the booking experience.",
+    "Customers who used an app or a kiosk to collect their car were far more satisfied than those who queued "
+    "at the counter, and they were also more likely to rent again.",
+    "The average wait at an airport counter was twenty minutes, the survey found, and one in five customers "
+    "waited for more than half an hour before they were given their keys.",
+    "Companies that invested in their loyalty programmes saw the largest gains, while those that raised fees "
+    "for fuel and tolls fell further behind their rivals this year.",
+    "The firm behind the survey said it would repeat the study next spring, and add questions about electric "
+    "cars and the chargers at airport car parks.",
+]
+
+
+HEAD = ["Rental car satisfaction rises as travellers skip the counter", "Oct 22, 2025"]
+
+
+def _feed(date: str) -> list[str]:
+    """Three teasers of other stories, each a headline and a summary over its date."""
+    return [
+        line
+        for n, day in enumerate((19, 18, 17))
+        for line in (
+            f"Regional airline number {n} opens a new route to the coast",
+            "The carrier will fly twice a day from the spring, with fares from forty pounds each way.",
+            date.format(day=day),
+        )
+    ]
+
+
+def test_a_feed_of_dated_teasers_under_the_story_ends_the_run_but_one_inside_the_story_does_not() -> None:
+    menu = [f"Section {n}" for n in range(20)]
+    footer = ["About us", "Contact", "Privacy Policy", "Terms of Use", "Careers"]
+    below = cleaner.clean("\n".join([*menu, *HEAD, *STORY, *_feed("Dec {day}, 2025"), *footer]), kind="text").body
+    assert all(paragraph in below for paragraph in STORY) and "Regional airline" not in below
+    # A box of teasers set inside the story, which goes on below it, leaves the run whole.
+    text = "\n".join([*menu, *HEAD, *STORY[:3], *_feed("Dec {day}, 2025"), *STORY[3:], *STORY, *footer])
+    assert all(paragraph in cleaner.clean(text, kind="text").body for paragraph in STORY)
+
+
+def test_a_diary_s_dated_entries_after_the_story_are_no_feed() -> None:
+    """A date before a colon heads its entry, as no teaser's date does."""
+    menu = [f"Section {n}" for n in range(20)]
+    footer = ["About us", "Contact", "Privacy Policy", "Terms of Use", "Careers"]
+    body = cleaner.clean("\n".join([*menu, *HEAD, *STORY, *_feed("Dec {day}, 2025:"), *footer]), kind="text").body
+    assert "Regional airline number 0 opens a new route to the coast" in body

@@ -43,6 +43,9 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     boundary over lines that the line-kind model reads as article text on average (a checklist,
     a product box). An unanchored run of under 300 characters (a price, an intro box) gives way to
     the run holding most text, or, if none holds that much (a listing), to all from first to last.
+    The run ends where a feed of other stories begins below the story: teasers (a headline, at most
+    a summary) each stamped with a date a rule removed, three or more a few lines apart
+    (`pagemodel.feeds`), with less of the story's text after them than before.
 
     False positives: a second stretch of article text separated from the first by a long
     block of furniture is lost; so are short lines at the article's edges (a closing
