@@ -408,14 +408,14 @@ HEAD = ["Rental car satisfaction rises as travellers skip the counter", "Oct 22,
 
 
 def _feed(date: str) -> list[str]:
-    """Three teasers of other stories, each a headline and a summary over its date."""
+    """Three teasers of other stories, newest first: a headline, its date, a summary."""
     return [
         line
         for n, day in enumerate((19, 18, 17))
         for line in (
             f"Regional airline number {n} opens a new route to the coast",
-            "The carrier will fly twice a day from the spring, with fares from forty pounds each way.",
             date.format(day=day),
+            "The carrier will fly twice a day from the spring, with fares from forty pounds each way.",
         )
     ]
 
@@ -434,5 +434,30 @@ def test_a_diary_s_dated_entries_after_the_story_are_no_feed() -> None:
     """A date before a colon heads its entry, as no teaser's date does."""
     menu = [f"Section {n}" for n in range(20)]
     footer = ["About us", "Contact", "Privacy Policy", "Terms of Use", "Careers"]
-    body = cleaner.clean("\n".join([*menu, *HEAD, *STORY, *_feed("Dec {day}, 2025:"), *footer]), kind="text").body
-    assert "Regional airline number 0 opens a new route to the coast" in body
+    entries = [
+        line
+        for day in (19, 18, 17)
+        for line in (f"Dec {day}, 2025:", f"Entry {day}: shipping labels for the new courier", "Fixed the totals.")
+    ]
+    body = cleaner.clean("\n".join([*menu, *HEAD, *STORY, *entries, *footer]), kind="text").body
+    assert "Entry 18: shipping labels for the new courier" in body
+
+
+def test_a_live_blog_s_updates_and_an_article_s_events_in_calendar_order_are_no_feed() -> None:
+    """A live blog stamps its updates with the hour; a list of events or a timeline runs in calendar
+    order, where a feed of stories goes back in time."""
+    menu = [f"Section {n}" for n in range(20)]
+    footer = ["About us", "Contact", "Privacy Policy", "Terms of Use", "Careers"]
+    updates = [
+        line
+        for day in (19, 18, 17)
+        for line in (f"Dec {day}, 2025 10:42 PM", f"Update {day}: counting goes on in the north", STORY[0])
+    ]
+    events = [
+        line
+        for n, day in enumerate((17, 18, 19))
+        for line in (f"Jazz weekend number {n} on the river at the old docks", f"Dec {day}, 2025", STORY[1])
+    ]
+    for entries, probe in ((updates, "Update 18: counting goes on in the north"), (events, "Jazz weekend number 1")):
+        body = cleaner.clean("\n".join([*menu, *HEAD, *STORY, *entries, *footer]), kind="text").body
+        assert probe in body

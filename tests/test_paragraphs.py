@@ -291,3 +291,7 @@ def test_two_lines_wrapped_after_a_lead_in_are_one_paragraph_on_a_page_that_wrap
     item = ["Pack a torch for the night walk, and", "spare batteries"]  # no sentence closed: a list's lines
     listed = paragraphs(clean(_page(f"<p>{'<br>'.join(wrapped)}</p><p>{'<br>'.join(item)}</p>")).body)
     assert listed[-2:] == item
+    # A couplet breaks where its verse does, with room left on the line for the next word.
+    verse = ["The morning came up grey and quiet across the water, and", "the boats lay still beneath the wall."]
+    couplet = paragraphs(clean(_page(f"<p>{'<br>'.join(wrapped)}</p><p>{'<br>'.join(verse)}</p>")).body)
+    assert couplet[-2:] == verse

@@ -56,6 +56,9 @@ _LOCAL_FULL_LINE = 0.8
 # A break between two sentences is a wrap only where the line before it is this share of the
 # lines around it or longer: a paragraph's last line, which closes a sentence too, mostly falls short.
 _SENTENCE_WRAP_LINE = 0.9
+# Two lines alone are a wrapped paragraph only where the second's first word would not fit on the
+# first line within this share of the wrapping width.
+_WRAP_SLACK = 0.95
 # Where a break that may be a wrap falls (`_wrap_breaks`).
 _MID_SENTENCE, _BETWEEN_SENTENCES = "mid-sentence", "between sentences"
 _FIRST_CHARACTER = re.compile(r"^\W*(\w)")
@@ -156,7 +159,8 @@ def wrapped_paragraphs(lines: list[Block], *, known_width: int = 0) -> set[int]:
     for pieces in unsure:
         paragraph = lines[pieces[0] : pieces[-1] + 2]
         widest = max(len(line.text) for line in paragraph)
-        if _is_wrapped(paragraph, anywhere=True) and _LOCAL_FULL_LINE * width <= widest <= width / _LOCAL_FULL_LINE:
+        fits = _LOCAL_FULL_LINE * width <= widest <= width / _LOCAL_FULL_LINE
+        if fits and _is_wrapped(paragraph, anywhere=True) and (len(paragraph) > 2 or _left_no_room(paragraph, width)):
             joins.update(pieces)
     return joins
 
@@ -271,6 +275,14 @@ def _is_wrapped(run: list[Block], *, anywhere: bool = False) -> bool:
     if anywhere:
         return ends_sentence(run[-1].text)
     return any(_ends_open(line.text) for line in run[:-1])
+
+
+def _left_no_room(pair: list[Block], width: int) -> bool:
+    """Whether the first of two lines ends where the wrapping broke it: the second's first word
+    would have run it past the width ("... motion tracking, and" / "even automatic ..."), give or
+    take a twentieth. A poem's couplet breaks where the verse does, short of the width."""
+    following = pair[1].text.split(maxsplit=1)[0]
+    return len(pair[0].text) + 1 + len(following) > _WRAP_SLACK * width
 
 
 def _ends_open(text: str) -> bool:

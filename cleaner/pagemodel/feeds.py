@@ -23,10 +23,12 @@ ITEM_LINES = 6
 _HEADLINE_WORDS = 20
 _MIN_HEADLINE_WORDS = 4
 _MAX_SUMMARY_WORDS = 80
+_MIN_TEASER_LINES = 2
 # The story above the feed holds this many words of paragraphs at least (a byline's and a
-# dateline's stamps at its top are no feed), and what follows the feed fewer: a box of teasers set
-# inside the story, which goes on below it, is left to the rules.
+# dateline's stamps at its top are no feed); where _STORY_GOES_ON paragraphs in a row follow the
+# feed's last date, it is a box of teasers set inside the story, left to the rules.
 MIN_STORY_WORDS = 150
+_STORY_GOES_ON = 2
 # A paragraph: a line of this many words at least that closes a sentence.
 _PARAGRAPH_WORDS = 12
 
@@ -39,24 +41,36 @@ def before_feed(page: Page, start: int, end: int) -> int:
     reach = min(end + ITEM_LINES * MIN_ITEMS, len(page.blocks))
     stamps = [i for i in range(start, reach) if _is_stamp(page, i)]
     chain = next((chain for chain in _chains(stamps) if len(chain) >= MIN_ITEMS), None)
-    if chain is None or not _teasers_between(page, chain):
+    if chain is None or not _newest_first(page, chain) or not _teasers_between(page, chain):
         return end
     cut = _teaser_opening(page, chain, start)
     if cut >= end:
         return end
-    story_after = range(min(chain[-1] + ITEM_LINES, end), end)  # a box of teasers inside the story
-    if (
-        _paragraph_words(page, range(start, cut)) < MIN_STORY_WORDS
-        or _paragraph_words(page, story_after) >= MIN_STORY_WORDS
-    ):
-        return end
+    if _paragraph_words(page, range(start, cut)) < MIN_STORY_WORDS or _story_goes_on(page, chain[-1] + 1, end):
+        return end  # a box of teasers set inside the story, which goes on below it
     return cut
+
+
+def _story_goes_on(page: Page, after: int, end: int) -> bool:
+    """Whether _STORY_GOES_ON paragraphs follow one another in the run after line `after`, as a
+    story's do and a feed's summaries, each under its headline, do not."""
+    kept = [page.blocks[i].text for i in range(after, end) if page.dropped[i] is None]
+    together = 0
+    for text in kept:
+        together = together + 1 if _is_paragraph(text) else 0
+        if together >= _STORY_GOES_ON:
+            return True
+    return False
 
 
 def _paragraph_words(page: Page, lines: range) -> int:
     """The words of the kept paragraphs among `lines`."""
     texts = [page.blocks[i].text for i in lines if page.dropped[i] is None]
-    return sum(n for text in texts if (n := word_count(text)) >= _PARAGRAPH_WORDS and ends_sentence(text))
+    return sum(word_count(text) for text in texts if _is_paragraph(text))
+
+
+def _is_paragraph(text: str) -> bool:
+    return word_count(text) >= _PARAGRAPH_WORDS and ends_sentence(text)
 
 
 def _chains(stamps: list[int]) -> Iterator[list[int]]:
@@ -75,10 +89,18 @@ def _chains(stamps: list[int]) -> Iterator[list[int]]:
         yield chain
 
 
+def _newest_first(page: Page, chain: list[int]) -> bool:
+    """Whether the stamps go back in time, as a feed of stories does; in calendar order they date
+    an article's events, a schedule or a timeline."""
+    days = [found[0] for i in chain if (found := dates.find_date(page.blocks[i].text))]
+    return all(later >= earlier for later, earlier in itertools.pairwise(days))
+
+
 def _is_stamp(page: Page, i: int) -> bool:
     """A teaser's date: a line the timestamp rule removed, holding a calendar date, that dates no
-    story of the page's own (its date moved to `published`); a date before a colon heads what
-    follows it (a diary's, a log's entry), as no teaser's date does."""
+    story of the page's own (its date moved to `published`). A date before a colon heads what
+    follows it (a diary's, a log's entry), and one with a clock time a live blog's update: no
+    teaser's date is either."""
     dropped, text = page.dropped[i], page.blocks[i].text.strip()
     return (
         dropped is not None
@@ -86,18 +108,21 @@ def _is_stamp(page: Page, i: int) -> bool:
         and dropped.moved_to is None
         and word_count(text) <= _MAX_STAMP_WORDS
         and not text.endswith(":")
+        and not dates.has_time(text)
         and dates.find_date(text) is not None
     )
 
 
 def _teasers_between(page: Page, chain: list[int]) -> bool:
     """Whether each stretch between the feed's first MIN_ITEMS stamps holds a teaser: a headline
-    and at most one summary of a sentence or two (a live blog's update runs to paragraphs)."""
+    with a summary of a sentence or two or a section's label (a live blog's update runs to
+    paragraphs; a timeline's entry is an event's line alone)."""
     for above, below in itertools.pairwise(chain[:MIN_ITEMS]):
         kept = [page.blocks[i].text for i in range(above + 1, below) if page.dropped[i] is None]
         summaries = [text for text in kept if not is_headline_like(text, max_words=_HEADLINE_WORDS)]
         headlines = [text for text in kept if text not in summaries and word_count(text) >= _MIN_HEADLINE_WORDS]
-        if len(summaries) > 1 or not headlines:  # a forum's or a review's poster has a name, no headline
+        # a forum's or a review's poster has a name, no headline
+        if len(kept) < _MIN_TEASER_LINES or len(summaries) > 1 or not headlines:
             return False
         if any(word_count(text) > _MAX_SUMMARY_WORDS for text in summaries):
             return False
@@ -105,16 +130,14 @@ def _teasers_between(page: Page, chain: list[int]) -> bool:
 
 
 def _teaser_opening(page: Page, chain: list[int], start: int) -> int:
-    """Where the first teaser opens: its stamp, or where the lines above it repeat, line for line,
-    the shape of the lines after it (a teaser's headline and summary over its date)."""
+    """Where the first teaser opens: its stamp, or the kept lines right above it that close no
+    sentence (a headline, a section's label), fewer than a teaser's lines. A line that closes one
+    may be the story's last, so the walk stops there, at the cost of a summary set over its date."""
     first, period = chain[0], chain[1] - chain[0]
-    above = range(first - period + 1, first)
-    if above.start >= start and all(_shape(page, i) == _shape(page, i + period) for i in above):
-        return above.start
-    return first
-
-
-def _shape(page: Page, i: int) -> str:
-    if page.dropped[i] is not None:
-        return "removed"
-    return "headline" if is_headline_like(page.blocks[i].text, max_words=_HEADLINE_WORDS) else "text"
+    opening = first
+    for i in range(first - 1, max(start, first - period + 1) - 1, -1):
+        text = page.blocks[i].text
+        if page.dropped[i] is None and (ends_sentence(text) or not is_headline_like(text, max_words=_HEADLINE_WORDS)):
+            break
+        opening = i
+    return opening

@@ -41,21 +41,18 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     scraped news often is: there the run goes on over short lines (a list, a product's specs,
     a heading) while a sentence of the story follows within eight lines, and on to the next
     boundary over lines that the line-kind model reads as article text on average (a checklist,
-    a product box). An unanchored run of under 300 characters (a price, an intro box) gives way to
-    the run holding most text, or, if none holds that much (a listing), to all from first to last.
-    The run ends where a feed of other stories begins below the story: teasers (a headline, at most
-    a summary) each stamped with a date a rule removed, three or more a few lines apart
-    (`pagemodel.feeds`), with less of the story's text after them than before.
+    a product box). An unanchored run of under 300 characters (a price, an intro box) gives way to the
+    run holding most text, or, if none holds that much (a listing), to all from first to last. It
+    ends where a feed of other stories below the story begins (`pagemodel.feeds`).
 
-    False positives: a second stretch of article text separated from the first by a long
-    block of furniture is lost; so are short lines at the article's edges (a closing
-    one-line paragraph, a heading no list of section headings holds). Texts that are not
-    page dumps (few lines, or mostly long ones) are never judged. A page without those marks
-    gets no title.
+    False positives: a second stretch of article text separated from the first by a long block of
+    furniture is lost; so are short lines at the article's edges (a closing one-line paragraph, a
+    heading no list of section headings holds), and a dated list going back in time at the story's
+    end (release notes). Texts that are not page dumps (few lines, or mostly long ones) are never
+    judged. A page without those marks gets no title.
 
-    Example: 120 menu lines, 8 paragraphs, 40 footer lines -> the 160 furniture lines dropped;
-    with the URL ".../river-floods-lower-town", the line "River floods the lower town" above
-    the paragraphs becomes the title.
+    Example: 120 menu lines, 8 paragraphs, 40 footer lines -> the 160 furniture lines dropped; with
+    the URL ".../river-floods-lower-town", the line "River floods the lower town" becomes the title.
     """
     run = main_run(page)
     if run is None:
