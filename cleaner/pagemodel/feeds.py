@@ -35,8 +35,8 @@ _PARAGRAPH_WORDS = 12
 
 def before_feed(page: Page, start: int, end: int) -> int:
     """The run's end, cut where a feed of stamped teasers begins (its first teaser's opening) in
-    the run or just below it, under MIN_STORY_WORDS of the story's paragraphs, with fewer after
-    it; else `end`."""
+    the run or just below it, under MIN_STORY_WORDS of the story's paragraphs and with no
+    _STORY_GOES_ON paragraphs in a row after it; else `end`."""
     # A feed may begin just past the run, which took its first headline for text.
     reach = min(end + ITEM_LINES * MIN_ITEMS, len(page.blocks))
     stamps = [i for i in range(start, reach) if _is_stamp(page, i)]
@@ -93,7 +93,7 @@ def _newest_first(page: Page, chain: list[int]) -> bool:
     """Whether the stamps go back in time, as a feed of stories does; in calendar order they date
     an article's events, a schedule or a timeline."""
     days = [found[0] for i in chain if (found := dates.find_date(page.blocks[i].text))]
-    return all(later >= earlier for later, earlier in itertools.pairwise(days))
+    return all(above >= below for above, below in itertools.pairwise(days))
 
 
 def _is_stamp(page: Page, i: int) -> bool:

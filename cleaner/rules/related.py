@@ -50,8 +50,8 @@ def related_list(page: Page, i: int) -> Hit | None:
 
     False positives: a body section headed "Related" followed by short items; the run stops
     at the first line that reads as a sentence or runs past twenty words, so body prose after
-    the list stays, and a list of adjacent lines stops at a blank line. Alone, any other header
-    stays: one an article sets over its own list ("See also", "Further reading", "Top picks",
+    the list stays, and a list of adjacent lines stops at a blank line; a section headed "Related"
+    alone over its prose goes. Alone, any other header stays: one an article sets over its own list ("See also", "Further reading", "Top picks",
     "UP NEXT" over a match report's fixtures), a live blog's "Latest", a newsletter's "In other
     news", one naming a section ("More in Politics").
 
@@ -74,8 +74,8 @@ def related_list(page: Page, i: int) -> Hit | None:
             break
         end += 1
     if end == i + 1 and end < len(blocks):
-        # A lone header with body text after it is a heading, unless it is a list's header word
-        # for word ("Related articles", "Mehr zum Thema"): a box whose items the page draws later.
+        # A lone header with body text after it is a heading, unless it names a box of other
+        # stories even alone ("Related articles", "Mehr zum Thema"): its items come later, by script.
         return Hit(detail="header alone") if page.vocab.line_is("lone_box_headers", blocks[i].text) else None
     return Hit(span=end - i, detail=f"header and {end - i - 1} items")
 
