@@ -39,9 +39,11 @@ def before_feed(page: Page, start: int, end: int) -> int:
     _STORY_GOES_ON paragraphs in a row after it; else `end`."""
     # A feed may begin just past the run, which took its first headline for text.
     reach = min(end + ITEM_LINES * MIN_ITEMS, len(page.blocks))
-    stamps = [i for i in range(start, reach) if _is_stamp(page, i)]
-    chain = next((chain for chain in _chains(stamps) if len(chain) >= MIN_ITEMS), None)
-    if chain is None or not _newest_first(page, chain) or not _teasers_between(page, chain):
+    days = {i: day for i in range(start, reach) if (day := _stamp_day(page, i)) is not None}
+    chain = next((chain for chain in _chains(list(days)) if len(chain) >= MIN_ITEMS), None)
+    # A feed goes back in time; in calendar order, dates head an article's events or a timeline.
+    newest_first = chain is not None and all(days[a] >= days[b] for a, b in itertools.pairwise(chain))
+    if chain is None or not newest_first or not _teasers_between(page, chain):
         return end
     cut = _teaser_opening(page, chain, start)
     if cut >= end:
@@ -89,28 +91,23 @@ def _chains(stamps: list[int]) -> Iterator[list[int]]:
         yield chain
 
 
-def _newest_first(page: Page, chain: list[int]) -> bool:
-    """Whether the stamps go back in time, as a feed of stories does; in calendar order they date
-    an article's events, a schedule or a timeline."""
-    days = [found[0] for i in chain if (found := dates.find_date(page.blocks[i].text))]
-    return all(above >= below for above, below in itertools.pairwise(days))
-
-
-def _is_stamp(page: Page, i: int) -> bool:
-    """A teaser's date: a line the timestamp rule removed, holding a calendar date, that dates no
-    story of the page's own (its date moved to `published`). A date before a colon heads what
-    follows it (a diary's, a log's entry), and one with a clock time a live blog's update: no
-    teaser's date is either."""
+def _stamp_day(page: Page, i: int) -> str | None:
+    """The day (ISO) of a teaser's date on line i: a line the timestamp rule removed, holding a
+    calendar date, that dates no story of the page's own (its date moved to `published`); else
+    None. A date before a colon heads what follows it (a diary's, a log's entry), and one with a
+    clock time a live blog's update: no teaser's date is either."""
     dropped, text = page.dropped[i], page.blocks[i].text.strip()
-    return (
-        dropped is not None
-        and dropped.code == _STAMP_RULE
-        and dropped.moved_to is None
-        and word_count(text) <= _MAX_STAMP_WORDS
-        and not text.endswith(":")
-        and not dates.has_time(text)
-        and dates.find_date(text) is not None
-    )
+    if (
+        dropped is None
+        or dropped.code != _STAMP_RULE
+        or dropped.moved_to is not None
+        or word_count(text) > _MAX_STAMP_WORDS
+        or text.endswith(":")
+        or dates.has_time(text)
+    ):
+        return None
+    found = dates.find_date(text)
+    return found[0] if found else None
 
 
 def _teasers_between(page: Page, chain: list[int]) -> bool:
