@@ -20,6 +20,10 @@ _PROMPT_MAX_WORDS = 30
 _PLAIN_ASK_WORDS = 8
 
 
+# A numbered list's entry ("7. Pinterest") or an amount of money ("$2.50"): a line of the story's own.
+_LISTED_OR_PRICED = re.compile(r"\A\s*\d{1,2}[.)]\s|[$€£¥₹]\s?\d")
+
+
 @block_rule("PRM001", "share-bar", "prompts", gate=Gate(max_chars=150, phrases=("share_words",)), alone=True)
 def share_bar(page: Page, i: int) -> Hit | None:
     """Removes: a line made only of share and social-network words ("Share this article",
@@ -29,11 +33,15 @@ def share_bar(page: Page, i: int) -> Hit | None:
     Why: share bars are rendered as text by every scraper and carry no content.
 
     False positives: a paragraph listing the networks in a sentence ("He quit Facebook and
-    Twitter.") is kept because it holds words outside the share vocabulary.
+    Twitter.") is kept because it holds words outside the share vocabulary; so are a numbered
+    list's entry ("1. Facebook") and a priced row ("LinkedIn  $2.50 – $7.00") of a story about
+    the networks: no share bar numbers or prices its buttons.
 
     Example: "Share: Facebook | Twitter | Email" -> dropped.
     """
     text = page.blocks[i].text
+    if _LISTED_OR_PRICED.search(text):
+        return None
     if page.vocab.line_is("share_words", text) or is_closed_label(page.vocab, "share_targets", text):
         return Hit()
     # Multi-word entries ("partager sur") are removed as phrases, then nothing but
@@ -130,10 +138,11 @@ def _network_then_follow(vocab: Vocabulary, text: str) -> bool:
 def _asks_for(noun_family: str, verb_family: str, sentence_words: int) -> Callable[[Vocabulary, str], bool]:
     """A test for a line that names the thing a prompt offers and the verb that asks for it, in
     any order ("Download the Onmanorama app", "ताज़ा ख़बरों के लिए हमारा ऐप डाउनलोड करें"), and is no
-    sentence longer than `sentence_words`."""
+    sentence longer than `sentence_words`, nor a sentence as long leading in to what follows
+    ("... another phenomenon, an even more disconcerting application of it:")."""
 
     def asks(vocab: Vocabulary, text: str) -> bool:
-        if ends_sentence(text) and word_count(text) > sentence_words:
+        if (ends_sentence(text) or text.rstrip().endswith(":")) and word_count(text) > sentence_words:
             return False
         return vocab.search(noun_family, text) is not None and vocab.search(verb_family, text) is not None
 

@@ -15,6 +15,10 @@ _LEFTOVER_WORD = re.compile(r"[^\W\d_]{2,}")
 # A date in code: compared or assigned ("WHERE created_at > '2024-01-01'"), cast ("'2024-01-01'::date")
 # or quoted as a literal. No dateline is written so.
 _DATE_IN_CODE = re.compile(r"[<>=]|::|'\d{4}-\d\d-\d\d'")
+# A day and a dash before the date ("16-19 March 2026", "March 16 - April 2, 2026"), or a dash and
+# another date after it: the span of an event, not when the page was written.
+_SPAN_OPENED = re.compile(r"(?<![\d:.])\d{1,2}\s*[-–—]\s*$")
+_SPAN_DASH = re.compile(r"\s*[-–—]\s*")
 _MAX_RELATIVE_WORDS = 6
 # The entries of a chronological list (`dates.chronological_lists`) stand close: each dateline at most
 # this many lines below the one before.
@@ -38,7 +42,9 @@ def timestamp(page: Page, i: int) -> Hit | None:
     False positives: a sentence that contains a date ("On March 3, 2022, troops entered
     Kyiv.", "Closed until March 3, 2022.") is kept: besides the date and its labels at most
     two words may be on the line, and none when it ends in a full stop; a date compared, cast or
-    quoted as a literal is code ("WHERE created_at > '2024-01-01'"). A relative time
+    quoted as a literal is code ("WHERE created_at > '2024-01-01'"). A span of days is an event's
+    ("Date: 16-19 March 2026"), and a date before a colon heads what follows ("2025-12-19:", a
+    log's entry; "Effective beginning 6/2/2025:"). A relative time
     must be nearly alone too ("Vor 20 Jahren fiel die Entscheidung." stays). On HTML a
     date in code, a table row or a quotation is content (a schedule, a quoted e-mail header).
     So are the datelines of a chronological list (an events calendar, a time series): many
@@ -56,6 +62,8 @@ def timestamp(page: Page, i: int) -> Hit | None:
     if found:
         if (
             _DATE_IN_CODE.search(text)
+            or text.rstrip().endswith(":")
+            or _is_span(text, found[1])
             or not _is_dateline(text, _leftover_words(text, found, vocab), vocab)
             or i in page.memo(_dated_list_lines)
         ):
@@ -67,6 +75,17 @@ def timestamp(page: Page, i: int) -> Hit | None:
     relative_words = vocab.derived(_relative_words)
     leftover = _leftover_words(text, None, vocab)
     return Hit() if sum(w.lower() not in relative_words for w in leftover) <= 1 else None
+
+
+def _is_span(text: str, date: re.Match[str]) -> bool:
+    """A date that opens or closes a span of days: a day and a dash before it, a dash and a date after it."""
+    if _SPAN_OPENED.search(text, 0, date.start()):
+        return True
+    dash = _SPAN_DASH.match(text, date.end())
+    if dash is None:
+        return False
+    after = find_date(text[dash.end() :])
+    return after is not None and after[1].start() == 0
 
 
 def _reading(page: Page) -> Reading:
