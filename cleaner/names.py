@@ -68,6 +68,20 @@ def is_name_list(text: str, vocab: Vocabulary, *, max_words: int = 12) -> bool:
     return capitalised >= 1 and capitalised >= len(tokens) - 2
 
 
+# Single words joined by "&".
+_FIRM = re.compile(r"[^\W\d_][\w'’.-]*(?:\s*&\s*[^\W\d_][\w'’.-]*)+")
+
+
+def _is_firm(text: str, vocab: Vocabulary) -> bool:
+    """Capitalised single words joined by "&" that name no agency ("PA & AFP" is two)."""
+    parts = [part.strip() for part in text.split("&")]
+    return (
+        _FIRM.fullmatch(text) is not None
+        and all(part[0].isupper() for part in parts)
+        and not any(vocab.line_is("agencies", part) for part in parts)
+    )
+
+
 def split_names(text: str, vocab: Vocabulary) -> list[str]:
     """Split "A, B and C" into names; credentials stay with the name before them.
 
@@ -93,6 +107,8 @@ def author_names(values: Iterable[str], vocab: Vocabulary) -> tuple[list[str], l
 
     >>> author_names(["By Zackery Cuevas Writer", "Username", "Angela Holliday-Bell, MD", "AFP"], Vocabulary())
     (['Zackery Cuevas', 'Angela Holliday-Bell, MD'], ['AFP'])
+    >>> author_names(["Morgan & Morgan", "PA & AFP"], Vocabulary())
+    (['Morgan & Morgan'], ['PA', 'AFP'])
     """
     people: list[str] = []
     agencies: list[str] = []
@@ -110,7 +126,9 @@ def author_names(values: Iterable[str], vocab: Vocabulary) -> tuple[list[str], l
             people[-1] = f"{people[-1]}, {text}"
             continue
         inverted = _SURNAME_FIRST.fullmatch(text)  # a citation's "Roy, Aniruddha"
-        for name in [f"{inverted[2]} {inverted[1]}"] if inverted else split_names(text, vocab):
+        # One word on each side of "&" in an author field names a firm ("Morgan & Morgan"), not two people.
+        whole = f"{inverted[2]} {inverted[1]}" if inverted else text if _is_firm(text, vocab) else None
+        for name in [whole] if whole else split_names(text, vocab):
             name = _without_role(name, vocab)
             if vocab.line_is("agencies", name):
                 agencies.append(name)

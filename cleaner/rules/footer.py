@@ -8,7 +8,7 @@ import re
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import ends_sentence, word_count
+from cleaner.shapes import word_count
 from cleaner.vocab import AT_START, Vocabulary
 
 # "©", "Ⓒ", or "(c)" / "Copyright" before a sign or a year, or before the owner's name and a year
@@ -231,7 +231,18 @@ def _dialog_phrase(vocab: Vocabulary, text: str) -> str | None:
     return _DECORATION.sub("", opening.group()).casefold()
 
 
-@block_rule("FTR003", "legal-links", "footer", gate=Gate(max_chars=300, phrases=("legal_links",)), reads_ahead=1)
+# A question and its answer: the next question within this many lines of the first.
+_ANSWER_LINES = 4
+_MIN_QUESTION_WORDS = 4
+
+
+@block_rule(
+    "FTR003",
+    "legal-links",
+    "footer",
+    gate=Gate(max_chars=300, phrases=("legal_links",)),
+    reads_ahead=1 + _ANSWER_LINES,
+)
 def legal_links(page: Page, i: int) -> Hit | None:
     """Removes: a row of footer links made only of site-service words ("Privacy Policy |
     Terms of Use | Contact Us", "Impressum", "Mentions légales").
@@ -239,8 +250,10 @@ def legal_links(page: Page, i: int) -> Hit | None:
     Why: footer link rows end every page dump.
 
     False positives: a one-word paragraph "Contact" or "Archive" used as a body heading; one
-    link alone over a question or a paragraph of prose heads a section of the story ("FAQ" over
-    "What is a 75% keyboard?", "Disclaimer" over the writer's caveat) and stays.
+    link alone over questions and their answers heads the story's questions ("FAQ" over "What is
+    a 75% mechanical keyboard?" / its answer / "Why choose one?") and stays. (Over a paragraph it
+    may be a contents list's last entry, or a footer's link over a cookie notice; over one short
+    question, a footer's "Who are you?": it goes.)
 
     Example: "About Us | Privacy Policy | Terms & Conditions" -> dropped.
     """
@@ -249,19 +262,14 @@ def legal_links(page: Page, i: int) -> Hit | None:
     parts = [p for p in _LINK_SPLIT.split(text.strip()) if p]
     if not parts or not all(vocab.line_is("legal_links", p) for p in parts):
         return None
-    return None if len(parts) == 1 and _heads_prose(page, i) else Hit()
+    return None if len(parts) == 1 and _heads_questions(page, i) else Hit()
 
 
-# A paragraph of prose has at least this many words; a question may be short.
-_PROSE_WORDS = 12
-
-
-def _heads_prose(page: Page, i: int) -> bool:
-    """The next block is a question or a sentence of prose: what a section's heading stands over."""
-    if i + 1 >= len(page.blocks):
-        return False
-    below = page.blocks[i + 1].text.rstrip()
-    return below.endswith("?") or (ends_sentence(below) and word_count(below) >= _PROSE_WORDS)
+def _heads_questions(page: Page, i: int) -> bool:
+    """Block i stands over a question of a few words and, below its answer, another."""
+    below = [block.text.rstrip() for block in page.blocks[i + 1 : i + 2 + _ANSWER_LINES]]
+    questions = [n for n, text in enumerate(below) if text.endswith("?")]
+    return len(questions) >= 2 and questions[0] == 0 and word_count(below[0]) >= _MIN_QUESTION_WORDS
 
 
 # A disclosure says so in a sentence or three.
