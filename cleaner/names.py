@@ -73,7 +73,8 @@ _FIRM = re.compile(r"[^\W\d_][\w'’.-]*(?:\s*&\s*[^\W\d_][\w'’.-]*)+")
 
 
 def _is_firm(text: str, vocab: Vocabulary) -> bool:
-    """Capitalised single words joined by "&" that name no agency ("PA & AFP" is two)."""
+    """Capitalised single words joined by "&" that name no agency: a firm ("Morgan & Morgan",
+    "Procter & Gamble"); "PA & AFP" is two agencies."""
     parts = [part.strip() for part in text.split("&")]
     return (
         _FIRM.fullmatch(text) is not None
@@ -126,9 +127,13 @@ def author_names(values: Iterable[str], vocab: Vocabulary) -> tuple[list[str], l
             people[-1] = f"{people[-1]}, {text}"
             continue
         inverted = _SURNAME_FIRST.fullmatch(text)  # a citation's "Roy, Aniruddha"
-        # One word on each side of "&" in an author field names a firm ("Morgan & Morgan"), not two people.
-        whole = f"{inverted[2]} {inverted[1]}" if inverted else text if _is_firm(text, vocab) else None
-        for name in [whole] if whole else split_names(text, vocab):
+        if inverted:
+            found = [f"{inverted[2]} {inverted[1]}"]
+        elif _is_firm(text, vocab):  # single words joined by "&" in an author field: "Morgan & Morgan"
+            found = [text]
+        else:
+            found = split_names(text, vocab)
+        for name in found:
             name = _without_role(name, vocab)
             if vocab.line_is("agencies", name):
                 agencies.append(name)

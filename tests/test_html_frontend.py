@@ -398,3 +398,37 @@ def test_the_markup_s_author_stays_where_no_byline_names_anyone(markup_author: s
 )
 def test_the_publisher_from_the_address_is_its_host_alone(url: str) -> None:
     assert clean(page(), kind="html", url=url).publisher == "example.com"
+
+
+def test_list_items_the_extraction_kept_only_the_inline_code_of_come_back_whole() -> None:
+    """trafilatura, gathering paragraphs one by one, may keep a list item's inline code as blocks of
+    their own and drop its text ("TodoList.tsx" of "Create a file named TodoList.tsx"): the items
+    come back whole in their place, and the pieces go."""
+    blocks = [
+        Block(PARAGRAPHS[0], tag="p"),
+        Block("TodoList.tsx", tag="pre", gap_before=True),
+        Block("src/App.tsx", tag="pre", gap_before=True),
+        Block(PARAGRAPHS[1], tag="p", gap_before=True),
+    ]
+    items = ["Create a component file named TodoList.tsx", "Update src/App.tsx to render only the list"]
+    rendered = "\n".join(["Menu", PARAGRAPHS[0], *items, PARAGRAPHS[1], "Footer"])
+    restored = restore_left_out(blocks, rendered, lambda: {item: [Element("li", 0.0)] for item in items})
+    assert [(block.tag, block.text) for block in restored] == [
+        ("p", PARAGRAPHS[0]),
+        ("li", items[0]),
+        ("li", items[1]),
+        ("p", PARAGRAPHS[1]),
+    ]
+
+
+def test_blocks_between_paragraphs_that_are_no_part_of_the_left_out_items_stay() -> None:
+    """A block of its own between the two paragraphs (not a part of an item) means the items were not
+    left out from there: nothing is put back, nothing goes."""
+    blocks = [
+        Block(PARAGRAPHS[0], tag="p"),
+        Block("A quotation of its own", tag="blockquote", gap_before=True),
+        Block(PARAGRAPHS[1], tag="p", gap_before=True),
+    ]
+    items = ["Create a component file named TodoList.tsx"]
+    rendered = "\n".join([PARAGRAPHS[0], *items, PARAGRAPHS[1]])
+    assert restore_left_out(blocks, rendered, lambda: {item: [Element("li", 0.0)] for item in items}) == blocks

@@ -11,6 +11,11 @@ between them, belongs to the article there, and is put back. A run by text that 
 and so does a run most of whose elements are items that are all link (a box of links, its heading
 with it).
 
+A list item whose inline code the extraction kept as blocks of their own while it dropped the
+item's text ("TodoList.tsx" of "Create a new component file named TodoList.tsx") leaves those
+pieces between the two blocks: they go, and the items come back whole (on the WCXB development
+pages, four pages' lists: 18 lines of the gold back, 14 pieces gone).
+
 Only a kind the extraction holds none of is put back: an extraction that holds headings (or
 list items) came from trafilatura's main pass, which leaves one out for a reason (the linked
 headlines of a "More:" box between two paragraphs). On the WCXB development pages this puts back
@@ -65,9 +70,13 @@ def restore_left_out(
     if len(blocks) < 2 or {"heading", LIST_ITEM} <= held:
         return blocks
     restored: dict[int, list[tuple[str, Element]]] = {}  # before which block
-    for k, run in _sandwiched(_rendered_lines(rendered), blocks, elements()):
-        if not _is_link_box(run):
-            restored.setdefault(k, []).extend((text, element) for text, element in run if _may_be_back(element, held))
+    pieces: set[int] = set()  # blocks that are parts of elements put back whole
+    for k, run, parts in _sandwiched(_rendered_lines(rendered), blocks, elements()):
+        back = [(text, element) for text, element in run if _may_be_back(element, held)]
+        if _is_link_box(run) or (parts and len(back) < len(run)):
+            continue
+        restored.setdefault(k, []).extend(back)
+        pieces.update(parts)
     if not restored:
         return blocks
     result: list[Block] = []
@@ -76,7 +85,8 @@ def restore_left_out(
             result.append(
                 Block(text, gap_before=True, tag=element.tag, link_density=element.link_density, markup=element.markup)
             )
-        result.append(block)
+        if k not in pieces:
+            result.append(block)
     return result
 
 
@@ -107,9 +117,11 @@ def _rendered_lines(rendered: str) -> Iterator[str]:
 
 def _sandwiched(
     lines: Iterator[str], blocks: list[Block], elements: Mapping[str, Sequence[Element]]
-) -> Iterator[tuple[int, list[tuple[str, Element]]]]:
+) -> Iterator[tuple[int, list[tuple[str, Element]], list[int]]]:
     """For each run of elements no block holds between the lines of two consecutive blocks, the
-    second block's index and the run's texts with their elements.
+    second block's index, the run's texts with their elements, and the blocks between the two
+    that are only parts of the run's texts (the inline code of list items whose own text the
+    extraction dropped: "TodoList.tsx" of "Create a new component file named TodoList.tsx").
 
     One walk over the rendered lines, matching them to the blocks in order: a line that is the
     text of a block after the last one matched matches the first such block (a block that matches
@@ -128,13 +140,20 @@ def _sandwiched(
         found = same[n] if (n := bisect_right(same, matched)) < len(same) else None
         element = _next_element(line, elements, seen)
         if found is not None:
-            if held and last == found - 1:
-                yield found, held
+            parts = list(range(last + 1, found)) if last is not None else []
+            if held and last is not None and all(_is_part(blocks[j].text, held) for j in parts):
+                yield found, held, parts
             held, last, matched = [], found, found
         elif element is not None and line not in at:  # a text a block holds is not left out
             held.append((line, element))
         else:
             held, last = [], None
+
+
+def _is_part(text: str, run: list[tuple[str, Element]]) -> bool:
+    """Whether a block's text is a part of one of the run's texts, and not the whole."""
+    part = " ".join(text.split())
+    return any(part in whole and part != whole for whole, _ in run)
 
 
 def _next_element(line: str, elements: Mapping[str, Sequence[Element]], seen: dict[str, int]) -> Element | None:

@@ -61,14 +61,6 @@ def credit_line(page: Page, start: int, end: int, headline: int | None) -> int |
     return None
 
 
-def next_to_timestamp(page: Page, i: int) -> bool:
-    """Whether the line above or below line i is one the timestamp rule removed."""
-    return any(
-        0 <= j < len(page.blocks) and (dropped := page.dropped[j]) is not None and dropped.family == "timestamps"
-        for j in (i - 1, i + 1)
-    )
-
-
 def _may_credit(page: Page, i: int) -> bool:
     """A kept line, or a timestamp's: a name may stand before the date ("Tom Talbot October 14,
     2025", "Zach Lezberg | May 22, 2025"), which the timestamp rule took for a label's words."""

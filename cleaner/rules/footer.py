@@ -8,7 +8,7 @@ import re
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import word_count
+from cleaner.shapes import ends_sentence, word_count
 from cleaner.vocab import AT_START, Vocabulary
 
 # "©", "Ⓒ", or "(c)" / "Copyright" before a sign or a year, or before the owner's name and a year
@@ -266,10 +266,16 @@ def legal_links(page: Page, i: int) -> Hit | None:
 
 
 def _heads_questions(page: Page, i: int) -> bool:
-    """Block i stands over a question of a few words and, below its answer, another."""
+    """Block i stands over a question of a few words, its answer (a sentence) and another question;
+    a footer's prompts in questions ("Do you have a news tip?" / "Send it to our newsroom" / "Want to
+    advertise with us?") answer none."""
     below = [block.text.rstrip() for block in page.blocks[i + 1 : i + 2 + _ANSWER_LINES]]
-    questions = [n for n, text in enumerate(below) if text.endswith("?")]
-    return len(questions) >= 2 and questions[0] == 0 and word_count(below[0]) >= _MIN_QUESTION_WORDS
+    if not below or not below[0].endswith("?") or word_count(below[0]) < _MIN_QUESTION_WORDS:
+        return False
+    answer = next((n for n, text in enumerate(below[1:], 1) if not text.endswith("?")), None)
+    return (
+        answer is not None and ends_sentence(below[answer]) and any(text.endswith("?") for text in below[answer + 1 :])
+    )
 
 
 # A disclosure says so in a sentence or three.

@@ -20,9 +20,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from cleaner.article import Caption
 from cleaner.biography import opens_biography
 from cleaner.dates import find_date
-from cleaner.names import author_names, credited_names, is_credit_line, is_name_list, split_names
+from cleaner.names import author_names, is_name_list, split_names
 from cleaner.pagemodel.boundaries import dropped_score
-from cleaner.pagemodel.lead import MIN_BYLINE_CHANCE, is_made_of_page_words, next_to_timestamp
 from cleaner.pagemodel.run import article_content, schedule_lines
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
@@ -195,8 +194,7 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     a date, a prompt, an ad's or a player's label, a link to another story) and gives it less than
     10% chance of being article text. The kind the model names and its probability
     are recorded; a caption moves to `captions`, a date to `published`, and a byline's names
-    to `authors` when the byline parser reads them (above the story, so does a name alone by a
-    date the timestamp rule removed, whatever the model reads it as: "July 5, 2025" / "Jane Doe").
+    to `authors` when the byline parser reads them.
 
     Why: phrase lists know the phrasings they were written for; the model learned its kinds from
     what pages call their own boxes, so it knows others. It is weak evidence alone, so it only
@@ -233,31 +231,10 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     )
     if row[_body()] >= limit and not biography:
         return None
-    return _edge_hit(page, i, row, above=i < edges.first)
-
-
-def _edge_hit(page: Page, i: int, row: np.ndarray, *, above: bool) -> Hit:
-    """The hit for a line at the story's edge, above or below it, of the kind the model reads."""
     kind, detail = _named_kind(row)
-    detail = f"{detail}; {'above the story' if above else 'below the story'}"
-    text = page.blocks[i].text.strip()
-    if above and _dated_name(page, i, text):  # "Jane Doe" under "July 5, 2025": the story's byline
-        return Hit(moved_to="authors", value=credited_names(text, page.vocab), detail=detail)
-    return _moved(page, text, kind, detail, credits=above)
-
-
-def _dated_name(page: Page, i: int, text: str) -> bool:
-    """A person's name alone next to a line the timestamp rule removed: a byline without its "By",
-    however the model reads the line, if it gives it some chance of being a byline (a forum's or a
-    listing's label by a date gets less: "ColdJ Members", "ABOUT THIS HOME")."""
-    from cleaner.pagemodel import evidence
-
-    return (
-        next_to_timestamp(page, i)
-        and is_credit_line(text, page.vocab)
-        and not is_made_of_page_words(page, text)
-        and evidence.byline_chance(text) >= MIN_BYLINE_CHANCE
-    )
+    above = i < edges.first
+    where = "above the story" if above else "below the story"
+    return _moved(page, page.blocks[i].text.strip(), kind, f"{detail}; {where}", credits=above)
 
 
 def _is_heading(page: Page, text: str) -> bool:

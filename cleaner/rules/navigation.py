@@ -17,10 +17,12 @@ _CRUMB_SEPARATOR = re.compile(r"(?<!\s)\s+(?:>|/|»|›|→|\\|::)\s+|(?:(?<!\s)
 _TAG_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:,|;|\||•|·|#)\s*")
 _MAX_CRUMB_WORDS = 5
 # A trail opens on its first page's name, never on a bracket.
-_ASIDE_OPENERS = ("(", "[", "<", "{")
-# Code and placeholders ("-H <BMC_IP>", "fn f() -> Box<T> {"): no page's name holds them.
+_ASIDE_OPENERS = ("(", "[")
+# Code and placeholders ("-H <BMC_IP>", "fn f() -> Box<T> {", "<a>::<b>"): no page's name holds
+# them; an entity a dump left ("News &amp; Events") is no code.
 _CODE_MARKS = re.compile(r"[<{}=;]|\(\)")
-# A separator inside brackets joins alternatives ("Arrowhead Plant (Men's / Women's)"), not pages.
+_ENTITY = re.compile(r"&#?\w+;")
+# Separators inside brackets only join alternatives ("Arrowhead Plant (Men's / Women's)"), not pages.
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # Every separator holds one of these.
 _CRUMB_MARK = re.compile(r"[>/»›→\\:]")
@@ -37,7 +39,7 @@ def breadcrumb(page: Page, i: int) -> Hit | None:
     path "File > Save As"); it must have three or more short parts, or start at a home page, and
     a line in brackets is an aside ("(PPF: 50-150 umol / 10-15 watts)"). A line of code or with
     placeholders ("ipmitool -H <BMC_IP> -U admin") is no trail, nor are alternatives in
-    brackets ("Hiking pants (Men's / Women's)").
+    brackets with no separator outside them ("Hiking pants (Men's / Women's)").
     Quoted words in German style ("Zwischen »Chaos« und »Verrat«") stay. On HTML a trail
     must be mostly links and not code, a table row or a quotation: an unlinked "Products >
     Data Files" in the main content is a menu path the article explains.
@@ -48,12 +50,12 @@ def breadcrumb(page: Page, i: int) -> Hit | None:
     text = block.text
     if is_content_markup(block) or is_unlinked_html(block):
         return None
-    if text.startswith(_ASIDE_OPENERS) or _CODE_MARKS.search(text):  # "(PPF: 50-150 umol / 10-15 watts)", code
+    if text.startswith(_ASIDE_OPENERS) or _CODE_MARKS.search(_ENTITY.sub("", text)):  # an aside, code
         return None
     label = page.vocab.starts("breadcrumb_labels", text)
     trail = text[label.end() :].lstrip(" :") if label else text
-    if any(_CRUMB_SEPARATOR.search(group) for group in _BRACKETED.findall(trail)):
-        return None
+    if _CRUMB_SEPARATOR.search(trail) and not _CRUMB_SEPARATOR.search(_BRACKETED.sub(" ", trail)):
+        return None  # "Hiking pants (Men's / Women's)"
     parts = [p for p in _CRUMB_SEPARATOR.split(trail.strip()) if p]
     if len(parts) < 2 or any(word_count(p) > _MAX_CRUMB_WORDS or p.rstrip()[-1] in ".!?" for p in parts):
         return None

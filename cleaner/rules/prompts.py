@@ -20,8 +20,8 @@ _PROMPT_MAX_WORDS = 30
 _PLAIN_ASK_WORDS = 8
 
 
-# A numbered list's entry ("7. Pinterest") or an amount of money ("$2.50"): a line of the story's own.
-_LISTED_OR_PRICED = re.compile(r"\A\s*\d{1,2}[.)]\s|[$€£¥₹]\s?\d")
+# A numbered list's entry ("7. Pinterest") or an amount of money ("$2.50", "2,50 €"): a line of the story's own.
+_LISTED_OR_PRICED = re.compile(r"\A\s*\d{1,2}[.)]\s|[$€£¥₹]\s?\d|\d\s?[$€£¥₹]")
 
 
 @block_rule("PRM001", "share-bar", "prompts", gate=Gate(max_chars=150, phrases=("share_words",)), alone=True)
@@ -138,11 +138,10 @@ def _network_then_follow(vocab: Vocabulary, text: str) -> bool:
 def _asks_for(noun_family: str, verb_family: str, sentence_words: int) -> Callable[[Vocabulary, str], bool]:
     """A test for a line that names the thing a prompt offers and the verb that asks for it, in
     any order ("Download the Onmanorama app", "ताज़ा ख़बरों के लिए हमारा ऐप डाउनलोड करें"), and is no
-    sentence longer than `sentence_words`, nor a sentence as long leading in to what follows
-    ("... another phenomenon, an even more disconcerting application of it:")."""
+    sentence longer than `sentence_words`."""
 
     def asks(vocab: Vocabulary, text: str) -> bool:
-        if (ends_sentence(text) or text.rstrip().endswith(":")) and word_count(text) > sentence_words:
+        if ends_sentence(text) and word_count(text) > sentence_words:
             return False
         return vocab.search(noun_family, text) is not None and vocab.search(verb_family, text) is not None
 

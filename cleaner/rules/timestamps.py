@@ -9,16 +9,18 @@ from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import is_content_markup, word_count
-from cleaner.vocab import Vocabulary
+from cleaner.vocab import Vocabulary, month_numbers
 
 _LEFTOVER_WORD = re.compile(r"[^\W\d_]{2,}")
 # A date in code: compared or assigned ("WHERE created_at > '2024-01-01'"), cast ("'2024-01-01'::date")
 # or quoted as a literal. No dateline is written so.
 _DATE_IN_CODE = re.compile(r"[<>=]|::|'\d{4}-\d\d-\d\d'")
 # A day and a dash before the date ("16-19 March 2026", "March 16 - April 2, 2026"), or a dash and
-# another date after it: the span of an event, not when the page was written.
+# another date after it: the span of an event, not when the page was written. The day opens the
+# line or follows a label's colon or a month's name ("Issue 12 - March 3, 2022" is a dateline).
 _SPAN_OPENED = re.compile(r"(?<![\d:.])\d{1,2}\s*[-–—]\s*$")
 _SPAN_DASH = re.compile(r"\s*[-–—]\s*")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
 _MAX_RELATIVE_WORDS = 6
 # The entries of a chronological list (`dates.chronological_lists`) stand close: each dateline at most
 # this many lines below the one before.
@@ -79,8 +81,11 @@ def timestamp(page: Page, i: int) -> Hit | None:
 
 def _is_span(text: str, date: re.Match[str]) -> bool:
     """A date that opens or closes a span of days: a day and a dash before it, a dash and a date after it."""
-    if _SPAN_OPENED.search(text, 0, date.start()):
-        return True
+    if opened := _SPAN_OPENED.search(text, 0, date.start()):
+        before = text[: opened.start()].rstrip()
+        month = _WORD_BEFORE.search(before)
+        if not before or before.endswith(":") or (month is not None and month[1].casefold() in month_numbers()):
+            return True
     dash = _SPAN_DASH.match(text, date.end())
     if dash is None:
         return False
