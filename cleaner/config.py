@@ -25,6 +25,8 @@ from cleaner.vocab import Vocabulary, builtin_families
 CONFIG_FILES = ("cleaner.toml", "pyproject.toml")
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# Larger than any file, and small enough for a read's size argument (a C index).
+MOST_BYTES = 2**50
 
 
 class ConfigError(ValueError):
@@ -65,7 +67,7 @@ class Config:
     max_memory: int | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "max_bytes", _whole("max_bytes", self.max_bytes))
+        object.__setattr__(self, "max_bytes", _whole("max_bytes", self.max_bytes, most=MOST_BYTES))
         if self.timeout:  # a limit the waits for a worker can hold: a day at most
             object.__setattr__(self, "timeout", _positive("timeout", self.timeout, float, _MAX_TIMEOUT))
         if self.max_memory:
@@ -249,10 +251,12 @@ def _selectors(key: str, value: Any) -> tuple[str, ...]:
     return tuple(part.strip() for v in value for part in v.split(",") if part.strip())
 
 
-def _whole(key: str, value: Any) -> int:
+def _whole(key: str, value: Any, most: int | None = None) -> int:
     """A count of one or more: a bool or a fraction is a mistake in a config file ("max_bytes = true")."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ConfigError(f"{key} must be a whole number of at least 1, not {value!r}")
+    if most is not None and value > most:
+        raise ConfigError(f"{key} must be at most {most}, not {value}")
     return value
 
 

@@ -120,3 +120,19 @@ def test_a_file_to_write_named_with_a_trailing_slash_is_a_usage_error(
     result = CliRunner().invoke(main, filled)
     assert result.exit_code == 2 and "names a folder: name a file" in result.output
     assert not (tmp_path / "report").exists()
+
+
+def test_an_empty_output_name_is_a_usage_error_not_the_current_folder(tmp_path: Path) -> None:
+    """`-o "$OUT"` with OUT unset: writing into the current folder (over its files, with --force)
+    would be a surprise."""
+    source = tmp_path / "a.txt"
+    source.write_text("The council met on Tuesday and approved the budget.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(source), "-o", "", "--force"])
+    assert result.exit_code == 2 and "an empty name" in result.output
+
+
+def test_a_size_limit_too_large_to_read_with_is_a_usage_error(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("The council met on Tuesday and approved the budget.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(source), "--max-bytes", str(2**63 - 1)])
+    assert result.exit_code == 2 and "max_bytes must be at most" in result.output

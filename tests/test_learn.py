@@ -434,3 +434,15 @@ def test_clean_learn_refuses_stdin() -> None:
     result = CliRunner().invoke(main, ["clean", "-", "--learn"], input=b"text")
     assert result.exit_code == 2
     assert "not - for stdin" in result.output
+
+
+def test_learning_past_a_document_it_cannot_read_writes_the_profile_and_exits_1(tmp_path: Path) -> None:
+    """As `cleaner clean` does when a document fails: the profile holds what the others taught."""
+    records = tmp_path / "pages.jsonl"
+    lines = [json.dumps({"url": p.url, "text": p.text}) for p in CORPUS]
+    records.write_text("\n".join([*lines, "{not json"]) + "\n", encoding="utf-8")
+    profile = tmp_path / "profile.json"
+    result = CliRunner().invoke(main, ["learn", str(records), "-o", str(profile), "-j", "1"], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "(1 unreadable" in result.output
+    assert json.loads(profile.read_text())["sites"].keys() == {s.name for s in SITES}

@@ -28,6 +28,8 @@ def learn_command(paths: tuple[str, ...], output: Path, jobs: int | None, config
     url, the HTML's canonical or og:url, the WARC target URI), otherwise the folder holding the file.
     A line or paragraph on a large share of a site's pages is learned; sites with few pages learn
     nothing. Clean with the profile through `cleaner clean --profile` or the `profile` setting.
+    Exit status: 0, 1 when a document could not be read (the profile is written from the others),
+    2 usage error.
 
     \b
     Examples:
@@ -51,3 +53,5 @@ def learn_command(paths: tuple[str, ...], output: Path, jobs: int | None, config
     profile = learn_from(inputs.sources, cleaner_io.Fields(), config, jobs)
     profile.save(output)
     click.echo(f"{profile.summary()} -> {output}", err=True)
+    if profile.counts["unread"]:
+        raise SystemExit(1)  # as `cleaner clean` does when a document fails

@@ -33,7 +33,8 @@ def config_options(command):
 class LocationType(click.ParamType):
     """A local path, or a URL of a file system fsspec reaches (s3://, gs://, hf://...); "-" is
     standard output, as for the inputs, never a folder called "-". A trailing slash, which the
-    path drops, is kept in the context's meta (`named_as_folder`)."""
+    path drops, is kept in the context's meta (`named_as_folder`). An empty name (an unset shell
+    variable) is a usage error: as a path it would be the current folder."""
 
     name = "path"
 
@@ -45,6 +46,8 @@ class LocationType(click.ParamType):
             return value
         if value == "-":
             return None
+        if not value.strip():
+            self.fail("an empty name (use - for standard output)", param, ctx)
         if ctx is not None and param is not None:
             ctx.meta[_folder_key(param.name)] = value.endswith(("/", os.sep))
         try:
