@@ -25,7 +25,7 @@ from cleaner.vocab import Vocabulary, builtin_families
 CONFIG_FILES = ("cleaner.toml", "pyproject.toml")
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-# Larger than any file, and small enough for a read's size argument (a C index).
+# Larger than any document, and small enough for a size a read or a line's read may be asked for.
 MOST_BYTES = 2**50
 
 
@@ -252,7 +252,8 @@ def _selectors(key: str, value: Any) -> tuple[str, ...]:
 
 
 def _whole(key: str, value: Any, most: int | None = None) -> int:
-    """A count of one or more: a bool or a fraction is a mistake in a config file ("max_bytes = true")."""
+    """A count of one or more (and at most `most`): a bool or a fraction is a mistake in a config
+    file ("max_bytes = true")."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ConfigError(f"{key} must be a whole number of at least 1, not {value!r}")
     if most is not None and value > most:

@@ -138,12 +138,26 @@ def read_limited(stream: IO[bytes], limit: int) -> bytes:
     """All of a stream, refused when longer than `limit` bytes (without reading past the limit) or
     when it cannot be read (a cut or damaged .gz or .zst)."""
     try:
-        data = stream.read(limit + 1)
+        data = read_at_most(stream, limit + 1)
     except READ_ERRORS as error:
         raise DocumentError(f"cannot read: {describe_error(error)}") from error
     if len(data) > limit:
         raise DocumentError(f"larger than max_bytes ({limit} bytes)")
     return data
+
+
+# What one read asks for: `read(n)` sets aside n bytes first, however short the stream.
+_READ_CHUNK = 1 << 20
+
+
+def read_at_most(stream: IO[bytes], size: int) -> bytes:
+    """Up to `size` bytes of a stream, read a chunk at a time: a limit of many gigabytes (a large
+    `max_bytes`) costs nothing on a short document."""
+    chunks, left = [], size
+    while left > 0 and (chunk := stream.read(min(left, _READ_CHUNK))):
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def open_input(source: Source, stdin: BufferedReader | None) -> IO[bytes]:

@@ -68,17 +68,13 @@ def is_name_list(text: str, vocab: Vocabulary, *, max_words: int = 12) -> bool:
     return capitalised >= 1 and capitalised >= len(tokens) - 2
 
 
-# Single words joined by "&".
-_FIRM = re.compile(r"[^\W\d_][\w'’.-]*(?:\s*&\s*[^\W\d_][\w'’.-]*)+")
-
-
 def _is_firm(text: str, vocab: Vocabulary) -> bool:
     """Capitalised single words joined by "&" that name no agency: a firm ("Morgan & Morgan",
     "Procter & Gamble"); "PA & AFP" is two agencies."""
     parts = [part.strip() for part in text.split("&")]
     return (
-        _FIRM.fullmatch(text) is not None
-        and all(part[0].isupper() for part in parts)
+        len(parts) > 1
+        and all(part[:1].isupper() and len(part.split()) == 1 for part in parts)
         and not any(vocab.line_is("agencies", part) for part in parts)
     )
 

@@ -22,7 +22,7 @@ from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParser
 
 from cleaner.compression import READ_ERRORS
-from cleaner.io import STREAM_ENDS_EARLY, Document, describe_error
+from cleaner.io import STREAM_ENDS_EARLY, Document, describe_error, read_at_most
 
 _CHUNK = 1 << 20
 # WARC and HTTP header blocks are a few hundred bytes; a larger one is damage or hostile (warcio's own
@@ -105,7 +105,7 @@ def _response(warc: _WarcFile, head: bytes, headers: StatusAndHeaders, label: st
         return Document(label, problem=f"larger than max_bytes ({limit} bytes)", **common)
     block = head + start + warc.read_block(warc.block_left)
     record = _parse(_LOADER.parse_record_stream, io.BytesIO(block), known_format="warc")
-    data = _parse(lambda: record.content_stream().read(limit + 1)) if record else None
+    data = _parse(lambda: read_at_most(record.content_stream(), limit + 1)) if record else None
     if data is None:
         return Document(label, problem="unreadable HTTP response (bad chunked or compressed payload)", **common)
     if len(data) > limit:

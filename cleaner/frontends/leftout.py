@@ -30,6 +30,7 @@ its gold, and WCXB's 172 list items the gold does not hold.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple
@@ -74,7 +75,7 @@ def restore_left_out(
     for k, run, parts in _sandwiched(_rendered_lines(rendered), blocks, elements()):
         back = [(text, element) for text, element in run if _may_be_back(element, held)]
         if _is_link_box(run) or (parts and len(back) < len(run)):
-            continue
+            continue  # the pieces go only with every item they may be parts of back whole
         restored.setdefault(k, []).extend(back)
         pieces.update(parts)
     if not restored:
@@ -151,9 +152,12 @@ def _sandwiched(
 
 
 def _is_part(text: str, run: list[tuple[str, Element]]) -> bool:
-    """Whether a block's text is a part of one of the run's texts, and not the whole."""
+    """Whether a block's text is a part of one of the run's texts, whole words of it, and not the
+    whole: what the extraction kept of an item it dropped (a block of its own would have a line of
+    its own in the rendered text, and the run would not stand between two blocks)."""
     part = " ".join(text.split())
-    return any(part in whole and part != whole for whole, _ in run)
+    within = re.compile(rf"(?<!\w){re.escape(part)}(?!\w)")
+    return bool(part) and any(part != whole and within.search(whole) for whole, _ in run)
 
 
 def _next_element(line: str, elements: Mapping[str, Sequence[Element]], seen: dict[str, int]) -> Element | None:

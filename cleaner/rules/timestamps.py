@@ -16,11 +16,10 @@ _LEFTOVER_WORD = re.compile(r"[^\W\d_]{2,}")
 # or quoted as a literal. No dateline is written so.
 _DATE_IN_CODE = re.compile(r"[<>=]|::|'\d{4}-\d\d-\d\d'")
 # A day and a dash before the date ("16-19 March 2026", "March 16 - April 2, 2026"), or a dash and
-# another date after it: the span of an event, not when the page was written. The day opens the
-# line or follows a label's colon or a month's name ("Issue 12 - March 3, 2022" is a dateline).
-_SPAN_OPENED = re.compile(r"(?<![\d:.])\d{1,2}\s*[-–—]\s*$")
-_SPAN_DASH = re.compile(r"\s*[-–—]\s*")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
+# another date after it: the span of an event, not when the page was written. A number right after
+# a word other than a month's name is that word's ("Issue 12 - March 3, 2022" is a dateline).
+_SPAN_OPENED = re.compile(r"(?<![\w:.])\d{1,2}\s*[-–—]\s*$")
+_DASHES = "-–—"
 _MAX_RELATIVE_WORDS = 6
 # The entries of a chronological list (`dates.chronological_lists`) stand close: each dateline at most
 # this many lines below the one before.
@@ -80,17 +79,18 @@ def timestamp(page: Page, i: int) -> Hit | None:
 
 
 def _is_span(text: str, date: re.Match[str]) -> bool:
-    """A date that opens or closes a span of days: a day and a dash before it, a dash and a date after it."""
+    """A date that opens or closes a span of days: a day and a dash before it (after no word but a
+    month's name), a dash and a date after it."""
     if opened := _SPAN_OPENED.search(text, 0, date.start()):
-        before = text[: opened.start()].rstrip()
-        month = _WORD_BEFORE.search(before)
-        if not before or before.endswith(":") or (month is not None and month[1].casefold() in month_numbers()):
+        before = text[: opened.start()]
+        word = before.split()[-1].rstrip(".") if before.strip() and before[-1].isspace() else ""
+        if not word.isalpha() or word.casefold() in month_numbers():
             return True
-    dash = _SPAN_DASH.match(text, date.end())
-    if dash is None:
+    after = text[date.end() :].lstrip()
+    if not after.startswith(tuple(_DASHES)):
         return False
-    after = find_date(text[dash.end() :])
-    return after is not None and after[1].start() == 0
+    found = find_date(after[1:].lstrip())
+    return found is not None and found[1].start() == 0
 
 
 def _reading(page: Page) -> Reading:
