@@ -39,6 +39,7 @@ from cleaner.article import Block, Markup
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 LIST_ITEM = "li"
+_WORD = re.compile(r"\w")
 # The share of an item's text inside links from which it is a link, not the article's text.
 _LINKED_ITEM = 0.9
 
@@ -156,8 +157,13 @@ def _is_part(text: str, run: list[tuple[str, Element]]) -> bool:
     whole: what the extraction kept of an item it dropped (a block of its own would have a line of
     its own in the rendered text, and the run would not stand between two blocks)."""
     part = " ".join(text.split())
-    within = re.compile(rf"(?<!\w){re.escape(part)}(?!\w)")
-    return bool(part) and any(part != whole and within.search(whole) for whole, _ in run)
+    if not part:
+        return False
+    # A word at either end of the part is a whole word of the item; a bracket or a stop may stand anywhere.
+    opens = r"(?<!\w)" if _WORD.match(part[0]) else ""
+    closes = r"(?!\w)" if _WORD.match(part[-1]) else ""
+    within = re.compile(opens + re.escape(part) + closes)
+    return any(part != whole and within.search(whole) for whole, _ in run)
 
 
 def _next_element(line: str, elements: Mapping[str, Sequence[Element]], seen: dict[str, int]) -> Element | None:
