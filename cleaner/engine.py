@@ -51,6 +51,13 @@ class Cleaner:
 
     config: Config = field(default_factory=Config)
 
+    def __post_init__(self) -> None:
+        """A settings mapping, as a config file holds them, is read here, so a wrong key fails now, not at a clean."""
+        if isinstance(self.config, Mapping):
+            object.__setattr__(self, "config", Config.from_mapping(self.config))
+        elif not isinstance(self.config, Config):
+            raise TypeError(f"config must be a Config or a mapping of settings, not {type(self.config).__name__}")
+
     def clean(
         self,
         source: str | bytes,

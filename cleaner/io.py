@@ -182,12 +182,15 @@ def _left_to_reader(source: Source, compression: str | None) -> bool:
 
 
 def sniff_stream(stdin: BufferedReader) -> str | None:
-    """The kind of record stream on stdin, "jsonl" or "warc" (compression looked through); None for one document."""
+    """The kind of record stream on stdin, "jsonl" or "warc" (compression looked through); None for one document.
+
+    A JSONL stream opens on an object's key: a text that opens on a brace (wiki markup's "{{", code) is one document.
+    """
     head = stdin.peek(4096)[:4096]
-    start = head_of(head, sniffed(head), 4096).removeprefix(codecs.BOM_UTF8).lstrip()[:5]
-    if start.startswith(b"{"):
+    start = head_of(head, sniffed(head), 4096).removeprefix(codecs.BOM_UTF8).lstrip()
+    if start.startswith(b"{") and start[1:].lstrip()[:1] in (b'"', b"}", b""):  # an object, not "{{Infobox" or "{ x }"
         return "jsonl"
-    return "warc" if start == b"WARC/" else None
+    return "warc" if start.startswith(b"WARC/") else None
 
 
 def utf8(text: str) -> bytes:

@@ -43,7 +43,10 @@ def preflight(
         if identity(output) in inputs.folders:
             problems.append(f"-o {output} is an input folder: its outputs would be read back as inputs next time")
         suffix = FORMATS[options.fmt].suffix
-        targets = [output] if options.single_file else [output / output_name(s, suffix) for s in sources]
+        # two inputs may share an output name (a.txt, a.html): the clash fails one of them when it is written
+        targets = (
+            [output] if options.single_file else list(dict.fromkeys(output / output_name(s, suffix) for s in sources))
+        )
         if not options.single_file and exists(output) and not is_dir(output):
             problems.append(f"-o {output} is a file, not a folder (name a .jsonl file to write one file)")
         elif problem := probe_writable(output if options.single_file else output / "x"):

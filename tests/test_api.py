@@ -36,6 +36,15 @@ def test_extend_select_and_extend_ignore_add_to_the_selection() -> None:
         Config(extend_select="NOPE")
 
 
+def test_a_cleaner_reads_a_mapping_of_settings_when_it_is_made() -> None:
+    """As a config file's table: a wrong key or selector fails at `Cleaner(...)`, not at the first clean."""
+    assert Cleaner({"ignore": "CAP"}).config == Config(ignore="CAP")
+    with pytest.raises(ConfigError, match="unknown rule selector"):
+        Cleaner({"ignore": "NOPE"})
+    with pytest.raises(TypeError, match="not list"):
+        Cleaner(["CAP"])  # type: ignore[arg-type]
+
+
 def test_clean_names_the_types_it_takes() -> None:
     with pytest.raises(TypeError, match="str or bytes"):
         clean(None)  # type: ignore[arg-type]

@@ -39,7 +39,7 @@ from cleaner.config import Config
 from cleaner.frontends import html as html_frontend
 from cleaner.frontends import text as text_frontend
 from cleaner.pagemodel import boundaries, linemodel
-from cleaner.pagemodel import run as page_run
+from cleaner.pagemodel import content as page_content
 from cleaner.parallel import Failure, Pool
 from cleaner.profile import SiteBoilerplate
 from cleaner.rules.framework.context import Page
@@ -173,7 +173,7 @@ def _score_lines(_: object) -> None:
     for blocks in _texts():
         texts = [f"http {block.text}" for block in blocks]
         linemodel.scores(texts)
-        page_run.schedule_lines(texts)
+        page_content.schedule_lines(texts)
 
 
 def test_lines_are_scored_in_bounded_time() -> None:

@@ -80,6 +80,8 @@ def test_two_inputs_for_one_output_are_reported_not_merged(tmp_path: Path, artic
         f"{story_txt}: same output {tmp_path / 'out' / 'story.txt'} as {story_md}; rename one of them" in result.stderr
     )
     assert (tmp_path / "out" / "story.txt").read_text() == "Another story entirely.\n"
+    again = run(str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert f"1 of 1 outputs exist ({tmp_path / 'out' / 'story.txt'}):" in again.stderr
 
 
 def test_an_output_that_would_overwrite_its_input_is_refused(tmp_path: Path, article: str) -> None:
@@ -170,6 +172,18 @@ def test_quiet_prints_only_failures_and_verbose_names_every_output(tree: Path, t
     verbose = run(str(tree), "-o", str(tmp_path / "v"), "-v")
     assert f"{tree / 'a.txt'}: written to {tmp_path / 'v' / 'a.txt'}" in verbose.stderr
     assert "docs/s" not in verbose.stderr  # no progress bar when stderr is not a terminal
+
+
+def test_ctrl_c_before_the_run_is_one_line_and_status_130(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while the inputs are listed: not click's "Aborted!" and status 1."""
+    import cleaner.inputs
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cleaner.inputs, "find_inputs", interrupted)
+    result = run(str(tree))
+    assert (result.exit_code, result.stderr, result.stdout) == (130, "interrupted\n", "")
 
 
 def test_ctrl_c_leaves_only_complete_outputs_and_skip_existing_finishes(

@@ -175,6 +175,10 @@ def test_gzip_output_is_byte_identical_across_runs(tmp_path: Path) -> None:
         (b"WARC/1.1\r\n", "warc"),
         (b"<html><p>x</p>", None),
         (b"Plain words", None),
+        (b'{ "text": "a"}\n{}\n', "jsonl"),
+        (b"{}\n", "jsonl"),
+        (b"{{Infobox person\n| name = Ada\n}}\nAda was born", None),
+        (b"{ x: 1 } is an object in the story's code", None),
     ],
 )
 def test_sniff_stream(head: bytes, kind: str | None) -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import cleaner
 from cleaner.frontends.text import to_blocks
+from cleaner.pagemodel import content as page_content
 from cleaner.pagemodel import linemodel
 from cleaner.pagemodel import run as page_run
 from cleaner.rules.framework.context import Page
@@ -272,6 +273,26 @@ def test_a_dump_that_opens_on_its_story_keeps_a_checklist_after_its_last_sentenc
     assert cleaner.clean(body, kind="text").body == body
     body = cleaner.clean("\n".join([*story, *menu, *related]), kind="text").body
     assert story[2] in body and "Contact us" not in body and "Weather" not in body
+
+
+def test_a_recipe_card_s_ingredients_carry_the_story_s_tail_but_a_menu_s_numbered_chapters_do_not() -> None:
+    """The card's labels read as furniture one by one ("Prep Time 2 hrs"); its ingredients under their
+    heading are the article's however they read, as inside the run, so the card stays with the story.
+    A documentation site's menu holds a numbered list too, among lines that read as a menu's."""
+    card = ["Prep Time 2 hrs", "Cook Time 50 mins", "Rising Time 10 hrs", "Servings: 12 slices", "Calories: 158 kcal"]
+    card += ["Ingredients", "- 500 grams bread flour", "- 9 grams salt", "- 20 grams honey", "- 50 grams seeds"]
+    page = Page(to_blocks("\n".join([*PARAGRAPHS, *card, "Instructions"])), Vocabulary())
+    end = len(PARAGRAPHS)
+    content = set(page_content.article_content(page, lambda j: j < end))
+    assert content == set(range(end + 6, len(page.blocks)))  # the items, and the card's last heading
+    assert page_run.through_story_tail(page, end) == end
+    assert page_run.through_story_tail(page, end, content) == len(page.blocks)
+    chapters = [f"{n}. {title}" for n, title in enumerate(["Hello World", "Rendering", "Props", "State"], start=1)]
+    chapters += [f"{n}. {title}" for n, title in enumerate(["Events", "Lists", "Forms", "Thinking In Code"], start=5)]
+    menu = ["Installation", "Getting Started", "CDN Links", "Release Channels", "Main Concepts", *chapters, "Guides"]
+    page = Page(to_blocks("\n".join([*PARAGRAPHS, *menu])), Vocabulary())
+    content = set(page_content.article_content(page, lambda j: j < end))
+    assert content and page_run.through_story_tail(page, end, content) == end
 
 
 def test_a_numbered_list_after_the_story_stays_with_it_but_a_numbered_table_of_contents_does_not() -> None:

@@ -15,7 +15,19 @@ from cleaner.cli.rules import rule_command, rules_command
 from cleaner.cli.schema import schema_command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group, whose Ctrl-C anywhere in a command (listing inputs, loading a profile) is one
+    line and the shell's status for it, 130, rather than click's "Aborted!" and status 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            raise click.exceptions.Exit(130) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="article-cleaner")
 def main() -> None:
     """Clean body text and metadata from scraped news articles.

@@ -187,13 +187,15 @@ def _as_wide(line: Block, above: Block) -> bool:
 
 def sentence_runs_on(text: str, following: str) -> bool:
     """Whether a sentence runs on from `text` into `following`, however the two were set apart:
-    `text` closes a sentence and opens another that it leaves on a comma or a word in lower case,
-    and `following` goes on in words in lower case to a sentence's end or for a while ("... of
-    heart disease and type" / "diabetes. Cutting out carbs ..."). A list's items close no sentence
+    `text` closes a sentence and opens another that it leaves on a comma, a word in lower case or
+    a number, and `following` goes on in words in lower case to a sentence's end or for a while
+    ("... of heart disease and type 2" / "diabetes. Cutting out carbs ..."). A list's items close no sentence
     before their end; a name, a date, a handle or a line of code under a paragraph goes on in no
     words.
 
     >>> sentence_runs_on("It rained. The river rose over the road and the bridge at the edge of", "town, they said.")
+    True
+    >>> sentence_runs_on("Carbs are fine. Fibre lowers the risk of heart disease and type 2", "diabetes. Oats help.")
     True
     >>> sentence_runs_on("", "town"), sentence_runs_on("It rained. Then the river rose over the road and the", " ")
     (False, False)
@@ -205,8 +207,8 @@ def sentence_runs_on(text: str, following: str) -> bool:
         return False
     last, first = words[-1], going_on[0]
     return (
-        (last.endswith(",") or (last.isalpha() and last.islower()))
-        and first.rstrip(",;:").isalpha()
+        (last.endswith(",") or (last.isalpha() and last.islower()) or last.isdigit())
+        and first.rstrip(",;:.!?").isalpha()
         and first.islower()
         and (ends_sentence(following) or len(going_on) >= _RUN_ON_WORDS)
         and any(opening[1].isupper() for opening in _CLOSED_SENTENCE.finditer(text))

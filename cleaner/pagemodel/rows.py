@@ -51,7 +51,7 @@ def row_frame(text: str, counters: frozenset[str] = frozenset()) -> str | None:
     with ("- ", "• "), or "amount" for an amount and what it counts (not what a page counts, its
     `counters`: "192 comments"); None for a sentence, a long line, one without separators, one
     that opens with a date (a dated list is a schedule or a list of stamped teasers, which
-    `run.schedule_lines` tells apart) or ends with a count ("March (192)": an archive's or a list
+    `content.schedule_lines` tells apart) or ends with a count ("March (192)": an archive's or a list
     of categories' entry).
 
     >>> row_frame("England (Group A): 10th appearance"), row_frame("Wales (Group E): Second appearance")

@@ -29,34 +29,18 @@ chooses between runs, and a cleaned body is one run.)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-from cleaner import dates
-from cleaner.pagemodel.blocklines import is_block_row
 from cleaner.pagemodel.boundaries import FURNITURE_PENALTY, WALL, dropped_score
+from cleaner.pagemodel.content import article_content, at_even_odds, with_schedules
 from cleaner.pagemodel.feeds import before_feed
 from cleaner.pagemodel.headline import headline_above
-from cleaner.pagemodel.rows import uniform_rows
 from cleaner.pagemodel.slug import repeats_slug, slug_words
 from cleaner.pagemodel.templates import templated_end
 from cleaner.rules.framework.context import Page
 from cleaner.shapes import ends_sentence, weight
 
-# A schedule (tour dates, fixtures, an events calendar) is content however short its lines:
-# kept lines in a row, each opening with a day and month in calendar order, that make a
-# chronological list (`dates.chronological_lists`). Its lines count as text at even odds: enough to
-# carry a run on through the list, not to make a run of their own outweigh an article.
-_SCHEDULE_ODDS = 0.5
-# Lines that read unlike text one by one but belong to the article they stand in count as text at
-# even odds, as a schedule's do: the items of a list after its lead-in ("What the council
-# promised:", a line of LEAD_IN_WORDS or more ending in a colon) or its heading ("Ingredients"), up
-# to MAX_LIST_ITEMS lines until text resumes or a rule's boundary; code lines and table rows whose
-# cells tabs or Markdown's pipes set apart (CODE_LINES or more in a row); and the rows of a
-# uniform list (`rows`).
-LEAD_IN_WORDS = 4
-MAX_LIST_ITEMS = 40
-CODE_LINES = 2
 # An earlier run is taken over the best one when its total reaches this share of the best.
 EARLIER_RUN_SHARE = 0.5
 # The article's run goes on over lines that read unlike text to a later run whose total reaches
@@ -81,6 +65,10 @@ STORY_SENTENCE_WORDS = 6
 # the WCXB development pages (at 0.3 they took in 13 article lines and 7 of junk, at 0.25 20 of
 # junk) and the seeds-like set's development bodies (body lines lost 2.2%, 2.7% at 0.35).
 STORY_TAIL_TEXT_CHANCE = 0.3
+# There the article's content (`article_content`) counts as text at even odds, where the lines
+# between read above a menu (a card's labels, "Prep Time 2 hrs", read at 0.15 to 0.45).
+_CONTENT_CHANCE = 0.5
+MENU_CHANCE = 0.15
 # A text is a whole-page dump, not an article, when it has this many lines and this share of them are
 # short (0.3 beat 0.4 on WCXB's dev and held-out splits: archive and teaser lists hid dumps at 0.4).
 DUMP_MIN_LINES = 25
@@ -138,12 +126,17 @@ def main_run(page: Page) -> Run | None:
     from cleaner.pagemodel import linemodel  # imported once a page dump comes: numpy slows every start-up
 
     kept = [block.text for block, dropped in zip(page.blocks, page.dropped, strict=True) if dropped is None]
-    kept_scores = iter(_with_schedules(kept, linemodel.scores(kept)))
+    kept_scores = iter(with_schedules(kept, linemodel.scores(kept)))
     scores: list[float | None] = []
     for i, dropped in enumerate(page.dropped):
         scores.append(next(kept_scores) if dropped is None else dropped_score(page, i))
-    for i in list(article_content(page, lambda j: (scores[j] or 0.0) > 0)):
-        scores[i] = max(scores[i] or 0.0, _at_even_odds(page.blocks[i].text))
+
+    def resumes(j: int) -> bool:
+        return (scores[j] or 0.0) > 0
+
+    content = set(article_content(page, resumes))
+    for i in content:
+        scores[i] = max(scores[i] or 0.0, at_even_odds(page.blocks[i].text))
     runs = candidate_runs(scores)
     if not runs:
         return None
@@ -155,7 +148,7 @@ def main_run(page: Page) -> Run | None:
     end = templated_end(_texts_to_boundary(page, end), start, end)
     start = with_section_heading(page, start)
     if opens_on_story(page, start):
-        end = through_story_tail(page, through_sentences(page, end))
+        end = through_story_tail(page, through_sentences(page, end), content)
     if not any(0 <= start - a <= HEADLINE_REACH for a in anchors):  # a short story under the headline stays
         start, end = holding_text(page, runs, start, end)
     end = before_feed(page, start, end)
@@ -200,20 +193,30 @@ def through_sentences(page: Page, end: int) -> int:
     return end
 
 
-def through_story_tail(page: Page, end: int) -> int:
+def through_story_tail(page: Page, end: int, content: Collection[int] = ()) -> int:
     """The run's end, carried on over the kept lines up to the first line a rule removed as a
     boundary or a wall, when the line-kind model reads them alone as article text with
-    STORY_TAIL_TEXT_CHANCE on average.
+    STORY_TAIL_TEXT_CHANCE on average. The article's `content` there (`article_content`: a recipe
+    card's ingredients, a product box's pros and cons) counts as text at even odds at least, as in
+    the run, where the tail's other lines (the card's labels and headings) read above a menu's
+    MENU_CHANCE: a numbered list of chapters in a documentation site's menu carries no menu.
 
     The model reads each line alone, so a later pass, whose tail holds the same lines but those a
     rule removed since (furniture, which reads as less), carries the run as far again.
     """
+    import numpy
+
     from cleaner.pagemodel import evidence  # numpy, as linemodel
 
     tail = list(kept_to_boundary(page, end))
-    if tail and evidence.text_chances([page.blocks[i].text for i in tail]).mean() >= STORY_TAIL_TEXT_CHANCE:
-        return tail[-1] + 1
-    return end
+    if not tail:
+        return end
+    chances = evidence.text_chances([page.blocks[i].text for i in tail])
+    held = [k for k, i in enumerate(tail) if i in content]
+    others = numpy.delete(chances, held)
+    if held and (not others.size or others.mean() >= MENU_CHANCE):
+        chances[held] = numpy.maximum(chances[held], _CONTENT_CHANCE)
+    return tail[-1] + 1 if chances.mean() >= STORY_TAIL_TEXT_CHANCE else end
 
 
 def kept_to_boundary(page: Page, end: int) -> Iterator[int]:
@@ -273,70 +276,6 @@ def with_section_heading(page: Page, start: int) -> int:
     if above >= 0 and page.dropped[above] is None and page.vocab.line_is("section_headings", page.blocks[above].text):
         return above
     return start
-
-
-def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:
-    """The kept lines that belong to the article around them however they read: the items of a list
-    after its lead-in or its heading (`list_headings`: "Ingredients", "Pros"), up to MAX_LIST_ITEMS
-    lines, until the text `resumes` (a line for which it says so) or a line a rule removed as a
-    boundary or a wall (under a heading: a sentence or any line a rule removed); code and table
-    rows, CODE_LINES or more in a row; and the rows of a uniform list (`rows.uniform_rows`)."""
-    kept = [i for i, dropped in enumerate(page.dropped) if dropped is None]
-    for i in kept:
-        text = page.blocks[i].text.rstrip()
-        headed = not (text.endswith(":") and len(text.split()) >= LEAD_IN_WORDS)
-        if headed and not page.vocab.line_is("list_headings", text):
-            continue
-        for j in range(i + 1, min(i + 1 + MAX_LIST_ITEMS, len(page.blocks))):
-            if page.dropped[j] is not None:
-                if headed or dropped_score(page, j) is not None:
-                    break
-            elif resumes(j) or (headed and ends_sentence(page.blocks[j].text)):
-                break
-            else:
-                yield j
-    block_run: list[int] = []
-    for i in kept:
-        if is_block_row(page.blocks[i].text):
-            block_run.append(i)
-            continue
-        if len(block_run) >= CODE_LINES:
-            yield from block_run
-        block_run = []
-    if len(block_run) >= CODE_LINES:
-        yield from block_run
-    rows = uniform_rows([page.blocks[i].text for i in kept], page.vocab.word_set("engagement_counts"))
-    yield from (kept[k] for k in rows)
-
-
-def _with_schedules(texts: Sequence[str], scores: list[float]) -> list[float]:
-    """The lines' scores, those of a schedule's entries raised to what text at even odds adds."""
-
-    for i in schedule_lines(texts):
-        scores[i] = max(scores[i], _at_even_odds(texts[i]))
-    return scores
-
-
-def _at_even_odds(text: str) -> float:
-    """What a line adds to a run as text at even odds: a little, by its length."""
-    from cleaner.pagemodel import linemodel
-
-    return linemodel.value(text) * 2.0 * (_SCHEDULE_ODDS - linemodel.TEXT_THRESHOLD)
-
-
-def schedule_lines(texts: Sequence[str]) -> list[int]:
-    """Indices of the lines that are entries of a schedule: lines in a row, each opening with a
-    day no earlier than the one before, that make a chronological list. As for timestamps, one
-    entry with a clock time makes the whole row a list of stamped items, not a schedule.
-
-    >>> tour = [f"June {day} – Arena {day}, Springfield" for day in range(10, 18)]
-    >>> schedule_lines(["Tour dates", *tour, "Tickets on sale now"])
-    [1, 2, 3, 4, 5, 6, 7, 8]
-    >>> schedule_lines(["Tour dates", *reversed(tour)]), schedule_lines([f"June 9 · Teaser {n}" for n in range(8)])
-    ([], [])
-    """
-    entries = [(i, day) for i, text in enumerate(texts) if (day := dates.opening_day(text))]
-    return dates.chronological_lists(entries, texts, max_gap=1)
 
 
 def candidate_runs(scores: Sequence[float | None]) -> list[tuple[float, int, int]]:

@@ -22,7 +22,7 @@ from cleaner.biography import opens_biography
 from cleaner.dates import find_date
 from cleaner.names import author_names, is_name_list, split_names
 from cleaner.pagemodel.boundaries import dropped_score
-from cleaner.pagemodel.run import article_content, schedule_lines
+from cleaner.pagemodel.content import article_content, schedule_lines
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule, lead_rule
