@@ -15,6 +15,7 @@ from cleaner.vocab import Vocabulary, function_words
 # A dateline before the word for "by" has this many characters.
 _DATELINE_CHARS = (4, 81)
 _MAX_TAIL_WORDS = 8
+_ALIAS_WORDS = 3
 # What sets a story's meta apart on one line: "March 15, 2022 · 3 min read · By Jane Doe".
 _META_SEPARATOR = re.compile(r"(?<!\s)\s+[·•|]\s+")
 
@@ -136,12 +137,15 @@ def _dated_byline(text: str, vocab: Vocabulary) -> Byline | None:
     """A byline after its date: "Posted on March 3, 2024 by Jane Doe", "Updated 3 May 2023 by Jane
     Doe", "Publicado el 12 de marzo de 2024 por Juan Pérez": a date, a date's label at most ("Posted
     on"), the word for "by" and the names, and nothing after them. The word may join a date's parts
-    too ("12 de Marzo de 2024"): the first one after a whole date is the byline's.
+    too ("12 de Marzo de 2024"): the first one after a whole date is the byline's. After the names
+    stands an alias in brackets at most: a category ("| Community") is a teaser's.
 
     >>> _dated_byline("Posted on March 3, 2024 by Jane Doe", Vocabulary())
     Byline(names=['Jane Doe'], agencies=[], published='2024-03-03', span=1)
     >>> _dated_byline("Publicado el 12 de Marzo de 2024 por Juan Pérez", Vocabulary())
     Byline(names=['Juan Pérez'], agencies=[], published='2024-03-12', span=1)
+    >>> _dated_byline("Posted on March 3, 2024 by Jane Doe (JD) - 5 Comments", Vocabulary())
+    Byline(names=['Jane Doe'], agencies=[], published='2024-03-03', span=1)
     >>> _dated_byline("In a ruling on March 3, 2024 by Judge Jane Doe", Vocabulary()) is None
     True
     """
@@ -160,7 +164,10 @@ def _dated_byline(text: str, vocab: Vocabulary) -> Byline | None:
         if credited is None:
             return None
         people, agencies, tail = credited
-        return None if tail.strip(" .|•·-–—,") else Byline(people, agencies, date[0], 1)
+        tail = tail.strip(" .|•·-–—,")
+        # An alias in brackets, its opening bracket taken with the names: "by Jane Doe (JD)".
+        alias = tail.endswith(")") and tail.count(")") == 1 and "(" not in tail and len(tail.split()) <= _ALIAS_WORDS
+        return None if tail and not alias else Byline(people, agencies, date[0], 1)
     return None
 
 

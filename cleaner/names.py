@@ -204,6 +204,8 @@ def read_credit(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str
         is_role = _role_at(piece, 0, vocab) or (bool(people) and name != piece)
         if vocab.line_is("agencies", piece):
             agencies.append(piece)
+        elif _is_group_credit(piece, vocab):
+            people.append(piece)
         elif is_name_list(piece.split(",")[0], vocab) and not is_role:
             if _is_author_name(name, vocab):
                 people.append(name)
@@ -213,6 +215,22 @@ def read_credit(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str
         else:
             return None
     return (people, agencies, tail) if people or agencies else None
+
+
+def _is_group_credit(piece: str, vocab: Vocabulary) -> bool:
+    """A newsroom's or a firm's team credited as one, its name closed by the word for the group
+    (`group_credits`): "Resy Staff", "TOI Lifestyle Desk", "The Currency editors", "the Lavazza
+    Team". Read as a person's name, it would lose all but the firm's name ("Resy").
+
+    >>> [_is_group_credit(p, Vocabulary()) for p in ("Resy Staff", "the Lavazza Team", "Jane Doe", "Staff")]
+    [True, True, False, False]
+    """
+    *name, group = piece.split()
+    if not name or group.casefold() not in vocab.word_set("group_credits"):
+        return False
+    return all(
+        w[:1].isupper() or (k == 0 and w.casefold() in vocab.word_set("byline_articles")) for k, w in enumerate(name)
+    )
 
 
 def _is_split_citation(values: list[str]) -> bool:
@@ -267,6 +285,8 @@ def _is_author_name(name: str, vocab: Vocabulary) -> bool:
     if any(capitalised) and not all(capitalised):
         return False
     if len(words) == 1 and (len(words[0]) <= 2 or words[0].casefold() in vocab.derived(_calendar_words)):
+        return False
+    if len(words) == 1 and words[0].casefold() in vocab.word_set("byline_articles"):  # "By Our Reporter"
         return False
     if _role_at(name, 0, vocab) or all(w.casefold() in function_words() for w in words):
         return False

@@ -84,6 +84,9 @@ def test_split_names_keeps_credentials_with_their_name() -> None:
         ("By Nick Robinson, BBC Radio 4 Today", ["Nick Robinson"], [], None),  # a day's name is no count
         ("By Sean Martin Sean Martin", ["Sean Martin"], [], None),  # a link's text, then the name again
         ("By Jane Doe, Registered Dietitian", ["Jane Doe"], [], None),
+        ("By Resy Staff", ["Resy Staff"], [], None),  # a team credited as one keeps its group word
+        ("By the Lavazza Team", ["the Lavazza Team"], [], None),
+        ("By Jane Doe, Staff Writer", ["Jane Doe"], [], None),
     ],
 )
 def test_read_byline(line, people, agencies, published) -> None:
@@ -98,7 +101,14 @@ def test_a_button_is_no_byline(line) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["By the time the troops arrived, the city was empty.", "By 2030 the plan ends", "Bypass", "By no comments"]
+    "line",
+    [
+        "By the time the troops arrived, the city was empty.",
+        "By 2030 the plan ends",
+        "Bypass",
+        "By no comments",
+        "By Our Reporter",  # an article and a role: nobody's name ("Our" had been taken for one)
+    ],
 )
 def test_sentences_are_no_byline(line) -> None:
     assert read_byline(line, None, VOCAB) is None

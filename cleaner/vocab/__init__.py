@@ -134,6 +134,7 @@ WORD_SETS = frozenset(
         "byline_articles",
         "byline_connectors",
         "byline_date_joiners",
+        "group_credits",
         "credit_words",
         "self_words",
         "file_words",
