@@ -24,7 +24,7 @@ from cleaner import dates, frontends, metadata
 from cleaner.article import Article, Block, Caption, Removal
 from cleaner.config import Config
 from cleaner.frontends import Reading, decode
-from cleaner.frontends.headline import without_site_suffix
+from cleaner.frontends.headline import without_site_suffix, without_trail
 from cleaner.io import Fields, utf8
 from cleaner.language import count_words, detect_language
 from cleaner.metadata import url_site
@@ -308,7 +308,8 @@ def _merge(article: Article, found: Article) -> None:
 def _finish(article: Article, vocab: Vocabulary, blocks: list[Block]) -> None:
     """Fill what the kept body, the document's `blocks` and the address reveal: dateline, the
     headline the URL names where no rule took one or the one taken holds none of its words (it
-    stays where it stood), the title without the site's name after it, the URL's date, language,
+    stays where it stood), the title without a breadcrumb trail before it or the site's name after
+    it, the URL's date, language,
     publisher, word count."""
     paragraphs = article.paragraphs
     dateline = metadata.find_dateline(paragraphs, vocab)
@@ -316,12 +317,13 @@ def _finish(article: Article, vocab: Vocabulary, blocks: list[Block]) -> None:
         article.dateline = dateline[0]
         if dateline[1] and dateline[1] not in article.credits:
             article.credits.append(dateline[1])
-    title = url_title(article.title, (block.text for block in blocks), article.url)
+    lines = [block.text for block in blocks]
+    title = url_title(article.title, lines, article.url)
     if article.title and title != article.title:
         for removal in article.removals:
             if removal.moved_to == "title":
                 removal.moved_to, removal.detail = None, "the URL names another headline"
-    article.title = without_site_suffix(title, url_site(article.url))
+    article.title = without_site_suffix(without_trail(title, lines, vocab), url_site(article.url))
     # A date the story's URL states is its publication date: on WCXB it was right on all 37 pages with one.
     article.published = dates.url_date(article.url) or article.published
     article.language = article.language or detect_language(article.body)

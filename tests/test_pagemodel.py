@@ -385,6 +385,25 @@ def test_the_title_loses_the_site_s_name_after_a_bar_or_a_dash_but_keeps_a_subti
     assert subtitled.title == "River floods the lower town - what we know"
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Home News Local River floods the lower town", "River floods the lower town"),
+        ("Home › News › River floods the lower town", "River floods the lower town"),
+        ("News / Local / River floods the lower town", "River floods the lower town"),
+        ("Updated River floods the lower town", "Updated River floods the lower town"),  # no trail's root
+        ("Home: River floods the lower town", "Home: River floods the lower town"),  # a kicker's colon
+        ("Home News Local Politics Courts Crime Weather River floods the lower town", None),  # too long a trail
+    ],
+)
+def test_the_title_loses_a_breadcrumb_trail_glued_to_it_where_the_headline_stands_alone_too(title, expected) -> None:
+    from cleaner.frontends.headline import without_trail
+
+    lines = ["Local", "River floods the lower town", "The river burst its banks overnight."]
+    assert without_trail(title, lines, Vocabulary()) == (expected or title)
+    assert without_trail(title, lines[:1], Vocabulary()) == title
+
+
 def test_an_author_box_over_a_comment_thread_still_credits_the_story() -> None:
     comments = [
         "I live two streets from the river and the water came up faster than anyone expected that night.",

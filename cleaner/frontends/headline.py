@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from cleaner.shapes import WORD, is_title_cased
+from cleaner.vocab import Vocabulary
 
 # What separates a title from the site's name: "Title | Site", "Site – Title", "Title :: Site".
 _AFFIX_SEPARATOR = re.compile(r"(?<!\s)(?:\s++(?:[|–—•·»~/]|-{1,2}|::)\s+|\s*+\|\s*)")
@@ -27,6 +28,10 @@ AGREEMENT = 0.5
 # is the headline after its topic).
 _BAR = re.compile(r"\s\|\s")
 _MAX_SUFFIX_WORDS = 4
+# A breadcrumb trail joined to a headline (`without_trail`): a few crumbs, alone or between these marks.
+_MAX_TRAIL_WORDS = 6
+_MIN_TRAILED_WORDS = 3
+_TRAIL_MARKS = frozenset("▸›»>/|•·→")
 _MAX_SUFFIXES = 2
 _CAPITAL = re.compile(r"[A-Z]")
 # The labels of a host that name nothing: "www", the public suffix.
@@ -158,3 +163,33 @@ def _names_site(part: str, keys: tuple[frozenset[str], frozenset[str]]) -> bool:
     words = _words(part)
     compact, labels = keys
     return bool(words) and ("".join(words) in compact or set(words) <= labels)
+
+
+def without_trail(title: str | None, lines: Iterable[str], vocab: Vocabulary) -> str | None:
+    """The headline a breadcrumb trail ends in, where the page shows that headline alone on a line
+    of its own too: a text dump joins a trail's crumbs to the headline, and may lose the marks
+    between them ("Home Blog Fitness Top Home Gym Must Haves", "Home ▸ News ▸ Mindfulness Lowers
+    Stress"). The trail is a few capitalised words, opened by a trail's root ("Home":
+    `breadcrumb_roots`) or set apart by marks: "Understanding Your Home" or a brand before a
+    product's name is the headline's own.
+
+    >>> lines = ["Fitness", "Top Home Gym Must Haves"]
+    >>> without_trail("Home Blog Fitness Top Home Gym Must Haves", lines, Vocabulary())
+    'Top Home Gym Must Haves'
+    >>> without_trail("Fitness Top Home Gym Must Haves", lines, Vocabulary())
+    'Fitness Top Home Gym Must Haves'
+    """
+    if not title:
+        return title
+    for line in lines:
+        headline = line.strip()
+        if len(headline.split()) < _MIN_TRAILED_WORDS or headline == title or not title.endswith(headline):
+            continue
+        trail = title[: -len(headline)]
+        crumbs = [word for word in trail.split() if word not in _TRAIL_MARKS]
+        if not (trail[-1:].isspace() and 0 < len(crumbs) <= _MAX_TRAIL_WORDS):
+            continue
+        marked = len(crumbs) < len(trail.split()) or crumbs[0].casefold() in vocab.members("breadcrumb_roots")
+        if marked and all(word[:1].isupper() and word.isalpha() for word in crumbs):
+            return headline
+    return title
