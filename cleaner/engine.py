@@ -309,8 +309,7 @@ def _finish(article: Article, vocab: Vocabulary, blocks: list[Block]) -> None:
     """Fill what the kept body, the document's `blocks` and the address reveal: dateline, the
     headline the URL names where no rule took one or the one taken holds none of its words (it
     stays where it stood), the title without a breadcrumb trail before it or the site's name after
-    it, the URL's date, language,
-    publisher, word count."""
+    it, the URL's date, language, publisher, word count."""
     paragraphs = article.paragraphs
     dateline = metadata.find_dateline(paragraphs, vocab)
     if dateline:

@@ -28,11 +28,11 @@ AGREEMENT = 0.5
 # is the headline after its topic).
 _BAR = re.compile(r"\s\|\s")
 _MAX_SUFFIX_WORDS = 4
+_MAX_SUFFIXES = 2
 # A breadcrumb trail joined to a headline (`without_trail`): a few crumbs, alone or between these marks.
 _MAX_TRAIL_WORDS = 6
 _MIN_TRAILED_WORDS = 3
 _TRAIL_MARKS = frozenset("▸›»>/|•·→")
-_MAX_SUFFIXES = 2
 _CAPITAL = re.compile(r"[A-Z]")
 # The labels of a host that name nothing: "www", the public suffix.
 _HOST_NOISE = frozenset({"www", "com", "org", "net", "co", "uk", "edu", "gov", "io", "de", "fr", "au", "in", "ca"})

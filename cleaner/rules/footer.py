@@ -266,16 +266,17 @@ def legal_links(page: Page, i: int) -> Hit | None:
 
 
 def _heads_questions(page: Page, i: int) -> bool:
-    """Block i stands over a question of a few words, its answer (a sentence) and another question;
+    """Block i stands over a question of a few words, its answer (a sentence, or a lead-in to a list)
+    and another question;
     a footer's prompts in questions ("Do you have a news tip?" / "Send it to our newsroom" / "Want to
     advertise with us?") answer none."""
     below = [block.text.rstrip() for block in page.blocks[i + 1 : i + 2 + _ANSWER_LINES]]
     if not below or not below[0].endswith("?") or word_count(below[0]) < _MIN_QUESTION_WORDS:
         return False
     answer = next((n for n, text in enumerate(below[1:], 1) if not text.endswith("?")), None)
-    return (
-        answer is not None and ends_sentence(below[answer]) and any(text.endswith("?") for text in below[answer + 1 :])
-    )
+    if answer is None or not (ends_sentence(below[answer]) or below[answer].endswith(":")):  # or leads in to a list
+        return False
+    return any(text.endswith("?") for text in below[answer + 1 :])
 
 
 # A disclosure says so in a sentence or three.
