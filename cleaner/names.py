@@ -204,7 +204,7 @@ def read_credit(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str
         is_role = _role_at(piece, 0, vocab) or (bool(people) and name != piece)
         if vocab.line_is("agencies", piece):
             agencies.append(piece)
-        elif _is_group_credit(piece, vocab):
+        elif not people and not agencies and _is_group_credit(piece, vocab):
             people.append(piece)
         elif is_name_list(piece.split(",")[0], vocab) and not is_role:
             if _is_author_name(name, vocab):
@@ -220,17 +220,19 @@ def read_credit(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str
 def _is_group_credit(piece: str, vocab: Vocabulary) -> bool:
     """A newsroom's or a firm's team credited as one, its name closed by the word for the group
     (`group_credits`): "Resy Staff", "TOI Lifestyle Desk", "The Currency editors", "the Lavazza
-    Team". Read as a person's name, it would lose all but the firm's name ("Resy").
+    Team". Read as a person's name, it would lose all but the firm's name ("Resy"). The name is
+    one an author's could be ("By Monday Staff", "By The Staff" name no team); only a byline's
+    first credit is read so ("Jane Doe, Reuters Staff" credits Jane Doe in her role).
 
-    >>> [_is_group_credit(p, Vocabulary()) for p in ("Resy Staff", "the Lavazza Team", "Jane Doe", "Staff")]
+    >>> [_is_group_credit(p, Vocabulary()) for p in ("Resy Staff", "the Lavazza Team", "Jane Doe", "The Staff")]
     [True, True, False, False]
     """
     *name, group = piece.split()
     if not name or group.casefold() not in vocab.word_set("group_credits"):
         return False
-    return all(
-        w[:1].isupper() or (k == 0 and w.casefold() in vocab.word_set("byline_articles")) for k, w in enumerate(name)
-    )
+    if name[0].casefold() in vocab.word_set("byline_articles"):  # "the Lavazza Team"
+        name = name[1:]
+    return bool(name) and all(w[:1].isupper() for w in name) and _is_author_name(" ".join(name), vocab)
 
 
 def _is_split_citation(values: list[str]) -> bool:

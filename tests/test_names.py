@@ -87,6 +87,7 @@ def test_split_names_keeps_credentials_with_their_name() -> None:
         ("By Resy Staff", ["Resy Staff"], [], None),  # a team credited as one keeps its group word
         ("By the Lavazza Team", ["the Lavazza Team"], [], None),
         ("By Jane Doe, Staff Writer", ["Jane Doe"], [], None),
+        ("By Jane Doe, Reuters Staff", ["Jane Doe"], [], None),  # a team after a name is her role's
     ],
 )
 def test_read_byline(line, people, agencies, published) -> None:
@@ -108,6 +109,8 @@ def test_a_button_is_no_byline(line) -> None:
         "Bypass",
         "By no comments",
         "By Our Reporter",  # an article and a role: nobody's name ("Our" had been taken for one)
+        "By The Staff",
+        "By Monday Staff",
     ],
 )
 def test_sentences_are_no_byline(line) -> None:

@@ -127,6 +127,16 @@ def test_a_sentence_run_on_across_two_paragraphs_is_one_paragraph() -> None:
     assert len(to_blocks("\n".join(WRAPPED_ON_NOUNS))) == 3
 
 
+def test_a_sentence_cut_after_a_number_runs_on_but_a_source_or_a_name_under_it_does_not() -> None:
+    opened = "Weight gain happens when we eat more than we burn. Whole grains can lower our risk of type 2"
+    run_on = "diabetes. Cutting out carbs can mean missing out on essential nutrients."
+    assert [block.text for block in to_blocks(f"{opened}\n{run_on}")] == [f"{opened} {run_on}"]
+    census = "The city grew fast. Its population was estimated at 8,336,817 in the census of 2022"
+    score = "The match was close. The home side led until late, and the final score was 3 to 2"
+    for above, after in ((census, "source: census bureau."), (score, "de Jong scored twice."), (RUN_ON[0], "etc.")):
+        assert [block.text for block in to_blocks(f"{above}\n{after}")] == [above, after]
+
+
 def _joined(*blocks: tuple[str, str], rendered: str) -> list[str]:
     """The texts of (tag, text) blocks, each after the first set apart, once rejoined against `rendered`."""
     found = [Block(text, gap_before=k > 0, tag=tag) for k, (tag, text) in enumerate(blocks)]

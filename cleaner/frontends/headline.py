@@ -33,6 +33,8 @@ _MAX_SUFFIXES = 2
 _MAX_TRAIL_WORDS = 6
 _MIN_TRAILED_WORDS = 3
 _TRAIL_MARKS = frozenset("▸›»>/|•·→")
+_MAX_CRUMB_WORDS = 3
+_TRAIL_REACH = 3
 _CAPITAL = re.compile(r"[A-Z]")
 # The labels of a host that name nothing: "www", the public suffix.
 _HOST_NOISE = frozenset({"www", "com", "org", "net", "co", "uk", "edu", "gov", "io", "de", "fr", "au", "in", "ca"})
@@ -165,31 +167,48 @@ def _names_site(part: str, keys: tuple[frozenset[str], frozenset[str]]) -> bool:
     return bool(words) and ("".join(words) in compact or set(words) <= labels)
 
 
-def without_trail(title: str | None, lines: Iterable[str], vocab: Vocabulary) -> str | None:
+def without_trail(title: str | None, lines: Sequence[str], vocab: Vocabulary) -> str | None:
     """The headline a breadcrumb trail ends in, where the page shows that headline alone on a line
-    of its own too: a text dump joins a trail's crumbs to the headline, and may lose the marks
-    between them ("Home Blog Fitness Top Home Gym Must Haves", "Home ▸ News ▸ Mindfulness Lowers
-    Stress"). The trail is a few capitalised words, opened by a trail's root ("Home":
-    `breadcrumb_roots`) or set apart by marks: "Understanding Your Home" or a brand before a
-    product's name is the headline's own.
+    of its own right by the trail's (within a few lines): a text dump joins a trail's crumbs
+    to the headline, and may lose the marks between them ("Home Blog Fitness Top Home Gym Must
+    Haves", "Home ▸ News Release ▸ Mindfulness Lowers Stress"). The trail is a few capitalised
+    words opened by a trail's root ("Home": `breadcrumb_roots`), or crumbs of a few words each set
+    apart by marks: "Understanding Your Home", a brand before a product's name and a headline
+    before its site's name ("Council Approves Budget | The Daily Gazette") are no trail.
 
-    >>> lines = ["Fitness", "Top Home Gym Must Haves"]
-    >>> without_trail("Home Blog Fitness Top Home Gym Must Haves", lines, Vocabulary())
+    >>> lines = ["Fitness", "Top Home Gym Must Haves", "Home Blog Fitness Top Home Gym Must Haves"]
+    >>> without_trail(lines[2], lines, Vocabulary())
     'Top Home Gym Must Haves'
-    >>> without_trail("Fitness Top Home Gym Must Haves", lines, Vocabulary())
+    >>> without_trail("Fitness Top Home Gym Must Haves", [*lines[:2], "Fitness Top Home Gym Must Haves"], Vocabulary())
     'Fitness Top Home Gym Must Haves'
     """
     if not title:
         return title
-    for line in lines:
-        headline = line.strip()
-        if len(headline.split()) < _MIN_TRAILED_WORDS or headline == title or not title.endswith(headline):
-            continue
-        trail = title[: -len(headline)]
-        crumbs = [word for word in trail.split() if word not in _TRAIL_MARKS]
-        if not (trail[-1:].isspace() and 0 < len(crumbs) <= _MAX_TRAIL_WORDS):
-            continue
-        marked = len(crumbs) < len(trail.split()) or crumbs[0].casefold() in vocab.members("breadcrumb_roots")
-        if marked and all(word[:1].isupper() and word.isalpha() for word in crumbs):
-            return headline
+    at = next((k for k, line in enumerate(lines) if title in line), None)
+    if at is None:
+        return title
+    near = {line.strip() for line in lines[max(at - _TRAIL_REACH, 0) : at + _TRAIL_REACH + 1]}
+    for headline in sorted(near, key=len, reverse=True):
+        if len(headline.split()) >= _MIN_TRAILED_WORDS and headline != title and title.endswith(headline):
+            trail = title[: -len(headline)]
+            if trail[-1:].isspace() and _is_trail(trail, vocab):
+                return headline
     return title
+
+
+def _is_trail(trail: str, vocab: Vocabulary) -> bool:
+    """Crumbs: capitalised words, opened by a trail's root or set apart by marks, a few words each."""
+    words = trail.split()
+    crumbs = [word for word in words if word not in _TRAIL_MARKS]
+    if not 0 < len(crumbs) <= _MAX_TRAIL_WORDS or not all(w[:1].isupper() and w.isalpha() for w in crumbs):
+        return False
+    if crumbs[0].casefold() in vocab.members("breadcrumb_roots"):
+        return True
+    segments: list[list[str]] = [[]]
+    for word in words:
+        if word in _TRAIL_MARKS:
+            segments.append([])
+        else:
+            segments[-1].append(word)
+    segments = [segment for segment in segments if segment]
+    return len(segments) >= 2 and all(len(segment) <= _MAX_CRUMB_WORDS for segment in segments)

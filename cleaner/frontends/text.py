@@ -206,9 +206,15 @@ def sentence_runs_on(text: str, following: str) -> bool:
     if len(words) < _RUN_ON_WORDS:
         return False
     last, first = words[-1], going_on[0]
+    # The next line's first word may close the sentence when another follows it ("diabetes. Cutting").
+    closes = len(going_on) > 1 and first.endswith(".") and first[:-1].isalpha()
+    if last.isdigit():  # a number goes on in prose only: not "2022" / "source: census", "2" / "de Jong scored"
+        leaves = closes or (len(going_on) > 1 and first.isalpha() and going_on[1].islower())
+    else:
+        leaves = last.endswith(",") or (last.isalpha() and last.islower())
     return (
-        (last.endswith(",") or (last.isalpha() and last.islower()) or last.isdigit())
-        and first.rstrip(",;:.!?").isalpha()
+        leaves
+        and (first.rstrip(",;:").isalpha() or closes)
         and first.islower()
         and (ends_sentence(following) or len(going_on) >= _RUN_ON_WORDS)
         and any(opening[1].isupper() for opening in _CLOSED_SENTENCE.finditer(text))

@@ -19,7 +19,7 @@ from cleaner.shapes import ends_sentence
 # kept lines in a row, each opening with a day and month in calendar order, that make a
 # chronological list (`dates.chronological_lists`). Its lines count as text at even odds: enough to
 # carry a run on through the list, not to make a run of their own outweigh an article.
-_SCHEDULE_ODDS = 0.5
+EVEN_ODDS = 0.5
 # Lines that read unlike text one by one but belong to the article they stand in count as text at
 # even odds, as a schedule's do: the items of a list after its lead-in ("What the council
 # promised:", a line of LEAD_IN_WORDS or more ending in a colon) or its heading ("Ingredients"), up
@@ -83,7 +83,7 @@ def at_even_odds(text: str) -> float:
     """What a line adds to a run as text at even odds: a little, by its length."""
     from cleaner.pagemodel import linemodel
 
-    return linemodel.value(text) * 2.0 * (_SCHEDULE_ODDS - linemodel.TEXT_THRESHOLD)
+    return linemodel.value(text) * 2.0 * (EVEN_ODDS - linemodel.TEXT_THRESHOLD)
 
 
 def schedule_lines(texts: Sequence[str]) -> list[int]:

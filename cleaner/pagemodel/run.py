@@ -33,7 +33,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from cleaner.pagemodel.boundaries import FURNITURE_PENALTY, WALL, dropped_score
-from cleaner.pagemodel.content import article_content, at_even_odds, with_schedules
+from cleaner.pagemodel.content import EVEN_ODDS, article_content, at_even_odds, with_schedules
 from cleaner.pagemodel.feeds import before_feed
 from cleaner.pagemodel.headline import headline_above
 from cleaner.pagemodel.slug import repeats_slug, slug_words
@@ -65,10 +65,10 @@ STORY_SENTENCE_WORDS = 6
 # the WCXB development pages (at 0.3 they took in 13 article lines and 7 of junk, at 0.25 20 of
 # junk) and the seeds-like set's development bodies (body lines lost 2.2%, 2.7% at 0.35).
 STORY_TAIL_TEXT_CHANCE = 0.3
-# There the article's content (`article_content`) counts as text at even odds, where the lines
-# between read above a menu (a card's labels, "Prep Time 2 hrs", read at 0.15 to 0.45).
-_CONTENT_CHANCE = 0.5
-MENU_CHANCE = 0.15
+# There the article's content (`article_content`) counts as text at even odds at least, where the
+# tail's other lines read as more than a menu's on average (a card's labels, "Prep Time 2 hrs", at
+# 0.15 to 0.45 each; a menu's at about 0.05).
+_ABOVE_MENU_TEXT_CHANCE = 0.15
 # A text is a whole-page dump, not an article, when it has this many lines and this share of them are
 # short (0.3 beat 0.4 on WCXB's dev and held-out splits: archive and teaser lists hid dumps at 0.4).
 DUMP_MIN_LINES = 25
@@ -198,25 +198,22 @@ def through_story_tail(page: Page, end: int, content: Collection[int] = ()) -> i
     boundary or a wall, when the line-kind model reads them alone as article text with
     STORY_TAIL_TEXT_CHANCE on average. The article's `content` there (`article_content`: a recipe
     card's ingredients, a product box's pros and cons) counts as text at even odds at least, as in
-    the run, where the tail's other lines (the card's labels and headings) read above a menu's
-    MENU_CHANCE: a numbered list of chapters in a documentation site's menu carries no menu.
+    the run, where the tail's other lines (the card's labels and headings) read as more than a
+    menu's: a numbered list of chapters in a documentation site's menu does not carry the menu on.
 
     The model reads each line alone, so a later pass, whose tail holds the same lines but those a
     rule removed since (furniture, which reads as less), carries the run as far again.
     """
-    import numpy
-
     from cleaner.pagemodel import evidence  # numpy, as linemodel
 
     tail = list(kept_to_boundary(page, end))
     if not tail:
         return end
-    chances = evidence.text_chances([page.blocks[i].text for i in tail])
-    held = [k for k, i in enumerate(tail) if i in content]
-    others = numpy.delete(chances, held)
-    if held and (not others.size or others.mean() >= MENU_CHANCE):
-        chances[held] = numpy.maximum(chances[held], _CONTENT_CHANCE)
-    return tail[-1] + 1 if chances.mean() >= STORY_TAIL_TEXT_CHANCE else end
+    chances = [float(chance) for chance in evidence.text_chances([page.blocks[i].text for i in tail])]
+    others = [chance for i, chance in zip(tail, chances, strict=True) if i not in content]
+    if len(others) < len(tail) and (not others or sum(others) / len(others) >= _ABOVE_MENU_TEXT_CHANCE):
+        chances = [max(chance, EVEN_ODDS) if i in content else chance for i, chance in zip(tail, chances, strict=True)]
+    return tail[-1] + 1 if sum(chances) / len(chances) >= STORY_TAIL_TEXT_CHANCE else end
 
 
 def kept_to_boundary(page: Page, end: int) -> Iterator[int]:

@@ -8,7 +8,7 @@ import re
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import ends_sentence, word_count
+from cleaner.shapes import BULLETS, ends_sentence, word_count
 from cleaner.vocab import AT_START, Vocabulary
 
 # "©", "Ⓒ", or "(c)" / "Copyright" before a sign or a year, or before the owner's name and a year
@@ -266,17 +266,18 @@ def legal_links(page: Page, i: int) -> Hit | None:
 
 
 def _heads_questions(page: Page, i: int) -> bool:
-    """Block i stands over a question of a few words, its answer (a sentence, or a lead-in to a list)
-    and another question;
-    a footer's prompts in questions ("Do you have a news tip?" / "Send it to our newsroom" / "Want to
-    advertise with us?") answer none."""
+    """Block i stands over a question of a few words and its answer: a sentence and another question
+    under it, or a lead-in to a list of bulleted items. A footer's prompts in questions ("Do you
+    have a news tip?" / "Send it to our newsroom at:" / "Want to advertise with us?") answer none."""
     below = [block.text.rstrip() for block in page.blocks[i + 1 : i + 2 + _ANSWER_LINES]]
     if not below or not below[0].endswith("?") or word_count(below[0]) < _MIN_QUESTION_WORDS:
         return False
     answer = next((n for n, text in enumerate(below[1:], 1) if not text.endswith("?")), None)
-    if answer is None or not (ends_sentence(below[answer]) or below[answer].endswith(":")):  # or leads in to a list
+    if answer is None:
         return False
-    return any(text.endswith("?") for text in below[answer + 1 :])
+    if below[answer].endswith(":"):  # an answer that leads in to its list: "It depends on what you need:"
+        return answer + 1 < len(below) and below[answer + 1].lstrip().startswith(BULLETS)
+    return ends_sentence(below[answer]) and any(text.endswith("?") for text in below[answer + 1 :])
 
 
 # A disclosure says so in a sentence or three.
