@@ -33,9 +33,9 @@ CODE_LINES = 2
 
 def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:
     """The kept lines that belong to the article around them however they read: the items of a list
-    after its lead-in or its heading (`listed_items`); code and table rows, CODE_LINES or more in a
+    after its lead-in or its heading (`_listed_items`); code and table rows, CODE_LINES or more in a
     row; and the rows of a uniform list (`rows.uniform_rows`)."""
-    yield from listed_items(page, resumes)
+    yield from _listed_items(page, resumes)
     kept = [i for i, dropped in enumerate(page.dropped) if dropped is None]
     block_run: list[int] = []
     for i in kept:
@@ -51,7 +51,7 @@ def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]
     yield from (kept[k] for k in rows)
 
 
-def listed_items(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:
+def _listed_items(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:
     """The items of a list after its lead-in ("What the council promised:", LEAD_IN_WORDS or more
     words) or its heading (`list_headings`: "Ingredients", "Pros"), up to MAX_LIST_ITEMS lines,
     until the text `resumes` (a line for which it says so) or a line a rule removed as a boundary

@@ -130,11 +130,7 @@ def main_run(page: Page) -> Run | None:
     scores: list[float | None] = []
     for i, dropped in enumerate(page.dropped):
         scores.append(next(kept_scores) if dropped is None else dropped_score(page, i))
-
-    def resumes(j: int) -> bool:
-        return (scores[j] or 0.0) > 0
-
-    content = set(article_content(page, resumes))
+    content = set(article_content(page, lambda j: (scores[j] or 0.0) > 0))
     for i in content:
         scores[i] = max(scores[i] or 0.0, at_even_odds(page.blocks[i].text))
     runs = candidate_runs(scores)
@@ -204,16 +200,18 @@ def through_story_tail(page: Page, end: int, content: Collection[int] = ()) -> i
     The model reads each line alone, so a later pass, whose tail holds the same lines but those a
     rule removed since (furniture, which reads as less), carries the run as far again.
     """
+    import numpy
+
     from cleaner.pagemodel import evidence  # numpy, as linemodel
 
     tail = list(kept_to_boundary(page, end))
     if not tail:
         return end
-    chances = [float(chance) for chance in evidence.text_chances([page.blocks[i].text for i in tail])]
-    others = [chance for i, chance in zip(tail, chances, strict=True) if i not in content]
-    if len(others) < len(tail) and (not others or sum(others) / len(others) >= _ABOVE_MENU_TEXT_CHANCE):
-        chances = [max(chance, EVEN_ODDS) if i in content else chance for i, chance in zip(tail, chances, strict=True)]
-    return tail[-1] + 1 if sum(chances) / len(chances) >= STORY_TAIL_TEXT_CHANCE else end
+    chances = evidence.text_chances([page.blocks[i].text for i in tail])
+    held = numpy.array([i in content for i in tail])
+    if held.any() and (held.all() or chances[~held].mean() >= _ABOVE_MENU_TEXT_CHANCE):
+        chances = numpy.where(held, numpy.maximum(chances, EVEN_ODDS), chances)
+    return tail[-1] + 1 if chances.mean() >= STORY_TAIL_TEXT_CHANCE else end
 
 
 def kept_to_boundary(page: Page, end: int) -> Iterator[int]:
