@@ -211,6 +211,26 @@ def test_a_name_before_the_date_under_the_headline_credits_the_story_but_a_tease
     assert record.code == "TIM001" and record.moved_to == "authors"
 
 
+@pytest.mark.parametrize("credit", [["Tom Talbot October 14, 2025"], ["Tom Talbot", "October 14, 2025"]])
+def test_a_name_by_the_date_just_over_the_headline_credits_the_story_but_a_menu_s_label_does_not(credit) -> None:
+    menu = ["Home", "World", "Business", "Sports", "Opinion", "Contact us", "Advertise", "Careers", "About us"] * 2
+    headline = "River floods the lower town after a night of rain"
+    article = cleaner.clean("\n".join([*menu, *credit, "Blog", headline, *PARAGRAPHS, *menu]), kind="text")
+    assert article.title == headline and article.authors == ["Tom Talbot"] and article.published == "2025-10-14"
+    labelled = [*menu, "All Posts", "October 14, 2025", headline, *PARAGRAPHS, *menu]
+    assert cleaner.clean("\n".join(labelled), kind="text").authors == []
+
+
+def test_bylines_far_from_the_story_credit_it_when_all_name_its_one_writer() -> None:
+    menu = ["Home", "World", "Business", "Sports", "Opinion", "Contact us", "Advertise", "Careers", "About us"] * 2
+    headline = "River floods the lower town after a night of rain"
+    teasers = ["Council approves the new budget", "By Chris Pardo", "Ferry services cancelled", "By Chris Pardo"]
+    lines = [*menu, headline, *PARAGRAPHS, *menu, *teasers, *menu]
+    assert cleaner.clean("\n".join(lines), kind="text").authors == ["Chris Pardo"]
+    teasers[3] = "By Jane Roe"
+    assert cleaner.clean("\n".join([*menu, headline, *PARAGRAPHS, *menu, *teasers, *menu]), kind="text").authors == []
+
+
 @pytest.mark.parametrize("credit", [["Tom Talbot", "Oct 14, 2025"], ["By Tom Talbot | October 14, 2025"]])
 def test_the_headline_over_a_standfirst_shaped_like_one_is_the_title(credit: list[str]) -> None:
     menu = ["Home", "World", "Business", "Sports", "Opinion", "Contact us", "Advertise", "Careers", "About us"] * 2
@@ -230,18 +250,7 @@ def test_a_reviewer_s_credit_beside_the_headline_is_meta_not_a_headline() -> Non
 
 
 def test_a_dump_that_opens_on_its_story_keeps_the_lists_between_its_sentences_but_not_the_teasers_after() -> None:
-    kit = ["Bench", "Dumbbells", "Jump rope", "Treadmill", "Power tower", "Mat"]
-    story = [
-        "Home gym setups for every budget",
-        "Building a home gym does not have to be expensive, and a few smart choices go a long way for most people.",
-    ]
-    for n, name in enumerate(kit, start=1):
-        story += [
-            name,
-            f"Brand recommendation: Acme {name} {n}",
-            f"Price: ${n}99",
-            f"A sturdy {name.lower()} suits a small room and costs little to keep in good shape.",
-        ]
+    story = _kit_story()
     teasers = [f"{n} tips for better sleep" for n in range(3, 13)]
     body = cleaner.clean("\n".join([*story, "More from the site", *teasers]), kind="text").body
     assert "Price: $199" in body and "Price: $699" in body
@@ -273,6 +282,51 @@ def test_a_dump_that_opens_on_its_story_keeps_a_checklist_after_its_last_sentenc
     assert cleaner.clean(body, kind="text").body == body
     body = cleaner.clean("\n".join([*story, *menu, *related]), kind="text").body
     assert story[2] in body and "Contact us" not in body and "Weather" not in body
+
+
+def _kit_story() -> list[str]:
+    """A dump that opens on its story: a buying guide's entries, each a short line or three and a sentence."""
+    story = [
+        "Home gym setups for every budget",
+        "Building a home gym does not have to be expensive, and a few smart choices go a long way for most people.",
+    ]
+    for n, name in enumerate(["Bench", "Dumbbells", "Jump rope", "Treadmill", "Power tower", "Mat"], start=1):
+        story += [
+            name,
+            f"Brand recommendation: Acme {name} {n}",
+            f"Price: ${n}99",
+            f"A sturdy {name.lower()} suits a small room and costs little to keep in good shape.",
+        ]
+    return story
+
+
+def test_a_prompt_set_into_a_story_does_not_end_it_but_a_related_list_does() -> None:
+    story = _kit_story()
+    prompted = [*story[:14], "Sign up for our newsletter", *story[14:]]
+    body = cleaner.clean("\n".join(prompted), kind="text").body
+    assert "Price: $699" in body and "A sturdy mat suits a small room and costs little to keep in good shape." in body
+    assert "Sign up for our newsletter" not in body and cleaner.clean(body, kind="text").body == body
+    related = [*story[:14], "Related stories", "Ten trails for a first overnight", "How to pick a sleeping bag"]
+    body = cleaner.clean("\n".join([*related, *story[14:]]), kind="text").body
+    assert "Price: $699" not in body and "Ten trails for a first overnight" not in body
+
+
+def test_the_story_s_tail_goes_past_a_prompt_of_two_lines_at_most() -> None:
+    from cleaner.rules.framework.context import Dropped
+
+    tail = ["Tent with its rainfly and poles", "Stakes and guylines for windy nights", "Stove and a full fuel canister"]
+    lines = [*PARAGRAPHS, "Get the app", "Download it today", *tail]
+    end = len(PARAGRAPHS)
+    page = Page(to_blocks("\n".join(lines)), Vocabulary())
+    prompt = Dropped("prompts", None, "PRM004")
+    page.dropped[end] = page.dropped[end + 1] = prompt
+    assert list(page_run.kept_to_boundary(page, end)) == [end + 2, end + 3, end + 4]
+    assert page_run.through_story_tail(page, end) == len(lines)
+    page.dropped[end + 2] = prompt  # three lines of prompts: the story ends there
+    assert list(page_run.kept_to_boundary(page, end)) == [] and page_run.through_story_tail(page, end) == end
+    page.dropped[end + 1] = Dropped("related", None, "REL001")
+    page.dropped[end + 2] = None  # a related list's line ends the story however short the prompt
+    assert list(page_run.kept_to_boundary(page, end)) == []
 
 
 def test_a_recipe_card_s_ingredients_carry_the_story_s_tail_but_a_menu_s_numbered_chapters_do_not() -> None:

@@ -25,6 +25,9 @@ MIN_BYLINE_CHANCE = 0.05
 # model gives a name ("Tanza Loudenback, Business Insider" 0.014), and a label's or a product's is
 # lower still ("Ask Question" 0.002, "Klatch Coffee" 0.005, "Show Sidebar" 0.007).
 MIN_DATED_BYLINE_CHANCE = 0.01
+# Bylines that all credit one name are a blog's one writer where the model gives the first less than
+# this chance of being a menu's label ("By Chris Pardo" 0.05; a filter's "By Event Type" 0.49).
+REPEATED_BYLINE_MENU_CHANCE = 0.25
 # Past the lead, this many bylines in one wording are a thread's signatures, not the story's authors.
 THREAD_BYLINES = 2
 _WORD = re.compile(r"[^\W\d_]+")
@@ -46,8 +49,12 @@ def credit_line(page: Page, start: int, end: int, headline: int | None) -> int |
     """The index of a line of the lead or the run's first lines that credits a person by name alone
     (a date may stand on its line: the timestamp rule may have removed it), next to a byline or
     timestamp or holding a date, or next to the headline when the line-kind model reads it as a
-    byline at all (`evidence.byline_chance`)."""
-    for i in lead_lines(start, end, headline):
+    byline at all (`evidence.byline_chance`); or of a line just over the headline that does so by a
+    date ("Andrew King" / "September 4, 2025" / the headline), where the model reads it as a name and
+    not as a menu's label (`_names_a_writer`)."""
+    lead = lead_lines(start, end, headline)
+    over = range(max(headline - META_REACH, 0), headline) if headline is not None and headline < start else range(0)
+    for i in (*over, *lead):
         text = page.blocks[i].text
         if not _may_credit(page, i) or i == headline or not names.is_credit_line(text, page.vocab):
             continue
@@ -56,9 +63,23 @@ def credit_line(page: Page, start: int, end: int, headline: int | None) -> int |
             continue
         near = range(max(i - META_REACH + 1, 0), min(i + META_REACH, len(page.blocks)))
         by_meta = dates.find_date(text) is not None or any(j != i and is_meta(page, j) for j in near)
-        if _credits(page, text, by_meta=by_meta, by_headline=headline in near):
+        if i in lead and _credits(page, text, by_meta=by_meta, by_headline=headline in near):
+            return i
+        if i not in lead and by_meta and _names_a_writer(page, i, name, near):
             return i
     return None
+
+
+def _names_a_writer(page: Page, i: int, name: str, near: range) -> bool:
+    """Whether a name by a date over the headline credits the story: the line-kind model reads it as
+    a byline's (as a name by the headline alone, `MIN_BYLINE_CHANCE`) and not as a menu's label
+    (over the headline stand the menu's last labels, shaped like names too: "All Posts", "Patient
+    Recruitment"), and no byline near it credits someone (then it is a label: "Fact Checked")."""
+    from cleaner.pagemodel import evidence  # numpy, as `_credits`
+
+    if any((dropped := page.dropped[j]) is not None and dropped.moved_to == "authors" for j in near if j != i):
+        return False
+    return evidence.byline_chance(name) >= MIN_BYLINE_CHANCE and not evidence.reads_as_menu(name)
 
 
 def _may_credit(page: Page, i: int) -> bool:
@@ -131,7 +152,7 @@ def other_stories_bylines(page: Page, start: int, end: int, headline: int | None
     lead, a thread's signatures (`_thread_signatures`)."""
     top = lead_top(start, headline) - META_REACH
     bylines = [i for i, dropped in enumerate(page.dropped) if dropped is not None and dropped.moved_to == "authors"]
-    if not bylines or (len(bylines) == 1 and _sole_byline(page, bylines[0])):
+    if not bylines or (_one_writer(page, bylines) and _sole_byline(page, bylines[0])):
         return []
     thread = _thread_signatures(page, min(start + INTO_RUN, end), min(end + META_REACH, len(page.dropped)))
     return [i for i in bylines if not top <= i < end + META_REACH or i in thread]
@@ -150,6 +171,28 @@ def _thread_signatures(page: Page, start: int, end: int) -> set[int]:
         if marker := page.vocab.starts("byline_markers", page.blocks[i].text):
             by_marker.setdefault(marker.group().casefold(), []).append(i)
     return {i for found in by_marker.values() if len(found) >= THREAD_BYLINES for i in found}
+
+
+def _one_writer(page: Page, bylines: list[int]) -> bool:
+    """Whether the page's bylines all credit the same names: one byline, or a blog's one writer
+    over the story, in its author box and in a "more from" list ("By Chris Pardo" three times)
+    that the model does not read as a menu's filter; other stories' teasers credit many."""
+    credited = {frozenset(moved_names(page, i)) for i in bylines}
+    if len(credited) != 1:
+        return False
+    if len(bylines) == 1:
+        return True
+    from cleaner.pagemodel import evidence  # numpy, as `_sole_byline`
+
+    # Repeated, a menu's filter reads as one writer too ("By Event Type", at 0.49 a menu's label).
+    return evidence.menu_chance(page.blocks[bylines[0]].text) < REPEATED_BYLINE_MENU_CHANCE
+
+
+def moved_names(page: Page, i: int) -> list[str]:
+    """The names the rule that removed block `i` moved to `authors`."""
+    dropped = page.dropped[i]
+    moved = dropped.moved if dropped is not None else None
+    return [moved] if isinstance(moved, str) else list(moved or [])
 
 
 def _sole_byline(page: Page, i: int) -> bool:

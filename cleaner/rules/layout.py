@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cleaner import names
 from cleaner.pagemodel.headline import without_trail
-from cleaner.pagemodel.lead import credit_line, lead_date, lead_lines, other_stories_bylines
+from cleaner.pagemodel.lead import credit_line, lead_date, lead_lines, moved_names, other_stories_bylines
 from cleaner.pagemodel.run import is_whole_page, main_run
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.fields import absorb
@@ -27,9 +27,9 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     a breadcrumb's trail on its own line ("News › The Headline"). A sentence right under it,
     alone above the run but for lines the rules removed, moves to `subtitle`. A name alone by
     the headline or the date ("Jane Doe" over "March 4, 2024"), or before the date on the
-    timestamp's line ("Tom Talbot October 14, 2025"), moves to `authors`, unless a
-    byline in the lead credits someone (then it is a label: "Read Later", "Enlarge Image"); the
-    names of bylines far from the article (other stories' teasers) leave it.
+    timestamp's line ("Tom Talbot October 14, 2025"), also just over the headline, moves to
+    `authors`, unless a byline in the lead credits someone (then it is a label: "Read Later",
+    "Enlarge Image"); the names of bylines far from the article leave it, but for a blog's one writer.
 
     Why: a scraper that keeps a page's whole text keeps its navigation too; the article is
     the stretch of long, text-like lines that outweighs everything around it. A run never
@@ -118,18 +118,11 @@ def _forget_other_stories_authors(page: Page, bylines: list[int]) -> None:
     stories), unless a byline of the article credits them too."""
     outside = set(bylines)
     credited = [i for i, dropped in enumerate(page.dropped) if dropped is not None and dropped.moved_to == "authors"]
-    kept = {name for i in credited if i not in outside for name in _credited_names(page, i)}
-    for name in {name for i in bylines for name in _credited_names(page, i)} - kept:
+    kept = {name for i in credited if i not in outside for name in moved_names(page, i)}
+    for name in {name for i in bylines for name in moved_names(page, i)} - kept:
         if name in page.article.authors:
             page.article.authors.remove(name)
     _record_again(page, bylines, None, "another story's byline")
-
-
-def _credited_names(page: Page, i: int) -> list[str]:
-    """The names the rule that removed block `i` moved to `authors`."""
-    dropped = page.dropped[i]
-    moved = dropped.moved if dropped is not None else None
-    return [moved] if isinstance(moved, str) else list(moved or [])
 
 
 def _record_again(page: Page, removed: list[int], moved_to: str | None, detail: str) -> None:

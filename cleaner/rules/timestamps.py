@@ -24,6 +24,10 @@ _MAX_RELATIVE_WORDS = 6
 # The entries of a chronological list (`dates.chronological_lists`) stand close: each dateline at most
 # this many lines below the one before.
 _LIST_ENTRY_MAX_LINES = 6
+# A label, then a count of minutes in a word of the relative times' ("min", "Minuten"): a reading time.
+_LABELLED_MINUTES = re.compile(
+    r"^\s*(?P<label>[^\W\d_][^\s\d:：–-]*(?:\s+[^\s\d:：–-]+){0,3})\s*[:：–-]?\s*\d{1,3}\s*(?P<unit>[^\s\d.]+)\.?\s*$"
+)
 
 
 # A date is found only where a year is (`find_date`); without one, the line must hold a relative time.
@@ -31,12 +35,13 @@ _LIST_ENTRY_MAX_LINES = 6
     "TIM001",
     "timestamp",
     "timestamps",
-    gate=Gate(max_words=DATELINE_MAX_WORDS, phrases=("relative_time",), pattern=YEAR),
+    gate=Gate(max_words=DATELINE_MAX_WORDS, phrases=("relative_time", "reading_labels"), pattern=YEAR),
 )
 def timestamp(page: Page, i: int) -> Hit | None:
     """Removes: a line that is only a date, a time or a reading time ("Updated: March 3, 2022
     10:45 IST", "Thursday, 3 March 2022", "Veröffentlicht am 3. März 2022", "5 hours ago",
-    "4 min read"). The first calendar date found moves to `published`.
+    "4 min read", "Lecture : 12 min", "Lesedauer 4 Min."). The first calendar date found moves to
+    `published`.
 
     Why: timestamps are page furniture; the date belongs in metadata.
 
@@ -70,12 +75,27 @@ def timestamp(page: Page, i: int) -> Hit | None:
         ):
             return None
         return Hit(moved_to="published", value=found[0])
-    if word_count(text) > _MAX_RELATIVE_WORDS or not vocab.search("relative_time", text):
+    if word_count(text) > _MAX_RELATIVE_WORDS:
+        return None
+    if _is_reading_time(text, vocab):
+        return Hit()
+    if not vocab.search("relative_time", text):
         return None
     # "vor 5 Stunden", "Temps de lecture : 3 min": at most one word besides the phrase's own.
     relative_words = vocab.derived(_relative_words)
     leftover = _leftover_words(text, None, vocab)
     return Hit() if sum(w.lower() not in relative_words for w in leftover) <= 1 else None
+
+
+def _is_reading_time(text: str, vocab: Vocabulary) -> bool:
+    """A reading time's label, then the minutes: "Lecture : 12 min", "Lesedauer 4 Min.", "Read: 5 min"
+    (a recipe's "Cook Time: 50 mins" or a course's "Lecture 7" is none)."""
+    found = _LABELLED_MINUTES.match(text)
+    return bool(
+        found
+        and vocab.line_is("reading_labels", found["label"])
+        and found["unit"].casefold() in vocab.derived(_relative_words)
+    )
 
 
 def _is_span(text: str, date: re.Match[str]) -> bool:
