@@ -217,18 +217,29 @@ def test_a_name_by_the_date_just_over_the_headline_credits_the_story_but_a_menu_
     headline = "River floods the lower town after a night of rain"
     article = cleaner.clean("\n".join([*menu, *credit, "Blog", headline, *PARAGRAPHS, *menu]), kind="text")
     assert article.title == headline and article.authors == ["Tom Talbot"] and article.published == "2025-10-14"
-    labelled = [*menu, "All Posts", "October 14, 2025", headline, *PARAGRAPHS, *menu]
-    assert cleaner.clean("\n".join(labelled), kind="text").authors == []
+    for label in ("All Posts", "Fact Checked", "Medically Reviewed"):
+        labelled = [*menu, label, "October 14, 2025", headline, *PARAGRAPHS, *menu]
+        assert cleaner.clean("\n".join(labelled), kind="text").authors == []
+    bylined = [*menu, *credit, headline, "By Jane Doe", *PARAGRAPHS, *menu]  # the lead's byline credits the story
+    assert cleaner.clean("\n".join(bylined), kind="text").authors == ["Jane Doe"]
 
 
 def test_bylines_far_from_the_story_credit_it_when_all_name_its_one_writer() -> None:
     menu = ["Home", "World", "Business", "Sports", "Opinion", "Contact us", "Advertise", "Careers", "About us"] * 2
     headline = "River floods the lower town after a night of rain"
-    teasers = ["Council approves the new budget", "By Chris Pardo", "Ferry services cancelled", "By Chris Pardo"]
-    lines = [*menu, headline, *PARAGRAPHS, *menu, *teasers, *menu]
-    assert cleaner.clean("\n".join(lines), kind="text").authors == ["Chris Pardo"]
-    teasers[3] = "By Jane Roe"
-    assert cleaner.clean("\n".join([*menu, headline, *PARAGRAPHS, *menu, *teasers, *menu]), kind="text").authors == []
+    teasers = []  # far apart, as a blog's author box and its "more from" list stand: no list of bylines
+    for title in ("Council approves the new budget", "Ferry services cancelled", "Why the bridge is closed again"):
+        teasers += [title, "Read more", "Share", "Comments", "By Chris Pardo"]
+
+    def authors(lines_after: list[str]) -> list[str]:
+        return cleaner.clean("\n".join([*menu, headline, *PARAGRAPHS, *menu, *lines_after, *menu]), kind="text").authors
+
+    assert authors(teasers) == ["Chris Pardo"]
+    assert authors([*teasers[:-1], "By Jane Roe"]) == []  # teasers of two writers
+    assert authors(teasers[:10]) == []  # two teasers may share a writer
+    comment = "I live two streets from the river and the water came up faster than anyone expected."
+    thread = [f"Posted by: John Smith at December {day}, 2025" for day in (18, 19, 20)]
+    assert authors([line for signature in thread for line in (signature, comment)]) == []  # a thread's signatures
 
 
 @pytest.mark.parametrize("credit", [["Tom Talbot", "Oct 14, 2025"], ["By Tom Talbot | October 14, 2025"]])
@@ -306,27 +317,31 @@ def test_a_prompt_set_into_a_story_does_not_end_it_but_a_related_list_does() -> 
     body = cleaner.clean("\n".join(prompted), kind="text").body
     assert "Price: $699" in body and "A sturdy mat suits a small room and costs little to keep in good shape." in body
     assert "Sign up for our newsletter" not in body and cleaner.clean(body, kind="text").body == body
+    teasers = ["Ten trails for a first overnight", "How to pick a sleeping bag", "The best camp stoves of the year"]
+    body = cleaner.clean("\n".join([*story, "Sign up for our newsletter", *teasers]), kind="text").body
+    assert "Ten trails for a first overnight" not in body  # after the story's last sentence, a prompt ends it
     related = [*story[:14], "Related stories", "Ten trails for a first overnight", "How to pick a sleeping bag"]
     body = cleaner.clean("\n".join([*related, *story[14:]]), kind="text").body
     assert "Price: $699" not in body and "Ten trails for a first overnight" not in body
 
 
-def test_the_story_s_tail_goes_past_a_prompt_of_two_lines_at_most() -> None:
+def test_the_story_s_sentences_go_on_past_a_prompt_of_two_lines_but_its_tail_does_not() -> None:
     from cleaner.rules.framework.context import Dropped
 
-    tail = ["Tent with its rainfly and poles", "Stakes and guylines for windy nights", "Stove and a full fuel canister"]
+    tail = ["Tent with its rainfly and poles", "Stakes and guylines for windy nights", PARAGRAPHS[0]]
     lines = [*PARAGRAPHS, "Get the app", "Download it today", *tail]
     end = len(PARAGRAPHS)
     page = Page(to_blocks("\n".join(lines)), Vocabulary())
-    prompt = Dropped("prompts", None, "PRM004")
-    page.dropped[end] = page.dropped[end + 1] = prompt
+    page.dropped[end] = page.dropped[end + 1] = Dropped("prompts", None, "PRM004")
     assert list(page_run.kept_to_boundary(page, end)) == [end + 2, end + 3, end + 4]
-    assert page_run.through_story_tail(page, end) == len(lines)
-    page.dropped[end + 2] = prompt  # three lines of prompts: the story ends there
-    assert list(page_run.kept_to_boundary(page, end)) == [] and page_run.through_story_tail(page, end) == end
-    page.dropped[end + 1] = Dropped("related", None, "REL001")
-    page.dropped[end + 2] = None  # a related list's line ends the story however short the prompt
-    assert list(page_run.kept_to_boundary(page, end)) == []
+    assert page_run.through_sentences(page, end) == len(lines)  # a sentence follows: the story goes on
+    assert page_run.through_story_tail(page, end) == end  # past its last sentence, a prompt ends it
+    page.dropped[end + 2] = Dropped("prompts", None, "PRM004")  # three lines of prompts: the story ends
+    assert list(page_run.kept_to_boundary(page, end)) == [] and page_run.through_sentences(page, end) == end
+    page.dropped[end + 2] = None
+    for code, family in (("REL001", "related"), ("PRM001", "prompts")):  # a related list, a share bar
+        page.dropped[end + 1] = Dropped(family, None, code)
+        assert list(page_run.kept_to_boundary(page, end)) == []
 
 
 def test_a_recipe_card_s_ingredients_carry_the_story_s_tail_but_a_menu_s_numbered_chapters_do_not() -> None:

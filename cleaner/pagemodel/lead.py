@@ -25,8 +25,10 @@ MIN_BYLINE_CHANCE = 0.05
 # model gives a name ("Tanza Loudenback, Business Insider" 0.014), and a label's or a product's is
 # lower still ("Ask Question" 0.002, "Klatch Coffee" 0.005, "Show Sidebar" 0.007).
 MIN_DATED_BYLINE_CHANCE = 0.01
-# Bylines that all credit one name are a blog's one writer where the model gives the first less than
-# this chance of being a menu's label ("By Chris Pardo" 0.05; a filter's "By Event Type" 0.49).
+# This many bylines or more that all credit one name are a blog's one writer where the model gives the
+# first less than this chance of being a menu's label ("By Chris Pardo" 0.05; a filter's "By Event
+# Type" 0.49).
+ONE_WRITER_BYLINES = 3
 REPEATED_BYLINE_MENU_CHANCE = 0.25
 # Past the lead, this many bylines in one wording are a thread's signatures, not the story's authors.
 THREAD_BYLINES = 2
@@ -49,37 +51,55 @@ def credit_line(page: Page, start: int, end: int, headline: int | None) -> int |
     """The index of a line of the lead or the run's first lines that credits a person by name alone
     (a date may stand on its line: the timestamp rule may have removed it), next to a byline or
     timestamp or holding a date, or next to the headline when the line-kind model reads it as a
-    byline at all (`evidence.byline_chance`); or of a line just over the headline that does so by a
-    date ("Andrew King" / "September 4, 2025" / the headline), where the model reads it as a name and
-    not as a menu's label (`_names_a_writer`)."""
-    lead = lead_lines(start, end, headline)
-    over = range(max(headline - META_REACH, 0), headline) if headline is not None and headline < start else range(0)
-    for i in (*over, *lead):
+    byline at all (`evidence.byline_chance`); where none does, a line just over the headline that
+    credits a writer by a date there (`_credit_over`)."""
+    for i in lead_lines(start, end, headline):
+        name = _credited_name(page, i)
+        if name is None or i == headline:
+            continue
         text = page.blocks[i].text
-        if not _may_credit(page, i) or i == headline or not names.is_credit_line(text, page.vocab):
-            continue
-        name = names.credited_names(text, page.vocab)[0]
-        if is_made_of_page_words(page, name) or page.vocab.line_is("byline_markers", name):  # "Written By"
-            continue
         near = range(max(i - META_REACH + 1, 0), min(i + META_REACH, len(page.blocks)))
         by_meta = dates.find_date(text) is not None or any(j != i and is_meta(page, j) for j in near)
-        if i in lead and _credits(page, text, by_meta=by_meta, by_headline=headline in near):
+        if _credits(page, text, by_meta=by_meta, by_headline=headline in near):
             return i
-        if i not in lead and by_meta and _names_a_writer(page, i, name, near):
-            return i
-    return None
+    return _credit_over(page, start, headline)
 
 
-def _names_a_writer(page: Page, i: int, name: str, near: range) -> bool:
-    """Whether a name by a date over the headline credits the story: the line-kind model reads it as
-    a byline's (as a name by the headline alone, `MIN_BYLINE_CHANCE`) and not as a menu's label
-    (over the headline stand the menu's last labels, shaped like names too: "All Posts", "Patient
-    Recruitment"), and no byline near it credits someone (then it is a label: "Fact Checked")."""
+def _credited_name(page: Page, i: int) -> str | None:
+    """The name a kept line or a timestamp's credits alone (`names.is_credit_line`), unless its words
+    are the page's own (`is_made_of_page_words`) or a byline's marker ("Written By")."""
+    text = page.blocks[i].text
+    if not _may_credit(page, i) or not names.is_credit_line(text, page.vocab):
+        return None
+    name = names.credited_names(text, page.vocab)[0]
+    if is_made_of_page_words(page, name) or page.vocab.line_is("byline_markers", name):
+        return None
+    return name
+
+
+def _credit_over(page: Page, start: int, headline: int | None) -> int | None:
+    """The index of a line just over the headline that credits a writer by name, by a date over the
+    headline too ("Andrew King" / "September 4, 2025" / the headline, "Tom Talbot October 14, 2025" /
+    "Blog" / the headline), where the line-kind model reads the name as a byline's (as a name by the
+    headline alone, `MIN_BYLINE_CHANCE`) and not as a menu's label: the menu's last labels stand
+    there, shaped like names too ("All Posts", "Patient Recruitment"). A reviewer's credit without
+    its name ("Fact Checked", "Medically Reviewed") is a label, and so is a name beside a byline
+    that credits someone."""
     from cleaner.pagemodel import evidence  # numpy, as `_credits`
 
-    if any((dropped := page.dropped[j]) is not None and dropped.moved_to == "authors" for j in near if j != i):
-        return False
-    return evidence.byline_chance(name) >= MIN_BYLINE_CHANCE and not evidence.reads_as_menu(name)
+    if headline is None or headline >= start:
+        return None
+    for i in range(max(headline - META_REACH, 0), headline):
+        name = _credited_name(page, i)
+        if name is None or page.vocab.starts("review_credits", f"{name} by"):
+            continue
+        above = range(max(i - META_REACH + 1, 0), headline)
+        if any((dropped := page.dropped[j]) is not None and dropped.moved_to == "authors" for j in above):
+            return None
+        dated = dates.find_date(page.blocks[i].text) is not None or any(j != i and is_meta(page, j) for j in above)
+        if dated and evidence.byline_chance(name) >= MIN_BYLINE_CHANCE and not evidence.reads_as_menu(name):
+            return i
+    return None
 
 
 def _may_credit(page: Page, i: int) -> bool:
@@ -148,13 +168,15 @@ def _writes(text: str, word: str) -> bool:
 
 def other_stories_bylines(page: Page, start: int, end: int, headline: int | None) -> list[int]:
     """Indices of bylines dropped with names, outside the article's lead, run and a few lines after it,
-    but for the page's only byline when it reads as one (`_sole_byline`); and inside them, past the
-    lead, a thread's signatures (`_thread_signatures`)."""
+    but for the page's only byline, or its one writer's, when it reads as one (`_one_writer`,
+    `_sole_byline`); and inside them, past the lead, a thread's signatures (`_thread_signatures`)."""
     top = lead_top(start, headline) - META_REACH
     bylines = [i for i, dropped in enumerate(page.dropped) if dropped is not None and dropped.moved_to == "authors"]
-    if not bylines or (_one_writer(page, bylines) and _sole_byline(page, bylines[0])):
+    if not bylines:
         return []
     thread = _thread_signatures(page, min(start + INTO_RUN, end), min(end + META_REACH, len(page.dropped)))
+    if not thread and _one_writer(page, bylines) and _sole_byline(page, bylines[0]):
+        return []
     return [i for i in bylines if not top <= i < end + META_REACH or i in thread]
 
 
@@ -175,10 +197,11 @@ def _thread_signatures(page: Page, start: int, end: int) -> set[int]:
 
 def _one_writer(page: Page, bylines: list[int]) -> bool:
     """Whether the page's bylines all credit the same names: one byline, or a blog's one writer
-    over the story, in its author box and in a "more from" list ("By Chris Pardo" three times)
-    that the model does not read as a menu's filter; other stories' teasers credit many."""
+    in ONE_WRITER_BYLINES bylines or more (its author box, a "more from" list: "By Chris Pardo" three
+    times) that the model does not read as a menu's filter; other stories' teasers credit many, and
+    two of them may share a writer."""
     credited = {frozenset(moved_names(page, i)) for i in bylines}
-    if len(credited) != 1:
+    if len(credited) != 1 or 1 < len(bylines) < ONE_WRITER_BYLINES:
         return False
     if len(bylines) == 1:
         return True

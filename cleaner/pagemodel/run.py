@@ -15,8 +15,9 @@ URL's slug; it may read like text and open the run) is the article even when
 an earlier sidebar or a longer comment thread outweighs it. A dump that opens on
 its story (nothing kept above the run but its headline) is an article's extract
 with its furniture, not a whole page: its run goes on over the short lines between
-the story's sentences (lists, specs, headings), and past the last sentence over
-lines that the line-kind model reads as text on average, to a rule's boundary.
+the story's sentences (lists, specs, headings) and past a newsletter's, an app's or a
+paywall's prompt set between them, and past the last sentence over lines that the
+line-kind model reads as text on average, to a rule's boundary.
 
 Scores depend on the line and its kept neighbours, never on its position.
 The run is a maximum-sum segment, so no part of it outweighs the whole; in
@@ -65,9 +66,10 @@ STORY_SENTENCE_WORDS = 6
 # the WCXB development pages (at 0.3 they took in 13 article lines and 7 of junk, at 0.25 20 of
 # junk) and the seeds-like set's development bodies (body lines lost 2.2%, 2.7% at 0.35).
 STORY_TAIL_TEXT_CHANCE = 0.3
-# A prompt of one or two lines between such a dump's lines (a newsletter's, an app's, a paywall's) is
-# set into the story as its ads and captions are: the story goes on past it.
+# A prompt of one or two lines between such a dump's sentences (a newsletter's, an app's, a paywall's)
+# is set into the story as its ads and captions are: the story goes on past it to its next sentence.
 STORY_SLOT_LINES = 2
+STORY_SLOT_RULES = frozenset({"PRM003", "PRM004", "PRM005"})
 # There the article's content (`article_content`) counts as text at even odds at least, where the
 # tail's other lines read as more than a menu's on average (a card's labels, "Prep Time 2 hrs", at
 # 0.15 to 0.45 each; a menu's at about 0.05).
@@ -176,7 +178,8 @@ def opens_on_story(page: Page, start: int) -> bool:
 
 def through_sentences(page: Page, end: int) -> int:
     """The run's end, carried on to each later sentence that follows the last within STORY_GAP kept
-    lines, up to the first line a rule removed as a boundary or a wall.
+    lines, up to the first line a rule removed as a boundary or a wall, and on past a prompt set into
+    the story (`kept_to_boundary`).
 
     A cleaned body opens on its story too, so a later pass carries its run as far again.
     """
@@ -195,35 +198,28 @@ def through_sentences(page: Page, end: int) -> int:
 def through_story_tail(page: Page, end: int, content: Collection[int] = ()) -> int:
     """The run's end, carried on over the kept lines up to the first line a rule removed as a
     boundary or a wall, when the line-kind model reads them alone as article text with
-    STORY_TAIL_TEXT_CHANCE on average; and on past a prompt set into the story (`_past_story_slot`)
-    over the lines up to the next such line, read so in turn. The article's `content` there
-    (`article_content`: a recipe card's ingredients, a product box's pros and cons) counts as text
-    at even odds at least, as in the run, where the tail's other lines (the card's labels and
-    headings) read as more than a menu's: a numbered list of chapters in a documentation site's
-    menu does not carry the menu on.
+    STORY_TAIL_TEXT_CHANCE on average. The article's `content` there (`article_content`: a recipe
+    card's ingredients, a product box's pros and cons) counts as text at even odds at least, as in
+    the run, where the tail's other lines (the card's labels and headings) read as more than a
+    menu's: a numbered list of chapters in a documentation site's menu does not carry the menu on.
+    A prompt set into the story ends the tail too: past the story's last sentence, what follows one
+    is as often other stories' headlines.
 
     The model reads each line alone, so a later pass, whose tail holds the same lines but those a
     rule removed since (furniture, which reads as less), carries the run as far again.
     """
-    for stretch in _story_stretches(page, end):
-        if not _reads_as_story(page, stretch, content):
-            break
-        end = stretch[-1] + 1
-    return end
-
-
-def _reads_as_story(page: Page, lines: list[int], content: Collection[int]) -> bool:
-    """Whether the model, reading each line alone, gives the lines STORY_TAIL_TEXT_CHANCE of being
-    article text on average, the article's `content` at even odds where the others read as more than a menu's."""
     import numpy
 
     from cleaner.pagemodel import evidence  # numpy, as linemodel
 
-    chances = evidence.text_chances([page.blocks[i].text for i in lines])
-    held = numpy.array([i in content for i in lines])
+    tail = _kept_stretch(page, end)
+    if not tail:
+        return end
+    chances = evidence.text_chances([page.blocks[i].text for i in tail])
+    held = numpy.array([i in content for i in tail])
     if held.any() and (held.all() or chances[~held].mean() >= _ABOVE_MENU_TEXT_CHANCE):
         chances = numpy.where(held, numpy.maximum(chances, EVEN_ODDS), chances)
-    return bool(chances.mean() >= STORY_TAIL_TEXT_CHANCE)
+    return tail[-1] + 1 if chances.mean() >= STORY_TAIL_TEXT_CHANCE else end
 
 
 def _kept_stretch(page: Page, end: int) -> list[int]:
@@ -238,20 +234,12 @@ def _kept_stretch(page: Page, end: int) -> list[int]:
 
 
 def kept_to_boundary(page: Page, end: int) -> Iterator[int]:
-    """The kept lines from `end` up to the first line a rule removed as a boundary or a wall, and
-    on past each prompt set into the story (`_past_story_slot`)."""
-    for stretch in _story_stretches(page, end):
-        yield from stretch
-
-
-def _story_stretches(page: Page, end: int) -> Iterator[list[int]]:
-    """The stretches of kept lines from `end`, each up to a line a rule removed as a boundary or a
-    wall; the next one past it only where it is a prompt set into the story (`_past_story_slot`)."""
+    """The kept lines from `end` up to the first line a rule removed as a boundary or a wall, and on
+    past each prompt set into the story (`_past_story_slot`)."""
     while True:
         stretch = _kept_stretch(page, end)
-        if stretch:
-            yield stretch
-            end = stretch[-1] + 1
+        yield from stretch
+        end = stretch[-1] + 1 if stretch else end
         beyond = _past_story_slot(page, end)
         if beyond is None:
             return
@@ -260,13 +248,14 @@ def _story_stretches(page: Page, end: int) -> Iterator[list[int]]:
 
 def _past_story_slot(page: Page, i: int) -> int | None:
     """Where the story goes on past the removed lines from block i, when they are a prompt set into
-    it: at most STORY_SLOT_LINES boundary lines, all a prompt's (a newsletter's, an app's, a
-    paywall's), with a kept line after them. None where they end the story (a related list, a
-    footer, a menu, a wall)."""
+    it: at most STORY_SLOT_LINES boundary lines, each a newsletter's, an app's or a paywall's prompt
+    (`STORY_SLOT_RULES`; lines that weigh nothing, a button's or an ad's label, may stand among
+    them), with a kept line after them. None where they end the story (a related list, a share bar,
+    a footer, a menu, a wall)."""
     boundaries, j = 0, i
     while j < len(page.dropped) and (dropped := page.dropped[j]) is not None:
         if dropped_score(page, j) is not None:
-            if dropped.family != "prompts":
+            if dropped.code not in STORY_SLOT_RULES:
                 return None
             boundaries += 1
         j += 1

@@ -24,9 +24,9 @@ _MAX_RELATIVE_WORDS = 6
 # The entries of a chronological list (`dates.chronological_lists`) stand close: each dateline at most
 # this many lines below the one before.
 _LIST_ENTRY_MAX_LINES = 6
-# A label, then a count of minutes in a word of the relative times' ("min", "Minuten"): a reading time.
+# A label, then a count of minutes ("min", "Minuten", `minute_units`): a reading time.
 _LABELLED_MINUTES = re.compile(
-    r"^\s*(?P<label>[^\W\d_][^\s\d:：–-]*(?:\s+[^\s\d:：–-]+){0,3})\s*[:：–-]?\s*\d{1,3}\s*(?P<unit>[^\s\d.]+)\.?\s*$"
+    r"^\s*(?P<label>[^\W\d_][^\s\d:：–-]*(?:\s+[^\s\d:：–-]+){0,3})\s*(?:[:：–-]\s*)?\d{1,3}\s*(?P<unit>[^\s\d.]+)\.?\s*$"
 )
 
 
@@ -89,12 +89,13 @@ def timestamp(page: Page, i: int) -> Hit | None:
 
 def _is_reading_time(text: str, vocab: Vocabulary) -> bool:
     """A reading time's label, then the minutes: "Lecture : 12 min", "Lesedauer 4 Min.", "Read: 5 min"
-    (a recipe's "Cook Time: 50 mins" or a course's "Lecture 7" is none)."""
+    (a recipe's "Cook Time: 50 mins", a course's "Lecture 7" or "Lecture: 3 hours" is none; an
+    English course's "Lecture: 50 minutes" reads as one)."""
     found = _LABELLED_MINUTES.match(text)
     return bool(
         found
         and vocab.line_is("reading_labels", found["label"])
-        and found["unit"].casefold() in vocab.derived(_relative_words)
+        and found["unit"].lower() in vocab.members("minute_units")
     )
 
 

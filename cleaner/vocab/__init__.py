@@ -135,6 +135,7 @@ WORD_SETS = frozenset(
         "byline_connectors",
         "byline_date_joiners",
         "group_credits",
+        "minute_units",
         "credit_words",
         "self_words",
         "file_words",
