@@ -24,7 +24,7 @@ from cleaner import dates, frontends, metadata
 from cleaner.article import Article, Block, Caption, Removal
 from cleaner.config import Config
 from cleaner.frontends import Reading, decode
-from cleaner.frontends.headline import without_site_suffix, without_trail
+from cleaner.frontends.headline import without_joined_trail, without_site_suffix
 from cleaner.io import Fields, utf8
 from cleaner.language import count_words, detect_language
 from cleaner.metadata import url_site
@@ -322,7 +322,7 @@ def _finish(article: Article, vocab: Vocabulary, blocks: list[Block]) -> None:
         for removal in article.removals:
             if removal.moved_to == "title":
                 removal.moved_to, removal.detail = None, "the URL names another headline"
-    article.title = without_trail(without_site_suffix(title, url_site(article.url)), lines, vocab)
+    article.title = without_joined_trail(without_site_suffix(title, url_site(article.url)), lines, vocab)
     # A date the story's URL states is its publication date: on WCXB it was right on all 37 pages with one.
     article.published = dates.url_date(article.url) or article.published
     article.language = article.language or detect_language(article.body)

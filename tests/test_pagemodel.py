@@ -466,20 +466,20 @@ def test_the_title_loses_the_site_s_name_after_a_bar_or_a_dash_but_keeps_a_subti
     ],
 )
 def test_the_title_loses_a_breadcrumb_trail_glued_to_it_where_the_headline_stands_alone_too(title, expected) -> None:
-    from cleaner.frontends.headline import without_trail
+    from cleaner.frontends.headline import without_joined_trail
 
     lines = ["Local", "River floods the lower town", title, "The river burst its banks overnight."]
-    assert without_trail(title, lines, Vocabulary()) == (expected or title)
-    assert without_trail(title, [lines[0], title], Vocabulary()) == title  # the headline nowhere alone
+    assert without_joined_trail(title, lines, Vocabulary()) == (expected or title)
+    assert without_joined_trail(title, [lines[0], title], Vocabulary()) == title  # the headline nowhere alone
     far = [title, *PARAGRAPHS, "More on the flood", "River floods the lower town"]
-    assert without_trail(title, far, Vocabulary()) == title  # a later section's heading is no headline
+    assert without_joined_trail(title, far, Vocabulary()) == title  # a later section's heading is no headline
 
 
 def test_a_headline_before_its_site_s_name_is_no_trail() -> None:
-    from cleaner.frontends.headline import without_trail
+    from cleaner.frontends.headline import without_joined_trail
 
     title = "Council Approves Bridge Budget | The Daily Gazette"
-    assert without_trail(title, ["The Daily Gazette", title], Vocabulary()) == title
+    assert without_joined_trail(title, ["The Daily Gazette", title], Vocabulary()) == title
 
 
 def test_an_author_box_over_a_comment_thread_still_credits_the_story() -> None:

@@ -29,7 +29,7 @@ AGREEMENT = 0.5
 _BAR = re.compile(r"\s\|\s")
 _MAX_SUFFIX_WORDS = 4
 _MAX_SUFFIXES = 2
-# A breadcrumb trail joined to a headline (`without_trail`): a few crumbs, alone or between these marks.
+# A breadcrumb trail joined to a headline (`without_joined_trail`): a few crumbs, alone or between these marks.
 _MAX_TRAIL_WORDS = 6
 _MIN_TRAILED_WORDS = 3
 _TRAIL_MARKS = frozenset("▸›»>/|•·→")
@@ -167,19 +167,21 @@ def _names_site(part: str, keys: tuple[frozenset[str], frozenset[str]]) -> bool:
     return bool(words) and ("".join(words) in compact or set(words) <= labels)
 
 
-def without_trail(title: str | None, lines: Sequence[str], vocab: Vocabulary) -> str | None:
+def without_joined_trail(title: str | None, lines: Sequence[str], vocab: Vocabulary) -> str | None:
     """The headline a breadcrumb trail ends in, where the page shows that headline alone on a line
     of its own right by the trail's (within a few lines): a text dump joins a trail's crumbs
     to the headline, and may lose the marks between them ("Home Blog Fitness Top Home Gym Must
     Haves", "Home ▸ News Release ▸ Mindfulness Lowers Stress"). The trail is a few capitalised
     words opened by a trail's root ("Home": `breadcrumb_roots`), or crumbs of a few words each set
     apart by marks: "Understanding Your Home", a brand before a product's name and a headline
-    before its site's name ("Council Approves Budget | The Daily Gazette") are no trail.
+    before its site's name ("Council Approves Budget | The Daily Gazette") are no trail. (A trail
+    the page model finds on the headline's own line, its marks kept, goes there:
+    `pagemodel.headline.without_trail`.)
 
     >>> lines = ["Fitness", "Top Home Gym Must Haves", "Home Blog Fitness Top Home Gym Must Haves"]
-    >>> without_trail(lines[2], lines, Vocabulary())
+    >>> without_joined_trail(lines[2], lines, Vocabulary())
     'Top Home Gym Must Haves'
-    >>> without_trail("Fitness Top Home Gym Must Haves", [*lines[:2], "Fitness Top Home Gym Must Haves"], Vocabulary())
+    >>> without_joined_trail("Fitness Top Home Gym Must Haves", [*lines[:2], "Fitness Top Home Gym Must Haves"], Vocabulary())
     'Fitness Top Home Gym Must Haves'
     """
     if not title:

@@ -83,9 +83,10 @@ def _chance_of(line: str, kinds: tuple[str, ...]) -> float:
     return sum(float(row[names.index(kind)]) for kind in kinds)
 
 
-def reads_as_menu(line: str) -> bool:
-    """Whether the model reads the line as a menu's label at even odds or better (`menu_chance`)."""
-    return menu_chance(line) >= _MENU_ODDS
+def reads_as_menu(line: str, odds: float = _MENU_ODDS) -> bool:
+    """Whether the model reads the line as a menu's label at even odds or better (`menu_chance`), or
+    at the `odds` given."""
+    return menu_chance(line) >= odds
 
 
 def _first_stage(lines: list[str]) -> np.ndarray:

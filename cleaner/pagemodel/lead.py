@@ -168,14 +168,14 @@ def _writes(text: str, word: str) -> bool:
 
 def other_stories_bylines(page: Page, start: int, end: int, headline: int | None) -> list[int]:
     """Indices of bylines dropped with names, outside the article's lead, run and a few lines after it,
-    but for the page's only byline, or its one writer's, when it reads as one (`_one_writer`,
-    `_sole_byline`); and inside them, past the lead, a thread's signatures (`_thread_signatures`)."""
+    but for the page's only byline, or its one writer's, when it reads as one (`_one_writer`); and
+    inside them, past the lead, a thread's signatures (`_thread_signatures`)."""
     top = lead_top(start, headline) - META_REACH
     bylines = [i for i, dropped in enumerate(page.dropped) if dropped is not None and dropped.moved_to == "authors"]
     if not bylines:
         return []
     thread = _thread_signatures(page, min(start + INTO_RUN, end), min(end + META_REACH, len(page.dropped)))
-    if not thread and _one_writer(page, bylines) and _sole_byline(page, bylines[0]):
+    if not thread and _one_writer(page, bylines):
         return []
     return [i for i in bylines if not top <= i < end + META_REACH or i in thread]
 
@@ -196,19 +196,15 @@ def _thread_signatures(page: Page, start: int, end: int) -> set[int]:
 
 
 def _one_writer(page: Page, bylines: list[int]) -> bool:
-    """Whether the page's bylines all credit the same names: one byline, or a blog's one writer
-    in ONE_WRITER_BYLINES bylines or more (its author box, a "more from" list: "By Chris Pardo" three
-    times) that the model does not read as a menu's filter; other stories' teasers credit many, and
-    two of them may share a writer."""
+    """Whether the page's bylines credit one writer: its only byline, or ONE_WRITER_BYLINES or more
+    that all credit the same names (a blog's author box and its "more from" list: "By Chris Pardo"
+    three times), where the first reads as a byline (`_reads_as_byline`), a repeated one surely
+    (a menu's filter, "By Event Type", reads as one writer too). Other stories' teasers credit
+    many, and two of them may share a writer."""
     credited = {frozenset(moved_names(page, i)) for i in bylines}
     if len(credited) != 1 or 1 < len(bylines) < ONE_WRITER_BYLINES:
         return False
-    if len(bylines) == 1:
-        return True
-    from cleaner.pagemodel import evidence  # numpy, as `_sole_byline`
-
-    # Repeated, a menu's filter reads as one writer too ("By Event Type", at 0.49 a menu's label).
-    return evidence.menu_chance(page.blocks[bylines[0]].text) < REPEATED_BYLINE_MENU_CHANCE
+    return _reads_as_byline(page, bylines[0], repeated=len(bylines) > 1)
 
 
 def moved_names(page: Page, i: int) -> list[str]:
@@ -218,18 +214,19 @@ def moved_names(page: Page, i: int) -> list[str]:
     return [moved] if isinstance(moved, str) else list(moved or [])
 
 
-def _sole_byline(page: Page, i: int) -> bool:
-    """The page's only byline is the article's, wherever it stands (other stories' teasers come with
-    theirs, many of them), when it names someone in two words or more ("By Eric Ries") and the
-    line-kind model does not read it as a menu's label ("By Company Size", "By State")."""
+def _reads_as_byline(page: Page, i: int, *, repeated: bool) -> bool:
+    """A byline that names someone in two words or more ("By Eric Ries") and that the line-kind model
+    does not read as a menu's label ("By Company Size", "By State"); repeated, not even at
+    REPEATED_BYLINE_MENU_CHANCE ("By Event Type" reads so at 0.49)."""
     from cleaner.pagemodel import evidence  # imported once a page dump has a byline: numpy slows every start-up
 
-    found = byline.read_byline(page.blocks[i].text, None, page.vocab)
-    return (
-        found is not None
-        and any(len(name.split()) >= 2 for name in found.names)
-        and not evidence.reads_as_menu(page.blocks[i].text)
-    )
+    text = page.blocks[i].text
+    found = byline.read_byline(text, None, page.vocab)
+    if found is None or not any(len(name.split()) >= 2 for name in found.names):
+        return False
+    if repeated:
+        return not evidence.reads_as_menu(text, REPEATED_BYLINE_MENU_CHANCE)
+    return not evidence.reads_as_menu(text)
 
 
 def lead_date(page: Page, start: int, end: int, headline: int | None) -> str | None:
