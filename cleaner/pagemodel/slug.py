@@ -43,13 +43,36 @@ def slug_words(url: str | None) -> frozenset[str]:
     >>> sorted(slug_words("https://example.com/2019/11/18/13-inch-macbook-pro-keyboard.html"))
     ['inch', 'keyboard', 'macbook', 'pro']
     """
+    return frozenset(_slug_sequence(url))
+
+
+def _slug_sequence(url: str | None) -> list[str]:
+    """`slug_words` in the slug's order."""
     if not url:
-        return frozenset()
+        return []
     path = unquote(urlsplit(url).path)
     segments = [_FILE_SUFFIX.sub("", seg) for seg in path.split("/") if _SLUG_WORD.search(seg)]
     if not segments:
-        return frozenset()
-    return frozenset(folded(w) for w in _SLUG_WORD.findall(max(segments[-2:], key=len)))
+        return []
+    return [folded(w) for w in _SLUG_WORD.findall(max(segments[-2:], key=len))]
+
+
+def opens_with_slug(text: str, url: str | None) -> bool:
+    """Whether the line's first words are a story's slug, word for word: a site that cuts its
+    slugs short names a long headline by its opening ("/p/i-ran-my-own-newsletter-through-my" for
+    "I Ran My Own Newsletter Through My AI Analysis Tool. Here's What I Found").
+
+    >>> url = "https://example.substack.com/p/i-ran-my-own-newsletter-through-my"
+    >>> opens_with_slug("I Ran My Own Newsletter Through My AI Tool. Here's What I Found", url)
+    True
+    >>> opens_with_slug("Why I ran my own newsletter through my tool", url)
+    False
+    """
+    sequence = _slug_sequence(url)
+    if len(set(sequence)) < STORY_SLUG_WORDS:
+        return False
+    words = _SLUG_WORD.findall(folded(text[: 4 * len(" ".join(sequence))]))
+    return words[: len(sequence)] == sequence
 
 
 def folded(text: str) -> str:
@@ -135,9 +158,10 @@ def url_title(title: str | None, lines: Iterable[str], url: str | None) -> str |
 
 
 def is_named_headline(text: str, url: str | None) -> bool:
-    """Whether the URL's slug is long enough to name a story, and names this line."""
+    """Whether the URL's slug is long enough to name a story, and names this line (or opens it:
+    `opens_with_slug`)."""
     slug = _story_slug(url)
-    return bool(slug) and names_story(text, slug)
+    return bool(slug) and (names_story(text, slug) or opens_with_slug(text, url))
 
 
 def _story_slug(url: str | None) -> frozenset[str]:

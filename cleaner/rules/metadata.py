@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from cleaner import names
+from cleaner.pagemodel.lead import is_made_of_page_words
 from cleaner.pagemodel.run import HEADLINE_REACH
-from cleaner.pagemodel.slug import is_named_headline, names_story, repeats_slug, slug_words
+from cleaner.pagemodel.slug import is_named_headline, names_story, opens_with_slug, repeats_slug, slug_words
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import lead_rule
@@ -139,11 +141,12 @@ def above_the_headline(page: Page, i: int) -> Hit | None:
     for j in range(i + 1, min(i + 1 + HEADLINE_REACH, len(page.blocks))):
         if page.dropped[j]:
             continue
-        if _is_prose(page.blocks[j].text, page.vocab):
-            return None
-        if slug and names_story(page.blocks[j].text, slug):
+        line = page.blocks[j].text
+        if slug and (names_story(line, slug) or opens_with_slug(line, page.article.url)):
             return Hit(detail="over the headline the URL names")
-        if no_headline and _is_title(page, page.blocks[j].text) and _over_the_byline(page, j):
+        if _is_prose(line, page.vocab):
+            return None
+        if no_headline and _is_title(page, line) and _over_the_byline(page, j):
             return Hit(detail="over the headline the story's byline or date follows")
     return None
 
@@ -181,9 +184,10 @@ def headline(page: Page, i: int) -> Hit | None:
     if page.kept or page.article.title:
         return None
     text = page.blocks[i].text
-    if not (_prose_follows(page, i) or is_named_headline(text, page.article.url) or _heads_the_byline(page, i)):
+    named = is_named_headline(text, page.article.url)
+    if not (_prose_follows(page, i) or named or _heads_the_byline(page, i)):
         return None
-    if not _is_title(page, text):
+    if not _is_title(page, text, named=named):
         return None
     from cleaner.pagemodel.evidence import surely_menu  # numpy, only for a text's first line
 
@@ -202,11 +206,12 @@ def _heads_the_byline(page: Page, i: int) -> bool:
     return j is None or not (_is_title(page, page.blocks[j].text) and _prose_follows(page, j))
 
 
-def _is_title(page: Page, text: str) -> bool:
+def _is_title(page: Page, text: str, named: bool = False) -> bool:
     """Shaped like a headline: two words or more, not ending a sentence, one sentence at most (two
-    are a caption or a standfirst), no section heading of the article's own ("Introduction" or
+    are a caption or a standfirst, unless the URL names the line: "I Ran My Newsletter Through My
+    Tool. Here's What I Found"), no section heading of the article's own ("Introduction" or
     "1. Introduction" heads the body's first section), no long question."""
-    if _holds_two_sentences(text, page.vocab) or page.vocab.line_is("section_headings", text):
+    if page.vocab.line_is("section_headings", text) or (not named and _holds_two_sentences(text, page.vocab)):
         return False
     if _is_numbered_section(text):
         return False
@@ -238,9 +243,18 @@ def standfirst(page: Page, i: int) -> Hit | None:
     if following is None or word_count(block.text) > MAX_STANDFIRST_WORDS:
         return None
     # A page's markup gives its standfirst (its description): on HTML only the first shape counts.
+    if _names_a_writer(page, block.text):
+        return None
     if (following.gap_before and not block.gap_before) or (block.tag is None and _over_the_byline(page, i)):
         return Hit(moved_to="subtitle", value=block.text.strip())
     return None
+
+
+def _names_a_writer(page: Page, text: str) -> bool:
+    """A name alone under the headline, over the date, is the story's byline, never its standfirst
+    ("Finn Tropy"): a line of capitalised names the page never writes in lower case (a heading's
+    "Healthy Eating Tips" it does)."""
+    return names.is_credit_line(text, page.vocab) and not is_made_of_page_words(page, text)
 
 
 def _over_the_byline(page: Page, i: int, labels: int = _MAX_LABELS_OVER_BYLINE) -> bool:

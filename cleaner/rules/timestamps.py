@@ -9,7 +9,7 @@ from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import is_content_markup, word_count
-from cleaner.vocab import Vocabulary, month_numbers
+from cleaner.vocab import Vocabulary, label_words_of, month_numbers
 
 _LEFTOVER_WORD = re.compile(r"[^\W\d_]{2,}")
 # A date in code: compared or assigned ("WHERE created_at > '2024-01-01'"), cast ("'2024-01-01'::date")
@@ -29,19 +29,24 @@ _LABELLED_MINUTES = re.compile(
     r"^\s*(?P<label>[^\W\d_][^\s\d:：–-]*(?:\s+[^\s\d:：–-]+){0,3})\s*(?:[:：–-]\s*)?\d{1,3}\s*(?P<unit>[^\s\d.]+)\.?\s*$"
 )
 
+# A notice of the story's age is a short line: "This article is more than 3 months old", "This
+# article is more than 5 years old and may be out of date".
+_MAX_AGE_NOTICE_WORDS = 14
+
 
 # A date is found only where a year is (`find_date`); without one, the line must hold a relative time.
 @block_rule(
     "TIM001",
     "timestamp",
     "timestamps",
-    gate=Gate(max_words=DATELINE_MAX_WORDS, phrases=("relative_time", "reading_labels"), pattern=YEAR),
+    gate=Gate(max_words=DATELINE_MAX_WORDS, phrases=("relative_time", "reading_labels", "age_notices"), pattern=YEAR),
 )
 def timestamp(page: Page, i: int) -> Hit | None:
     """Removes: a line that is only a date, a time or a reading time ("Updated: March 3, 2022
     10:45 IST", "Thursday, 3 March 2022", "Veröffentlicht am 3. März 2022", "5 hours ago",
-    "4 min read", "Lecture : 12 min", "Lesedauer 4 Min."). The first calendar date found moves to
-    `published`.
+    "4 min read", "Lecture : 12 min", "Lesedauer 4 Min."), and a notice of the story's age ("This
+    article is more than 3 months old", "Dieser Artikel ist älter als ein Jahr"). The first calendar
+    date found moves to `published`.
 
     Why: timestamps are page furniture; the date belongs in metadata.
 
@@ -75,6 +80,8 @@ def timestamp(page: Page, i: int) -> Hit | None:
         ):
             return None
         return Hit(moved_to="published", value=found[0])
+    if _is_age_notice(text, vocab):
+        return Hit()
     if word_count(text) > _MAX_RELATIVE_WORDS:
         return None
     if _is_reading_time(text, vocab):
@@ -97,6 +104,17 @@ def _is_reading_time(text: str, vocab: Vocabulary) -> bool:
         and vocab.line_is("reading_labels", found["label"])
         and found["unit"].lower() in vocab.members("minute_units")
     )
+
+
+def _is_age_notice(text: str, vocab: Vocabulary) -> bool:
+    """A notice's opening ("This article is more than", `age_notices`), then a unit of time within a
+    few words: a line that opens alike and names no time ("This article is more than a summary") is
+    the story's."""
+    opening = vocab.starts("age_notices", text)
+    if opening is None or word_count(text) > _MAX_AGE_NOTICE_WORDS:
+        return False
+    units = vocab.word_set("age_units")
+    return any(word in units for word in label_words_of(text[opening.end() :]))
 
 
 def _is_span(text: str, date: re.Match[str]) -> bool:

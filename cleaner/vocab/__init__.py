@@ -136,6 +136,7 @@ WORD_SETS = frozenset(
         "byline_date_joiners",
         "group_credits",
         "minute_units",
+        "age_units",
         "credit_words",
         "self_words",
         "file_words",
