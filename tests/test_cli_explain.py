@@ -39,6 +39,15 @@ def test_explain_is_coloured_on_a_terminal(tmp_path: Path, article: str) -> None
     assert "\x1b[31m- RECENT STORIES" in invoke("explain", str(path), color=True).stdout
 
 
+def test_explain_abandons_a_runaway_document_at_the_time_limit(tmp_path: Path, runaway: str) -> None:
+    path = tmp_path / "slow.txt"
+    path.write_text(runaway)
+    result = CliRunner().invoke(main, ["explain", str(path), "--timeout", "2"], prog_name="cleaner")
+    assert result.exit_code == 1
+    assert f"{path}: abandoned after the time limit of 2 s" in result.stderr
+    assert result.stdout == ""
+
+
 def test_explain_shows_removed_blocks_then_the_body_for_html(tmp_path: Path, page: str) -> None:
     path = tmp_path / "page.html"
     path.write_text(page)

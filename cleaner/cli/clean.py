@@ -19,6 +19,7 @@ import click
 
 from cleaner.cli.errorsfile import ErrorsFileFailed, errors_file
 from cleaner.cli.options import (
+    TIMEOUT_HELP,
     FileName,
     InputError,
     LocationType,
@@ -64,7 +65,7 @@ from cleaner.writers import FORMATS, Style
 @click.option("--url", help="The page's URL, for one document (a file or stdin): per-site settings, publisher.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @config_options
-@click.option("--timeout", type=float, help="Seconds one document may take before it is abandoned (0: no limit).")
+@click.option("--timeout", type=float, help=TIMEOUT_HELP)
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Refuse documents larger than this many bytes.")
 @click.option(
     "--max-memory",

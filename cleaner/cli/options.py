@@ -18,6 +18,9 @@ RULE_OPTIONS = {
 }
 
 
+TIMEOUT_HELP = "Seconds one document may take before it is abandoned (0: no limit)."
+
+
 def config_options(command):
     """--config and the rule selection options, shared by every command that cleans."""
     for name, text in reversed(RULE_OPTIONS.items()):
