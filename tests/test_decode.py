@@ -160,6 +160,15 @@ def test_utf8_garbled_into_cp1252_is_repaired_in_a_text_dump_line_by_line() -> N
     assert [(r.line, r.text) for r in article.removals if r.code == "AD001"] == [(3, "Advertisement")]
 
 
+def test_utf8_garbled_into_latin1_is_repaired_in_every_script() -> None:
+    """Read as latin-1, a character's second byte may show as a C1 control, which no text means:
+    then Polish, Greek and Russian letters are put back too, whose leads cp1252's garbling leaves
+    alone (a letter before a quote: "groß“")."""
+    line = "Podcasts by Dariusz Jaroń in Ελληνικά and Русский for every listener."
+    assert repaired_lines(line.encode().decode("latin-1")) == [line]
+    assert repaired_lines("Der Preis ist groß“, sagte er.") == ["Der Preis ist groß“, sagte er."]
+
+
 @pytest.mark.parametrize("garbled", ["Â\u2026", "â€¨"])
 def test_a_repair_never_makes_a_line_break(garbled: str) -> None:
     """Garbled NEL ("Â…") and line separator ("â€¨") are left as they are: the line stays one line."""

@@ -248,6 +248,12 @@ _MOJIBAKE_MARKS = ("â€", "â\x80", "Ã", "Â")
 # after a lower-case letter ("cafÃ©", "isÂ\xa0"). Text that holds none is left as it is: "Ã" and
 # "Â" before a quote or a no-break space are Portuguese and French capitals ("AMANHÃ”").
 _GARBLED = re.compile(f"â€|â\x80|[a-zß-ÿ][\u00c2\u00c3]{_CONTINUATION}")
+# Read as latin-1 rather than cp1252, the continuation bytes 0x80-0x9F become C1 control characters,
+# which no text means: a lead byte of a two-byte character before one ("JaroÅ\x84" for "Jaroń",
+# "Ñ\x81" for "с") shows the text garbled. Then every two-byte character is put back, whatever its
+# lead: the garbled letters of Polish, Greek or Russian text are all of that form ("Ð¿" for "п").
+_LATIN1_GARBLED = re.compile("[\u00c2-\u00df][\u0080-\u009f]")
+_WIDE_MOJIBAKE = re.compile(f"[\u00c2-\u00df][\u0080-\u00bf]|{_MOJIBAKE.pattern}")
 # Control characters and line or paragraph separators: what a repair never gives.
 _NOT_REPAIRED = frozenset({"Cc", "Zl", "Zp"})
 
@@ -259,15 +265,18 @@ def repair_mojibake(html: str) -> str:
     declares UTF-8 truthfully: the bytes are valid, the characters are wrong. Each run that spells
     one UTF-8 character's bytes is put back; a run whose bytes are no UTF-8 character is left.
 
-    Only a text that shows it was garbled is repaired (`_garbled`); then every garbled run in it,
+    Only a text that shows it was garbled is repaired (`_garbling`); then every garbled run in it,
     until nothing changes (text garbled twice over).
 
     >>> repair_mojibake("canâ€™t stop â\x80\x94 cafÃ© Â½"), repair_mojibake("cafÃƒÂ©")
     ('can’t stop — café ½', 'café')
     >>> repair_mojibake("“ATÉ AMANHÃ” «A MINHA IRMÃ»")
     '“ATÉ AMANHÃ” «A MINHA IRMÃ»'
+    >>> repair_mojibake("Dariusz JaroÅ\x84 · Ð\xa0Ñ\x83Ñ\x81Ñ\x81ÐºÐ¸Ð¹")
+    'Dariusz Jaroń · Русский'
     """
-    return _repaired(html) if _garbled(html) else html
+    garbling = _garbling(html)
+    return _repaired(html, garbling) if garbling else html
 
 
 def repaired_lines(text: str) -> list[str]:
@@ -281,18 +290,25 @@ def repaired_lines(text: str) -> list[str]:
     ['It’s here', 'line two']
     """
     lines = text.splitlines()
-    return [_repaired(line) for line in lines] if _garbled(text) else lines
+    garbling = _garbling(text)
+    return [_repaired(line, garbling) for line in lines] if garbling else lines
 
 
-def _garbled(text: str) -> bool:
-    """Whether the text shows it was garbled: a fast test for the commonest garbled pairs, then
-    for what only garbled text holds (`_GARBLED`)."""
-    return any(mark in text for mark in _MOJIBAKE_MARKS) and _GARBLED.search(text) is not None
+def _garbling(text: str) -> re.Pattern[str] | None:
+    """The garbled runs to put back where the text shows it was garbled, else None: every two-byte
+    character's where a C1 control shows it read as latin-1 (`_LATIN1_GARBLED`); else, where it
+    holds what only garbled text holds (a fast test for the commonest garbled pairs first,
+    then `_GARBLED`), those of Latin-1 and the longer characters (`_MOJIBAKE`)."""
+    if _LATIN1_GARBLED.search(text):
+        return _WIDE_MOJIBAKE
+    if any(mark in text for mark in _MOJIBAKE_MARKS) and _GARBLED.search(text):
+        return _MOJIBAKE
+    return None
 
 
-def _repaired(text: str) -> str:
+def _repaired(text: str, garbling: re.Pattern[str]) -> str:
     """Every garbled character put back, until nothing changes (text garbled twice over)."""
-    while (repaired := _MOJIBAKE.sub(_unmangle, text)) != text:  # each pass shortens the text
+    while (repaired := garbling.sub(_unmangle, text)) != text:  # each pass shortens the text
         text = repaired
     return text
 
