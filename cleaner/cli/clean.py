@@ -29,6 +29,7 @@ from cleaner.cli.options import (
     named_as_folder,
     record_options,
     rule_overrides,
+    worker_pool,
 )
 from cleaner.writers import FORMATS, Style
 
@@ -373,14 +374,7 @@ def _executor(job, scheduler: str | None, jobs: int | None, config):
             return DaskExecutor.connect(job, scheduler)
         except (OSError, ValueError) as error:  # no scheduler there (after Dask's timeout), or no address
             raise click.UsageError(f"--dask-scheduler {scheduler}: cannot connect ({error})") from error
-    return _pool(job, jobs, config)
-
-
-def _pool(fn, jobs: int | None, config):
-    from cleaner.parallel import Pool
-
-    jobs = jobs or os.cpu_count() or 1
-    return Pool(fn, jobs, config.timeout, config.memory_limit(jobs))
+    return worker_pool(job, jobs, config)
 
 
 def _stdin():

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import click
 
-from cleaner.cli.options import TIMEOUT_HELP, InputError, colour, config_options, load_config, rule_overrides
+from cleaner.cli.options import (
+    TIMEOUT_HELP,
+    InputError,
+    colour,
+    config_options,
+    load_config,
+    rule_overrides,
+    worker_pool,
+)
 from cleaner.engine import Cleaner
 
 
@@ -40,7 +48,7 @@ def explain_command(
     from cleaner.frontends import kind_of
     from cleaner.frontends.decode import decode
     from cleaner.metadata import folder_site
-    from cleaner.parallel import Failure, Pool
+    from cleaner.parallel import Failure
 
     if not file.exists():
         raise InputError(f"{file}: no such file or folder")
@@ -60,7 +68,7 @@ def explain_command(
     except ValueError as error:  # not text or HTML
         raise click.ClickException(f"{file}: {error}") from error
     explaining = _Explaining(Cleaner(config), kind, url, folder_site(file))
-    with Pool(explaining, 1, config.timeout, config.memory_limit(1)) as pool:
+    with worker_pool(explaining, 1, config) as pool:
         [(_, article)] = pool.map([text])
     if isinstance(article, Failure):  # markup too deep, a URL that does not parse, past a limit
         raise click.ClickException(f"{file}: {article.reason}")

@@ -21,6 +21,15 @@ RULE_OPTIONS = {
 TIMEOUT_HELP = "Seconds one document may take before it is abandoned (0: no limit)."
 
 
+def worker_pool(fn, jobs: int | None, config):
+    """`jobs` worker processes (all cores when None) applying `fn`, each document under the config's
+    time limit and each worker under its memory limit: how every command that cleans runs."""
+    from cleaner.parallel import Pool
+
+    jobs = jobs or os.cpu_count() or 1
+    return Pool(fn, jobs, config.timeout, config.memory_limit(jobs))
+
+
 def config_options(command):
     """--config and the rule selection options, shared by every command that cleans."""
     for name, text in reversed(RULE_OPTIONS.items()):
