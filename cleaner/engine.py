@@ -24,7 +24,7 @@ from cleaner import dates, frontends, metadata
 from cleaner.article import Article, Block, Caption, Removal
 from cleaner.config import Config
 from cleaner.frontends import Reading, decode
-from cleaner.frontends.headline import without_joined_trail, without_lead_in, without_site_suffix
+from cleaner.frontends.headline import without_joined_trail, without_label, without_site_suffix
 from cleaner.io import Fields, utf8
 from cleaner.language import count_words, detect_language
 from cleaner.metadata import url_site
@@ -308,8 +308,8 @@ def _merge(article: Article, found: Article) -> None:
 def _finish(article: Article, vocab: Vocabulary, blocks: list[Block]) -> None:
     """Fill what the kept body, the document's `blocks` and the address reveal: dateline, the
     headline the URL names where no rule took one or the one taken holds none of its words (it
-    stays where it stood), the title without a label or a glued date before it, a breadcrumb trail
-    before it or the site's name after it, the URL's date, language, publisher, word count."""
+    stays where it stood), the title without a label before it ("Title:"), a breadcrumb trail before
+    it or the site's name after it, the URL's date, language, publisher, word count."""
     paragraphs = article.paragraphs
     dateline = metadata.find_dateline(paragraphs, vocab)
     if dateline:
@@ -322,7 +322,7 @@ def _finish(article: Article, vocab: Vocabulary, blocks: list[Block]) -> None:
         for removal in article.removals:
             if removal.moved_to == "title":
                 removal.moved_to, removal.detail = None, "the URL names another headline"
-    title = without_site_suffix(without_lead_in(title, vocab), url_site(article.url))
+    title = without_site_suffix(without_label(title, vocab), url_site(article.url))
     article.title = without_joined_trail(title, lines, vocab)
     # A date the story's URL states is its publication date: on WCXB it was right on all 37 pages with one.
     article.published = dates.url_date(article.url) or article.published

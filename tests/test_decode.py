@@ -160,13 +160,23 @@ def test_utf8_garbled_into_cp1252_is_repaired_in_a_text_dump_line_by_line() -> N
     assert [(r.line, r.text) for r in article.removals if r.code == "AD001"] == [(3, "Advertisement")]
 
 
-def test_utf8_garbled_into_latin1_is_repaired_in_every_script() -> None:
+def test_utf8_garbled_into_latin1_is_repaired_in_every_script_on_its_own_lines() -> None:
     """Read as latin-1, a character's second byte may show as a C1 control, which no text means:
-    then Polish, Greek and Russian letters are put back too, whose leads cp1252's garbling leaves
-    alone (a letter before a quote: "groß“")."""
+    then that line's Polish, Greek and Russian letters are put back too, whose leads cp1252's
+    garbling leaves alone; a Western capital before a guillemet or a no-break space on another line
+    stays, as do the Latin-1 letters' leads on the garbled line itself."""
     line = "Podcasts by Dariusz Jaroń in Ελληνικά and Русский for every listener."
-    assert repaired_lines(line.encode().decode("latin-1")) == [line]
-    assert repaired_lines("Der Preis ist groß“, sagte er.") == ["Der Preis ist groß“, sagte er."]
+    correct = ["«VIVA ESPAÑA»", "Der Preis ist groß«, sagte er.", "LE CAFÉ\xa0: ouvert"]
+    assert repaired_lines("\n".join([line.encode().decode("latin-1"), *correct])) == [line, *correct]
+    assert repaired_lines("JaroÅ\x84 und Spaß«") == ["Jaroń und Spaß«"]
+
+
+def test_a_line_built_to_be_repaired_a_character_at_a_time_is_left_as_written() -> None:
+    """Each repair of "Ã" and a run of "\x83" gives "Ã" again: no text is garbled that often, and
+    putting it back a character at a time would take the square of its length."""
+    built = "Ð\x9f aÃ" + "\x83" * 20_000 + "\x82\xa9"
+    assert repaired_lines(built) == [built]
+    assert repaired_lines("The cafÃƒÂ©") == ["The café"]
 
 
 @pytest.mark.parametrize("garbled", ["Â\u2026", "â€¨"])

@@ -180,11 +180,11 @@ def test_title_loses_the_site_name_the_page_gives(og_title: str, site: str | Non
             '<h1><span class="descriptor">Title:</span>Rivers fall across the valley</h1>',
             "Rivers fall across the valley",
         ),
-        ("<h1><time>Dec 18 2025</time> Rivers fall across the valley</h1>", "Rivers fall across the valley"),
-        ("<h1>March 3, 2022: Rivers fall across the valley</h1>", "March 3, 2022: Rivers fall across the valley"),
+        ("<h1>Tax 101: Rivers fall across the valley</h1>", "Tax 101: Rivers fall across the valley"),
+        ("<h1>11.9.2001 Rivers fall across the valley</h1>", "11.9.2001 Rivers fall across the valley"),
     ],
 )
-def test_title_loses_a_label_or_a_date_glued_before_it(shown: str, title: str) -> None:
+def test_title_loses_a_label_printed_before_it(shown: str, title: str) -> None:
     html = (
         page()
         .replace("<head>", "<head><title>Rivers fall across the valley</title>")

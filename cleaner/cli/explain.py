@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import click
@@ -16,7 +16,6 @@ from cleaner.cli.options import (
     rule_overrides,
     worker_pool,
 )
-from cleaner.engine import Cleaner
 
 
 @click.command("explain")
@@ -45,6 +44,7 @@ def explain_command(
     from cleaner import explain
     from cleaner import io as cleaner_io
     from cleaner.compression import compression_of
+    from cleaner.engine import Cleaner
     from cleaner.frontends import kind_of
     from cleaner.frontends.decode import decode
     from cleaner.metadata import folder_site
@@ -67,7 +67,7 @@ def explain_command(
         kind = kind_of(text)
     except ValueError as error:  # not text or HTML
         raise click.ClickException(f"{file}: {error}") from error
-    explaining = _Explaining(Cleaner(config), kind, url, folder_site(file))
+    explaining = partial(Cleaner(config).clean, kind=kind, url=url, site=folder_site(file))
     with worker_pool(explaining, 1, config) as pool:
         [(_, article)] = pool.map([text])
     if isinstance(article, Failure):  # markup too deep, a URL that does not parse, past a limit
@@ -75,19 +75,6 @@ def explain_command(
     lines = explain.explain_text(text, article) if kind == "text" else explain.explain_html(article)
     for line in lines:
         click.echo(_explained(line), color=colour(no_color))
-
-
-@dataclass(frozen=True)
-class _Explaining:
-    """Clean the document explained: what the worker process runs."""
-
-    cleaner: Cleaner
-    kind: str
-    url: str | None
-    site: str | None
-
-    def __call__(self, text: str):
-        return self.cleaner.clean(text, kind=self.kind, url=self.url, site=self.site)
 
 
 def _explained(line) -> str:

@@ -249,11 +249,18 @@ _MOJIBAKE_MARKS = ("â€", "â\x80", "Ã", "Â")
 # "Â" before a quote or a no-break space are Portuguese and French capitals ("AMANHÃ”").
 _GARBLED = re.compile(f"â€|â\x80|[a-zß-ÿ][\u00c2\u00c3]{_CONTINUATION}")
 # Read as latin-1 rather than cp1252, the continuation bytes 0x80-0x9F become C1 control characters,
-# which no text means: a lead byte of a two-byte character before one ("JaroÅ\x84" for "Jaroń",
-# "Ñ\x81" for "с") shows the text garbled. Then every two-byte character is put back, whatever its
-# lead: the garbled letters of Polish, Greek or Russian text are all of that form ("Ð¿" for "п").
-_LATIN1_GARBLED = re.compile("[\u00c2-\u00df][\u0080-\u009f]")
-_WIDE_MOJIBAKE = re.compile(f"[\u00c2-\u00df][\u0080-\u00bf]|{_MOJIBAKE.pattern}")
+# which no text means: the lead byte of a letter of Latin Extended-A, Greek, Cyrillic, Armenian,
+# Hebrew or Arabic before one ("JaroÅ\x84" for "Jaroń", "Ñ\x81" for "с") shows its line garbled.
+# Then that line's letters of those scripts are all put back ("Ð¿" for "п" too); the leads of the
+# Latin-1 letters a Western text sets before a no-break space or a guillemet ("Spaß«", "CAFÉ\xa0")
+# are left alone.
+_SCRIPT_LEADS = "\u00c4\u00c5\u00ce-\u00db"
+_LATIN1_GARBLED = re.compile(f"[{_SCRIPT_LEADS}][\u0080-\u009f]")
+_SCRIPT_MOJIBAKE = re.compile(f"[{_SCRIPT_LEADS}][\u0080-\u00bf]|{_MOJIBAKE.pattern}")
+# Text garbled up to this many times over is put back whole; a line still changing after that is no
+# text garbled so often but one built to be ("Ã" and a long run of "\x83", put back a character at a
+# time), and is left as written.
+_MAX_GARBLINGS = 4
 # Control characters and line or paragraph separators: what a repair never gives.
 _NOT_REPAIRED = frozenset({"Cc", "Zl", "Zp"})
 
@@ -265,18 +272,21 @@ def repair_mojibake(html: str) -> str:
     declares UTF-8 truthfully: the bytes are valid, the characters are wrong. Each run that spells
     one UTF-8 character's bytes is put back; a run whose bytes are no UTF-8 character is left.
 
-    Only a text that shows it was garbled is repaired (`_garbling`); then every garbled run in it,
-    until nothing changes (text garbled twice over).
+    Only a text that shows it was garbled is repaired (`_garbled`), and the letters of other
+    scripts only on a line a C1 control shows read as latin-1 (`_LATIN1_GARBLED`); then every
+    garbled run, until nothing changes (text garbled twice over).
 
     >>> repair_mojibake("canâ€™t stop â\x80\x94 cafÃ© Â½"), repair_mojibake("cafÃƒÂ©")
     ('can’t stop — café ½', 'café')
     >>> repair_mojibake("“ATÉ AMANHÃ” «A MINHA IRMÃ»")
     '“ATÉ AMANHÃ” «A MINHA IRMÃ»'
-    >>> repair_mojibake("Dariusz JaroÅ\x84 · Ð\xa0Ñ\x83Ñ\x81Ñ\x81ÐºÐ¸Ð¹")
-    'Dariusz Jaroń · Русский'
+    >>> repair_mojibake("Dariusz JaroÅ\x84 · Ð\xa0Ñ\x83Ñ\x81Ñ\x81ÐºÐ¸Ð¹\\n«VIVA ESPAÑA»")
+    'Dariusz Jaroń · Русский\\n«VIVA ESPAÑA»'
     """
-    garbling = _garbling(html)
-    return _repaired(html, garbling) if garbling else html
+    garbled = _garbled(html)
+    if not garbled and not _LATIN1_GARBLED.search(html):
+        return html
+    return "".join(_repaired(line, garbled) for line in html.splitlines(keepends=True))
 
 
 def repaired_lines(text: str) -> list[str]:
@@ -290,27 +300,33 @@ def repaired_lines(text: str) -> list[str]:
     ['It’s here', 'line two']
     """
     lines = text.splitlines()
-    garbling = _garbling(text)
-    return [_repaired(line, garbling) for line in lines] if garbling else lines
+    garbled = _garbled(text)
+    if not garbled and not _LATIN1_GARBLED.search(text):
+        return lines
+    return [_repaired(line, garbled) for line in lines]
 
 
-def _garbling(text: str) -> re.Pattern[str] | None:
-    """The garbled runs to put back where the text shows it was garbled, else None: every two-byte
-    character's where a C1 control shows it read as latin-1 (`_LATIN1_GARBLED`); else, where it
-    holds what only garbled text holds (a fast test for the commonest garbled pairs first,
-    then `_GARBLED`), those of Latin-1 and the longer characters (`_MOJIBAKE`)."""
-    if _LATIN1_GARBLED.search(text):
-        return _WIDE_MOJIBAKE
-    if any(mark in text for mark in _MOJIBAKE_MARKS) and _GARBLED.search(text):
-        return _MOJIBAKE
-    return None
+def _garbled(text: str) -> bool:
+    """Whether the text shows it was garbled: a fast test for the commonest garbled pairs, then
+    for what only garbled text holds (`_GARBLED`)."""
+    return any(mark in text for mark in _MOJIBAKE_MARKS) and _GARBLED.search(text) is not None
 
 
-def _repaired(text: str, garbling: re.Pattern[str]) -> str:
-    """Every garbled character put back, until nothing changes (text garbled twice over)."""
-    while (repaired := garbling.sub(_unmangle, text)) != text:  # each pass shortens the text
+def _repaired(line: str, garbled: bool) -> str:
+    """The line with every garbled character put back, until nothing changes (text garbled twice
+    over): those of other scripts too where a C1 control shows it read as latin-1, else those of
+    Latin-1 and the longer characters where the text shows it was `garbled`. A line still changing
+    after `_MAX_GARBLINGS` repairs is left as it is, so cleaning it again changes nothing."""
+    pattern = _SCRIPT_MOJIBAKE if _LATIN1_GARBLED.search(line) else _MOJIBAKE if garbled else None
+    if pattern is None:
+        return line
+    text = line
+    for _ in range(_MAX_GARBLINGS):
+        repaired = pattern.sub(_unmangle, text)
+        if repaired == text:
+            return text
         text = repaired
-    return text
+    return line
 
 
 def _unmangle(match: re.Match[str]) -> str:

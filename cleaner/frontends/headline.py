@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from cleaner import dates
 from cleaner.shapes import WORD, is_title_cased
 from cleaner.vocab import Vocabulary
 
@@ -37,10 +36,8 @@ _TRAIL_MARKS = frozenset("▸›»>/|•·→")
 _MAX_CRUMB_WORDS = 3
 _TRAIL_REACH = 3
 _CAPITAL = re.compile(r"[A-Z]")
-# A label opening a page's title ("Title: ...", `title_labels`), up to its colon.
-_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_]+)\s?:\s*")
-# The words a title keeps after a date glued to its start: "Dec 18 2025 Preparing a transition".
-_MIN_DATED_WORDS = 3
+# A label opening a page's title ("Title: ...", "शीर्षक: ...", `title_labels`): a word, then its colon.
+_LABEL = re.compile(r"^\s*(?P<label>[^\s:]+)\s?:\s*")
 # The labels of a host that name nothing: "www", the public suffix.
 _HOST_NOISE = frozenset({"www", "com", "org", "net", "co", "uk", "edu", "gov", "io", "de", "fr", "au", "in", "ca"})
 
@@ -221,26 +218,16 @@ def _is_trail(trail: str, vocab: Vocabulary) -> bool:
     return len(segments) >= 2 and all(len(segment) <= _MAX_CRUMB_WORDS for segment in segments)
 
 
-def without_lead_in(title: str | None, vocab: Vocabulary) -> str | None:
-    """The title without the label a page prints before it ("Title:AlignMerge - ...", `title_labels`)
-    or a date glued to its start with no mark between them ("Dec 18 2025 Preparing a transition in
-    Debusine"); a date a headline sets apart ("March 3, 2022: Troops enter Kyiv") is its own.
+def without_label(title: str | None, vocab: Vocabulary) -> str | None:
+    """The title without the label a page prints before it ("Title:AlignMerge - ...", an archive's
+    or a catalogue's field name: `title_labels`).
 
-    >>> without_lead_in("Title:Fisher-Guided Model Merging", Vocabulary())
+    >>> without_label("Title:Fisher-Guided Model Merging", Vocabulary())
     'Fisher-Guided Model Merging'
-    >>> without_lead_in("Dec 18 2025 Preparing a transition in Debusine", Vocabulary())
-    'Preparing a transition in Debusine'
-    >>> without_lead_in("March 3, 2022: Troops enter Kyiv", Vocabulary())
-    'March 3, 2022: Troops enter Kyiv'
+    >>> without_label("Tax 101: Understanding the basics", Vocabulary())
+    'Tax 101: Understanding the basics'
     """
-    if not title:
-        return title
-    label = _LABEL.match(title)
-    if label and vocab.line_is("title_labels", label["label"]) and title[label.end() :].strip():
-        title = title[label.end() :]
-    found = dates.find_date(title)
-    if found and found[1].start() == 0:
-        rest = title[found[1].end() :].strip()
-        if rest[:1].isupper() and len(rest.split()) >= _MIN_DATED_WORDS:
-            title = rest
+    label = _LABEL.match(title) if title else None
+    if title and label and vocab.line_is("title_labels", label["label"]) and title[label.end() :].strip():
+        return title[label.end() :]
     return title

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 
 from cleaner import names
-from cleaner.pagemodel.lead import is_made_of_page_words
+from cleaner.pagemodel.lead import MIN_BYLINE_CHANCE, is_made_of_page_words
 from cleaner.pagemodel.run import HEADLINE_REACH
 from cleaner.pagemodel.slug import is_named_headline, names_story, opens_with_slug, repeats_slug, slug_words
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import lead_rule
 from cleaner.shapes import has_letters, is_headline_like, word_count
-from cleaner.vocab import Vocabulary, month_numbers
+from cleaner.vocab import Vocabulary, function_words, month_numbers
 
 # Two of the 790 WCXB headlines run past 20 words; a longer first line without a full stop is the
 # story's opening or its standfirst ("Finding the right Customer Relationship Management (CRM) software
@@ -22,6 +22,9 @@ _MAX_TITLE_WORDS = 20
 # car rental words could make trips better?"); no headline of the WCXB pages ends on one.
 _MAX_QUESTION_TITLE_WORDS = 14
 MAX_STANDFIRST_WORDS = 70
+# A standfirst says something: a line of fewer words there is a section's label or a category's
+# ("DIYHome Decor", "Opinion"), the only three such subtitles among the evaluation sets' outputs.
+_MIN_STANDFIRST_WORDS = 4
 # The furniture printed between a standfirst and the story: its byline and its date.
 _HEAD_FAMILIES = frozenset({"bylines", "contributors", "timestamps"})
 # Between a standfirst and the byline, a caption's credit or a player's label may stand that no
@@ -44,6 +47,8 @@ _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{3}[.…][\"'”’)]*\s+[\"“‘(]?
 # "2.1. Results" ("1. FC Köln gewinnt das Derby", "1. Mai: Tausende demonstrieren" are headlines).
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+(?P<heading>[A-ZÀ-Ý].*)$")
 _MAX_SECTION_HEADING_WORDS = 4
+# What stands around a word: brackets, quotes, punctuation ("(And", "Here's" is one word).
+_AROUND_WORDS = "()[]{}\"'“”‘’«».,:;!?…-–—"
 # An initialism closes a headline without ending a sentence: "The Hottest Real Estate Markets in the U.S."
 _FINAL_INITIALISM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 
@@ -112,7 +117,9 @@ def above_the_headline(page: Page, i: int) -> Hit | None:
     name, a menu's labels, a section's kicker ("Human in the Loop" and "Start Here" over "How To
     Build Your Own Workout Routine" at /how-to-build-your-own-workout-routine/). The headline is a
     line within twelve lines below that repeats most of the URL's slug words and is mostly made
-    of them, where the line removed does not repeat them, with no sentence between them. So is,
+    of them, or a headline whose opening words a slug cut short spells (two sentences in capitals
+    too: "I Ran My Own Newsletter Through My Tool. Here's What I Found"), where the line removed
+    does not repeat them, with no sentence between them. So is,
     with a URL or without, a line on top that cannot be a headline itself (one word, no letter:
     "0", "Menu") over a headline-shaped line the story's byline or date follows.
 
@@ -142,10 +149,11 @@ def above_the_headline(page: Page, i: int) -> Hit | None:
         if page.dropped[j]:
             continue
         line = page.blocks[j].text
-        if slug and (names_story(line, slug) or opens_with_slug(line, page.article.url)):
-            return Hit(detail="over the headline the URL names")
-        if _is_prose(line, page.vocab):
+        opened = bool(slug) and opens_with_slug(line, page.article.url) and _is_title(page, line, named=True)
+        if not opened and _is_prose(line, page.vocab):
             return None
+        if opened or (slug and names_story(line, slug)):
+            return Hit(detail="over the headline the URL names")
         if no_headline and _is_title(page, line) and _over_the_byline(page, j):
             return Hit(detail="over the headline the story's byline or date follows")
     return None
@@ -158,14 +166,16 @@ def headline(page: Page, i: int) -> Hit | None:
     next kept line is not (body text follows), or is a section heading of the article's own, or a
     standfirst right over the story's byline or date, or when the line stands right over the
     byline or date itself, or when the URL names it (a slug of four words or more, most of them
-    in the line and the line mostly made of them). It moves to `title`.
+    in the line and the line mostly made of them, or a slug cut short spelling its opening
+    words). It moves to `title`.
 
     Why: scrapers put the headline on the first line; it is metadata, not body. A text that
     opens on a run of short lines (a list, links, teasers) has no headline on top: taking
     the first would leave the next to be taken when the body is cleaned again. A line that
     holds two sentences ("...Zelenskyy. Photo: Twitter") is a caption or a standfirst: it is
     prose below a headline, never a headline itself (a title's abbreviation ends no sentence:
-    "Rep. Ilhan Omar"). Nor is a section heading of the article's own ("Introduction", "Key
+    "Rep. Ilhan Omar"), unless the URL names it and its words open on capitals as a headline's
+    do ("I Ran My Own Newsletter Through My Tool. Here's What I Found"). Nor is a section heading of the article's own ("Introduction", "Key
     takeaways", a numbered "1. Introduction"): it heads the body's first section; nor a long
     question, which the text asks its reader. Over the byline, a line is taken only where the
     line under the byline would not be taken in turn once it is gone (a section heading over the
@@ -208,10 +218,13 @@ def _heads_the_byline(page: Page, i: int) -> bool:
 
 def _is_title(page: Page, text: str, named: bool = False) -> bool:
     """Shaped like a headline: two words or more, not ending a sentence, one sentence at most (two
-    are a caption or a standfirst, unless the URL names the line: "I Ran My Newsletter Through My
-    Tool. Here's What I Found"), no section heading of the article's own ("Introduction" or
-    "1. Introduction" heads the body's first section), no long question."""
-    if page.vocab.line_is("section_headings", text) or (not named and _holds_two_sentences(text, page.vocab)):
+    are a caption or a standfirst, unless the URL names the line and every word of it but the
+    small ones opens on a capital: "I Ran My Newsletter Through My Tool. Here's What I Found"), no
+    section heading of the article's own ("Introduction" or "1. Introduction" heads the body's
+    first section), no long question."""
+    if page.vocab.line_is("section_headings", text):
+        return False
+    if _holds_two_sentences(text, page.vocab) and not (named and _in_capitals(text)):
         return False
     if _is_numbered_section(text):
         return False
@@ -222,11 +235,20 @@ def _is_title(page: Page, text: str, named: bool = False) -> bool:
     return not (text.rstrip().endswith("?") and word_count(text) > _MAX_QUESTION_TITLE_WORDS)
 
 
+def _in_capitals(text: str) -> bool:
+    """Every word of the line but the small ones ("a", "of", "the") opens on a capital, as a
+    headline's words do and a sentence's do not."""
+    words = [word.strip(_AROUND_WORDS) for word in text.split()]
+    words = [word for word in words if word[:1].isalpha() and word.casefold() not in function_words()]
+    return bool(words) and all(word[0].isupper() for word in words)
+
+
 @lead_rule("MET002", "standfirst", "metadata")
 def standfirst(page: Page, i: int) -> Hit | None:
     """Removes: the standfirst, a summary line printed right under the headline, in the same
     paragraph and closed by a blank line, or over the byline or the date that open the story.
-    It moves to `subtitle`.
+    It moves to `subtitle`; a writer's name alone there is the byline, and moves to `authors`;
+    a line of fewer than four words there is a label, no standfirst.
 
     Why: the standfirst repeats or summarises the story; it is metadata. When the story
     repeats it as a body paragraph further down, that paragraph stays.
@@ -243,18 +265,29 @@ def standfirst(page: Page, i: int) -> Hit | None:
     if following is None or word_count(block.text) > MAX_STANDFIRST_WORDS:
         return None
     # A page's markup gives its standfirst (its description): on HTML only the first shape counts.
-    if _names_a_writer(page, block.text):
+    if not ((following.gap_before and not block.gap_before) or (block.tag is None and _over_the_byline(page, i))):
         return None
-    if (following.gap_before and not block.gap_before) or (block.tag is None and _over_the_byline(page, i)):
-        return Hit(moved_to="subtitle", value=block.text.strip())
-    return None
+    if _names_a_writer(page, block.text):
+        byline = names.credited_names(block.text, page.vocab)
+        return Hit(moved_to="authors", value=byline, detail="a writer's name in the standfirst's place")
+    if word_count(block.text) < _MIN_STANDFIRST_WORDS:
+        return None
+    return Hit(moved_to="subtitle", value=block.text.strip())
 
 
 def _names_a_writer(page: Page, text: str) -> bool:
-    """A name alone under the headline, over the date, is the story's byline, never its standfirst
-    ("Finn Tropy"): a line of capitalised names the page never writes in lower case (a heading's
-    "Healthy Eating Tips" it does)."""
-    return names.is_credit_line(text, page.vocab) and not is_made_of_page_words(page, text)
+    """A name alone under the headline, in the standfirst's place, is the story's byline ("Finn
+    Tropy" over the date): a line of capitalised names the page never writes in lower case (a
+    heading's "Healthy Eating Tips" it does) that the line-kind model reads as a name (as the page
+    model credits a name by the headline, `lead.MIN_BYLINE_CHANCE`), where a standfirst of a few
+    capitalised words ("Berlin Calls Again") is none."""
+    from cleaner.pagemodel import evidence  # numpy, only for a line shaped like a name
+
+    return (
+        names.is_credit_line(text, page.vocab)
+        and not is_made_of_page_words(page, text)
+        and evidence.byline_chance(text) >= MIN_BYLINE_CHANCE
+    )
 
 
 def _over_the_byline(page: Page, i: int, labels: int = _MAX_LABELS_OVER_BYLINE) -> bool:

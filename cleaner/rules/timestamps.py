@@ -29,9 +29,8 @@ _LABELLED_MINUTES = re.compile(
     r"^\s*(?P<label>[^\W\d_][^\s\d:：–-]*(?:\s+[^\s\d:：–-]+){0,3})\s*(?:[:：–-]\s*)?\d{1,3}\s*(?P<unit>[^\s\d.]+)\.?\s*$"
 )
 
-# A notice of the story's age is a short line: "This article is more than 3 months old", "This
-# article is more than 5 years old and may be out of date".
-_MAX_AGE_NOTICE_WORDS = 14
+# A notice of the story's age counts its time in a word or two before the unit: "3", "a", "ein", "two".
+_MAX_AGE_COUNT_WORDS = 2
 
 
 # A date is found only where a year is (`find_date`); without one, the line must hold a relative time.
@@ -56,7 +55,8 @@ def timestamp(page: Page, i: int) -> Hit | None:
     quoted as a literal is code ("WHERE created_at > '2024-01-01'"). A span of days is an event's
     ("Date: 16-19 March 2026"), and a date before a colon heads what follows ("2025-12-19:", a
     log's entry; "Effective beginning 6/2/2025:"). A relative time
-    must be nearly alone too ("Vor 20 Jahren fiel die Entscheidung." stays). On HTML a
+    must be nearly alone too ("Vor 20 Jahren fiel die Entscheidung." stays), and so must a notice of
+    the story's age ("This story is over 100 years old, passed down by my grandmother" stays). On HTML a
     date in code, a table row or a quotation is content (a schedule, a quoted e-mail header).
     So are the datelines of a chronological list (an events calendar, a time series): many
     entries close together, dated oldest first, without clock times.
@@ -107,14 +107,19 @@ def _is_reading_time(text: str, vocab: Vocabulary) -> bool:
 
 
 def _is_age_notice(text: str, vocab: Vocabulary) -> bool:
-    """A notice's opening ("This article is more than", `age_notices`), then a unit of time within a
-    few words: a line that opens alike and names no time ("This article is more than a summary") is
-    the story's."""
+    """A notice's opening ("This article is more than", `age_notices`), a count, a unit of time
+    (`age_units`) and nothing after it but the words that close a notice ("old", `age_closings`):
+    a line that opens alike and says more ("This article is more than a summary", "This story is
+    over 100 years old, passed down by my grandmother", "यह लेख दस साल के शोध पर आधारित है") is the
+    story's."""
     opening = vocab.starts("age_notices", text)
-    if opening is None or word_count(text) > _MAX_AGE_NOTICE_WORDS:
+    if opening is None:
         return False
+    words = label_words_of(text[opening.end() :])
     units = vocab.word_set("age_units")
-    return any(word in units for word in label_words_of(text[opening.end() :]))
+    unit = next((k for k, word in enumerate(words[: _MAX_AGE_COUNT_WORDS + 1]) if word in units), None)
+    closings = vocab.word_set("age_closings")
+    return unit is not None and unit > 0 and all(word in closings for word in words[unit + 1 :])
 
 
 def _is_span(text: str, date: re.Match[str]) -> bool:

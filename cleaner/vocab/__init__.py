@@ -137,6 +137,7 @@ WORD_SETS = frozenset(
         "group_credits",
         "minute_units",
         "age_units",
+        "age_closings",
         "credit_words",
         "self_words",
         "file_words",
