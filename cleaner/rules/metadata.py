@@ -175,11 +175,12 @@ def headline(page: Page, i: int) -> Hit | None:
     holds two sentences ("...Zelenskyy. Photo: Twitter") is a caption or a standfirst: it is
     prose below a headline, never a headline itself (a title's abbreviation ends no sentence:
     "Rep. Ilhan Omar"), unless the URL names it and its words open on capitals as a headline's
-    do ("I Ran My Own Newsletter Through My Tool. Here's What I Found"). Nor is a section heading of the article's own ("Introduction", "Key
-    takeaways", a numbered "1. Introduction"): it heads the body's first section; nor a long
-    question, which the text asks its reader. Over the byline, a line is taken only where the
-    line under the byline would not be taken in turn once it is gone (a section heading over the
-    story: cleaning the body again must change nothing, and the heading is the article's).
+    do ("I Ran My Own Newsletter Through My Tool. Here's What I Found"). Nor is a section heading
+    of the article's own ("Introduction", "Key takeaways", a numbered "1. Introduction"): it
+    heads the body's first section; nor a long question, which the text asks its reader. Over
+    the byline, a line is taken only where the line under the byline would not be taken in turn
+    once it is gone (a section heading over the story: cleaning the body again must change
+    nothing, and the heading is the article's).
 
     A line the line-kind model surely reads as a menu's label ("Sign in", "Cart 0": four chances in
     five, as it gives a headline now and then at even odds) is no headline; FUR001 judges it, and
