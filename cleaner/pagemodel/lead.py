@@ -224,9 +224,7 @@ def _reads_as_byline(page: Page, i: int, *, repeated: bool) -> bool:
     found = byline.read_byline(text, None, page.vocab)
     if found is None or not any(len(name.split()) >= 2 for name in found.names):
         return False
-    if repeated:
-        return not evidence.reads_as_menu(text, REPEATED_BYLINE_MENU_CHANCE)
-    return not evidence.reads_as_menu(text)
+    return not (evidence.reads_as_menu(text, REPEATED_BYLINE_MENU_CHANCE) if repeated else evidence.reads_as_menu(text))
 
 
 def lead_date(page: Page, start: int, end: int, headline: int | None) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from cleaner.shapes import WORD
@@ -46,15 +47,17 @@ def slug_words(url: str | None) -> frozenset[str]:
     return frozenset(_slug_sequence(url))
 
 
-def _slug_sequence(url: str | None) -> list[str]:
-    """`slug_words` in the slug's order."""
+@lru_cache(maxsize=64)
+def _slug_sequence(url: str | None) -> tuple[str, ...]:
+    """`slug_words` in the slug's order, read once per URL: the headline rules ask of each line near
+    the top."""
     if not url:
-        return []
+        return ()
     path = unquote(urlsplit(url).path)
     segments = [_FILE_SUFFIX.sub("", seg) for seg in path.split("/") if _SLUG_WORD.search(seg)]
     if not segments:
-        return []
-    return [folded(w) for w in _SLUG_WORD.findall(max(segments[-2:], key=len))]
+        return ()
+    return tuple(folded(w) for w in _SLUG_WORD.findall(max(segments[-2:], key=len)))
 
 
 def opens_with_slug(text: str, url: str | None) -> bool:
@@ -72,7 +75,7 @@ def opens_with_slug(text: str, url: str | None) -> bool:
     if len(set(sequence)) < STORY_SLUG_WORDS:
         return False
     words = _SLUG_WORD.findall(folded(text[: 4 * len(" ".join(sequence))]))
-    return words[: len(sequence)] == sequence
+    return tuple(words[: len(sequence)]) == sequence
 
 
 def folded(text: str) -> str:

@@ -39,9 +39,9 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     article's first section on any site, and is never the headline. A dump that opens on its
     story (no line kept above the run but its headline) is an article with its furniture, as
     scraped news often is: there the run goes on over short lines (a list, a product's specs,
-    a heading) and a prompt set into the story while a sentence follows within eight lines, and on to the next
-    boundary over lines that the line-kind model reads as article text on average (a checklist,
-    a product box). An unanchored run of under 300 characters (a price, an intro box) gives way to the
+    a heading) and a prompt set into the story while a sentence follows within eight lines, and
+    on to the next boundary over lines that the line-kind model reads as article text on average
+    (a checklist, a product box). An unanchored run of under 300 characters (a price, an intro box) gives way to the
     run holding most text, or, if none holds that much (a listing), to all from first to last. It
     ends where a feed of other stories below the story begins (`pagemodel.feeds`).
 

@@ -282,13 +282,11 @@ def _names_a_writer(page: Page, text: str) -> bool:
     heading's "Healthy Eating Tips" it does) that the line-kind model reads as a name (as the page
     model credits a name by the headline, `lead.MIN_BYLINE_CHANCE`), where a standfirst of a few
     capitalised words ("Berlin Calls Again") is none."""
+    if not names.is_credit_line(text, page.vocab) or is_made_of_page_words(page, text):
+        return False
     from cleaner.pagemodel import evidence  # numpy, only for a line shaped like a name
 
-    return (
-        names.is_credit_line(text, page.vocab)
-        and not is_made_of_page_words(page, text)
-        and evidence.byline_chance(text) >= MIN_BYLINE_CHANCE
-    )
+    return evidence.byline_chance(text) >= MIN_BYLINE_CHANCE
 
 
 def _over_the_byline(page: Page, i: int, labels: int = _MAX_LABELS_OVER_BYLINE) -> bool:
