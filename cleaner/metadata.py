@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from cleaner.shapes import ends_sentence
 from cleaner.vocab import Vocabulary
 
 if TYPE_CHECKING:
@@ -26,21 +27,30 @@ _DATELINE_WINDOW = 3
 
 def find_dateline(paragraphs: list[str], vocab: Vocabulary) -> tuple[str, str | None] | None:
     """The (place, agency) a story's first paragraphs open with, if any; a label that opens a
-    paragraph as a place does ("Photo:", `not_places` in the vocabulary) is none.
+    paragraph as a place does ("Photo:", `not_places` in the vocabulary) is none, and so is a
+    heading's label (`_is_prose`).
 
     >>> find_dateline(["NEW DELHI (Reuters) - India said on Monday..."], Vocabulary())
     ('NEW DELHI', 'Reuters')
     >>> find_dateline(["Photo: the photographer said it was dark."], Vocabulary()) is None
     True
+    >>> find_dateline(["Key Focus: Versatility and portability at home"], Vocabulary()) is None
+    True
     """
     for paragraph in paragraphs[:_DATELINE_WINDOW]:
         match = _DATELINE.match(paragraph)
-        if not match or len(paragraph) < len(match.group(0)) + 20:
+        if not match or len(paragraph) < len(match.group(0)) + 20 or not _is_prose(paragraph):
             continue
         place = match.group("place").strip()
         if not set(place.lower().replace(",", " ").split()) & vocab.members("not_places"):
             return place, match.group("agency")
     return None
+
+
+def _is_prose(paragraph: str) -> bool:
+    """Whether the paragraph ends as a story's sentence does, or as its lead-in ("(all times local):"):
+    a heading's label before a colon ("Key Focus: Versatility and portability") opens no story."""
+    return ends_sentence(paragraph) or paragraph.rstrip().endswith(":")
 
 
 def is_url(text: str) -> bool:

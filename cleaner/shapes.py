@@ -58,6 +58,16 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip(_CLOSERS)[-1:] in _STOP_MARKS
 
 
+def is_cut_short(text: str) -> bool:
+    """True when the line ends in an ellipsis, as a teaser's excerpt cut short does ("Every January,
+    companies promise themselves that this year will be different...").
+
+    >>> is_cut_short("Vendor lists will be..."), is_cut_short("It passed.")
+    (True, False)
+    """
+    return text.rstrip().endswith(("...", "…"))
+
+
 def is_separator(text: str) -> bool:
     """A line that is only a list separator: "-", "|", "•"."""
     return text.strip() in DASH_SEPARATORS
@@ -85,7 +95,7 @@ def is_headline_like(text: str, *, max_words: int = 30) -> bool:
     n = word_count(text)
     if n == 0 or n > max_words or _CREDITED_SENTENCE.search(text):
         return False
-    if text.endswith("...") or text.endswith("…") or text[-1] in "?!\"'”’":
+    if is_cut_short(text) or text[-1] in "?!\"'”’":
         return True
     return text[-1] not in ".:;।"
 

@@ -311,6 +311,51 @@ def _kit_story() -> list[str]:
     return story
 
 
+def test_teasers_cut_short_after_a_story_that_opens_the_dump_are_not_its_tail() -> None:
+    teasers = [
+        line
+        for n in range(3)
+        for line in (
+            f"Ten trails for a first overnight, part {n}",
+            "We walked every one of them last summer and found...",
+        )
+    ]
+    body = cleaner.clean("\n".join([*_kit_story(), *teasers]), kind="text").body
+    assert "Price: $699" in body and "Ten trails" not in body and "We walked" not in body
+
+
+def test_a_listicle_right_under_the_headline_the_url_names_keeps_its_entries() -> None:
+    """The run's first paragraph outweighs each entry; under the named headline the story goes on
+    over the entries' short lines as a dump that opens on its story does."""
+    menu = ["Home", "World", "Business", "Sports", "Opinion", "Contact us", "Advertise", "Careers", "About us"] * 3
+    intro = (
+        "Building a home gym does not have to be expensive. Whatever your budget, a few smart choices and some "
+        "sturdy equipment go a long way, and here is what we would buy for five hundred, a thousand and two "
+        "thousand five hundred dollars, picked for space, value and performance."
+    )
+    entries = [
+        line
+        for n, name in enumerate(["Bench", "Dumbbells", "Jump rope", "Treadmill", "Power tower", "Mat"], start=1)
+        for line in (
+            name,
+            f"Brand recommendation: Acme {name} {n}",
+            f"Price: ${n}99",
+            f"A sturdy {name.lower()} for a small room.",
+        )
+    ]
+    footer = ["Share:", "Facebook", "Twitter", "Related articles", "How to stick to your resolution", "About us"]
+    text = "\n".join(
+        [*menu, "Home gym setups for every budget", "By Jane Doe on Jan 22, 2025", intro, *entries, *footer]
+    )
+    article = cleaner.clean(
+        text, kind="text", url="https://shop.example.com/blogs/news/home-gym-setups-for-every-budget"
+    )
+    assert article.title == "Home gym setups for every budget" and article.authors == ["Jane Doe"]
+    assert "Price: $199" in article.body and "A sturdy mat for a small room." in article.body
+    assert "Related articles" not in article.body and "About us" not in article.body
+    assert cleaner.clean(article.body, kind="text").body == article.body
+
+
 def test_a_prompt_set_into_a_story_does_not_end_it_but_a_related_list_does() -> None:
     story = _kit_story()
     prompted = [*story[:14], "Sign up for our newsletter", *story[14:]]
@@ -546,6 +591,19 @@ def test_a_feed_of_dated_teasers_under_the_story_ends_the_run_but_one_inside_the
     # A box of teasers set inside the story, which goes on below it, leaves the run whole.
     text = "\n".join([*menu, *HEAD, *STORY[:3], *_feed("Dec {day}, 2025"), *STORY[3:], *STORY, *footer])
     assert all(paragraph in cleaner.clean(text, kind="text").body for paragraph in STORY)
+
+
+def test_a_feed_followed_by_a_box_of_older_picks_still_ends_the_run() -> None:
+    menu = [f"Section {n}" for n in range(20)]
+    footer = ["About us", "Contact", "Privacy Policy", "Terms of Use", "Careers"]
+    picks = [
+        line
+        for n, year in enumerate((2019, 2021, 2020))
+        for line in (f"Our pick number {n}: the best train journeys in Europe", f"Sep 16, {year}", STORY[1])
+    ]
+    text = "\n".join([*menu, *HEAD, *STORY, *_feed("Dec {day}, 2025"), "Did you miss these?", *picks, *footer])
+    body = cleaner.clean(text, kind="text").body
+    assert STORY[-1] in body and "Regional airline" not in body and "Our pick" not in body
 
 
 def test_a_diary_s_dated_entries_after_the_story_are_no_feed() -> None:

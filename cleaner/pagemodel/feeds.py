@@ -41,8 +41,9 @@ def before_feed(page: Page, start: int, end: int) -> int:
     reach = min(end + ITEM_LINES * MIN_ITEMS, len(page.blocks))
     days = {i: day for i in range(start, reach) if (day := _stamp_day(page, i)) is not None}
     chain = next((chain for chain in _chains(list(days)) if len(chain) >= MIN_ITEMS), None)
-    # A feed goes back in time; in calendar order, dates head an article's events or a timeline.
-    newest_first = chain is not None and all(days[a] >= days[b] for a, b in itertools.pairwise(chain))
+    # A feed goes back in time; in calendar order, dates head an article's events or a timeline. Its
+    # first items tell: a box of older picks may follow it ("Did You Miss These?", 2019, 2021, 2020).
+    newest_first = chain is not None and all(days[a] >= days[b] for a, b in itertools.pairwise(chain[:MIN_ITEMS]))
     if chain is None or not newest_first or not _teasers_between(page, chain):
         return end
     cut = _teaser_opening(page, chain, start)

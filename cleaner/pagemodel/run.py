@@ -17,7 +17,10 @@ its story (nothing kept above the run but its headline) is an article's extract
 with its furniture, not a whole page: its run goes on over the short lines between
 the story's sentences (lists, specs, headings) and past a newsletter's, an app's or a
 paywall's prompt set between them, and past the last sentence over lines that the
-line-kind model reads as text on average, to a rule's boundary.
+line-kind model reads as text on average, to a rule's boundary. So does a run that
+starts right under the headline the URL names, its byline and date between them
+removed: the story begins there, and a listicle's prices and product names between
+its sentences are its own.
 
 Scores depend on the line and its kept neighbours, never on its position.
 The run is a maximum-sum segment, so no part of it outweighs the whole; in
@@ -40,7 +43,7 @@ from cleaner.pagemodel.headline import headline_above
 from cleaner.pagemodel.slug import repeats_slug, slug_words
 from cleaner.pagemodel.templates import templated_end
 from cleaner.rules.framework.context import Page
-from cleaner.shapes import ends_sentence, weight
+from cleaner.shapes import ends_sentence, is_cut_short, weight
 
 # An earlier run is taken over the best one when its total reaches this share of the best.
 EARLIER_RUN_SHARE = 0.5
@@ -56,10 +59,14 @@ CANDIDATE_RUNS = 8
 # extract of the article with its furniture, as the seeds are, not a whole page: its short lines
 # between sentences are the article's lists, specs and headings. Its run goes on over them while a
 # sentence of STORY_SENTENCE_WORDS words or more follows within STORY_GAP kept lines (8 kept the
-# teaser lists of real pages out that 12 let in), up to a rule's boundary.
+# teaser lists of real pages out that 12 let in), up to a rule's boundary. So does a run that starts
+# right under the headline the URL names (`under_named_headline`). A teaser's excerpt cut short
+# ("...") is no sentence of the story's; past the last sentence, TEASER_EXCERPTS of them among the
+# lines are a teaser list, not the article's tail.
 STORY_TOP_LINES = 1
 STORY_GAP = 8
 STORY_SENTENCE_WORDS = 6
+TEASER_EXCERPTS = 2
 # Past its last sentence, such a dump's kept lines up to a rule's boundary are the article's too (a
 # checklist, a product box, a directory's entries) when the line-kind model, reading each alone,
 # gives them this chance of being article text on average; a menu reads at about 0.03. Chosen on
@@ -148,7 +155,7 @@ def main_run(page: Page) -> Run | None:
     end = continued(runs, scores, end)
     end = templated_end(_texts_to_boundary(page, end), start, end)
     start = with_section_heading(page, start)
-    if opens_on_story(page, start):
+    if opens_on_story(page, start) or under_named_headline(page, start, anchors):
         end = through_story_tail(page, through_sentences(page, end), content)
     if not any(0 <= start - a <= HEADLINE_REACH for a in anchors):  # a short story under the headline stays
         start, end = holding_text(page, runs, start, end)
@@ -176,6 +183,14 @@ def opens_on_story(page: Page, start: int) -> bool:
     return sum(1 for dropped in page.dropped[:start] if dropped is None) <= STORY_TOP_LINES
 
 
+def under_named_headline(page: Page, start: int, anchors: Sequence[int]) -> bool:
+    """Whether the run starts right under a headline the URL names (one of the `anchors`), with no
+    kept line between (its byline and date the rules removed): the story begins there, and its
+    short lines between sentences (a listicle's prices and product names) are its own, as in a
+    dump that opens on its story."""
+    return any(a < start and all(dropped is not None for dropped in page.dropped[a + 1 : start]) for a in anchors)
+
+
 def through_sentences(page: Page, end: int) -> int:
     """The run's end, carried on to each later sentence that follows the last within STORY_GAP kept
     lines, up to the first line a rule removed as a boundary or a wall, and on past a prompt set into
@@ -186,7 +201,7 @@ def through_sentences(page: Page, end: int) -> int:
     since = 0
     for i in kept_to_boundary(page, end):
         text = page.blocks[i].text
-        if not (ends_sentence(text) and len(text.split()) >= STORY_SENTENCE_WORDS):
+        if not (ends_sentence(text) and not is_cut_short(text) and len(text.split()) >= STORY_SENTENCE_WORDS):
             since += 1
         elif since > STORY_GAP:
             break
@@ -213,7 +228,7 @@ def through_story_tail(page: Page, end: int, content: Collection[int] = ()) -> i
     from cleaner.pagemodel import evidence  # numpy, as linemodel
 
     tail = _kept_stretch(page, end)
-    if not tail:
+    if not tail or sum(is_cut_short(page.blocks[i].text) for i in tail) >= TEASER_EXCERPTS:
         return end
     chances = evidence.text_chances([page.blocks[i].text for i in tail])
     held = numpy.array([i in content for i in tail])

@@ -37,13 +37,13 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     teasers and comments, however text-like. A section heading of the article's own right
     above the run ("Introduction", "Key takeaways") opens it: short as it is, it heads the
     article's first section on any site, and is never the headline. A dump that opens on its
-    story (no line kept above the run but its headline) is an article with its furniture, as
-    scraped news often is: there the run goes on over short lines (a list, a product's specs,
-    a heading) and a prompt set into the story while a sentence follows within eight lines, and
-    on to the next boundary over lines that the line-kind model reads as article text on average
-    (a checklist, a product box). An unanchored run of under 300 characters (a price, an intro box) gives way to the
-    run holding most text, or, if none holds that much (a listing), to all from first to last. It
-    ends where a feed of other stories below the story begins (`pagemodel.feeds`).
+    story (no line kept above the run but its headline), or a run right under the headline the URL
+    names, is an article with its furniture: the run goes on over short lines (a list, specs) and a
+    prompt set into the story while a sentence follows within eight lines, then to the next boundary
+    over lines the line-kind model reads as text on average (a checklist), not over teasers' excerpts
+    cut short ("..."). An unanchored run of under 300 characters (a price) gives way to the run
+    holding most text, or, if none holds that much (a listing), to all from first to last. It ends
+    where a feed of other stories below the story begins (`pagemodel.feeds`).
 
     False positives: a second stretch of article text separated from the first by a long block of
     furniture is lost; so are short lines at the article's edges (a closing one-line paragraph, a
