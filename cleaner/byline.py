@@ -40,6 +40,8 @@ def read_byline(text: str, following: str | None, vocab: Vocabulary) -> Byline |
     Byline(names=['Korin Miller'], agencies=[], published='2025-01-29', span=1)
     >>> read_byline("By the time the troops arrived, the city was empty.", None, Vocabulary()) is None
     True
+    >>> read_byline("Reported by Priya Sharma; edited by Tom Hale", None, Vocabulary()).names
+    ['Priya Sharma']
     """
     if len(text.split()) > MAX_BYLINE_WORDS:
         return None
@@ -120,7 +122,7 @@ def _marked_byline(text: str, marker: re.Match[str], following: str | None, voca
     if found is None:
         return None
     people, agencies, tail = found
-    tail = tail.strip(" ()|•·-–—,")
+    tail = tail.strip(" ()|•·-–—,;")
     date = find_date(tail)
     if tail and not date and not _is_furniture_tail(tail, vocab) and not _is_meta(tail, vocab):
         return None
@@ -193,9 +195,10 @@ def dated_credit(text: str, vocab: Vocabulary, how: Reading) -> Byline | None:
 
 
 def _is_furniture_tail(tail: str, vocab: Vocabulary) -> bool:
-    """What follows a byline's names is a role or an agency ("dpa" too), or the paper or the place
-    after a preposition ("for The Daily Ledger", "à Marseille"), not a sentence."""
-    if vocab.line_is("agencies", tail):
+    """What follows a byline's names is a role or an agency ("dpa" too), the paper or the place
+    after a preposition ("for The Daily Ledger", "à Marseille"), or another credit ("edited by Tom
+    Hale"), not a sentence."""
+    if vocab.line_is("agencies", tail) or vocab.derived(labelled_marker).match(tail):
         return True
     first, _, rest = tail.partition(" ")
     after = rest if rest and first.casefold() in function_words() else ""

@@ -45,7 +45,7 @@ def media_label(page: Page, i: int) -> Hit | None:
     article", "Watch video", "Artikel anhören", "इस खबर को सुनें"), before a running time
     ("Écouter (8:04)") or, set apart by a colon or a bar, before the clip's title ("Video: Why
     house prices are still rising (9:27)", "WATCH | ..."); and a running time with a word or two
-    ("Video duration 3:45"). A label in other words of the kind counts as one of the phrases
+    ("Video duration 3:45", "Play audio 5:12"). A label in other words of the kind counts as one of the phrases
     ("Click to play video", "देखिए वीडियो", "Podcast: ...", a gallery's "Click to enlarge": a player's word
     and label words).
 
@@ -66,9 +66,8 @@ def media_label(page: Page, i: int) -> Hit | None:
     label = vocab.starts("media_labels", text)
     if label is None and (end := closed_label_end(vocab, "media_words", text)) is not None:
         title = text[end:]
-        return (
-            Hit(detail="a clip's title") if word_count(title) >= MIN_TITLE_WORDS and is_headline_like(title) else None
-        )
+        if word_count(title) >= MIN_TITLE_WORDS and is_headline_like(title):
+            return Hit(detail="a clip's title")
     if label is None:
         besides = _words_besides_duration(text)
         return Hit() if besides is not None and besides <= _MAX_DURATION_WORDS and not ends_sentence(text) else None

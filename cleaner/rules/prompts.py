@@ -114,9 +114,12 @@ _MAX_FOLLOW_ASK_WORDS = 12
 
 def _asks_to_follow(vocab: Vocabulary, text: str) -> bool:
     """A network, a verb that asks to follow or subscribe and the site speaking of itself, anywhere
-    in a short line that no full stop ends: "Abonnieren Sie unseren WhatsApp-Kanal", "Stay updated:
-    follow us on YouTube". ("Fans can follow the match on YouTube." is the article's sentence.)"""
-    if word_count(text) > _MAX_FOLLOW_ASK_WORDS or text.rstrip().endswith("."):
+    in a short line that no full stop ends, unless a follow prompt's phrase asks ("Abonnieren Sie
+    unseren WhatsApp-Kanal", "Stay updated: follow us on YouTube", "For the latest news, follow us
+    on X and Instagram."). ("Fans can follow the match on YouTube." is the article's sentence.)"""
+    if word_count(text) > _MAX_FOLLOW_ASK_WORDS:
+        return False
+    if text.rstrip().endswith(".") and vocab.search("follow_prompts", text) is None:
         return False
     asks = vocab.search("follow_verbs", text) or vocab.search("subscribe_verbs", text)
     named = asks and vocab.derived(_named_network).search(text)
@@ -135,14 +138,19 @@ def _network_then_follow(vocab: Vocabulary, text: str) -> bool:
     return not ends_sentence(text) or word_count(text) <= _PLAIN_ASK_WORDS
 
 
-def _asks_for(noun_family: str, verb_family: str, sentence_words: int) -> Callable[[Vocabulary, str], bool]:
+def _asks_for(
+    noun_family: str, verb_family: str, sentence_words: int, news_sentence_words: int = 0
+) -> Callable[[Vocabulary, str], bool]:
     """A test for a line that names the thing a prompt offers and the verb that asks for it, in
     any order ("Download the Onmanorama app", "ताज़ा ख़बरों के लिए हमारा ऐप डाउनलोड करें"), and is no
-    sentence longer than `sentence_words`."""
+    sentence longer than `sentence_words`, or than `news_sentence_words` where it offers the news in
+    a newsletter box's words ("Get the Daily Courier app for breaking news alerts."; "To apply,
+    download our app and log in with your number." is an instruction)."""
 
     def asks(vocab: Vocabulary, text: str) -> bool:
         if ends_sentence(text) and word_count(text) > sentence_words:
-            return False
+            if word_count(text) > news_sentence_words or vocab.search("mailing_words", text) is None:
+                return False
         return vocab.search(noun_family, text) is not None and vocab.search(verb_family, text) is not None
 
     return asks
@@ -152,7 +160,7 @@ def _asks_for(noun_family: str, verb_family: str, sentence_words: int) -> Callab
 # dozen words or so that asks to join a newsletter is a prompt.
 _NEWSLETTER_SENTENCE_WORDS = 15
 _NEWSLETTER = _asks_for("newsletter_words", "subscribe_verbs", _NEWSLETTER_SENTENCE_WORDS)
-_APP = _asks_for("app_words", "download_verbs", _PLAIN_ASK_WORDS)
+_APP = _asks_for("app_words", "download_verbs", _PLAIN_ASK_WORDS, _NEWSLETTER_SENTENCE_WORDS)
 
 
 @block_rule(
