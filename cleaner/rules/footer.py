@@ -62,8 +62,8 @@ def copyright_line(page: Page, i: int) -> Hit | None:
 
     False positives: a sentence that quotes or uses the phrase ('The notice read "all rights
     reserved", he said.', "Copyright law was reformed in 2019.") is kept: the line must start
-    with a copyright sign, or the word before a sign or a year, or end with the rights phrase
-    as a statement of its own, and hold no quotation marks.
+    with a copyright sign, or the word before a sign or a year, or open or end with the rights
+    phrase as a statement of its own, and hold no quotation marks.
 
     Example: "© 2024 The Hindu. All rights reserved." -> dropped, publisher "The Hindu".
     """
@@ -72,7 +72,9 @@ def copyright_line(page: Page, i: int) -> Hit | None:
         return None
     rights = page.vocab.search("copyright_phrases", text)
     at_end = rights is not None and len(text) - rights.end() <= 2 and _STATEMENT_START.search(text[: rights.start()])
-    if not _COPYRIGHT_START.match(text) and not at_end:
+    # "All rights reserved. Reproduction without permission is prohibited.": the phrase as a sentence of its own.
+    opening = rights is not None and rights.start() == 0 and text[rights.end() : rights.end() + 1] in (".", "")
+    if not _COPYRIGHT_START.match(text) and not at_end and not opening:
         return None
     owner = _COPYRIGHT_OWNER.match(text)
     if owner is None or page.vocab.starts("copyright_phrases", text[owner.start("owner") :]):

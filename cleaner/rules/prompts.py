@@ -148,8 +148,10 @@ def _asks_for(
     download our app and log in with your number." is an instruction)."""
 
     def asks(vocab: Vocabulary, text: str) -> bool:
-        if ends_sentence(text) and word_count(text) > sentence_words:
-            if word_count(text) > news_sentence_words or vocab.search("mailing_words", text) is None:
+        words = word_count(text)
+        if ends_sentence(text) and words > sentence_words:
+            pitches_news = words <= news_sentence_words and vocab.search("mailing_words", text) is not None
+            if not pitches_news:
                 return False
         return vocab.search(noun_family, text) is not None and vocab.search(verb_family, text) is not None
 
