@@ -26,9 +26,11 @@ def _agency_opening(vocab: Vocabulary) -> str:
 
 def _agency_line(vocab: Vocabulary) -> re.Pattern[str]:
     names, labels = vocab.alternation("agencies"), vocab.alternation("credit_labels")
-    # "(PTI)", "— Reuters", "With inputs from IANS and ANI", "With PTI inputs"
+    # "(PTI)", "— Reuters", "With inputs from IANS and ANI", "With PTI inputs", "(dpa/lnw)": a regional
+    # service's code after the agency's name.
     return re.compile(
-        rf"^{_agency_opening(vocab)}(?:\s*(?:,|/|&|and|with)\s*(?:{names}))*(?:\s+(?:{labels}))?[\s)\].]*$",
+        rf"^{_agency_opening(vocab)}(?:/[a-z]{{2,4}}(?![\w/]))?(?:\s*(?:,|/|&|and|with)\s*(?:{names}))*"
+        rf"(?:\s+(?:{labels}))?[\s)\].]*$",
         re.IGNORECASE,
     )
 
