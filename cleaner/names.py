@@ -273,6 +273,8 @@ def _is_author_name(name: str, vocab: Vocabulary) -> bool:
         return False
     if any(mark in name for mark in _NOT_IN_NAMES):  # "Logging HOWTO¶", "The State University ©"
         return False
+    if vocab.derived(_inner_connector).search(name):  # "Category By Manufacturer": two filters' bylines
+        return False
     # Capitalised words with lower-case content words among them are a phrase; function words
     # ("Center for Drug Evaluation", "Ask the Doctors"), roles ("The Currency editors") and numbers are not.
     common = function_words()
@@ -293,6 +295,15 @@ def _is_author_name(name: str, vocab: Vocabulary) -> bool:
     if _role_at(name, 0, vocab) or all(w.casefold() in function_words() for w in words):
         return False
     return len(words) <= 3 or sum(w[0].isupper() for w in words) >= len(words) - 2
+
+
+def _inner_connector(vocab: Vocabulary) -> re.Pattern[str]:
+    """The word for "by" inside a name before another name's word, alone or glued to the word before
+    it ("CategoryBy Manufacturer"): no name holds it, but two bylines run together do. (A name's
+    particles, "von", "de", are left out.)"""
+    words = sorted(set(vocab.phrases("byline_connectors")) - NAME_PARTICLES)
+    by = "|".join(re.escape(word.capitalize()) for word in words) or "(?!)"
+    return re.compile(rf"(?:\s|(?<=[a-z]))(?:{by})\s+[A-Z]")
 
 
 def _calendar_words(vocab: Vocabulary) -> frozenset[str]:

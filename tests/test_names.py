@@ -111,6 +111,8 @@ def test_a_button_is_no_byline(line) -> None:
         "By Our Reporter",  # an article and a role: nobody's name ("Our" had been taken for one)
         "By The Staff",
         "By Monday Staff",
+        "By CategoryBy Manufacturer",  # two filters' entries run together
+        "By Category By Manufacturer",
     ],
 )
 def test_sentences_are_no_byline(line) -> None:
