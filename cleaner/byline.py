@@ -198,13 +198,22 @@ def _is_furniture_tail(tail: str, vocab: Vocabulary) -> bool:
     """What follows a byline's names is a role or an agency ("dpa" too), the paper or the place
     after a preposition ("for The Daily Ledger", "à Marseille"), or another credit ("edited by Tom
     Hale"), not a sentence."""
-    if vocab.line_is("agencies", tail) or vocab.derived(labelled_marker).match(tail):
+    if vocab.line_is("agencies", tail) or _is_other_credit(tail, vocab):
         return True
     first, _, rest = tail.partition(" ")
     after = rest if rest and first.casefold() in function_words() else ""
     return (
         len(tail.split()) <= _MAX_TAIL_WORDS and not tail.endswith(".") and (tail[0].isupper() or after[:1].isupper())
     )
+
+
+def _is_other_credit(tail: str, vocab: Vocabulary) -> bool:
+    """Another credit after a byline's names: a label and the word for "by", then names or agencies and
+    nothing else ("edited by Tom Hale"; "produced by the team behind ..., the series returns" is a
+    sentence)."""
+    marker = vocab.derived(labelled_marker).match(tail)
+    found = read_credit(tail[marker.end() :].strip(), vocab) if marker else None
+    return found is not None and not found[2].strip(" ()|•·-–—,;.")
 
 
 def labelled_marker(vocab: Vocabulary) -> re.Pattern[str]:

@@ -88,6 +88,8 @@ def test_split_names_keeps_credentials_with_their_name() -> None:
         ("By the Lavazza Team", ["the Lavazza Team"], [], None),
         ("By Jane Doe, Staff Writer", ["Jane Doe"], [], None),
         ("By Jane Doe, Reuters Staff", ["Jane Doe"], [], None),  # a team after a name is her role's
+        ("By Lucia Dalla Costa", ["Lucia Dalla Costa"], [], None),  # "Dalla" a name's particle, not "by"
+        ("Reported by Priya Sharma; edited by Tom Hale", ["Priya Sharma"], [], None),  # an editor's credit after
     ],
 )
 def test_read_byline(line, people, agencies, published) -> None:

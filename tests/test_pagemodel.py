@@ -322,6 +322,10 @@ def test_teasers_cut_short_after_a_story_that_opens_the_dump_are_not_its_tail() 
     ]
     body = cleaner.clean("\n".join([*_kit_story(), *teasers]), kind="text").body
     assert "Price: $699" in body and "Ten trails" not in body and "We walked" not in body
+    # A story's own lines trailing off, under no teaser's headline, are its tail.
+    closing = ["Start small with just a mat and a rope...", "Whatever you pick, the hardest part is getting started..."]
+    body = cleaner.clean("\n".join([*_kit_story(), *closing]), kind="text").body
+    assert all(line in body for line in closing)
 
 
 def test_a_listicle_right_under_the_headline_the_url_names_keeps_its_entries() -> None:

@@ -33,6 +33,7 @@ chooses between runs, and a cleaned body is one run.)
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -43,7 +44,7 @@ from cleaner.pagemodel.headline import headline_above
 from cleaner.pagemodel.slug import repeats_slug, slug_words
 from cleaner.pagemodel.templates import templated_end
 from cleaner.rules.framework.context import Page
-from cleaner.shapes import ends_sentence, is_cut_short, weight
+from cleaner.shapes import ends_sentence, is_cut_short, is_headline_like, weight
 
 # An earlier run is taken over the best one when its total reaches this share of the best.
 EARLIER_RUN_SHARE = 0.5
@@ -61,8 +62,8 @@ CANDIDATE_RUNS = 8
 # sentence of STORY_SENTENCE_WORDS words or more follows within STORY_GAP kept lines (8 kept the
 # teaser lists of real pages out that 12 let in), up to a rule's boundary. So does a run that starts
 # right under the headline the URL names (`under_named_headline`). A teaser's excerpt cut short
-# ("...") is no sentence of the story's; past the last sentence, TEASER_EXCERPTS of them among the
-# lines are a teaser list, not the article's tail.
+# ("...") is no sentence of the story's; past the last sentence, TEASER_EXCERPTS of them, each under
+# its headline, are a teaser list, not the article's tail.
 STORY_TOP_LINES = 1
 STORY_GAP = 8
 STORY_SENTENCE_WORDS = 6
@@ -185,9 +186,9 @@ def opens_on_story(page: Page, start: int) -> bool:
 
 def under_named_headline(page: Page, start: int, anchors: Sequence[int]) -> bool:
     """Whether the run starts right under a headline the URL names (one of the `anchors`), with no
-    kept line between (its byline and date the rules removed): the story begins there, and its
-    short lines between sentences (a listicle's prices and product names) are its own, as in a
-    dump that opens on its story."""
+    kept line between (its byline and date the rules removed; the headline rule may have taken the
+    headline itself): the story begins there, and its short lines between sentences (a listicle's
+    prices and product names) are its own, as in a dump that opens on its story."""
     return any(a < start and all(dropped is not None for dropped in page.dropped[a + 1 : start]) for a in anchors)
 
 
@@ -228,13 +229,23 @@ def through_story_tail(page: Page, end: int, content: Collection[int] = ()) -> i
     from cleaner.pagemodel import evidence  # numpy, as linemodel
 
     tail = _kept_stretch(page, end)
-    if not tail or sum(is_cut_short(page.blocks[i].text) for i in tail) >= TEASER_EXCERPTS:
+    if not tail or _teaser_excerpts(page, tail) >= TEASER_EXCERPTS:
         return end
     chances = evidence.text_chances([page.blocks[i].text for i in tail])
     held = numpy.array([i in content for i in tail])
     if held.any() and (held.all() or chances[~held].mean() >= _ABOVE_MENU_TEXT_CHANCE):
         chances = numpy.where(held, numpy.maximum(chances, EVEN_ODDS), chances)
     return tail[-1] + 1 if chances.mean() >= STORY_TAIL_TEXT_CHANCE else end
+
+
+def _teaser_excerpts(page: Page, lines: Sequence[int]) -> int:
+    """How many of the lines are a teaser's excerpt: cut short ("Vendor lists will be..."), under a
+    headline-shaped line (the teaser's headline) that is not cut short itself."""
+    texts = [page.blocks[i].text for i in lines]
+    return sum(
+        is_cut_short(text) and is_headline_like(above) and not is_cut_short(above)
+        for above, text in itertools.pairwise(texts)
+    )
 
 
 def _kept_stretch(page: Page, end: int) -> list[int]:

@@ -29,7 +29,7 @@ def _agency_line(vocab: Vocabulary) -> re.Pattern[str]:
     # "(PTI)", "— Reuters", "With inputs from IANS and ANI", "With PTI inputs", "(dpa/lnw)": a regional
     # service's code after the agency's name.
     return re.compile(
-        rf"^{_agency_opening(vocab)}(?:/[a-z]{{2,4}}(?![\w/]))?(?:\s*(?:,|/|&|and|with)\s*(?:{names}))*"
+        rf"^{_agency_opening(vocab)}(?:/(?-i:[a-z]{{2,4}})(?![\w/]))?(?:\s*(?:,|/|&|and|with)\s*(?:{names}))*"
         rf"(?:\s+(?:{labels}))?[\s)\].]*$",
         re.IGNORECASE,
     )

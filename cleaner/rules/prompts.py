@@ -114,12 +114,14 @@ _MAX_FOLLOW_ASK_WORDS = 12
 
 def _asks_to_follow(vocab: Vocabulary, text: str) -> bool:
     """A network, a verb that asks to follow or subscribe and the site speaking of itself, anywhere
-    in a short line that no full stop ends, unless a follow prompt's phrase asks ("Abonnieren Sie
-    unseren WhatsApp-Kanal", "Stay updated: follow us on YouTube", "For the latest news, follow us
-    on X and Instagram."). ("Fans can follow the match on YouTube." is the article's sentence.)"""
+    in a short line that no full stop ends, unless a follow prompt's phrase opens it after a lead-in
+    ("Abonnieren Sie unseren WhatsApp-Kanal", "Stay updated: follow us on YouTube", "For the latest
+    news, follow us on X and Instagram."). ("Fans can follow the match on YouTube." and "A million
+    people now follow us on Instagram." are the article's sentences.)"""
     if word_count(text) > _MAX_FOLLOW_ASK_WORDS:
         return False
-    if text.rstrip().endswith(".") and vocab.search("follow_prompts", text) is None:
+    _, comma, after_lead_in = text.partition(", ")
+    if text.rstrip().endswith(".") and not (comma and vocab.starts("follow_prompts", after_lead_in)):
         return False
     asks = vocab.search("follow_verbs", text) or vocab.search("subscribe_verbs", text)
     named = asks and vocab.derived(_named_network).search(text)
@@ -139,19 +141,19 @@ def _network_then_follow(vocab: Vocabulary, text: str) -> bool:
 
 
 def _asks_for(
-    noun_family: str, verb_family: str, sentence_words: int, news_sentence_words: int = 0
+    noun_family: str, verb_family: str, sentence_words: int, mailing_sentence_words: int = 0
 ) -> Callable[[Vocabulary, str], bool]:
     """A test for a line that names the thing a prompt offers and the verb that asks for it, in
     any order ("Download the Onmanorama app", "ताज़ा ख़बरों के लिए हमारा ऐप डाउनलोड करें"), and is no
-    sentence longer than `sentence_words`, or than `news_sentence_words` where it offers the news in
-    a newsletter box's words ("Get the Daily Courier app for breaking news alerts."; "To apply,
-    download our app and log in with your number." is an instruction)."""
+    sentence longer than `sentence_words`, or than `mailing_sentence_words` where it opens with the
+    verb and offers the news in a newsletter box's words ("Get the Daily Courier app for breaking
+    news alerts."; "Commuters can get real-time alerts through the agency's app." is the story's)."""
 
     def asks(vocab: Vocabulary, text: str) -> bool:
         words = word_count(text)
         if ends_sentence(text) and words > sentence_words:
-            pitches_news = words <= news_sentence_words and vocab.search("mailing_words", text) is not None
-            if not pitches_news:
+            pitches = words <= mailing_sentence_words and vocab.search("mailing_words", text) is not None
+            if not (pitches and vocab.starts(verb_family, text)):
                 return False
         return vocab.search(noun_family, text) is not None and vocab.search(verb_family, text) is not None
 
