@@ -18,6 +18,8 @@ _MAX_TAIL_WORDS = 8
 _ALIAS_WORDS = 3
 # What sets a story's meta apart on one line: "March 15, 2022 · 3 min read · By Jane Doe".
 _META_SEPARATOR = re.compile(r"(?<!\s)\s+[·•|]\s+")
+# What sets a byline's names apart from what follows them: "Jane Doe | Reuters", "Jane Doe; edited by ...".
+_TAIL_MARKS = " ()|•·-–—,;"
 
 
 class Byline(NamedTuple):
@@ -122,7 +124,7 @@ def _marked_byline(text: str, marker: re.Match[str], following: str | None, voca
     if found is None:
         return None
     people, agencies, tail = found
-    tail = tail.strip(" ()|•·-–—,;")
+    tail = tail.strip(_TAIL_MARKS)
     date = find_date(tail)
     if tail and not date and not _is_furniture_tail(tail, vocab) and not _is_meta(tail, vocab):
         return None
@@ -213,7 +215,7 @@ def _is_other_credit(tail: str, vocab: Vocabulary) -> bool:
     sentence)."""
     marker = vocab.derived(labelled_marker).match(tail)
     found = read_credit(tail[marker.end() :].strip(), vocab) if marker else None
-    return found is not None and not found[2].strip(" ()|•·-–—,;.")
+    return found is not None and not found[2].strip(_TAIL_MARKS + ".")
 
 
 def labelled_marker(vocab: Vocabulary) -> re.Pattern[str]:

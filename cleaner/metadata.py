@@ -28,7 +28,7 @@ _DATELINE_WINDOW = 3
 def find_dateline(paragraphs: list[str], vocab: Vocabulary) -> tuple[str, str | None] | None:
     """The (place, agency) a story's first paragraphs open with, if any; a label that opens a
     paragraph as a place does ("Photo:", `not_places` in the vocabulary) is none, and so is a
-    heading's label (`_is_prose`).
+    heading's label (`_ends_as_prose`).
 
     >>> find_dateline(["NEW DELHI (Reuters) - India said on Monday..."], Vocabulary())
     ('NEW DELHI', 'Reuters')
@@ -39,7 +39,7 @@ def find_dateline(paragraphs: list[str], vocab: Vocabulary) -> tuple[str, str | 
     """
     for paragraph in paragraphs[:_DATELINE_WINDOW]:
         match = _DATELINE.match(paragraph)
-        if not match or len(paragraph) < len(match.group(0)) + 20 or not _is_prose(paragraph):
+        if not match or len(paragraph) < len(match.group(0)) + 20 or not _ends_as_prose(paragraph):
             continue
         place = match.group("place").strip()
         if not set(place.lower().replace(",", " ").split()) & vocab.members("not_places"):
@@ -47,7 +47,7 @@ def find_dateline(paragraphs: list[str], vocab: Vocabulary) -> tuple[str, str | 
     return None
 
 
-def _is_prose(paragraph: str) -> bool:
+def _ends_as_prose(paragraph: str) -> bool:
     """Whether the paragraph ends as a story's sentence does, or as its lead-in ("(all times local):"):
     a heading's label before a colon ("Key Focus: Versatility and portability") opens no story."""
     return ends_sentence(paragraph) or paragraph.rstrip().endswith(":")

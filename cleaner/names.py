@@ -19,7 +19,7 @@ from cleaner.vocab import Vocabulary, function_words, month_numbers
 _NAME_TOKEN = re.compile(r"(?<![\w'’.-])(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*+|[a-z]{1,3}|[A-Z]\.)$")
 NAME_PARTICLES = frozenset(
     {"de", "da", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "el", "del", "dos", "ter"}
-    | {"dal", "dalla", "dalle", "della", "delle", "dei", "degli"}
+    | {"dal", "dalla", "dalle", "della", "delle", "dei", "degli"}  # Italian: "Lucia Dalla Costa"
 )
 # What ends the names of a byline: "| Updated ...", " - Staff Writer", "(Reuters)", "•Oct 20"; in a byline
 # line, " for The Times" too (an author field's "Center for Drug Evaluation" is one name).
