@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import math
 from operator import mul
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,7 +16,8 @@ from cleaner.frontends.text import to_blocks
 from cleaner.pagemodel import content as page_content
 from cleaner.pagemodel import linemodel
 from cleaner.pagemodel import run as page_run
-from cleaner.rules.framework.context import Page
+from cleaner.pagemodel import story as page_story
+from cleaner.rules.framework.context import Dropped, Page
 from cleaner.shapes import BULLETS, SENTENCE_END, WIDE, WORD, weight
 from cleaner.vocab import Vocabulary
 
@@ -375,22 +378,20 @@ def test_a_prompt_set_into_a_story_does_not_end_it_but_a_related_list_does() -> 
 
 
 def test_the_story_s_sentences_go_on_past_a_prompt_of_two_lines_but_its_tail_does_not() -> None:
-    from cleaner.rules.framework.context import Dropped
-
     tail = ["Tent with its rainfly and poles", "Stakes and guylines for windy nights", PARAGRAPHS[0]]
     lines = [*PARAGRAPHS, "Get the app", "Download it today", *tail]
     end = len(PARAGRAPHS)
     page = Page(to_blocks("\n".join(lines)), Vocabulary())
     page.dropped[end] = page.dropped[end + 1] = Dropped("prompts", None, "PRM004")
-    assert list(page_run.kept_to_boundary(page, end)) == [end + 2, end + 3, end + 4]
-    assert page_run.through_sentences(page, end) == len(lines)  # a sentence follows: the story goes on
-    assert page_run.through_story_tail(page, end) == end  # past its last sentence, a prompt ends it
+    assert list(page_story.kept_to_boundary(page, end)) == [end + 2, end + 3, end + 4]
+    assert page_story.through_sentences(page, end) == len(lines)  # a sentence follows: the story goes on
+    assert page_story.through_story_tail(page, end) == end  # past its last sentence, a prompt ends it
     page.dropped[end + 2] = Dropped("prompts", None, "PRM004")  # three lines of prompts: the story ends
-    assert list(page_run.kept_to_boundary(page, end)) == [] and page_run.through_sentences(page, end) == end
+    assert list(page_story.kept_to_boundary(page, end)) == [] and page_story.through_sentences(page, end) == end
     page.dropped[end + 2] = None
     for code, family in (("REL001", "related"), ("PRM001", "prompts")):  # a related list, a share bar
         page.dropped[end + 1] = Dropped(family, None, code)
-        assert list(page_run.kept_to_boundary(page, end)) == []
+        assert list(page_story.kept_to_boundary(page, end)) == []
 
 
 def test_a_recipe_card_s_ingredients_carry_the_story_s_tail_but_a_menu_s_numbered_chapters_do_not() -> None:
@@ -403,14 +404,41 @@ def test_a_recipe_card_s_ingredients_carry_the_story_s_tail_but_a_menu_s_numbere
     end = len(PARAGRAPHS)
     content = set(page_content.article_content(page, lambda j: j < end))
     assert content == set(range(end + 6, len(page.blocks)))  # the items, and the card's last heading
-    assert page_run.through_story_tail(page, end) == end
-    assert page_run.through_story_tail(page, end, content) == len(page.blocks)
+    assert page_story.through_story_tail(page, end) == end
+    assert page_story.through_story_tail(page, end, content) == len(page.blocks)
     chapters = [f"{n}. {title}" for n, title in enumerate(["Hello World", "Rendering", "Props", "State"], start=1)]
     chapters += [f"{n}. {title}" for n, title in enumerate(["Events", "Lists", "Forms", "Thinking In Code"], start=5)]
     menu = ["Installation", "Getting Started", "CDN Links", "Release Channels", "Main Concepts", *chapters, "Guides"]
     page = Page(to_blocks("\n".join([*PARAGRAPHS, *menu])), Vocabulary())
     content = set(page_content.article_content(page, lambda j: j < end))
-    assert content and page_run.through_story_tail(page, end, content) == end
+    assert content and page_story.through_story_tail(page, end, content) == end
+
+
+def test_a_text_opening_on_a_paragraph_keeps_the_picks_between_it_and_the_reviews() -> None:
+    """A listicle's intro, its picks short line after short line, then the reviews, as a first pass
+    keeps them: a text of its own that opens on a paragraph, so a later pass (or a second clean)
+    keeps the picks too. Menus above the same intro are no story's, nor a related list in between."""
+    intro = (
+        "Picking a mouse that keeps your wrist happy is harder than it looks, so we tested twenty of them "
+        "over six months of daily work to find the ones worth your money."
+    )
+    kinds = ["Vertical", "Trackball", "Gaming", "Travel", "Budget", "Wireless", "Silent", "Left-Handed", "Large Hands"]
+    picks = [line for kind in kinds for line in (f"Best {kind} Mouse", f"Acme {kind} Pro")]
+    reviews = [
+        f"The Acme {kind} Pro earned its place after weeks of daily use, with a shape that kept our testers' "
+        "wrists at ease through long days of spreadsheets and email."
+        for kind in kinds
+    ]
+    body = "\n\n".join([intro, *picks, *reviews])
+    assert cleaner.clean(body).body == body
+    menu = ["Home", "Reviews", "Deals", "Newsletter", "Sign in"]
+    page = Page(to_blocks("\n".join([*menu, intro, *picks, *reviews])), Vocabulary())
+    start = len(menu) + 1 + len(picks)
+    assert page_story.from_opening_paragraph(page, start) == start
+    page.dropped[: len(menu)] = [Dropped("navigation", None, "NAV001")] * len(menu)  # menus a rule took
+    assert page_story.from_opening_paragraph(page, start) == len(menu)
+    page.dropped[len(menu) + 3] = Dropped("related", None, "REL001")  # a related list between: no story
+    assert page_story.from_opening_paragraph(page, start) == start
 
 
 def test_a_numbered_list_after_the_story_stays_with_it_but_a_numbered_table_of_contents_does_not() -> None:
@@ -522,6 +550,16 @@ def test_the_title_loses_a_breadcrumb_trail_glued_to_it_where_the_headline_stand
     assert without_joined_trail(title, [lines[0], title], Vocabulary()) == title  # the headline nowhere alone
     far = [title, *PARAGRAPHS, "More on the flood", "River floods the lower town"]
     assert without_joined_trail(title, far, Vocabulary()) == title  # a later section's heading is no headline
+
+
+@pytest.mark.parametrize("name", ["de09", "de14"])
+def test_a_breadcrumb_s_trail_is_no_headline_nor_a_list_s_item(name: str) -> None:
+    """A trail of labels over the headline ("Meinung › Kommentare") says where the page sits: it is
+    never the title, and it makes no list of headline-shaped lines with the headline under it (which
+    would mark the headline as a menu's item and give the title to its standfirst)."""
+    folder = Path(__file__).parent.parent / "bench" / "german"
+    gold = json.loads((folder / f"{name}.gold.json").read_text(encoding="utf-8"))
+    assert cleaner.clean((folder / f"{name}.txt").read_text(encoding="utf-8")).title == gold["title"]
 
 
 def test_a_headline_before_its_site_s_name_is_no_trail() -> None:

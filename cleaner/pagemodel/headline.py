@@ -129,7 +129,7 @@ def _score(page: Page, i: int, run: _Run) -> float | None:
     n = word_count(text)
     if page.dropped[i] is not None or not _MIN_WORDS <= n <= _MAX_WORDS:
         return None
-    if not has_letters(text) or not is_headline_like(text) or text[-1] in _CRUMB_MARKS:
+    if not has_letters(text) or not is_headline_like(text) or text[-1] in _CRUMB_MARKS or _is_trail(text):
         return None
     if is_meta(page, i) or names.is_credit_line(text, page.vocab) or any(page.vocab.starts(f, text) for f in _PROMPTS):
         return None
@@ -214,6 +214,13 @@ def without_trail(text: str, vocab: Vocabulary) -> str:
     return rest if word_count(rest) >= _MIN_WORDS else text
 
 
+def _is_trail(text: str) -> bool:
+    """A breadcrumb's trail and nothing more: arrows between labels, the last of them a single word
+    ("Meinung › Kommentare", "Resources > Articles"), no headline at its end."""
+    rest = _TRAIL.sub("", text, count=1)
+    return rest != text and word_count(rest) < _MIN_WORDS
+
+
 def _in_contents(page: Page, i: int, run: _Run) -> bool:
     """The line is one of three in a row found again below the run's start, in the same order:
     entries of a table of contents, which lists the story's section headings. (A headline may
@@ -231,7 +238,11 @@ def _in_contents(page: Page, i: int, run: _Run) -> bool:
 
 def _in_a_list(page: Page, i: int, start: int) -> bool:
     """Both neighbours are short headline-shaped lines too: a menu, a teaser list, a table of contents."""
-    neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(page.blocks) and j != start and not is_meta(page, j)]
+    neighbours = [
+        j
+        for j in (i - 1, i + 1)
+        if 0 <= j < len(page.blocks) and j != start and not is_meta(page, j) and not _is_trail(page.blocks[j].text)
+    ]
     return len(neighbours) == 2 and all(
         2 <= word_count(page.blocks[j].text) <= 12 and is_headline_like(page.blocks[j].text) for j in neighbours
     )

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.labels import is_closed_label
@@ -18,7 +20,7 @@ _MAX_CTA_TAIL_WORDS = 3
     "PRM006",
     "call-to-action",
     "prompts",
-    gate=Gate(max_words=12, phrases=("call_to_action", "offer_words")),
+    gate=Gate(max_words=12, phrases=("call_to_action", "offer_words", "selling_verbs")),
     alone=True,
 )
 def call_to_action(page: Page, i: int) -> Hit | None:
@@ -38,7 +40,7 @@ def call_to_action(page: Page, i: int) -> Hit | None:
     """
     text = page.blocks[i].text.strip()
     vocab = page.vocab
-    if vocab.line_is("call_to_action", text) or _is_offer_button(vocab, text):
+    if vocab.line_is("call_to_action", text) or _is_offer_button(vocab, text) or _is_sales_pitch(vocab, text):
         return Hit()
     label = vocab.starts("call_to_action", text)
     if label is None or text.endswith("."):
@@ -65,3 +67,23 @@ def _is_offer_button(vocab: Vocabulary, text: str) -> bool:
     verb_last = len(words) >= _MIN_WORDS_VERB_LAST and words[0] in vocab.word_set("offer_words")
     takes = words[0] in verbs or (verb_last and words[-1] in verbs)
     return takes and is_closed_label(vocab, "offer_words", text)
+
+
+# A pitch is a button's few words: "Try Babbel for Free!", "Get 50% off your first box!".
+_MAX_PITCH_WORDS = 10
+
+
+def _is_sales_pitch(vocab: Vocabulary, text: str) -> bool:
+    """A button's pitch in a phrasing of its own: opened by a verb that sells (`selling_verbs`: try,
+    claim, grab...) and holding a mark of an offer (`pitch_marks`: free, now, trial, "50% off"), in
+    a few words and no full stop: "Try Babbel for Free!", "Start Your 14-Day Free Trial", "Get 50%
+    off your first month!". One clause: "Buy now, pay later schemes face new rules" is a headline."""
+    words = label_words_of(text)
+    if not words or len(words) > _MAX_PITCH_WORDS or text.rstrip().endswith(".") or "," in text:
+        return False
+    return words[0] in vocab.word_set("selling_verbs") and (
+        any(word in vocab.word_set("pitch_marks") for word in words[1:]) or _PERCENT_OFF.search(text) is not None
+    )
+
+
+_PERCENT_OFF = re.compile(r"\d\s?%\s+off\b", re.IGNORECASE)

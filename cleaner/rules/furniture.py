@@ -67,6 +67,14 @@ _MAX_INSIDE_TEXT_CHANCE = 0.1
 _SLOT_KINDS = frozenset(
     {"caption", "byline", "author", "date", "related", "subscribe", "media", "ad", "cookie", "tags"}
 )
+# A sentence of up to _MAX_NOTICE_WORDS words among the story's paragraphs, but none of them, goes when
+# the model reads it as a slot's text or a notice's and gives it less than _MAX_NOTICE_TEXT_CHANCE of
+# being article text: a caption's sentence, a cookie notice, a comment policy, a newsletter's pitch,
+# "Sorry, your browser doesn't support embedded videos." (on WCXB's development pages and the
+# non-article ones it removed 27 such lines and no article line).
+_MAX_NOTICE_WORDS = 40
+_MAX_NOTICE_TEXT_CHANCE = 0.05
+_NOTICE_KINDS = _SLOT_KINDS | {"comment", "share"}
 # Besides the lines that bound a page dump's article (`boundaries.dropped_score`), a credit line, a byline
 # or an author's box under the story's paragraphs ends it.
 _END_FAMILIES = frozenset({"credits", "bylines", "contributors"})
@@ -76,8 +84,8 @@ class _Edges(NamedTuple):
     """A page's first and last story paragraph (block indices), the first and last kept line that
     reads as text or is the article's content (the head comes before, the tail after), the last
     byline or date a rule removed above the story (-1 if none), the line a rule removed as the
-    story's end if any, and for each kept line outside the story and each short one inside it, the
-    model's probabilities read alone."""
+    story's end if any, and for each kept line outside the story and each short one or sentence
+    inside it (`_is_inside_candidate`), the model's probabilities read alone."""
 
     first: int
     last: int
@@ -115,7 +123,12 @@ def _edges(page: Page) -> _Edges | None:
         for i in judged
         if (i < first or i > last) and i not in content and word_count(page.blocks[i].text) <= _MAX_PROSE_WORDS
     ]
-    inside = [i for i in kept if first < i < last and i not in content and _is_short(page.blocks[i].text)]
+    story = set(paragraphs)
+    inside = [
+        i
+        for i in kept
+        if first < i < last and i not in content and i not in story and _is_inside_candidate(page.blocks[i].text)
+    ]
     own = evidence.own_probabilities([page.blocks[i].text for i in outside + inside])
     rows = dict(zip(outside + inside, own, strict=True))
     own = own[: len(outside)]
@@ -147,6 +160,11 @@ def _closed(page: Page, paragraphs: list[int]) -> int | None:
 
 def _is_paragraph(text: str) -> bool:
     return word_count(text) >= _PARAGRAPH_WORDS and ends_sentence(text)
+
+
+def _is_inside_candidate(text: str) -> bool:
+    """A line among the story's paragraphs that may be a slot's: short, or a sentence of a notice's length."""
+    return _is_short(text) or word_count(text) <= _MAX_NOTICE_WORDS
 
 
 def _is_short(text: str) -> bool:
@@ -182,19 +200,19 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     25% in the page's head and tail: before the first line the model reads as text at even odds
     or the article's first list, code or schedule, and after the last; less than even odds below
     a line a rule removed as the story's end (a related list, tags, a share bar, an agency's
-    credit, an author's box) that has the
-    story's paragraphs above it and at most one below, where a biography opening with a name and
-    its verb goes however it reads, and above a byline or a date a rule removed over the story);
-    and there
-    too a longer line of up to 80 words it gives less than 20%: a cookie notice, a newsletter's
-    pitch, a copyright notice in sentences. The story's paragraphs are lines of twenty words or
-    more ending a sentence that the model gives at least even odds of being article text, so a
-    notice of twenty words is no edge of the story. Between the story's paragraphs, a short line
-    goes only when the model reads it as the text of a slot set into the story (a caption, a byline,
-    a date, a prompt, an ad's or a player's label, a link to another story) and gives it less than
-    10% chance of being article text. The kind the model names and its probability
-    are recorded; a caption moves to `captions`, a date to `published`, and a byline's names
-    to `authors` when the byline parser reads them.
+    credit, an author's box) that has the story's paragraphs above it and at most one below,
+    where a biography opening with a name and its verb goes however it reads, and above a byline
+    or a date a rule removed over the story); and there too a longer line of up to 80 words it
+    gives less than 20%: a cookie notice, a newsletter's pitch, a copyright notice in sentences.
+    The story's paragraphs are lines of twenty words or more ending a sentence that the model
+    gives at least even odds of being article text, so a notice of twenty words is no edge of the
+    story. Between the story's paragraphs, a short line goes only when the model reads it as the
+    text of a slot set into the story (a caption, a byline, a date, a prompt, an ad's or a player's
+    label, a link to another story) and gives it less than 10% chance of being article text; a
+    sentence of up to 40 words, none of the story's paragraphs, when it reads it so or as a notice
+    (a comment policy, a follow prompt) and gives it less than 5%. The kind the model names and
+    its probability are recorded; a caption moves to `captions`, a date to `published`, and a
+    byline's names to `authors` when the byline parser reads them.
 
     Why: phrase lists know the phrasings they were written for; the model learned its kinds from
     what pages call their own boxes, so it knows others. It is weak evidence alone, so it only
@@ -245,11 +263,14 @@ def _is_heading(page: Page, text: str) -> bool:
 def _slot_inside(page: Page, i: int, row: np.ndarray) -> Hit | None:
     """A short line between the story's paragraphs that the model, reading it alone, takes for the
     text of a slot set into the story (a caption, a byline, a date, a player's label, a prompt, an
-    ad's label, a link to another story) and gives almost no chance of being article text."""
-    if row[_body()] >= _MAX_INSIDE_TEXT_CHANCE:
+    ad's label, a link to another story) and gives almost no chance of being article text; or a
+    sentence there, no paragraph of the story's, that it takes for such a slot's or for a notice
+    (a comment policy, a follow prompt) and gives less chance still."""
+    short = _is_short(page.blocks[i].text)
+    if row[_body()] >= (_MAX_INSIDE_TEXT_CHANCE if short else _MAX_NOTICE_TEXT_CHANCE):
         return None
     kind, detail = _named_kind(row)
-    if kind not in _SLOT_KINDS:
+    if kind not in (_SLOT_KINDS if short else _NOTICE_KINDS):
         return None
     return _moved(page, page.blocks[i].text.strip(), kind, f"{detail}; inside the story")
 
