@@ -417,7 +417,8 @@ def test_a_recipe_card_s_ingredients_carry_the_story_s_tail_but_a_menu_s_numbere
 def test_a_text_opening_on_a_paragraph_keeps_the_picks_between_it_and_the_reviews() -> None:
     """A listicle's intro, its picks short line after short line, then the reviews, as a first pass
     keeps them: a text of its own that opens on a paragraph, so a later pass (or a second clean)
-    keeps the picks too. Menus above the same intro are no story's, nor a related list in between."""
+    keeps the picks too. Menus above the same intro are no story's, nor what holds the headline the
+    URL names, a related list or a menu's labels between."""
     intro = (
         "Picking a mouse that keeps your wrist happy is harder than it looks, so we tested twenty of them "
         "over six months of daily work to find the ones worth your money."
@@ -437,8 +438,11 @@ def test_a_text_opening_on_a_paragraph_keeps_the_picks_between_it_and_the_review
     assert page_story.from_opening_paragraph(page, start) == start
     page.dropped[: len(menu)] = [Dropped("navigation", None, "NAV001")] * len(menu)  # menus a rule took
     assert page_story.from_opening_paragraph(page, start) == len(menu)
+    assert page_story.from_opening_paragraph(page, start, [len(menu) + 2]) == start  # the URL's headline between
     page.dropped[len(menu) + 3] = Dropped("related", None, "REL001")  # a related list between: no story
     assert page_story.from_opening_paragraph(page, start) == start
+    page = Page(to_blocks("\n".join([intro, "Sign in", "Cart 0", *picks, *reviews])), Vocabulary())
+    assert page_story.from_opening_paragraph(page, 3 + len(picks)) == 3 + len(picks)  # a menu's labels between
 
 
 def test_a_numbered_list_after_the_story_stays_with_it_but_a_numbered_table_of_contents_does_not() -> None:

@@ -130,7 +130,7 @@ def main_run(page: Page) -> Run | None:
     end = continued(runs, scores, end)
     end = templated_end(_texts_to_boundary(page, end), start, end)
     start = with_section_heading(page, start)
-    start = from_opening_paragraph(page, start)
+    start = from_opening_paragraph(page, start, anchors)
     if opens_on_story(page, start) or under_named_headline(page, start, anchors):
         end = through_story_tail(page, through_sentences(page, end), content)
     if not any(0 <= start - a <= HEADLINE_REACH for a in anchors):  # a short story under the headline stays

@@ -50,21 +50,26 @@ STORY_SLOT_RULES = frozenset({"PRM003", "PRM004", "PRM005"})
 _ABOVE_MENU_TEXT_CHANCE = 0.15
 
 
-def from_opening_paragraph(page: Page, start: int) -> int:
+def from_opening_paragraph(page: Page, start: int, anchors: Sequence[int] = ()) -> int:
     """The run's start, moved up to the text's first kept line when that line is a paragraph
-    (OPENING_PARAGRAPH_WORDS words or more, ending a sentence) with no line a rule removed as a
-    boundary or a wall between it and the run: the text opens on its story, and what stands between
-    is the story's own (a listicle's intro over its picks, short line after short line, then the
-    reviews). A page's dump opens on its menus, not on a paragraph; a cleaned body that the run
-    carried over such a list opens on one, so a later pass keeps what the first kept."""
+    (OPENING_PARAGRAPH_WORDS words or more, ending a sentence) and what stands between it and the
+    run is the story's own (a listicle's intro over its picks, short line after short line, then the
+    reviews): no line a rule removed as a boundary or a wall, no headline the URL names (`anchors`),
+    no kept line the line-kind model surely reads as a menu's. A page's dump opens on its menus, or
+    a site's blurb over them, not on its story; a cleaned body that the run carried over such a list
+    opens on its story, so a later pass keeps what the first kept."""
+    from cleaner.pagemodel import evidence  # numpy, as linemodel
+
     first = next((i for i, dropped in enumerate(page.dropped) if dropped is None), start)
-    if first >= start:
+    if first >= start or any(first < a < start for a in anchors):
         return start
     text = page.blocks[first].text
     if word_count(text) < OPENING_PARAGRAPH_WORDS or not ends_sentence(text):
         return start
-    walled = any(page.dropped[i] is not None and dropped_score(page, i) is not None for i in range(first, start))
-    return start if walled else first
+    between = range(first + 1, start)
+    walled = any(page.dropped[i] is not None and dropped_score(page, i) is not None for i in between)
+    menus = any(page.dropped[i] is None and evidence.surely_menu(page.blocks[i].text) for i in between)
+    return start if walled or menus else first
 
 
 def opens_on_story(page: Page, start: int) -> bool:

@@ -9,7 +9,7 @@ from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.labels import is_closed_label
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import word_count
+from cleaner.shapes import is_title_cased, word_count
 from cleaner.vocab import Vocabulary, label_words_of
 
 # A button's label, with a few words after it at most ("Book a demo with Otter", "Start free trial today").
@@ -27,14 +27,18 @@ def call_to_action(page: Page, i: int) -> Hit | None:
     """Removes: a button's label left in the text as a line of its own ("Book a demo", "Get a
     quote", "Start free trial", "Jetzt kaufen"), alone or with a few words after it ("Book a demo
     with Otter"), or written in any order from the words that sell an offer and label words
-    ("Get the FREE eBook!", "Grab your free checklist today", `is_closed_label`).
+    ("Get the FREE eBook!", "Grab your free checklist today", `is_closed_label`), or a pitch in
+    a button's shape opened by a verb that sells and marked by its offer, read as no article text
+    ("Try Babbel for Free!", "Start Your 14-Day Free Trial", `_is_sales_pitch`).
 
     Why: sites close and interrupt their posts with buttons that sell the site's product; a dump
     keeps each label as a line.
 
     False positives: a step of a guide headed by an imperative that happens to be a label
     ("Get a quote" as a heading); the label must be the line's opening, followed by three words
-    at most and no full stop ("Get started with Google Maps Platform" stays).
+    at most and no full stop ("Get started with Google Maps Platform" stays); a headline in title
+    case that opens with a selling verb and names an offer ("Try the Free Tier First") when the
+    line-kind model reads it as no text.
 
     Example: "Request a Free Consultation" -> dropped.
     """
@@ -69,21 +73,31 @@ def _is_offer_button(vocab: Vocabulary, text: str) -> bool:
     return takes and is_closed_label(vocab, "offer_words", text)
 
 
-# A pitch is a button's few words: "Try Babbel for Free!", "Get 50% off your first box!".
+# A pitch is a button's few words ("Try Babbel for Free!", "Get 50% off your first box!"), and the
+# line-kind model gives it less than this chance of being article text (it gives a headline that
+# opens alike, "Claim free school meals: who is eligible", 0.2 to 0.6; a pitch 0.02 to 0.35).
 _MAX_PITCH_WORDS = 10
+_MAX_PITCH_TEXT_CHANCE = 0.25
+_PERCENT_OFF = re.compile(r"\d\s?%\s*off\b", re.IGNORECASE)
 
 
 def _is_sales_pitch(vocab: Vocabulary, text: str) -> bool:
-    """A button's pitch in a phrasing of its own: opened by a verb that sells (`selling_verbs`: try,
-    claim, grab...) and holding a mark of an offer (`pitch_marks`: free, now, trial, "50% off"), in
-    a few words and no full stop: "Try Babbel for Free!", "Start Your 14-Day Free Trial", "Get 50%
-    off your first month!". One clause: "Buy now, pay later schemes face new rules" is a headline."""
+    """A button's pitch in a phrasing of its own: in a button's shape (closed by "!", or every word
+    capitalised), one clause with no headline's colon or question, opened by a verb that sells
+    (`selling_verbs`) and holding a mark of an offer (`pitch_marks`: free, trial, "50% off") or
+    closed by a word of time (`pitch_closers`: "Try Userpilot Now"), that the line-kind model reads
+    as no article text. "Buy now, pay later schemes face new rules" is a headline, and so is "Call
+    for free school meals grows louder", which the model reads as one."""
     words = label_words_of(text)
-    if not words or len(words) > _MAX_PITCH_WORDS or text.rstrip().endswith(".") or "," in text:
+    line = text.strip()
+    if not words or len(words) > _MAX_PITCH_WORDS or words[0] not in vocab.word_set("selling_verbs"):
         return False
-    return words[0] in vocab.word_set("selling_verbs") and (
-        any(word in vocab.word_set("pitch_marks") for word in words[1:]) or _PERCENT_OFF.search(text) is not None
-    )
+    if line.endswith(".") or any(mark in line for mark in ",:?") or not (line.endswith("!") or is_title_cased(line)):
+        return False
+    marks = vocab.word_set("pitch_marks")
+    offered = any(word in marks for word in words[1:]) or _PERCENT_OFF.search(line) is not None
+    if not offered and words[-1] not in vocab.word_set("pitch_closers"):
+        return False
+    from cleaner.pagemodel import evidence  # numpy, imported once a line gets this far
 
-
-_PERCENT_OFF = re.compile(r"\d\s?%\s+off\b", re.IGNORECASE)
+    return float(evidence.text_chances([line])[0]) < _MAX_PITCH_TEXT_CHANCE

@@ -67,7 +67,7 @@ _MAX_INSIDE_TEXT_CHANCE = 0.1
 _SLOT_KINDS = frozenset(
     {"caption", "byline", "author", "date", "related", "subscribe", "media", "ad", "cookie", "tags"}
 )
-# A sentence of up to _MAX_NOTICE_WORDS words among the story's paragraphs, but none of them, goes when
+# A longer line of up to _MAX_NOTICE_WORDS words among the story's paragraphs, but none of them, goes when
 # the model reads it as a slot's text or a notice's and gives it less than _MAX_NOTICE_TEXT_CHANCE of
 # being article text: a caption's sentence, a cookie notice, a comment policy, a newsletter's pitch,
 # "Sorry, your browser doesn't support embedded videos." (on WCXB's development pages and the
@@ -84,8 +84,8 @@ class _Edges(NamedTuple):
     """A page's first and last story paragraph (block indices), the first and last kept line that
     reads as text or is the article's content (the head comes before, the tail after), the last
     byline or date a rule removed above the story (-1 if none), the line a rule removed as the
-    story's end if any, and for each kept line outside the story and each short one or sentence
-    inside it (`_is_inside_candidate`), the model's probabilities read alone."""
+    story's end if any, and for each kept line outside the story and each one of up to
+    _MAX_NOTICE_WORDS words inside it (none of its paragraphs), the model's probabilities read alone."""
 
     first: int
     last: int
@@ -127,7 +127,10 @@ def _edges(page: Page) -> _Edges | None:
     inside = [
         i
         for i in kept
-        if first < i < last and i not in content and i not in story and _is_inside_candidate(page.blocks[i].text)
+        if first < i < last
+        and i not in content
+        and i not in story
+        and word_count(page.blocks[i].text) <= _MAX_NOTICE_WORDS
     ]
     own = evidence.own_probabilities([page.blocks[i].text for i in outside + inside])
     rows = dict(zip(outside + inside, own, strict=True))
@@ -160,11 +163,6 @@ def _closed(page: Page, paragraphs: list[int]) -> int | None:
 
 def _is_paragraph(text: str) -> bool:
     return word_count(text) >= _PARAGRAPH_WORDS and ends_sentence(text)
-
-
-def _is_inside_candidate(text: str) -> bool:
-    """A line among the story's paragraphs that may be a slot's: short, or a sentence of a notice's length."""
-    return _is_short(text) or word_count(text) <= _MAX_NOTICE_WORDS
 
 
 def _is_short(text: str) -> bool:
@@ -209,7 +207,7 @@ def furniture_line(page: Page, i: int) -> Hit | None:
     story. Between the story's paragraphs, a short line goes only when the model reads it as the
     text of a slot set into the story (a caption, a byline, a date, a prompt, an ad's or a player's
     label, a link to another story) and gives it less than 10% chance of being article text; a
-    sentence of up to 40 words, none of the story's paragraphs, when it reads it so or as a notice
+    longer line of up to 40 words, none of the story's paragraphs, when it reads it so or as a notice
     (a comment policy, a follow prompt) and gives it less than 5%. The kind the model names and
     its probability are recorded; a caption moves to `captions`, a date to `published`, and a
     byline's names to `authors` when the byline parser reads them.
@@ -264,7 +262,7 @@ def _slot_inside(page: Page, i: int, row: np.ndarray) -> Hit | None:
     """A short line between the story's paragraphs that the model, reading it alone, takes for the
     text of a slot set into the story (a caption, a byline, a date, a player's label, a prompt, an
     ad's label, a link to another story) and gives almost no chance of being article text; or a
-    sentence there, no paragraph of the story's, that it takes for such a slot's or for a notice
+    longer line there, no paragraph of the story's, that it takes for such a slot's or for a notice
     (a comment policy, a follow prompt) and gives less chance still."""
     short = _is_short(page.blocks[i].text)
     if row[_body()] >= (_MAX_INSIDE_TEXT_CHANCE if short else _MAX_NOTICE_TEXT_CHANCE):

@@ -37,7 +37,7 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     teasers and comments, however text-like. A section heading of the article's own right
     above the run ("Introduction", "Key takeaways") opens it: short as it is, it heads the
     article's first section on any site, and is never the headline. A dump that opens on its
-    story (no line kept above the run but its headline, or a paragraph as its first line kept), or a
+    story (nothing kept above the run but its headline, or a paragraph and the story's lines), or a
     run right under the headline the URL names, is an article with its furniture: the run goes on over short lines (a list, specs) and a
     prompt set into the story while a sentence follows within eight lines, then to the next boundary
     over lines the line-kind model reads as text on average (a checklist), not over teasers' excerpts
