@@ -445,6 +445,19 @@ def test_a_text_opening_on_a_paragraph_keeps_the_picks_between_it_and_the_review
     assert page_story.from_opening_paragraph(page, 3 + len(picks)) == 3 + len(picks)  # a menu's labels between
 
 
+def test_a_table_written_with_pipes_is_the_article_s_content_with_its_header() -> None:
+    """A dump joins a table's cells with " | ": its header reads as a menu's labels, but with its
+    rows under it, each of as many cells, it is the article's table; a menu in one line is not."""
+    table = [
+        "Monday | Tuesday | Wednesday | Thursday | Friday",
+        "Week one: Rest | 5 km easy | 4 km tempo | Rest | 6 km easy",
+        "Week two: Rest | 6 km easy | 5 km tempo | Rest | 8 km easy",
+    ]
+    page = Page(to_blocks("\n".join([*PARAGRAPHS, *table, "Home | News | Sport"])), Vocabulary())
+    found = set(page_content.article_content(page, lambda j: j < len(PARAGRAPHS)))
+    assert found == set(range(len(PARAGRAPHS), len(PARAGRAPHS) + len(table)))
+
+
 def test_a_numbered_list_after_the_story_stays_with_it_but_a_numbered_table_of_contents_does_not() -> None:
     menu = [f"Section {n}" for n in range(20)]
     footer = ["About us", "Contact", "Privacy Policy", "Terms of Use", "Careers"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 # Code: a line ending as a statement or a block does, or opening as one; or one made mostly of
@@ -38,6 +39,38 @@ def is_table_row(text: str) -> bool:
         return _cells(text.split("\t")) >= 2
     stripped = text.strip()
     return stripped.startswith("|") and stripped.endswith("|") and _cells(stripped[1:-1].split("|")) >= 2
+
+
+# A dump writes a table's row as its cells joined by " | " ("Monday | Tuesday | Wednesday"): this
+# many cells at least, the same number on TABLE_LINES lines in a row or more. A menu set in one line
+# ("Home | News | Sport") stands alone, or over a line of another number of labels.
+MIN_PIPED_CELLS = 3
+TABLE_LINES = 2
+
+
+def piped_table_rows(texts: Sequence[str]) -> Iterator[int]:
+    """Indices of the lines that are a table's rows as a dump writes them, with their header:
+    TABLE_LINES or more in a row, each of the same number of cells, MIN_PIPED_CELLS or more, joined
+    by " | ".
+
+    >>> list(piped_table_rows(["Day | Mon | Tue", "Run | 5 km | Rest", "Home | News", "A | B | C"]))
+    [0, 1]
+    """
+    start = 0
+    counts = [_piped_cells(text) for text in texts]
+    for k in range(1, len(counts) + 1):
+        if k == len(counts) or counts[k] != counts[start]:
+            if counts[start] >= MIN_PIPED_CELLS and k - start >= TABLE_LINES:
+                yield from range(start, k)
+            start = k
+
+
+def _piped_cells(text: str) -> int:
+    """How many cells " | " sets apart on the line, 0 if one of them is empty or there is none."""
+    if " | " not in text:
+        return 0
+    cells = text.strip().strip("|").split(" | ")
+    return len(cells) if all(cell.strip() for cell in cells) else 0
 
 
 def _cells(cells: list[str]) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from cleaner import dates
-from cleaner.pagemodel.blocklines import is_block_row
+from cleaner.pagemodel.blocklines import is_block_row, piped_table_rows
 from cleaner.pagemodel.boundaries import dropped_score
 from cleaner.pagemodel.rows import uniform_rows
 from cleaner.rules.framework.context import Page
@@ -24,8 +24,8 @@ EVEN_ODDS = 0.5
 # even odds, as a schedule's do: the items of a list after its lead-in ("What the council
 # promised:", a line of LEAD_IN_WORDS or more ending in a colon) or its heading ("Ingredients"), up
 # to MAX_LIST_ITEMS lines until text resumes or a rule's boundary; code lines and table rows whose
-# cells tabs or Markdown's pipes set apart (CODE_LINES or more in a row); and the rows of a
-# uniform list (`rows`).
+# cells tabs or Markdown's pipes set apart (CODE_LINES or more in a row), or " | " as a dump joins
+# them; and the rows of a uniform list (`rows`).
 LEAD_IN_WORDS = 4
 MAX_LIST_ITEMS = 40
 CODE_LINES = 2
@@ -34,7 +34,8 @@ CODE_LINES = 2
 def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:
     """The kept lines that belong to the article around them however they read: the items of a list
     after its lead-in or its heading (`_listed_items`); code and table rows, CODE_LINES or more in a
-    row; and the rows of a uniform list (`rows.uniform_rows`)."""
+    row, and a table's rows as a dump writes them (`blocklines.piped_table_rows`); and the rows of a
+    uniform list (`rows.uniform_rows`)."""
     yield from _listed_items(page, resumes)
     kept = [i for i, dropped in enumerate(page.dropped) if dropped is None]
     block_run: list[int] = []
@@ -47,8 +48,9 @@ def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]
         block_run = []
     if len(block_run) >= CODE_LINES:
         yield from block_run
-    rows = uniform_rows([page.blocks[i].text for i in kept], page.vocab.word_set("engagement_counts"))
-    yield from (kept[k] for k in rows)
+    texts = [page.blocks[i].text for i in kept]
+    yield from (kept[k] for k in uniform_rows(texts, page.vocab.word_set("engagement_counts")))
+    yield from (kept[k] for k in piped_table_rows(texts))
 
 
 def _listed_items(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:

@@ -14,6 +14,8 @@ from cleaner.shapes import ends_sentence, is_headline_like, word_count
 # or a colon) opens it, so the gate's search skips along the line to digits alone.
 _RUNNING_TIME = re.compile(r"\d(?<![\d:]\d)\d?:[0-5]\d(?::[0-5]\d)?(?![\d:])")
 _DURATION = re.compile(rf"\(?{_RUNNING_TIME.pattern}\)?")
+# A player's position in its clip and the clip's length: "00:00 / 02:35".
+_PLAYER_POSITION = re.compile(rf"{_RUNNING_TIME.pattern}\s*/\s*{_RUNNING_TIME.pattern}")
 # A clock time is no running time: "10:45 AM", "10:45 IST", "18:30 Uhr".
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:[0-5]\d\s*(?:[ap]\.?m\b|[A-Z]{2,4}\b|uhr\b|h\b)", re.IGNORECASE)
 _MAX_LABEL_WORDS = 16
@@ -37,17 +39,21 @@ def _words_besides_duration(text: str) -> int | None:
     "MED001",
     "media-label",
     "media",
-    gate=Gate(max_words=_MAX_LABEL_WORDS, phrases=("media_labels", "media_words"), pattern=_RUNNING_TIME),
+    gate=Gate(
+        max_words=_MAX_LABEL_WORDS, phrases=("media_labels", "media_words", "player_notices"), pattern=_RUNNING_TIME
+    ),
     alone=True,
 )
 def media_label(page: Page, i: int) -> Hit | None:
     """Removes: the label of an audio or video player: a player's phrase alone ("Listen to this
     article", "Watch video", "Artikel anhören", "इस खबर को सुनें"), before a running time
     ("Écouter (8:04)") or, set apart by a colon or a bar, before the clip's title ("Video: Why
-    house prices are still rising (9:27)", "WATCH | ..."); and a running time with a word or two
-    ("Video duration 3:45", "Play audio 5:12"). A label in other words of the kind counts as one of the phrases
-    ("Click to play video", "देखिए वीडियो", "Podcast: ...", a gallery's "Click to enlarge": a player's word
-    and label words).
+    house prices are still rising (9:27)", "WATCH | ..."); a running time with a word or two
+    ("Video duration 3:45", "Play audio 5:12"), or a player's position over the clip's length
+    ("0:01 / 2:33"). A label in other words of the kind counts as one of the phrases ("Click to
+    play video", "देखिए वीडियो", "Podcast: ...", a gallery's "Click to enlarge": a player's word and
+    label words); so does a player's notice in its own words ("This audio is auto-generated.",
+    "Your browser does not support the video tag.", "Video Player is loading.").
 
     Why: players render as a line of text over or inside the article; the line names a clip the
     text does not hold.
@@ -63,11 +69,15 @@ def media_label(page: Page, i: int) -> Hit | None:
     vocab = page.vocab
     if is_closed_label(vocab, "media_words", text):
         return Hit()
+    if vocab.starts("player_notices", text):
+        return Hit(detail="a player's notice")
     label = vocab.starts("media_labels", text)
     if label is None and (end := closed_label_end(vocab, "media_words", text)) is not None:
         title = text[end:]
         if word_count(title) >= MIN_TITLE_WORDS and is_headline_like(title):
             return Hit(detail="a clip's title")
+    if _PLAYER_POSITION.fullmatch(text):  # "00:00 / 02:35"
+        return Hit(detail="a player's position")
     if label is None:
         besides = _words_besides_duration(text)
         return Hit() if besides is not None and besides <= _MAX_DURATION_WORDS and not ends_sentence(text) else None
