@@ -51,25 +51,33 @@ TABLE_LINES = 2
 def piped_table_rows(texts: Sequence[str]) -> Iterator[int]:
     """Indices of the lines that are a table's rows as a dump writes them, with their header:
     TABLE_LINES or more in a row, each of the same number of cells, MIN_PIPED_CELLS or more, joined
-    by " | ".
+    by " | ", and a figure among them (a table holds data; two rows of a menu's labels, "News | Sport
+    | Business", hold none).
 
     >>> list(piped_table_rows(["Day | Mon | Tue", "Run | 5 km | Rest", "Home | News", "A | B | C"]))
     [0, 1]
+    >>> list(piped_table_rows(["News | Sport | Business", "World | Politics | Tech"]))
+    []
     """
     start = 0
     counts = [_piped_cells(text) for text in texts]
     for k in range(1, len(counts) + 1):
         if k == len(counts) or counts[k] != counts[start]:
-            if counts[start] >= MIN_PIPED_CELLS and k - start >= TABLE_LINES:
-                yield from range(start, k)
+            rows = range(start, k)
+            if counts[start] >= MIN_PIPED_CELLS and len(rows) >= TABLE_LINES and _holds_figures(texts, rows):
+                yield from rows
             start = k
+
+
+def _holds_figures(texts: Sequence[str], rows: range) -> bool:
+    return any(char.isdigit() for k in rows for char in texts[k])
 
 
 def _piped_cells(text: str) -> int:
     """How many cells " | " sets apart on the line, 0 if one of them is empty or there is none."""
     if " | " not in text:
         return 0
-    cells = text.strip().strip("|").split(" | ")
+    cells = text.strip().strip("|").split("|")
     return len(cells) if all(cell.strip() for cell in cells) else 0
 
 

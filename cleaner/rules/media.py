@@ -14,8 +14,13 @@ from cleaner.shapes import ends_sentence, is_headline_like, word_count
 # or a colon) opens it, so the gate's search skips along the line to digits alone.
 _RUNNING_TIME = re.compile(r"\d(?<![\d:]\d)\d?:[0-5]\d(?::[0-5]\d)?(?![\d:])")
 _DURATION = re.compile(rf"\(?{_RUNNING_TIME.pattern}\)?")
-# A player's position in its clip and the clip's length: "00:00 / 02:35".
-_PLAYER_POSITION = re.compile(rf"{_RUNNING_TIME.pattern}\s*/\s*{_RUNNING_TIME.pattern}")
+# A player's position at its clip's start, over the clip's length: "00:00 / 02:35", "0:01/0:56" (a
+# range of clock times, "9:30 / 10:45", starts later).
+_PLAYER_POSITION = re.compile(rf"0?0:[0-5]\d\s*/\s*{_RUNNING_TIME.pattern}")
+# A player's notice ends its sentence within a few words of its phrase ("... support the video tag.");
+# a story's sentence that opens alike goes on ("This video is unavailable in China, where ...").
+_NOTICE_TAIL_WORDS = 3
+_SENTENCE_STOP = re.compile(r"[.!?]")
 # A clock time is no running time: "10:45 AM", "10:45 IST", "18:30 Uhr".
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:[0-5]\d\s*(?:[ap]\.?m\b|[A-Z]{2,4}\b|uhr\b|h\b)", re.IGNORECASE)
 _MAX_LABEL_WORDS = 16
@@ -24,6 +29,13 @@ _MAX_DURATION_WORDS = 3
 # A colon or a bar, or a dash with space around it: "Audio-Visual Equipment" is a heading.
 _SEPARATOR = re.compile(r"(?<!\s)(?:\s*+[:|]\s*|\s++[–—-]\s+)")
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def _ends_notice(rest: str) -> bool:
+    """Whether what follows a notice's phrase ends its sentence within _NOTICE_TAIL_WORDS words, or
+    the line there."""
+    stop = _SENTENCE_STOP.search(rest)
+    return len(_WORD.findall(rest[: stop.start()] if stop else rest)) <= _NOTICE_TAIL_WORDS
 
 
 def _words_besides_duration(text: str) -> int | None:
@@ -60,8 +72,9 @@ def media_label(page: Page, i: int) -> Hit | None:
 
     False positives: a body line that opens with a player's word and goes on as a sentence
     ("Watch the video below to see how...") is kept: what follows the phrase must be nothing, a
-    running time, or a headline after a separator. A clock time ("10:45 AM", "18:30 Uhr") is no
-    running time.
+    running time, or a headline after a separator; a notice's phrase must end its sentence within
+    three words ("This video is unavailable in China, where ..." stays). A clock time ("10:45 AM",
+    "18:30 Uhr") is no running time.
 
     Example: "Listen to this article 8:23" -> dropped.
     """
@@ -69,7 +82,7 @@ def media_label(page: Page, i: int) -> Hit | None:
     vocab = page.vocab
     if is_closed_label(vocab, "media_words", text):
         return Hit()
-    if vocab.starts("player_notices", text):
+    if (notice := vocab.starts("player_notices", text)) and _ends_notice(text[notice.end() :]):
         return Hit(detail="a player's notice")
     label = vocab.starts("media_labels", text)
     if label is None and (end := closed_label_end(vocab, "media_words", text)) is not None:
