@@ -117,10 +117,11 @@ def _labelled_picture(page: Page, text: str) -> Caption | None:
 def _picture_then_credit(vocab: Vocabulary) -> re.Pattern[str]:
     """A picture's word and its credit in capitals, no colon, closing a caption's sentence or in
     brackets: "Les pompiers à Paris. Photo Reuters", "Le pont (Photo Jean Dupont)", "Students in
-    Boston. Photo / Getty Images". A run of spaces is tried from its start only."""
+    Boston. Photo / Getty Images". The picture's word ends there ("PhotoPhoto" is none). A run of
+    spaces is tried from its start only."""
     pictures = vocab.alternation("picture_words")
     return re.compile(
-        rf"(?:(?<=[^\W\d_]{{2}}[.!?])\s++|(?<!\s)\s*+[(\[]\s*+)(?i:{pictures})\s*+/?\s*+(?P<credit>{_CREDIT_NAME})[)\]]?$"
+        rf"(?:(?<=[^\W\d_]{{2}}[.!?])\s++|(?<!\s)\s*+[(\[]\s*+)(?i:{pictures})(?![^\W\d_])\s*+/?\s*+(?P<credit>{_CREDIT_NAME})[)\]]?$"
     )
 
 
