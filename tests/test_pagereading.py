@@ -45,13 +45,18 @@ def test_reading_is_trafilaturas(name: str, html: str) -> None:
 
 
 @pytest.mark.slow
-def test_reading_is_trafilaturas_on_every_evaluation_page() -> None:
-    folders = ("wcxb-dev-articles", "wcxb-dev-other")
-    paths = sorted(path for folder in folders for path in (BENCH / folder / "html").glob("*.html.gz"))
+@pytest.mark.parametrize(
+    "folder",
+    [ROOT / "bench" / "scrapinghub", BENCH / "wcxb-dev-articles", BENCH / "wcxb-dev-other"],
+    ids=lambda folder: folder.name,
+)
+def test_reading_is_trafilaturas_on_every_evaluation_page(folder: Path) -> None:
+    """One test a set, so that parallel workers share the sets."""
+    paths = sorted((folder / "html").glob("*.html.gz"))
     if not paths:
-        pytest.skip(f"evaluation pages not found under {BENCH} (set CLEANER_BENCH)")
+        pytest.skip(f"evaluation pages not found under {folder} (set CLEANER_BENCH)")
     differ = []
-    for path in sorted((ROOT / "bench" / "scrapinghub" / "html").glob("*.html.gz")) + paths:
+    for path in paths:
         html = decode(gzip.decompress(path.read_bytes()))
         if trafilatura_fields(html, None, LexborHTMLParser(html)) != _trafilaturas(html, None):
             differ.append(path.name)

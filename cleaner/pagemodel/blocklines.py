@@ -70,6 +70,7 @@ def piped_table_rows(texts: Sequence[str]) -> Iterator[int]:
 
 
 def _holds_figures(texts: Sequence[str], rows: range) -> bool:
+    """Whether a digit stands on one of the rows: a table's data, which a menu's labels lack."""
     return any(char.isdigit() for k in rows for char in texts[k])
 
 
@@ -77,7 +78,7 @@ def _piped_cells(text: str) -> int:
     """How many cells " | " sets apart on the line, 0 if one of them is empty or there is none."""
     if " | " not in text:
         return 0
-    cells = text.strip().strip("|").split("|")
+    cells = text.strip().strip("|").split(" | ")
     return len(cells) if all(cell.strip() for cell in cells) else 0
 
 

@@ -207,7 +207,7 @@ def without_trail(text: str, vocab: Vocabulary) -> str:
     ('Resources > Articles', 'Self-host Postgres | Pierce Freeman')
     """
     text = text.strip()
-    rest = _TRAIL.sub("", text, count=1)
+    rest = _after_trail(text)
     parts = _SLASH.split(text)
     if rest == text and (len(parts) > 2 or (len(parts) == 2 and vocab.line_is("breadcrumb_roots", parts[0]))):
         rest = parts[-1]
@@ -217,8 +217,13 @@ def without_trail(text: str, vocab: Vocabulary) -> str:
 def _is_trail(text: str) -> bool:
     """A breadcrumb's trail and nothing more: arrows between labels, the last of them a single word
     ("Meinung › Kommentare", "Resources > Articles"), no headline at its end."""
-    rest = _TRAIL.sub("", text, count=1)
+    rest = _after_trail(text)
     return rest != text and word_count(rest) < _MIN_WORDS
+
+
+def _after_trail(text: str) -> str:
+    """The line past the breadcrumb's trail of labels that leads it, if any."""
+    return _TRAIL.sub("", text, count=1)
 
 
 def _in_contents(page: Page, i: int, run: _Run) -> bool:
