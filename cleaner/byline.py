@@ -120,7 +120,10 @@ def _marked_byline(text: str, marker: re.Match[str], following: str | None, voca
     rest, span = text[marker.end() :].lstrip(" :"), 1
     if not rest and following is not None:
         rest, span = unglued(following.strip(), vocab), 2
-    found = read_credit(_without_count(rest, vocab), vocab)
+    role, *after = _META_SEPARATOR.split(rest, maxsplit=1)
+    found: tuple[list[str], list[str], str] | None = ([], [], "".join(after))
+    if not _names_a_desk(role, vocab):
+        found = read_credit(_without_count(rest, vocab), vocab)
     if found is None:
         return None
     people, agencies, tail = found
@@ -129,6 +132,18 @@ def _marked_byline(text: str, marker: re.Match[str], following: str | None, voca
     if tail and not date and not _is_furniture_tail(tail, vocab) and not _is_meta(tail, vocab):
         return None
     return Byline(people, agencies, date[0] if date else None, span)
+
+
+def _names_a_desk(rest: str, vocab: Vocabulary) -> bool:
+    """Whether the byline credits a role and no one ("Staff Reporter", "Our Special Correspondent",
+    "Web Desk"): a paper's way of signing its own staff's stories, which names no author.
+
+    >>> _names_a_desk("Our Special Correspondent", Vocabulary()), _names_a_desk("Jane Doe, Staff Reporter", Vocabulary())
+    (True, False)
+    """
+    determiner = vocab.starts("staff_determiners", rest)
+    role = rest[determiner.end() :].lstrip() if determiner else rest
+    return role[:1].isupper() and vocab.line_is("writer_roles", role)
 
 
 def _date_then_by(vocab: Vocabulary) -> re.Pattern[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.byline import read_byline
+from cleaner.byline import Byline, read_byline
 from cleaner.names import author_names, credited_names, is_credit_line, split_names
 from cleaner.vocab import Vocabulary
 
@@ -110,7 +110,6 @@ def test_a_button_is_no_byline(line) -> None:
         "By 2030 the plan ends",
         "Bypass",
         "By no comments",
-        "By Our Reporter",  # an article and a role: nobody's name ("Our" had been taken for one)
         "By The Staff",
         "By Monday Staff",
         "By CategoryBy Manufacturer",  # two filters' entries run together
@@ -119,6 +118,19 @@ def test_a_button_is_no_byline(line) -> None:
 )
 def test_sentences_are_no_byline(line) -> None:
     assert read_byline(line, None, VOCAB) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("By Our Reporter", None),  # "Our" had been taken for a name
+        ("By Staff Reporter", None),
+        ("By Web Desk", None),  # had credited "Web Desk"
+        ("BY OUR SPECIAL CORRESPONDENT | March 3, 2024", "2024-03-03"),
+    ],
+)
+def test_a_desk_s_byline_credits_no_one(line, published) -> None:
+    assert read_byline(line, None, VOCAB) == Byline([], [], published, 1)
 
 
 def test_credit_lines() -> None:

@@ -1,11 +1,13 @@
 """The lines of a text dump that belong to the article around them however they read: a list's
 items under its heading or lead-in, code and table rows, a uniform list's rows, a schedule's
-entries. The article's run (`run`) counts them as text at even odds, and the furniture rule
+entries, a quotation's attribution. The article's run (`run`) counts them as text at even odds, and the furniture rule
 (FUR001) leaves them to the article.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Callable, Iterator, Sequence
 
 from cleaner import dates
@@ -13,7 +15,7 @@ from cleaner.pagemodel.blocklines import is_block_row, piped_table_rows
 from cleaner.pagemodel.boundaries import dropped_score
 from cleaner.pagemodel.rows import uniform_rows
 from cleaner.rules.framework.context import Page
-from cleaner.shapes import ends_sentence
+from cleaner.shapes import ends_sentence, word_count
 
 # A schedule (tour dates, fixtures, an events calendar) is content however short its lines:
 # kept lines in a row, each opening with a day and month in calendar order, that make a
@@ -29,13 +31,19 @@ EVEN_ODDS = 0.5
 LEAD_IN_WORDS = 4
 MAX_LIST_ITEMS = 40
 CODE_LINES = 2
+# A quotation's or an embedded post's attribution under it: a dash, then who said it, in
+# ATTRIBUTION_WORDS words at most ("— Ann Lee (@annlee) March 3, 2020", "– Ann L.").
+ATTRIBUTION_WORDS = 12
+_ATTRIBUTION = re.compile(r"^\s*[—–―]\s*\w")
+_HANDLE = re.compile(r"\(@\w{1,30}\)")
+_CLOSES_QUOTATION = re.compile(r"[”\"»“’]\W{0,2}$")
 
 
 def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:
     """The kept lines that belong to the article around them however they read: the items of a list
     after its lead-in or its heading (`_listed_items`); code and table rows, CODE_LINES or more in a
     row, and a table's rows as a dump writes them (`blocklines.piped_table_rows`); and the rows of a
-    uniform list (`rows.uniform_rows`)."""
+    uniform list (`rows.uniform_rows`); a quotation's attribution (`_attributions`)."""
     yield from _listed_items(page, resumes)
     kept = [i for i, dropped in enumerate(page.dropped) if dropped is None]
     block_run: list[int] = []
@@ -51,6 +59,19 @@ def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]
     texts = [page.blocks[i].text for i in kept]
     yield from (kept[k] for k in uniform_rows(texts, page.vocab.word_set("engagement_counts")))
     yield from (kept[k] for k in piped_table_rows(texts))
+    yield from _attributions(page, kept)
+
+
+def _attributions(page: Page, kept: Sequence[int]) -> Iterator[int]:
+    """The kept lines that name who said the line above: a dash opens them, then a name with a
+    handle in brackets (a post's signature), or a short name under a line that closes a quotation.
+    A line of a related list or a menu a dash opens names no one so."""
+    for above, i in itertools.pairwise(kept):
+        text = page.blocks[i].text
+        if not _ATTRIBUTION.match(text) or word_count(text) > ATTRIBUTION_WORDS:
+            continue
+        if _HANDLE.search(text) or (_CLOSES_QUOTATION.search(page.blocks[above].text) and not ends_sentence(text)):
+            yield i
 
 
 def _listed_items(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:

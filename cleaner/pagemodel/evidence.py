@@ -56,6 +56,9 @@ _MENU_ODDS = 0.5
 _SURE_MENU_ODDS = 0.8
 # The kinds of a line that credits the story's writer.
 _BYLINE_KINDS = ("byline", "author")
+# The kinds of a notice a site sets on every page: a consent banner, a newsletter's or an app's
+# pitch, a comment or share prompt, an ad's label.
+_NOTICE_KINDS = ("cookie", "subscribe", "share", "comment", "ad")
 
 
 def menu_chance(line: str) -> float:
@@ -75,6 +78,15 @@ def byline_chance(line: str) -> float:
     True
     """
     return _chance_of(line, _BYLINE_KINDS)
+
+
+def notice_chance(line: str) -> float:
+    """The chance the model gives the line, read alone, of being a site's notice (`_NOTICE_KINDS`).
+
+    >>> notice_chance("Our site places cookies on your device.") > 0.5 > notice_chance("Rivers rose overnight.")
+    True
+    """
+    return _chance_of(line, _NOTICE_KINDS)
 
 
 def _chance_of(line: str, kinds: tuple[str, ...]) -> float:

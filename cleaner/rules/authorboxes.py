@@ -1,6 +1,7 @@
 """Author boxes and writers' biographies: the box under the story (a header or the writer's name, a
-role, the biography) and the biography standing alone, known by its verbs, the writer's trade and
-beat, or the byline's own name (their shapes are `cleaner.biography`).
+role, the biography), the biography standing alone, known by its verbs, the writer's trade and
+beat, or the byline's own name (their shapes are `cleaner.biography`), and the box's link to the
+writer's other posts.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import re
 
 from cleaner.article import Block
+from cleaner.names import is_credit_line
 from cleaner.biography import (
     MAX_BIO_SENTENCES,
     MAX_BIO_WORDS,
@@ -48,6 +50,9 @@ _MIN_ROLE_LINE_WORDS = 4
 _MIN_NOTE_WORDS = 5
 # Under a header that says whose box it is, the biography may be this short: "Tom Lee covers tech."
 _MIN_HEADED_BIO_WORDS = 3
+# A link to a writer's other posts: its words, then the name ("View all posts by Jane Doe, MD →").
+_MAX_ARCHIVE_LINK_WORDS = 12
+_LINK_MARKS = " →»>:.›"
 
 
 @block_rule(
@@ -281,3 +286,32 @@ def _speaks_of_a_person(vocab: Vocabulary, text: str) -> bool:
     credited as the author ("Workzone Team") speaks of itself as "we" or "they" ("Workzone is a
     family business ... They have helped ..."), and April of a story on the weather is no one."""
     return not vocab.members("singular_pronouns").isdisjoint(word.casefold() for word in WORD.findall(text))
+
+
+@block_rule(
+    "CTB006",
+    "author-archive-link",
+    "contributors",
+    gate=Gate(max_words=_MAX_ARCHIVE_LINK_WORDS, phrases=("author_archive_links",)),
+    alone=True,
+)
+def author_archive_link(page: Page, i: int) -> Hit | None:
+    """Removes: a link to a writer's other posts, the words of one and a name or the writer's
+    reference after them, nothing else ("View all posts by Jane Doe", "More articles by Dylan
+    Bailey, MS, RD", "Read more posts by Joe Kindness →", "View All Articles by This Author", "Alle
+    Beiträge von Max Mustermann", "Tous les articles de Jean Dupont").
+
+    Why: a blog's theme sets it in the author's box, between the story and the comments, or under
+    each writer of a page's list; it is a button, never the story's sentence, wherever it stands.
+
+    False positives: a heading of the story's own that lists a writer's posts ("More articles by
+    Jane Doe" over a reading list the story gives) goes, its items stay.
+
+    Example: "View all posts by Craig Randall" -> dropped.
+    """
+    text = page.blocks[i].text.strip()
+    link = page.vocab.starts("author_archive_links", text)
+    whom = text[link.end() :].strip(_LINK_MARKS) if link else ""
+    if whom and (page.vocab.line_is("writer_references", whom) or is_credit_line(whom, page.vocab)):
+        return Hit()
+    return None

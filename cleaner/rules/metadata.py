@@ -25,6 +25,9 @@ MAX_STANDFIRST_WORDS = 70
 # A standfirst says something: a line of fewer words there is a section's label or a category's
 # ("DIYHome Decor", "Opinion"), the only three such subtitles among the evaluation sets' outputs.
 _MIN_STANDFIRST_WORDS = 4
+# A site's notice stands there too, in phrasings no list holds ("Our website places cookies on your
+# device"): one the line-kind model reads as a notice at even odds is none.
+_NOTICE_ODDS = 0.5
 # The furniture printed between a standfirst and the story: its byline and its date.
 _HEAD_FAMILIES = frozenset({"bylines", "contributors", "timestamps"})
 # Between a standfirst and the byline, a caption's credit or a player's label may stand that no
@@ -271,9 +274,17 @@ def standfirst(page: Page, i: int) -> Hit | None:
     if _names_a_writer(page, block.text):
         byline = names.credited_names(block.text, page.vocab)
         return Hit(moved_to="authors", value=byline, detail="a writer's name in the standfirst's place")
-    if word_count(block.text) < _MIN_STANDFIRST_WORDS:
+    if word_count(block.text) < _MIN_STANDFIRST_WORDS or _is_notice(block.text):
         return None
     return Hit(moved_to="subtitle", value=block.text.strip())
+
+
+def _is_notice(text: str) -> bool:
+    """A site's notice in the standfirst's place (a consent banner's sentence, a newsletter's
+    pitch) that the line-kind model reads as one at even odds: no summary of the story."""
+    from cleaner.pagemodel import evidence  # numpy, only for a line in the standfirst's place
+
+    return evidence.notice_chance(text) >= _NOTICE_ODDS
 
 
 def _names_a_writer(page: Page, text: str) -> bool:
