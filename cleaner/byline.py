@@ -20,6 +20,8 @@ _ALIAS_WORDS = 3
 _META_SEPARATOR = re.compile(r"(?<!\s)\s+[·•|]\s+")
 # What sets a byline's names apart from what follows them: "Jane Doe | Reuters", "Jane Doe; edited by ...".
 _TAIL_MARKS = " ()|•·-–—,;"
+# A role alone after the marker names a desk when it has this many words ("By Staff Reporter").
+_MIN_DESK_WORDS = 2
 
 
 class Byline(NamedTuple):
@@ -135,15 +137,13 @@ def _marked_byline(text: str, marker: re.Match[str], following: str | None, voca
 
 
 def _names_a_desk(rest: str, vocab: Vocabulary) -> bool:
-    """Whether the byline credits a role and no one ("Staff Reporter", "Our Special Correspondent",
-    "Web Desk"): a paper's way of signing its own staff's stories, which names no author.
-
-    >>> _names_a_desk("Our Special Correspondent", Vocabulary()), _names_a_desk("Jane Doe, Staff Reporter", Vocabulary())
-    (True, False)
-    """
+    """Whether the byline credits a role and no one: "Our Special Correspondent", "notre
+    correspondant", or a role of two words or more in capitals ("Staff Reporter", "Web Desk"; one
+    word alone, "Writing", may be a filter's label). A paper signs its own staff's stories so."""
     determiner = vocab.starts("staff_determiners", rest)
-    role = rest[determiner.end() :].lstrip() if determiner else rest
-    return role[:1].isupper() and vocab.line_is("writer_roles", role)
+    if determiner:
+        return vocab.line_is("writer_roles", rest[determiner.end() :].lstrip())
+    return rest[:1].isupper() and len(rest.split()) >= _MIN_DESK_WORDS and vocab.line_is("writer_roles", rest)
 
 
 def _date_then_by(vocab: Vocabulary) -> re.Pattern[str]:

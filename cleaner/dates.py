@@ -16,6 +16,9 @@ from urllib.parse import urlsplit
 from cleaner.vocab import month_numbers
 
 _ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)")
+# Year first with dots or slashes, as blogs and East Asian sites write it ("2025.12.17", "2025/12/17"):
+# two digits each for the month and the day, which a version number ("2024.4.4") seldom has.
+_YEAR_FIRST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<sep>[./])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d|\.\d)")
 # "20/11/2019", "20.11.2019"; and "11/20/2019", read month first where the second number
 # cannot be a month. A date both ways ("3/4/2022") is read as the page's `Reading` says.
 _NUMERIC = re.compile(r"(?<!\d)(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
@@ -165,8 +168,8 @@ def find_date(text: str, how: Reading = DAY_FIRST) -> tuple[str, re.Match[str]] 
     ('2019-11-20', '2019-11-20')
     >>> find_date("03/04/2022")[0], find_date("03/04/2022", Reading(month_first=True))[0]
     ('2022-04-03', '2022-03-04')
-    >>> find_date("Posted 2018-06-12T23:00-04:00")[0]
-    '2018-06-12'
+    >>> find_date("Posted 2018-06-12T23:00-04:00")[0], find_date("Published: 2025.12.17 | essay")[0]
+    ('2018-06-12', '2025-12-17')
     """
     if YEAR.search(text) is None:
         return None
@@ -176,9 +179,10 @@ def find_date(text: str, how: Reading = DAY_FIRST) -> tuple[str, re.Match[str]] 
             iso = _iso(int(match["y"]), month, int(match["d"]))
             if iso:
                 return iso, match
-    match = _ISO.search(text)
-    if match and (iso := _iso(int(match["y"]), int(match["m"]), int(match["d"]))):
-        return iso, match
+    for pattern in (_ISO, _YEAR_FIRST):
+        match = pattern.search(text)
+        if match and (iso := _iso(int(match["y"]), int(match["m"]), int(match["d"]))):
+            return iso, match
     match = _NUMERIC.search(text)
     if match:
         year, first, second = int(match["y"]), int(match["a"]), int(match["b"])

@@ -80,6 +80,7 @@ WRAPS = [("", ""), ("Photo: ", " x"), ("", " AFP"), ("By ", " says:"), ("© 2024
 SHORT_LINES = [
     *("John Smith", "Advertisement", "Read more", "12 March 2024", "Photo: AFP", "RECENT STORIES", "|", "", "By"),
     *("Floods Close Schools Across The District", "Home > News", "© 2024 Example", "12 Comments", "Share", "x"),
+    *("View all posts by John Smith", "– John S."),
     "The council approved the budget on Tuesday after a long debate.",
 ]
 PAGES = [
@@ -220,9 +221,9 @@ def compiled_patterns() -> list[tuple[str, re.Pattern]]:
     for rule in all_rules():
         for pattern in _patterns_in(getattr(rule, "gate", None)):
             found.setdefault((pattern.pattern, pattern.flags), (f"gate of {rule.code}", pattern))
-    # A family's two forms share its trie and differ only in what stands before it, a bounded prefix
-    # or an assertion: every family's trie is read after ON_WORD_START, and AT_START's prefix before
-    # the largest family's (the forms of a family cost alike; reading both doubled the test's time).
+    # A family's two forms share its trie and differ only in what stands before it: every family's
+    # trie is read after ON_WORD_START, and AT_START's bounded prefix, which the package only ever
+    # matches at a line's start, before the largest family's (reading both doubled the test's time).
     largest = max(vocab._phrases, key=lambda family: len(vocab.phrases(family)))
     for family in vocab._phrases:
         for before in (AT_START, ON_WORD_START) if family == largest else (ON_WORD_START,):

@@ -112,3 +112,19 @@ def test_a_date_glued_to_its_neighbours_is_read(line, expected) -> None:
 )
 def test_only_a_capital_after_a_small_letter_opens_a_glued_month(line) -> None:
     assert find_date(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Published: 2025.12.17 | essay", "2025-12-17"),
+        ("2018/04/05 ~ open run", "2018-04-05"),
+        ("Posted on 2025.12.17.", "2025-12-17"),
+        ("Upgrade from 2024.4.4 to 2024.5.0", None),  # calendar versions, not dates
+        ("Release v2024.04.01.2", None),
+        ("2025.13.40", None),
+    ],
+)
+def test_a_date_written_year_first_with_dots_or_slashes(text, expected) -> None:
+    found = find_date(text)
+    assert (found[0] if found else None) == expected

@@ -126,6 +126,7 @@ def test_sentences_are_no_byline(line) -> None:
         ("By Our Reporter", None),  # "Our" had been taken for a name
         ("By Staff Reporter", None),
         ("By Web Desk", None),  # had credited "Web Desk"
+        ("Par notre correspondant", None),
         ("BY OUR SPECIAL CORRESPONDENT | March 3, 2024", "2024-03-03"),
     ],
 )

@@ -54,7 +54,7 @@ def test_reading_is_trafilaturas_on_every_evaluation_page(folder: Path) -> None:
     """One test a set, so that parallel workers share the sets."""
     paths = sorted((folder / "html").glob("*.html.gz"))
     if not paths:
-        pytest.skip(f"evaluation pages not found under {folder} (set CLEANER_BENCH)")
+        pytest.skip(f"evaluation pages not found under {folder} (set CLEANER_BENCH to the evaluation sets)")
     differ = []
     for path in paths:
         html = decode(gzip.decompress(path.read_bytes()))

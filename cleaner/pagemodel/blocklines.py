@@ -75,10 +75,11 @@ def _holds_figures(texts: Sequence[str], rows: range) -> bool:
 
 
 def _piped_cells(text: str) -> int:
-    """How many cells " | " sets apart on the line, 0 if one of them is empty or there is none."""
+    """How many cells the bars set apart on a line a dump joined with " | ", 0 if one of them is
+    empty or the line has no " | "."""
     if " | " not in text:
         return 0
-    cells = text.strip().strip("|").split(" | ")
+    cells = text.strip().strip("|").split("|")
     return len(cells) if all(cell.strip() for cell in cells) else 0
 
 

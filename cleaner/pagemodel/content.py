@@ -34,9 +34,11 @@ CODE_LINES = 2
 # A quotation's or an embedded post's attribution under it: a dash, then who said it, in
 # ATTRIBUTION_WORDS words at most ("— Ann Lee (@annlee) March 3, 2020", "– Ann L.").
 ATTRIBUTION_WORDS = 12
-_ATTRIBUTION = re.compile(r"^\s*[—–―]\s*\w")
+_ATTRIBUTION = re.compile(r"^\s*[—–―]\s*(?=\w)")
 _HANDLE = re.compile(r"\(@\w{1,30}\)")
 _CLOSES_QUOTATION = re.compile(r"[”\"»“’]\W{0,2}$")
+# A name may end on an initial's stop, which closes no sentence: "– Ann L."
+_INITIAL_AT_END = re.compile(r"(?<![\w.])[A-Z]\.$")
 
 
 def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:
@@ -63,14 +65,17 @@ def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]
 
 
 def _attributions(page: Page, kept: Sequence[int]) -> Iterator[int]:
-    """The kept lines that name who said the line above: a dash opens them, then a name with a
-    handle in brackets (a post's signature), or a short name under a line that closes a quotation.
-    A line of a related list or a menu a dash opens names no one so."""
+    """The kept lines that name who said the line above: a dash opens them, then a handle in
+    brackets (a post's signature: "— 9to5Mac.com (@9to5mac) November 4, 2019"), or, under a line
+    that closes a quotation, a capitalised word and no sentence (a name: "– Ann L."). A line of a
+    related list or a menu a dash opens is neither."""
     for above, i in itertools.pairwise(kept):
-        text = page.blocks[i].text
-        if not _ATTRIBUTION.match(text) or word_count(text) > ATTRIBUTION_WORDS:
+        text = page.blocks[i].text.strip()
+        opening = _ATTRIBUTION.match(text)
+        if not opening or word_count(text) > ATTRIBUTION_WORDS:
             continue
-        if _HANDLE.search(text) or (_CLOSES_QUOTATION.search(page.blocks[above].text) and not ends_sentence(text)):
+        named = text[opening.end()].isupper() and (not ends_sentence(text) or _INITIAL_AT_END.search(text) is not None)
+        if _HANDLE.search(text) or (named and _CLOSES_QUOTATION.search(page.blocks[above].text)):
             yield i
 
 

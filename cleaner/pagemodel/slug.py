@@ -15,6 +15,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from cleaner.shapes import WORD
+from cleaner.vocab import function_words
 
 # A line is the page's headline when it holds this share of the URL slug's words
 # (at least SLUG_MIN_WORDS of them) in at most HEADLINE_MAX_WORDS words (chosen on the WCXB
@@ -70,11 +71,16 @@ def opens_with_slug(text: str, url: str | None) -> bool:
     True
     >>> opens_with_slug("Why I ran my own newsletter through my tool", url)
     False
+    >>> opens_with_slug("Best Moving Companies in New York (2025)", "https://example.com/best-moving-companies-new-york/")
+    True
     """
     sequence = _slug_sequence(url)
     if len(set(sequence)) < STORY_SLUG_WORDS:
         return False
-    words = _SLUG_WORD.findall(folded(text[: 4 * len(" ".join(sequence))]))
+    # A slug leaves out function words ("/programming-language-death-spiral" for "The Programming
+    # Language Death Spiral - ..."): the line's that the slug does not hold are skipped.
+    omitted = function_words().difference(sequence)
+    words = [w for w in _SLUG_WORD.findall(folded(text[: 4 * len(" ".join(sequence))])) if w not in omitted]
     return tuple(words[: len(sequence)]) == sequence
 
 

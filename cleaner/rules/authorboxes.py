@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from cleaner.article import Block
-from cleaner.names import is_credit_line
 from cleaner.biography import (
     MAX_BIO_SENTENCES,
     MAX_BIO_WORDS,
@@ -29,6 +28,7 @@ from cleaner.biography import (
     reaches_writer,
     role_then_copula,
 )
+from cleaner.names import is_credit_line
 from cleaner.rules.contributors import CAPITALISED, HEAD_LINES, MAX_NAME_WORDS, NAME_SHAPE, name_part
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
@@ -296,22 +296,23 @@ def _speaks_of_a_person(vocab: Vocabulary, text: str) -> bool:
     alone=True,
 )
 def author_archive_link(page: Page, i: int) -> Hit | None:
-    """Removes: a link to a writer's other posts, the words of one and a name or the writer's
-    reference after them, nothing else ("View all posts by Jane Doe", "More articles by Dylan
-    Bailey, MS, RD", "Read more posts by Joe Kindness →", "View All Articles by This Author", "Alle
-    Beiträge von Max Mustermann", "Tous les articles de Jean Dupont").
+    """Removes: a link to a writer's other posts, a link's words (most with a verb that sends the
+    reader: "view", "see", "read") and a name after them or none, nothing else ("View all posts by Jane
+    Doe", "Read more posts by Joe Kindness →", "View All Articles by This Author", "Alle Beiträge
+    von Max Mustermann", "Voir tous les articles de Jean Dupont").
 
     Why: a blog's theme sets it in the author's box, between the story and the comments, or under
     each writer of a page's list; it is a button, never the story's sentence, wherever it stands.
 
-    False positives: a heading of the story's own that lists a writer's posts ("More articles by
-    Jane Doe" over a reading list the story gives) goes, its items stay.
+    False positives: a heading of the story's own over a writer's posts it lists ("See all posts by
+    Jane Doe" over a reading list) goes, its items stay. A heading without a link's verb ("More
+    stories by Alice Munro", "Posts by Elon Musk", "Entradas de Real Madrid") is never taken.
 
     Example: "View all posts by Craig Randall" -> dropped.
     """
     text = page.blocks[i].text.strip()
     link = page.vocab.starts("author_archive_links", text)
-    whom = text[link.end() :].strip(_LINK_MARKS) if link else ""
-    if whom and (page.vocab.line_is("writer_references", whom) or is_credit_line(whom, page.vocab)):
-        return Hit()
-    return None
+    if link is None:
+        return None
+    whom = text[link.end() :].strip(_LINK_MARKS)
+    return Hit() if not whom or is_credit_line(whom, page.vocab) else None

@@ -252,7 +252,8 @@ def standfirst(page: Page, i: int) -> Hit | None:
     """Removes: the standfirst, a summary line printed right under the headline, in the same
     paragraph and closed by a blank line, or over the byline or the date that open the story.
     It moves to `subtitle`; a writer's name alone there is the byline, and moves to `authors`;
-    a line of fewer than four words there is a label, no standfirst.
+    a line of fewer than four words there is a label, no standfirst, and a site's notice that the
+    line-kind model reads as one ("Our website places cookies on your device...") is none either.
 
     Why: the standfirst repeats or summarises the story; it is metadata. When the story
     repeats it as a body paragraph further down, that paragraph stays.

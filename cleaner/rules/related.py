@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner.pagemodel.slug import is_named_headline
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.labels import MIN_TITLE_WORDS, OPENING_LABEL, closed_label_end, is_closed_label
@@ -121,7 +122,8 @@ def also_read_line(page: Page, i: int) -> Hit | None:
 
     False positives: a body sentence that begins "Read: " as part of a quotation or a list
     of instructions; the link text must be headline-shaped (no full stop, 30 words at most).
-    On HTML a line in code, a table row or a quotation is kept.
+    On HTML a line in code, a table row or a quotation is kept, and anywhere the headline the
+    URL names ("Recommended: 10 Noteworthy Substacks" under ".../recommended-10-noteworthy-substacks").
 
     Example: "Also Read | Russia-Ukraine war: Kyiv braces for assault" -> dropped.
     """
@@ -129,6 +131,8 @@ def also_read_line(page: Page, i: int) -> Hit | None:
     if is_content_markup(block):
         return None
     text, vocab = block.text, page.vocab
+    if is_named_headline(text, page.article.url):  # "Recommended: 10 Substacks", this story's own
+        return None
     start = vocab.starts("also_read", text)
     separator = start and _INLINE_SEPARATOR.match(text, start.end())
     if separator:
