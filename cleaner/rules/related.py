@@ -122,8 +122,9 @@ def also_read_line(page: Page, i: int) -> Hit | None:
 
     False positives: a body sentence that begins "Read: " as part of a quotation or a list
     of instructions; the link text must be headline-shaped (no full stop, 30 words at most).
-    On HTML a line in code, a table row or a quotation is kept, and anywhere the headline the
-    URL names ("Recommended: 10 Noteworthy Substacks" under ".../recommended-10-noteworthy-substacks").
+    On HTML a line in code, a table row or a quotation is kept, and anywhere the headline the URL
+    names ("Recommended: Ten Noteworthy Newsletters on Data" under ".../recommended-ten-noteworthy-
+    newsletters-on-data").
 
     Example: "Also Read | Russia-Ukraine war: Kyiv braces for assault" -> dropped.
     """
@@ -131,7 +132,7 @@ def also_read_line(page: Page, i: int) -> Hit | None:
     if is_content_markup(block):
         return None
     text, vocab = block.text, page.vocab
-    if is_named_headline(text, page.article.url):  # "Recommended: 10 Substacks", this story's own
+    if is_named_headline(text, page.article.url):  # this story's own headline, labelled as a pointer
         return None
     start = vocab.starts("also_read", text)
     separator = start and _INLINE_SEPARATOR.match(text, start.end())
