@@ -105,12 +105,18 @@ def _without_a_name(text: str, keys: frozenset[str]) -> str | None:
     return " ".join(words[: capitalised[0]] + words[capitalised[-1] + 1 :])
 
 
+# What encloses a quotation, which is read without them.
+_QUOTATION_MARKS = '“”"‘’«»„'
+
+
 def _may_hold_a_new_word(text: str, words: list[str]) -> bool:
     """A label of four words or more may hold one word the vocabularies do not ("Advertisement ·
     Scroll down to keep reading"); a heading in title case ("How to Start a Podcast") or a
-    sentence ("Read our full review.") may not."""
-    capitalised = sum(word[:1].isupper() for word in text.split())
-    return len(words) >= _MIN_WORDS_WITH_NEW and capitalised < 2 and not text.rstrip().endswith((".", "?", "!"))
+    sentence ("Read our full review.") may not, nor one in quotation marks ("“A gorgeous play. Must
+    see.”")."""
+    bare = text.strip().strip(_QUOTATION_MARKS)
+    capitalised = sum(word[:1].isupper() for word in bare.split())
+    return len(words) >= _MIN_WORDS_WITH_NEW and capitalised < 2 and not bare.rstrip().endswith((".", "?", "!"))
 
 
 # What a gate asks of a line that may open with a label: a letter, a few words, then a separator
