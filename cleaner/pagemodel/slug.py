@@ -79,8 +79,10 @@ def opens_with_slug(text: str, url: str | None) -> bool:
         return False
     # A slug leaves out function words ("/programming-language-death-spiral" for "The Programming
     # Language Death Spiral - ..."): the line's that the slug does not hold are skipped.
-    omitted = function_words().difference(sequence)
-    words = [w for w in _SLUG_WORD.findall(folded(text[: 4 * len(" ".join(sequence))])) if w not in omitted]
+    stop, spelled = function_words(), set(sequence)
+    words = [
+        w for w in _SLUG_WORD.findall(folded(text[: 4 * len(" ".join(sequence))])) if w in spelled or w not in stop
+    ]
     return tuple(words[: len(sequence)]) == sequence
 
 
