@@ -17,8 +17,11 @@ from cleaner.vocab import month_numbers
 
 _ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)")
 # Year first with dots or slashes, as blogs and East Asian sites write it ("2025.12.17", "2025/12/17"):
-# two digits each for the month and the day, which a version number ("2024.4.4") seldom has.
-_YEAR_FIRST = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<sep>[./])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d|\.\d)")
+# two digits each for the month and the day, which a version number ("2024.4.4") seldom has, and
+# no path around it ("nytimes.com/2025/12/17/" is a link's, "/2019/11/12/13" no date).
+_YEAR_FIRST = re.compile(
+    r"(?<![\d./])(?P<y>(?:19|20)\d\d)(?P<sep>[./])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d|[./]\d)"
+)
 # "20/11/2019", "20.11.2019"; and "11/20/2019", read month first where the second number
 # cannot be a month. A date both ways ("3/4/2022") is read as the page's `Reading` says.
 _NUMERIC = re.compile(r"(?<!\d)(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")

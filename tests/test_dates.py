@@ -123,6 +123,8 @@ def test_only_a_capital_after_a_small_letter_opens_a_glued_month(line) -> None:
         ("Upgrade from 2024.4.4 to 2024.5.0", None),  # calendar versions, not dates
         ("Release v2024.04.01.2", None),
         ("2025.13.40", None),
+        ("https://www.nytimes.com/2025/12/17/world/floods.html", None),  # a link's path
+        ("Figure 2019/11/12/13", None),
     ],
 )
 def test_a_date_written_year_first_with_dots_or_slashes(text, expected) -> None:

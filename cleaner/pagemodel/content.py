@@ -37,8 +37,8 @@ ATTRIBUTION_WORDS = 12
 _ATTRIBUTION = re.compile(r"^\s*[—–―]\s*(?=\w)")
 _HANDLE = re.compile(r"\(@\w{1,30}\)")
 _CLOSES_QUOTATION = re.compile(r"[”\"»“’]\W{0,2}$")
-# A name may end on an initial's stop, which closes no sentence: "– Ann L."
-_INITIAL_AT_END = re.compile(r"(?<![\w.])[A-Z]\.$")
+# A name may end on an initial's stop, which closes no sentence: "– Ann L.", "– Анна К."
+_INITIAL_AT_END = re.compile(r"(?<![\w.])([^\W\d_])\.$")
 
 
 def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:
@@ -67,14 +67,16 @@ def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]
 def _attributions(page: Page, kept: Sequence[int]) -> Iterator[int]:
     """The kept lines that name who said the line above: a dash opens them, then a handle in
     brackets (a post's signature: "— 9to5Mac.com (@9to5mac) November 4, 2019"), or, under a line
-    that closes a quotation, a capitalised word and no sentence (a name: "– Ann L."). A line of a
-    related list or a menu a dash opens is neither."""
+    that closes a quotation, a word that does not open in lower case and no sentence (a name: "–
+    Ann L.", "– 李明"). A line of a related list or a menu a dash opens is neither."""
     for above, i in itertools.pairwise(kept):
         text = page.blocks[i].text.strip()
         opening = _ATTRIBUTION.match(text)
         if not opening or word_count(text) > ATTRIBUTION_WORDS:
             continue
-        named = text[opening.end()].isupper() and (not ends_sentence(text) or _INITIAL_AT_END.search(text) is not None)
+        initial = _INITIAL_AT_END.search(text)
+        ends_name = not ends_sentence(text) or (initial is not None and initial.group(1).isupper())
+        named = not text[opening.end()].islower() and ends_name
         if _HANDLE.search(text) or (named and _CLOSES_QUOTATION.search(page.blocks[above].text)):
             yield i
 

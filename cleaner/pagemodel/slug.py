@@ -71,19 +71,29 @@ def opens_with_slug(text: str, url: str | None) -> bool:
     True
     >>> opens_with_slug("Why I ran my own newsletter through my tool", url)
     False
-    >>> opens_with_slug("Best Moving Companies in New York (2025)", "https://example.com/best-moving-companies-new-york/")
+    >>> url = "https://example.com/best-moving-companies-new-york/"
+    >>> opens_with_slug("Best Moving Companies in New York (2025)", url)
     True
+    >>> opens_with_slug("Best moving companies in New York, a guide to what they charge", url)
+    False
     """
     sequence = _slug_sequence(url)
     if len(set(sequence)) < STORY_SLUG_WORDS:
         return False
+    opening = text[: 4 * len(" ".join(sequence))]
+    words = _SLUG_WORD.findall(folded(opening))
     # A slug leaves out function words ("/programming-language-death-spiral" for "The Programming
-    # Language Death Spiral - ..."): the line's that the slug does not hold are skipped.
+    # Language Death Spiral - ..."): a headline's that the slug does not hold are skipped, in a line
+    # in a headline's capitals only (a sentence under the headline may open with the slug's words).
     stop, spelled = function_words(), set(sequence)
-    words = [
-        w for w in _SLUG_WORD.findall(folded(text[: 4 * len(" ".join(sequence))])) if w in spelled or w not in stop
-    ]
+    if _in_headline_capitals(opening, stop):
+        words = [word for word in words if word in spelled or word not in stop]
     return tuple(words[: len(sequence)]) == sequence
+
+
+def _in_headline_capitals(text: str, small: frozenset[str]) -> bool:
+    """Whether every word that opens on a letter opens on a capital, but the `small` ones."""
+    return all(not word[:1].isalpha() or word[:1].isupper() or word.lower() in small for word in text.split())
 
 
 def folded(text: str) -> str:

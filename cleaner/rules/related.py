@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.pagemodel.slug import is_named_headline
+from cleaner.pagemodel.slug import opens_with_slug
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.labels import MIN_TITLE_WORDS, OPENING_LABEL, closed_label_end, is_closed_label
@@ -122,9 +122,10 @@ def also_read_line(page: Page, i: int) -> Hit | None:
 
     False positives: a body sentence that begins "Read: " as part of a quotation or a list
     of instructions; the link text must be headline-shaped (no full stop, 30 words at most).
-    On HTML a line in code, a table row or a quotation is kept, and anywhere the headline the URL
-    names ("Recommended: Ten Noteworthy Newsletters on Data" under ".../recommended-ten-noteworthy-
-    newsletters-on-data").
+    On HTML a line in code, a table row or a quotation is kept, and anywhere the headline whose
+    opening, its label too, the URL's slug spells ("Recommended: Ten Noteworthy Newsletters on Data"
+    under ".../recommended-ten-noteworthy-newsletters-on-data"); a pointer to a follow-up story
+    that shares the slug's words after its own label ("Read more: ...") still goes.
 
     Example: "Also Read | Russia-Ukraine war: Kyiv braces for assault" -> dropped.
     """
@@ -132,7 +133,7 @@ def also_read_line(page: Page, i: int) -> Hit | None:
     if is_content_markup(block):
         return None
     text, vocab = block.text, page.vocab
-    if is_named_headline(text, page.article.url):  # this story's own headline, labelled as a pointer
+    if opens_with_slug(text, page.article.url):  # the story's own headline, its label in the slug
         return None
     start = vocab.starts("also_read", text)
     separator = start and _INLINE_SEPARATOR.match(text, start.end())
