@@ -123,9 +123,7 @@ def _marked_byline(text: str, marker: re.Match[str], following: str | None, voca
     if not rest and following is not None:
         rest, span = unglued(following.strip(), vocab), 2
     role, *after = _META_SEPARATOR.split(rest, maxsplit=1)
-    found: tuple[list[str], list[str], str] | None = ([], [], "".join(after))
-    if not _names_a_desk(role, vocab):
-        found = read_credit(_without_count(rest, vocab), vocab)
+    found = ([], [], "".join(after)) if _names_a_desk(role, vocab) else read_credit(_without_count(rest, vocab), vocab)
     if found is None:
         return None
     people, agencies, tail = found

@@ -114,15 +114,15 @@ def _texts() -> list[list[Block]]:
     return [text_frontend.to_blocks(text) for text in texts]
 
 
+_EVERY_RULE = RulePlan(tuple(rule for rule in all_rules() if rule.scope in ("block", "lead")), VOCAB)
+
+
 @cache
 def _candidates(text: str) -> tuple[tuple[Rule, re.Pattern | None], ...]:
     """The rules whose gates may admit the line, with the regex each still has to match: found once
     in a worker for all the rules it judges (the dispatch reads a megabyte's line in seconds, and
     the lines are the same for every rule)."""
     return _EVERY_RULE.candidates(text).every
-
-
-_EVERY_RULE = RulePlan(tuple(rule for rule in all_rules() if rule.scope in ("block", "lead")), VOCAB)
 
 
 def _judge_text(rule: Rule, blocks: list[Block]) -> None:

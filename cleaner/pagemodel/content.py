@@ -1,7 +1,7 @@
 """The lines of a text dump that belong to the article around them however they read: a list's
 items under its heading or lead-in, code and table rows, a uniform list's rows, a schedule's
-entries, a quotation's attribution. The article's run (`run`) counts them as text at even odds, and the furniture rule
-(FUR001) leaves them to the article.
+entries, a quotation's attribution. The article's run (`run`) counts them as text at even odds,
+and the furniture rule (FUR001) leaves them to the article.
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ _INITIAL_AT_END = re.compile(r"(?<![\w.])([^\W\d_])\.$")
 def article_content(page: Page, resumes: Callable[[int], bool]) -> Iterator[int]:
     """The kept lines that belong to the article around them however they read: the items of a list
     after its lead-in or its heading (`_listed_items`); code and table rows, CODE_LINES or more in a
-    row, and a table's rows as a dump writes them (`blocklines.piped_table_rows`); and the rows of a
-    uniform list (`rows.uniform_rows`); a quotation's attribution (`_attributions`)."""
+    row, and a table's rows as a dump writes them (`blocklines.piped_table_rows`); the rows of a
+    uniform list (`rows.uniform_rows`); and a quotation's attribution (`_attributions`)."""
     yield from _listed_items(page, resumes)
     kept = [i for i, dropped in enumerate(page.dropped) if dropped is None]
     block_run: list[int] = []

@@ -85,15 +85,22 @@ def opens_with_slug(text: str, url: str | None) -> bool:
     # A slug leaves out function words ("/programming-language-death-spiral" for "The Programming
     # Language Death Spiral - ..."): a headline's that the slug does not hold are skipped, in a line
     # in a headline's capitals only (a sentence under the headline may open with the slug's words).
-    stop, spelled = function_words(), set(sequence)
-    if _in_headline_capitals(opening, stop):
+    if in_headline_capitals(opening):
+        stop, spelled = function_words(), set(sequence)
         words = [word for word in words if word in spelled or word not in stop]
     return tuple(words[: len(sequence)]) == sequence
 
 
-def _in_headline_capitals(text: str, small: frozenset[str]) -> bool:
-    """Whether every word that opens on a letter opens on a capital, but the `small` ones."""
-    return all(not word[:1].isalpha() or word[:1].isupper() or word.lower() in small for word in text.split())
+# What stands around a word: brackets, quotes, punctuation ("(And", "Here's" is one word).
+_AROUND_WORDS = "()[]{}\"'“”‘’«».,:;!?…-–—"
+
+
+def in_headline_capitals(text: str) -> bool:
+    """Every word of the line but the small ones ("a", "of", "the") opens on a capital, as a
+    headline's words do and a sentence's do not."""
+    words = [word.strip(_AROUND_WORDS) for word in text.split()]
+    words = [word for word in words if word[:1].isalpha() and word.casefold() not in function_words()]
+    return bool(words) and all(word[0].isupper() for word in words)
 
 
 def folded(text: str) -> str:

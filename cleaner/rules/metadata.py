@@ -7,12 +7,19 @@ import re
 from cleaner import names
 from cleaner.pagemodel.lead import MIN_BYLINE_CHANCE, is_made_of_page_words
 from cleaner.pagemodel.run import HEADLINE_REACH
-from cleaner.pagemodel.slug import is_named_headline, names_story, opens_with_slug, repeats_slug, slug_words
+from cleaner.pagemodel.slug import (
+    in_headline_capitals,
+    is_named_headline,
+    names_story,
+    opens_with_slug,
+    repeats_slug,
+    slug_words,
+)
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import lead_rule
 from cleaner.shapes import has_letters, is_headline_like, word_count
-from cleaner.vocab import Vocabulary, function_words, month_numbers
+from cleaner.vocab import Vocabulary, month_numbers
 
 # Two of the 790 WCXB headlines run past 20 words; a longer first line without a full stop is the
 # story's opening or its standfirst ("Finding the right Customer Relationship Management (CRM) software
@@ -50,8 +57,6 @@ _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{3}[.…][\"'”’)]*\s+[\"“‘(]?
 # "2.1. Results" ("1. FC Köln gewinnt das Derby", "1. Mai: Tausende demonstrieren" are headlines).
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+(?P<heading>[A-ZÀ-Ý].*)$")
 _MAX_SECTION_HEADING_WORDS = 4
-# What stands around a word: brackets, quotes, punctuation ("(And", "Here's" is one word).
-_AROUND_WORDS = "()[]{}\"'“”‘’«».,:;!?…-–—"
 # An initialism closes a headline without ending a sentence: "The Hottest Real Estate Markets in the U.S."
 _FINAL_INITIALISM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 
@@ -228,7 +233,7 @@ def _is_title(page: Page, text: str, named: bool = False) -> bool:
     first section), no long question."""
     if page.vocab.line_is("section_headings", text):
         return False
-    if _holds_two_sentences(text, page.vocab) and not (named and _in_capitals(text)):
+    if _holds_two_sentences(text, page.vocab) and not (named and in_headline_capitals(text)):
         return False
     if _is_numbered_section(text):
         return False
@@ -237,14 +242,6 @@ def _is_title(page: Page, text: str, named: bool = False) -> bool:
     if word_count(text) < 2 or not has_letters(text) or not is_headline_like(closed, max_words=_MAX_TITLE_WORDS):
         return False
     return not (text.rstrip().endswith("?") and word_count(text) > _MAX_QUESTION_TITLE_WORDS)
-
-
-def _in_capitals(text: str) -> bool:
-    """Every word of the line but the small ones ("a", "of", "the") opens on a capital, as a
-    headline's words do and a sentence's do not."""
-    words = [word.strip(_AROUND_WORDS) for word in text.split()]
-    words = [word for word in words if word[:1].isalpha() and word.casefold() not in function_words()]
-    return bool(words) and all(word[0].isupper() for word in words)
 
 
 @lead_rule("MET002", "standfirst", "metadata")
