@@ -1,5 +1,6 @@
 """Buttons that sell the site's product, left in the text as lines of their own ("Book a demo",
-"Jetzt kaufen"): the last of the calls to action (`prompts`), run after them."""
+"Jetzt kaufen"), and the pitch over them: the last of the calls to action (`prompts`), run after
+them."""
 
 from __future__ import annotations
 
@@ -101,3 +102,51 @@ def _is_sales_pitch(vocab: Vocabulary, text: str) -> bool:
     from cleaner.pagemodel import evidence  # numpy, imported once a line gets this far
 
     return float(evidence.text_chances([line])[0]) < _MAX_PITCH_TEXT_CHANCE
+
+
+# A product's box: a line or two of pitch over its button, each line short.
+_MAX_BOX_PITCH_LINES = 2
+_MAX_BOX_PITCH_WORDS = 16
+# A pitch that asks or exclaims: "Ready to sleep again?", "Centralize your training with Acme!".
+_ASKS_OR_EXCLAIMS = re.compile(r"[!?][\s\"'”’)]*$")
+
+
+@block_rule(
+    "PRM008",
+    "pitch-over-button",
+    "prompts",
+    gate=Gate(max_words=_MAX_BOX_PITCH_WORDS, phrases=("reader_words",), pattern=_ASKS_OR_EXCLAIMS),
+    reads_ahead=_MAX_BOX_PITCH_LINES,
+)
+def pitch_over_button(page: Page, i: int) -> Hit | None:
+    """Removes: the pitch of a product's box, a line or two over a button that sells
+    (`call_to_action`), each of 16 words at most and speaking to the reader or asking or
+    exclaiming ("Stop guessing about your digital experience with Acme" / "Get started for
+    free"; "Want to win more jobs with less effort?" / "Start Free Trial").
+
+    Why: company blogs break and close their posts with boxes that sell the product; the button
+    says what the box is, and its pitch is a sentence in the site's own words, which no list
+    can know.
+
+    False positives: an article's short line that speaks to the reader right over a button's
+    label, such as a step of a guide ("Ready to get started?" over "Get started"); a longer
+    line, or one that neither speaks to the reader nor asks nor exclaims, stays. A landing page
+    whose text is its product's pitches loses them.
+
+    Example: "Skip the research and use Acme to plan your events today!" / "Book a demo" -> dropped.
+    """
+    blocks, vocab = page.blocks, page.vocab
+    for button in range(i + 1, min(i + 1 + _MAX_BOX_PITCH_LINES, len(blocks))):
+        if not _is_pitch(vocab, blocks[button - 1].text):
+            return None
+        if call_to_action(page, button):
+            lines = "a line" if button - i == 1 else f"{button - i} lines"
+            return Hit(span=button - i, detail=f"{lines} of pitch over a button")
+    return None
+
+
+def _is_pitch(vocab: Vocabulary, text: str) -> bool:
+    """A line short enough for a box that speaks to the reader ("your", "vous") or asks or exclaims."""
+    return word_count(text) <= _MAX_BOX_PITCH_WORDS and (
+        _ASKS_OR_EXCLAIMS.search(text) is not None or vocab.search("reader_words", text) is not None
+    )
