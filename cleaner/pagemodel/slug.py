@@ -44,6 +44,8 @@ def slug_words(url: str | None) -> frozenset[str]:
 
     >>> sorted(slug_words("https://example.com/2019/11/18/13-inch-macbook-pro-keyboard.html"))
     ['inch', 'keyboard', 'macbook', 'pro']
+    >>> sorted(slug_words("https://example.com/city/river-floods-town/articleshow/126041363.cms"))
+    ['floods', 'river', 'town']
     """
     return frozenset(_slug_sequence(url))
 
@@ -55,7 +57,8 @@ def _slug_sequence(url: str | None) -> tuple[str, ...]:
     if not url:
         return ()
     path = unquote(urlsplit(url).path)
-    segments = [_FILE_SUFFIX.sub("", seg) for seg in path.split("/") if _SLUG_WORD.search(seg)]
+    # A file's suffix is no word: "/articleshow/126041363.cms" ends on the segment before the number.
+    segments = [seg for seg in (_FILE_SUFFIX.sub("", seg) for seg in path.split("/")) if _SLUG_WORD.search(seg)]
     if not segments:
         return ()
     return tuple(folded(w) for w in _SLUG_WORD.findall(max(segments[-2:], key=len)))
