@@ -377,6 +377,21 @@ def test_a_prompt_set_into_a_story_does_not_end_it_but_a_related_list_does() -> 
     assert "Price: $699" not in body and "Ten trails for a first overnight" not in body
 
 
+@pytest.mark.parametrize(("prompt", "goes_on"), [("Sign in to keep reading", True), ("Share this article", False)])
+def test_a_paywall_s_prompt_inside_a_page_s_story_does_not_end_its_run_but_a_share_bar_does(prompt, goes_on) -> None:
+    menu = ["Home", "World", "Politics", "Business", "Tech", "Sport", "Culture", "Opinion", "Newsletters", "Podcasts"]
+    picks = [line for n, name in enumerate(["Bench", "Dumbbells", "Rope"], 1) for line in (name, f"Price: ${n}99", "View deal")]
+    closing = [
+        "Whichever pieces you choose, start with the ones you will use every week and add the rest as your routine grows.",
+        "A small room holds all of them if the bench folds and the treadmill slides under a bed when it is not in use.",
+    ]
+    footer = ["About us", "Contact", "Privacy", "© 2024 The Daily Example. All rights reserved."]
+    lines = [*menu, "Home gym setups for every budget", *PARAGRAPHS, prompt, *picks, *closing, *footer]
+    body = cleaner.clean("\n\n".join(lines), kind="text").body
+    assert prompt not in body and "About us" not in body and PARAGRAPHS[-1] in body
+    assert ("Price: $299" in body and closing[-1] in body) is goes_on
+
+
 def test_the_story_s_sentences_go_on_past_a_prompt_of_two_lines_but_its_tail_does_not() -> None:
     tail = ["Tent with its rainfly and poles", "Stakes and guylines for windy nights", PARAGRAPHS[0]]
     lines = [*PARAGRAPHS, "Get the app", "Download it today", *tail]
