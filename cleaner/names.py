@@ -40,6 +40,9 @@ _MAX_CREDIT_WORDS = 16
 # The longest role or date phrase looked for after a name, and the longest byline or author field.
 _ROLE_PHRASE_WORDS = 4
 MAX_BYLINE_WORDS = 40
+# What may stand between a byline's marker and its names: "Author: Jane Doe", "Author - Jane Doe",
+# "लेखक | राहुल शर्मा".
+MARKER_SEPARATORS = " :|-–—"
 
 
 # Marks no one's name holds: a heading's anchor, a section sign, a copyright's sign (a brand's
@@ -118,7 +121,7 @@ def author_names(values: Iterable[str], vocab: Vocabulary) -> tuple[list[str], l
             continue
         text = unglued(" ".join(value.split()), vocab)
         marker = vocab.starts("byline_markers", text) or _marker_after_words(text, vocab)
-        text = text[marker.end() :].lstrip(" :") if marker else text
+        text = text[marker.end() :].lstrip(MARKER_SEPARATORS) if marker else text
         text = _AFTER_NAMES.split(text, maxsplit=1)[0]
         if people and _is_suffix(text, vocab) and not vocab.line_is("agencies", text):  # "Jane Doe RN", "BSN"
             people[-1] = f"{people[-1]}, {text}"
@@ -205,6 +208,8 @@ def read_credit(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str
         is_role = _role_at(piece, 0, vocab) or (bool(people) and name != piece)
         if vocab.line_is("agencies", piece):
             agencies.append(piece)
+        elif people and k == len(pieces) - 1 and _is_place_after_names(head, piece):
+            break  # "Jane Doe, London": where the writer files from
         elif not people and not agencies and _is_group_credit(piece, vocab):
             people.append(piece)
         elif is_name_list(piece.split(",")[0], vocab) and not is_role:
@@ -216,6 +221,17 @@ def read_credit(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str
         else:
             return None
     return (people, agencies, tail) if people or agencies else None
+
+
+def _is_place_after_names(head: str, piece: str) -> bool:
+    """Whether a byline's last piece is one word set off by a comma: the city the writer files
+    from ("By Jane Doe, London", "Rahul Sharma, Jaipur"), no one's name; one joined by "and" may be
+    ("Maria and Katerina").
+
+    >>> _is_place_after_names("Jane Doe, London", "London"), _is_place_after_names("Maria and Katerina", "Katerina")
+    (True, False)
+    """
+    return " " not in piece and re.search(rf",\s*{re.escape(piece)}\W*$", head) is not None
 
 
 def _is_group_credit(piece: str, vocab: Vocabulary) -> bool:

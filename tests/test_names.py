@@ -90,6 +90,11 @@ def test_split_names_keeps_credentials_with_their_name() -> None:
         ("By Jane Doe, Reuters Staff", ["Jane Doe"], [], None),  # a team after a name is her role's
         ("By Lucia Dalla Costa", ["Lucia Dalla Costa"], [], None),  # "Dalla" a name's particle, not "by"
         ("Reported by Priya Sharma; edited by Tom Hale", ["Priya Sharma"], [], None),  # an editor's credit after
+        ("Author - Jane Doe", ["Jane Doe"], [], None),  # a dash or a bar after the marker
+        ("Written by | Jane Doe", ["Jane Doe"], [], None),
+        ("By Jane Doe, London", ["Jane Doe"], [], None),  # the city she files from
+        ("Reporter: Rahul Sharma, Jaipur", ["Rahul Sharma"], [], None),
+        ("By Maria and Katerina", ["Maria", "Katerina"], [], None),  # joined by "and": two writers
     ],
 )
 def test_read_byline(line, people, agencies, published) -> None:

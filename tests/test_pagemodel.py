@@ -378,11 +378,16 @@ def test_a_prompt_set_into_a_story_does_not_end_it_but_a_related_list_does() -> 
 
 
 @pytest.mark.parametrize(
-    ("prompt", "goes_on"), [("Sign in to keep reading", True), ("Log in to account", False), ("Share this article", False)]
+    ("prompt", "goes_on"),
+    [("Sign in to keep reading", True), ("Log in to account", False), ("Share this article", False)],
 )
 def test_a_paywall_s_prompt_inside_a_page_s_story_does_not_end_its_run_but_a_share_bar_does(prompt, goes_on) -> None:
     menu = ["Home", "World", "Politics", "Business", "Tech", "Sport", "Culture", "Opinion", "Newsletters", "Podcasts"]
-    picks = [line for n, name in enumerate(["Bench", "Dumbbells", "Rope"], 1) for line in (name, f"Price: ${n}99", "View deal")]
+    picks = [
+        line
+        for n, name in enumerate(["Bench", "Dumbbells", "Rope"], 1)
+        for line in (name, f"Price: ${n}99", "View deal")
+    ]
     closing = [
         "Whichever pieces you choose, start with the ones you will use every week and add the rest as your routine grows.",
         "A small room holds all of them if the bench folds and the treadmill slides under a bed when it is not in use.",
