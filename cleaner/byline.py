@@ -10,8 +10,8 @@ from typing import NamedTuple
 
 from cleaner.dates import Reading, find_date, strip_times
 from cleaner.names import (
-    MARKER_SEPARATORS,
     MAX_BYLINE_WORDS,
+    after_marker,
     credited_names,
     glued_marker,
     is_credit_line,
@@ -127,7 +127,7 @@ def _closing_count(vocab: Vocabulary) -> re.Pattern[str]:
 
 
 def _marked_byline(text: str, marker: re.Match[str], following: str | None, vocab: Vocabulary) -> Byline | None:
-    rest, span = text[marker.end() :].lstrip(MARKER_SEPARATORS), 1
+    rest, span = after_marker(text, marker), 1
     if not rest and following is not None:
         rest, span = unglued(following.strip(), vocab), 2
     role, *after = _META_SEPARATOR.split(rest, maxsplit=1)

@@ -40,9 +40,9 @@ _MAX_CREDIT_WORDS = 16
 # The longest role or date phrase looked for after a name, and the longest byline or author field.
 _ROLE_PHRASE_WORDS = 4
 MAX_BYLINE_WORDS = 40
-# What may stand between a byline's marker and its names: "Author: Jane Doe", "Author - Jane Doe",
-# "लेखक | राहुल शर्मा".
-MARKER_SEPARATORS = " :|-–—"
+# What may stand between a byline's marker and its names: spaces and a colon, or a dash or a bar
+# with a space after it ("Author - Jane Doe", "Written by | Jane Doe"); "By-Pass Road" is one word.
+_MARKER_GAP = re.compile(r"[\s:]*(?:[|–—-]\s+)?")
 
 
 # Marks no one's name holds: a heading's anchor, a section sign, a copyright's sign (a brand's
@@ -83,6 +83,17 @@ def _is_firm(text: str, vocab: Vocabulary) -> bool:
     )
 
 
+def after_marker(text: str, marker: re.Match[str]) -> str:
+    """What follows a byline's marker, past the gap after it.
+
+    >>> import re
+    >>> [after_marker(t, re.match("Author|By", t)) for t in ("Author - Jane Doe", "By-Pass Road Opens")]
+    ['Jane Doe', '-Pass Road Opens']
+    """
+    gap = _MARKER_GAP.match(text, marker.end())
+    return text[gap.end() if gap else marker.end() :]
+
+
 def split_names(text: str, vocab: Vocabulary) -> list[str]:
     """Split "A, B and C" into names; credentials stay with the name before them.
 
@@ -121,7 +132,7 @@ def author_names(values: Iterable[str], vocab: Vocabulary) -> tuple[list[str], l
             continue
         text = unglued(" ".join(value.split()), vocab)
         marker = vocab.starts("byline_markers", text) or _marker_after_words(text, vocab)
-        text = text[marker.end() :].lstrip(MARKER_SEPARATORS) if marker else text
+        text = after_marker(text, marker) if marker else text
         text = _AFTER_NAMES.split(text, maxsplit=1)[0]
         if people and _is_suffix(text, vocab) and not vocab.line_is("agencies", text):  # "Jane Doe RN", "BSN"
             people[-1] = f"{people[-1]}, {text}"
@@ -208,7 +219,7 @@ def read_credit(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str
         is_role = _role_at(piece, 0, vocab) or (bool(people) and name != piece)
         if vocab.line_is("agencies", piece):
             agencies.append(piece)
-        elif people and k == len(pieces) - 1 and _is_place_after_names(head, piece):
+        elif k == len(pieces) - 1 and _is_place_after_names(head, piece, people):
             break  # "Jane Doe, London": where the writer files from
         elif not people and not agencies and _is_group_credit(piece, vocab):
             people.append(piece)
@@ -223,15 +234,14 @@ def read_credit(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str
     return (people, agencies, tail) if people or agencies else None
 
 
-def _is_place_after_names(head: str, piece: str) -> bool:
-    """Whether a byline's last piece is one word set off by a comma: the city the writer files
-    from ("By Jane Doe, London", "Rahul Sharma, Jaipur"), no one's name; one joined by "and" may be
-    ("Maria and Katerina").
-
-    >>> _is_place_after_names("Jane Doe, London", "London"), _is_place_after_names("Maria and Katerina", "Katerina")
-    (True, False)
-    """
-    return " " not in piece and re.search(rf",\s*{re.escape(piece)}\W*$", head) is not None
+def _is_place_after_names(head: str, piece: str, people: list[str]) -> bool:
+    """Whether a byline's last piece is one word set off by a comma after full names: the city the
+    writer files from ("By Jane Doe, London"), no one's name. One joined by "and" may be a name
+    ("Maria and Katerina"), and so may one after a name of one word ("Alice, Bob"); "Jane Doe, Cher"
+    is read as a place."""
+    if not people or any(" " not in name for name in people) or " " in piece:
+        return False
+    return re.search(rf",\s*{re.escape(piece)}\W*$", head) is not None
 
 
 def _is_group_credit(piece: str, vocab: Vocabulary) -> bool:

@@ -95,6 +95,7 @@ def test_split_names_keeps_credentials_with_their_name() -> None:
         ("By Jane Doe, London", ["Jane Doe"], [], None),  # the city she files from
         ("Reporter: Rahul Sharma, Jaipur", ["Rahul Sharma"], [], None),
         ("By Maria and Katerina", ["Maria", "Katerina"], [], None),  # joined by "and": two writers
+        ("By Alice, Bob", ["Alice", "Bob"], [], None),  # after a name of one word, a name
     ],
 )
 def test_read_byline(line, people, agencies, published) -> None:
@@ -114,6 +115,7 @@ def test_a_button_is_no_byline(line) -> None:
         "By the time the troops arrived, the city was empty.",
         "By 2030 the plan ends",
         "Bypass",
+        "By-Pass Road Opens",  # a word's hyphen is no gap after a marker
         "By no comments",
         "By The Staff",
         "By Monday Staff",

@@ -39,8 +39,9 @@ _FILE_SUFFIX = re.compile(r"\.[a-z]{2,5}$", re.IGNORECASE)
 def slug_words(url: str | None) -> frozenset[str]:
     """The words of a URL's last path segment that names the story.
 
-    Of the last two path segments the longer one, so "/news/12345/river-floods-town/" and
-    "/river-floods-town/12345.html" both give the story's words.
+    Of the last two path segments that hold a word, the longer one, so
+    "/news/12345/river-floods-town/" and "/river-floods-town/12345.html" both give the story's words
+    (by length, "/ideas-made-to-matter/machine-learning-explained" names its story by the last).
 
     >>> sorted(slug_words("https://example.com/2019/11/18/13-inch-macbook-pro-keyboard.html"))
     ['inch', 'keyboard', 'macbook', 'pro']

@@ -15,13 +15,15 @@ from cleaner.vocab import Vocabulary, label_words_of
 
 # A button's label, with a few words after it at most ("Book a demo with Otter", "Start free trial today").
 _MAX_CTA_TAIL_WORDS = 3
+# The longest line read as a button at all.
+_MAX_BUTTON_WORDS = 12
 
 
 @block_rule(
     "PRM006",
     "call-to-action",
     "prompts",
-    gate=Gate(max_words=12, phrases=("call_to_action", "offer_words", "selling_verbs")),
+    gate=Gate(max_words=_MAX_BUTTON_WORDS, phrases=("call_to_action", "offer_words", "selling_verbs")),
     alone=True,
 )
 def call_to_action(page: Page, i: int) -> Hit | None:
@@ -119,10 +121,11 @@ _ASKS_OR_EXCLAIMS = re.compile(r"[!?][\s\"'”’)]*$")
     reads_ahead=_MAX_BOX_PITCH_LINES,
 )
 def pitch_over_button(page: Page, i: int) -> Hit | None:
-    """Removes: the pitch of a product's box, a line or two over a button that sells
-    (`call_to_action`), each of 16 words at most and speaking to the reader or asking or
-    exclaiming ("Stop guessing about your digital experience with Acme" / "Get started for
-    free"; "Want to win more jobs with less effort?" / "Start Free Trial").
+    """Removes: a product's box, its pitch of a line or two over a button that sells
+    (`call_to_action`) and the button, each line of the pitch short (`_MAX_BOX_PITCH_WORDS`) and
+    speaking to the reader or asking or exclaiming ("Stop guessing about your digital experience
+    with Acme" / "Get started for free"; "Want to win more jobs with less effort?" / "Start Free
+    Trial"). The box goes whole, so that no line over it is over a button once it is gone.
 
     Why: company blogs break and close their posts with boxes that sell the product; the button
     says what the box is, and its pitch is a sentence in the site's own words, which no list
@@ -139,14 +142,15 @@ def pitch_over_button(page: Page, i: int) -> Hit | None:
     for button in range(i + 1, min(i + 1 + _MAX_BOX_PITCH_LINES, len(blocks))):
         if not _is_pitch(vocab, blocks[button - 1].text):
             return None
-        if call_to_action(page, button):
+        if word_count(blocks[button].text) <= _MAX_BUTTON_WORDS and call_to_action(page, button):
             lines = "a line" if button - i == 1 else f"{button - i} lines"
-            return Hit(span=button - i, detail=f"{lines} of pitch over a button")
+            return Hit(span=button - i + 1, detail=f"{lines} of pitch and a button")
     return None
 
 
 def _is_pitch(vocab: Vocabulary, text: str) -> bool:
-    """A line short enough for a box that speaks to the reader ("your", "vous") or asks or exclaims."""
+    """A line short enough for a box that speaks to the reader ("your", "vous") or asks or exclaims:
+    the gate's condition, asked again of the second line of a pitch."""
     return word_count(text) <= _MAX_BOX_PITCH_WORDS and (
         _ASKS_OR_EXCLAIMS.search(text) is not None or vocab.search("reader_words", text) is not None
     )
