@@ -23,11 +23,11 @@ BOUNDARY_FAMILIES = frozenset({"related", "footer", "navigation", "prompts"})
 # interrupts them (weighing nothing, it left WCXB's dumps more leak, 0.059 → 0.060; held-out quarter
 # 0.069 → 0.071).
 INLINE_RULES = frozenset({"REL002", "PRM006", "FTR004", "NAV003", "NAV006"})
-# A paywall's prompt that says the story goes on weighs nothing too ("Sign in to keep reading", `_withholds_story`):
-# a dump holds what the page hides under it (on the seeds-like sets of seeds 2026 and 7, DEV's body
-# paragraphs lost fell from 2.3% and 3.4% to 2.0% and 2.8%; no output of the evaluation pages
-# changed). A login's or an account's control ("Log in to account", "Sign Up") stays a boundary:
-# it stands in menus.
+# A paywall's prompt that says the story goes on weighs nothing too ("Sign in to keep reading",
+# `_withholds_story`): a dump holds what the page hides under it (on the seeds-like sets of seeds
+# 2026 and 7, DEV's body paragraphs lost fell from 2.3% and 3.4% to 2.0% and 2.8%; no output of the
+# evaluation pages changed). A login's or an account's control ("Log in to account", "Sign Up")
+# stays a boundary: it stands in menus.
 PAYWALL_PROMPT_RULE = "PRM005"
 # A comment section's furniture is never inside an article: a run cannot cross it.
 WALL_FAMILIES = frozenset({"comments"})
