@@ -23,7 +23,9 @@ _NOTICE_TAIL_WORDS = 3
 _SENTENCE_STOP = re.compile(r"[.!?]")
 # A clock time is no running time: "10:45 AM", "10:45 IST", "18:30 Uhr".
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}:[0-5]\d\s*(?:[ap]\.?m\b|[A-Z]{2,4}\b|uhr\b|h\b)", re.IGNORECASE)
-_MAX_LABEL_WORDS = 16
+# A label with its clip's title: a video's title runs to twenty words and more ("Watch video: Top 10
+# Cameras of 2025 Under $2500 | The Best Mirrorless Cameras on the Market").
+_MAX_LABEL_WORDS = 24
 # Besides its running time, a player's label has a few words at most ("Video duration 3:45").
 _MAX_DURATION_WORDS = 3
 # A colon or a bar, or a dash with space around it: "Audio-Visual Equipment" is a heading.
