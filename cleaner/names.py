@@ -40,9 +40,9 @@ _MAX_CREDIT_WORDS = 16
 # The longest role or date phrase looked for after a name, and the longest byline or author field.
 _ROLE_PHRASE_WORDS = 4
 MAX_BYLINE_WORDS = 40
-# What may stand between a byline's marker and its names: spaces and a colon, or a dash or a bar
-# with a space after it ("Author - Jane Doe", "Written by | Jane Doe"); "By-Pass Road" is one word.
-_MARKER_GAP = re.compile(r"[\s:]*(?:[|–—-]\s+)?")
+# A mark that may stand between a byline's marker and its names, a space after it: "Author - Jane
+# Doe", "Written by | Jane Doe" ("By-Pass Road" is one word).
+_MARKER_MARKS = "|–—-"
 
 
 # Marks no one's name holds: a heading's anchor, a section sign, a copyright's sign (a brand's
@@ -90,8 +90,10 @@ def after_marker(text: str, marker: re.Match[str]) -> str:
     >>> [after_marker(t, re.match("Author|By", t)) for t in ("Author - Jane Doe", "By-Pass Road Opens")]
     ['Jane Doe', '-Pass Road Opens']
     """
-    gap = _MARKER_GAP.match(text, marker.end())
-    return text[gap.end() if gap else marker.end() :]
+    rest = text[marker.end() :].lstrip(" \t:")
+    if len(rest) > 1 and rest[0] in _MARKER_MARKS and rest[1].isspace():
+        return rest[1:].lstrip()
+    return rest
 
 
 def split_names(text: str, vocab: Vocabulary) -> list[str]:
