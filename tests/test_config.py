@@ -20,8 +20,8 @@ def codes(config: Config) -> set[str]:
     ("selector", "expected"),
     [
         ("AD001", {"AD001"}),
-        ("PRM", {"PRM001", "PRM002", "PRM003", "PRM004", "PRM005", "PRM006", "PRM007", "PRM008"}),
-        ("prm00", {"PRM001", "PRM002", "PRM003", "PRM004", "PRM005", "PRM006", "PRM007", "PRM008"}),
+        ("PRM", {"PRM001", "PRM002", "PRM003", "PRM004", "PRM005", "PRM006", "PRM007", "PRM008", "PRM009"}),
+        ("prm00", {"PRM001", "PRM002", "PRM003", "PRM004", "PRM005", "PRM006", "PRM007", "PRM008", "PRM009"}),
         ("photo-caption", {"CAP001"}),
         ("captions", {"CAP001", "CAP002", "CAP003"}),
     ],

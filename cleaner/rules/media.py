@@ -1,4 +1,5 @@
-"""The labels of audio and video players: "Listen to this article", "Video: ...", "Écouter (3:07)"."""
+"""The labels of audio and video players ("Listen to this article", "Video: ...", "Écouter (3:07)"),
+and the frame of a social post embedded in the story ("View this post on Instagram")."""
 
 from __future__ import annotations
 
@@ -105,4 +106,41 @@ def media_label(page: Page, i: int) -> Hit | None:
     separator = _SEPARATOR.match(rest)
     if separator and separator.group().strip() and is_headline_like(rest[separator.end() :]):
         return Hit(detail="a clip's title")
+    return None
+
+
+# An embedded post's attribution names its author and handle in a few words: "A post shared by
+# Virat Kohli (@virat.kohli)", with the date of older embeds ("... on Mar 3, 2019 at 10:12am PST").
+_MAX_ATTRIBUTION_WORDS = 16
+_HANDLE = re.compile(r"(?<![\w@])@[\w.]+")
+
+
+@block_rule(
+    "MED002",
+    "embedded-post",
+    "media",
+    gate=Gate(max_words=_MAX_ATTRIBUTION_WORDS, phrases=("embed_links", "embed_attributions")),
+    alone=True,
+)
+def embedded_post(page: Page, i: int) -> Hit | None:
+    """Removes: the frame of a social post embedded in the story, which a dump keeps as lines of
+    their own: the embed's link ("View this post on Instagram", "Diesen Beitrag auf Instagram
+    ansehen", `embed_links`) and its attribution, an opener (`embed_attributions`) before the
+    author's name and handle ("A post shared by Virat Kohli (@virat.kohli)").
+
+    Why: a page draws the post itself by script; what the text keeps is the frame around it, which
+    says nothing of the story.
+
+    False positives: a sentence that opens like an attribution must hold a handle and be short
+    ("A post shared by the minister on Monday drew 2,000 replies." stays).
+
+    Example: "View this post on Instagram" / "A post shared by Patagonia (@patagonia)" -> both dropped.
+    """
+    text = page.blocks[i].text.strip()
+    vocab = page.vocab
+    if vocab.line_is("embed_links", text):
+        return Hit(detail="an embed's link")
+    opener = vocab.starts("embed_attributions", text)
+    if opener is not None and _HANDLE.search(text, opener.end()):
+        return Hit(detail="an embed's attribution")
     return None

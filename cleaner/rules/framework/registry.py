@@ -112,6 +112,7 @@ RULE_MODULES = (
     "ads",
     "prompts",
     "calltoaction",
+    "feedback",
     "captions",
     "scenes",
     "credits",
