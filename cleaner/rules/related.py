@@ -40,7 +40,8 @@ def related_list(page: Page, i: int) -> Hit | None:
     "Trending", "Most read", "Lesen Sie auch", "À lire aussi", "Te puede interesar", one that
     qualifies the stories it lists ("Other posts you'll love:", "Related reads"), or one
     naming the section or site the list comes from ("More in Politics", "More from The
-    Times", "Mehr aus Berlin", "Lo último en Deportes"), and the run of headline-like lines (with
+    Times", "Mehr aus Berlin", "Lo último en Deportes"), or a sentence that invites the reader to
+    the list under it ("If you liked this post you might also like:"), and the run of headline-like lines (with
     or without "-" separators) that follows it, other such headers among them. A header that
     names a box of other stories even alone ("Related articles", "Most read", "Mehr zum Thema":
     `lone_box_headers`) goes over the story's prose too: the page draws the box's items later,
@@ -88,11 +89,27 @@ def _qualified_stories(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(rf"\W{{0,3}}(?:{qualifiers})\s+(?:\S+\s+)?(?:{nouns})(?!\w)", re.IGNORECASE)
 
 
+# A header may be a sentence that invites the reader to the list under it: "If you liked this post
+# you might also like:".
+_MAX_INVITATION_WORDS = 16
+
+
+def _invites_to_list(vocab: Vocabulary, text: str) -> bool:
+    """A sentence of a few words that announces a list (it ends with a colon) and holds a header's
+    phrase that speaks to the reader (`reader_words`): "You may also be interested in the following
+    reports:". A header's phrase in the third person is prose's as often ("the five most popular
+    platforms for small businesses:")."""
+    if not text.rstrip().endswith(":") or word_count(text) > _MAX_INVITATION_WORDS:
+        return False
+    found = vocab.search("related_headers", text)
+    return found is not None and vocab.search("reader_words", found.group()) is not None
+
+
 def _is_related_header(page: Page, text: str) -> bool:
     """A header of a list of other stories: a phrase of its own ("Related articles"), a qualifier
     before a noun for stories ("Other posts you'll love:", "Related reads"), or an opener that
     names the section or site the list comes from ("More in Politics")."""
-    if page.vocab.line_is("related_headers", text):
+    if page.vocab.line_is("related_headers", text) or _invites_to_list(page.vocab, text):
         return True
     short = word_count(text) <= _MAX_SOURCE_HEADER_WORDS + 1 and is_headline_like(text.rstrip(":"))
     if short and page.vocab.derived(_qualified_stories).match(text):
