@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 
 from cleaner.names import is_name_list
-from cleaner.shapes import ends_sentence, word_count
+from cleaner.shapes import WORD, ends_sentence, word_count
 from cleaner.vocab import Vocabulary, function_words
 
+# What closes a possessive: "Heather Webber's books", "Marlee's Lemonade", "the Joneses' farm".
+POSSESSIVES = ("'s", "’s", "s'", "s’")
 # A biography: seven to eighty words, three sentences at most.
 MIN_BIO_WORDS = 7
 MAX_BIO_WORDS = 80
@@ -25,6 +27,11 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 def reaches_writer(vocab: Vocabulary, text: str) -> bool:
     """The paragraph tells readers how to reach its subject: an email address, "can be reached at"."""
     return _EMAIL.search(text) is not None or vocab.search("writer_contacts", text) is not None
+
+
+def opens_with_name(line: str, name: str) -> bool:
+    """The line opens with the whole name, then a space ("Jane Doe is", not "Jane Doering")."""
+    return line.startswith(name) and line[len(name) : len(name) + 1].isspace()
 
 
 def opens_with(vocab: Vocabulary, line: str, name: str) -> bool:
@@ -152,3 +159,10 @@ def opens_biography(vocab: Vocabulary, text: str) -> bool:
     True
     """
     return is_biography(text) and vocab.derived(biography_opener).match(text) is not None
+
+
+def speaks_of_a_person(vocab: Vocabulary, text: str) -> bool:
+    """The paragraph says "he" or "she" ("Alec is an avid hiker ... He writes about ..."): a firm
+    credited as the author ("Workzone Team") speaks of itself as "we" or "they" ("Workzone is a
+    family business ... They have helped ..."), and April of a story on the weather is no one."""
+    return not vocab.members("singular_pronouns").isdisjoint(word.casefold() for word in WORD.findall(text))

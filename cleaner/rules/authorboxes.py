@@ -15,6 +15,7 @@ from cleaner.biography import (
     MAX_NAMED_BIO_SENTENCES,
     MIN_BIO_WORDS,
     MIN_WRITER_LINE_WORDS,
+    POSSESSIVES,
     SENTENCE,
     beat_for_title,
     biography_opener,
@@ -24,16 +25,18 @@ from cleaner.biography import (
     is_writer_note,
     names_trade,
     opens_with,
+    opens_with_name,
     opens_with_trade,
     reaches_writer,
     role_then_copula,
+    speaks_of_a_person,
 )
 from cleaner.names import is_credit_line
 from cleaner.rules.contributors import CAPITALISED, HEAD_LINES, MAX_NAME_WORDS, NAME_SHAPE, name_part
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import WORD, ends_sentence, word_count
+from cleaner.shapes import ends_sentence, word_count
 from cleaner.vocab import Vocabulary
 
 # An author box: its header, the name and role lines under it, then the biography.
@@ -41,7 +44,6 @@ _MAX_BOX_LINES = 3
 # A biography names the trade within a few words of its verb: "is a freelance journalist"; a
 # possessive among them opens as many more ("is The Daily Ledger's Staff Writer").
 _TRADE_WITHIN = 4
-_POSSESSIVES = ("'s", "’s", "s'", "s’")
 # A writer's role on a line of its own in an author box says it in a short first sentence
 # ("Senior editor at Gizmodo."); a role line or a Hindi biography may be this short.
 _MAX_ROLE_WORDS = 8
@@ -224,17 +226,13 @@ def _trade_window(rest: str) -> list[str]:
     """The words after a biography's verb where it names the trade: the first few, and as many after
     a possessive among them ("is The Daily Ledger's Staff Writer")."""
     words = rest.split(maxsplit=2 * _TRADE_WITHIN)[: 2 * _TRADE_WITHIN]
-    owner = next((k for k, word in enumerate(words[:_TRADE_WITHIN]) if word.endswith(_POSSESSIVES)), None)
+    owner = next((k for k, word in enumerate(words[:_TRADE_WITHIN]) if word.endswith(POSSESSIVES)), None)
     return words[:_TRADE_WITHIN] if owner is None else words[: owner + 1 + _TRADE_WITHIN]
 
 
 # What sets an author box's header apart from the biography on the same line (a run of spaces is
 # tried from its start only).
 _BOX_SEPARATOR = re.compile(r"(?<!\s)\s*[:|—–-]\s")
-
-
-def _opens_with_name(text: str, name: str) -> bool:
-    return text.startswith(name) and text[len(name) : len(name) + 1].isspace()
 
 
 @block_rule(
@@ -268,9 +266,9 @@ def author_biography_by_name(page: Page, i: int) -> Hit | None:
     text = page.blocks[i].text.strip()
     if not authors or page.kept < HEAD_LINES:
         return None
-    if is_writer_line(page.vocab, text) and any(_opens_with_name(text, n) for n in authors):
+    if is_writer_line(page.vocab, text) and any(opens_with_name(text, n) for n in authors):
         return Hit(detail="biography of the story's author")
-    longer = is_biography(text, MAX_NAMED_BIO_SENTENCES) and _speaks_of_a_person(page.vocab, text)
+    longer = is_biography(text, MAX_NAMED_BIO_SENTENCES) and speaks_of_a_person(page.vocab, text)
     if longer and any(opens_with(page.vocab, text, n) and not _possessive(text, n) for n in authors):
         return Hit(detail="biography of the story's author")
     return None
@@ -278,14 +276,7 @@ def author_biography_by_name(page: Page, i: int) -> Hit | None:
 
 def _possessive(text: str, name: str) -> bool:
     """The text opens with the name's possessive ("Heather Webber's books ..."): it speaks of her work."""
-    return text.startswith(name) and text[len(name) :].startswith(_POSSESSIVES)
-
-
-def _speaks_of_a_person(vocab: Vocabulary, text: str) -> bool:
-    """The paragraph says "he" or "she" ("Alec is an avid hiker ... He writes about ..."): a firm
-    credited as the author ("Workzone Team") speaks of itself as "we" or "they" ("Workzone is a
-    family business ... They have helped ..."), and April of a story on the weather is no one."""
-    return not vocab.members("singular_pronouns").isdisjoint(word.casefold() for word in WORD.findall(text))
+    return text.startswith(name) and text[len(name) :].startswith(POSSESSIVES)
 
 
 @block_rule(

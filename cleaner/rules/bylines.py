@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner.biography import POSSESSIVES, is_person, speaks_of_a_person
 from cleaner.byline import byline_opening, read_byline
 from cleaner.pagemodel.lead import is_made_of_page_words
 from cleaner.rules.framework.context import Page
@@ -17,6 +18,9 @@ _MAX_NAME_WORDS = 4
 _MAX_BIO_GAP = 2
 _MAX_ROLE_WORDS = 6
 _MIN_BIO_WORDS = 12
+# A biography known by its person's pronoun alone heads no series: no other name over its
+# paragraph stands within this many lines (a listicle's items follow each other closely).
+_SERIES_REACH = 12
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 # The author box's gate: a line of two to _MAX_NAME_WORDS name-shaped words (`_is_name_line` asks
 # also that each is capitalised).
@@ -89,9 +93,26 @@ def _is_name_line(text: str) -> bool:
     return 2 <= len(parts) <= _MAX_NAME_WORDS and all(_NAME_WORD.fullmatch(p) and p[0].isupper() for p in parts)
 
 
-def _is_biography(page: Page, line: str) -> bool:
-    """A paragraph about a writer: long enough, and naming what the person does for the page."""
-    return word_count(line) >= _MIN_BIO_WORDS and page.vocab.search("writer_roles", line) is not None
+def _is_biography(page: Page, i: int, line: str) -> bool:
+    """A paragraph about a writer: long enough, and naming what the person does for the page, or
+    speaking of one person ("He has spent 20 years...") where the name over it is a person's (not
+    "Le Bernardin", nor a firm's possessive, "Marlee's Lemonade") and heads no series."""
+    if word_count(line) < _MIN_BIO_WORDS:
+        return False
+    if page.vocab.search("writer_roles", line) is not None:
+        return True
+    name = page.blocks[i].text.strip()
+    person = is_person(page.vocab, name) and not any(word.endswith(POSSESSIVES) for word in name.split())
+    return person and speaks_of_a_person(page.vocab, line) and not _heads_a_series(page, i)
+
+
+def _heads_a_series(page: Page, i: int) -> bool:
+    """Another name line within _SERIES_REACH lines of line `i` over a paragraph that opens with
+    it (`_paragraph_on_name`): the items of a listicle of people or of brands named after them
+    ("Stella McCartney" / "Stella McCartney is a pioneer in sustainable luxury fashion. Known for
+    her ..."), a team's page ("Zane Merva" / "Zane is also our expert on pickups...")."""
+    reach = range(max(i - _SERIES_REACH, 0), min(i + _SERIES_REACH + 1, len(page.blocks)))
+    return any(j != i and _paragraph_on_name(page, j) is not None for j in reach)
 
 
 @block_rule(
@@ -99,7 +120,6 @@ def _is_biography(page: Page, line: str) -> bool:
     "author-bio",
     "bylines",
     gate=Gate(max_words=_MAX_NAME_WORDS, pattern=_NAME_LINE),
-    reads_ahead=1 + _MAX_BIO_GAP,
 )
 def author_bio(page: Page, i: int) -> Hit | None:
     """Removes: an author box: a line holding only a person's name, up to two short role
@@ -111,25 +131,39 @@ def author_bio(page: Page, i: int) -> Hit | None:
     author writes; in a page dump its paragraph reads like article text, so it drags the
     article's run on into the furniture after it.
 
-    False positives: a profile of a writer headed by the writer's name. A listicle whose
-    items are headed by a name and open by repeating it ("Acme Studio" then "Acme Studio
-    is a design agency...") stays: the paragraph must name what a writer does ("reporter",
-    "editor", "writes"), follow the name within three lines and run to twelve words.
+    Also a biography in other words ("Jane Doe is the co-founder of Acme. She has spent twenty
+    years ..."): a paragraph that speaks of one person ("he", "she"), under a name that heads no
+    series of such paragraphs.
+
+    False positives: a profile of a writer headed by the writer's name; a story's note on the
+    person it interviews, in a box of its own. A listicle whose items are headed by a name and
+    open by repeating it ("Acme Studio" then "Acme Studio is a design agency...", "Stella
+    McCartney" then "Stella McCartney is a pioneer in sustainable fashion. Known for her ...")
+    stays: the paragraph must name what a writer does ("reporter", "editor", "writes") or head
+    no series, follow the name within three lines and run to twelve words.
 
     Example: "Jane Doe", "Senior Reporter", "Jane Doe is a senior reporter at the Gazette,
     covering housing and transport." -> all three dropped.
     """
-    text = page.blocks[i].text.strip()
+    j = _paragraph_on_name(page, i)
+    if j is None or not _is_biography(page, i, page.blocks[j].text.strip()):
+        return None
+    return Hit(span=j + 1 - i, detail="author name and biography")
+
+
+def _paragraph_on_name(page: Page, i: int) -> int | None:
+    """The paragraph under the name line `i`, past up to _MAX_BIO_GAP short role lines, that opens
+    with the name or its first word and a biography's verb; None if there is none."""
+    blocks = page.blocks
+    text = blocks[i].text.strip()
     if not _is_name_line(text):
         return None
-    blocks = page.blocks
     first = text.split()[0]
     for j in range(i + 1, min(i + 2 + _MAX_BIO_GAP, len(blocks))):
         line = blocks[j].text.strip()
         for opener in (text, first):
-            rest = line[len(opener) :].lstrip()
-            if line.startswith(opener) and page.vocab.starts("bio_verbs", rest) and _is_biography(page, line):
-                return Hit(span=j + 1 - i, detail="author name and biography")
+            if line.startswith(opener) and page.vocab.starts("bio_verbs", line[len(opener) :].lstrip()):
+                return j
         if word_count(line) > _MAX_ROLE_WORDS:
             return None
     return None
