@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from cleaner.dates import find_date
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import ends_sentence, word_count
-from cleaner.vocab import Vocabulary, normalise_label
+from cleaner.vocab import Vocabulary, function_words, normalise_label
 
 # "...not on behalf of Onmanorama." names the publisher.
 _ON_BEHALF = re.compile(
@@ -119,34 +120,69 @@ def comment_prompt(page: Page, i: int) -> Hit | None:
 
 
 def _author_says(vocab: Vocabulary) -> re.Pattern[str]:
-    """ "jdoe says:", "Jane Doe on March 3, 2019 at 7:45 am said:", "Max sagt:", "Marie dit :" """
-    return re.compile(rf"^\S.{{0,60}}?\s(?:{vocab.alternation('comment_says')})\s?:$", re.IGNORECASE)
+    """ "jdoe says:", "Jane Doe on March 3, 2019 at 7:45 am said:", "Max sagt:", "Marie dit :",
+    "by jdoe ( 12345 ) writes: on Friday January 12, 2024 @11:51AM" (`when`: what follows the colon)."""
+    return re.compile(
+        rf"^\S.{{0,60}}?\s(?:{vocab.alternation('comment_says')})\s?:(?:\s+(?P<when>\S.{{0,80}}))?$", re.IGNORECASE
+    )
+
+
+# After the colon, a comment's date opens what follows within a word ("on Friday January 12, 2024
+# @11:51AM (#64153115)"), which says no more than a few words past it.
+_DATE_OPENS_WITHIN = 2
+_MAX_AFTER_DATE_WORDS = 3
 
 
 @block_rule(
     "COM003",
     "comment-author-line",
     "comments",
-    gate=Gate(max_words=12, pattern=re.compile(r":$")),
+    gate=Gate(max_words=24, pattern=re.compile(r":(?:$|\s)")),
     alone=True,
 )
 def comment_author_line(page: Page, i: int) -> Hit | None:
     """Removes: the line that opens each comment in a thread, a commenter's name followed by
     "says:" ("jdoe says:", "Jane Doe on March 3, 2019 at 7:45 am said:", "Max sagt:",
-    "Marie dit :").
+    "Marie dit :"), and the comment's date after the colon where the thread writes it there ("by
+    jdoe ( 12345 ) writes: on Friday January 12, 2024 @11:51AM (#64153115)").
 
     Why: comment threads follow the article in page dumps; their author lines are the mark
     that tells a thread from the article's own prose.
 
     False positives: a short body line that ends in "says:" to introduce a quotation on the
-    next line ("The sign says:"); only lines of 12 words or fewer ending in the colon match.
+    next line ("The sign says:"); only a name of a few words before the verb matches, and after the
+    colon a date alone: a quotation stays ("He writes: on March 3, 2019 the plant closed ..."), and
+    so does a line opened by a function word ("As Joel writes:").
 
     Example: "thelastchargersfan says:" -> dropped.
     """
     text = page.blocks[i].text.strip()
-    if not page.vocab.derived(_author_says).match(text):
+    found = page.vocab.derived(_author_says).match(text)
+    if not found or _opens_a_quotation(page.vocab, text):
         return None
-    return Hit()
+    return Hit() if found.group("when") is None or _is_comment_date(found.group("when")) else None
+
+
+def _opens_a_quotation(vocab: Vocabulary, text: str) -> bool:
+    """A line opened by a function word introduces the article's quotation ("As Joel writes:",
+    "But the sign says:"); a commenter's name follows a byline's "by" or the comment's date ("On
+    3/5/2024 at 7:29 PM, jdoe said:") only."""
+    first = text.split()[0].casefold()
+    if first not in function_words() or first in vocab.members("byline_connectors"):
+        return False
+    return find_date(text) is None
+
+
+def _is_comment_date(text: str) -> bool:
+    """What follows a commenter's "writes:" is the comment's date, not a quotation."""
+    found = find_date(text)
+    if found is None:
+        return False
+    _, match = found
+    return (
+        word_count(text[: match.start()]) <= _DATE_OPENS_WITHIN
+        and word_count(text[match.end() :]) <= _MAX_AFTER_DATE_WORDS
+    )
 
 
 # A comment form's fine print runs to a sentence or two; a longer paragraph that quotes it is prose.
