@@ -142,13 +142,28 @@ def author_bio(page: Page, i: int) -> Hit | None:
     stays: the paragraph must name what a writer does ("reporter", "editor", "writes") or head
     no series, follow the name within three lines and run to twelve words.
 
+    Where no byline has credited the story, the box's name moves to `authors` when its biography
+    speaks of the person and no line of the box credits a reviewer ("Fact checked by").
+
     Example: "Jane Doe", "Senior Reporter", "Jane Doe is a senior reporter at the Gazette,
-    covering housing and transport." -> all three dropped.
+    covering housing and transport. She lives in Leeds." -> all three dropped, authors ["Jane Doe"].
     """
     j = _paragraph_on_name(page, i)
     if j is None or not _is_biography(page, i, page.blocks[j].text.strip()):
         return None
-    return Hit(span=j + 1 - i, detail="author name and biography")
+    if not _credits_story(page, i, j):
+        return Hit(span=j + 1 - i, detail="author name and biography")
+    name = page.blocks[i].text.strip()
+    return Hit(span=j + 1 - i, moved_to="authors", value=[name], detail="author name and biography")
+
+
+def _credits_story(page: Page, i: int, j: int) -> bool:
+    """Whether the box from line `i` to its biography at line `j` names the story's writer: no byline
+    has credited anyone, the biography speaks of a person (a firm's box, "Acme Van Lines is one of
+    our favourite movers", does not), and no line of the box credits a reviewer ("Fact checked by")."""
+    if page.article.authors or not speaks_of_a_person(page.vocab, page.blocks[j].text):
+        return False
+    return not any(page.vocab.starts("review_credits", page.blocks[k].text.strip()) for k in range(i + 1, j))
 
 
 def _paragraph_on_name(page: Page, i: int) -> int | None:
