@@ -98,17 +98,34 @@ _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _MAX_CONTROLS_CHARS = 80
 
 
+# A placeholder names what is loading in a few words and trails off: "Loading prices for your region…".
+_MAX_PLACEHOLDER_WORDS = 6
+_TRAILS_OFF = ("…", "...")
+
+
+def _is_placeholder(vocab: Vocabulary, text: str) -> bool:
+    """A box's placeholder while a script fills it: a loading word first, an ellipsis last."""
+    line = text.strip()
+    return (
+        line.endswith(_TRAILS_OFF)
+        and word_count(line) <= _MAX_PLACEHOLDER_WORDS
+        and vocab.starts("loading_words", line) is not None
+    )
+
+
 @block_rule(
     "NAV003",
     "page-control",
     "navigation",
-    gate=Gate(max_chars=_MAX_CONTROLS_CHARS, phrases=("page_controls",), pattern=_GLUED),
+    gate=Gate(max_chars=_MAX_CONTROLS_CHARS, phrases=("page_controls", "loading_words"), pattern=_GLUED),
     alone=True,
 )
 def page_control(page: Page, i: int) -> Hit | None:
     """Removes: the label of a page's control left in the text ("Skip to content", "Back to
     top", "Search for:", "Close", "Menu", "Zum Inhalt springen"), also a few of them that the dump
-    ran together ("Skip to main contentSkip to footer").
+    ran together ("Skip to main contentSkip to footer"), and a box's placeholder while a script
+    fills it, a loading word first and an ellipsis last ("Loading prices for your region…",
+    "Chargement des commentaires...").
 
     Why: controls render as text in every dump, at the top, between sections and at the end.
 
@@ -120,6 +137,8 @@ def page_control(page: Page, i: int) -> Hit | None:
     text = page.blocks[i].text
     if page.vocab.line_is("page_controls", text):
         return Hit()
+    if _is_placeholder(page.vocab, text):
+        return Hit(detail="a placeholder")
     labels = _GLUED.split(text)
     if len(labels) > 1 and all(page.vocab.line_is("page_controls", label) for label in labels):
         return Hit(detail="controls run together")
