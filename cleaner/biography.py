@@ -29,11 +29,6 @@ def reaches_writer(vocab: Vocabulary, text: str) -> bool:
     return _EMAIL.search(text) is not None or vocab.search("writer_contacts", text) is not None
 
 
-def opens_with_name(line: str, name: str) -> bool:
-    """The line opens with the whole name, then a space ("Jane Doe is", not "Jane Doering")."""
-    return line.startswith(name) and line[len(name) : len(name) + 1].isspace()
-
-
 def opens_with(vocab: Vocabulary, line: str, name: str) -> bool:
     """The biography opens with the name, or with its first word and a biography's verb ("Anna ist")."""
     if line.startswith(name):

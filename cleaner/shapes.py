@@ -24,6 +24,8 @@ BULLETS = tuple("-•*·–—►▶")
 # Ideographs and Hangul syllables carry about a word each.
 WIDE = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 DASH_SEPARATORS = frozenset({"-", "–", "—", "|", "•", "·", "*"})
+# Where a dump lost the space between two labels: "Skip to main contentSkip to footer", "YesNo".
+GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # A sentence closed by a short credit in brackets: "...after a long debate. (AP)".
 _CREDITED_SENTENCE = re.compile(r"[.!?…]\s*\([^()]{1,30}\)$")
 

@@ -25,7 +25,6 @@ from cleaner.biography import (
     is_writer_note,
     names_trade,
     opens_with,
-    opens_with_name,
     opens_with_trade,
     reaches_writer,
     role_then_copula,
@@ -235,6 +234,10 @@ def _trade_window(rest: str) -> list[str]:
 _BOX_SEPARATOR = re.compile(r"(?<!\s)\s*[:|—–-]\s")
 
 
+def _opens_with_name(text: str, name: str) -> bool:
+    return text.startswith(name) and text[len(name) : len(name) + 1].isspace()
+
+
 @block_rule(
     "CTB005",
     "author-biography-by-name",
@@ -266,7 +269,7 @@ def author_biography_by_name(page: Page, i: int) -> Hit | None:
     text = page.blocks[i].text.strip()
     if not authors or page.kept < HEAD_LINES:
         return None
-    if is_writer_line(page.vocab, text) and any(opens_with_name(text, n) for n in authors):
+    if is_writer_line(page.vocab, text) and any(_opens_with_name(text, n) for n in authors):
         return Hit(detail="biography of the story's author")
     longer = is_biography(text, MAX_NAMED_BIO_SENTENCES) and speaks_of_a_person(page.vocab, text)
     if longer and any(opens_with(page.vocab, text, n) and not _possessive(text, n) for n in authors):

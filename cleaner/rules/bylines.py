@@ -18,9 +18,8 @@ _MAX_NAME_WORDS = 4
 _MAX_BIO_GAP = 2
 _MAX_ROLE_WORDS = 6
 _MIN_BIO_WORDS = 12
-# A biography known by its person's pronoun alone heads no series: no other name over its
-# paragraph stands within this many lines (a listicle's items follow each other closely).
-_SERIES_REACH = 12
+# A box's name stands elsewhere on the page on a line of this many words at most: "By Jane Doe".
+_MAX_CREDIT_WORDS = 8
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 # The author box's gate: a line of two to _MAX_NAME_WORDS name-shaped words (`_is_name_line` asks
 # also that each is capitalised).
@@ -93,26 +92,41 @@ def _is_name_line(text: str) -> bool:
     return 2 <= len(parts) <= _MAX_NAME_WORDS and all(_NAME_WORD.fullmatch(p) and p[0].isupper() for p in parts)
 
 
-def _is_biography(page: Page, i: int, line: str) -> bool:
-    """A paragraph about a writer: long enough, and naming what the person does for the page, or
-    speaking of one person ("He has spent 20 years...") where the name over it is a person's (not
-    "Le Bernardin", nor a firm's possessive, "Marlee's Lemonade") and heads no series."""
-    if word_count(line) < _MIN_BIO_WORDS:
+def _is_biography(page: Page, i: int, j: int) -> bool:
+    """The paragraph at `j` under the name line `i` is about a writer: long enough, and naming
+    what the person does for the page, or in other words a box of its own (`_is_personal_box`)."""
+    bio = page.blocks[j].text.strip()
+    if word_count(bio) < _MIN_BIO_WORDS:
         return False
-    if page.vocab.search("writer_roles", line) is not None:
-        return True
+    return page.vocab.search("writer_roles", bio) is not None or _is_personal_box(page, i, j)
+
+
+def _is_personal_box(page: Page, i: int, j: int) -> bool:
+    """A biography in other words ("Jane Doe is the co-founder of Acme. She has..."): it speaks of
+    one person, whose name (not "Le Bernardin", nor a firm's possessive, "Marlee's Lemonade")
+    stands elsewhere on the page on a short line of its own or a byline's, and no other name on the
+    page heads a paragraph that opens with it. A story's note on the person it interviews names
+    them only in its prose; a listicle of people, or of brands named after them ("Stella
+    McCartney" / "Stella McCartney is a pioneer in sustainable fashion. Known for her ..."), and a
+    team's page head many."""
     name = page.blocks[i].text.strip()
-    person = is_person(page.vocab, name) and not any(word.endswith(POSSESSIVES) for word in name.split())
-    return person and speaks_of_a_person(page.vocab, line) and not _heads_a_series(page, i)
+    if not is_person(page.vocab, name) or any(word.endswith(POSSESSIVES) for word in name.split()):
+        return False
+    if not speaks_of_a_person(page.vocab, page.blocks[j].text) or page.memo(_boxed_names) - {name}:
+        return False
+    named = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    return any(
+        word_count(block.text) <= _MAX_CREDIT_WORDS and named.search(block.text)
+        for k, block in enumerate(page.blocks)
+        if not i <= k <= j
+    )
 
 
-def _heads_a_series(page: Page, i: int) -> bool:
-    """Another name line within _SERIES_REACH lines of line `i` over a paragraph that opens with
-    it (`_paragraph_on_name`): the items of a listicle of people or of brands named after them
-    ("Stella McCartney" / "Stella McCartney is a pioneer in sustainable luxury fashion. Known for
-    her ..."), a team's page ("Zane Merva" / "Zane is also our expert on pickups...")."""
-    reach = range(max(i - _SERIES_REACH, 0), min(i + _SERIES_REACH + 1, len(page.blocks)))
-    return any(j != i and _paragraph_on_name(page, j) is not None for j in reach)
+def _boxed_names(page: Page) -> frozenset[str]:
+    """The names on the page that stand over a paragraph opening with them (`_paragraph_on_name`)."""
+    return frozenset(
+        page.blocks[i].text.strip() for i in range(len(page.blocks)) if _paragraph_on_name(page, i) is not None
+    )
 
 
 @block_rule(
@@ -132,15 +146,16 @@ def author_bio(page: Page, i: int) -> Hit | None:
     article's run on into the furniture after it.
 
     Also a biography in other words ("Jane Doe is the co-founder of Acme. She has spent twenty
-    years ..."): a paragraph that speaks of one person ("he", "she"), under a name that heads no
-    series of such paragraphs.
+    years ..."): a paragraph that speaks of one person ("he", "she"), under a name the page gives
+    elsewhere on a short line ("By Jane Doe") and the only one on the page over such a paragraph.
 
     False positives: a profile of a writer headed by the writer's name; a story's note on the
     person it interviews, in a box of its own. A listicle whose items are headed by a name and
     open by repeating it ("Acme Studio" then "Acme Studio is a design agency...", "Stella
     McCartney" then "Stella McCartney is a pioneer in sustainable fashion. Known for her ...")
-    stays: the paragraph must name what a writer does ("reporter", "editor", "writes") or head
-    no series, follow the name within three lines and run to twelve words.
+    stays: the paragraph must name what a writer does ("reporter", "editor", "writes") or be the
+    only one of its kind on the page, follow the name within three lines and run to twelve words;
+    a story's note on the person it interviews stays where the name stands in its prose only.
 
     Where no byline has credited the story, the box's name moves to `authors` when its biography
     speaks of the person and no line of the box credits a reviewer ("Fact checked by").
@@ -149,7 +164,7 @@ def author_bio(page: Page, i: int) -> Hit | None:
     covering housing and transport. She lives in Leeds." -> all three dropped, authors ["Jane Doe"].
     """
     j = _paragraph_on_name(page, i)
-    if j is None or not _is_biography(page, i, page.blocks[j].text.strip()):
+    if j is None or not _is_biography(page, i, j):
         return None
     if not _credits_story(page, i, j):
         return Hit(span=j + 1 - i, detail="author name and biography")

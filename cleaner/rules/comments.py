@@ -9,7 +9,7 @@ from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import ends_sentence, word_count
-from cleaner.vocab import Vocabulary, function_words, normalise_label
+from cleaner.vocab import Vocabulary, normalise_label
 
 # "...not on behalf of Onmanorama." names the publisher.
 _ON_BEHALF = re.compile(
@@ -120,17 +120,18 @@ def comment_prompt(page: Page, i: int) -> Hit | None:
 
 
 def _author_says(vocab: Vocabulary) -> re.Pattern[str]:
-    """ "jdoe says:", "Jane Doe on March 3, 2019 at 7:45 am said:", "Max sagt:", "Marie dit :",
-    "by jdoe ( 12345 ) writes: on Friday January 12, 2024 @11:51AM" (`when`: what follows the colon)."""
-    return re.compile(
-        rf"^\S.{{0,60}}?\s(?:{vocab.alternation('comment_says')})\s?:(?:\s+(?P<when>\S.{{0,80}}))?$", re.IGNORECASE
-    )
+    """ "jdoe says:", "Jane Doe on March 3, 2019 at 7:45 am said:", "Max sagt:", "Marie dit :", and
+    with what follows the colon (`when`) "by jdoe ( 12345 ) writes: on Friday January 12, 2024
+    @11:51AM" (`comment_writes` only there: "Paul Krugman writes:" opens a quotation)."""
+    says, writes = vocab.alternation("comment_says"), vocab.alternation("comment_writes")
+    verb = rf"(?P<says>{says})|{writes}" if writes else f"(?P<says>{says})"
+    return re.compile(rf"^\S.{{0,60}}?\s(?:{verb})\s?:(?:\s+(?P<when>\S.{{0,80}}))?$", re.IGNORECASE)
 
 
-# After the colon, a comment's date opens what follows within a word ("on Friday January 12, 2024
-# @11:51AM (#64153115)"), which says no more than a few words past it.
+# After the colon, the comment's date opens what follows within two words ("on Friday January 12,
+# 2024 @11:51AM (#64153115) Homepage Journal"), and a few more close it: its time, its link's number.
 _DATE_OPENS_WITHIN = 2
-_MAX_AFTER_DATE_WORDS = 3
+_MAX_AFTER_DATE_WORDS = 5
 
 
 @block_rule(
@@ -143,34 +144,33 @@ _MAX_AFTER_DATE_WORDS = 3
 def comment_author_line(page: Page, i: int) -> Hit | None:
     """Removes: the line that opens each comment in a thread, a commenter's name followed by
     "says:" ("jdoe says:", "Jane Doe on March 3, 2019 at 7:45 am said:", "Max sagt:",
-    "Marie dit :"), and the comment's date after the colon where the thread writes it there ("by
-    jdoe ( 12345 ) writes: on Friday January 12, 2024 @11:51AM (#64153115)").
+    "Marie dit :"), also with the comment's date after the colon where the thread writes it there,
+    after "writes" too ("by jdoe ( 12345 ) writes: on Friday January 12, 2024 @11:51AM
+    (#64153115)"), and "writes:" after a byline's "by" ("by jdoe ( 12345 ) writes:").
 
     Why: comment threads follow the article in page dumps; their author lines are the mark
     that tells a thread from the article's own prose.
 
     False positives: a short body line that ends in "says:" to introduce a quotation on the
-    next line ("The sign says:"); only a name of a few words before the verb matches, and after the
-    colon a date alone: a quotation stays ("He writes: on March 3, 2019 the plant closed ..."), and
-    so does a line opened by a function word ("As Joel writes:").
+    next line ("The sign says:", "Paul Krugman wrote:"): up to sixty characters before the verb
+    match, and after the colon only a date opening within two words and closed within five. A
+    quotation stays where it ends in "writes:" unless a byline's "by" opens it ("Paul Krugman
+    writes:"), goes on after the colon ("He writes: on March 3, 2019 the plant closed ..."), or
+    opens with a word that introduces one (`quote_openers`: "As Joel says:", "But the sign
+    says:").
 
     Example: "thelastchargersfan says:" -> dropped.
     """
     text = page.blocks[i].text.strip()
     found = page.vocab.derived(_author_says).match(text)
-    if not found or _opens_a_quotation(page.vocab, text):
+    if not found or text.split()[0].casefold() in page.vocab.members("quote_openers"):
         return None
-    return Hit() if found.group("when") is None or _is_comment_date(found.group("when")) else None
-
-
-def _opens_a_quotation(vocab: Vocabulary, text: str) -> bool:
-    """A line opened by a function word introduces the article's quotation ("As Joel writes:",
-    "But the sign says:"); a commenter's name follows a byline's "by" or the comment's date ("On
-    3/5/2024 at 7:29 PM, jdoe said:") only."""
-    first = text.split()[0].casefold()
-    if first not in function_words() or first in vocab.members("byline_connectors"):
-        return False
-    return find_date(text) is None
+    when = found.group("when")
+    if when is not None:
+        return Hit() if _is_comment_date(when) else None
+    # "writes:" closes a thread's line where a byline's "by" opens it: "by jdoe ( 596061 ) writes:".
+    opens_by = text.split()[0].casefold() in page.vocab.members("byline_connectors")
+    return Hit() if found.group("says") or opens_by else None
 
 
 def _is_comment_date(text: str) -> bool:

@@ -8,7 +8,7 @@ from itertools import pairwise
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import has_letters, is_content_markup, is_unlinked_html, word_count
+from cleaner.shapes import GLUED, has_letters, is_content_markup, is_unlinked_html, word_count
 from cleaner.vocab import Vocabulary, label_words_of
 
 # Guillemets separate only when spaced: unspaced they are German quotation marks (»Chaos«).
@@ -92,9 +92,8 @@ def tag_line(page: Page, i: int) -> Hit | None:
     return Hit(moved_to="tags", value=tags)
 
 
-# Controls' labels run together where a dump lost the space between them: "Skip to main contentSkip
-# to footer"; a few of them in one line.
-_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# Controls' labels run together where a dump lost the space between them (`shapes.GLUED`); a few
+# of them in one line.
 _MAX_CONTROLS_CHARS = 80
 
 
@@ -117,7 +116,7 @@ def _is_placeholder(vocab: Vocabulary, text: str) -> bool:
     "NAV003",
     "page-control",
     "navigation",
-    gate=Gate(max_chars=_MAX_CONTROLS_CHARS, phrases=("page_controls", "loading_words"), pattern=_GLUED),
+    gate=Gate(max_chars=_MAX_CONTROLS_CHARS, phrases=("page_controls", "loading_words"), pattern=GLUED),
     alone=True,
 )
 def page_control(page: Page, i: int) -> Hit | None:
@@ -139,7 +138,7 @@ def page_control(page: Page, i: int) -> Hit | None:
         return Hit()
     if _is_placeholder(page.vocab, text):
         return Hit(detail="a placeholder")
-    labels = _GLUED.split(text)
+    labels = GLUED.split(text)
     if len(labels) > 1 and all(page.vocab.line_is("page_controls", label) for label in labels):
         return Hit(detail="controls run together")
     return None

@@ -41,7 +41,7 @@ def related_list(page: Page, i: int) -> Hit | None:
     qualifies the stories it lists ("Other posts you'll love:", "Related reads"), or one
     naming the section or site the list comes from ("More in Politics", "More from The
     Times", "Mehr aus Berlin", "Lo último en Deportes"), or a sentence that invites the reader to
-    the list under it ("If you liked this post you might also like:"), and the run of headline-like lines (with
+    the list under it ("If you liked this post, you might also like:"), and the run of headline-like lines (with
     or without "-" separators) that follows it, other such headers among them. A header that
     names a box of other stories even alone ("Related articles", "Most read", "Mehr zum Thema":
     `lone_box_headers`) goes over the story's prose too: the page draws the box's items later,
@@ -89,20 +89,25 @@ def _qualified_stories(vocab: Vocabulary) -> re.Pattern[str]:
     return re.compile(rf"\W{{0,3}}(?:{qualifiers})\s+(?:\S+\s+)?(?:{nouns})(?!\w)", re.IGNORECASE)
 
 
-# A header may be a sentence that invites the reader to the list under it: "If you liked this post
-# you might also like:".
+# A header may be a sentence that invites the reader to the list under it: "You may also be
+# interested in the following reports:", "If you liked this post, you might also like:".
 _MAX_INVITATION_WORDS = 16
+_CLAUSE_BREAK = re.compile(r",\s*")
 
 
 def _invites_to_list(vocab: Vocabulary, text: str) -> bool:
-    """A sentence of a few words that announces a list (it ends with a colon) and holds a header's
-    phrase that speaks to the reader (`reader_words`): "You may also be interested in the following
-    reports:". A header's phrase in the third person is prose's as often ("the five most popular
-    platforms for small businesses:")."""
+    """A sentence of a few words that announces a list (it ends with a colon) and opens, or goes
+    on after a comma, with a header's phrase that speaks to the reader (`reader_words`). A
+    header's phrase in the third person is prose's as often ("the five most popular platforms for
+    small businesses:"), and so is one deep in a clause ("Here are some events this weekend you
+    may be interested in:")."""
     if not text.rstrip().endswith(":") or word_count(text) > _MAX_INVITATION_WORDS:
         return False
-    found = vocab.search("related_headers", text)
-    return found is not None and vocab.search("reader_words", found.group()) is not None
+    for start in (0, *(found.end() for found in _CLAUSE_BREAK.finditer(text))):
+        header = vocab.starts("related_headers", text[start:])
+        if header is not None and vocab.search("reader_words", header.group()) is not None:
+            return True
+    return False
 
 
 def _is_related_header(page: Page, text: str) -> bool:

@@ -151,6 +151,11 @@ WORD_SETS = frozenset(
         "consent_dialog_labels",
         "consent_dialog_texts",
         "consent_toggle_states",
+        "feedback_words",
+        "feedback_answers",
+        "feedback_pages",
+        "quote_openers",
+        "comment_writes",
     }
 )
 
