@@ -198,7 +198,13 @@ _PAGER_PARTS = re.compile(r"[^\s|·•]+")
 _MAX_PAGE_DIGITS = 3
 
 
-@block_rule("NAV005", "pager", "navigation", gate=Gate(max_words=12, max_chars=80, pattern=_PAGER_SIGN), alone=True)
+@block_rule(
+    "NAV005",
+    "pager",
+    "navigation",
+    gate=Gate(max_words=12, max_chars=80, phrases=("pager_leads",), pattern=_PAGER_SIGN),
+    alone=True,
+)
 def pager(page: Page, i: int) -> Hit | None:
     """Removes: a pager's line: page numbers with the words and arrows that lead through them
     ("« Previous 1 2 3 … 10 Next »", "Page 2 of 5", "Seite 1 von 3", "1 2 3 … 12"), or a pager's
@@ -211,7 +217,8 @@ def pager(page: Page, i: int) -> Hit | None:
     digits at most), with a pager's word, arrow or ellipsis among them, and every part of the
     line must be one of these ("Step 1 of 3" and "Chapter 2 → 3" stay). A code listing's line
     numbers ("1 2 3 4") have none, and stay. A lone "Next" or "Weiter" without an arrow stays:
-    docs pages keep theirs as content.
+    docs pages keep theirs as content; but a line of pager words leading both ways goes ("Previous
+    Next": a carousel's controls).
 
     Example: "« Zurück 1 2 3 Weiter »" -> dropped.
     """
@@ -233,7 +240,20 @@ def pager(page: Page, i: int) -> Hit | None:
     rising = len(numbers) >= 2 and all(a < b for a, b in pairwise(numbers))
     if (rising and (named or marked)) or (not numbers and named and marked):
         return Hit()
+    if not numbers and _leads_both_ways(page.vocab, page.blocks[i].text):
+        return Hit(detail="leads both ways")
     return None
+
+
+def _leads_both_ways(vocab: Vocabulary, text: str) -> bool:
+    """A line of pager words only that leads two ways ("Previous Next", "Zurück Weiter",
+    "Précédent Suivant"): a carousel's or a slideshow's controls, which a page repeats under each
+    of its galleries."""
+    words = label_words_of(text)
+    leads = vocab.members("pager_leads")
+    return len({word for word in words if word in leads}) >= 2 and all(
+        word in vocab.word_set("pager_words") for word in words
+    )
 
 
 # A table of contents lists up to this many of the headings the text has further down, each one
