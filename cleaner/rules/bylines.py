@@ -18,8 +18,6 @@ _MAX_NAME_WORDS = 4
 _MAX_BIO_GAP = 2
 _MAX_ROLE_WORDS = 6
 _MIN_BIO_WORDS = 12
-# A box's name stands elsewhere on the page on a line of this many words at most: "By Jane Doe".
-_MAX_CREDIT_WORDS = 8
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 # The author box's gate: a line of two to _MAX_NAME_WORDS name-shaped words (`_is_name_line` asks
 # also that each is capitalised).
@@ -104,7 +102,7 @@ def _is_biography(page: Page, i: int, j: int) -> bool:
 def _is_personal_box(page: Page, i: int, j: int) -> bool:
     """A biography in other words ("Jane Doe is the co-founder of Acme. She has..."): it speaks of
     one person, whose name (not "Le Bernardin", nor a firm's possessive, "Marlee's Lemonade")
-    stands elsewhere on the page on a short line of its own or a byline's, and no other name on the
+    stands elsewhere on the page alone on a line or first in a byline, and no other name on the
     page heads a paragraph that opens with it. A story's note on the person it interviews names
     them only in its prose; a listicle of people, or of brands named after them ("Stella
     McCartney" / "Stella McCartney is a pioneer in sustainable fashion. Known for her ..."), and a
@@ -114,12 +112,16 @@ def _is_personal_box(page: Page, i: int, j: int) -> bool:
         return False
     if not speaks_of_a_person(page.vocab, page.blocks[j].text) or page.memo(_boxed_names) - {name}:
         return False
-    named = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-    return any(
-        word_count(block.text) <= _MAX_CREDIT_WORDS and named.search(block.text)
-        for k, block in enumerate(page.blocks)
-        if not i <= k <= j
-    )
+    return any(_credits_name(page, block.text.strip(), name) for k, block in enumerate(page.blocks) if not i <= k <= j)
+
+
+def _credits_name(page: Page, text: str, name: str) -> bool:
+    """The line is the name alone or a byline naming it first ("By Jane Doe", "Written by Jane Doe
+    | March 3"); a caption or a heading that names the person ("Interview with Jane Doe") is not."""
+    if text == name:
+        return True
+    marker = page.vocab.starts("byline_markers", text)
+    return marker is not None and text[marker.end() :].strip(" :|-–").startswith(name)
 
 
 def _boxed_names(page: Page) -> frozenset[str]:
@@ -147,7 +149,8 @@ def author_bio(page: Page, i: int) -> Hit | None:
 
     Also a biography in other words ("Jane Doe is the co-founder of Acme. She has spent twenty
     years ..."): a paragraph that speaks of one person ("he", "she"), under a name the page gives
-    elsewhere on a short line ("By Jane Doe") and the only one on the page over such a paragraph.
+    elsewhere alone on a line or first in a byline ("By Jane Doe") and the only one on the page over
+    such a paragraph.
 
     False positives: a profile of a writer headed by the writer's name; a story's note on the
     person it interviews, in a box of its own. A listicle whose items are headed by a name and

@@ -154,10 +154,11 @@ def comment_author_line(page: Page, i: int) -> Hit | None:
     False positives: a short body line that ends in "says:" to introduce a quotation on the
     next line ("The sign says:", "Paul Krugman wrote:"): up to sixty characters before the verb
     match, and after the colon only a date opening within two words and closed within five. A
-    quotation stays where it ends in "writes:" unless a byline's "by" opens it ("Paul Krugman
-    writes:"), goes on after the colon ("He writes: on March 3, 2019 the plant closed ..."), or
-    opens with a word that introduces one (`quote_openers`: "As Joel says:", "But the sign
-    says:").
+    line that ends in "says:", "said:" or "wrote:" goes however it opens ("The sign says:" too,
+    unless a word that introduces a quotation opens it, `quote_openers`: "As Joel says:", "But
+    the sign says:"); one that ends in "writes:" only after a byline's "by" and a handle ("Paul
+    Krugman writes:" and "By contrast, the Times writes:" stay), and one that goes on after the
+    colon only with a date ("He writes: on March 3, 2019 the plant closed ..." stays).
 
     Example: "thelastchargersfan says:" -> dropped.
     """
@@ -168,9 +169,17 @@ def comment_author_line(page: Page, i: int) -> Hit | None:
     when = found.group("when")
     if when is not None:
         return Hit() if _is_comment_date(when) else None
-    # "writes:" closes a thread's line where a byline's "by" opens it: "by jdoe ( 596061 ) writes:".
-    opens_by = text.split()[0].casefold() in page.vocab.members("byline_connectors")
-    return Hit() if found.group("says") or opens_by else None
+    return Hit() if found.group("says") or page.vocab.derived(_handle_writes).match(text) else None
+
+
+def _handle_writes(vocab: Vocabulary) -> re.Pattern[str]:
+    """A thread's line without its date: a byline's "by", the commenter's handle and number, and
+    "writes:" ("by jdoe ( 596061 ) writes:"); "By contrast, the Times writes:" is prose."""
+    return re.compile(
+        rf"^(?:{vocab.alternation('byline_connectors')})\s+\S+(?:\s*\(\s*\d+\s*\))?\s+"
+        rf"(?:{vocab.alternation('comment_writes')})\s?:$",
+        re.IGNORECASE,
+    )
 
 
 def _is_comment_date(text: str) -> bool:

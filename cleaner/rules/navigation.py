@@ -222,6 +222,8 @@ def pager(page: Page, i: int) -> Hit | None:
 
     Example: "« Zurück 1 2 3 Weiter »" -> dropped.
     """
+    if not _PAGER_SIGN.search(page.blocks[i].text):  # the gate's phrases admit a line for this only
+        return Hit(detail="leads both ways") if _leads_both_ways(page.vocab, page.blocks[i].text) else None
     words, joins = page.vocab.word_set("pager_words"), page.vocab.word_set("pager_joins")
     numbers: list[int] = []
     named = marked = False
@@ -240,8 +242,6 @@ def pager(page: Page, i: int) -> Hit | None:
     rising = len(numbers) >= 2 and all(a < b for a, b in pairwise(numbers))
     if (rising and (named or marked)) or (not numbers and named and marked):
         return Hit()
-    if not numbers and _leads_both_ways(page.vocab, page.blocks[i].text):
-        return Hit(detail="leads both ways")
     return None
 
 
@@ -250,10 +250,8 @@ def _leads_both_ways(vocab: Vocabulary, text: str) -> bool:
     "Précédent Suivant"): a carousel's or a slideshow's controls, which a page repeats under each
     of its galleries."""
     words = label_words_of(text)
-    leads = vocab.members("pager_leads")
-    return len({word for word in words if word in leads}) >= 2 and all(
-        word in vocab.word_set("pager_words") for word in words
-    )
+    leads, pager_words = vocab.word_set("pager_leads"), vocab.word_set("pager_words")
+    return len({word for word in words if word in leads}) >= 2 and all(word in pager_words for word in words)
 
 
 # A table of contents lists up to this many of the headings the text has further down, each one

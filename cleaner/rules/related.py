@@ -10,7 +10,7 @@ from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.labels import MIN_TITLE_WORDS, OPENING_LABEL, closed_label_end, is_closed_label
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import is_content_markup, is_headline_like, is_separator, word_count
-from cleaner.vocab import Vocabulary
+from cleaner.vocab import Vocabulary, label_words_of
 
 # "Also read | ...", "ALSO READ: ...", "Read more - ...", "READ: ..."
 # Leading whitespace is taken from the start of its run only (no rescan per space).
@@ -41,7 +41,7 @@ def related_list(page: Page, i: int) -> Hit | None:
     qualifies the stories it lists ("Other posts you'll love:", "Related reads"), or one
     naming the section or site the list comes from ("More in Politics", "More from The
     Times", "Mehr aus Berlin", "Lo último en Deportes"), or a sentence that invites the reader to
-    the list under it ("If you liked this post, you might also like:"), and the run of headline-like lines (with
+    the list under it ("If you liked this post you might also like:"), and the run of headline-like lines (with
     or without "-" separators) that follows it, other such headers among them. A header that
     names a box of other stories even alone ("Related articles", "Most read", "Mehr zum Thema":
     `lone_box_headers`) goes over the story's prose too: the page draws the box's items later,
@@ -90,20 +90,28 @@ def _qualified_stories(vocab: Vocabulary) -> re.Pattern[str]:
 
 
 # A header may be a sentence that invites the reader to the list under it: "You may also be
-# interested in the following reports:", "If you liked this post, you might also like:".
+# interested in the following reports:", "If you liked this post you might also like:".
 _MAX_INVITATION_WORDS = 16
 _CLAUSE_BREAK = re.compile(r",\s*")
+_WORD_START = re.compile(r"(?<!\S)\S")
 
 
 def _invites_to_list(vocab: Vocabulary, text: str) -> bool:
     """A sentence of a few words that announces a list (it ends with a colon) and opens, or goes
-    on after a comma, with a header's phrase that speaks to the reader (`reader_words`). A
-    header's phrase in the third person is prose's as often ("the five most popular platforms for
-    small businesses:"), and so is one deep in a clause ("Here are some events this weekend you
-    may be interested in:")."""
+    on after a comma or after a condition about the page ("If you liked this post ..."), with a
+    header's phrase that speaks to the reader (`reader_words`). A header's phrase in the third
+    person is prose's as often ("the five most popular platforms for small businesses:"), and so
+    is one deep in a clause ("Here are some events this weekend you may be interested in:", "If
+    you are a renter, these are the changes you may be interested in:")."""
     if not text.rstrip().endswith(":") or word_count(text) > _MAX_INVITATION_WORDS:
         return False
-    for start in (0, *(found.end() for found in _CLAUSE_BREAK.finditer(text))):
+    words = label_words_of(text)
+    on_page = words[0] in vocab.word_set("condition_words") and not vocab.word_set("feedback_pages").isdisjoint(words)
+    if on_page:
+        starts = [found.start() for found in _WORD_START.finditer(text)]
+    else:
+        starts = [0, *(found.end() for found in _CLAUSE_BREAK.finditer(text))]
+    for start in starts:
         header = vocab.starts("related_headers", text[start:])
         if header is not None and vocab.search("reader_words", header.group()) is not None:
             return True

@@ -156,6 +156,7 @@ WORD_SETS = frozenset(
         "feedback_pages",
         "quote_openers",
         "comment_writes",
+        "condition_words",
     }
 )
 
