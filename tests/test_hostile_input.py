@@ -254,3 +254,15 @@ def test_a_given_url_that_does_not_parse_is_refused_with_a_reason(tmp_path: Path
     result = CliRunner().invoke(main, ["clean", str(stream), "-o", str(tmp_path / "out.jsonl")])
     assert result.exit_code == 1 and "URL cannot be split" in result.output
     assert SENTENCE in (tmp_path / "out.jsonl").read_text()
+
+
+def test_a_line_of_marks_ending_in_a_colon_under_a_related_header_is_cleaned() -> None:
+    """A list's item is asked whether it invites to a list; a line with no word at all has none."""
+    text = (
+        "The council met on Tuesday to pass the budget after a long debate over trams.\n"
+        "Related articles\n— :\n"
+        "The budget passed after midnight with a narrow majority of votes."
+    )
+    assert (
+        clean(text, kind="text").paragraphs[-1] == "The budget passed after midnight with a narrow majority of votes."
+    )

@@ -41,8 +41,9 @@ def related_list(page: Page, i: int) -> Hit | None:
     qualifies the stories it lists ("Other posts you'll love:", "Related reads"), or one
     naming the section or site the list comes from ("More in Politics", "More from The
     Times", "Mehr aus Berlin", "Lo último en Deportes"), or a sentence that invites the reader to
-    the list under it ("If you liked this post you might also like:"), and the run of headline-like lines (with
-    or without "-" separators) that follows it, other such headers among them. A header that
+    the list under it ("If you liked this post you might also like:"), and the run of
+    headline-like lines (with or without "-" separators) that follows it, other such headers among
+    them. A header that
     names a box of other stories even alone ("Related articles", "Most read", "Mehr zum Thema":
     `lone_box_headers`) goes over the story's prose too: the page draws the box's items later,
     by script.
@@ -106,6 +107,8 @@ def _invites_to_list(vocab: Vocabulary, text: str) -> bool:
     if not text.rstrip().endswith(":") or word_count(text) > _MAX_INVITATION_WORDS:
         return False
     words = label_words_of(text)
+    if not words:
+        return False
     on_page = words[0] in vocab.word_set("condition_words") and not vocab.word_set("feedback_pages").isdisjoint(words)
     if on_page:
         starts = [found.start() for found in _WORD_START.finditer(text)]
