@@ -317,7 +317,8 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
     """Removes: a short line of a paywall or registration wall ("Subscribe to continue
     reading", "Already a subscriber? Log in", "Réservé aux abonnés"), also in other words of the
     kind ("Sign in to keep reading", "पूरी खबर पढ़ने के लिए सदस्यता लें": a paywall's word and
-    label words only), the offer of a subscription priced by a period ("Get full access for
+    label words only, also after a short question: "Sie möchten weiterlesen? Jetzt Abendpost Plus
+    testen"), the offer of a subscription priced by a period ("Get full access for
     just $1 a week", `is_priced_label`), a call to subscribe to the site by its name alone
     ("Subscribe to The Deccan Courier"), and the site's appeal for donations ("please support us by
     donating") or to turn off an ad blocker ("We urge you to turn off your ad blocker", "Ads help us
@@ -338,14 +339,33 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
     if block.is_list_item or is_content_markup(block) or vocab.line_is("related_headers", block.text):
         return None
 
-    def also(text: str) -> bool:
+    def calls(text: str) -> bool:
         return (
             is_closed_label(vocab, "paywall_words", text)
             or is_priced_label(vocab, "paywall_words", text)
             or _subscribes_to_a_name(vocab, text)
         )
 
+    def also(text: str) -> bool:
+        after = _after_lead_question(text)
+        return calls(text) or (after is not None and calls(after))
+
     return _short_prompt(page, i, "paywall_prompts", anywhere=True, also=also)
+
+
+# A wall may open its call with a short question: "Sie möchten weiterlesen? Jetzt Abendpost Plus testen".
+_MAX_LEAD_QUESTION_WORDS = 6
+_LEAD_QUESTION = re.compile(r"^[^?!.]{1,60}\?\s+(?=\S)")
+
+
+def _after_lead_question(text: str) -> str | None:
+    """What follows a short question that opens the line ("Want to keep reading? Subscribe to The
+    Herald"); None where no such question opens it."""
+    line = text.strip()
+    found = _LEAD_QUESTION.match(line)
+    if found is None or word_count(found.group()) > _MAX_LEAD_QUESTION_WORDS:
+        return None
+    return line[found.end() :]
 
 
 # A site's or a paper's name is a few capitalised words: "The Deccan Courier", "Reader's Digest".
