@@ -25,8 +25,10 @@ _MAX_ITEM_WORDS = 20
 _MAX_POINTER_WORDS = 40
 # A label that opens this many lines of a page heads the items of the article's own list.
 _LIST_LABEL_LINES = 3
-# A header naming its list's source ("More in Politics") holds a few words after its opener.
+# A header naming its list's source ("More in Politics") holds a few words after its opener, a
+# site's name of four at most ("À lire sur Le Journal du Centre"); a qualified header is as short.
 _MAX_SOURCE_HEADER_WORDS = 6
+_MAX_SOURCE_NAME_WORDS = 4
 
 
 @block_rule(
@@ -133,8 +135,7 @@ def _is_related_header(page: Page, text: str) -> bool:
     opener = page.vocab.starts("related_sources", text)
     return (
         opener is not None
-        and word_count(text[opener.end() :]) >= 1
-        and word_count(text) <= _MAX_SOURCE_HEADER_WORDS
+        and 1 <= word_count(text[opener.end() :]) <= _MAX_SOURCE_NAME_WORDS
         and is_headline_like(text)
     )
 
