@@ -34,7 +34,7 @@ def feedback_widget(page: Page, i: int) -> Hit | None:
     resultó útil este artículo?", "क्या यह लेख उपयोगी था?"), and the widget's controls under
     it: up to four short lines of answers and thanks (`feedback_answers`: "YesNo", "Thanks for
     your feedback!", "No votes so far! Be the first to rate this post.") or of stars alone. A
-    question that names no page (`feedback_pages`: "Was this helpful?") goes only over a control.
+    question that names no page (`page_nouns`: "Was this helpful?") goes only over a control.
 
     Why: documentation sites, knowledge bases and blogs close their pages with a widget that asks
     the reader for a verdict; a dump keeps its question and buttons as lines under the story.
@@ -54,7 +54,7 @@ def feedback_widget(page: Page, i: int) -> Hit | None:
     while end < min(len(blocks), i + 1 + _MAX_CONTROL_LINES) and _is_control(vocab, blocks[end].text):
         end += 1
     controls = end - i - 1
-    if not controls and vocab.word_set("feedback_pages").isdisjoint(words):
+    if not controls and vocab.word_set("page_nouns").isdisjoint(words):
         return None  # "How does this help?" asks of nothing a widget names, and no button answers it
     return Hit(span=end - i, detail=f"question and {controls} controls" if controls else "question")
 

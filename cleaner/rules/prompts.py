@@ -8,7 +8,7 @@ from functools import partial
 
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
-from cleaner.rules.framework.labels import is_closed_label, is_priced_label
+from cleaner.rules.framework.labels import MAX_SITE_NAME_WORDS, is_closed_label, is_priced_label
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import ends_sentence, is_content_markup, word_count
 from cleaner.vocab import Vocabulary, label_words_of
@@ -368,10 +368,6 @@ def _after_lead_question(text: str) -> str | None:
     return line[found.end() :]
 
 
-# A site's or a paper's name is a few capitalised words: "The Deccan Courier", "Reader's Digest".
-_MAX_SITE_NAME_WORDS = 4
-
-
 def _subscribes_to_a_name(vocab: Vocabulary, text: str) -> bool:
     """A call to subscribe to the site, by its name and nothing more: "Subscribe to The Deccan
     Courier", "Abonnez-vous à Libération" ("Subscribe to this podcast at ..." says more)."""
@@ -379,6 +375,6 @@ def _subscribes_to_a_name(vocab: Vocabulary, text: str) -> bool:
     if opener is None:
         return False
     name = text[opener.end() :].split()
-    return 0 < len(name) <= _MAX_SITE_NAME_WORDS and all(
+    return 0 < len(name) <= MAX_SITE_NAME_WORDS and all(
         word[:1].isupper() and not any(ch.isdigit() or ch in ".:/" for ch in word) for word in name
     )

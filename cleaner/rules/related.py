@@ -7,7 +7,13 @@ import re
 from cleaner.pagemodel.slug import opens_with_slug
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
-from cleaner.rules.framework.labels import MIN_TITLE_WORDS, OPENING_LABEL, closed_label_end, is_closed_label
+from cleaner.rules.framework.labels import (
+    MAX_SITE_NAME_WORDS,
+    MIN_TITLE_WORDS,
+    OPENING_LABEL,
+    closed_label_end,
+    is_closed_label,
+)
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import is_content_markup, is_headline_like, is_separator, word_count
 from cleaner.vocab import Vocabulary, label_words_of
@@ -26,9 +32,9 @@ _MAX_POINTER_WORDS = 40
 # A label that opens this many lines of a page heads the items of the article's own list.
 _LIST_LABEL_LINES = 3
 # A header naming its list's source ("More in Politics") holds a few words after its opener, a
-# site's name of four at most ("À lire sur Le Journal du Centre"); a qualified header is as short.
+# site's name at most (`MAX_SITE_NAME_WORDS`: "À lire sur Le Journal du Centre"); a qualified
+# header is a few words too.
 _MAX_SOURCE_HEADER_WORDS = 6
-_MAX_SOURCE_NAME_WORDS = 4
 
 
 @block_rule(
@@ -111,7 +117,7 @@ def _invites_to_list(vocab: Vocabulary, text: str) -> bool:
     words = label_words_of(text)
     if not words:
         return False
-    on_page = words[0] in vocab.word_set("condition_words") and not vocab.word_set("feedback_pages").isdisjoint(words)
+    on_page = words[0] in vocab.word_set("condition_words") and not vocab.word_set("page_nouns").isdisjoint(words)
     if on_page:
         starts = [found.start() for found in _WORD_START.finditer(text)]
     else:
@@ -134,9 +140,7 @@ def _is_related_header(page: Page, text: str) -> bool:
         return True
     opener = page.vocab.starts("related_sources", text)
     return (
-        opener is not None
-        and 1 <= word_count(text[opener.end() :]) <= _MAX_SOURCE_NAME_WORDS
-        and is_headline_like(text)
+        opener is not None and 1 <= word_count(text[opener.end() :]) <= MAX_SITE_NAME_WORDS and is_headline_like(text)
     )
 
 

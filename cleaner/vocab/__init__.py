@@ -153,7 +153,7 @@ WORD_SETS = frozenset(
         "consent_toggle_states",
         "feedback_words",
         "feedback_answers",
-        "feedback_pages",
+        "page_nouns",
         "quote_openers",
         "comment_writes",
         "condition_words",

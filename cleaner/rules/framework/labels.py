@@ -28,6 +28,8 @@ _CODE = re.compile(r"\w\(|[=;{}]")
 _MIN_WORDS_WITH_NEW = 4
 _MIN_WORDS_WITH_NAME = 5
 _MAX_NAME_WORDS = 3
+# A site's or a paper's name is a few capitalised words: "The Deccan Courier", "Le Journal du Centre".
+MAX_SITE_NAME_WORDS = 4
 # What follows a label is another story's headline or a clip's title: "Check: Air filter" and
 # "See it now: Amazon" are the article's list.
 MIN_TITLE_WORDS = 3
