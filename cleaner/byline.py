@@ -131,7 +131,11 @@ def _marked_byline(text: str, marker: re.Match[str], following: str | None, voca
     if not rest and following is not None:
         rest, span = unglued(following.strip(), vocab), 2
     role, *after = _META_SEPARATOR.split(rest, maxsplit=1)
-    found = ([], [], "".join(after)) if _names_a_desk(role, vocab) else read_credit(_without_count(rest, vocab), vocab)
+    found: tuple[list[str], list[str], str] | None
+    if _names_a_desk(role, vocab):  # "By Staff Reporter | Jane Doe": the writer, if the desk names one
+        found = (read_credit(after[0], vocab) if after else None) or ([], [], "".join(after))
+    else:
+        found = read_credit(_without_count(rest, vocab), vocab)
     if found is None:
         return None
     people, agencies, tail = found

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from cleaner.affiliations import is_affiliation
 from cleaner.dates import find_date
 from cleaner.shapes import ends_sentence
 from cleaner.vocab import Vocabulary, function_words, month_numbers
@@ -28,8 +29,8 @@ _AFTER_NAMES = re.compile(r"(?:(?<!\s)\s+)?(?:\||•|·|⋅|∙|—|–| - |\()\
 _AFTER_BYLINE_NAMES = re.compile(rf"{_AFTER_NAMES.pattern}|(?<=\s)(?i:for|für|pour|para)\s+(?=[A-ZÀ-Þ])")
 # A citation's name, surname first: "Roy, Aniruddha".
 _SURNAME_FIRST = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\w'’-]++),\s*+([A-ZÀ-Ý][\w'’-]++(?:\s[A-Z]\.?)?)")
-# Credentials written in capitals after a name: "MD", "RN", "FAND", "M.D.".
-_CREDENTIAL = re.compile(r"(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4}[A-Z]?)$")
+# Credentials written in capitals after a name: "MD", "RN", "FAND", "M.D.", "CFP®".
+_CREDENTIAL = re.compile(r"(?:[A-Z]{2,5}|(?:[A-Z]\.){2,4}[A-Z]?)®?$")
 # The vocabulary of what follows a name: what the person does, or when the story was dated.
 _ROLE_WORDS = ("name_roles", "writer_roles", "review_credits", "date_labels")
 _DATE_WORDS = ("date_labels",)
@@ -146,12 +147,16 @@ def author_names(values: Iterable[str], vocab: Vocabulary) -> tuple[list[str], l
             found = [text]
         else:
             found = split_names(text, vocab)
-        for name in found:
+        credited: list[str] = []
+        for k, name in enumerate(found):
             name = _without_role(name, vocab)
             if vocab.line_is("agencies", name):
                 agencies.append(name)
+            elif is_affiliation(text, found, k, credited, vocab):
+                break  # "By Jane Doe, London": where the writer files from or works
             elif _is_author_name(name, vocab):
-                people.append(name)
+                credited.append(name)
+        people += credited
     return list(dict.fromkeys(people)), list(dict.fromkeys(agencies))
 
 
@@ -221,8 +226,8 @@ def read_credit(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str
         is_role = _role_at(piece, 0, vocab) or (bool(people) and name != piece)
         if vocab.line_is("agencies", piece):
             agencies.append(piece)
-        elif k == len(pieces) - 1 and _is_place_after_names(head, piece, people):
-            break  # "Jane Doe, London": where the writer files from
+        elif is_affiliation(head, pieces, k, people, vocab):
+            break  # "Jane Doe, London", "Jane Doe, Hindustan Times": where the writer files from or works
         elif not people and not agencies and _is_group_credit(piece, vocab):
             people.append(piece)
         elif is_name_list(piece.split(",")[0], vocab) and not is_role:
@@ -234,16 +239,6 @@ def read_credit(text: str, vocab: Vocabulary) -> tuple[list[str], list[str], str
         else:
             return None
     return (people, agencies, tail) if people or agencies else None
-
-
-def _is_place_after_names(head: str, piece: str, people: list[str]) -> bool:
-    """Whether a byline's last piece is one word set off by a comma after full names: the city the
-    writer files from ("By Jane Doe, London"), no one's name. One joined by "and" may be a name
-    ("Maria and Katerina"), and so may one after a name of one word ("Alice, Bob"); "Jane Doe, Cher"
-    is read as a place."""
-    if not people or any(" " not in name for name in people) or " " in piece:
-        return False
-    return re.search(rf",\s*{re.escape(piece)}\W*$", head) is not None
 
 
 def _is_group_credit(piece: str, vocab: Vocabulary) -> bool:

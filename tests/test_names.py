@@ -48,6 +48,11 @@ VOCAB = Vocabulary()
         (["Sean Martin Sean Martin"], ["Sean Martin"], []),
         (["Cara Dumaplin RN", "BSN", "Certified Pediatric Sleep Consultant"], ["Cara Dumaplin RN, BSN"], []),
         (["Licensed Clinical Social Worker"], [], []),
+        (["By Jane Doe, London"], ["Jane Doe"], []),  # a byline copied into the field: her city
+        (["Jane Doe, New Delhi"], ["Jane Doe"], []),
+        (["Jane Doe, The Commercial Appeal"], ["Jane Doe"], []),  # the paper she writes for
+        (["Rebecca Lake, CEPF®"], ["Rebecca Lake, CEPF®"], []),  # a credential, registered
+        (["Jane Doe, Reuters"], ["Jane Doe"], ["Reuters"]),
     ],
 )
 def test_author_names_keep_people_and_organisations_only(values, people, agencies) -> None:
@@ -96,6 +101,13 @@ def test_split_names_keeps_credentials_with_their_name() -> None:
         ("Reporter: Rahul Sharma, Jaipur", ["Rahul Sharma"], [], None),
         ("By Maria and Katerina", ["Maria", "Katerina"], [], None),  # joined by "and": two writers
         ("By Alice, Bob", ["Alice", "Bob"], [], None),  # after a name of one word, a name
+        ("By Jane Doe, New Delhi", ["Jane Doe"], [], None),  # a city of two words
+        ("By Jane Doe and John Roe, Los Angeles", ["Jane Doe", "John Roe"], [], None),
+        ("By Jane Doe, Hindustan Times, New Delhi", ["Jane Doe"], [], None),  # her paper, her city
+        ("By Jane Doe, The Hindu", ["Jane Doe"], [], None),
+        ("Von Max Mustermann, Süddeutsche Zeitung", ["Max Mustermann"], [], None),
+        ("By Jane Doe, John Roe", ["Jane Doe", "John Roe"], [], None),  # two writers still
+        ("By Staff Reporter | Jane Doe", ["Jane Doe"], [], None),  # the desk, then the writer
     ],
 )
 def test_read_byline(line, people, agencies, published) -> None:

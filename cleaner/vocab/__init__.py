@@ -135,6 +135,8 @@ WORD_SETS = frozenset(
         "byline_connectors",
         "byline_date_joiners",
         "group_credits",
+        "place_openers",
+        "press_nouns",
         "minute_units",
         "age_units",
         "age_closings",
