@@ -32,7 +32,9 @@ def is_affiliation(head: str, pieces: list[str], k: int, people: list[str], voca
     if re.search(rf",\s*{re.escape(rest[0])}", head) is None:
         return False
     last = len(rest) - 1
-    return all(_names_a_place_or_paper(piece, vocab) or (n == last and " " not in piece) for n, piece in enumerate(rest))
+    return all(
+        _names_a_place_or_paper(piece, vocab) or (n == last and " " not in piece) for n, piece in enumerate(rest)
+    )
 
 
 def _names_a_place_or_paper(piece: str, vocab: Vocabulary) -> bool:
