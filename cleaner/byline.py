@@ -28,6 +28,9 @@ _ALIAS_WORDS = 3
 _META_SEPARATOR = re.compile(r"(?<!\s)\s+[·•|]\s+")
 # What sets a byline's names apart from what follows them: "Jane Doe | Reuters", "Jane Doe; edited by ...".
 _TAIL_MARKS = " ()|•·-–—,;"
+# What sets apart the credits of one line: "Medically reviewed by Kim Rose-Francis RDN — Written by
+# Jillian Kubala — Updated on March 7, 2025".
+_CREDIT_PARTS = re.compile(r"\s+[|•·—–]\s+")
 # A role alone after the marker names a desk when it has this many words ("By Staff Reporter").
 _MIN_DESK_WORDS = 2
 
@@ -65,6 +68,32 @@ def read_byline(text: str, following: str | None, vocab: Vocabulary) -> Byline |
         # Under a label in other words, full names: "Análisis de Datos" is a heading.
         return found if found is not None and all(" " in name for name in found.names) else None
     return found if found is not None or marker else _byline_among_meta(text, vocab)
+
+
+def read_review_credit(text: str, following: str | None, vocab: Vocabulary) -> Byline | None:
+    """A credit for checking a story, not writing it ("Reviewed by Monika Nemcova", "Medically
+    reviewed by Kim Rose-Francis RDN, CDCES, LD", "Reviewed by:" over the name), or None for a line
+    that is none ("Reviewed by the committee, the plan..."). What it returns is what the line says
+    of the story: the names and date of a writer's byline after the reviewer's, and no one else.
+
+    >>> line = "Medically reviewed by Kim Rose-Francis RDN — Written by Jillian Kubala, MS, RD — Updated on March 7, 2025"
+    >>> read_review_credit(line, None, Vocabulary())
+    Byline(names=['Jillian Kubala, MS, RD'], agencies=[], published='2025-03-07', span=1)
+    >>> read_review_credit("Reviewed by,", "Brian Stormont, CFP®", Vocabulary())
+    Byline(names=[], agencies=[], published=None, span=2)
+    """
+    text = text.strip().rstrip(" :,")
+    marker = vocab.starts("review_credits", text)
+    if marker is None or len(text.split()) > MAX_BYLINE_WORDS:
+        return None
+    found = _marked_byline(text, marker, following, vocab)
+    if found is None:
+        return None
+    for part in _CREDIT_PARTS.split(text)[1:]:
+        writer = read_byline(part, None, vocab) if vocab.starts("byline_markers", part) else None
+        if writer is not None:
+            return writer._replace(published=writer.published or found.published, span=found.span)
+    return found._replace(names=[], agencies=[])
 
 
 def _byline_among_meta(text: str, vocab: Vocabulary) -> Byline | None:

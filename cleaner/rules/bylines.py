@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from cleaner.biography import POSSESSIVES, is_person, speaks_of_a_person
-from cleaner.byline import byline_opening, read_byline
+from cleaner.byline import byline_opening, read_byline, read_review_credit
+from cleaner.names import MAX_BYLINE_WORDS
 from cleaner.pagemodel.lead import is_made_of_page_words
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
@@ -67,6 +68,42 @@ def byline(page: Page, i: int) -> Hit | None:
         meta["credits"] = found.agencies
     names = [name for name in found.names if " " in name or not is_made_of_page_words(page, name)]
     return Hit(span=found.span, moved_to="authors" if names else None, value=names or None, meta=meta)
+
+
+@block_rule(
+    "BYL003",
+    "review-credit",
+    "bylines",
+    gate=Gate(max_words=MAX_BYLINE_WORDS, phrases=("review_credits", "review_badges")),
+)
+def review_credit(page: Page, i: int) -> Hit | None:
+    """Removes: a credit for checking a story rather than writing it ("Reviewed by Monika Nemcova",
+    "Medically reviewed by Kim Rose-Francis RDN, CDCES, LD", "Fact checked by:" over the name on
+    the next line, "Geprüft von Dr. Anna Schmidt"), and a badge saying that the story was checked
+    ("Fact Checked", "Expert Reviewed", "Evidence Based"). The reviewer credits no one; a writer's
+    byline after the credit on the same line ("Medically reviewed by ... — Written by Jillian
+    Kubala, MS, RD — Updated on March 7, 2025") moves its names to `authors`, its date to `published`.
+
+    Why: health, finance and review sites print who checked a story beside the headline and in
+    the author box under it; in the body the line is a stray, and the reviewer is no author.
+
+    False positives: a sentence about a review ("Reviewed by the committee, the plan was cut.") is
+    kept: names must follow the credit, and after them at most a role, a date or a byline.
+
+    Example: "Reviewed by Monika Nemcova" under "Written by Jane Doe" -> dropped, authors ["Jane Doe"].
+    """
+    text = page.blocks[i].text
+    if page.vocab.line_is("review_badges", text):
+        return Hit(detail="a badge that the story was checked")
+    following = page.blocks[i + 1].text if i + 1 < len(page.blocks) else None
+    found = read_review_credit(text, following, page.vocab)
+    if found is None:
+        return None
+    meta: dict[str, object] = {"published": found.published} if found.published else {}
+    names = found.names or None
+    return Hit(
+        span=found.span, moved_to="authors" if names else None, value=names, meta=meta, detail="a reviewer's credit"
+    )
 
 
 def _in_a_list_of_bylines(page: Page, i: int, span: int) -> bool:
