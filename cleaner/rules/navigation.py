@@ -102,6 +102,11 @@ _MAX_PLACEHOLDER_WORDS = 6
 _TRAILS_OFF = ("…", "...")
 
 
+# A link to a part of the page names it in this many words at most; arrows may close it.
+_MAX_JUMP_WORDS = 3
+_ARROWS = " ↓⤵→»›▼"
+
+
 def _is_placeholder(vocab: Vocabulary, text: str) -> bool:
     """A box's placeholder while a script fills it: a loading word first, an ellipsis last."""
     line = text.strip()
@@ -112,11 +117,19 @@ def _is_placeholder(vocab: Vocabulary, text: str) -> bool:
     )
 
 
+def _is_jump_link(vocab: Vocabulary, text: str) -> bool:
+    """A jump and one to _MAX_JUMP_WORDS words naming where to: "Jump to Review"; "Jump to a section:"
+    heads a list of contents, "Jump to the full list of the best builders." is a sentence."""
+    jump = vocab.starts("jump_links", text.strip())
+    where = text.strip()[jump.end() :].strip(_ARROWS) if jump else ""
+    return 0 < word_count(where) <= _MAX_JUMP_WORDS and not where.endswith((":", "."))
+
+
 @block_rule(
     "NAV003",
     "page-control",
     "navigation",
-    gate=Gate(max_chars=_MAX_CONTROLS_CHARS, phrases=("page_controls", "loading_words"), pattern=GLUED),
+    gate=Gate(max_chars=_MAX_CONTROLS_CHARS, phrases=("page_controls", "loading_words", "jump_links"), pattern=GLUED),
     alone=True,
 )
 def page_control(page: Page, i: int) -> Hit | None:
@@ -124,7 +137,8 @@ def page_control(page: Page, i: int) -> Hit | None:
     top", "Search for:", "Close", "Menu", "Zum Inhalt springen"), also a few of them that the dump
     ran together ("Skip to main contentSkip to footer"), and a box's placeholder while a script
     fills it, a loading word first and an ellipsis last ("Loading prices for your region…",
-    "Chargement des commentaires...").
+    "Chargement des commentaires..."), and a link to a part of the page, a few words and no sentence
+    after the jump ("Jump to Review", "JUMP TO SECTION", "Springe zu Rezept").
 
     Why: controls render as text in every dump, at the top, between sections and at the end.
 
@@ -138,6 +152,8 @@ def page_control(page: Page, i: int) -> Hit | None:
         return Hit()
     if _is_placeholder(page.vocab, text):
         return Hit(detail="a placeholder")
+    if _is_jump_link(page.vocab, text):
+        return Hit(detail="a link to a part of the page")
     labels = GLUED.split(text)
     if len(labels) > 1 and all(page.vocab.line_is("page_controls", label) for label in labels):
         return Hit(detail="controls run together")

@@ -120,6 +120,7 @@ RULE_MODULES = (
     "related",
     "navigation",
     "footer",
+    "forms",
     "bylines",
     "contributors",
     "authorboxes",
