@@ -723,3 +723,21 @@ def test_a_live_blog_s_updates_and_an_article_s_events_in_calendar_order_are_no_
     for entries, probe in ((updates, "Update 18: counting goes on in the north"), (events, "Jazz weekend number 1")):
         body = cleaner.clean("\n".join([*menu, *HEAD, *STORY, *entries, *footer]), kind="text").body
         assert probe in body
+
+
+def test_a_paragraph_under_a_prompt_that_closes_the_story_is_no_biography_however_it_opens() -> None:
+    # An app's prompt with one paragraph under it closes the story; a biography goes there however
+    # it reads, but a sentence opening on lower-case words after its first ("Sowing of kharif crops
+    # has ...") names no one.
+    last = "Sowing of kharif crops has picked up pace, with paddy acreage up 11 per cent from last year, according to data."
+    text = "\n".join(
+        [
+            "Rainfall during June was 9 per cent above the long period average, officials said, with central India"
+            " receiving the most rain.",
+            "The department has forecast above-normal rainfall for July across most parts of the country, except the"
+            " northeast and parts of the south peninsula.",
+            "Download the Times Now app for the latest news alerts",
+            last,
+        ]
+    )
+    assert last in cleaner.clean(text, kind="text").body
