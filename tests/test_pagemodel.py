@@ -741,3 +741,43 @@ def test_a_paragraph_under_a_prompt_that_closes_the_story_is_no_biography_howeve
         ]
     )
     assert last in cleaner.clean(text, kind="text").body
+
+
+# A German page's dump (the page's head cut short): a newsletter's prompt stands between the story's
+# last two paragraphs.
+_PROMPT_INSIDE_STORY = """Bundestag beschließt Reform der Schuldenbremse
+Nach monatelangem Streit hat der Bundestag die Reform verabschiedet. Die Opposition kündigt Klage an.
+Lesezeit: 4 Min.
+Artikel anhören
+Teilen
+Der Bundestag hat am Freitag mit der nötigen Zweidrittelmehrheit eine Reform der Schuldenbremse beschlossen. \
+Für das Gesetz stimmten 512 Abgeordnete, 206 votierten dagegen.
+Die Reform erlaubt den Ländern künftig eine strukturelle Neuverschuldung von bis zu 0,35 Prozent des \
+Bruttoinlandsprodukts, wie es bislang nur dem Bund gestattet war.
+Bundesfinanzminister Jörg Kukies (SPD) während der Debatte im Bundestag. Foto: dpa/Kay Nietfeld
+Lesen Sie auch: Was die Schuldenbremse für Ihre Rente bedeutet
+Kritiker bemängeln, dass die Reform keine verbindlichen Investitionsquoten vorsieht. "Das Geld droht im \
+Haushalt zu versickern", sagte ein Sprecher des Bundes der Steuerzahler.
+Anzeige
+Die Union hatte sich lange gegen eine Änderung gesperrt, lenkte aber nach zähen Verhandlungen ein, nachdem \
+zusätzliche Mittel für die Bundeswehr zugesagt worden waren.
+Jetzt unseren kostenlosen Newsletter abonnieren und täglich informiert bleiben!
+Der Bundesrat muss der Reform noch zustimmen. Eine Abstimmung ist für den 21. März geplant, eine Mehrheit gilt als sicher.
+Mehr zum Thema
+Schuldenbremse: Die wichtigsten Fragen und Antworten
+Länder fordern mehr Spielraum bei Investitionen
+Kommentar: Ein fauler Kompromiss
+© dpa-infocom, dpa:250314-99-123456/3
+Schlagworte: Bundestag, Schuldenbremse, Haushalt
+Kommentare
+Diskutieren Sie mit! Bitte beachten Sie unsere Netiquette.
+Die Kommentarfunktion ist für diesen Artikel geschlossen.
+Impressum | Datenschutz | Kontakt | AGB
+© 2025 Beispiel Verlag GmbH"""
+
+
+def test_a_prompt_between_two_of_the_story_s_paragraphs_does_not_end_the_story() -> None:
+    body = cleaner.clean(_PROMPT_INSIDE_STORY, kind="text").body
+    assert "Der Bundesrat muss der Reform noch zustimmen." in body
+    assert "Jetzt unseren kostenlosen Newsletter" not in body
+    assert "Mehr zum Thema" not in body

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from cleaner.rules.framework.context import Page
+from cleaner.shapes import ends_sentence, word_count
 from cleaner.vocab import Vocabulary, label_words_of
 
 # A line a block rule marked as end-of-page furniture weighs this much against a run.
@@ -24,6 +25,9 @@ BOUNDARY_FAMILIES = frozenset({"related", "footer", "navigation", "prompts"})
 # held-out quarter 0.069 → 0.071). A form's fine print as a boundary cut a German story at a
 # newsletter box inside it (German set F1 0.945 → 0.927).
 INLINE_RULES = frozenset({"REL002", "PRM006", "FTR004", "FTR007", "NAV003", "NAV006"})
+# A prompt right between two of the story's paragraphs, each a sentence of this many words or more,
+# weighs nothing (`_between_paragraphs`).
+_PARAGRAPH_WORDS = 20
 # A paywall's prompt that says the story goes on weighs nothing too ("Sign in to keep reading",
 # `_withholds_story`): a dump holds what the page hides under it (on the seeds-like sets of seeds
 # 2026 and 7, DEV's body paragraphs lost fell from 2.3% and 3.4% to 2.0% and 2.8%; no output of the
@@ -64,9 +68,23 @@ def dropped_score(page: Page, i: int) -> float | None:
         return WALL
     if dropped.code == PAYWALL_PROMPT_RULE and _withholds_story(page.blocks[i].text, page.vocab):
         return None
+    if dropped.family == "prompts" and _between_paragraphs(page, i):
+        return None
     if dropped.family in BOUNDARY_FAMILIES and dropped.code not in INLINE_RULES:
         return -FURNITURE_PENALTY
     return None
+
+
+def _between_paragraphs(page: Page, i: int) -> bool:
+    """Whether the lines right above and below are kept paragraphs of the story (a sentence of
+    _PARAGRAPH_WORDS words or more): a prompt the page set between them ("Jetzt unseren Newsletter
+    abonnieren!") interrupts the story, where under its last paragraph more furniture follows."""
+    return 0 < i < len(page.blocks) - 1 and all(
+        page.dropped[j] is None
+        and word_count(page.blocks[j].text) >= _PARAGRAPH_WORDS
+        and ends_sentence(page.blocks[j].text)
+        for j in (i - 1, i + 1)
+    )
 
 
 def _withholds_story(text: str, vocab: Vocabulary) -> bool:

@@ -81,7 +81,7 @@ def related_list(page: Page, i: int) -> Hit | None:
         # A header right under the header is the same list's ("Lire aussi :" twice): one list, not
         # a lone header over each other, which would go one a rule pass from the end of a text.
         item = is_separator(text) or is_headline_like(text, max_words=_MAX_ITEM_WORDS) or _is_related_header(page, text)
-        if not item or (blocks[end].gap_before and not spaced):
+        if not item or (blocks[end].gap_before and not spaced) or _names_itself(page.vocab, text):
             break
         end += 1
     if end == i + 1 and end < len(blocks):
@@ -89,6 +89,14 @@ def related_list(page: Page, i: int) -> Hit | None:
         # stories even alone ("Related articles", "Mehr zum Thema"): its items come later, by script.
         return Hit(detail="header alone") if page.vocab.line_is("lone_box_headers", blocks[i].text) else None
     return Hit(span=end - i, detail=f"header and {end - i - 1} items")
+
+
+def _names_itself(vocab: Vocabulary, text: str) -> bool:
+    """A line of other furniture that says what it is: tags after their label ("Schlagworte:
+    Bundestag, Haushalt"), a credit or copyright after its sign ("© dpa-infocom"). It ends a list
+    run on without a blank line, and is left to its own rule (the tags move to `tags`)."""
+    label = vocab.starts("tag_labels", text)
+    return text.lstrip().startswith("©") or (label is not None and text[label.end() :].lstrip().startswith(":"))
 
 
 def _qualified_stories(vocab: Vocabulary) -> re.Pattern[str]:
