@@ -232,8 +232,9 @@ def _biography_under(page: Page, i: int, name: str) -> bool:
 def labelled_byline(page: Page, i: int) -> Hit | None:
     """Removes: a byline whose label opens the line and whose names the byline parser cannot
     read, having no capitals to tell them by ("रिपोर्ट: राहुल शर्मा", "लेखक: नेहा गुप्ता",
-    "द्वारा: अमित तिवारी"), with a place or a role after them ("रिपोर्ट: अमित कुमार, लखनऊ"). Nothing
-    moves to `authors`.
+    "द्वारा: अमित तिवारी"), with a place, a role or the date after them ("रिपोर्ट: अमित कुमार, लखनऊ",
+    "Written by: राहुल शर्मा | Updated: May 28, 2025"). Nothing moves to `authors`; a date goes to
+    `published`.
 
     Why: Hindi pages label their bylines as English ones do ("By", "Reporter:"), but the byline
     rule reads names by their capitals.
@@ -248,10 +249,13 @@ def labelled_byline(page: Page, i: int) -> Hit | None:
     rest = text[label.end() :] if label else ""
     if not re.match(r"\s*[:–—-]", rest):
         return None
-    names = rest.lstrip(" :–—-")
+    names, tail = rest.lstrip(" :–—-"), ""
     mark = _SEPARATOR_MARK.search(names)
-    if mark is not None:  # "रिपोर्ट: अमित कुमार, लखनऊ": the names, then a place or a role
-        if _tail_parts(names[mark.start() :].lstrip(",|·•–—- ")) is None:
+    if mark is not None:  # "रिपोर्ट: अमित कुमार, लखनऊ": the names, then a place, a role or the date
+        names, tail = names[: mark.start()].rstrip(), names[mark.start() :].lstrip(",|·•–—- ")
+        if _tail_parts(tail) is None:
             return None
-        names = names[: mark.start()].rstrip()
-    return Hit() if not _LATIN.search(names) and name_part(names, page.vocab) == [] else None
+    if _LATIN.search(names) or name_part(names, page.vocab) != []:
+        return None
+    date = dates.find_date(tail) if tail else None
+    return Hit(meta={"published": date[0]} if date else {})
