@@ -25,9 +25,10 @@ BOUNDARY_FAMILIES = frozenset({"related", "footer", "navigation", "prompts"})
 # held-out quarter 0.069 → 0.071). A form's fine print as a boundary cut a German story at a
 # newsletter box inside it (German set F1 0.945 → 0.927).
 INLINE_RULES = frozenset({"REL002", "PRM006", "FTR004", "FTR007", "NAV003", "NAV006"})
-# A prompt right between two of the story's paragraphs, each a sentence of this many words or more,
-# weighs nothing (`_between_paragraphs`).
-_PARAGRAPH_WORDS = 20
+# A prompt of a few words right between two of the story's paragraphs, each a sentence of this many
+# words or more, weighs nothing (`_between_paragraphs`).
+_PROMPT_WORDS = 3
+_PARAGRAPH_WORDS = 12
 # A paywall's prompt that says the story goes on weighs nothing too ("Sign in to keep reading",
 # `_withholds_story`): a dump holds what the page hides under it (on the seeds-like sets of seeds
 # 2026 and 7, DEV's body paragraphs lost fell from 2.3% and 3.4% to 2.0% and 2.8%; no output of the
@@ -76,9 +77,12 @@ def dropped_score(page: Page, i: int) -> float | None:
 
 
 def _between_paragraphs(page: Page, i: int) -> bool:
-    """Whether the lines right above and below are kept paragraphs of the story (a sentence of
-    _PARAGRAPH_WORDS words or more): a prompt the page set between them ("Jetzt unseren Newsletter
-    abonnieren!") interrupts the story, where under its last paragraph more furniture follows."""
+    """Whether a prompt in words of its own (_PROMPT_WORDS or more: no share bar's "Facebook") has
+    kept paragraphs of the story right above and below (a sentence of _PARAGRAPH_WORDS words or
+    more): the page set it between them ("Jetzt unseren Newsletter abonnieren!") and it interrupts
+    the story, where under its last paragraph more furniture follows."""
+    if word_count(page.blocks[i].text) < _PROMPT_WORDS:
+        return False
     return 0 < i < len(page.blocks) - 1 and all(
         page.dropped[j] is None
         and word_count(page.blocks[j].text) >= _PARAGRAPH_WORDS
