@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from cleaner.affiliations import names_a_place_or_paper
 from cleaner.dates import Reading, find_date, strip_times
 from cleaner.names import (
     MAX_BYLINE_WORDS,
@@ -162,7 +163,8 @@ def _marked_byline(text: str, marker: re.Match[str], following: str | None, voca
     role, *after = _META_SEPARATOR.split(rest, maxsplit=1)
     found: tuple[list[str], list[str], str] | None
     if _names_a_desk(role, vocab):  # "By Staff Reporter | Jane Doe": the writer, if the desk names one
-        found = (read_credit(after[0], vocab) if after else None) or ([], [], "".join(after))
+        found = _writer_after_desk(after[0], vocab) if after else None
+        found = found or ([], [], "".join(after))
     else:
         found = read_credit(_without_count(rest, vocab), vocab)
     if found is None:
@@ -173,6 +175,17 @@ def _marked_byline(text: str, marker: re.Match[str], following: str | None, voca
     if tail and not date and not _is_furniture_tail(tail, vocab) and not _is_meta(tail, vocab):
         return None
     return Byline(people, agencies, date[0] if date else None, span)
+
+
+def _writer_after_desk(rest: str, vocab: Vocabulary) -> tuple[list[str], list[str], str] | None:
+    """The writer a desk's byline names after it, full names only: "By Staff Reporter | Jane Doe"
+    credits her; "By Staff Reporter | Thiruvananthapuram", "| New Delhi" or "| Hindustan Times"
+    names where the desk files from or the paper, no one."""
+    found = read_credit(rest, vocab)
+    if found is None or not found[0]:
+        return None
+    people = found[0]
+    return None if any(" " not in name or names_a_place_or_paper(name, vocab) for name in people) else found
 
 
 def _names_a_desk(rest: str, vocab: Vocabulary) -> bool:

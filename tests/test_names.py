@@ -108,6 +108,10 @@ def test_split_names_keeps_credentials_with_their_name() -> None:
         ("Von Max Mustermann, Süddeutsche Zeitung", ["Max Mustermann"], [], None),
         ("By Jane Doe, John Roe", ["Jane Doe", "John Roe"], [], None),  # two writers still
         ("By Staff Reporter | Jane Doe", ["Jane Doe"], [], None),  # the desk, then the writer
+        ("By Manohla Dargis, A. O. Scott", ["Manohla Dargis", "A. O. Scott"], [], None),  # an initial, no article
+        ("By Jane Doe, Emily Post", ["Jane Doe", "Emily Post"], [], None),  # a press word inside no paper's name
+        ("By Jane Doe, Hong Sang-soo", ["Jane Doe", "Hong Sang-soo"], [], None),
+        ("By Jane Doe, Una Mullally", ["Jane Doe", "Una Mullally"], [], None),
     ],
 )
 def test_read_byline(line, people, agencies, published) -> None:
@@ -147,6 +151,9 @@ def test_sentences_are_no_byline(line) -> None:
         ("By Web Desk", None),  # had credited "Web Desk"
         ("Par notre correspondant", None),
         ("BY OUR SPECIAL CORRESPONDENT | March 3, 2024", "2024-03-03"),
+        ("By Staff Reporter | Thiruvananthapuram", None),  # where the desk files from, no writer
+        ("By Special Correspondent | New Delhi", None),
+        ("By Staff Reporter | Hindustan Times", None),
     ],
 )
 def test_a_desk_s_byline_credits_no_one(line, published) -> None:

@@ -30,10 +30,11 @@ def form_fine_print(page: Page, i: int) -> Hit | None:
     Why: company pages, newsletters and course sites set a form beside every article; its fine
     print reads as sentences and stays when the form's buttons go.
 
-    False positives: a story's sentence that opens the same way ("By providing customers with
-    relevant deals, businesses can improve loyalty.") is kept: the reader ("you", "I") must agree,
-    consent or authorise in it after the form's action; so is reported speech, and a note on data
-    must open the line.
+    False positives: a story's sentence that opens the same way is kept: the reader ("you", "I")
+    must agree, consent or authorise in it after the form's action, to what a form asks (terms, a
+    privacy policy, emails, calls: "By registering as a voter, you confirm that you are a citizen."
+    stays); so is reported speech, and a note on data must open the line and say what is done with
+    the data ("Your information will be processed", not "Your email will be answered").
 
     Example: "By signing up, you agree to our Terms of Use and Privacy Policy." -> dropped.
     """
@@ -44,6 +45,8 @@ def form_fine_print(page: Page, i: int) -> Hit | None:
     if vocab.starts("form_data_notes", text):
         return Hit(detail="how the form keeps its data")
     action = vocab.starts("form_actions", text)
-    if action is not None and vocab.search("form_consents", text[action.end() :]):
+    after = text[action.end() :] if action is not None else ""
+    consent = vocab.search("form_consents", after) if after else None
+    if consent is not None and vocab.search("form_terms", after[consent.end() :]):
         return Hit(detail="what sending the form agrees to")
     return None

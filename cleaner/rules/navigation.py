@@ -9,7 +9,7 @@ from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
 from cleaner.shapes import GLUED, has_letters, is_content_markup, is_unlinked_html, word_count
-from cleaner.vocab import Vocabulary, label_words_of
+from cleaner.vocab import Vocabulary, function_words, label_words_of
 
 # Guillemets separate only when spaced: unspaced they are German quotation marks (»Chaos«).
 # Leading whitespace is taken from the start of its run only (no rescan per space).
@@ -118,11 +118,14 @@ def _is_placeholder(vocab: Vocabulary, text: str) -> bool:
 
 
 def _is_jump_link(vocab: Vocabulary, text: str) -> bool:
-    """A jump and one to _MAX_JUMP_WORDS words naming where to: "Jump to Review"; "Jump to a section:"
-    heads a list of contents, "Jump to the full list of the best builders." is a sentence."""
+    """A jump and one to _MAX_JUMP_WORDS words naming where to, none a function word first: "Jump to
+    Review", "Skip to product list"; "Skip to the end" is a heading, "Jump to a section:" heads a
+    list of contents, "Jump to the full list of the best builders." is a sentence."""
     jump = vocab.starts("jump_links", text.strip())
     where = text.strip()[jump.end() :].strip(_ARROWS) if jump else ""
-    return 0 < word_count(where) <= _MAX_JUMP_WORDS and not where.endswith((":", "."))
+    if not 0 < word_count(where) <= _MAX_JUMP_WORDS or where.endswith((":", ".")):
+        return False
+    return where.split()[0].casefold() not in function_words()
 
 
 @block_rule(
