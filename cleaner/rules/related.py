@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner.dates import find_date
 from cleaner.pagemodel.slug import opens_with_slug
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
@@ -25,7 +26,11 @@ _MAX_LIST_ITEMS = 60
 # A list's item is a headline of twenty words at most: a longer line is prose, even one whose
 # writer left off the full stop.
 _MAX_ITEM_WORDS = 20
-
+# A list's last item is the page's headline when a byline or a date follows it within this many
+# lines (its standfirst between) and no paragraph of this many words is kept above the list.
+_META_REACH = 3
+_MAX_META_WORDS = 12
+_PARAGRAPH_WORDS = 20
 
 # A pointer is a label of a few words and a headline of thirty at most.
 _MAX_POINTER_WORDS = 40
@@ -84,11 +89,31 @@ def related_list(page: Page, i: int) -> Hit | None:
         if not item or (blocks[end].gap_before and not spaced) or _names_itself(page.vocab, text):
             break
         end += 1
+    if end - i > 2 and end < len(blocks) and _heads_the_story(page, i, end - 1):
+        end -= 1  # a menu's label over its entries, then the page's own headline
     if end == i + 1 and end < len(blocks):
         # A lone header with body text after it is a heading, unless it names a box of other
         # stories even alone ("Related articles", "Mehr zum Thema"): its items come later, by script.
         return Hit(detail="header alone") if page.vocab.line_is("lone_box_headers", blocks[i].text) else None
     return Hit(span=end - i, detail=f"header and {end - i - 1} items")
+
+
+def _heads_the_story(page: Page, header: int, last: int) -> bool:
+    """Whether the list's last item is the page's own headline: above the story (no paragraph kept
+    over the list's header), with a byline or a date, a short line, within _META_REACH lines under
+    it ("Latest News", "India", "World", then the headline, its standfirst and "Reporter: ...")."""
+    reach = range(last + 1, min(last + 1 + _META_REACH, len(page.blocks)))
+    if not any(_is_byline_or_date(page, page.blocks[k].text) for k in reach):
+        return False
+    return not any(
+        page.dropped[k] is None and word_count(page.blocks[k].text) >= _PARAGRAPH_WORDS for k in range(header)
+    )
+
+
+def _is_byline_or_date(page: Page, text: str) -> bool:
+    if word_count(text) > _MAX_META_WORDS:
+        return False
+    return page.vocab.starts("byline_markers", text) is not None or find_date(text) is not None
 
 
 def _names_itself(vocab: Vocabulary, text: str) -> bool:
