@@ -53,6 +53,7 @@ VOCAB = Vocabulary()
         (["Jane Doe, The Commercial Appeal"], ["Jane Doe"], []),  # the paper she writes for
         (["Rebecca Lake, CEPF®"], ["Rebecca Lake, CEPF®"], []),  # a credential, registered
         (["Jane Doe, Reuters"], ["Jane Doe"], ["Reuters"]),
+        (["Full Bio"], [], []),  # an author box's link, under a reviewer's credit
     ],
 )
 def test_author_names_keep_people_and_organisations_only(values, people, agencies) -> None:
