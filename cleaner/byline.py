@@ -30,8 +30,8 @@ _META_SEPARATOR = re.compile(r"(?<!\s)\s+[·•|]\s+")
 # What sets a byline's names apart from what follows them: "Jane Doe | Reuters", "Jane Doe; edited by ...".
 _TAIL_MARKS = " ()|•·-–—,;"
 # What sets apart the credits of one line: "Medically reviewed by Kim Rose-Francis RDN — Written by
-# Jillian Kubala — Updated on March 7, 2025".
-_CREDIT_PARTS = re.compile(r"\s+[|•·—–]\s+")
+# Jillian Kubala — Updated on March 7, 2025". A run of spaces is tried from its start only.
+_CREDIT_PARTS = re.compile(r"(?<!\s)\s+[|•·—–]\s+")
 # A role alone after the marker names a desk when it has this many words ("By Staff Reporter").
 _MIN_DESK_WORDS = 2
 
