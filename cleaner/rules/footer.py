@@ -73,7 +73,9 @@ def copyright_line(page: Page, i: int) -> Hit | None:
     rights = page.vocab.search("copyright_phrases", text)
     at_end = rights is not None and len(text) - rights.end() <= 2 and _STATEMENT_START.search(text[: rights.start()])
     # "All rights reserved. Reproduction without permission is prohibited.": the phrase as a sentence of its own.
-    opening = rights is not None and rights.start() == 0 and text[rights.end() : rights.end() + 1] in (".", "")
+    # A copyright's sign may follow it: "Riproduzione riservata © Copyright ANSA".
+    after = text[rights.end() :] if rights is not None and rights.start() == 0 else None
+    opening = after is not None and (after[:1] in (".", "") or after.lstrip().startswith("©"))
     if not _COPYRIGHT_START.match(text) and not at_end and not opening:
         return None
     owner = _COPYRIGHT_OWNER.match(text)
