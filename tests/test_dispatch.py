@@ -317,6 +317,7 @@ def _lines_of(pieces: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
 )
 # A picture's word run into its credit ("PhotoPhoto") is no word of the gate's: nor of the rule's.
 @example(credit=" kna", name=" Jane", dated=" March 3, 2022", caption=" by ( PhotoPhoto", comments=" kommentare")
+@example(credit=" kna", name=" Jane", dated=" March 3, 2022", caption=" The crowd. BY Fotoby Jane Doe", comments=" x")
 def test_gates_of_lines_opening_or_shaped_alike_hold_of_every_line_their_rules_remove(
     credit: str, name: str, dated: str, caption: str, comments: str
 ) -> None:

@@ -80,7 +80,8 @@ def _picture_label(vocab: Vocabulary) -> re.Pattern[str]:
     "Ghat (फोटो: भाषा)", "Police [Photo - Reuters]", "किसान की फाइल फोटो" (a farmer's file photo), a
     label and its credit ("Representative image (iStock)"), and one closed by the paper's own
     credit ("Farmers at the border. Express Photo by Jane Doe", "Commuters. HT Photo")."""
-    markers = f"(?i:{vocab.alternation('photo_markers')})"
+    # A picture's word run into the next word ("Fotoby Jane Doe") is none.
+    markers = f"(?i:{vocab.alternation('photo_markers')})(?![^\\W\\d_])"
     return re.compile(
         rf"^(?P<article>(?i:an?|the)\s+)?(?P<kind>{markers})\s+(?i:of)\s+(?P<of>\S.*)$"
         rf"|^(?P<before>.*?\S)\s*[(\[]\s*(?:{markers}|(?i:{vocab.alternation('file_words')}))\s*[)\]]$"
