@@ -16,9 +16,9 @@ _MAX_CREDIT_WORDS = 7
 _MAX_CAPTION_WORDS = 70
 _MAX_LABELLED_WORDS = 12
 _MAX_AGENCY_CAPTION_WORDS = 20
-# "(AP Photo/Evan Vucci)", "(Photo by Jane Doe/Getty Images)", "(Image: Reuters)"
+# "(AP Photo/Evan Vucci)", "(Photo by Jane Doe/Getty Images)", "(Image: Reuters)", "(Photo Credit: Jane Doe)"
 _PAREN_CREDIT = re.compile(
-    r"\((?P<credit>(?:[A-Z][\w.&-]*\s+){0,2}(?:photo|image|picture|foto|bild)s?\s*(?:by\b|/|:)[^()]{1,80})\)\s*$",
+    r"\((?P<credit>(?:[A-Z][\w.&-]*\s+){0,2}(?:photo|image|picture|foto|bild)s?\s*(?:credits?\s*)?(?:by\b|/|:)[^()]{1,80})\)\s*$",
     re.IGNORECASE,
 )
 _AGENCY = r"(?i:getty images|afp|reuters|ap|epa|shutterstock|istock|alamy|dpa|anadolu|efe|imago|picture alliance|bloomberg|sputnik|tass)"
@@ -61,7 +61,7 @@ _TRAILING_SEPARATORS = " |•·.,;-–—(/"
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # "(Photo by Jane Doe/Getty Images)": the marker before the credit is not part of it.
-_CREDIT_PREFIX = re.compile(r"^(?:photo|image|picture|foto|bild)s?\s*(?:by\b|:)\s*", re.IGNORECASE)
+_CREDIT_PREFIX = re.compile(r"^(?:photo|image|picture|foto|bild)s?\s*(?:credits?\s*)?(?:by\b|:)\s*", re.IGNORECASE)
 # "Photo: Twitter Image": the trailing type word repeats the marker, it is not the credit.
 # Whitespace is taken from the start of its run only (no rescan per space).
 _CREDIT_SUFFIX = re.compile(r"(?<!\s)\s+(?:image|photo|picture|pic)\.?$", re.IGNORECASE)
@@ -113,6 +113,19 @@ def _labelled_picture(page: Page, text: str) -> Caption | None:
     credits = ("credit", "label_credit", "agency", "photographer", "paper")
     credit = next((found.group(name) for name in credits if found.group(name)), None)
     return Caption(caption, _clean_credit(credit) if credit else None)
+
+
+def bracketed_credit(text: str) -> Caption | None:
+    """A caption closed by its picture's credit in brackets ("Crowds in Kyiv (AP Photo/Evan Vucci)",
+    "Cyclists on Main Street. (Photo: James Lee/The Post)"), split at the credit; an HTML page's
+    `<figcaption>` writes it so too."""
+    paren = _PAREN_CREDIT.search(text)
+    if paren is None:
+        return None
+    caption = text[: paren.start()].rstrip(_TRAILING_SEPARATORS).strip()
+    if word_count(caption) > _MAX_CAPTION_WORDS:
+        return None
+    return Caption(caption, _clean_credit(_CREDIT_PREFIX.sub("", paren.group("credit"))))
 
 
 def _picture_then_credit(vocab: Vocabulary) -> re.Pattern[str]:
@@ -281,12 +294,9 @@ def photo_caption(page: Page, i: int) -> Hit | None:
     if label and word_count(text) > 2:
         caption = text[label.end() :].lstrip(" :").strip()
         return Hit(moved_to="captions", value=Caption(caption))
-    paren = _PAREN_CREDIT.search(text)
-    if paren:
-        caption = text[: paren.start()].rstrip(_TRAILING_SEPARATORS).strip()
-        if word_count(caption) <= _MAX_CAPTION_WORDS:
-            credit = _CREDIT_PREFIX.sub("", paren.group("credit"))
-            return Hit(moved_to="captions", value=Caption(caption, _clean_credit(credit)))
+    bracketed = bracketed_credit(text)
+    if bracketed is not None:
+        return Hit(moved_to="captions", value=bracketed)
     marker = vocab.line_is("photo_markers", text)
     if marker and word_count(text) == 1:
         return Hit(detail="a picture's word alone")  # "Video", "Photos": a menu's item as often, no caption

@@ -17,6 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from cleaner.article import Caption
+from cleaner.rules.captions import bracketed_credit
 from cleaner.rules.framework.claims import claims, class_words, table, words_pattern
 from cleaner.rules.framework.kinds import Gate, Hit, NodeRule, documentation
 from cleaner.rules.framework.registry import block_rule, node_rule, register
@@ -162,11 +163,12 @@ def _overlay_words() -> re.Pattern[str]:
 @_node_rule("HTM002", "image-caption")
 def image_caption(node: LexborNode) -> Hit | None:
     """Removes: a figure caption (<figcaption>, or an element whose class says caption). The
-    caption moves to `captions`, with a credit found inside it (a credit or copyright element),
-    when it stands by a picture (in a figure, or with an image, a video, a frame or the
-    placeholder a script loads one into, in its element or the one around that); an element
-    classed as a caption with no picture by it is a label ("604 COMMENTS" under a teaser's
-    link, "Sorted by:", "Item added to your cart") and goes without moving.
+    caption moves to `captions`, with a credit found inside it (a credit or copyright element, or
+    a credit in brackets closing it: "(Photo: Jane Doe)"), when it stands by a picture (in a
+    figure, or with an image, a video, a frame or the placeholder a script loads one into, in its
+    element or the one around that); an element classed as a caption with no picture by it is a
+    label ("604 COMMENTS" under a teaser's link, "Sorted by:", "Item added to your cart") and goes
+    without moving.
 
     Why: captions describe pictures, not the story; gold article bodies leave them out.
 
@@ -184,6 +186,8 @@ def image_caption(node: LexborNode) -> Hit | None:
     text = node_text(node)
     if credit:
         text = " ".join(text.replace(credit, " ").split())
+    elif (bracketed := bracketed_credit(text)) is not None and bracketed.text:
+        return Hit(moved_to="captions", value=bracketed)
     return Hit(moved_to="captions", value=Caption(text, credit or None))
 
 
