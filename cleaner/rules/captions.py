@@ -125,7 +125,7 @@ def bracketed_credit(text: str) -> Caption | None:
     caption = text[: paren.start()].rstrip(_TRAILING_SEPARATORS).strip()
     if word_count(caption) > _MAX_CAPTION_WORDS:
         return None
-    return Caption(caption, _clean_credit(_CREDIT_PREFIX.sub("", paren.group("credit"))))
+    return Caption(caption, _clean_credit(_CREDIT_PREFIX.sub("", paren.group("credit"))) or None)
 
 
 def _picture_then_credit(vocab: Vocabulary) -> re.Pattern[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner.byline import read_byline
 from cleaner.dates import find_date
 from cleaner.pagemodel.slug import opens_with_slug
 from cleaner.rules.framework.context import Page
@@ -16,7 +17,7 @@ from cleaner.rules.framework.labels import (
     is_closed_label,
 )
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import is_content_markup, is_headline_like, is_separator, word_count
+from cleaner.shapes import ends_sentence, is_content_markup, is_headline_like, is_separator, word_count
 from cleaner.vocab import Vocabulary, label_words_of
 
 # "Also read | ...", "ALSO READ: ...", "Read more - ...", "READ: ..."
@@ -26,11 +27,13 @@ _MAX_LIST_ITEMS = 60
 # A list's item is a headline of twenty words at most: a longer line is prose, even one whose
 # writer left off the full stop.
 _MAX_ITEM_WORDS = 20
-# A list's last item is the page's headline when a byline or a date follows it within this many
-# lines (its standfirst between) and no paragraph of this many words is kept above the list.
+# A list at the page's top (within _TOP_LINES lines, a sentence kept above it at most) stops at the story's
+# byline or date (a line of _MAX_META_WORDS words at most; a date after a label's few words), and
+# gives back its last item, the page's headline, where one follows within _META_REACH lines.
+_TOP_LINES = 150
 _META_REACH = 3
 _MAX_META_WORDS = 12
-_PARAGRAPH_WORDS = 20
+_MAX_DATE_LABEL_WORDS = 3
 
 # A pointer is a label of a few words and a headline of thirty at most.
 _MAX_POINTER_WORDS = 40
@@ -69,7 +72,9 @@ def related_list(page: Page, i: int) -> Hit | None:
     the list stays, and a list of adjacent lines stops at a blank line; a section headed "Related"
     alone over its prose goes. Alone, any other header stays: one an article sets over its own list ("See also", "Further reading", "Top picks",
     "UP NEXT" over a match report's fixtures), a live blog's "Latest", a newsletter's "In other
-    news", one naming a section ("More in Politics").
+    news", one naming a section ("More in Politics"). At the page's top a menu's label over its
+    entries ("Latest News", "India", "World") stops at the story's byline or date, and leaves the
+    story's headline over them (its last entry where a byline or a date follows within three lines).
 
     Example: "RECENT STORIES" then "BAFTA 2026: ... -", "-", "Madhubala Death Anniversary..."
     -> all dropped; so are "More in Politics" and the headlines under it.
@@ -81,6 +86,7 @@ def related_list(page: Page, i: int) -> Hit | None:
     # A list whose first item follows the header directly is a run of adjacent lines:
     # a blank line ends it, so the credit or tag line under it is left to its own rule.
     spaced = end < len(blocks) and blocks[end].gap_before
+    at_top = _over_the_story(page, i)
     while end < len(blocks) and end - i <= _MAX_LIST_ITEMS:
         text = blocks[end].text
         # A header right under the header is the same list's ("Lire aussi :" twice): one list, not
@@ -88,8 +94,11 @@ def related_list(page: Page, i: int) -> Hit | None:
         item = is_separator(text) or is_headline_like(text, max_words=_MAX_ITEM_WORDS) or _is_related_header(page, text)
         if not item or (blocks[end].gap_before and not spaced) or _names_itself(page.vocab, text):
             break
+        if at_top and _is_byline_or_date(page, end):
+            break  # the story's own byline or date, under its headline
         end += 1
-    if end - i > 2 and end < len(blocks) and _heads_the_story(page, i, end - 1):
+    stopped_at_gap = end < len(blocks) and blocks[end].gap_before and not spaced
+    if at_top and end - i > 2 and end < len(blocks) and not stopped_at_gap and _heads_the_story(page, end - 1, spaced):
         end -= 1  # a menu's label over its entries, then the page's own headline
     if end == i + 1 and end < len(blocks):
         # A lone header with body text after it is a heading, unless it names a box of other
@@ -98,22 +107,43 @@ def related_list(page: Page, i: int) -> Hit | None:
     return Hit(span=end - i, detail=f"header and {end - i - 1} items")
 
 
-def _heads_the_story(page: Page, header: int, last: int) -> bool:
-    """Whether the list's last item is the page's own headline: above the story (no paragraph kept
-    over the list's header), with a byline or a date, a short line, within _META_REACH lines under
-    it ("Latest News", "India", "World", then the headline, its standfirst and "Reporter: ...")."""
-    reach = range(last + 1, min(last + 1 + _META_REACH, len(page.blocks)))
-    if not any(_is_byline_or_date(page, page.blocks[k].text) for k in reach):
+def _over_the_story(page: Page, header: int) -> bool:
+    """Whether the list's header stands at the page's top, over the story: within _TOP_LINES
+    lines of the start, with one sentence kept above it at most (a browser's notice: "IE 11 is not
+    supported. For an optimal experience visit our site on another browser.")."""
+    if header >= _TOP_LINES:
         return False
-    return not any(
-        page.dropped[k] is None and word_count(page.blocks[k].text) >= _PARAGRAPH_WORDS for k in range(header)
-    )
+    kept = (k for k in range(header) if page.dropped[k] is None and ends_sentence(page.blocks[k].text))
+    return next(kept, None) is None or next(kept, None) is None
 
 
-def _is_byline_or_date(page: Page, text: str) -> bool:
+def _heads_the_story(page: Page, last: int, spaced: bool) -> bool:
+    """Whether the list's last item is the page's own headline: a byline or a date follows it within
+    _META_REACH lines, no other headline between, nor a blank line where the list's own lines are
+    not `spaced` apart ("Latest News", "India", "World", then the headline, its standfirst and
+    "Reporter: ...")."""
+    for k in range(last + 1, min(last + 1 + _META_REACH, len(page.blocks))):
+        text = page.blocks[k].text
+        if page.blocks[k].gap_before and not spaced and k > last + 1:
+            return False
+        if _is_byline_or_date(page, k):
+            return True
+        if is_headline_like(text, max_words=_MAX_ITEM_WORDS) and not ends_sentence(text):
+            return False
+    return False
+
+
+def _is_byline_or_date(page: Page, k: int) -> bool:
+    """A byline the byline parser reads, or a short line that opens on its date (a label's few words
+    before it at most: "Updated - May 02, 2025")."""
+    text = page.blocks[k].text
     if word_count(text) > _MAX_META_WORDS:
         return False
-    return page.vocab.starts("byline_markers", text) is not None or find_date(text) is not None
+    following = page.blocks[k + 1].text if k + 1 < len(page.blocks) else None
+    if read_byline(text, following, page.vocab) is not None:
+        return True
+    date = find_date(text)
+    return date is not None and word_count(text[: date[1].start()]) <= _MAX_DATE_LABEL_WORDS
 
 
 def _names_itself(vocab: Vocabulary, text: str) -> bool:
