@@ -259,7 +259,7 @@ def _is_sign_up_button(vocab: Vocabulary, text: str) -> bool:
     "PRM003",
     "newsletter-prompt",
     "prompts",
-    gate=_prompt_gate("newsletter_prompts", "newsletter_words", "mailing_words"),
+    gate=_prompt_gate("newsletter_prompts", "newsletter_words", "mailing_words", "news_pitches"),
     alone=True,
 )
 def newsletter_prompt(page: Page, i: int) -> Hit | None:
@@ -267,7 +267,9 @@ def newsletter_prompt(page: Page, i: int) -> Hit | None:
     list ("Sign up for our newsletter", "Get the latest delivered to your inbox", "Jetzt für
     unseren Newsletter anmelden"): one of the phrases, a newsletter named with a verb that
     asks to sign up for it, or a line written from a newsletter box's words alone ("Get the latest
-    news delivered daily!", `is_closed_label`).
+    news delivered daily!", `is_closed_label`), or one that opens with a site's pitch for its news
+    (`news_pitches`: "Catch all the Business News, Market News and Latest News Updates on Live Mint.
+    Download The Mint News App to get Daily Market Updates.").
 
     Why: newsletter boxes interrupt or close most news articles.
 
@@ -280,6 +282,8 @@ def newsletter_prompt(page: Page, i: int) -> Hit | None:
     vocab = page.vocab
 
     def asks(text: str) -> bool:
+        if vocab.starts("news_pitches", text):  # "Catch all the Business News ... on Live Mint."
+            return True
         return _NEWSLETTER(vocab, text) or is_closed_label(vocab, "mailing_words", text, others="mailing_extras")
 
     return _short_prompt(page, i, "newsletter_prompts", anywhere=True, also=asks)
