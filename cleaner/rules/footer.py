@@ -82,8 +82,8 @@ def copyright_line(page: Page, i: int) -> Hit | None:
     if owner is None or page.vocab.starts("copyright_phrases", text[owner.start("owner") :]):
         return Hit()
     # The owner's words end where the rights phrase begins: "© 2025 Filmmaker Magazine All Rights Reserved".
-    rights = page.vocab.search("copyright_phrases", owner.group("owner"))
-    return Hit(meta={"publisher": owner.group("owner")[: rights.start() if rights else None].rstrip(" .,")})
+    reserved = page.vocab.search("copyright_phrases", owner.group("owner"))
+    return Hit(meta={"publisher": owner.group("owner")[: reserved.start() if reserved else None].rstrip(" .,")})
 
 
 @block_rule(

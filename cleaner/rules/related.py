@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from cleaner.byline import read_byline
 from cleaner.dates import find_date
@@ -113,8 +114,8 @@ def _over_the_story(page: Page, header: int) -> bool:
     supported. For an optimal experience visit our site on another browser.")."""
     if header >= _TOP_LINES:
         return False
-    kept = (k for k in range(header) if page.dropped[k] is None and ends_sentence(page.blocks[k].text))
-    return next(kept, None) is None or next(kept, None) is None
+    sentences = (k for k in range(header) if page.dropped[k] is None and ends_sentence(page.blocks[k].text))
+    return len(list(islice(sentences, 2))) < 2
 
 
 def _heads_the_story(page: Page, last: int, spaced: bool) -> bool:
