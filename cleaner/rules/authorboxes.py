@@ -35,7 +35,7 @@ from cleaner.rules.contributors import CAPITALISED, HEAD_LINES, MAX_NAME_WORDS, 
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import ends_sentence, word_count
+from cleaner.shapes import WORD, ends_sentence, word_count
 from cleaner.vocab import Vocabulary
 
 # An author box: its header, the name and role lines under it, then the biography.
@@ -103,7 +103,7 @@ def author_box(page: Page, i: int) -> Hit | None:
 def _box_end(page: Page, i: int, head: str, headed: bool, whom: str) -> int | None:
     """The biography's index under the box's first line: the first line past its names and role,
     under a header, "About Jane Doe" over a line that opens with her name, or her name over a line
-    that opens with it and names her trade."""
+    that opens with it, or with her first name, and names her trade."""
     blocks, vocab = page.blocks, page.vocab
     bio = next((j for j in _box_lines(page, i) if not _is_box_line(blocks[j])), None)
     if bio is None or not MIN_BIO_WORDS <= word_count(blocks[bio].text) <= MAX_BIO_WORDS:
@@ -112,9 +112,23 @@ def _box_end(page: Page, i: int, head: str, headed: bool, whom: str) -> int | No
     if headed or (whom and opens_with(vocab, line, whom)):  # "About Jane Doe", "Jane Doe writes..."
         return bio
     writes = names_trade(vocab, line) or vocab.derived(beat_for_title).match(line) is not None
-    if opens_with(vocab, line, head) and writes and name_part(head, vocab) is not None:
+    named = opens_with(vocab, line, head) or _calls_by_first_name(vocab, line, head)
+    if named and writes and name_part(head, vocab) is not None:
         return bio
     return None
+
+
+def _calls_by_first_name(vocab: Vocabulary, line: str, name: str) -> bool:
+    """Under her full name, a box's biography may call the writer by her first name, go on in
+    words of its own and speak of her as a person does ("Angela first became a professional
+    writer in kindergarten, selling her poetry ..."). "Serverless Computing" over "Serverless
+    architecture ..." is a section, and a capital after the name ("Angela Merkel") names someone
+    else."""
+    first, _, rest = line.partition(" ")
+    if first != name.split()[0] or not rest[:1].islower():
+        return False
+    pronouns = vocab.word_set("singular_pronouns")
+    return any(word in pronouns for word in WORD.findall(rest.lower()))
 
 
 def _box_lines(page: Page, i: int) -> range:
