@@ -17,13 +17,21 @@ from cleaner.vocab import Vocabulary, label_words_of
 _MAX_CTA_TAIL_WORDS = 3
 # The longest line read as a button at all.
 _MAX_BUTTON_WORDS = 12
+# A link's note for screen readers closing an outbound button, in title case as buttons are
+# ("View on Amazon Links to Amazon.com", "View Plans Links To McAfee"): a sentence says "links to".
+_OUTBOUND_NOTE = re.compile(r"\sLinks [Tt]o \S+(?: \S+){0,2}$")
+# A button's label before that note is a few words, with no sentence's marks.
+_MAX_OUTBOUND_LABEL_WORDS = 5
+_SENTENCE_MARK = re.compile(r"[.,?:](?!\S)")
 
 
 @block_rule(
     "PRM006",
     "call-to-action",
     "prompts",
-    gate=Gate(max_words=_MAX_BUTTON_WORDS, phrases=("call_to_action", "offer_words", "selling_verbs")),
+    gate=Gate(
+        max_words=_MAX_BUTTON_WORDS, phrases=("call_to_action", "offer_words", "selling_verbs"), pattern=_OUTBOUND_NOTE
+    ),
     alone=True,
 )
 def call_to_action(page: Page, i: int) -> Hit | None:
@@ -32,10 +40,12 @@ def call_to_action(page: Page, i: int) -> Hit | None:
     with Otter"), or written in any order from the words that sell an offer and label words
     ("Get the FREE eBook!", "Grab your free checklist today", `is_closed_label`), or a pitch in
     a button's shape opened by a verb that sells and marked by its offer, read as no article text
-    ("Try Babbel for Free!", "Start Your 14-Day Free Trial", `_is_sales_pitch`).
+    ("Try Babbel for Free!", "Start Your 14-Day Free Trial", `_is_sales_pitch`), or any few
+    words closed by the note a screen reader reads of a link out of the site ("Get Surfshark VPN
+    Links to Surfshark.com", `_is_outbound_button`).
 
-    Why: sites close and interrupt their posts with buttons that sell the site's product; a dump
-    keeps each label as a line.
+    Why: sites close and interrupt their posts with buttons that sell the site's product or a
+    partner's; a dump keeps each label as a line.
 
     False positives: a step of a guide headed by an imperative that happens to be a label
     ("Get a quote" as a heading); the label must be the line's opening, followed by three words
@@ -49,6 +59,8 @@ def call_to_action(page: Page, i: int) -> Hit | None:
     vocab = page.vocab
     if vocab.line_is("call_to_action", text) or _is_offer_button(vocab, text) or _is_sales_pitch(vocab, text):
         return Hit()
+    if _is_outbound_button(text):
+        return Hit(detail="a link out of the site")
     label = vocab.starts("call_to_action", text)
     if label is None or text.endswith("."):
         return None
@@ -56,6 +68,16 @@ def call_to_action(page: Page, i: int) -> Hit | None:
     if tail.endswith(")"):  # an aside closing the button: "Check price at Amazon (on sale!)"
         tail = tail[: tail.rfind("(")]
     return None if word_count(tail) > _MAX_CTA_TAIL_WORDS else Hit()
+
+
+def _is_outbound_button(text: str) -> bool:
+    """A few words of a label and a link's note for screen readers after them, the line in a
+    button's shape: no sentence's full stop, comma or question in it (a domain's dot is no stop)."""
+    note = _OUTBOUND_NOTE.search(text)
+    if note is None:
+        return False
+    label = text[: note.start()]
+    return 0 < word_count(label) <= _MAX_OUTBOUND_LABEL_WORDS and _SENTENCE_MARK.search(label) is None
 
 
 # A label closed by its verb says the offer first, in a few words: "Price check" is a heading.
