@@ -53,6 +53,8 @@ _MAX_PROSE_TEXT_CHANCE = 0.2
 _MAX_PROSE_WORDS = 80
 # Below a line a rule removed as the story's end, with _CLOSED_ABOVE story paragraphs or more above it
 # and _CLOSED_BELOW or fewer below, any line outside the story goes below even odds of being text.
+# A headline has two words or more (`metadata.headline`).
+_MIN_HEADLINE_WORDS = 2
 _CLOSED_ABOVE = 2
 _CLOSED_BELOW = 1
 _MAX_CLOSED_TEXT_CHANCE = 0.5
@@ -77,7 +79,8 @@ _MAX_NOTICE_TEXT_CHANCE = 0.05
 _NOTICE_KINDS = _SLOT_KINDS | {"comment", "share"}
 # Besides the lines that bound a page dump's article (`boundaries.dropped_score`), a credit line, a byline
 # or an author's box under the story's paragraphs ends it.
-_END_FAMILIES = frozenset({"credits", "bylines", "contributors"})
+_CREDITS = "credits"
+_END_FAMILIES = frozenset({_CREDITS, "bylines", "contributors"})
 
 
 class _Edges(NamedTuple):
@@ -117,7 +120,9 @@ def _edges(page: Page) -> _Edges | None:
     # article.
     content = set(article_content(page, lambda j: _is_paragraph(page.blocks[j].text)))
     content.update(kept[k] for k in schedule_lines([page.blocks[i].text for i in kept]))
-    judged = kept if page.article.title or evidence.surely_menu(page.blocks[kept[0]].text) else kept[1:]
+    judged = (
+        kept if page.article.title or evidence.surely_menu(page.blocks[kept[0]].text) else _but_headline(page, kept)
+    )
     outside = [
         i
         for i in judged
@@ -147,16 +152,27 @@ def _edges(page: Page) -> _Edges | None:
     return _Edges(first, last, head, tail, opened, closed, rows)
 
 
+def _but_headline(page: Page, kept: list[int]) -> list[int]:
+    """The kept lines but the first that may be the headline, left to the headline rule: a single
+    word over it ("Início", "Home") is never one, and the rule takes the line under it once it is
+    gone."""
+    candidate = next((i for i in kept if word_count(page.blocks[i].text) >= _MIN_HEADLINE_WORDS), None)
+    return [i for i in kept if i != candidate]
+
+
 def _closed(page: Page, paragraphs: list[int]) -> int | None:
     """The first line a rule removed as the end of the story (a related list, tags, a share bar, a
-    footer's line, a comment section, an agency's credit, a byline or an author's box) with at least two of the story's paragraphs above it and at
-    most one below it (an author's biography may read as a paragraph); None if there is none."""
+    footer's line, a comment section, an agency's credit, a byline or an author's box) with at
+    least two of the story's paragraphs above it and at most one below it (an author's biography
+    may read as a paragraph), none for an agency's credit (over a paragraph it credits a picture:
+    "Reuters" over a caption); None if there is none."""
     for j in range(paragraphs[0], len(page.blocks)):
         dropped = page.dropped[j]
         if dropped is None or (dropped_score(page, j) is None and dropped.family not in _END_FAMILIES):
             continue
         above = sum(1 for i in paragraphs if i < j)
-        if above >= _CLOSED_ABOVE and len(paragraphs) - above <= _CLOSED_BELOW:
+        below = 0 if dropped.family == _CREDITS else _CLOSED_BELOW
+        if above >= _CLOSED_ABOVE and len(paragraphs) - above <= below:
             return j
     return None
 
