@@ -186,6 +186,8 @@ def image_caption(node: LexborNode) -> Hit | None:
     text = node_text(node)
     if credit:
         text = " ".join(text.replace(credit, " ").split())
+        if not text:  # a caption's element holding its credit alone
+            return Hit(moved_to="credits", value=credit)
     elif (bracketed := bracketed_credit(text)) is not None and bracketed.text:
         return Hit(moved_to="captions", value=bracketed)
     return Hit(moved_to="captions", value=Caption(text, credit or None))

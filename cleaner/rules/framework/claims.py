@@ -78,7 +78,7 @@ def _keyword_rules(rule_names: tuple[str, ...]) -> _KeywordRules:
 
 class _KeywordRules:
     """The first of the rules (in their order) whose keywords a node's class or id holds, none when
-    either names the content.
+    either names the content (unless it is a keyword spelled whole: "wp-caption-text").
 
     What each class attribute and each id holds is remembered apart, and so is what each of their
     words holds: a page repeats its class attributes from element to element, and sites share
@@ -121,11 +121,13 @@ class _KeywordRules:
 
     def _read(self, value: str) -> int:
         words = class_words(value)
+        every = claims()
         if _content_words().search(_UTILITY_CLASS.sub(" ", words)):
-            return self.NAMES_CONTENT
+            # A keyword spelled whole is the rule's, though it holds a content word: "wp-caption-text".
+            named = (k for k, name in enumerate(self.rule_names) if words in _whole_keywords(name))
+            return next(named, self.NAMES_CONTENT)
         if not _any_keyword().search(words):
             return len(self.rule_names)
-        every = claims()
         held = (k for k, name in enumerate(self.rule_names) if _holds_keyword(every[name], words))
         return next(held, len(self.rule_names))
 
@@ -146,6 +148,12 @@ def _any_keyword() -> re.Pattern[str]:
     return words_pattern(
         [w for table in table().values() if isinstance(table, dict) for w in table.get("keywords", ())]
     )
+
+
+@cache
+def _whole_keywords(name: str) -> frozenset[str]:
+    """A rule's keywords as its table spells them."""
+    return frozenset(table()[name].get("keywords", ()))
 
 
 @cache
