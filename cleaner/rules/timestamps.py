@@ -143,11 +143,15 @@ def _reading(page: Page) -> Reading:
 
 
 def _leftover_words(text: str, found: tuple[str, re.Match[str]] | None, vocab: Vocabulary) -> list[str]:
-    """The words of a line besides its date, its clock times, weekdays and date labels."""
+    """The words of a line besides its date, its clock times, weekdays and date labels, and the
+    words of a relative time it holds ("March 15, 2025 8:30 AM Updated 2 hours ago")."""
     rest = strip_times(text[: found[1].start()] + " " + text[found[1].end() :] if found else text)
     weekdays = vocab.members("weekdays")
+    relative = vocab.derived(_relative_words) if vocab.search("relative_time", rest) else frozenset()
     return [
-        w for w in _LEFTOVER_WORD.findall(rest) if w.lower() not in weekdays and not vocab.line_is("date_labels", w)
+        w
+        for w in _LEFTOVER_WORD.findall(rest)
+        if w.lower() not in weekdays and w.lower() not in relative and not vocab.line_is("date_labels", w)
     ]
 
 
