@@ -129,7 +129,8 @@ def above_the_headline(page: Page, i: int) -> Hit | None:
     too: "I Ran My Own Newsletter Through My Tool. Here's What I Found"), where the line removed
     does not repeat them, with no sentence between them. So is,
     with a URL or without, a line on top that cannot be a headline itself (one word, no letter:
-    "0", "Menu") over a headline-shaped line the story's byline or date follows.
+    "0", "Menu"), or one over a menu's label of one word ("The Review" over "Books"), over a
+    headline-shaped line the story's byline or date follows, right under it or under a standfirst.
 
     Why: the headline rule takes the text's first line for the headline; a page dump's first line
     is as often the site's masthead or a menu's label, and the real headline under it then went
@@ -150,8 +151,9 @@ def above_the_headline(page: Page, i: int) -> Hit | None:
     slug = slug_words(page.article.url)
     if slug and repeats_slug(text, slug):
         return None
-    # Only a line that is no headline itself ("0", "Menu") is taken for furniture over one that
-    # its byline or date marks: a headline may stand over a standfirst shaped like one.
+    # Only a line that is no headline itself ("0", "Menu"), or one over a menu's label of a single
+    # word ("Books"), is taken for furniture over one that its byline or date marks: a headline may
+    # stand over a standfirst shaped like one.
     no_headline = not _is_title(page, text)
     for j in range(i + 1, min(i + 1 + HEADLINE_REACH, len(page.blocks))):
         if page.dropped[j]:
@@ -162,9 +164,20 @@ def above_the_headline(page: Page, i: int) -> Hit | None:
             return None
         if opened or (slug and names_story(line, slug)):
             return Hit(detail="over the headline the URL names")
-        if no_headline and _is_title(page, line) and _over_the_byline(page, j):
+        if no_headline and _is_title(page, line) and _heads_the_story(page, j):
             return Hit(detail="over the headline the story's byline or date follows")
+        no_headline = no_headline or word_count(line) == 1
     return None
+
+
+def _heads_the_story(page: Page, j: int) -> bool:
+    """The line stands right over the story's byline or date, or over a standfirst right over them."""
+    if _over_the_byline(page, j):
+        return True
+    below = next((k for k in range(j + 1, len(page.blocks)) if not page.dropped[k]), None)
+    return (
+        below is not None and _is_prose(page.blocks[below].text, page.vocab) and _over_the_byline(page, below, labels=0)
+    )
 
 
 @lead_rule("MET001", "headline", "metadata", gate=Gate(top=1))
