@@ -8,8 +8,9 @@ from functools import partial
 
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
-from cleaner.rules.framework.labels import MAX_SITE_NAME_WORDS, is_closed_label, is_priced_label
+from cleaner.rules.framework.labels import is_closed_label, is_priced_label
 from cleaner.rules.framework.registry import block_rule
+from cleaner.rules.framework.sitenames import appeals_by_a_name, subscribes_to_a_name
 from cleaner.shapes import ends_sentence, is_content_markup, word_count
 from cleaner.vocab import Vocabulary, label_words_of
 
@@ -326,7 +327,7 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
     just $1 a week", `is_priced_label`), a call to subscribe to the site by its name alone
     ("Subscribe to The Deccan Courier"), and the site's appeal for donations ("please support us by
     donating", "Help Support The Quietus", "Help Keep Artlyst Free and Independent",
-    `_appeals_by_a_name`) or to turn off an ad blocker ("We urge you to turn off your ad blocker", "Ads help us
+    `appeals_by_a_name`) or to turn off an ad blocker ("We urge you to turn off your ad blocker", "Ads help us
     keep this site free").
 
     Why: paywall text is injected into the article container and ends up in the dump.
@@ -348,8 +349,8 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
         return (
             is_closed_label(vocab, "paywall_words", text)
             or is_priced_label(vocab, "paywall_words", text)
-            or _subscribes_to_a_name(vocab, text)
-            or _appeals_by_a_name(vocab, text)
+            or subscribes_to_a_name(vocab, text)
+            or appeals_by_a_name(vocab, text)
         )
 
     def also(text: str) -> bool:
@@ -372,44 +373,3 @@ def _after_lead_question(text: str) -> str | None:
     if found is None or word_count(found.group()) > _MAX_LEAD_QUESTION_WORDS:
         return None
     return line[found.end() :]
-
-
-def _subscribes_to_a_name(vocab: Vocabulary, text: str) -> bool:
-    """A call to subscribe to the site, by its name and nothing more: "Subscribe to The Deccan
-    Courier", "Abonnez-vous à Libération" ("Subscribe to this podcast at ..." says more)."""
-    opener = vocab.starts("subscription_openers", text)
-    return opener is not None and _is_site_name(vocab, text[opener.end() :])
-
-
-def _is_capitalised(word: str) -> bool:
-    """A name's word: capitalised, or a brand's capital after a small first letter ("iRunFar")."""
-    return word[:1].isupper() or (word[:1].islower() and word[1:2].isupper())
-
-
-# An appeal may say the year it is for: "Help Support The Quietus in 2025".
-_APPEAL_YEAR = re.compile(r"\s+\w+\s+\d{4}[!.]?$")
-
-
-def _appeals_by_a_name(vocab: Vocabulary, text: str) -> bool:
-    """The site's appeal for support by its name, as a box's heading: "Help Support iRunFar!", or
-    to keep it as it is ("Help Keep Artlyst Free and Independent", `support_closers`). "Help keep
-    your dog free of ticks" names no site, and "Help Keep Kids Safe" says no closer."""
-    line = _APPEAL_YEAR.sub("", text.strip()).rstrip("!")
-    opener = vocab.starts("support_openers", line)
-    if opener is not None:
-        return _is_site_name(vocab, line[opener.end() :])
-    opener = vocab.starts("keeping_openers", line)
-    closer = vocab.search("support_closers", line)
-    if opener is None or closer is None or line[closer.end() :].strip():
-        return False
-    return _is_site_name(vocab, line[opener.end() : closer.start()])
-
-
-def _is_site_name(vocab: Vocabulary, text: str) -> bool:
-    """A few capitalised words and nothing more, the first no pronoun ("Your Dog"): a name."""
-    name = text.split()
-    return (
-        0 < len(name) <= MAX_SITE_NAME_WORDS
-        and name[0].casefold() not in vocab.word_set("reader_words")
-        and all(_is_capitalised(word) and not any(ch.isdigit() or ch in ".:/" for ch in word) for word in name)
-    )
