@@ -119,6 +119,7 @@ RULE_MODULES = (
     "comments",
     "related",
     "navigation",
+    "tags",
     "footer",
     "forms",
     "bylines",

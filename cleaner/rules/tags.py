@@ -1,0 +1,84 @@
+"""Tag lists: the story's topics, on their label's line ("Tags: Russia, Ukraine") or one a line
+under it. The tags move to `tags`; a list under its label above the story is the site's menu.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.rules.framework.context import Page
+from cleaner.rules.framework.kinds import Gate, Hit
+from cleaner.rules.framework.registry import block_rule
+from cleaner.rules.navigation import MAX_CRUMB_WORDS
+from cleaner.shapes import has_letters, word_count
+
+_TAG_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:,|;|\||•|·|#)\s*")
+
+
+@block_rule("NAV002", "tag-line", "navigation", gate=Gate(max_chars=400, phrases=("tag_labels",)), alone=True)
+def tag_line(page: Page, i: int) -> Hit | None:
+    """Removes: a line of topic tags ("Tags: Russia, Ukraine, Putin", "Topics: ...", "Filed
+    under: ...", "Schlagwörter: ...", "Mots-clés : ...", "Etiquetas: ..."). The tags move to
+    `tags`.
+
+    Why: tag lists are site navigation; their words would pollute the body.
+
+    False positives: a body line that begins "Topics: " and continues as a sentence; every
+    tag must be short (five words at most).
+
+    Example: "Tags: Russia, Ukraine, Vladimir Putin" -> tags ["Russia", "Ukraine",
+    "Vladimir Putin"].
+    """
+    text = page.blocks[i].text
+    label = page.vocab.starts("tag_labels", text)
+    if not label or len(text) > 400:
+        return None
+    rest = text[label.end() :]
+    if not rest.lstrip().startswith(":") and not rest.startswith(("\t", "  ")):
+        return None
+    tags = [t.strip(" .:") for t in _TAG_SPLIT.split(rest.lstrip(" :\t")) if t.strip(" .:")]
+    if not tags or any(word_count(t) > MAX_CRUMB_WORDS for t in tags):
+        return None
+    return Hit(moved_to="tags", value=tags)
+
+
+# A tag list under its label: up to this many tags, each a line of its own.
+_MAX_TAG_LINES = 20
+# A table's cell holding a figure ("15,000", "4.5%", "$299"): digits, no letters, and no year (a tag may be one).
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@block_rule("NAV004", "tag-list", "navigation", gate=Gate(max_chars=40, phrases=("tag_labels",)))
+def tag_list(page: Page, i: int) -> Hit | None:
+    """Removes: a tag label on a line of its own ("TAGS", "Categories", "Topics", "टैग्स") and
+    the tags listed under it, one a line. The tags move to `tags`.
+
+    Why: many pages print their tags as a list under a label rather than on the label's line.
+
+    False positives: a body section headed "Topics" followed by short items; every item must be
+    five words or fewer and no sentence, and a list of adjacent lines stops at a blank line. A
+    table a dump prints one cell a line under a header cell "Category" is no tag list: the
+    items run into a figure ("15,000", "4.5%"; a year may be a tag), and all of it stays.
+
+    Example: "TAGS", "Kerala", "Monsoon" -> tags ["Kerala", "Monsoon"].
+    """
+    blocks = page.blocks
+    if not page.vocab.line_is("tag_labels", blocks[i].text):
+        return None
+    end = i + 1
+    while end < len(blocks) and end - i <= _MAX_TAG_LINES and _is_tag(blocks[end].text) and not blocks[end].gap_before:
+        end += 1
+    tags = [blocks[j].text.strip(" ,#") for j in range(i + 1, end)]
+    if not tags or (end < len(blocks) and not blocks[end].gap_before and _is_figure(blocks[end].text)):
+        return None
+    return Hit(span=end - i, moved_to="tags", value=tags)
+
+
+def _is_tag(text: str) -> bool:
+    short = 0 < word_count(text) <= MAX_CRUMB_WORDS
+    return short and not text.rstrip().endswith((".", "!", "?", ":")) and not _is_figure(text)
+
+
+def _is_figure(text: str) -> bool:
+    """A table's cell holding a figure: a label over lines like these heads a table's column, not tags."""
+    return any(c.isdigit() for c in text) and not has_letters(text) and _YEAR.fullmatch(text.strip()) is None
