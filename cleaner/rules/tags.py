@@ -10,7 +10,7 @@ from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
 from cleaner.rules.navigation import MAX_CRUMB_WORDS
-from cleaner.shapes import has_letters, word_count
+from cleaner.shapes import ends_sentence, has_letters, word_count
 
 _TAG_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:,|;|\||•|·|#)\s*")
 
@@ -46,6 +46,8 @@ def tag_line(page: Page, i: int) -> Hit | None:
 _MAX_TAG_LINES = 20
 # A table's cell holding a figure ("15,000", "4.5%", "$299"): digits, no letters, and no year (a tag may be one).
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A story's paragraph: a sentence of this many words or more.
+_PARAGRAPH_WORDS = 15
 
 
 @block_rule("NAV004", "tag-list", "navigation", gate=Gate(max_chars=40, phrases=("tag_labels",)))
@@ -60,6 +62,11 @@ def tag_list(page: Page, i: int) -> Hit | None:
     table a dump prints one cell a line under a header cell "Category" is no tag list: the
     items run into a figure ("15,000", "4.5%"; a year may be a tag), and all of it stays.
 
+    Above the story's first paragraph, a list under a label that heads menus as often as tags
+    (`menu_tag_labels`: "Topics", "Categories", "Trending Topics" over "IPL 2025", "Budget 2025",
+    then "Home", "India") is the site's menu: it goes, and no tag moves ("Filed Under:" over a
+    story's tags under its headline stays their label).
+
     Example: "TAGS", "Kerala", "Monsoon" -> tags ["Kerala", "Monsoon"].
     """
     blocks = page.blocks
@@ -71,7 +78,14 @@ def tag_list(page: Page, i: int) -> Hit | None:
     tags = [blocks[j].text.strip(" ,#") for j in range(i + 1, end)]
     if not tags or (end < len(blocks) and not blocks[end].gap_before and _is_figure(blocks[end].text)):
         return None
+    over_story = not any(_is_paragraph(blocks[k].text) for k in range(i) if page.dropped[k] is None)
+    if over_story and page.vocab.line_is("menu_tag_labels", blocks[i].text):
+        return Hit(span=end - i, detail="a menu over the story")
     return Hit(span=end - i, moved_to="tags", value=tags)
+
+
+def _is_paragraph(text: str) -> bool:
+    return word_count(text) >= _PARAGRAPH_WORDS and ends_sentence(text)
 
 
 def _is_tag(text: str) -> bool:
