@@ -60,6 +60,15 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip(_CLOSERS)[-1:] in _STOP_MARKS
 
 
+def is_paragraph(text: str, min_words: int) -> bool:
+    """A sentence of `min_words` words or more: a paragraph of a story, as each caller counts one.
+
+    >>> is_paragraph("The council approved the budget on Tuesday.", 5), is_paragraph("Latest news", 1)
+    (True, False)
+    """
+    return word_count(text) >= min_words and ends_sentence(text)
+
+
 def is_cut_short(text: str) -> bool:
     """True when the line ends in an ellipsis, as a teaser's excerpt cut short does ("Every January,
     companies promise themselves that this year will be different...").

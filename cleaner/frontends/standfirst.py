@@ -28,7 +28,7 @@ _BLOCKS = "p, div, h2, h3, h4, section, header, article, ul, ol, figure, table"
 # Class words that mark a standfirst.
 _STANDFIRST_CLASSES = re.compile(
     r"(?:^|[-_\s])(?:dek|deck|standfirst|sub-?title|sub-?head(?:line|ing)?|summary|description|excerpt|lede|"
-    r"lead|intro|strapline|teaser|tagline|abstract|blurb)(?:$|[-_\s])"
+    r"lead|intro|strapline|teaser|tagline|abstract|blurb|synopsis)(?:$|[-_\s])"
 )
 # Class words of what is no standfirst however it reads: an author's box (which wraps its
 # paragraphs, so its parents' classes count too), a byline, a caption, a disclaimer.

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from cleaner import dates
 from cleaner.rules.framework.context import Page
-from cleaner.shapes import ends_sentence, is_headline_like, word_count
+from cleaner.shapes import ends_sentence, is_headline_like, is_paragraph, word_count
 
 # The rule that removes a timestamp's line; a feed's stamp holds a calendar date, not a duration.
 _STAMP_RULE = "TIM001"
@@ -60,7 +60,7 @@ def _story_goes_on(page: Page, after: int, end: int) -> bool:
     kept = [page.blocks[i].text for i in range(after, end) if page.dropped[i] is None]
     together = 0
     for text in kept:
-        together = together + 1 if _is_paragraph(text) else 0
+        together = together + 1 if is_paragraph(text, _PARAGRAPH_WORDS) else 0
         if together >= _STORY_GOES_ON:
             return True
     return False
@@ -69,11 +69,7 @@ def _story_goes_on(page: Page, after: int, end: int) -> bool:
 def _paragraph_words(page: Page, lines: range) -> int:
     """The words of the kept paragraphs among `lines`."""
     texts = [page.blocks[i].text for i in lines if page.dropped[i] is None]
-    return sum(word_count(text) for text in texts if _is_paragraph(text))
-
-
-def _is_paragraph(text: str) -> bool:
-    return word_count(text) >= _PARAGRAPH_WORDS and ends_sentence(text)
+    return sum(word_count(text) for text in texts if is_paragraph(text, _PARAGRAPH_WORDS))
 
 
 def _chains(stamps: list[int]) -> Iterator[list[int]]:

@@ -35,11 +35,13 @@ from cleaner.rules.contributors import CAPITALISED, HEAD_LINES, MAX_NAME_WORDS, 
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import WORD, ends_sentence, word_count
+from cleaner.shapes import WORD, ends_sentence, is_paragraph, word_count
 from cleaner.vocab import Vocabulary
 
 # An author box: its header, the name and role lines under it, then the biography.
 _MAX_BOX_LINES = 3
+# A story's paragraph, which no box below the story has after it: a sentence of this many words.
+_STORY_PARAGRAPH_WORDS = 20
 # A biography names the trade within a few words of its verb: "is a freelance journalist"; a
 # possessive among them opens as many more ("is The Daily Ledger's Staff Writer").
 _TRADE_WITHIN = 4
@@ -112,7 +114,8 @@ def _box_end(page: Page, i: int, head: str, headed: bool, whom: str) -> int | No
     if headed or (whom and opens_with(vocab, line, whom)):  # "About Jane Doe", "Jane Doe writes..."
         return bio
     writes = names_trade(vocab, line) or vocab.derived(beat_for_title).match(line) is not None
-    named = opens_with(vocab, line, head) or _calls_by_first_name(vocab, line, head)
+    by_first_name = _calls_by_first_name(vocab, line, head) and not _story_goes_on(page, bio)
+    named = opens_with(vocab, line, head) or by_first_name
     if named and writes and name_part(head, vocab) is not None:
         return bio
     return None
@@ -121,14 +124,20 @@ def _box_end(page: Page, i: int, head: str, headed: bool, whom: str) -> int | No
 def _calls_by_first_name(vocab: Vocabulary, line: str, name: str) -> bool:
     """Under her full name, a box's biography may call the writer by her first name, go on in
     words of its own and speak of her as a person does ("Angela first became a professional
-    writer in kindergarten, selling her poetry ..."). "Serverless Computing" over "Serverless
-    architecture ..." is a section, and a capital after the name ("Angela Merkel") names someone
-    else."""
+    writer in kindergarten, selling her poetry ..."), below the story (`_story_goes_on`).
+    "Serverless Computing" over "Serverless architecture ..." is a section, and a capital after
+    the name ("Angela Merkel") names someone else."""
     first, _, rest = line.partition(" ")
     if first != name.split()[0] or not rest[:1].islower():
         return False
     pronouns = vocab.word_set("singular_pronouns")
     return any(word in pronouns for word in WORD.findall(rest.lower()))
+
+
+def _story_goes_on(page: Page, i: int) -> bool:
+    """Whether a paragraph of a story follows line i: a box under the story ends it, where a feature's
+    profiles ("Jane Smith" over "Jane worked as a journalist ...") go on."""
+    return any(is_paragraph(page.blocks[k].text, _STORY_PARAGRAPH_WORDS) for k in range(i + 1, len(page.blocks)))
 
 
 def _box_lines(page: Page, i: int) -> range:

@@ -18,7 +18,8 @@ _MAX_CTA_TAIL_WORDS = 3
 # The longest line read as a button at all.
 _MAX_BUTTON_WORDS = 12
 # A link's note for screen readers closing an outbound button, in title case as buttons are
-# ("View on Amazon Links to Amazon.com", "View Plans Links To McAfee"): a sentence says "links to".
+# ("View on Amazon Links to Amazon.com", "View Plans Links To McAfee"): a sentence says "links to",
+# and a headline's verb is no button's ("Police Probe Links To Organised Crime").
 _OUTBOUND_NOTE = re.compile(r"\sLinks [Tt]o \S+(?: \S+){0,2}$")
 # A button's label before that note is a few words, with no sentence's marks.
 _MAX_OUTBOUND_LABEL_WORDS = 5
@@ -59,7 +60,7 @@ def call_to_action(page: Page, i: int) -> Hit | None:
     vocab = page.vocab
     if vocab.line_is("call_to_action", text) or _is_offer_button(vocab, text) or _is_sales_pitch(vocab, text):
         return Hit()
-    if _is_outbound_button(text):
+    if _is_outbound_button(vocab, text):
         return Hit(detail="a link out of the site")
     label = vocab.starts("call_to_action", text)
     if label is None or text.endswith("."):
@@ -70,14 +71,20 @@ def call_to_action(page: Page, i: int) -> Hit | None:
     return None if word_count(tail) > _MAX_CTA_TAIL_WORDS else Hit()
 
 
-def _is_outbound_button(text: str) -> bool:
-    """A few words of a label and a link's note for screen readers after them, the line in a
-    button's shape: no sentence's full stop, comma or question in it (a domain's dot is no stop)."""
+def _is_outbound_button(vocab: Vocabulary, text: str) -> bool:
+    """A few words of a label opened by a verb that takes an offer ("View", "Get", "Shop") and a
+    link's note for screen readers after them, the line in a button's shape: no sentence's full
+    stop, comma or question in it (a domain's dot is no stop)."""
     note = _OUTBOUND_NOTE.search(text)
     if note is None:
         return False
     label = text[: note.start()]
-    return 0 < word_count(label) <= _MAX_OUTBOUND_LABEL_WORDS and _SENTENCE_MARK.search(label) is None
+    words = label_words_of(label)
+    return (
+        0 < len(words) <= _MAX_OUTBOUND_LABEL_WORDS
+        and words[0] in vocab.word_set("offer_verbs")
+        and _SENTENCE_MARK.search(label) is None
+    )
 
 
 # A label closed by its verb says the offer first, in a few words: "Price check" is a heading.

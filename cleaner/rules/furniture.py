@@ -26,7 +26,8 @@ from cleaner.pagemodel.content import article_content, schedule_lines
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule, lead_rule
-from cleaner.shapes import ends_sentence, word_count
+from cleaner.rules.metadata import MIN_HEADLINE_WORDS
+from cleaner.shapes import ends_sentence, is_paragraph, word_count
 
 if TYPE_CHECKING:
     import numpy as np
@@ -53,8 +54,6 @@ _MAX_PROSE_TEXT_CHANCE = 0.2
 _MAX_PROSE_WORDS = 80
 # Below a line a rule removed as the story's end, with _CLOSED_ABOVE story paragraphs or more above it
 # and _CLOSED_BELOW or fewer below, any line outside the story goes below even odds of being text.
-# A headline has two words or more (`metadata.headline`).
-_MIN_HEADLINE_WORDS = 2
 _CLOSED_ABOVE = 2
 _CLOSED_BELOW = 1
 _MAX_CLOSED_TEXT_CHANCE = 0.5
@@ -106,7 +105,7 @@ def _edges(page: Page) -> _Edges | None:
     # An HTML page's extractor has found its main content already: its edges are the article's.
     if any(page.blocks[i].tag is not None for i in kept):
         return None
-    candidates = [i for i in kept if _is_paragraph(page.blocks[i].text)]
+    candidates = [i for i in kept if is_paragraph(page.blocks[i].text, _PARAGRAPH_WORDS)]
     chances = evidence.text_chances([page.blocks[i].text for i in candidates])
     paragraphs = [i for i, chance in zip(candidates, chances, strict=True) if chance >= _STORY_CHANCE]
     if not paragraphs:
@@ -118,10 +117,10 @@ def _edges(page: Page) -> _Edges | None:
     # The first line kept is left to the headline rule while no headline is taken (unless it surely
     # reads as a menu's label, which that rule refuses), a list's items, code and schedules to the
     # article.
-    content = set(article_content(page, lambda j: _is_paragraph(page.blocks[j].text)))
+    content = set(article_content(page, lambda j: is_paragraph(page.blocks[j].text, _PARAGRAPH_WORDS)))
     content.update(kept[k] for k in schedule_lines([page.blocks[i].text for i in kept]))
     judged = (
-        kept if page.article.title or evidence.surely_menu(page.blocks[kept[0]].text) else _but_headline(page, kept)
+        kept if page.article.title or evidence.surely_menu(page.blocks[kept[0]].text) else _without_headline(page, kept)
     )
     outside = [
         i
@@ -152,11 +151,11 @@ def _edges(page: Page) -> _Edges | None:
     return _Edges(first, last, head, tail, opened, closed, rows)
 
 
-def _but_headline(page: Page, kept: list[int]) -> list[int]:
+def _without_headline(page: Page, kept: list[int]) -> list[int]:
     """The kept lines but the first that may be the headline, left to the headline rule: a single
     word over it ("Início", "Home") is never one, and the rule takes the line under it once it is
     gone."""
-    candidate = next((i for i in kept if word_count(page.blocks[i].text) >= _MIN_HEADLINE_WORDS), None)
+    candidate = next((i for i in kept if word_count(page.blocks[i].text) >= MIN_HEADLINE_WORDS), None)
     return [i for i in kept if i != candidate]
 
 
@@ -164,8 +163,8 @@ def _closed(page: Page, paragraphs: list[int]) -> int | None:
     """The first line a rule removed as the end of the story (a related list, tags, a share bar, a
     footer's line, a comment section, an agency's credit, a byline or an author's box) with at
     least two of the story's paragraphs above it and at most one below it (an author's biography
-    may read as a paragraph), none for an agency's credit (over a paragraph it credits a picture:
-    "Reuters" over a caption); None if there is none."""
+    may read as a paragraph; an agency's credit must have none below it: over a paragraph it credits
+    a picture, "Reuters" over a caption); None if there is none."""
     for j in range(paragraphs[0], len(page.blocks)):
         dropped = page.dropped[j]
         if dropped is None or (dropped_score(page, j) is None and dropped.family not in _END_FAMILIES):
@@ -175,10 +174,6 @@ def _closed(page: Page, paragraphs: list[int]) -> int | None:
         if above >= _CLOSED_ABOVE and len(paragraphs) - above <= below:
             return j
     return None
-
-
-def _is_paragraph(text: str) -> bool:
-    return word_count(text) >= _PARAGRAPH_WORDS and ends_sentence(text)
 
 
 def _is_short(text: str) -> bool:

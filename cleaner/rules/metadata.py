@@ -57,6 +57,8 @@ _INNER_SENTENCE_END = re.compile(r"[^\W\d_]{3}[.…][\"'”’)]*\s+[\"“‘(]?
 # "2.1. Results" ("1. FC Köln gewinnt das Derby", "1. Mai: Tausende demonstrieren" are headlines).
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]\s+(?P<heading>[A-ZÀ-Ý].*)$")
 _MAX_SECTION_HEADING_WORDS = 4
+# A headline has two words or more.
+MIN_HEADLINE_WORDS = 2
 # An initialism closes a headline without ending a sentence: "The Hottest Real Estate Markets in the U.S."
 _FINAL_INITIALISM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 
@@ -129,8 +131,9 @@ def above_the_headline(page: Page, i: int) -> Hit | None:
     too: "I Ran My Own Newsletter Through My Tool. Here's What I Found"), where the line removed
     does not repeat them, with no sentence between them. So is,
     with a URL or without, a line on top that cannot be a headline itself (one word, no letter:
-    "0", "Menu"), or one over a menu's label of one word ("The Review" over "Books"), over a
-    headline-shaped line the story's byline or date follows, right under it or under a standfirst.
+    "0", "Menu") over a headline-shaped line the story's byline or date follows, right under it or
+    under a standfirst. So is a line over a menu's label of one word and such a headline ("The
+    Valley Review" over "Books" over the headline).
 
     Why: the headline rule takes the text's first line for the headline; a page dump's first line
     is as often the site's masthead or a menu's label, and the real headline under it then went
@@ -252,7 +255,11 @@ def _is_title(page: Page, text: str, named: bool = False) -> bool:
         return False
     closed = text.rstrip()  # an initialism's stop closes no sentence: "...Markets in the U.S."
     closed = closed[:-1] if _FINAL_INITIALISM.search(closed) else closed
-    if word_count(text) < 2 or not has_letters(text) or not is_headline_like(closed, max_words=_MAX_TITLE_WORDS):
+    if (
+        word_count(text) < MIN_HEADLINE_WORDS
+        or not has_letters(text)
+        or not is_headline_like(closed, max_words=_MAX_TITLE_WORDS)
+    ):
         return False
     return not (text.rstrip().endswith("?") and word_count(text) > _MAX_QUESTION_TITLE_WORDS)
 

@@ -14,7 +14,7 @@ from cleaner.vocab import Vocabulary, function_words, label_words_of
 # Guillemets separate only when spaced: unspaced they are German quotation marks (»Chaos«).
 # Leading whitespace is taken from the start of its run only (no rescan per space).
 _CRUMB_SEPARATOR = re.compile(r"(?<!\s)\s+(?:>|/|»|›|→|\\|::)\s+|(?:(?<!\s)\s+)?[>→]\s*")
-MAX_CRUMB_WORDS = 5
+_MAX_CRUMB_WORDS = 5
 # A trail opens on its first page's name, never on a bracket.
 _ASIDE_OPENERS = ("(", "[")
 # Code and placeholders ("-H <BMC_IP>", "fn f() -> Box<T> {", "<a>::<b>"): no page's name holds
@@ -56,7 +56,7 @@ def breadcrumb(page: Page, i: int) -> Hit | None:
     if _CRUMB_SEPARATOR.search(trail) and not _CRUMB_SEPARATOR.search(_BRACKETED.sub(" ", trail)):
         return None  # "Hiking pants (Men's / Women's)"
     parts = [p for p in _CRUMB_SEPARATOR.split(trail.strip()) if p]
-    if len(parts) < 2 or any(word_count(p) > MAX_CRUMB_WORDS or p.rstrip()[-1] in ".!?" for p in parts):
+    if len(parts) < 2 or any(word_count(p) > _MAX_CRUMB_WORDS or p.rstrip()[-1] in ".!?" for p in parts):
         return None
     starts_home = parts[0].strip().lower() in page.vocab.phrases("breadcrumb_roots")
     if len(parts) >= 3 or starts_home or label:

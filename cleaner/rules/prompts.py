@@ -350,7 +350,7 @@ def paywall_prompt(page: Page, i: int) -> Hit | None:
             is_closed_label(vocab, "paywall_words", text)
             or is_priced_label(vocab, "paywall_words", text)
             or subscribes_to_a_name(vocab, text)
-            or appeals_by_a_name(vocab, text)
+            or appeals_by_a_name(vocab, text, page.article.url)
         )
 
     def also(text: str) -> bool:

@@ -9,9 +9,10 @@ import re
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.rules.navigation import MAX_CRUMB_WORDS
-from cleaner.shapes import ends_sentence, has_letters, word_count
+from cleaner.shapes import has_letters, is_paragraph, word_count
 
+# A tag names a topic in a few words.
+_MAX_TAG_WORDS = 5
 _TAG_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:,|;|\||•|·|#)\s*")
 
 
@@ -31,13 +32,13 @@ def tag_line(page: Page, i: int) -> Hit | None:
     """
     text = page.blocks[i].text
     label = page.vocab.starts("tag_labels", text)
-    if not label or len(text) > 400:
+    if not label:
         return None
     rest = text[label.end() :]
     if not rest.lstrip().startswith(":") and not rest.startswith(("\t", "  ")):
         return None
     tags = [t.strip(" .:") for t in _TAG_SPLIT.split(rest.lstrip(" :\t")) if t.strip(" .:")]
-    if not tags or any(word_count(t) > MAX_CRUMB_WORDS for t in tags):
+    if not tags or any(word_count(t) > _MAX_TAG_WORDS for t in tags):
         return None
     return Hit(moved_to="tags", value=tags)
 
@@ -78,18 +79,14 @@ def tag_list(page: Page, i: int) -> Hit | None:
     tags = [blocks[j].text.strip(" ,#") for j in range(i + 1, end)]
     if not tags or (end < len(blocks) and not blocks[end].gap_before and _is_figure(blocks[end].text)):
         return None
-    over_story = not any(_is_paragraph(blocks[k].text) for k in range(i) if page.dropped[k] is None)
+    over_story = not any(is_paragraph(blocks[k].text, _PARAGRAPH_WORDS) for k in range(i) if page.dropped[k] is None)
     if over_story and page.vocab.line_is("menu_tag_labels", blocks[i].text):
         return Hit(span=end - i, detail="a menu over the story")
     return Hit(span=end - i, moved_to="tags", value=tags)
 
 
-def _is_paragraph(text: str) -> bool:
-    return word_count(text) >= _PARAGRAPH_WORDS and ends_sentence(text)
-
-
 def _is_tag(text: str) -> bool:
-    short = 0 < word_count(text) <= MAX_CRUMB_WORDS
+    short = 0 < word_count(text) <= _MAX_TAG_WORDS
     return short and not text.rstrip().endswith((".", "!", "?", ":")) and not _is_figure(text)
 
 

@@ -146,13 +146,16 @@ def _leftover_words(text: str, found: tuple[str, re.Match[str]] | None, vocab: V
     """The words of a line besides its date, its clock times, weekdays and date labels, and the
     words of a relative time it holds ("March 15, 2025 8:30 AM Updated 2 hours ago")."""
     rest = strip_times(text[: found[1].start()] + " " + text[found[1].end() :] if found else text)
+    rest = vocab.derived(_relative_time).sub(" ", rest)
     weekdays = vocab.members("weekdays")
-    relative = vocab.derived(_relative_words) if vocab.search("relative_time", rest) else frozenset()
     return [
-        w
-        for w in _LEFTOVER_WORD.findall(rest)
-        if w.lower() not in weekdays and w.lower() not in relative and not vocab.line_is("date_labels", w)
+        w for w in _LEFTOVER_WORD.findall(rest) if w.lower() not in weekdays and not vocab.line_is("date_labels", w)
     ]
+
+
+def _relative_time(vocab: Vocabulary) -> re.Pattern[str]:
+    """A relative time's phrase on word boundaries: "hours ago", "il y a", "vor"."""
+    return re.compile(rf"(?<!\w)(?:{vocab.alternation('relative_time')})(?!\w)", re.IGNORECASE)
 
 
 def _is_dateline(text: str, leftover: list[str], vocab: Vocabulary) -> bool:

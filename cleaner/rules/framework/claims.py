@@ -121,13 +121,13 @@ class _KeywordRules:
 
     def _read(self, value: str) -> int:
         words = class_words(value)
-        every = claims()
         if _content_words().search(_UTILITY_CLASS.sub(" ", words)):
             # A keyword spelled whole is the rule's, though it holds a content word: "wp-caption-text".
             named = (k for k, name in enumerate(self.rule_names) if words in _whole_keywords(name))
             return next(named, self.NAMES_CONTENT)
         if not _any_keyword().search(words):
             return len(self.rule_names)
+        every = claims()
         held = (k for k, name in enumerate(self.rule_names) if _holds_keyword(every[name], words))
         return next(held, len(self.rule_names))
 
