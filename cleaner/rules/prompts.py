@@ -25,11 +25,17 @@ _PLAIN_ASK_WORDS = 8
 _LISTED_OR_PRICED = re.compile(r"\A\s*\d{1,2}[.)]\s|[$€£¥₹]\s?\d|\d\s?[$€£¥₹]")
 
 
+# The request after a share bar's question ("Did you like this post?") is short: "Please share it!".
+_MAX_SHARE_REQUEST_WORDS = 12
+
+
 @block_rule("PRM001", "share-bar", "prompts", gate=Gate(max_chars=150, phrases=("share_words",)), alone=True)
 def share_bar(page: Page, i: int) -> Hit | None:
     """Removes: a line made only of share and social-network words ("Share this article",
     "Facebook Twitter WhatsApp Email", "Teilen", "Partager", "Compartir"), also in other words of
-    the kind ("Diesen Artikel teilen", "इस खबर को शेयर करें": a verb of sharing and label words).
+    the kind ("Diesen Artikel teilen", "इस खबर को शेयर करें": a verb of sharing and label words),
+    and a share bar's question with the short request after it ("Enjoyed this article? Share it
+    with your friends!", "Hat dir der Beitrag gefallen? Dann teile ihn gerne!").
 
     Why: share bars are rendered as text by every scraper and carry no content.
 
@@ -45,6 +51,10 @@ def share_bar(page: Page, i: int) -> Hit | None:
         return None
     if page.vocab.line_is("share_words", text) or is_closed_label(page.vocab, "share_targets", text):
         return Hit()
+    question = page.vocab.starts("share_words", text)
+    if question is not None and question.group().endswith("?"):
+        request = text[question.end() :]
+        return Hit() if 0 < word_count(request) <= _MAX_SHARE_REQUEST_WORDS else None
     # Multi-word entries ("partager sur") are removed as phrases, then nothing but
     # separators and counts may be left, and a network must have been named.
     rest = page.vocab.derived(_share_pattern).sub(" ", text)
