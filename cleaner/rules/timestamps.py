@@ -12,8 +12,6 @@ from cleaner.shapes import is_content_markup, word_count
 from cleaner.vocab import Vocabulary, label_words_of, month_numbers
 
 _LEFTOVER_WORD = re.compile(r"[^\W\d_]{2,}")
-# A word that labels a spec's line: "Dauer:", "Cook time:".
-_SPEC_LABEL = re.compile(r"[^\W\d_]+[ \t]*:")
 # A date in code: compared or assigned ("WHERE created_at > '2024-01-01'"), cast ("'2024-01-01'::date")
 # or quoted as a literal. No dateline is written so.
 _DATE_IN_CODE = re.compile(r"[<>=]|::|'\d{4}-\d\d-\d\d'")
@@ -90,13 +88,10 @@ def timestamp(page: Page, i: int) -> Hit | None:
         return Hit()
     if not vocab.search("relative_time", text):
         return None
-    # "vor 5 Stunden", "Temps de lecture : 3 min": at most one word besides the phrase's own, and
-    # no label of a spec's line before it ("Dauer: 4 Stunden" is how long a hike takes).
+    # "vor 5 Stunden", "Temps de lecture : 3 min": at most one word besides the phrase's own.
     relative_words = vocab.derived(_relative_words)
-    leftover = [w for w in _leftover_words(text, None, vocab) if w.lower() not in relative_words]
-    if len(leftover) > 1 or any(_SPEC_LABEL.match(text, text.find(w)) for w in leftover):
-        return None
-    return Hit()
+    leftover = _leftover_words(text, None, vocab)
+    return Hit() if sum(w.lower() not in relative_words for w in leftover) <= 1 else None
 
 
 def _is_reading_time(text: str, vocab: Vocabulary) -> bool:
