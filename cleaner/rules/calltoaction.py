@@ -58,7 +58,9 @@ def call_to_action(page: Page, i: int) -> Hit | None:
     """
     text = page.blocks[i].text.strip()
     vocab = page.vocab
-    if vocab.line_is("call_to_action", text) or _is_offer_button(vocab, text) or _is_sales_pitch(vocab, text):
+    # A label ends on no full stop: "Read our full review." is a sentence that links the review.
+    button = vocab.line_is("call_to_action", text) and not text.endswith(".")
+    if button or _is_offer_button(vocab, text) or _is_sales_pitch(vocab, text):
         return Hit()
     if _is_outbound_button(vocab, text):
         return Hit(detail="a link out of the site")
