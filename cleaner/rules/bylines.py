@@ -46,7 +46,8 @@ def byline(page: Page, i: int) -> Hit | None:
     2017 By Erin Spain 4 Comments"). The names move to `authors`, an agency to `credits`; a date on the
     same line sets `published`; a name of one word the page writes in lower case ("By Audience": a filter's
     entry) credits no one. A byline next to another one is a list's (a filter menu's "By Industry", other
-    stories' teasers, a reading list): it is dropped, and credits no one.
+    stories' teasers, a reading list): it is dropped, and credits no one; so is an editor's credit
+    ("Edited by Jane Doe", `editor_credits`: the editor is no author).
 
     Why: the author belongs in metadata; left in the body it is a stray line.
 
@@ -66,6 +67,8 @@ def byline(page: Page, i: int) -> Hit | None:
     meta: dict[str, object] = {"published": found.published} if found.published else {}
     if found.agencies:
         meta["credits"] = found.agencies
+    if page.vocab.starts("editor_credits", blocks[i].text.strip()):
+        return Hit(span=found.span, meta=meta, detail="an editor's credit")
     names = [name for name in found.names if " " in name or not is_made_of_page_words(page, name)]
     return Hit(span=found.span, moved_to="authors" if names else None, value=names or None, meta=meta)
 
