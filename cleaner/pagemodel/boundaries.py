@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from cleaner.rules.framework.context import Page
-from cleaner.shapes import ends_sentence, word_count
+from cleaner.shapes import is_paragraph, word_count
 from cleaner.vocab import Vocabulary, label_words_of
 
 # A line a block rule marked as end-of-page furniture weighs this much against a run.
@@ -84,10 +84,7 @@ def _between_paragraphs(page: Page, i: int) -> bool:
     if word_count(page.blocks[i].text) < _PROMPT_WORDS:
         return False
     return 0 < i < len(page.blocks) - 1 and all(
-        page.dropped[j] is None
-        and word_count(page.blocks[j].text) >= _PARAGRAPH_WORDS
-        and ends_sentence(page.blocks[j].text)
-        for j in (i - 1, i + 1)
+        page.dropped[j] is None and is_paragraph(page.blocks[j].text, _PARAGRAPH_WORDS) for j in (i - 1, i + 1)
     )
 
 
