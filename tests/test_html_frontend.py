@@ -330,6 +330,26 @@ def test_page_without_extractable_content_falls_back_to_page_text(monkeypatch: p
     assert "Home" not in article.body
 
 
+def test_every_line_the_extraction_leaves_out_is_recorded_and_none_it_keeps() -> None:
+    html = page(
+        before="<div class='c9'><a href='/w'>Weather</a> <a href='/t'>Traffic</a></div>",
+        inside="<p><a href='/a'>Flood</a><a href='/b'>barriers</a> were raised overnight along the whole embankment.</p>",
+        after="<div class='k2'><p>Lottery numbers drawn on Saturday night</p></div>",
+    )
+    article = clean(html, kind="html")
+    left_out = [r.text for r in article.removals if r.rule == "outside-main-content"]
+    assert left_out == ["Weather Traffic", "Lottery numbers drawn on Saturday night"]
+    assert "Floodbarriers were raised overnight along the whole embankment." not in left_out  # links run together
+    assert {r.code for r in article.removals if r.rule == "outside-main-content"} == {"PAG001"}
+
+
+def test_without_outside_main_content_the_pruned_page_is_judged_whole() -> None:
+    html = page(after="<div class='k2'><p>Lottery numbers drawn on Saturday night</p></div>")
+    assert "Lottery numbers drawn on Saturday night" not in clean(html, kind="html").paragraphs
+    whole = clean(html, kind="html", config=Config(ignore=("outside-main-content",)))
+    assert whole.paragraphs[-4:] == [*PARAGRAPHS, "Lottery numbers drawn on Saturday night"]
+
+
 def test_kind_is_sniffed_from_str_and_bytes() -> None:
     html = page()
     assert clean(html).title == TITLE

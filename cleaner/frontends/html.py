@@ -9,6 +9,7 @@
    pruned node leaving a Removal; captions and credits move to metadata.
 3. trafilatura finds the main content of the pruned page (comments off), in
    its balanced mode, or in its recall mode when that finds clearly more.
+   Every line of the page it leaves out is recorded as PAG001's removal.
 4. Its output becomes one Block per paragraph, heading, list item, quote or
    table row, so the text rules run on it next. When trafilatura finds
    nothing, the pruned page's own text becomes the blocks instead.
@@ -27,10 +28,12 @@ from cleaner.frontends import Reading, extract, pagemeta, pagereading
 from cleaner.frontends import text as text_frontend
 from cleaner.frontends.decode import repair_mojibake
 from cleaner.frontends.standfirst import standfirst
+from cleaner.frontends.unextracted import unextracted_lines
 from cleaner.rules import html as html_rules
 from cleaner.rules.framework.claims import claimed
 from cleaner.rules.framework.fields import absorb, absorb_hit
-from cleaner.rules.framework.kinds import NodeRule
+from cleaner.rules.framework.kinds import NodeRule, PageRule
+from cleaner.rules.layout import MAIN_CONTENT_RULE
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -169,10 +172,21 @@ def read(html: str, *, url: str | None, config: Config) -> Reading:
     prune(tree, [rule for rule in rules if not (discussion and rule.name in _POSTS_RULES)], article)
     _keep_preformatted_lines(tree)
     text = page_text(tree)
-    blocks = extract.main_content(tree.html or "", text, posts=discussion)
-    if blocks:
+    main_content = _main_content_rule(config)
+    blocks = extract.main_content(tree.html or "", text, posts=discussion) if main_content else []
+    if main_content and blocks:
+        detail = "left out by the main-content extraction"
+        for line in unextracted_lines(blocks, text):
+            article.removals.append(Removal(main_content.code, main_content.name, line, detail=detail))
         return Reading(blocks, article, whole_page=False, settle=False)
     return Reading(text_frontend.to_blocks(text), article, whole_page=True, settle=False)
+
+
+def _main_content_rule(config: Config) -> PageRule | None:
+    """The rule that keeps a page's main content (`outside-main-content`), when it is in force: on
+    HTML, trafilatura's extraction does its work, and its removals are recorded under its code.
+    Without it, the pruned page's text is judged whole, as a dump's is."""
+    return next((rule for rule in config.rules_of(PageRule) if rule.name == MAIN_CONTENT_RULE), None)
 
 
 def _shown_without_script(tree: LexborHTMLParser) -> bool:

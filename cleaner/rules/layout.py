@@ -15,9 +15,10 @@ from cleaner.shapes import ends_sentence, word_count
 
 # A standfirst under the headline: a sentence of this many words at least (at most MET002's).
 _MIN_STANDFIRST_WORDS = 6
+MAIN_CONTENT_RULE = "outside-main-content"
 
 
-@page_rule("PAG001", "outside-main-content", "layout")
+@page_rule("PAG001", MAIN_CONTENT_RULE, "layout")
 def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     """Removes: in a whole-page dump (a long text made mostly of short lines), every line
     before and after the article's run: menus, teaser lists, sidebars, footers, comment
@@ -50,6 +51,10 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     heading no list of section headings holds), and a dated list going back in time at the story's
     end (release notes). Texts that are not page dumps (few lines, or mostly long ones) are never
     judged. A page without those marks gets no title.
+
+    On HTML, the front end's main-content extraction does this rule's work: every line of the
+    pruned page that the extraction leaves out is recorded under this rule. Ignored, it leaves the
+    pruned page's text to be judged whole, as a dump's.
 
     Example: 120 menu lines, 8 paragraphs, 40 footer lines -> the 160 furniture lines dropped; with
     the URL ".../river-floods-lower-town", the line "River floods the lower town" becomes the title.
