@@ -201,7 +201,8 @@ def _is_credit(credit: str) -> bool:
 
 def _split_trailing_credit(page: Page, text: str) -> Caption | None:
     """Split "Caption text. © Credit" or "Caption textCredit: Credit" at the credit; a line that
-    reserves rights ("Tous droits réservés. © 2024 Le Monde") is the site's copyright notice."""
+    reserves rights ("Tous droits réservés. © 2024 Le Monde") is the site's copyright notice, and
+    one that credits the site's software ("Built with Hugo. © 2024 Jane Doe") its footer."""
     found = _TRAILING_CREDIT.search(text)
     if found is None:
         return None
@@ -211,6 +212,8 @@ def _split_trailing_credit(page: Page, text: str) -> Caption | None:
     caption = text[: found.start()].rstrip(_TRAILING_SEPARATORS).strip()
     words = word_count(caption)
     if words < _MIN_CREDITED_CAPTION_WORDS or words > _MAX_CAPTION_WORDS or _reserves_rights(page, caption):
+        return None
+    if page.vocab.starts("platform_credits", caption):
         return None
     return Caption(caption, _clean_credit(credit))
 

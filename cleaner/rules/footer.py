@@ -344,3 +344,37 @@ def _discloses(page: Page, i: int, family: str) -> Hit | None:
     if vocab.search(family, text) is None or vocab.search("reporting_verbs", text):
         return None
     return Hit()
+
+
+# A platform's credit is a footer's few words: "Proudly powered by WordPress | Theme: Astra".
+_MAX_PLATFORM_CREDIT_WORDS = 10
+
+
+@block_rule(
+    "FTR008",
+    "platform-credit",
+    "footer",
+    gate=Gate(max_words=_MAX_PLATFORM_CREDIT_WORDS, phrases=("platform_credits",)),
+    alone=True,
+)
+def platform_credit(page: Page, i: int) -> Hit | None:
+    """Removes: the credit a site gives the software or the studio it is made with ("Powered by
+    WordPress", "Proudly powered by WordPress", "Built with Hugo. © 2024 Jane Doe", "Theme by
+    ThemeIsle", "Site by Mighty Citizen", "Propulsé par WordPress", "Powered by"): the phrase opens
+    the line, and a name follows it (a word with a capital: "phpBB") or nothing.
+
+    Why: blogs and small sites print it in every page's footer; under the story, with a copyright
+    after it, it had read as a photo's caption and its credit.
+
+    False positives: a line of the story that opens on the words ("Built with an array of magnets,
+    the case holds...", "Powered by cutting-edge research, ..."): a word without a capital after
+    the phrase keeps the line, and so do lines over ten words.
+
+    Example: "Proudly powered by WordPress" -> dropped.
+    """
+    text = page.blocks[i].text.strip()
+    opening = page.vocab.starts("platform_credits", text)
+    if opening is None:
+        return None
+    name = text[opening.end() :].lstrip(" :").split(maxsplit=1)
+    return Hit() if not name or any(c.isupper() for c in name[0]) else None
