@@ -61,7 +61,8 @@ def tag_list(page: Page, i: int) -> Hit | None:
     False positives: a body section headed "Topics" followed by short items; every item must be
     five words or fewer and no sentence, and a list of adjacent lines stops at a blank line. A
     table a dump prints one cell a line under a header cell "Category" is no tag list: the
-    items run into a figure ("15,000", "4.5%"; a year may be a tag), and all of it stays.
+    items run into a figure ("15,000", "4.5%"; a year may be a tag), and all of it stays. The
+    comments' heading right under the tags ("Kommentare", "Comments") ends them.
 
     Above the story's first paragraph, a list under a label that heads menus as often as tags
     (`menu_tag_labels`: "Topics", "Categories", "Trending Topics" over "IPL 2025", "Budget 2025",
@@ -74,7 +75,7 @@ def tag_list(page: Page, i: int) -> Hit | None:
     if not page.vocab.line_is("tag_labels", blocks[i].text):
         return None
     end = i + 1
-    while end < len(blocks) and end - i <= _MAX_TAG_LINES and _is_tag(blocks[end].text) and not blocks[end].gap_before:
+    while end < len(blocks) and end - i <= _MAX_TAG_LINES and _is_tag(page, blocks[end].text) and not blocks[end].gap_before:
         end += 1
     tags = [blocks[j].text.strip(" ,#") for j in range(i + 1, end)]
     if not tags or (end < len(blocks) and not blocks[end].gap_before and _is_figure(blocks[end].text)):
@@ -85,9 +86,12 @@ def tag_list(page: Page, i: int) -> Hit | None:
     return Hit(span=end - i, moved_to="tags", value=tags)
 
 
-def _is_tag(text: str) -> bool:
+def _is_tag(page: Page, text: str) -> bool:
+    """A tag's few words; the comments' heading under the tags ("Kommentare", "Comments") is none."""
     short = 0 < word_count(text) <= _MAX_TAG_WORDS
-    return short and not text.rstrip().endswith((".", "!", "?", ":")) and not _is_figure(text)
+    if not short or text.rstrip().endswith((".", "!", "?", ":")) or _is_figure(text):
+        return False
+    return not (page.vocab.line_is("comment_nouns", text) or page.vocab.line_is("comment_prompts", text))
 
 
 def _is_figure(text: str) -> bool:
