@@ -201,7 +201,8 @@ def author_bio(page: Page, i: int) -> Hit | None:
     a story's note on the person it interviews stays where the name stands in its prose only.
 
     Where no byline has credited the story, the box's name moves to `authors` when its biography
-    speaks of the person and no line of the box credits a reviewer ("Fact checked by").
+    speaks of the person (by a pronoun, or by a writer's trade under a person's name: "Lucía
+    Ferrández es periodista") and no line of the box credits a reviewer ("Fact checked by").
 
     Example: "Jane Doe", "Senior Reporter", "Jane Doe is a senior reporter at the Gazette,
     covering housing and transport. She lives in Leeds." -> all three dropped, authors ["Jane Doe"].
@@ -218,8 +219,12 @@ def author_bio(page: Page, i: int) -> Hit | None:
 def _credits_story(page: Page, i: int, j: int) -> bool:
     """Whether the box from line `i` to its biography at line `j` names the story's writer: no byline
     has credited anyone, the biography speaks of a person (a firm's box, "Acme Van Lines is one of
-    our favourite movers", does not), and no line of the box credits a reviewer ("Fact checked by")."""
-    if page.article.authors or not speaks_of_a_person(page.vocab, page.blocks[j].text):
+    our favourite movers", does not), by a pronoun or, under a person's name, by a writer's trade
+    (where the language drops its pronouns: "Lucía Ferrández es periodista. Ha sido corresponsal
+    ..."), and no line of the box credits a reviewer ("Fact checked by")."""
+    bio = page.blocks[j].text
+    writer = is_person(page.vocab, page.blocks[i].text.strip()) and page.vocab.search("writer_roles", bio) is not None
+    if page.article.authors or not (speaks_of_a_person(page.vocab, bio) or writer):
         return False
     return not any(page.vocab.starts("review_credits", page.blocks[k].text.strip()) for k in range(i + 1, j))
 
