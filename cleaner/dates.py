@@ -22,6 +22,8 @@ _ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?
 _YEAR_FIRST = re.compile(
     r"(?<![\d./])(?P<y>(?:19|20)\d\d)(?P<sep>[./])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d|[./]\d)"
 )
+# Chinese, Japanese and Korean dates: "2025年3月4日", "2025년 3월 4일".
+_CJK = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]")
 # "20/11/2019", "20.11.2019"; and "11/20/2019", read month first where the second number
 # cannot be a month. A date both ways ("3/4/2022") is read as the page's `Reading` says.
 _NUMERIC = re.compile(r"(?<!\d)(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
@@ -43,7 +45,8 @@ CHRONOLOGY_MIN_DAY_SHARE = 0.5
 MONTH_CHARS = 24
 _MAY_OPEN_WITH_DAY = re.compile(rf"\W{{0,3}}+(?:\d|[^\s\d]{{1,{MONTH_CHARS}}}+\s++\d)")
 _TIME = re.compile(
-    r"(?<!\d)[0-2]?\d[:.h][0-5]\d(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*))?",
+    r"(?<!\d)[0-2]?\d[:.h][0-5]\d(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*))?"
+    r"|(?<!\d)[0-2]?\d\s*[時时시]\s*(?:[0-5]?\d\s*[分분])?",  # "18時42分", "18시 42분"
     re.IGNORECASE,
 )
 
@@ -173,6 +176,8 @@ def find_date(text: str, how: Reading = DAY_FIRST) -> tuple[str, re.Match[str]] 
     ('2022-04-03', '2022-03-04')
     >>> find_date("Posted 2018-06-12T23:00-04:00")[0], find_date("Published: 2025.12.17 | essay")[0]
     ('2018-06-12', '2025-12-17')
+    >>> find_date("2025年3月4日 18時42分")[0], find_date("2025년 3월 4일 오후 6:42")[0]
+    ('2025-03-04', '2025-03-04')
     """
     if YEAR.search(text) is None:
         return None
@@ -182,7 +187,7 @@ def find_date(text: str, how: Reading = DAY_FIRST) -> tuple[str, re.Match[str]] 
             iso = _iso(int(match["y"]), month, int(match["d"]))
             if iso:
                 return iso, match
-    for pattern in (_ISO, _YEAR_FIRST):
+    for pattern in (_ISO, _YEAR_FIRST, _CJK):
         match = pattern.search(text)
         if match and (iso := _iso(int(match["y"]), int(match["m"]), int(match["d"]))):
             return iso, match

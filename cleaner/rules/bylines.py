@@ -19,6 +19,8 @@ _MAX_NAME_WORDS = 4
 _MAX_BIO_GAP = 2
 _MAX_ROLE_WORDS = 6
 _MIN_BIO_WORDS = 12
+# A biography gives its writer's trade in its first words after the name: "is a senior reporter".
+_TRADE_REACH = 5
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 # The author box's gate: a line of two to _MAX_NAME_WORDS name-shaped words (`_is_name_line` asks
 # also that each is capitalised).
@@ -222,11 +224,18 @@ def _credits_story(page: Page, i: int, j: int) -> bool:
     our favourite movers", does not), by a pronoun or, under a person's name, by a writer's trade
     (where the language drops its pronouns: "Lucía Ferrández es periodista. Ha sido corresponsal
     ..."), and no line of the box credits a reviewer ("Fact checked by")."""
-    bio = page.blocks[j].text
-    writer = is_person(page.vocab, page.blocks[i].text.strip()) and page.vocab.search("writer_roles", bio) is not None
-    if page.article.authors or not (speaks_of_a_person(page.vocab, bio) or writer):
+    bio, name = page.blocks[j].text, page.blocks[i].text.strip()
+    if page.article.authors or not (speaks_of_a_person(page.vocab, bio) or _named_by_trade(page, name, bio)):
         return False
     return not any(page.vocab.starts("review_credits", page.blocks[k].text.strip()) for k in range(i + 1, j))
+
+
+def _named_by_trade(page: Page, name: str, bio: str) -> bool:
+    """The biography opens by giving the person named a writer's trade ("Lucía Ferrández es
+    periodista", "Jane Doe is a senior reporter"), not a firm's ("Acme Van Lines is one of our
+    favourite movers ... covers")."""
+    opening = " ".join(bio.removeprefix(name).split()[:_TRADE_REACH])
+    return is_person(page.vocab, name) and page.vocab.search("writer_roles", opening) is not None
 
 
 def _paragraph_on_name(page: Page, i: int) -> int | None:

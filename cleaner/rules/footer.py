@@ -354,27 +354,36 @@ _MAX_PLATFORM_CREDIT_WORDS = 10
     "FTR008",
     "platform-credit",
     "footer",
-    gate=Gate(max_words=_MAX_PLATFORM_CREDIT_WORDS, phrases=("platform_credits",)),
+    gate=Gate(max_words=_MAX_PLATFORM_CREDIT_WORDS, phrases=("platform_credits", "studio_credits")),
     alone=True,
 )
 def platform_credit(page: Page, i: int) -> Hit | None:
-    """Removes: the credit a site gives the software or the studio it is made with ("Powered by
-    WordPress", "Proudly powered by WordPress", "Built with Hugo. © 2024 Jane Doe", "Theme by
-    ThemeIsle", "Site by Mighty Citizen", "Propulsé par WordPress", "Powered by"): the phrase opens
-    the line, and a name follows it (a word with a capital: "phpBB") or nothing.
+    """Removes: the credit a site gives the software or the studio it is made with: a studio's
+    ("Site by Mighty Citizen", "Theme by ThemeIsle"), or the software's where it names a site
+    platform ("Proudly powered by WordPress", "Propulsé par WordPress") or stands in a footer's row,
+    by a copyright or a bar ("Built with Hugo. © 2024 Jane Doe", "Powered by phpBB® Forum Software
+    © phpBB Limited"); or the phrase alone ("Powered by", over the platform's logo).
 
     Why: blogs and small sites print it in every page's footer; under the story, with a copyright
     after it, it had read as a photo's caption and its credit.
 
-    False positives: a line of the story that opens on the words ("Built with an array of magnets,
-    the case holds...", "Powered by cutting-edge research, ..."): a word without a capital after
-    the phrase keeps the line, and so do lines over ten words.
+    False positives: a product's feature ("Powered by AI", "Powered by Peloton IQ") names no site
+    platform and stays; so does a line of the story that opens on the words ("Built with an array
+    of magnets, the case holds...", "Powered by cutting-edge research"): a word without a capital
+    after the phrase keeps the line, and so do lines over ten words.
 
     Example: "Proudly powered by WordPress" -> dropped.
     """
     text = page.blocks[i].text.strip()
-    opening = page.vocab.starts("platform_credits", text)
+    vocab = page.vocab
+    studio = vocab.starts("studio_credits", text)
+    opening = studio or vocab.starts("platform_credits", text)
     if opening is None:
         return None
-    name = text[opening.end() :].lstrip(" :").split(maxsplit=1)
-    return Hit() if not name or any(c.isupper() for c in name[0]) else None
+    named = text[opening.end() :].lstrip(" :")
+    if not named:
+        return Hit()
+    if not any(c.isupper() for c in named.split()[0]):
+        return None
+    in_footer = studio or "©" in named or "|" in named
+    return Hit() if in_footer or vocab.starts("site_platforms", named) else None
