@@ -75,7 +75,12 @@ def tag_list(page: Page, i: int) -> Hit | None:
     if not page.vocab.line_is("tag_labels", blocks[i].text):
         return None
     end = i + 1
-    while end < len(blocks) and end - i <= _MAX_TAG_LINES and _is_tag(page, blocks[end].text) and not blocks[end].gap_before:
+    while (
+        end < len(blocks)
+        and end - i <= _MAX_TAG_LINES
+        and _is_tag(page, blocks[end].text)
+        and not blocks[end].gap_before
+    ):
         end += 1
     tags = [blocks[j].text.strip(" ,#") for j in range(i + 1, end)]
     if not tags or (end < len(blocks) and not blocks[end].gap_before and _is_figure(blocks[end].text)):
