@@ -172,12 +172,12 @@ def read(html: str, *, url: str | None, config: Config) -> Reading:
     prune(tree, [rule for rule in rules if not (discussion and rule.name in _POSTS_RULES)], article)
     _keep_preformatted_lines(tree)
     text = page_text(tree)
-    main_content = _main_content_rule(config)
-    blocks = extract.main_content(tree.html or "", text, posts=discussion) if main_content else []
-    if main_content and blocks:
-        detail = "left out by the main-content extraction"
+    main_content_rule = _main_content_rule(config)
+    blocks = extract.main_content(tree.html or "", text, posts=discussion) if main_content_rule else []
+    if main_content_rule and blocks:
+        code, name = main_content_rule.code, main_content_rule.name
         for line in unextracted_lines(blocks, text):
-            article.removals.append(Removal(main_content.code, main_content.name, line, detail=detail))
+            article.removals.append(Removal(code, name, line, detail="left out by the main-content extraction"))
         return Reading(blocks, article, whole_page=False, settle=False)
     return Reading(text_frontend.to_blocks(text), article, whole_page=True, settle=False)
 
