@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 
 from cleaner.dates import DATELINE_MAX_WORDS, YEAR, Reading, chronological_lists, find_date, reading, strip_times
+from cleaner.language import count_words
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import is_content_markup, word_count
+from cleaner.shapes import ends_sentence, is_content_markup, word_count
 from cleaner.vocab import Vocabulary, label_words_of, month_numbers
 
 _LEFTOVER_WORD = re.compile(r"[^\W\d_]{2,}")
+# The most words (in Chinese and Japanese, characters) a dateline's label has.
+_MAX_LABEL_WORDS = 4
 # A date in code: compared or assigned ("WHERE created_at > '2024-01-01'"), cast ("'2024-01-01'::date")
 # or quoted as a literal. No dateline is written so.
 _DATE_IN_CODE = re.compile(r"[<>=]|::|'\d{4}-\d\d-\d\d'")
@@ -160,10 +163,12 @@ def _relative_time(vocab: Vocabulary) -> re.Pattern[str]:
 
 def _is_dateline(text: str, leftover: list[str], vocab: Vocabulary) -> bool:
     """A dated line with nothing but labels: two stray words may be a label ("Last modified"),
-    unless the line is a sentence."""
+    a few characters in Chinese or Japanese, which count a word a character ("更新日"), unless
+    the line is a sentence ("2024年1月1日に石川県で起きた地震以来の大きな揺れとなった。")."""
     if not leftover or vocab.line_is("date_labels", " ".join(leftover)):
         return True
-    return len(leftover) <= 2 and not text.rstrip().endswith(".")
+    short = len(leftover) <= 2 and count_words(" ".join(leftover)) <= _MAX_LABEL_WORDS
+    return short and not ends_sentence(text)
 
 
 def _dateline_date(text: str, vocab: Vocabulary) -> str | None:
