@@ -9,6 +9,7 @@ from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.labels import is_closed_label
 from cleaner.rules.framework.registry import block_rule
+from cleaner.rules.footer import is_platform_credit
 from cleaner.shapes import ends_sentence, word_count
 from cleaner.vocab import Vocabulary
 
@@ -213,7 +214,7 @@ def _split_trailing_credit(page: Page, text: str) -> Caption | None:
     words = word_count(caption)
     if words < _MIN_CREDITED_CAPTION_WORDS or words > _MAX_CAPTION_WORDS or _reserves_rights(page, caption):
         return None
-    if page.vocab.starts("platform_credits", caption):
+    if is_platform_credit(page.vocab, text):
         return None
     return Caption(caption, _clean_credit(credit))
 

@@ -8,7 +8,7 @@ import re
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import BULLETS, ends_sentence, word_count
+from cleaner.shapes import BULLETS, ends_sentence, is_paragraph, word_count
 from cleaner.vocab import AT_START, Vocabulary
 
 # "©", "Ⓒ", or "(c)" / "Copyright" before a sign or a year, or before the owner's name and a year
@@ -346,8 +346,41 @@ def _discloses(page: Page, i: int, family: str) -> Hit | None:
     return Hit()
 
 
-# A platform's credit is a footer's few words: "Proudly powered by WordPress | Theme: Astra".
+# A platform's credit is a footer's few words: "Proudly powered by WordPress | Theme: Astra"; a
+# studio's name after its phrase is a few words too, but for a copyright or a bar after it.
 _MAX_PLATFORM_CREDIT_WORDS = 10
+_MAX_STUDIO_WORDS = 4
+# A footer's credit has no paragraph of the story within this many lines under it.
+_STORY_REACH = 3
+_STORY_PARAGRAPH_WORDS = 12
+_FOOTER_MARKS = ("©", "|")
+
+
+def is_platform_credit(vocab: Vocabulary, text: str) -> bool:
+    """A site's credit to the software or the studio it is made with, by its words alone: a
+    studio's ("Site by Mighty Citizen", "Theme by ThemeIsle"), or the software's where it names a
+    site platform ("Proudly powered by WordPress") or stands in a footer's row, by a copyright or a
+    bar ("Built with Hugo. © 2024 Jane Doe"); or the phrase alone, without a colon ("Powered by",
+    over the platform's logo; "Built with:" heads a list). The name after the phrase has a capital: "Built
+    with an array of magnets" is none, nor "Powered By Ghost Kitchens" (a platform's name and more).
+
+    >>> [is_platform_credit(Vocabulary(), t) for t in ("Proudly powered by WordPress", "Powered by AI")]
+    [True, False]
+    """
+    studio = vocab.starts("studio_credits", text)
+    opening = studio or vocab.starts("platform_credits", text)
+    if opening is None:
+        return False
+    named = text[opening.end() :].strip()
+    if not named:
+        return True
+    if not any(c.isupper() for c in named.split()[0]):
+        return False
+    in_footer_row = any(mark in named for mark in _FOOTER_MARKS)
+    if studio:
+        return in_footer_row or len(named.split()) <= _MAX_STUDIO_WORDS
+    platform = vocab.starts("site_platforms", named)
+    return in_footer_row or (platform is not None and not named[platform.end() :].strip(" .!"))
 
 
 @block_rule(
@@ -355,35 +388,26 @@ _MAX_PLATFORM_CREDIT_WORDS = 10
     "platform-credit",
     "footer",
     gate=Gate(max_words=_MAX_PLATFORM_CREDIT_WORDS, phrases=("platform_credits", "studio_credits")),
-    alone=True,
+    reads_ahead=_STORY_REACH,
 )
 def platform_credit(page: Page, i: int) -> Hit | None:
-    """Removes: the credit a site gives the software or the studio it is made with: a studio's
-    ("Site by Mighty Citizen", "Theme by ThemeIsle"), or the software's where it names a site
-    platform ("Proudly powered by WordPress", "Propulsé par WordPress") or stands in a footer's row,
-    by a copyright or a bar ("Built with Hugo. © 2024 Jane Doe", "Powered by phpBB® Forum Software
-    © phpBB Limited"); or the phrase alone ("Powered by", over the platform's logo).
+    """Removes: the credit a site gives the software or the studio it is made with
+    (`is_platform_credit`: "Proudly powered by WordPress", "Site by Mighty Citizen", "Built with
+    Hugo. © 2024 Jane Doe", "Propulsé par WordPress"), where no paragraph of the story follows
+    within three lines.
 
     Why: blogs and small sites print it in every page's footer; under the story, with a copyright
     after it, it had read as a photo's caption and its credit.
 
     False positives: a product's feature ("Powered by AI", "Powered by Peloton IQ") names no site
     platform and stays; so does a line of the story that opens on the words ("Built with an array
-    of magnets, the case holds...", "Powered by cutting-edge research"): a word without a capital
-    after the phrase keeps the line, and so do lines over ten words.
+    of magnets, the case holds...") or stands over the story's paragraphs ("Site By Site Guide"
+    heading a section); lines over ten words are kept.
 
     Example: "Proudly powered by WordPress" -> dropped.
     """
-    text = page.blocks[i].text.strip()
-    vocab = page.vocab
-    studio = vocab.starts("studio_credits", text)
-    opening = studio or vocab.starts("platform_credits", text)
-    if opening is None:
+    blocks = page.blocks
+    if not is_platform_credit(page.vocab, blocks[i].text.strip()):
         return None
-    named = text[opening.end() :].lstrip(" :")
-    if not named:
-        return Hit()
-    if not any(c.isupper() for c in named.split()[0]):
-        return None
-    in_footer = studio or "©" in named or "|" in named
-    return Hit() if in_footer or vocab.starts("site_platforms", named) else None
+    below = blocks[i + 1 : i + 1 + _STORY_REACH]
+    return None if any(is_paragraph(block.text, _STORY_PARAGRAPH_WORDS) for block in below) else Hit()

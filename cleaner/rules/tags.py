@@ -62,7 +62,8 @@ def tag_list(page: Page, i: int) -> Hit | None:
     five words or fewer and no sentence, and a list of adjacent lines stops at a blank line. A
     table a dump prints one cell a line under a header cell "Category" is no tag list: the
     items run into a figure ("15,000", "4.5%"; a year may be a tag), and all of it stays. The
-    comments' heading right under the tags ("Kommentare", "Comments") ends them.
+    comments' heading right under the tags ("Kommentare" over the comments' first line) ends them;
+    between tags, a comment's word is a tag ("Kommentar", an opinion piece's).
 
     Above the story's first paragraph, a list under a label that heads menus as often as tags
     (`menu_tag_labels`: "Topics", "Categories", "Trending Topics" over "IPL 2025", "Budget 2025",
@@ -75,12 +76,7 @@ def tag_list(page: Page, i: int) -> Hit | None:
     if not page.vocab.line_is("tag_labels", blocks[i].text):
         return None
     end = i + 1
-    while (
-        end < len(blocks)
-        and end - i <= _MAX_TAG_LINES
-        and _is_tag(page, blocks[end].text)
-        and not blocks[end].gap_before
-    ):
+    while end < len(blocks) and end - i <= _MAX_TAG_LINES and _is_tag(page, end) and not blocks[end].gap_before:
         end += 1
     tags = [blocks[j].text.strip(" ,#") for j in range(i + 1, end)]
     if not tags or (end < len(blocks) and not blocks[end].gap_before and _is_figure(blocks[end].text)):
@@ -91,12 +87,28 @@ def tag_list(page: Page, i: int) -> Hit | None:
     return Hit(span=end - i, moved_to="tags", value=tags)
 
 
-def _is_tag(page: Page, text: str) -> bool:
-    """A tag's few words; the comments' heading under the tags ("Kommentare", "Comments") is none."""
+def _is_tag(page: Page, j: int) -> bool:
+    """A tag's few words, no sentence, no figure, not the comments' heading under the tags."""
+    text = page.blocks[j].text
     short = 0 < word_count(text) <= _MAX_TAG_WORDS
     if not short or text.rstrip().endswith((".", "!", "?", ":")) or _is_figure(text):
         return False
-    return not (page.vocab.line_is("comment_nouns", text) or page.vocab.line_is("comment_prompts", text))
+    return not _heads_comments(page, j)
+
+
+def _heads_comments(page: Page, j: int) -> bool:
+    """The comments' heading under the tags: a comment's word alone ("Kommentare", "Post a
+    Comment") over the comments' first line, which is no tag's few words, or over another line
+    naming comments ("0 Comments"). Between tags, the word is a tag ("Kommentar", an opinion
+    piece's)."""
+    vocab, blocks = page.vocab, page.blocks
+    text = blocks[j].text
+    if not (vocab.line_is("comment_nouns", text) or vocab.line_is("comment_prompts", text)):
+        return False
+    if j + 1 == len(blocks) or blocks[j + 1].gap_before:
+        return True
+    below = blocks[j + 1].text
+    return word_count(below) > _MAX_TAG_WORDS or vocab.search("comment_nouns", below) is not None
 
 
 def _is_figure(text: str) -> bool:
