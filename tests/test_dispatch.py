@@ -23,7 +23,7 @@ from cleaner.config import Config
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.dispatch import RulePlan, plan_for
 from cleaner.rules.framework.kinds import BlockRule, Gate, Hit
-from cleaner.rules.framework.registry import all_rules
+from cleaner.rules.framework.registry import RULE_MODULES, all_rules
 from cleaner.vocab import WORD_SETS, Vocabulary
 from tests.cases import case_lines
 
@@ -79,6 +79,22 @@ def test_a_plan_tries_every_rule_whose_gate_admits_the_line(lines: list[str]) ->
         must = {rule.code for rule in BLOCK_RULES if admitted(rule.gate, text)}
         # Phrase families are a superset test (first words), so a plan may try more, never fewer.
         assert must <= set(tried(plan, text))
+
+
+def test_block_rules_are_tried_in_the_order_of_their_modules_whatever_was_imported_first() -> None:
+    import subprocess
+
+    # Imported first, the last family module (or one a rule module imports) registers its rules first.
+    code = (
+        "import cleaner.rules.site, cleaner.rules.footer\n"
+        "from cleaner.rules.framework.kinds import BlockRule\n"
+        "from cleaner.rules.framework.registry import all_rules\n"
+        "print(' '.join(r.check.__module__.rpartition('.')[2] for r in all_rules() if type(r) is BlockRule))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    places = [RULE_MODULES.index(module) for module in out.split()]
+    assert places == sorted(places)
+    assert len(places) == sum(type(rule) is BlockRule for rule in all_rules())
 
 
 def test_a_plan_keeps_the_rules_order_and_skips_lines_too_long() -> None:

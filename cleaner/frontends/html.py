@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from cleaner.article import Article, Removal
+from cleaner.article import Article, Block, Removal
 from cleaner.frontends import Reading, extract, pagemeta, pagereading
 from cleaner.frontends import text as text_frontend
 from cleaner.frontends.decode import repair_mojibake
@@ -172,21 +172,23 @@ def read(html: str, *, url: str | None, config: Config) -> Reading:
     prune(tree, [rule for rule in rules if not (discussion and rule.name in _POSTS_RULES)], article)
     _keep_preformatted_lines(tree)
     text = page_text(tree)
-    main_content_rule = _main_content_rule(config)
-    blocks = extract.main_content(tree.html or "", text, posts=discussion) if main_content_rule else []
-    if main_content_rule and blocks:
-        code, name = main_content_rule.code, main_content_rule.name
-        for line in unextracted_lines(blocks, text):
-            article.removals.append(Removal(code, name, line, detail="left out by the main-content extraction"))
+    blocks = _main_content(tree, text, article, config, posts=discussion)
+    if blocks:
         return Reading(blocks, article, whole_page=False, settle=False)
     return Reading(text_frontend.to_blocks(text), article, whole_page=True, settle=False)
 
 
-def _main_content_rule(config: Config) -> PageRule | None:
-    """The rule that keeps a page's main content (`outside-main-content`), when it is in force: on
-    HTML, trafilatura's extraction does its work, and its removals are recorded under its code.
-    Without it, the pruned page's text is judged whole, as a dump's is."""
-    return next((rule for rule in config.rules_of(PageRule) if rule.name == MAIN_CONTENT_RULE), None)
+def _main_content(tree: LexborHTMLParser, text: str, article: Article, config: Config, *, posts: bool) -> list[Block]:
+    """The main content trafilatura extracts from the pruned page, each line of the page's `text` it
+    leaves out recorded under the rule that keeps a page's main content (`outside-main-content`).
+    Without that rule in force, nothing: the pruned page's text is judged whole, as a dump's is."""
+    rule = next((rule for rule in config.rules_of(PageRule) if rule.name == MAIN_CONTENT_RULE), None)
+    if rule is None:
+        return []
+    blocks = extract.main_content(tree.html or "", text, posts=posts)
+    for line in unextracted_lines(blocks, text):
+        article.removals.append(Removal(rule.code, rule.name, line, detail="left out by the main-content extraction"))
+    return blocks
 
 
 def _shown_without_script(tree: LexborHTMLParser) -> bool:

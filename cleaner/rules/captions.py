@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.article import Caption
-from cleaner.rules.footer import is_platform_credit
+from cleaner.platforms import is_platform_credit
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.labels import is_closed_label

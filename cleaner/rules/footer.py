@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from cleaner.platforms import is_platform_credit
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
@@ -346,41 +347,11 @@ def _discloses(page: Page, i: int, family: str) -> Hit | None:
     return Hit()
 
 
-# A platform's credit is a footer's few words: "Proudly powered by WordPress | Theme: Astra"; a
-# studio's name after its phrase is a few words too, but for a copyright or a bar after it.
+# A platform's credit is a footer's few words: "Proudly powered by WordPress | Theme: Astra".
 _MAX_PLATFORM_CREDIT_WORDS = 10
-_MAX_STUDIO_WORDS = 4
 # A footer's credit has no paragraph of the story within this many lines under it.
 _STORY_REACH = 3
 _STORY_PARAGRAPH_WORDS = 12
-_FOOTER_MARKS = ("©", "|")
-
-
-def is_platform_credit(vocab: Vocabulary, text: str) -> bool:
-    """A site's credit to the software or the studio it is made with, by its words alone: a
-    studio's ("Site by Mighty Citizen", "Theme by ThemeIsle"), or the software's where it names a
-    site platform ("Proudly powered by WordPress") or stands in a footer's row, by a copyright or a
-    bar ("Built with Hugo. © 2024 Jane Doe"); or the phrase alone, without a colon ("Powered by",
-    over the platform's logo; "Built with:" heads a list). The name after the phrase has a capital: "Built
-    with an array of magnets" is none, nor "Powered By Ghost Kitchens" (a platform's name and more).
-
-    >>> [is_platform_credit(Vocabulary(), t) for t in ("Proudly powered by WordPress", "Powered by AI")]
-    [True, False]
-    """
-    studio = vocab.starts("studio_credits", text)
-    opening = studio or vocab.starts("platform_credits", text)
-    if opening is None:
-        return False
-    named = text[opening.end() :].strip()
-    if not named:
-        return True
-    if not any(c.isupper() for c in named.split()[0]):
-        return False
-    in_footer_row = any(mark in named for mark in _FOOTER_MARKS)
-    if studio:
-        return in_footer_row or len(named.split()) <= _MAX_STUDIO_WORDS
-    platform = vocab.starts("site_platforms", named)
-    return in_footer_row or (platform is not None and not named[platform.end() :].strip(" .!"))
 
 
 @block_rule(

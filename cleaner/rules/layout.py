@@ -50,11 +50,8 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     furniture is lost; so are short lines at the article's edges (a closing one-line paragraph, a
     heading no list of section headings holds), and a dated list going back in time at the story's
     end (release notes). Texts that are not page dumps (few lines, or mostly long ones) are never
-    judged. A page without those marks gets no title.
-
-    On HTML, the front end's main-content extraction does this rule's work: every line of the
-    pruned page that the extraction leaves out is recorded under this rule. Ignored, it leaves the
-    pruned page's text to be judged whole, as a dump's.
+    judged. A page without those marks gets no title. On HTML the main-content extraction does the
+    work: each line it leaves out is recorded here (ignored, the rule leaves the page judged whole).
 
     Example: 120 menu lines, 8 paragraphs, 40 footer lines -> the 160 furniture lines dropped; with
     the URL ".../river-floods-lower-town", the line "River floods the lower town" becomes the title.
@@ -67,9 +64,8 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     credit = credit_line(page, start, end, headline_at)
     page.article.published = lead_date(page, start, end, headline_at) or page.article.published
     detail = f"article run is lines {page.blocks[start].line}-{page.blocks[end - 1].line}"
-    outside = Hit(detail=detail)
     title = without_trail(page.blocks[headline_at].text, page.vocab) if headline_at is not None else None
-    headline = Hit(moved_to="title", value=title, detail=detail)
+    headline, outside = Hit(moved_to="title", value=title, detail=detail), Hit(detail=detail)
     hits = [(i, headline if i == headline_at else outside) for i in (*range(start), *range(end, len(page.blocks)))]
     if headline_at == start:
         hits = [*hits[:start], (start, headline), *hits[start:]]

@@ -82,9 +82,16 @@ def node_rule(code: str, name: str, family: str, claim: Claim, *, default: bool 
 
 
 def all_rules() -> list[Rule]:
-    """Every registered rule: block rules in the order they are tried on a block."""
+    """Every registered rule: block rules in the order they are tried on a block, their modules'
+    order in RULE_MODULES (whatever order the modules were imported in), each module's in its own."""
     _load_rule_modules()
-    return list(_RULES.values())
+    return sorted(_RULES.values(), key=_module_place)
+
+
+def _module_place(rule: Rule) -> int:
+    """Where the module that defines the rule stands in RULE_MODULES."""
+    assert isinstance(rule, LineRule | PageRule | NodeRule)  # every kind of rule has its check
+    return RULE_MODULES.index(rule.check.__module__.rpartition(".")[2])
 
 
 def rules_of(kind: type[R], rules: Iterable[Rule]) -> tuple[R, ...]:
