@@ -13,8 +13,9 @@ from cleaner.shapes import ends_sentence, is_content_markup, word_count
 from cleaner.vocab import Vocabulary, label_words_of, month_numbers
 
 _LEFTOVER_WORD = re.compile(r"[^\W\d_]{2,}")
-# The most words (in Chinese and Japanese, characters) a dateline's label has.
-_MAX_LABEL_WORDS = 4
+# The most words a dateline's label has, in Chinese and Japanese characters: a label or a name
+# ("更新日", "ライトハウス国際特許事務所"); a clause is more, or ends on its full stop.
+_MAX_LABEL_WORDS = 16
 # A date in code: compared or assigned ("WHERE created_at > '2024-01-01'"), cast ("'2024-01-01'::date")
 # or quoted as a literal. No dateline is written so.
 _DATE_IN_CODE = re.compile(r"[<>=]|::|'\d{4}-\d\d-\d\d'")
@@ -163,8 +164,8 @@ def _relative_time(vocab: Vocabulary) -> re.Pattern[str]:
 
 def _is_dateline(text: str, leftover: list[str], vocab: Vocabulary) -> bool:
     """A dated line with nothing but labels: two stray words may be a label ("Last modified"),
-    a few characters in Chinese or Japanese, which count a word a character ("更新日"), unless
-    the line is a sentence ("2024年1月1日に石川県で起きた地震以来の大きな揺れとなった。")."""
+    or in Chinese or Japanese, which count a word a character, a few ("更新日"), unless the line
+    is a sentence ("2024年1月1日に石川県で起きた地震以来の大きな揺れとなった。")."""
     if not leftover or vocab.line_is("date_labels", " ".join(leftover)):
         return True
     short = len(leftover) <= 2 and count_words(" ".join(leftover)) <= _MAX_LABEL_WORDS
