@@ -15,6 +15,7 @@ from cleaner.shapes import ends_sentence, word_count
 
 # A standfirst under the headline: a sentence of this many words at least (at most MET002's).
 _MIN_STANDFIRST_WORDS = 6
+_MIN_UNSTOPPED_STANDFIRST_WORDS = 15
 MAIN_CONTENT_RULE = "outside-main-content"
 
 
@@ -25,8 +26,8 @@ def outside_main_content(page: Page) -> list[tuple[int, Hit]]:
     threads. The headline over the run moves to `title`: the line that repeats the words of
     the page URL's slug, else the line above the run (or its first line) with the marks of a
     headline (a byline or date beside it, a breadcrumb ending in it, the story's words), without
-    a breadcrumb's trail on its own line ("News › The Headline"). A sentence right under it,
-    alone above the run but for lines the rules removed, moves to `subtitle`. A name alone by
+    a breadcrumb's trail on its own line ("News › The Headline"). A sentence (or a long line) under
+    it, alone above the run but for lines the rules removed, moves to `subtitle`. A name alone by
     the headline or the date ("Jane Doe" over "March 4, 2024"), or before the date on the
     timestamp's line ("Tom Talbot October 14, 2025"), also just over the headline, moves to
     `authors`, unless a byline in the lead credits someone (then it is a label: "Read Later",
@@ -104,14 +105,16 @@ def _credit_dated(page: Page, i: int, credited: Hit) -> None:
 def _standfirst_under(page: Page, headline_at: int, start: int) -> int | None:
     """The standfirst under the run's headline: the next line kept, above the run with only lines
     the rules removed between them, a sentence of at most MAX_STANDFIRST_WORDS words ("Hit the road
-    with ease! Master renting a car in English.")."""
+    with ease! Master renting a car in English."), or a long line without its full stop, as many
+    papers print it ("Cuando una profesora no puede pagar un alquiler ..., el problema ya no es de
+    vivienda: es de modelo de ciudad")."""
     kept = [i for i in range(headline_at + 1, start) if page.dropped[i] is None]
     if len(kept) != 1:
         return None
     text = page.blocks[kept[0]].text
-    return (
-        kept[0] if ends_sentence(text) and _MIN_STANDFIRST_WORDS <= word_count(text) <= MAX_STANDFIRST_WORDS else None
-    )
+    words = word_count(text)
+    least = _MIN_STANDFIRST_WORDS if ends_sentence(text) else _MIN_UNSTOPPED_STANDFIRST_WORDS
+    return kept[0] if least <= words <= MAX_STANDFIRST_WORDS else None
 
 
 def _forget_other_stories_authors(page: Page, bylines: list[int]) -> None:
