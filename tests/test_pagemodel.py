@@ -203,6 +203,43 @@ def test_a_sentence_alone_between_the_run_s_headline_and_the_run_is_its_standfir
     assert _standfirst_under(page, 0, 3) is None  # a menu's word is no sentence
 
 
+@pytest.mark.parametrize(
+    ("line", "standfirst"),
+    [
+        (
+            "Cuando una profesora no puede pagar un alquiler en el barrio donde enseña, el problema ya no es de vivienda",
+            True,
+        ),
+        (
+            "You are here: Home / Blog / Oklahoma / America's Most Underrated Food City: The Best Restaurants in OKC",
+            False,
+        ),
+        (
+            "Mackenzie, Mother Wolf, Night Nurse, Pocket Dream, Ruby Road, She Keeps Me Young, Take Me Home, U.S. in Progress",
+            False,
+        ),
+        (
+            "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 19, 2019 at 10:16 pm and more news from the town",
+            False,
+        ),
+        (
+            "Share this page to Facebook Share this page to X Share this page via Email Copy this page to clipboard",
+            False,
+        ),
+    ],
+)
+def test_a_long_line_without_its_full_stop_is_a_standfirst_where_it_reads_as_prose(line: str, standfirst: bool) -> None:
+    from cleaner.rules.layout import _standfirst_under
+
+    lines = [
+        "River floods the lower town",
+        line,
+        "The river burst its banks overnight on Sunday, flooding two hundred homes.",
+    ]
+    page = Page(to_blocks("\n".join(lines)), Vocabulary())
+    assert (_standfirst_under(page, 0, 2) == 1) is standfirst
+
+
 def test_a_name_before_the_date_under_the_headline_credits_the_story_but_a_teaser_s_does_not() -> None:
     menu = ["Home", "World", "Business", "Sports", "Opinion", "Contact us", "Advertise", "Careers", "About us"] * 2
     headline = "River floods the lower town after a night of rain"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cleaner import names
+from cleaner.dates import find_date
 from cleaner.pagemodel.headline import without_trail
 from cleaner.pagemodel.lead import credit_line, lead_date, lead_lines, moved_names, other_stories_bylines
 from cleaner.pagemodel.run import is_whole_page, main_run
@@ -15,7 +16,11 @@ from cleaner.shapes import ends_sentence, word_count
 
 # A standfirst under the headline: a sentence of this many words at least (at most MET002's).
 _MIN_STANDFIRST_WORDS = 6
+# A standfirst without its full stop: this many words, this share of them in lower case, and this
+# chance of being text to the line-kind model.
 _MIN_UNSTOPPED_STANDFIRST_WORDS = 15
+_MIN_LOWER_SHARE = 0.6
+_MIN_TEXT_CHANCE = 0.3
 MAIN_CONTENT_RULE = "outside-main-content"
 
 
@@ -112,9 +117,24 @@ def _standfirst_under(page: Page, headline_at: int, start: int) -> int | None:
     if len(kept) != 1:
         return None
     text = page.blocks[kept[0]].text
-    words = word_count(text)
-    least = _MIN_STANDFIRST_WORDS if ends_sentence(text) else _MIN_UNSTOPPED_STANDFIRST_WORDS
-    return kept[0] if least <= words <= MAX_STANDFIRST_WORDS else None
+    if not word_count(text) <= MAX_STANDFIRST_WORDS:
+        return None
+    if ends_sentence(text):
+        return kept[0] if word_count(text) >= _MIN_STANDFIRST_WORDS else None
+    return kept[0] if _reads_as_prose(text) else None
+
+
+def _reads_as_prose(text: str) -> bool:
+    """A long line of running text without its full stop: mostly words in lower case (not a list
+    of names or a menu's), no date (not a byline's line), and text to the line-kind model (not a
+    breadcrumb's trail or a share bar's buttons)."""
+    from cleaner.pagemodel import evidence  # numpy, as the run's finding already has it
+
+    words = text.split()
+    lower = sum(word[:1].islower() for word in words)
+    if len(words) < _MIN_UNSTOPPED_STANDFIRST_WORDS or lower < _MIN_LOWER_SHARE * len(words) or find_date(text):
+        return False
+    return float(evidence.text_chances([text])[0]) >= _MIN_TEXT_CHANCE
 
 
 def _forget_other_stories_authors(page: Page, bylines: list[int]) -> None:
