@@ -6,6 +6,7 @@ share them without importing each other.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import Field, asdict, dataclass, field, fields
 from typing import Any
 
@@ -61,6 +62,32 @@ class Block:
     @property
     def is_list_item(self) -> bool:
         return self.tag == "li"
+
+    @property
+    def code(self) -> str | None:
+        """The block's line of code as written, its indentation kept; None for a block of no code."""
+        return self.markup.code if self.markup else None
+
+
+def body_paragraphs(blocks: Iterable[Block]) -> list[str]:
+    """The body's paragraphs: each block's text, but the lines of one code element in one
+    paragraph, as written, so code keeps its lines and their indentation (a block per line of
+    code is what the rules and Markdown read; a paragraph per line would cut a statement in two).
+
+    >>> pre = [Block("def f():", tag="pre", markup=Markup(code="def f():")), Block("return 1", tag="pre", markup=Markup(code="    return 1"))]
+    >>> body_paragraphs([Block("Define it:"), *pre])
+    ['Define it:', 'def f():\\n    return 1']
+    """
+    paragraphs: list[str] = []
+    in_code = False
+    for block in blocks:
+        code = block.code
+        if code is not None and in_code and not block.gap_before:
+            paragraphs[-1] += "\n" + code
+        else:
+            paragraphs.append(block.text if code is None else code)
+        in_code = code is not None
+    return paragraphs
 
 
 @dataclass(slots=True)

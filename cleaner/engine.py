@@ -21,7 +21,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from cleaner import dates, frontends, metadata
-from cleaner.article import Article, Block, Caption, Removal
+from cleaner.article import Article, Block, Caption, Removal, body_paragraphs
 from cleaner.config import Config
 from cleaner.frontends import Reading, decode
 from cleaner.frontends.headline import without_joined_trail, without_label, without_site_suffix
@@ -192,8 +192,9 @@ def _unchanged_ahead(blocks: list[Block], kept: list[Block]) -> list[int]:
 
 
 def _keep(article: Article, kept: list[Block]) -> None:
-    """The kept blocks become the body, each a paragraph, and stay on the Article for Markdown."""
-    article.body = "\n\n".join(block.text for block in kept)
+    """The kept blocks become the body, each a paragraph (a code element's lines one), and stay on the
+    Article for Markdown."""
+    article.body = "\n\n".join(body_paragraphs(kept))
     article.blocks = kept
 
 

@@ -192,7 +192,7 @@ def _code(lines: list[Block]) -> Iterator[str]:
     for block in lines:
         if block.gap_before or not fences:
             fences.append([])
-        fences[-1].append(block.markup.code if block.markup and block.markup.code is not None else block.text)
+        fences[-1].append(block.text if block.code is None else block.code)
     for code in fences:
         fence = "`" * max([3, *(len(run) + 1 for line in code for run in re.findall("`+", line))])
         yield "\n".join([fence, *code, fence])

@@ -59,9 +59,13 @@ def test_links_only_when_asked_and_no_front_matter_when_not_wanted() -> None:
     assert plain.startswith("# Storm: what closed\n\n") and "as the rivers rose." in plain and "](" not in plain
 
 
-def test_the_json_schema_and_text_output_stay_as_they_were() -> None:
+def test_the_json_schema_stays_and_the_body_holds_a_code_element_as_written_in_one_paragraph() -> None:
     article = clean(PAGE)
-    assert "blocks" not in article.to_dict() and article.body == "\n\n".join(b.text for b in article.blocks)
+    assert "blocks" not in article.to_dict()
+    code = [block.code for block in article.blocks if block.code is not None]
+    assert code == ["if level > 4:", "    close_roads()"]
+    others = [block.text for block in article.blocks if block.code is None]
+    assert article.paragraphs == [*others[:-1], "\n".join(code), others[-1]]
 
 
 def test_text_input_renders_as_escaped_paragraphs() -> None:
