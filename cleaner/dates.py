@@ -46,8 +46,8 @@ MONTH_CHARS = 24
 _MAY_OPEN_WITH_DAY = re.compile(rf"\W{{0,3}}+(?:\d|[^\s\d]{{1,{MONTH_CHARS}}}+\s++\d)")
 _TIME = re.compile(
     r"(?<!\d)[0-2]?\d[:.h][0-5]\d(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*))?"
-    # "18時42分", "18시 42분", "18時" (not "24時間", "2시간": an hour's sign is no word's start)
-    r"|(?<!\d)[0-2]?\d\s*[時时시](?:\s*[0-5]?\d\s*[分분]|(?![^\W\d_]))",
+    # "18時42分", "18시 42분", "午後6時半" (not "24時間", "2시간": hours counted, not a time of day)
+    r"|(?<!\d)[0-2]?\d\s*[時时시](?:\s*[0-5]?\d\s*[分분]|(?![間间간]))",
     re.IGNORECASE,
 )
 
@@ -250,8 +250,8 @@ def has_time(text: str) -> bool:
 
     >>> has_time("March 3, 2022 at 10:45 am"), has_time("March 3, 2022")
     (True, False)
-    >>> has_time("2025年3月4日 18時42分"), has_time("24時間営業"), has_time("서울시 2시간 동안")
-    (True, False, False)
+    >>> has_time("2025年3月4日 18時42分"), has_time("午後6時半"), has_time("24時間営業"), has_time("서울시 2시간 동안")
+    (True, True, False, False)
     """
     return _TIME.search(text) is not None
 

@@ -37,5 +37,5 @@ def explain_html(article: Article) -> Iterator[Line]:
     """The removed blocks in the order they were removed, then the kept body lines."""
     for removal in article.removals:
         yield Line(removal.text, removal=removal)
-    for paragraph in article.paragraphs:
-        yield Line(paragraph)
+    for paragraph in article.paragraphs:  # a code element's lines are one paragraph: a Line each
+        yield from (Line(line) for line in paragraph.split("\n"))

@@ -25,7 +25,7 @@ _UNKNOWN = "un"
 _LETTER = re.compile(r"[^\W\d_]")
 # Scripts written without spaces between words count a word per character (Chinese and Japanese
 # word counts are character counts); everything else counts its space-separated words.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 # A word holds a letter or a digit (str.isalnum's characters are \w's but the underscore).
 _ALPHANUMERIC = re.compile(r"[^\W_]")
 _SPACED_WORD = re.compile(r"[^\s\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
@@ -61,9 +61,9 @@ def count_words(text: str) -> int:
     >>> count_words("政府周二批准了预算。"), count_words("The budget passed."), count_words("東京 Tokyo 2024")
     (9, 3, 4)
     """
-    if _UNSPACED.search(text) is None:  # most texts: their words are what str.split finds
+    if UNSPACED.search(text) is None:  # most texts: their words are what str.split finds
         return _alphanumeric(text.split())
-    return len(_UNSPACED.findall(text)) + _alphanumeric(_SPACED_WORD.findall(text))
+    return len(UNSPACED.findall(text)) + _alphanumeric(_SPACED_WORD.findall(text))
 
 
 def _alphanumeric(words: list[str]) -> int:

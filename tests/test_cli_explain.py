@@ -56,6 +56,19 @@ def test_explain_shows_removed_blocks_then_the_body_for_html(tmp_path: Path, pag
     assert any(line.startswith(("- ", "> ")) for line in lines)
 
 
+def test_explain_marks_each_kept_line_of_code_as_kept(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    story = "<p>The parser splits each line on whitespace and returns the words it finds in order.</p>" * 3
+    code = "<pre><code>def words(text):\n    return text.split()\n-    return []</code></pre>"
+    path.write_text(f"<html><body><article><h1>Splitting words</h1>{story}{code}{story}</article></body></html>")
+    lines = invoke("explain", str(path)).stdout.splitlines()
+    assert [line for line in lines if "return " in line or "def " in line] == [
+        "  def words(text):",
+        "      return text.split()",
+        "  -    return []",
+    ]
+
+
 @pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.stem)
 def test_every_removal_points_at_its_input_line(sample: Path) -> None:
     text = sample.read_text(encoding="utf-8")

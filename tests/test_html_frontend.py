@@ -343,6 +343,20 @@ def test_every_line_the_extraction_leaves_out_is_recorded_and_none_it_keeps() ->
     assert {r.code for r in article.removals if r.rule == "outside-main-content"} == {"PAG001"}
 
 
+def test_a_paragraph_the_extraction_keeps_without_a_button_inside_it_is_not_recorded() -> None:
+    sensors = "The council put in new sensors along the embankment {}that were fitted by engineers last year."
+    article = clean(page(inside=f"<p>{sensors.format('<button>Show more</button> ')}</p>"), kind="html")
+    assert sensors.format("") in article.paragraphs
+    assert [r.text for r in article.removals if r.rule == "outside-main-content"] == []
+
+
+def test_a_page_without_extractable_content_records_nothing_as_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    trafilatura = pytest.importorskip("trafilatura")
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    article = clean(page(), kind="html")
+    assert [r.text for r in article.removals if r.rule == "outside-main-content"] == []
+
+
 def test_without_outside_main_content_the_pruned_page_is_judged_whole() -> None:
     html = page(after="<div class='k2'><p>Lottery numbers drawn on Saturday night</p></div>")
     assert "Lottery numbers drawn on Saturday night" not in clean(html, kind="html").paragraphs

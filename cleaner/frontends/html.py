@@ -186,6 +186,8 @@ def _main_content(tree: LexborHTMLParser, text: str, article: Article, config: C
     if rule is None:
         return []
     blocks = extract.main_content(tree.html or "", text, posts=posts)
+    if not blocks:  # nothing found: the page's text is judged whole instead, and nothing is left out
+        return []
     for line in unextracted_lines(blocks, text):
         article.removals.append(Removal(rule.code, rule.name, line, detail="left out by the main-content extraction"))
     return blocks

@@ -99,16 +99,23 @@ def _is_tag(page: Page, j: int) -> bool:
 def _heads_comments(page: Page, j: int) -> bool:
     """The comments' heading under the tags: a comment's word alone ("Kommentare", "Post a
     Comment") over the comments' first line, which is no tag's few words, or over another line
-    naming comments ("0 Comments"). Between tags, the word is a tag ("Kommentar", an opinion
-    piece's)."""
-    vocab, blocks = page.vocab, page.blocks
-    text = blocks[j].text
-    if not (vocab.line_is("comment_nouns", text) or vocab.line_is("comment_prompts", text)):
+    naming comments or prompting for one ("0 Comments", "Leave a Reply"). Between tags, the word
+    is a tag ("Kommentar", an opinion piece's)."""
+    if not _names_comments(page, j):
         return False
+    blocks = page.blocks
     if j + 1 == len(blocks) or blocks[j + 1].gap_before:
         return True
-    below = blocks[j + 1].text
-    return word_count(below) > _MAX_TAG_WORDS or vocab.search("comment_nouns", below) is not None
+    return word_count(blocks[j + 1].text) > _MAX_TAG_WORDS or _names_comments(page, j + 1, anywhere=True)
+
+
+def _names_comments(page: Page, j: int, anywhere: bool = False) -> bool:
+    """The line is a comment's word or the comment form's prompt ("Comments", "Leave a Reply"), or,
+    `anywhere`, names comments ("0 Comments")."""
+    text, vocab = page.blocks[j].text, page.vocab
+    if vocab.line_is("comment_nouns", text) or vocab.line_is("comment_prompts", text):
+        return True
+    return anywhere and vocab.search("comment_nouns", text) is not None
 
 
 def _is_figure(text: str) -> bool:
