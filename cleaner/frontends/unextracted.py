@@ -38,19 +38,31 @@ def unextracted_lines(blocks: Sequence[Block], rendered: str) -> list[str]:
     >>> unextracted_lines(story, "Sport\\nThe story.\\nTransport links\\nare cut.\\nLinks story\\nLaborPort of Tacoma")
     ['Sport', 'Links story']
     """
-    words = f" {' '.join(_WORD.findall(' '.join(block.text for block in blocks).casefold()))} "
-    letters = words.replace(" ", "")
-    return [line for line in rendered.splitlines() if not _held(_WORD.findall(line.casefold()), words, letters)]
+    extracted = _Extracted(_WORD.findall(" ".join(block.text for block in blocks).casefold()))
+    return [line for line in rendered.splitlines() if not _held(_WORD.findall(line.casefold()), extracted)]
 
 
-def _held(line_words: list[str], words: str, letters: str) -> bool:
-    """Whether the extraction (its `words` spaced, its `letters` run together) holds the line."""
-    if not line_words or f" {' '.join(line_words)} " in words:
+class _Extracted:
+    """The extraction's words: spaced, run together, and as a set (a long line most of whose words
+    it lacks is not looked for in runs)."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.spaced = f" {' '.join(words)} "
+        self.letters = "".join(words)
+        self.vocabulary = frozenset(words)
+
+
+def _held(line_words: list[str], extracted: _Extracted) -> bool:
+    """Whether the extraction holds the line's words."""
+    if not line_words or f" {' '.join(line_words)} " in extracted.spaced:
         return True
     run_together = "".join(line_words)
-    if (len(run_together) >= _MIN_RUN_TOGETHER or UNSPACED.search(run_together)) and run_together in letters:
+    if (len(run_together) >= _MIN_RUN_TOGETHER or UNSPACED.search(run_together)) and run_together in extracted.letters:
         return True
-    return len(line_words) >= _MIN_COVERED_LINE_WORDS and _held_in_runs(line_words, words)
+    if len(line_words) < _MIN_COVERED_LINE_WORDS:
+        return False
+    known = sum(word in extracted.vocabulary for word in line_words)
+    return known >= _HELD_SHARE * len(line_words) and _held_in_runs(line_words, extracted.spaced)
 
 
 def _held_in_runs(line_words: list[str], words: str) -> bool:
