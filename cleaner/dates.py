@@ -24,9 +24,10 @@ _YEAR_FIRST = re.compile(
 )
 # Chinese, Japanese and Korean dates: "2025年3月4日", "2025년 3월 4일".
 _CJK = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]")
-# "20/11/2019", "20.11.2019"; and "11/20/2019", read month first where the second number
-# cannot be a month. A date both ways ("3/4/2022") is read as the page's `Reading` says.
-_NUMERIC = re.compile(r"(?<!\d)(?P<a>[0-3]?\d)[./](?P<b>[0-3]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
+# "20/11/2019", "20.11.2019", "20-11-2019" (Indian papers' "First published on: 03-03-2025"); and
+# "11/20/2019", read month first where the second number cannot be a month. A date both ways
+# ("3/4/2022") is read as the page's `Reading` says. A dash joins all three numbers or none.
+_NUMERIC = re.compile(r"(?<!\d)(?P<a>[0-3]?\d)(?:[./](?P<b>[0-3]?\d)[./]|-(?P<b2>[0-3]?\d)-)(?P<y>(?:19|20)\d\d)(?!\d)")
 # The most words a line holding a date can have and still be a dateline, not a sentence.
 DATELINE_MAX_WORDS = 16
 # Every date written in full has a year of this century or the last: most lines have none,
@@ -171,8 +172,8 @@ def find_date(text: str, how: Reading = DAY_FIRST) -> tuple[str, re.Match[str]] 
     '2022-03-03'
     >>> find_date("3. März 2022")[0]
     '2022-03-03'
-    >>> find_date("20.11.2019")[0], find_date("11/20/2019 01:14 PM")[0]
-    ('2019-11-20', '2019-11-20')
+    >>> find_date("20.11.2019")[0], find_date("11/20/2019 01:14 PM")[0], find_date("First published on: 20-11-2019")[0]
+    ('2019-11-20', '2019-11-20', '2019-11-20')
     >>> find_date("03/04/2022")[0], find_date("03/04/2022", Reading(month_first=True))[0]
     ('2022-04-03', '2022-03-04')
     >>> find_date("Posted 2018-06-12T23:00-04:00")[0], find_date("Published: 2025.12.17 | essay")[0]
@@ -194,7 +195,7 @@ def find_date(text: str, how: Reading = DAY_FIRST) -> tuple[str, re.Match[str]] 
             return iso, match
     match = _NUMERIC.search(text)
     if match:
-        year, first, second = int(match["y"]), int(match["a"]), int(match["b"])
+        year, first, second = int(match["y"]), int(match["a"]), int(match["b"] or match["b2"])
         readings = [iso for iso in (_iso(year, second, first), _iso(year, first, second)) if iso]
         near = how.near
         if near is not None:

@@ -49,7 +49,8 @@ def timestamp(page: Page, i: int) -> Hit | None:
     10:45 IST", "Thursday, 3 March 2022", "Veröffentlicht am 3. März 2022", "5 hours ago",
     "4 min read", "Lecture : 12 min", "Lesedauer 4 Min."), and a notice of the story's age ("This
     article is more than 3 months old", "Dieser Artikel ist älter als ein Jahr"). The first calendar
-    date found moves to `published`.
+    date found moves to `published`, but an update's ("Updated: Mar 5, 2025") where a dateline of
+    the page dates the story's first publication ("First published on: 03-03-2025", anywhere).
 
     Why: timestamps are page furniture; the date belongs in metadata.
 
@@ -72,17 +73,12 @@ def timestamp(page: Page, i: int) -> Hit | None:
     if is_content_markup(block):
         return None
     vocab = page.vocab
-    # The leftover words are looked for only once a date or a relative time is found: most lines have neither.
     found = find_date(text, page.memo(_reading))
     if found:
-        if (
-            _DATE_IN_CODE.search(text)
-            or text.rstrip().endswith(":")
-            or _is_span(text, found[1])
-            or not _is_dateline(text, _leftover_words(text, found, vocab), vocab)
-            or i in page.memo(_dated_list_lines)
-        ):
+        if not _is_dated_line(page, i, found):
             return None
+        if vocab.starts("update_labels", text) and page.memo(_first_published) is not None:
+            return Hit(detail="an update's date; the page dates its first publication")
         return Hit(moved_to="published", value=found[0])
     if _is_age_notice(text, vocab):
         return Hit()
@@ -96,6 +92,32 @@ def timestamp(page: Page, i: int) -> Hit | None:
     relative_words = vocab.derived(_relative_words)
     leftover = _leftover_words(text, None, vocab)
     return Hit() if sum(w.lower() not in relative_words for w in leftover) <= 1 else None
+
+
+def _is_dated_line(page: Page, i: int, found: tuple[str, re.Match[str]]) -> bool:
+    """The line holds its date `found` and nothing but labels: a dateline, not a sentence, code, a
+    span of days, a heading over what follows or an entry of a dated list."""
+    text = page.blocks[i].text
+    # The leftover words are looked for only once a date is found: most lines have none.
+    return not (
+        _DATE_IN_CODE.search(text)
+        or text.rstrip().endswith(":")
+        or _is_span(text, found[1])
+        or not _is_dateline(text, _leftover_words(text, found, page.vocab), page.vocab)
+        or i in page.memo(_dated_list_lines)
+    )
+
+
+def _first_published(page: Page) -> int | None:
+    """The first dateline that dates the story's publication ("First published on: 03-03-2025",
+    "Posted July 10, 2004"), None if none does: an update's date ("Updated: Mar 5, 2025") gives way
+    to it, wherever it stands (`Page.memo`: once per page)."""
+    for i, block in enumerate(page.blocks):
+        if page.vocab.starts("published_labels", block.text) and not is_content_markup(block):
+            found = find_date(block.text, page.memo(_reading))
+            if found and _is_dated_line(page, i, found):
+                return i
+    return None
 
 
 def _is_reading_time(text: str, vocab: Vocabulary) -> bool:
