@@ -101,6 +101,8 @@ def is_headline_like(text: str, *, max_words: int = 30) -> bool:
 
     >>> is_headline_like("Council approves the budget (VIDEO)"), is_headline_like("It passed.(AP)")
     (True, False)
+    >>> is_headline_like("北陸新幹線、着工5年遅れへ"), is_headline_like("国交省が見通しを示した。")
+    (True, False)
     """
     text = strip_trailing_separator(text)
     n = word_count(text)
@@ -108,7 +110,7 @@ def is_headline_like(text: str, *, max_words: int = 30) -> bool:
         return False
     if is_cut_short(text) or text[-1] in "?!\"'”’":
         return True
-    return text[-1] not in ".:;।"
+    return text[-1] not in ".:;।。"
 
 
 # What a page may leave on a line that shows nothing: spaces, and characters of no width (joiners

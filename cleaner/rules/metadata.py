@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner import names
+from cleaner.language import count_words
 from cleaner.pagemodel.lead import MIN_BYLINE_CHANCE, is_made_of_page_words
 from cleaner.pagemodel.run import HEADLINE_REACH
 from cleaner.pagemodel.slug import (
@@ -256,7 +257,7 @@ def _is_title(page: Page, text: str, named: bool = False) -> bool:
     closed = text.rstrip()  # an initialism's stop closes no sentence: "...Markets in the U.S."
     closed = closed[:-1] if _FINAL_INITIALISM.search(closed) else closed
     if (
-        word_count(text) < MIN_HEADLINE_WORDS
+        count_words(text) < MIN_HEADLINE_WORDS  # a Chinese or Japanese headline is one "word" between spaces
         or not has_letters(text)
         or not is_headline_like(closed, max_words=_MAX_TITLE_WORDS)
     ):
