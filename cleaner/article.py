@@ -71,8 +71,9 @@ class Block:
 
 def body_paragraphs(blocks: Iterable[Block]) -> list[str]:
     """The body's paragraphs: each block's text, but the lines of one code element in one
-    paragraph, as written (but for its blank lines), so code keeps its lines and their indentation (a block per line of
-    code is what the rules and Markdown read; a paragraph per line would cut a statement in two).
+    paragraph, as written (but for its blank lines), so code keeps its lines and their indentation
+    (a block per line of code is what the rules and Markdown read; a paragraph per line would cut
+    a statement in two).
 
     >>> pre = [Block("def f():", tag="pre", markup=Markup(code="def f():")), Block("return 1", tag="pre", markup=Markup(code="    return 1"))]
     >>> body_paragraphs([Block("Define it:"), *pre])

@@ -35,7 +35,7 @@ from cleaner.rules.contributors import CAPITALISED, HEAD_LINES, MAX_NAME_WORDS, 
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
-from cleaner.shapes import WORD, ends_sentence, is_paragraph, word_count
+from cleaner.shapes import ends_sentence, is_paragraph, word_count
 from cleaner.vocab import Vocabulary
 
 # An author box: its header, the name and role lines under it, then the biography.
@@ -130,8 +130,7 @@ def _calls_by_first_name(vocab: Vocabulary, line: str, name: str) -> bool:
     first, _, rest = line.partition(" ")
     if first != name.split()[0] or not rest[:1].islower():
         return False
-    pronouns = vocab.word_set("singular_pronouns")
-    return any(word in pronouns for word in WORD.findall(rest.lower()))
+    return speaks_of_a_person(vocab, rest)
 
 
 def _story_goes_on(page: Page, i: int) -> bool:

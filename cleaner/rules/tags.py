@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner.dates import YEAR
 from cleaner.rules.framework.context import Page
 from cleaner.rules.framework.kinds import Gate, Hit
 from cleaner.rules.framework.registry import block_rule
@@ -45,8 +46,6 @@ def tag_line(page: Page, i: int) -> Hit | None:
 
 # A tag list under its label: up to this many tags, each a line of its own.
 _MAX_TAG_LINES = 20
-# A table's cell holding a figure ("15,000", "4.5%", "$299"): digits, no letters, and no year (a tag may be one).
-_YEAR = re.compile(r"(?:19|20)\d\d")
 # A story's paragraph: a sentence of this many words or more.
 _PARAGRAPH_WORDS = 15
 
@@ -119,5 +118,6 @@ def _names_comments(page: Page, j: int, anywhere: bool = False) -> bool:
 
 
 def _is_figure(text: str) -> bool:
-    """A table's cell holding a figure: a label over lines like these heads a table's column, not tags."""
-    return any(c.isdigit() for c in text) and not has_letters(text) and _YEAR.fullmatch(text.strip()) is None
+    """A table's cell holding a figure ("15,000", "4.5%", "$299": digits, no letters, and no year,
+    which may be a tag): a label over lines like these heads a table's column, not tags."""
+    return any(c.isdigit() for c in text) and not has_letters(text) and YEAR.fullmatch(text.strip()) is None
